@@ -1,0 +1,91 @@
+"""bianmin-rules: the regulations of Chinese government service centres, executable.
+
+Evaluate an event log under a centre's variant::
+
+    from datetime import date
+    from bianmin_rules import evaluate, load_variant, read_events
+
+    variant = load_variant("county-centre")
+    with open("events.jsonl", "rb") as log:
+        report = evaluate(variant, read_events(log, source="events.jsonl"), as_of=date(2026, 3, 31))
+    for verdict in report.violations():
+        print(verdict.rule, verdict.subject, verdict.explanation)
+"""
+
+from bianmin_rules.calendar import (
+    CHINA_TZ,
+    LAST_OFFICIAL_YEAR,
+    OfficeHours,
+    WorkCalendar,
+    YearSchedule,
+    as_china_time,
+)
+from bianmin_rules.deadlines import DeadlineTrace, LimitUnit, TimeLimit
+from bianmin_rules.engine import evaluate
+from bianmin_rules.errors import (
+    BianminError,
+    CalendarError,
+    CalendarRangeError,
+    DuplicateEventError,
+    EvaluationError,
+    EventError,
+    ProvisionalCalendarError,
+    VariantError,
+)
+from bianmin_rules.events import EVENT_ADAPTER, Event, EventBase, event_json_schema
+from bianmin_rules.io import builtin_variant_names, load_schedule, load_variant, read_event_files
+from bianmin_rules.jsonl import read_events, read_logs
+from bianmin_rules.policy import Context, Policy, PolicyBase
+from bianmin_rules.render import to_csv, to_json, to_markdown
+from bianmin_rules.report import Report, SubjectTotal
+from bianmin_rules.variant import Variant
+from bianmin_rules.verdicts import Citation, Sanction, Subject, SubjectKind, Verdict, VerdictKind
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CHINA_TZ",
+    "EVENT_ADAPTER",
+    "LAST_OFFICIAL_YEAR",
+    "BianminError",
+    "CalendarError",
+    "CalendarRangeError",
+    "Citation",
+    "Context",
+    "DeadlineTrace",
+    "DuplicateEventError",
+    "EvaluationError",
+    "Event",
+    "EventBase",
+    "EventError",
+    "LimitUnit",
+    "OfficeHours",
+    "Policy",
+    "PolicyBase",
+    "ProvisionalCalendarError",
+    "Report",
+    "Sanction",
+    "Subject",
+    "SubjectKind",
+    "SubjectTotal",
+    "TimeLimit",
+    "Variant",
+    "VariantError",
+    "Verdict",
+    "VerdictKind",
+    "WorkCalendar",
+    "YearSchedule",
+    "__version__",
+    "as_china_time",
+    "builtin_variant_names",
+    "evaluate",
+    "event_json_schema",
+    "load_schedule",
+    "load_variant",
+    "read_event_files",
+    "read_events",
+    "read_logs",
+    "to_csv",
+    "to_json",
+    "to_markdown",
+]

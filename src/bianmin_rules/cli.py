@@ -1,0 +1,185 @@
+"""The ``bianmin-rules`` command line: evaluate logs, list variants, print schemas, count working days.
+
+Every bad input ends with one line on stderr naming the place, and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
+from typing import TextIO, TypeVar
+
+from bianmin_rules.calendar import WorkCalendar
+from bianmin_rules.engine import evaluate
+from bianmin_rules.errors import BianminError
+from bianmin_rules.events import event_json_schema
+from bianmin_rules.io import (
+    DEMO_AS_OF,
+    builtin_variant_names,
+    demo_events,
+    load_schedule,
+    load_variant,
+    read_event_files,
+)
+from bianmin_rules.render import FORMATS, render
+
+EXIT_BAD_INPUT = 2
+PROGRESS_EVERY = 100_000
+
+T = TypeVar("T")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        command: Callable[[argparse.Namespace], int] = args.command
+        return command(args)
+    except BianminError as exc:
+        print(f"bianmin-rules: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="bianmin-rules",
+        description="Executable regulations of Chinese government service centres.",
+    )
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    run = commands.add_parser("evaluate", help="evaluate event logs under a variant")
+    run.add_argument("events", nargs="+", help="JSON Lines event logs (one log may be split into files)")
+    run.add_argument("--variant", required=True, help="a built-in variant name or a variant .toml file")
+    run.add_argument("--as-of", required=True, type=iso_date, help="the day of evaluation (YYYY-MM-DD)")
+    add_output_options(run)
+    add_calendar_options(run)
+    run.add_argument("--compliance", action="store_true", help="also report the rules that were met")
+    run.set_defaults(command=run_evaluate)
+
+    demo = commands.add_parser("demo", help="evaluate the built-in example log under county-centre")
+    add_output_options(demo)
+    demo.set_defaults(command=run_demo)
+
+    variants = commands.add_parser("variants", help="list the built-in variants")
+    variants.set_defaults(command=run_variants)
+
+    schema = commands.add_parser("schema", help="print a JSON Schema")
+    schema.add_argument("what", choices=["events"], help="which schema")
+    schema.set_defaults(command=run_schema)
+
+    calendar = commands.add_parser("calendar", help="count working days (CAL-1)")
+    counts = calendar.add_subparsers(required=True, metavar="QUESTION")
+    add = counts.add_parser("add", help="the N-th working day after DATE (N < 0: before)")
+    add.add_argument("date", type=iso_date)
+    add.add_argument("n", type=int)
+    add_calendar_options(add)
+    add.set_defaults(command=run_calendar_add)
+    between = counts.add_parser("between", help="working days in (START, END]")
+    between.add_argument("start", type=iso_date)
+    between.add_argument("end", type=iso_date)
+    add_calendar_options(between)
+    between.set_defaults(command=run_calendar_between)
+    return parser
+
+
+def add_output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=FORMATS, default="markdown", help="output format (default: markdown)")
+
+
+def add_calendar_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--allow-provisional", action="store_true",
+        help="count days in years without an official schedule; results are marked provisional (CAL-3)",
+    )
+    parser.add_argument(
+        "--schedule", action="append", default=[], metavar="FILE",
+        help="a year's official holiday schedule (TOML); may be repeated",
+    )
+
+
+def iso_date(text: str) -> date:
+    """A YYYY-MM-DD argument."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (expected YYYY-MM-DD): {text!r}") from None
+
+
+def calendar_from(args: argparse.Namespace) -> WorkCalendar:
+    """The China calendar with the loaded schedules and the provisional opt-in."""
+    calendar = WorkCalendar.china(allow_provisional=args.allow_provisional)
+    for path in args.schedule:
+        calendar = calendar.with_schedule(load_schedule(path))
+    return calendar
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    variant = load_variant(args.variant)
+    events = with_progress(read_event_files(args.events), sys.stderr)
+    report = evaluate(
+        variant, events, as_of=args.as_of, calendar=calendar_from(args), include_compliance=args.compliance
+    )
+    sys.stdout.write(render(report, args.format))
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    report = evaluate(load_variant("county-centre"), demo_events(), as_of=date.fromisoformat(DEMO_AS_OF))
+    sys.stdout.write(render(report, args.format))
+    return 0
+
+
+def run_variants(args: argparse.Namespace) -> int:
+    for name in builtin_variant_names():
+        variant = load_variant(name)
+        print(f"{name}\t{variant.title}\t{variant.source.document}")
+    return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    print(json.dumps(event_json_schema(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def run_calendar_add(args: argparse.Namespace) -> int:
+    calendar = calendar_from(args)
+    result = calendar.add_working_days(args.date, args.n)
+    note = " (provisional)" if calendar.is_provisional(result) or calendar.is_provisional(args.date) else ""
+    print(f"{result.isoformat()}{note}")
+    return 0
+
+
+def run_calendar_between(args: argparse.Namespace) -> int:
+    calendar = calendar_from(args)
+    count = calendar.working_days_between(args.start, args.end)
+    provisional = calendar.is_provisional(args.start) or calendar.is_provisional(args.end)
+    print(f"{count}{' (provisional)' if provisional else ''}")
+    return 0
+
+
+def with_progress(items: Iterable[T], stream: TextIO) -> Iterator[T]:
+    """Pass ``items`` through, counting them on ``stream`` when it is a terminal."""
+    if not stream.isatty():
+        yield from items
+        return
+    count = 0
+    for count, item in enumerate(items, start=1):
+        if count % PROGRESS_EVERY == 0:
+            stream.write(f"\r{count:,} events read")
+            stream.flush()
+        yield item
+    if count >= PROGRESS_EVERY:
+        stream.write(f"\r{count:,} events read\n")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,71 @@
+"""The engine: a pure function from a variant, an event log and a day to a report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+
+from bianmin_rules.calendar import WorkCalendar
+from bianmin_rules.events import EventBase
+from bianmin_rules.ledgers import Books, collect
+from bianmin_rules.policy import Context
+from bianmin_rules.report import Report, subject_totals
+from bianmin_rules.variant import Variant
+from bianmin_rules.verdicts import Verdict
+
+
+def evaluate(
+    variant: Variant, events: Iterable[EventBase], *, as_of: date, calendar: WorkCalendar | None = None,
+    include_compliance: bool = False,
+) -> Report:
+    """Apply ``variant`` to ``events`` as they stand on ``as_of``.
+
+    Pure: no I/O, no clock; ``events`` is read once (it may be a stream) and never
+    changed. Events dated after ``as_of`` are left out and counted. The report does not
+    depend on the order of the events: every ledger orders facts by time, then event id.
+
+    ``calendar`` replaces the default China calendar (e.g. one with a newly loaded year's
+    schedule, or one that allows provisional years); the variant's office hours are
+    applied to it. ``include_compliance`` also reports the rules that were met.
+
+    Raises :class:`~bianmin_rules.errors.ProvisionalCalendarError` when ``as_of`` or a
+    counted day lies in a year without an official schedule and the calendar does not
+    allow provisional results, and :class:`~bianmin_rules.errors.EvaluationError` when
+    the events contradict the variant.
+    """
+    work_calendar = variant.calendar(calendar)
+    work_calendar.is_working_day(as_of)  # fails early on a provisional or uncovered as_of
+    books = collect(events, as_of=as_of, case_types=variant.case_types)
+    context = Context(
+        variant=variant.name, calendar=work_calendar, as_of=as_of, include_compliance=include_compliance
+    )
+    verdicts = sorted(apply_policies(variant, books, context), key=lambda v: v.sort_key)
+    return Report(
+        variant=variant.name,
+        as_of=as_of,
+        provisional=work_calendar.is_provisional(as_of) or any(v.provisional for v in verdicts),
+        events_read=books.events_read,
+        events_after_as_of=books.events_after_as_of,
+        verdicts=tuple(verdicts),
+        totals=subject_totals(verdicts),
+        notes=tuple(unjudged_cases(books)),
+    )
+
+
+def apply_policies(variant: Variant, books: Books, context: Context) -> list[Verdict]:
+    """Run the policies stage by stage; each stage sees the verdicts of the stages before it."""
+    verdicts: list[Verdict] = []
+    for stage in sorted({policy.stage for policy in variant.policies}):
+        staged = replace(context, verdicts=tuple(verdicts))
+        for policy in variant.policies:
+            if policy.stage == stage:
+                verdicts.extend(policy.evaluate(books, staged))
+    return verdicts
+
+
+def unjudged_cases(books: Books) -> Iterable[str]:
+    """A note for each case the log never received: its time limits cannot be checked."""
+    for file in books.cases.values():
+        if file.receipt is None:
+            yield f"办件 {file.case}：日志中没有收件记录，无法检查其时限（事件 {file.steps[0].event} 等）。"

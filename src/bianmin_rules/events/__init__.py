@@ -1,0 +1,80 @@
+"""Events: the facts a centre records, as frozen pydantic models.
+
+``Event`` is a discriminated union on the ``type`` field; validating a JSON object
+against it picks the model by its type and gives precise errors. Each family of rules
+adds its event types in its own module and lists them here.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import Field, TypeAdapter
+
+from bianmin_rules.events.base import ChinaDateTime, EventBase, Identifier
+from bianmin_rules.events.cases import (
+    CaseCompleted,
+    CaseEvent,
+    CaseReceived,
+    CaseRejected,
+    CaseResumed,
+    CaseSuspended,
+    CaseTransferred,
+    ExtensionGranted,
+    MaterialsCompleted,
+    MissingMaterialsNotice,
+    ReceiptNoticeIssued,
+)
+
+Event = Annotated[
+    CaseReceived
+    | ReceiptNoticeIssued
+    | MissingMaterialsNotice
+    | MaterialsCompleted
+    | CaseSuspended
+    | CaseResumed
+    | ExtensionGranted
+    | CaseCompleted
+    | CaseRejected
+    | CaseTransferred,
+    Field(discriminator="type"),
+]
+"""Any event the library knows, told apart by its ``type``."""
+
+EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
+"""Validates one event from JSON text (``validate_json``) or Python data (``validate_python``)."""
+
+
+def event_types() -> dict[str, type[EventBase]]:
+    """Every event model, by its ``type`` tag, in the order of the union."""
+    members: tuple[type[EventBase], ...] = Event.__origin__.__args__  # type: ignore[attr-defined]
+    return {model.model_fields["type"].default: model for model in members}
+
+
+def event_json_schema() -> dict[str, Any]:
+    """The JSON Schema of one event (a line of an event log)."""
+    schema = EVENT_ADAPTER.json_schema()
+    schema["title"] = "bianmin-rules event"
+    return schema
+
+
+__all__ = [
+    "EVENT_ADAPTER",
+    "CaseCompleted",
+    "CaseEvent",
+    "CaseReceived",
+    "CaseRejected",
+    "CaseResumed",
+    "CaseSuspended",
+    "CaseTransferred",
+    "ChinaDateTime",
+    "Event",
+    "EventBase",
+    "ExtensionGranted",
+    "Identifier",
+    "MaterialsCompleted",
+    "MissingMaterialsNotice",
+    "ReceiptNoticeIssued",
+    "event_json_schema",
+    "event_types",
+]

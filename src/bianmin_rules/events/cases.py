@@ -1,0 +1,160 @@
+"""The case lifecycle: from receipt to completion, rejection or transfer (CASE, TL, OTN).
+
+Each event names its case; ``window`` and ``staff`` name who acted. The case type is a
+code the variant declares (``immediate``, ``promised``, ``supplement`` …, CASE-1, CASE-2).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field
+
+from bianmin_rules.deadlines import Limit
+from bianmin_rules.events.base import EventBase, Identifier, example
+
+
+class CaseEvent(EventBase):
+    """An event in the life of one case."""
+
+    case: Identifier = Field(description="The case (办件) the event belongs to.")
+
+
+class CaseReceived(CaseEvent):
+    """A window received an application (收件/受理) and classified it (CASE-1).
+
+    ``promised_limit`` is the matter's published handling limit (承诺时限); a bare number
+    means working days. ``statutory_limit`` is the limit set by law (法定时限), the cap for
+    extensions (TL-5) and the base of the green channel (TL-6). ``materials_complete``
+    is false for a supplement case whose clock waits for the materials (TL-4).
+    """
+
+    model_config = example(
+        '{"type": "case_received", "id": "e1", "at": "2026-03-02T09:10:00", "case": "C-101", '
+        '"window": "W-market", "staff": "S-wang", "case_type": "promised", "matter": "食品经营许可", '
+        '"promised_limit": 10, "statutory_limit": 20}'
+    )
+
+    type: Literal["case_received"] = "case_received"
+    case_type: Identifier = Field(description="A case-type code the variant declares, e.g. `promised`.")
+    matter: str | None = Field(default=None, description="The matter applied for (事项).")
+    promised_limit: Limit | None = Field(default=None, description="承诺时限; a number = working days.")
+    statutory_limit: Limit | None = Field(default=None, description="法定时限; a number = working days.")
+    materials_complete: bool = Field(default=True, description="Were all materials handed in at receipt?")
+    key_project: bool = Field(default=False, description="A key investment project on the green channel (TL-6).")
+    online: bool = Field(default=False, description="Received through the online system.")
+
+
+class ReceiptNoticeIssued(CaseEvent):
+    """A written receipt notice (受理通知书) stating the promised completion date (TL-3)."""
+
+    model_config = example(
+        '{"type": "receipt_notice_issued", "id": "e2", "at": "2026-03-02T09:15:00", '
+        '"case": "C-101", "staff": "S-wang", "promised_date": "2026-03-16"}'
+    )
+
+    type: Literal["receipt_notice_issued"] = "receipt_notice_issued"
+    promised_date: date = Field(description="The completion date promised in writing.")
+
+
+class MissingMaterialsNotice(CaseEvent):
+    """A notice listing the materials still to be supplied (一次性告知书, OTN-2)."""
+
+    model_config = example(
+        '{"type": "missing_materials_notice", "id": "e3", "at": "2026-03-02T09:20:00", '
+        '"case": "C-102", "staff": "S-li", "items": ["营业执照副本", "场地租赁合同"]}'
+    )
+
+    type: Literal["missing_materials_notice"] = "missing_materials_notice"
+    items: tuple[Identifier, ...] = Field(min_length=1, description="Every missing item, as listed.")
+    written: bool = Field(default=True, description="Given in writing?")
+
+
+class MaterialsCompleted(CaseEvent):
+    """The applicant handed in every missing item; a supplement case's clock starts (TL-4)."""
+
+    model_config = example(
+        '{"type": "materials_completed", "id": "e4", "at": "2026-03-05T14:00:00", '
+        '"case": "C-102", "staff": "S-li"}'
+    )
+
+    type: Literal["materials_completed"] = "materials_completed"
+
+
+class CaseSuspended(CaseEvent):
+    """The clock stops, e.g. while the applicant delays (TL-8)."""
+
+    model_config = example(
+        '{"type": "case_suspended", "id": "e5", "at": "2026-03-06T10:00:00", "case": "C-103", '
+        '"staff": "S-li", "reason": "申请人补正现场条件"}'
+    )
+
+    type: Literal["case_suspended"] = "case_suspended"
+    reason: str = Field(min_length=1, description="Why the case is suspended.")
+
+
+class CaseResumed(CaseEvent):
+    """The clock runs again after a suspension (TL-8)."""
+
+    model_config = example(
+        '{"type": "case_resumed", "id": "e6", "at": "2026-03-12T10:00:00", "case": "C-103", '
+        '"staff": "S-li"}'
+    )
+
+    type: Literal["case_resumed"] = "case_resumed"
+
+
+class ExtensionGranted(CaseEvent):
+    """An extension of the limit for a special reason (TL-5).
+
+    ``new_limit`` is the whole limit after the extension, counted from the same start.
+    """
+
+    model_config = example(
+        '{"type": "extension_granted", "id": "e7", "at": "2026-03-13T16:00:00", "case": "C-103", '
+        '"staff": "S-li", "reason": "需组织专家评审", "new_limit": 20, '
+        '"applicant_told_in_writing": true}'
+    )
+
+    type: Literal["extension_granted"] = "extension_granted"
+    reason: str = Field(min_length=1, description="The special reason.")
+    new_limit: Limit = Field(description="The whole limit after the extension.")
+    applicant_told_in_writing: bool = Field(description="Was the applicant told in writing?")
+
+
+class CaseCompleted(CaseEvent):
+    """The case was decided and completed (办结)."""
+
+    model_config = example(
+        '{"type": "case_completed", "id": "e8", "at": "2026-03-16T11:00:00", "case": "C-101", '
+        '"window": "W-market", "staff": "S-wang"}'
+    )
+
+    type: Literal["case_completed"] = "case_completed"
+
+
+class CaseRejected(CaseEvent):
+    """The application was rejected (驳回/退回), with the reasons given (TL-7, OTN-4)."""
+
+    model_config = example(
+        '{"type": "case_rejected", "id": "e9", "at": "2026-03-04T10:00:00", "case": "C-104", '
+        '"staff": "S-zhao", "reasons": ["主件缺少"], "written": true}'
+    )
+
+    type: Literal["case_rejected"] = "case_rejected"
+    reasons: tuple[str, ...] = Field(default=(), description="The reasons stated.")
+    written: bool = Field(default=True, description="Were the reasons given in writing?")
+
+
+class CaseTransferred(CaseEvent):
+    """The case moved from one window or staff member (``window``/``staff``) to another."""
+
+    model_config = example(
+        '{"type": "case_transferred", "id": "e10", "at": "2026-03-03T09:00:00", "case": "C-105", '
+        '"window": "W-market", "staff": "S-wang", "to_window": "W-health", "to_staff": "S-zhou"}'
+    )
+
+    type: Literal["case_transferred"] = "case_transferred"
+    to_window: Identifier | None = Field(default=None, description="The receiving window.")
+    to_staff: Identifier | None = Field(default=None, description="The receiving staff member.")

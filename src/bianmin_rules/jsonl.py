@@ -1,0 +1,78 @@
+"""Reading event logs in JSON Lines: one event per line, validated as it streams past.
+
+The first bad line stops the reading with one :class:`~bianmin_rules.errors.EventError`
+naming the source, the line number, the field and what was expected; nothing is
+returned for a log that is not valid as a whole. Blank lines are skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from bianmin_rules.errors import DuplicateEventError, EventError
+from bianmin_rules.events import EVENT_ADAPTER, Event, event_types
+
+
+def read_events(lines: Iterable[str | bytes], *, source: str = "<events>") -> Iterator[Event]:
+    """The events of one JSON Lines stream, in file order; duplicate ids are an error."""
+    yield from read_logs([(source, lines)])
+
+
+def read_logs(logs: Iterable[tuple[str, Iterable[str | bytes]]]) -> Iterator[Event]:
+    """The events of several named JSON Lines streams, one after the other.
+
+    Event ids must be unique across all of them: a log may be split into files in any way.
+    """
+    seen: set[str] = set()
+    for source, lines in logs:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                event = EVENT_ADAPTER.validate_json(line)
+            except ValidationError as exc:
+                raise event_error(exc, source=source, line=number) from None
+            if event.id in seen:
+                raise DuplicateEventError(
+                    "duplicate event id: an earlier line has the same id",
+                    source=source, line=number, event_id=event.id,
+                )
+            seen.add(event.id)
+            yield event
+
+
+def event_error(exc: ValidationError, *, source: str, line: int) -> EventError:
+    """One readable error for the first problem of a line that failed validation."""
+    error = exc.errors(include_url=False)[0]
+    field, message = describe(error)
+    return EventError(message, source=source, line=line, field=field)
+
+
+def describe(error: ErrorDetails) -> tuple[str | None, str]:
+    """The field a validation error concerns and what was expected there."""
+    kind = error["type"]
+    if kind == "json_invalid":
+        return None, f"not valid JSON ({error['ctx'].get('error', 'syntax error')})"
+    if kind == "union_tag_not_found":
+        return "type", "missing: every event needs a `type`"
+    if kind == "union_tag_invalid":
+        known = ", ".join(event_types())
+        return "type", f"unknown event type {error['ctx']['tag']!r}; expected one of: {known}"
+    if not error["loc"]:  # the line as a whole is not an object
+        return None, "expected a JSON object"
+    # loc starts with the event type (the union tag); the rest is the field's path.
+    path = ".".join(str(step) for step in error["loc"][1:])
+    if kind == "missing":
+        return path, "missing: this field is required"
+    if kind == "extra_forbidden":
+        return path, "not a field of this event type"
+    return path, f"{error['msg']} (got {shown(error['input'])})"
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A value as quoted in an error message, cut short so that the message stays one line."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

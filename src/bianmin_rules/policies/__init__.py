@@ -1,0 +1,22 @@
+"""The policies a variant can compose, one module per family of rules.
+
+``AnyPolicy`` is the discriminated union a variant file is validated against: the
+``kind`` of each ``[[policies]]`` entry picks the model, and its other keys are the
+model's parameters.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from bianmin_rules.policies.time_limits import ImmediateSameDay, RejectionDecision, SupplementClock
+
+AnyPolicy = Annotated[
+    ImmediateSameDay | SupplementClock | RejectionDecision,
+    Field(discriminator="kind"),
+]
+"""Any policy a variant file may name, told apart by its ``kind``."""
+
+__all__ = ["AnyPolicy", "ImmediateSameDay", "RejectionDecision", "SupplementClock"]

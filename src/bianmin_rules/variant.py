@@ -1,0 +1,96 @@
+"""Variants: one centre's rule set, as data.
+
+A variant names its source, its office hours, the case types it declares and the
+policies it composes with their parameters. It is read from TOML text and validated
+here; nothing in a variant file is ever executed.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from bianmin_rules.calendar import OfficeHours, WorkCalendar
+from bianmin_rules.errors import VariantError
+from bianmin_rules.policies import AnyPolicy
+
+
+class VariantSource(BaseModel):
+    """The regulation a variant encodes."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    document: str = Field(description="The regulation's title (and seed file).")
+    section: str = Field(default="", description="The part of the document encoded.")
+
+
+class Variant(BaseModel):
+    """A centre's rule set: policies with parameters, case types, office hours."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="The variant's id, e.g. county-centre.")
+    title: str = Field(description="The centre, in Chinese.")
+    source: VariantSource
+    effective: date | None = Field(default=None, description="The day the regulation took effect, if known.")
+    office_hours: OfficeHours = Field(default_factory=OfficeHours, description="Opening sessions (CAL-2).")
+    case_types: dict[str, str] = Field(
+        min_length=1, description="Case-type code -> its name in the regulation (CASE-1, CASE-2)."
+    )
+    policies: tuple[AnyPolicy, ...] = Field(description="The rules the variant applies.")
+
+    @model_validator(mode="after")
+    def _policies_use_declared_case_types(self) -> Variant:
+        for index, policy in enumerate(self.policies):
+            for code in getattr(policy, "case_types", ()):
+                if code not in self.case_types:
+                    raise ValueError(
+                        f"policies[{index}] ({policy.rule}) names case type {code!r}, "
+                        "which [case_types] does not declare"
+                    )
+        return self
+
+    def calendar(self, base: WorkCalendar | None = None) -> WorkCalendar:
+        """The variant's calendar: ``base`` (default: China's) with the variant's office hours."""
+        return (base or WorkCalendar.china()).with_office_hours(self.office_hours)
+
+    @classmethod
+    def from_toml(cls, text: str, *, origin: str) -> Variant:
+        """Read a variant from TOML text; ``origin`` names it in errors (a built-in name or a path)."""
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise VariantError(f"not valid TOML: {exc}", variant=origin) from None
+        return cls.from_data(data, origin=origin)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], *, origin: str) -> Variant:
+        """Validate a variant from parsed data, turning the first problem into a :class:`VariantError`."""
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            raise VariantError(first["msg"], variant=origin, key=key_path(first["loc"], data)) from None
+
+
+def key_path(loc: Iterable[int | str], data: Any) -> str:
+    """The dotted key of a validation error (``policies[1].case_types``), skipping union tags."""
+    parts: list[str] = []
+    node = data
+    for step in loc:
+        if isinstance(step, int):
+            parts.append(f"[{step}]")
+            node = node[step] if isinstance(node, list) and step < len(node) else None
+        elif isinstance(node, dict) and node.get("kind") == step:
+            continue  # the tag of a discriminated union, not a key of the file
+        elif isinstance(node, dict) and step in node:
+            parts.append(f".{step}" if parts else step)
+            node = node[step]
+        else:
+            parts.append(f".{step}" if parts else step)  # a key missing from the file
+            node = None
+    return "".join(parts)

@@ -1,0 +1,114 @@
+"""Verdicts: what a policy concludes about a subject, citing the rule and article it applies."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bianmin_rules.deadlines import DeadlineTrace
+
+RuleId = Annotated[str, Field(pattern=r"^[A-Z]{2,4}-\d+$", description="A catalogue rule ID, e.g. TL-4.")]
+
+ZERO = Decimal(0)
+
+
+class VerdictKind(StrEnum):
+    """What a verdict says."""
+
+    VIOLATION = "violation"
+    """A rule was broken."""
+    WARNING = "warning"
+    """Nothing is broken yet, but something needs attention (e.g. a case close to its due date)."""
+    COMPLIANCE = "compliance"
+    """A rule was checked and met."""
+    INFORMATION = "information"
+    """A fact worth reporting that is neither (e.g. a measured rate)."""
+
+
+class SubjectKind(StrEnum):
+    """Who or what a verdict is about."""
+
+    STAFF = "staff"
+    WINDOW = "window"
+    CENTRE = "centre"
+    CASE = "case"
+
+
+class Subject(BaseModel):
+    """The subject a verdict is charged to."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: SubjectKind
+    id: str
+
+    def __str__(self) -> str:
+        return f"{self.kind.value}:{self.id}"
+
+
+class Citation(BaseModel):
+    """Where a rule comes from: the document, the article, and the article's words."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    document: str = Field(description="The regulation, e.g. 县政务服务中心审批事项“六件”分类法操作规程.")
+    article: str = Field(description="The article or clause, e.g. 一、(二)1.")
+    quote: str = Field(description="The words of the article, quoted.")
+
+
+class Sanction(BaseModel):
+    """A sanction tier (批评教育, 通报批评 …) with its rank on the variant's ladder."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    tier: str = Field(description="The tier in the words of the regulation.")
+    level: int = Field(ge=1, description="Its rank: a higher level is a heavier sanction.")
+
+
+class Verdict(BaseModel):
+    """One finding of one policy about one subject.
+
+    Points are signed (a deduction is negative); money is in yuan, kept apart from
+    points (SC-9): ``fine`` is deducted from the subject's pay or assessment bonus,
+    ``bonus_share`` is a fraction of the annual bonus, and ``reimbursement`` is owed
+    to the applicant (OTN-5), never counted as a fine.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule: RuleId
+    variant: str
+    source: Citation
+    subject: Subject
+    kind: VerdictKind
+    on: date = Field(description="The day the verdict is attributed to (for periods and ladders).")
+    explanation: str = Field(description="A short explanation in Chinese.")
+    points: Decimal = Field(default=ZERO, description="Signed assessment points.")
+    fine: Decimal = Field(default=ZERO, ge=0, description="Money deducted, in yuan.")
+    bonus_share: Decimal = Field(default=ZERO, ge=0, le=1, description="Fraction of the annual bonus deducted.")
+    reimbursement: Decimal = Field(default=ZERO, ge=0, description="Yuan owed to the applicant.")
+    sanction: Sanction | None = None
+    deadline: DeadlineTrace | None = Field(default=None, description="How a due date was reached.")
+    due: date | None = None
+    actual: date | None = None
+    evidence: tuple[str, ...] = Field(default=(), description="Ids of the events the verdict rests on.")
+    case: str | None = None
+    window: str | None = None
+    staff: str | None = None
+    provisional: bool = Field(default=False, description="Rests on a year without an official calendar (CAL-3).")
+
+    @property
+    def sort_key(self) -> tuple[date, str, str, str, tuple[str, ...], str]:
+        """The order of verdicts in a report: by day, rule, subject, case, evidence, kind."""
+        return (self.on, self.rule, str(self.subject), self.case or "", self.evidence, self.kind.value)
+
+    def concerns(self, subject: Subject) -> bool:
+        """Is ``subject`` the subject of this verdict, or its case, window or staff member?"""
+        if subject == self.subject:
+            return True
+        related = {SubjectKind.CASE: self.case, SubjectKind.WINDOW: self.window, SubjectKind.STAFF: self.staff}
+        return related.get(subject.kind) == subject.id

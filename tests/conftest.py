@@ -1,0 +1,27 @@
+"""Shared helpers: build events from short dicts, load built-in variants once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from bianmin_rules import EVENT_ADAPTER, Event, Report, Variant, evaluate, load_variant
+
+
+def events(*rows: dict[str, Any]) -> list[Event]:
+    """Events from dicts; ``id`` defaults to the position (e1, e2, …)."""
+    return [EVENT_ADAPTER.validate_python({"id": f"e{i}", **row}) for i, row in enumerate(rows, start=1)]
+
+
+def run(variant: Variant, log: Iterable[Event], as_of: str, **options: Any) -> Report:
+    """Evaluate ``log`` as of an ISO day."""
+    return evaluate(variant, log, as_of=date.fromisoformat(as_of), **options)
+
+
+@pytest.fixture(scope="session")
+def county() -> Variant:
+    """The built-in county-centre variant (seed 004)."""
+    return load_variant("county-centre")
