@@ -25,3 +25,16 @@ def run(variant: Variant, log: Iterable[Event], as_of: str, **options: Any) -> R
 def county() -> Variant:
     """The built-in county-centre variant (seed 004)."""
     return load_variant("county-centre")
+
+
+def make_variant(*policies: dict[str, Any], case_types: dict[str, str] | None = None, **fields: Any) -> Variant:
+    """A variant for a test: the given policy tables, and county-centre's case types by default."""
+    data: dict[str, Any] = {
+        "name": "test-variant",
+        "title": "测试中心",
+        "source": {"document": "test"},
+        "case_types": case_types or dict(load_variant("county-centre").case_types),
+        "policies": list(policies),
+        **fields,
+    }
+    return Variant.from_data(data, origin="test-variant")

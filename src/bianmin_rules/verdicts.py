@@ -10,6 +10,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from bianmin_rules.deadlines import DeadlineTrace
+from bianmin_rules.periods import Period
 
 RuleId = Annotated[str, Field(pattern=r"^[A-Z]{2,4}-\d+$", description="A catalogue rule ID, e.g. TL-4.")]
 
@@ -69,6 +70,26 @@ class Sanction(BaseModel):
     level: int = Field(ge=1, description="Its rank: a higher level is a heavier sanction.")
 
 
+class Measure(BaseModel):
+    """A rate measured over a period (completion rate, satisfaction rate …), in percent.
+
+    Measures travel as information verdicts so that assessment tables read one kind of
+    input; ``value`` is ``100 × numerator / denominator``, exact.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(description="What is measured, e.g. completion_rate.")
+    period: Period
+    numerator: int = Field(ge=0)
+    denominator: int = Field(gt=0)
+
+    @property
+    def value(self) -> Decimal:
+        """The rate in percent."""
+        return Decimal(100 * self.numerator) / Decimal(self.denominator)
+
+
 class Verdict(BaseModel):
     """One finding of one policy about one subject.
 
@@ -95,6 +116,7 @@ class Verdict(BaseModel):
     deadline: DeadlineTrace | None = Field(default=None, description="How a due date was reached.")
     due: date | None = None
     actual: date | None = None
+    measure: Measure | None = Field(default=None, description="For a measured rate: what, over which period.")
     evidence: tuple[str, ...] = Field(default=(), description="Ids of the events the verdict rests on.")
     case: str | None = None
     window: str | None = None

@@ -3,17 +3,34 @@
 :func:`collect` reads events once, in any order, and returns :class:`Books`: immutable,
 time-ordered facts that policies read. Nothing but the facts is kept, so the size of
 the books grows with the number of cases and people, not with the length of the log.
+
+A ledger is a small class with ``handles`` (the event types it files), ``record(event)``
+and ``close()``; each family of rules adds its ledger to :class:`Books` and
+:func:`open_ledgers`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, Protocol
 
 from bianmin_rules.errors import EvaluationError
-from bianmin_rules.events import CaseEvent, EventBase
+from bianmin_rules.events import EventBase
 from bianmin_rules.ledgers.cases import CaseFile, CaseLedger
+
+
+class Ledger(Protocol):
+    """Gathers the events of one family into facts, in any order."""
+
+    handles: tuple[type[EventBase], ...]
+
+    def record(self, event: Any) -> None:
+        """File one event (of one of the ``handles`` types)."""
+
+    def close(self) -> Any:
+        """The immutable, time-ordered facts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,13 +45,21 @@ class Books:
     """How many events lay after ``as_of`` and were left out."""
 
 
+def open_ledgers(case_types: Iterable[str]) -> dict[str, Ledger]:
+    """One empty ledger per field of :class:`Books`."""
+    return {"cases": CaseLedger(case_types)}
+
+
 def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[str]) -> Books:
     """Read a log once and gather its facts; events after ``as_of`` are counted and left out.
 
     Raises :class:`~bianmin_rules.errors.EvaluationError` on two events with one id
     and on facts the variant does not admit (e.g. an undeclared case type).
     """
-    cases = CaseLedger(case_types)
+    ledgers = open_ledgers(case_types)
+    filing: dict[type[EventBase], Callable[[Any], None]] = {
+        kind: ledger.record for ledger in ledgers.values() for kind in ledger.handles
+    }
     seen: set[str] = set()
     read = later = 0
     for event in events:
@@ -45,9 +70,11 @@ def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[st
             later += 1
             continue
         read += 1
-        if isinstance(event, CaseEvent):
-            cases.record(event)
-    return Books(cases=cases.close(), events_read=read, events_after_as_of=later)
+        record = filing.get(type(event))
+        if record is not None:
+            record(event)
+    closed = {name: ledger.close() for name, ledger in ledgers.items()}
+    return Books(**closed, events_read=read, events_after_as_of=later)
 
 
-__all__ = ["Books", "CaseFile", "collect"]
+__all__ = ["Books", "CaseFile", "Ledger", "collect"]

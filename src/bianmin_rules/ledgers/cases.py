@@ -23,6 +23,7 @@ from bianmin_rules.events import (
     CaseResumed,
     CaseSuspended,
     CaseTransferred,
+    EventBase,
     ExtensionGranted,
     MaterialsCompleted,
     MissingMaterialsNotice,
@@ -212,7 +213,7 @@ class CaseFile:
 class CaseLedger:
     """Gathers case events into case files; checks case types against the variant (CASE-2)."""
 
-    handles = tuple(STEP_OF_EVENT)
+    handles: tuple[type[EventBase], ...] = tuple(STEP_OF_EVENT)
 
     def __init__(self, case_types: Iterable[str]) -> None:
         self._case_types = frozenset(case_types)

@@ -1,0 +1,88 @@
+"""Assessment periods (SC-10): months, quarters and years, as the regulations count them.
+
+Monthly scores, quarterly awards, yearly totals, and the counting windows of sanction
+ladders ("within a year") are all :class:`Period` values. Month arithmetic goes through
+``python-dateutil``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from enum import StrEnum
+
+from dateutil.relativedelta import relativedelta
+from pydantic import BaseModel, ConfigDict, model_validator
+
+MONTHS_IN = {"month": 1, "quarter": 3, "year": 12}
+
+
+class PeriodKind(StrEnum):
+    """How long a period is."""
+
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+class Period(BaseModel):
+    """One calendar month, quarter or year, named by its first day."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: PeriodKind
+    start: date
+
+    @model_validator(mode="after")
+    def _starts_on_a_boundary(self) -> Period:
+        months = MONTHS_IN[self.kind.value]
+        if self.start.day != 1 or (self.start.month - 1) % months:
+            raise ValueError(f"a {self.kind.value} starts on the first day of its first month, not {self.start}")
+        return self
+
+    @classmethod
+    def containing(cls, kind: PeriodKind | str, day: date) -> Period:
+        """The period of ``kind`` that ``day`` falls in."""
+        kind = PeriodKind(kind)
+        months = MONTHS_IN[kind.value]
+        first_month = (day.month - 1) // months * months + 1
+        return cls(kind=kind, start=date(day.year, first_month, 1))
+
+    @property
+    def end(self) -> date:
+        """The last day of the period (inclusive)."""
+        return self.start + relativedelta(months=MONTHS_IN[self.kind.value]) - timedelta(days=1)
+
+    @property
+    def label(self) -> str:
+        """``2026``, ``2026-Q1`` or ``2026-03``."""
+        if self.kind is PeriodKind.YEAR:
+            return str(self.start.year)
+        if self.kind is PeriodKind.QUARTER:
+            return f"{self.start.year}-Q{(self.start.month - 1) // 3 + 1}"
+        return f"{self.start.year}-{self.start.month:02d}"
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+    def next(self) -> Period:
+        """The period right after this one."""
+        return Period(kind=self.kind, start=self.start + relativedelta(months=MONTHS_IN[self.kind.value]))
+
+    def parts(self, kind: PeriodKind | str) -> tuple[Period, ...]:
+        """The shorter periods this one is made of, e.g. the quarters of a year."""
+        part = Period(kind=PeriodKind(kind), start=self.start)
+        if MONTHS_IN[part.kind.value] > MONTHS_IN[self.kind.value]:
+            raise ValueError(f"a {self.kind.value} is not made of {part.kind.value}s")
+        return tuple(periods_between(part.kind, self.start, self.end))
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def periods_between(kind: PeriodKind | str, first: date, last: date) -> Iterator[Period]:
+    """Every period of ``kind`` that overlaps the days ``first`` to ``last``, in order."""
+    period = Period.containing(kind, first)
+    while period.start <= last:
+        yield period
+        period = period.next()
