@@ -25,6 +25,7 @@ from bianmin_rules.events.cases import (
     MissingMaterialsNotice,
     ReceiptNoticeIssued,
 )
+from bianmin_rules.events.findings import FindingRecorded, FindingSource
 
 Event = Annotated[
     CaseReceived
@@ -36,7 +37,8 @@ Event = Annotated[
     | ExtensionGranted
     | CaseCompleted
     | CaseRejected
-    | CaseTransferred,
+    | CaseTransferred
+    | FindingRecorded,
     Field(discriminator="type"),
 ]
 """Any event the library knows, told apart by its ``type``."""
@@ -71,6 +73,8 @@ __all__ = [
     "Event",
     "EventBase",
     "ExtensionGranted",
+    "FindingRecorded",
+    "FindingSource",
     "Identifier",
     "MaterialsCompleted",
     "MissingMaterialsNotice",

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events import EventBase
 from bianmin_rules.ledgers.cases import CaseFile, CaseLedger
+from bianmin_rules.ledgers.findings import Finding, FindingLedger
 
 
 class Ledger(Protocol):
@@ -39,6 +40,8 @@ class Books:
 
     cases: Mapping[str, CaseFile]
     """The case files, by case id."""
+    findings: tuple[Finding, ...]
+    """Every finding, in time order."""
     events_read: int
     """How many events up to ``as_of`` were read."""
     events_after_as_of: int
@@ -47,7 +50,7 @@ class Books:
 
 def open_ledgers(case_types: Iterable[str]) -> dict[str, Ledger]:
     """One empty ledger per field of :class:`Books`."""
-    return {"cases": CaseLedger(case_types)}
+    return {"cases": CaseLedger(case_types), "findings": FindingLedger()}
 
 
 def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[str]) -> Books:
@@ -77,4 +80,4 @@ def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[st
     return Books(**closed, events_read=read, events_after_as_of=later)
 
 
-__all__ = ["Books", "CaseFile", "Ledger", "collect"]
+__all__ = ["Books", "CaseFile", "Finding", "Ledger", "collect"]

@@ -11,12 +11,13 @@ from typing import Annotated
 
 from pydantic import Field
 
+from bianmin_rules.policies.findings import FindingPenalty
 from bianmin_rules.policies.time_limits import ImmediateSameDay, RejectionDecision, SupplementClock
 
 AnyPolicy = Annotated[
-    ImmediateSameDay | SupplementClock | RejectionDecision,
+    ImmediateSameDay | SupplementClock | RejectionDecision | FindingPenalty,
     Field(discriminator="kind"),
 ]
 """Any policy a variant file may name, told apart by its ``kind``."""
 
-__all__ = ["AnyPolicy", "ImmediateSameDay", "RejectionDecision", "SupplementClock"]
+__all__ = ["AnyPolicy", "FindingPenalty", "ImmediateSameDay", "RejectionDecision", "SupplementClock"]
