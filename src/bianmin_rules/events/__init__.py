@@ -11,6 +11,14 @@ from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
 
+from bianmin_rules.events.assessment import (
+    AssessmentScored,
+    EvaluationResult,
+    MeritKind,
+    MeritLevel,
+    MeritRecorded,
+    ServiceEvaluated,
+)
 from bianmin_rules.events.base import ChinaDateTime, EventBase, Identifier
 from bianmin_rules.events.cases import (
     CaseCompleted,
@@ -38,7 +46,10 @@ Event = Annotated[
     | CaseCompleted
     | CaseRejected
     | CaseTransferred
-    | FindingRecorded,
+    | FindingRecorded
+    | ServiceEvaluated
+    | MeritRecorded
+    | AssessmentScored,
     Field(discriminator="type"),
 ]
 """Any event the library knows, told apart by its ``type``."""
@@ -62,6 +73,7 @@ def event_json_schema() -> dict[str, Any]:
 
 __all__ = [
     "EVENT_ADAPTER",
+    "AssessmentScored",
     "CaseCompleted",
     "CaseEvent",
     "CaseReceived",
@@ -70,6 +82,7 @@ __all__ = [
     "CaseSuspended",
     "CaseTransferred",
     "ChinaDateTime",
+    "EvaluationResult",
     "Event",
     "EventBase",
     "ExtensionGranted",
@@ -77,8 +90,12 @@ __all__ = [
     "FindingSource",
     "Identifier",
     "MaterialsCompleted",
+    "MeritKind",
+    "MeritLevel",
+    "MeritRecorded",
     "MissingMaterialsNotice",
     "ReceiptNoticeIssued",
+    "ServiceEvaluated",
     "event_json_schema",
     "event_types",
 ]

@@ -18,8 +18,10 @@ from typing import Any, Protocol
 
 from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events import EventBase
+from bianmin_rules.ledgers.assessment import AssessmentLedger, AssessmentRegister
 from bianmin_rules.ledgers.cases import CaseFile, CaseLedger
 from bianmin_rules.ledgers.findings import Finding, FindingLedger
+from bianmin_rules.ledgers.roster import Roster, RosterLedger
 
 
 class Ledger(Protocol):
@@ -42,6 +44,10 @@ class Books:
     """The case files, by case id."""
     findings: tuple[Finding, ...]
     """Every finding, in time order."""
+    assessment: AssessmentRegister
+    """Evaluations, merits and other assessors' scores (SC)."""
+    roster: Roster
+    """Who was active in which month, and where staff served (SC-10)."""
     events_read: int
     """How many events up to ``as_of`` were read."""
     events_after_as_of: int
@@ -50,7 +56,7 @@ class Books:
 
 def open_ledgers(case_types: Iterable[str]) -> dict[str, Ledger]:
     """One empty ledger per field of :class:`Books`."""
-    return {"cases": CaseLedger(case_types), "findings": FindingLedger()}
+    return {"cases": CaseLedger(case_types), "findings": FindingLedger(), "assessment": AssessmentLedger()}
 
 
 def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[str]) -> Books:
@@ -60,6 +66,7 @@ def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[st
     and on facts the variant does not admit (e.g. an undeclared case type).
     """
     ledgers = open_ledgers(case_types)
+    roster = RosterLedger()
     filing: dict[type[EventBase], Callable[[Any], None]] = {
         kind: ledger.record for ledger in ledgers.values() for kind in ledger.handles
     }
@@ -76,8 +83,9 @@ def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[st
         record = filing.get(type(event))
         if record is not None:
             record(event)
+        roster.record(event)
     closed = {name: ledger.close() for name, ledger in ledgers.items()}
-    return Books(**closed, events_read=read, events_after_as_of=later)
+    return Books(**closed, roster=roster.close(), events_read=read, events_after_as_of=later)
 
 
-__all__ = ["Books", "CaseFile", "Finding", "Ledger", "collect"]
+__all__ = ["AssessmentRegister", "Books", "CaseFile", "Finding", "Ledger", "Roster", "collect"]

@@ -11,13 +11,24 @@ from typing import Annotated
 
 from pydantic import Field
 
+from bianmin_rules.policies.assessment import MeritBonus, ServiceEvaluation, SpeedUpRate
 from bianmin_rules.policies.findings import FindingPenalty
 from bianmin_rules.policies.time_limits import ImmediateSameDay, RejectionDecision, SupplementClock
 
 AnyPolicy = Annotated[
-    ImmediateSameDay | SupplementClock | RejectionDecision | FindingPenalty,
+    ImmediateSameDay | SupplementClock | RejectionDecision | FindingPenalty | SpeedUpRate | ServiceEvaluation
+    | MeritBonus,
     Field(discriminator="kind"),
 ]
 """Any policy a variant file may name, told apart by its ``kind``."""
 
-__all__ = ["AnyPolicy", "FindingPenalty", "ImmediateSameDay", "RejectionDecision", "SupplementClock"]
+__all__ = [
+    "AnyPolicy",
+    "FindingPenalty",
+    "ImmediateSameDay",
+    "MeritBonus",
+    "RejectionDecision",
+    "ServiceEvaluation",
+    "SpeedUpRate",
+    "SupplementClock",
+]
