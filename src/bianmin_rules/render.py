@@ -8,6 +8,8 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from bianmin_rules.report import Report
+from bianmin_rules.scorecards.render import CSV_COLUMNS as SCORECARD_COLUMNS
+from bianmin_rules.scorecards.render import scorecards_markdown, scorecards_rows
 from bianmin_rules.verdicts import Verdict, VerdictKind
 
 FORMATS = ("markdown", "json", "csv")
@@ -87,7 +89,9 @@ def to_markdown(report: Report) -> str:
         lines.append("No verdicts.")
     if report.notes:
         lines += ["", "## Notes", "", *(f"- {note}" for note in report.notes)]
-    return "\n".join(lines) + "\n"
+    if report.scorecards:
+        lines += ["", *scorecards_markdown(report.scorecards, report.standings)]
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def sources(verdicts: Iterable[Verdict]) -> list[tuple[str, str]]:
@@ -100,7 +104,7 @@ def sources(verdicts: Iterable[Verdict]) -> list[tuple[str, str]]:
 
 
 def to_csv(report: Report) -> str:
-    """One row per verdict, for spreadsheets."""
+    """One row per verdict, for spreadsheets; then, after an empty line, the scorecards (see :func:`to_scorecards_csv`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -112,4 +116,15 @@ def to_csv(report: Report) -> str:
             v.deadline.days_late if v.deadline else "", " ".join(v.evidence),
             f"{v.source.document} {v.source.article}", v.explanation, v.provisional,
         ))
+    if report.scorecards:
+        out.write("\n" + to_scorecards_csv(report))
+    return out.getvalue()
+
+
+def to_scorecards_csv(report: Report) -> str:
+    """The scorecards alone: one row per item, per line and per card total, and the rankings' cut-off notes."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(SCORECARD_COLUMNS)
+    writer.writerows(scorecards_rows(report.scorecards, report.standings))
     return out.getvalue()

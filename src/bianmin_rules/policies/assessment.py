@@ -169,8 +169,8 @@ class ServiceEvaluation(RateVerdicts):
     subjects: SubjectKinds = Field(default=(SubjectKind.WINDOW, SubjectKind.STAFF), min_length=1)
     satisfied: tuple[EvaluationResult, ...] = Field(default=DEFAULT_SATISFIED, min_length=1)
     served: ServedCases = Field(default=ServedCases.CLOSED, description="Which cases count as served.")
-    evaluation_rate: str | None = Field(default="evaluation_rate", description="Its measure name; none: not measured.")
-    satisfaction_rate: str | None = Field(default="satisfaction_rate", description="Its measure name; none: not measured.")
+    evaluation_rate: str = Field(default="evaluation_rate", description="Its measure name; empty: not measured.")
+    satisfaction_rate: str = Field(default="satisfaction_rate", description="Its measure name; empty: not measured.")
     dissatisfied_code: str = Field(default="dissatisfied", description="The code of verified dissatisfactions.")
     measure_without_evaluations: bool = Field(
         default=False, description="Measure rates (of 0%) in periods with no evaluation recorded at all.",

@@ -127,8 +127,8 @@ class Part(Frozen):
     """A part of a longer period's total (a month of a quarter, a quarter of a year)."""
 
     period: Period
-    score: Decimal | None
-    eligible: bool
+    score: Decimal | None = Field(description="The part's score; none when the subject has no card for it.")
+    eligible: bool | None = Field(description="Was the subject eligible in the part? None when absent.")
 
 
 class Bar(Frozen):

@@ -331,7 +331,7 @@ class Scorer:
         present = [card for _, card in parts if card is not None]
         totals = [card.total for card in present]
         scores = [card.score for card in present]
-        notes = [f"{p} 无考核记录，不计入。" for p, card in parts if card is None]
+        notes = [f"{p} 无考核记录，不计入。" for p, card in parts if card is None and p.start <= self.as_of]
         disqualified: list[Disqualified] = []
         if rollup.ineligible_if_any_part:
             disqualified += [
@@ -347,7 +347,7 @@ class Scorer:
             scorecard=table.name, title=table.title, rule=table.rule, subject=subject, period=period,
             complete=period.end <= self.as_of,
             maximum=table.maximum * (len(parts) if rollup.combine is Combine.SUM else 1),
-            parts=tuple(Part(period=p, score=card.score if card else None, eligible=card.eligible if card else True)
+            parts=tuple(Part(period=p, score=card.score if card else None, eligible=card.eligible if card else None)
                         for p, card in parts),
             total=combine(rollup.combine, totals), score=score, money=money,
             eligible=not disqualified, disqualified=tuple(disqualified), notes=tuple(notes),

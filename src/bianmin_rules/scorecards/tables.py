@@ -167,7 +167,7 @@ class Item(Frozen):
 
     id: Slug
     title: str = Field(description="The item in the words of the table.")
-    maximum: Decimal | None = Field(ge=0, description="The most it can score; none: uncapped (bonuses).")
+    maximum: Decimal | None = Field(default=None, ge=0, description="The most it can score; omitted: uncapped (bonuses).")
     base: Decimal | None = Field(default=None, ge=0, description="What it scores with no line (default: maximum).")
     rules: tuple[ScoringRule, ...] = ()
     overflow_into: tuple[Slug, ...] = Field(default=(), description="Items that absorb what this one cannot.")
@@ -197,7 +197,7 @@ class Category(Frozen):
 
     id: Slug
     title: str
-    maximum: Decimal | None = Field(ge=0, description="The category's maximum; none for an uncapped bonus category.")
+    maximum: Decimal | None = Field(default=None, ge=0, description="The category's maximum; omitted: uncapped (bonuses).")
     items: tuple[Item, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
