@@ -30,6 +30,7 @@ from bianmin_rules.errors import (
     EvaluationError,
     EventError,
     ProvisionalCalendarError,
+    ScoringError,
     VariantError,
 )
 from bianmin_rules.events import EVENT_ADAPTER, Event, EventBase, event_json_schema
@@ -65,6 +66,7 @@ __all__ = [
     "ProvisionalCalendarError",
     "Report",
     "Sanction",
+    "ScoringError",
     "Subject",
     "SubjectKind",
     "SubjectTotal",

@@ -100,6 +100,7 @@ class VerdictIndex:
         if verdict.measure is not None:
             if verdict.measure.period.kind is self.kind:
                 self.measures[(verdict.subject, verdict.measure.name, verdict.measure.period)].append(verdict)
+                self.present[verdict.measure.period].add(verdict.subject)
             return
         period = self.period_of(verdict.on)
         for subject in concerned(verdict):
