@@ -12,7 +12,10 @@ from bianmin_rules import EvaluationError, Report, VerdictKind
 from bianmin_rules.periods import Period, PeriodKind
 from tests.conftest import events, make_variant, run
 
-CITATION = {"document": "县政务服务中心部门窗口及窗口工作人员考核办法", "article": "一、(五)2", "quote": "承诺件提速达60%—65%得2分"}
+CITATION = {
+    "document": "县政务服务中心部门窗口及窗口工作人员考核办法", "article": "一、(五)2",
+    "quote": "承诺件提速达60%—65%得2分",
+}
 Q2 = Period(kind=PeriodKind.QUARTER, start=date(2026, 4, 1))
 
 

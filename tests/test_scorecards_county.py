@@ -57,7 +57,9 @@ WINDOW_OF = {"S1": "W1", "S2": "W1", "S3": "W2", "S4": "W2", "S5": "W3", "S6": "
 HAND = Citation(document="hand-built", article="-", quote="a verdict of a rule encoded on another branch")
 
 
-def immediate(staff: str, number: int, *, evaluated: bool = True, completed: str = "2026-04-08T10:00") -> list[dict[str, Any]]:
+def immediate(
+    staff: str, number: int, *, evaluated: bool = True, completed: str = "2026-04-08T10:00",
+) -> list[dict[str, Any]]:
     """An immediate case received and (by default) completed on 2026-04-08, then evaluated 满意."""
     case, window = f"{staff}-{number}", WINDOW_OF[staff]
     where = {"window": window, "staff": staff, "case": case}
@@ -80,9 +82,8 @@ def promised(number: int, limit: int, completed: str) -> list[dict[str, Any]]:
     ]
 
 
-def finding(code: str, day: str, *, window: str, staff: str | None = None, rule_by: str = "inspection") -> dict[str, Any]:
-    return {"type": "finding_recorded", "at": f"{day}T10:00", "window": window, "staff": staff, "finding": code,
-            "by": rule_by}
+def finding(code: str, day: str, *, window: str, staff: str | None = None) -> dict[str, Any]:
+    return {"type": "finding_recorded", "at": f"{day}T10:00", "window": window, "staff": staff, "finding": code}
 
 
 def the_log() -> list[Any]:
@@ -113,7 +114,7 @@ def the_log() -> list[Any]:
 def hand_built() -> list[Verdict]:
     """Verdicts of CMP-8, ATT-1, ATT-4 and TL-12, which other branches encode."""
     def verdict(rule: str, staff: str | None, on: str, **extra: Any) -> Verdict:
-        window = extra.pop("window", WINDOW_OF.get(staff or "", None))
+        window = extra.pop("window", WINDOW_OF.get(staff or ""))
         subject = Subject(kind=SubjectKind.STAFF, id=staff) if staff else Subject(kind=SubjectKind.WINDOW, id=window)
         return Verdict(
             rule=rule, variant="county-centre", source=HAND, subject=subject, on=date.fromisoformat(on),
@@ -289,7 +290,7 @@ def test_year_total_sums_the_quarters_so_far(quarter: Assessment) -> None:
 
 
 def test_totals_equal_the_sum_of_their_parts(quarter: Assessment) -> None:
-    """Every item is its base plus its lines, every category the sum of its items, every card the sum of its categories."""
+    """Item = base + lines; category = the sum of its items; card = the sum of its categories."""
     for found in quarter.cards:
         for category in found.categories:
             for item in category.items:

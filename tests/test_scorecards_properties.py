@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from bianmin_rules import Citation, Subject, SubjectKind, Verdict, VerdictKind
 from bianmin_rules.ledgers.roster import Roster
-from bianmin_rules.scorecards import Card, LineKind, PerVerdict, ScorecardTable, assess
+from bianmin_rules.scorecards import Card, PerVerdict, ScorecardTable, assess
 
 AS_OF = date(2026, 3, 31)
 SOURCE = Citation(document="test", article="-", quote="-")
@@ -39,7 +39,8 @@ def tables(draw: st.DrawFn) -> ScorecardTable:
                            **({"maximum": sum(maxima)} if None not in maxima else {})})
     maximum = sum((c["maximum"] for c in categories if "maximum" in c), Decimal(0))
     if maximum == 0:
-        categories.append({"id": "pad", "title": "补", "maximum": 1, "items": [{"id": "pad", "title": "补", "maximum": 1}]})
+        pad = {"id": "pad", "title": "补", "maximum": 1}
+        categories.append({**pad, "items": [pad]})
         maximum = Decimal(1)
     return ScorecardTable.model_validate({
         "name": "t", "title": "表", "rule": "SC-3", "source": SOURCE.model_dump(), "subject": "window",
@@ -61,7 +62,8 @@ def item(draw: st.DrawFn, ident: str, ids: list[str]) -> dict[str, Any]:
         rules.append({"kind": "per-verdict", "rules": ["SC-3"], "codes": [code], "points": points, "cap": cap,
                       "label": f"{code} {points}"})
     others = [i for i in ids if i != ident]
-    overflow = draw(st.lists(st.sampled_from(others), unique=True, max_size=3)) if others and draw(st.booleans()) else []
+    overflows = others and draw(st.booleans())
+    overflow = draw(st.lists(st.sampled_from(others), unique=True, max_size=3)) if overflows else []
     return {"id": ident, "title": ident, "maximum": maximum, "base": base, "rules": rules, "overflow_into": overflow}
 
 
@@ -75,7 +77,7 @@ def verdict(code: str, day: int = 1) -> Verdict:
 def score(table: ScorecardTable, codes: list[str]) -> Card:
     verdicts = [verdict(code, day=n % 28 + 1) for n, code in enumerate(codes)]
     roster = Roster.of([(date(2026, 1, 1), "W", None)])
-    (card,) = [c for c in assess([table], verdicts, roster=roster, as_of=AS_OF).cards]
+    (card,) = assess([table], verdicts, roster=roster, as_of=AS_OF).cards
     return card
 
 
@@ -122,7 +124,7 @@ def test_totals_equal_the_sum_of_their_parts(table: ScorecardTable, codes: list[
 def test_a_deduction_never_raises_and_a_bonus_never_lowers_a_total(
     table: ScorecardTable, codes: list[str], extra: str,
 ) -> None:
-    """Adding one verdict whose every line is a deduction (or a forfeit) cannot raise the total; a bonus cannot lower it."""
+    """One more verdict whose lines all deduct (or forfeit) cannot raise the total; one that only adds, not lower it."""
     effect = signs(table)[extra]
     before, after = score(table, codes).total, score(table, [*codes, extra]).total
     if effect <= {-1, 0}:

@@ -104,7 +104,7 @@ def sources(verdicts: Iterable[Verdict]) -> list[tuple[str, str]]:
 
 
 def to_csv(report: Report) -> str:
-    """One row per verdict, for spreadsheets; then, after an empty line, the scorecards (see :func:`to_scorecards_csv`)."""
+    """One row per verdict, for spreadsheets; then, after an empty line, the scorecards (:func:`to_scorecards_csv`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)

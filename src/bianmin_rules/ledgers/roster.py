@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
-from bianmin_rules.events import EventBase
+from bianmin_rules.events import AssessmentScored, EventBase
 from bianmin_rules.periods import Period
 from bianmin_rules.verdicts import Subject, SubjectKind
 
@@ -83,8 +83,9 @@ class RosterLedger:
         self._postings: dict[int, set[tuple[str, str]]] = defaultdict(set)
 
     def record(self, event: EventBase) -> None:
-        """Note who ``event`` concerns, in its month."""
-        self.note(event.at.date(), event.window, event.staff)
+        """Note who ``event`` concerns, in its month (an assessor's score of a period is no activity)."""
+        if not isinstance(event, AssessmentScored):
+            self.note(event.at.date(), event.window, event.staff)
 
     def note(self, day: date, window: str | None, staff: str | None) -> None:
         """Note a window and staff member seen on ``day``."""

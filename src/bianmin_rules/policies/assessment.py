@@ -62,7 +62,9 @@ class RateVerdicts(PolicyBase):
         shown = f"{Decimal(100 * tally.numerator) / tally.denominator:.2f}".rstrip("0").rstrip(".")
         return self.verdict(
             context, subject=subject, kind=VerdictKind.INFORMATION, on=min(period.end, context.as_of),
-            explanation=f"{period} {subject}：{explanation}，{name} = {shown}%（{tally.numerator}/{tally.denominator}）。",
+            explanation=(
+                f"{period} {subject}：{explanation}，{name} = {shown}%（{tally.numerator}/{tally.denominator}）。"
+            ),
             measure=measure, evidence=tuple(tally.evidence),
             window=subject.id if subject.kind is SubjectKind.WINDOW else None,
             staff=subject.id if subject.kind is SubjectKind.STAFF else None,
@@ -226,7 +228,10 @@ class ServiceEvaluation(RateVerdicts):
             subject = subject_named(evaluation.window, evaluation.staff, evaluation.event)
             yield self.verdict(
                 context, subject=subject, kind=VerdictKind.VIOLATION, on=evaluation.day,
-                explanation=f"{evaluation.day} 服务质量评价为「{RESULT_NAMES[evaluation.result]}」，经查实属工作人员服务质量问题。",
+                explanation=(
+                    f"{evaluation.day} 服务质量评价为「{RESULT_NAMES[evaluation.result]}」，"
+                    "经查实属工作人员服务质量问题。"
+                ),
                 evidence=(evaluation.event,), case=evaluation.case, window=evaluation.window,
                 staff=evaluation.staff, code=self.dissatisfied_code,
             )
@@ -240,7 +245,9 @@ RESULT_NAMES = {
     EvaluationResult.VERY_DISSATISFIED: "非常不满意",
 }
 
-LEVEL_NAMES = {MeritLevel.COUNTY: "区县级", MeritLevel.CITY: "市级", MeritLevel.PROVINCE: "省级", MeritLevel.NATION: "国家级"}
+LEVEL_NAMES = {
+    MeritLevel.COUNTY: "区县级", MeritLevel.CITY: "市级", MeritLevel.PROVINCE: "省级", MeritLevel.NATION: "国家级",
+}
 
 
 def subject_named(window: str | None, staff: str | None, event: str) -> Subject:
@@ -333,7 +340,9 @@ class MeritBonus(PolicyBase):
         if not self.by_level:
             return self.points, f"加{self.points}分"
         if merit.level is None:
-            raise EvaluationError("this merit is rewarded by level: the event must name its level", event_id=merit.event)
+            raise EvaluationError(
+                "this merit is rewarded by level: the event must name its level", event_id=merit.event,
+            )
         if merit.level not in self.by_level:
             return Decimal(0), "该级别不在加分范围内，不加分"
         return self.by_level[merit.level], f"加{self.by_level[merit.level]}分"
@@ -348,6 +357,7 @@ class MeritBonus(PolicyBase):
                 deeds[(merit.staff, merit.window, merit.matter)].append(merit)
         chosen = {}
         for group in deeds.values():
-            best = group[0] if self.repeat is Repeat.FIRST else max(group, key=lambda m: (self.price(m)[0], -group.index(m)))
+            # max() keeps the first of equals, so among equal prices the earliest merit counts
+            best = group[0] if self.repeat is Repeat.FIRST else max(group, key=lambda m: self.price(m)[0])
             chosen.update({m.event: best.event for m in group})
         return chosen

@@ -9,7 +9,16 @@
 - :mod:`~bianmin_rules.scorecards.render`: cards as Markdown and CSV.
 """
 
-from bianmin_rules.scorecards.bands import Band, BandError, BandHit, BandTable, HitPolicy, Rounding, band_gaps, band_overlaps
+from bianmin_rules.scorecards.bands import (
+    Band,
+    BandError,
+    BandHit,
+    BandTable,
+    HitPolicy,
+    Rounding,
+    band_gaps,
+    band_overlaps,
+)
 from bianmin_rules.scorecards.cards import Card, CategoryCard, ItemCard, Line, LineKind, Money, Placing, Standing
 from bianmin_rules.scorecards.lint import LintFinding, Severity, lint_band_table, lint_table
 from bianmin_rules.scorecards.ranking import Assessment, assess

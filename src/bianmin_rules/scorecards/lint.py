@@ -21,7 +21,7 @@ from enum import StrEnum
 from bianmin_rules.periods import PeriodKind
 from bianmin_rules.scorecards.bands import BandTable, HitPolicy, band_gaps, band_overlaps
 from bianmin_rules.scorecards.scoring import plain
-from bianmin_rules.scorecards.tables import BandRule, Item, MeasureRule, PerVerdict, Per, ScorecardTable, Scope
+from bianmin_rules.scorecards.tables import BandRule, Item, MeasureRule, Per, PerVerdict, Scope, ScorecardTable
 
 ZERO = Decimal(0)
 

@@ -9,10 +9,11 @@ the standing says so and names who got in by the tie-break.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import partial
 
 from bianmin_rules.ledgers.assessment import AssessorScore, ScoreKey
 from bianmin_rules.ledgers.roster import Roster
@@ -83,7 +84,11 @@ def rank(table: ScorecardTable, ranking: Ranking, cards: Sequence[Card]) -> list
     return standings
 
 
-def order_key(card: Card, keys: Iterable[str], table: ScorecardTable, parts: Mapping[tuple[Subject, Period], Card]) -> tuple[object, ...]:
+PartCards = Mapping[tuple[Subject, Period], Card]
+"""The table's period cards by (subject, period): the parts of longer periods."""
+
+
+def order_key(card: Card, keys: Iterable[str], table: ScorecardTable, parts: PartCards) -> tuple[object, ...]:
     """Sort key: higher score first, then the tie-break keys in order."""
     assert card.score is not None
     found: list[object] = [-card.score]
@@ -93,24 +98,22 @@ def order_key(card: Card, keys: Iterable[str], table: ScorecardTable, parts: Map
         elif key == "deductions":
             found.append(measure_parts(card, table, parts, points_lost))
         else:
-            what, _, ident = key.partition(":")
-            found.append(-measure_parts(card, table, parts, lambda c: part_score(c, what, ident)))
+            found.append(-measure_parts(card, table, parts, partial(part_score, key=key)))
     return tuple(found)
 
 
-def measure_parts(card: Card, table: ScorecardTable, parts: Mapping[tuple[Subject, Period], Card], measure: object) -> Decimal:
+def measure_parts(card: Card, table: ScorecardTable, parts: PartCards, measure: Callable[[Card], Decimal]) -> Decimal:
     """A measure of a card, or for a longer period the parts' measures combined as the rollup says."""
-    assert callable(measure)
     if card.categories:
-        value: Decimal = measure(card)
-        return value
+        return measure(card)
     how = next((r.combine for r in table.rollups if r.period is card.period.kind), Combine.SUM)
     found = [parts[(card.subject, p.period)] for p in card.parts if (card.subject, p.period) in parts]
     return combine(how, [measure(c) for c in found])
 
 
-def part_score(card: Card, what: str, ident: str) -> Decimal:
-    """The score of one category or item of a card."""
+def part_score(card: Card, key: str) -> Decimal:
+    """The score of the category or item a tie-break key names (``category:<id>``, ``item:<id>``)."""
+    what, _, ident = key.partition(":")
     return card.category(ident).score if what == "category" else card.item(ident).score
 
 

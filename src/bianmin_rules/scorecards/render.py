@@ -153,10 +153,13 @@ def scorecards_rows(cards: Iterable[Card], standings: Iterable[Standing]) -> Ite
                            f"{line.label}：{line.explanation}" if line.explanation else line.label, *context)
         for part in card.parts:
             yield (*head, "", "", "part", "", "", "", cell(part.score), "", part.period, "", "", "", *context)
-        why = "; ".join([f"{d.text}：{d.because}" for d in card.disqualified] + [f"不能评为{b.grade}：{b.because}" for b in card.barred])
+        why = "; ".join([
+            *(f"{d.text}：{d.because}" for d in card.disqualified),
+            *(f"不能评为{b.grade}：{b.because}" for b in card.barred),
+        ])
         yield (*head, "", "", "total", plain(card.maximum), "", "", plain(card.total), card.rule, "", "", "", why,
                *context)
     for standing in standings:
         if standing.cut_off:
-            yield (standing.scorecard, standing.period, "", "", "", "ranking", "", "", "", "", standing.rule, "", "", "",
-                   standing.cut_off, "", "", "", standing.award)
+            yield (standing.scorecard, standing.period, "", "", "", "ranking", "", "", "", "", standing.rule, "", "",
+                   "", standing.cut_off, "", "", "", standing.award)

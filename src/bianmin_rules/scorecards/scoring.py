@@ -60,8 +60,8 @@ from bianmin_rules.scorecards.tables import (
     PerPointBelow,
     PerVerdict,
     Rollup,
-    ScorecardTable,
     Scope,
+    ScorecardTable,
     ShortfallCount,
     VerdictCondition,
 )
@@ -87,6 +87,8 @@ class VerdictIndex:
         self.postings: dict[Period, set[tuple[str, str]]] = defaultdict(set)
         for verdict in verdicts:
             self._file(verdict)
+        for found in (*self.about.values(), *self.measures.values()):
+            found.sort(key=lambda v: v.sort_key)  # cards never depend on the order verdicts come in
 
     def period_of(self, day: date) -> Period:
         """The period of this index's kind that ``day`` falls in (cached per month)."""
@@ -120,7 +122,7 @@ class VerdictIndex:
 
     def periods(self, as_of: date) -> list[Period]:
         """Every period of this index's kind from the first fact to the one holding ``as_of``."""
-        months = [m for m in self.roster.active] + [month_index(p.start) for p in self.present]
+        months = [*self.roster.active, *(month_index(p.start) for p in self.present)]
         if not months:
             return []
         first = min(months)
@@ -206,7 +208,9 @@ class Scorer:
                 work.add(self.measure_lines(rule, work, subject, period, place))
         work.settle()
 
-    def measure(self, subject: Subject, name: str, period: Period, rules: tuple[str, ...], place: str) -> Verdict | None:
+    def measure(
+        self, subject: Subject, name: str, period: Period, rules: tuple[str, ...], place: str,
+    ) -> Verdict | None:
         """The one verdict measuring ``name`` for ``subject`` over ``period``, if any."""
         found = [
             v for v in self.index(period.kind).measures.get((subject, name, period), [])
@@ -231,7 +235,8 @@ class Scorer:
                 explanation=f"本期没有测得{rule.measure}，按考核表规定计{plain(score)}分。",
             )]
         value = verdict.measure.value
-        shown = f"{rule.measure} = {plain(round(value, 4))}%（{verdict.measure.numerator}/{verdict.measure.denominator}）"
+        fraction = f"{verdict.measure.numerator}/{verdict.measure.denominator}"
+        shown = f"{rule.measure} = {plain(round(value, 4))}%（{fraction}）"
         common = {"rule": verdict.rule, "on": verdict.on, "evidence": verdict.evidence, "label": rule.label}
         if isinstance(rule, BandRule):
             try:
@@ -255,7 +260,9 @@ class Scorer:
 
     # Weights and disqualifications --------------------------------------------
 
-    def weigh(self, table: ScorecardTable, subject: Subject, period: Period, own: Decimal) -> tuple[Weighted | None, list[str]]:
+    def weigh(
+        self, table: ScorecardTable, subject: Subject, period: Period, own: Decimal,
+    ) -> tuple[Weighted | None, list[str]]:
         """The weighted total of the table and the other assessors (SC-7)."""
         if table.weighting is None:
             return None, []
@@ -288,7 +295,8 @@ class Scorer:
     ) -> Disqualified | None:
         """Disqualified when any named rate of the subject (or its windows) is below the threshold."""
         if when.of is MeasureOf.WINDOW and subject.kind is SubjectKind.STAFF:
-            whose = [Subject(kind=SubjectKind.WINDOW, id=w) for w in sorted(self.index(period.kind).windows_of(subject.id, period))]
+            windows = sorted(self.index(period.kind).windows_of(subject.id, period))
+            whose = [Subject(kind=SubjectKind.WINDOW, id=w) for w in windows]
         else:
             whose = [subject]
         low = []
@@ -321,7 +329,8 @@ class Scorer:
         for period in sorted(longer, key=lambda p: p.start):
             parts = selected_parts(period, table.period, rollup)
             for subject in sorted(longer[period], key=lambda s: s.id):
-                found.append(self.rollup_card(table, rollup, subject, period, [(p, by_key.get((subject, p))) for p in parts]))
+                of_subject = [(p, by_key.get((subject, p))) for p in parts]
+                found.append(self.rollup_card(table, rollup, subject, period, of_subject))
         return found
 
     def rollup_card(
@@ -342,7 +351,8 @@ class Scorer:
         if period.kind is PeriodKind.YEAR:
             about = self.index(PeriodKind.YEAR).about.get((subject, period), [])
             disqualified += self.disqualifications(table, subject, period, about, Scope.YEAR)
-        score = None if any(s is None for s in scores) else combine(rollup.combine, [s for s in scores if s is not None])
+        known = [s for s in scores if s is not None]
+        score = combine(rollup.combine, known) if len(known) == len(scores) else None
         money = sum((card.money for card in present), Money())
         return Card(
             scorecard=table.name, title=table.title, rule=table.rule, subject=subject, period=period,
@@ -519,7 +529,9 @@ def shortfall(points_below: Decimal, count: ShortfallCount) -> Decimal:
     return points_below
 
 
-def verdicts_disqualify(rule: Disqualification, when: VerdictCondition, about: Iterable[Verdict]) -> Disqualified | None:
+def verdicts_disqualify(
+    rule: Disqualification, when: VerdictCondition, about: Iterable[Verdict],
+) -> Disqualified | None:
     """Disqualified when enough selected verdicts concern the subject."""
     found = [v for v in about if when.selects(v)]
     if len(found) < when.at_least:

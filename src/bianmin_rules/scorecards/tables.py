@@ -167,7 +167,7 @@ class Item(Frozen):
 
     id: Slug
     title: str = Field(description="The item in the words of the table.")
-    maximum: Decimal | None = Field(default=None, ge=0, description="The most it can score; omitted: uncapped (bonuses).")
+    maximum: Decimal | None = Field(default=None, ge=0, description="The most it can score; omitted: uncapped.")
     base: Decimal | None = Field(default=None, ge=0, description="What it scores with no line (default: maximum).")
     rules: tuple[ScoringRule, ...] = ()
     overflow_into: tuple[Slug, ...] = Field(default=(), description="Items that absorb what this one cannot.")
@@ -197,7 +197,7 @@ class Category(Frozen):
 
     id: Slug
     title: str
-    maximum: Decimal | None = Field(default=None, ge=0, description="The category's maximum; omitted: uncapped (bonuses).")
+    maximum: Decimal | None = Field(default=None, ge=0, description="The category's maximum; omitted: uncapped.")
     items: tuple[Item, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -387,7 +387,7 @@ class ScorecardTable(Frozen):
                 raise ValueError(f"a {rollup.period.value} has parts 1 to {parts} only")
         for ranking in self.rankings:
             if ranking.period not in (None, *self.periods):
-                raise ValueError(f"the ranking of {ranking.award} is per {ranking.period}, which the table has no total for")
+                raise ValueError(f"{ranking.award} is ranked per {ranking.period}, and the table has no such total")
         if self.requirements and PeriodKind.YEAR not in self.periods:
             raise ValueError("an award requirement applies to year totals: add a year rollup")
 

@@ -1,0 +1,204 @@
+"""The scorecard engine in the variant and the report: weighting (SC-7), money (SC-9), errors, determinism, output."""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from bianmin_rules import (
+    Citation,
+    EvaluationError,
+    Report,
+    ScoringError,
+    Subject,
+    SubjectKind,
+    Variant,
+    VariantError,
+    Verdict,
+    VerdictKind,
+    to_markdown,
+)
+from bianmin_rules.ledgers import collect
+from bianmin_rules.ledgers.roster import Roster
+from bianmin_rules.periods import Period, PeriodKind
+from bianmin_rules.render import to_scorecards_csv
+from bianmin_rules.scorecards import LineKind, ScorecardTable, assess
+from bianmin_rules.verdicts import Measure
+from tests.conftest import events, make_variant, run
+from tests.test_scorecards_county import hand_built, the_log
+
+SOURCE = {
+    "document": "社区便民服务大厅管理制度", "article": "一",
+    "quote": "生活服务类服务项目工作人员的绩效考核，社区考核权重为70%，所属单位考核权重为30%。",
+}
+Q1 = Period(kind=PeriodKind.QUARTER, start=date(2026, 1, 1))
+
+
+def table(**fields: Any) -> dict[str, Any]:
+    """A small staff table: one category of two items, 纪律 (10) and 服务 (10, overflowing into 纪律)."""
+    return {
+        "name": "staff", "title": "工作人员考核", "rule": "SC-4", "source": SOURCE, "subject": "staff",
+        "period": "quarter", "maximum": 20,
+        "categories": [{"id": "work", "title": "工作", "maximum": 20, "items": [
+            {"id": "discipline", "title": "纪律", "maximum": 10, "rules": [
+                {"kind": "per-verdict", "rules": ["SC-4"], "codes": ["late"], "points": "-1", "label": "迟到每次扣1分"},
+            ]},
+            {"id": "service", "title": "服务", "maximum": 10, "overflow_into": ["discipline"], "rules": [
+                {"kind": "per-verdict", "rules": ["SC-4"], "codes": ["rude"], "points": "-4",
+                 "label": "态度差每次扣4分"},
+                {"kind": "forfeit", "rules": ["CMP-8"], "label": "被投诉经查实的此项不得分"},
+            ]},
+        ]}],
+        **fields,
+    }
+
+
+FINDINGS = {"kind": "finding-penalty", "rule": "SC-4", "findings": ["late", "rude"], "source": SOURCE}
+
+
+def finding(code: str, day: str, staff: str = "S1", **extra: Any) -> dict[str, Any]:
+    return {"type": "finding_recorded", "at": f"{day}T10:00", "window": "W1", "staff": staff, "finding": code, **extra}
+
+
+def test_sc7_two_assessors_weighted_70_30() -> None:
+    """SC-7 (community-hall): community 70%, home unit 30%: 0.7 × 19 + 0.3 × 80 = 37.3; a missing score is reported."""
+    weighting = {"rule": "SC-7", "source": SOURCE, "own": "0.7", "assessors": {"home_unit": "0.3"}}
+    variant = make_variant(FINDINGS, scorecards=[table(rankings=[{"award": "先进", "top": 1}], weighting=weighting)])
+    log = events(
+        finding("late", "2026-02-02"),
+        finding("late", "2026-02-03", staff="S2"),
+        {"type": "assessment_scored", "at": "2026-04-03T09:00", "staff": "S1", "assessor": "home_unit",
+         "period": {"kind": "quarter", "start": "2026-01-01"}, "score": 80},
+    )
+    report = run(variant, log, "2026-04-30")
+    s1, s2 = (c for c in report.scorecards if c.period == Q1)
+    assert s1.weighted is not None and s1.weighted.total == Decimal("37.3") and s1.score == Decimal("37.3")
+    assert [(s.assessor, s.score, s.weight) for s in s1.weighted.scores] == [
+        ("本考核表", Decimal(19), Decimal("0.7")), ("home_unit", Decimal(80), Decimal("0.3"))]
+    assert s2.score is None and "缺少 home_unit" in s2.notes[0]
+    (standing,) = report.standings
+    assert [s.id for s in standing.winners] == ["S1"] and [s.id for s in standing.unscored] == ["S2"]
+
+
+def test_sc7_a_score_given_twice_is_an_error() -> None:
+    score = {"type": "assessment_scored", "at": "2026-04-03T09:00", "staff": "S1", "assessor": "home_unit",
+             "period": {"kind": "quarter", "start": "2026-01-01"}, "score": 80}
+    with pytest.raises(EvaluationError, match=r"event 'e2': home_unit scored staff:S1 for 2026-Q1 twice"):
+        run(make_variant(), events(score, score), "2026-04-30")
+
+
+def test_sc9_money_is_summed_apart_from_points() -> None:
+    """SC-9: two late arrivals cost 20 yuan each (ATT-1 town-basic) and 1 point each: 40 yuan, 8 of 10 points."""
+    fined = {**FINDINGS, "findings": ["late"], "fine": "20"}
+    report = run(make_variant(fined, scorecards=[table()]), events(
+        finding("late", "2026-02-02"), finding("late", "2026-02-03")), "2026-03-31")
+    (quarter,) = report.scorecards
+    assert quarter.money.fine == 40 and quarter.item("discipline").score == 8 and quarter.total == 18
+
+
+def test_overflow_then_a_forfeit_keeps_the_overflow() -> None:
+    """SC-3 倒扣 with a forfeit: −12 on 服务 passes 2 to 纪律; a verified complaint then zeroes nothing more."""
+    variant = make_variant(FINDINGS, scorecards=[table()])
+    log = events(*(finding("rude", f"2026-02-0{d}") for d in (2, 3, 4)))
+    complaint = Verdict(
+        rule="CMP-8", variant="test-variant", source=Citation(**SOURCE),
+        subject=Subject(kind=SubjectKind.STAFF, id="S1"), kind=VerdictKind.VIOLATION, on=date(2026, 2, 10),
+        explanation="投诉经查实", window="W1", staff="S1",
+    )
+    report = run(variant, log, "2026-03-31")
+    roster = Roster.of([(date(2026, 2, 2), "W1", "S1")])
+    (card,) = assess(variant.scorecards, [*report.verdicts, complaint], roster=roster, as_of=date(2026, 3, 31)).cards
+    service = card.item("service")
+    assert [(line.kind, line.points) for line in service.lines] == [
+        (LineKind.DEDUCTION, Decimal(-4))] * 3 + [(LineKind.FORFEIT, Decimal(0)), (LineKind.OVERFLOW_OUT, Decimal(2))]
+    assert card.item("discipline").score == 8 and card.total == 8
+
+
+def test_overflow_no_item_can_absorb_is_noted() -> None:
+    """SC-3: when every named item is exhausted, what is left is noted on the card, never silently dropped."""
+    variant = make_variant(FINDINGS, scorecards=[table()])
+    log = events(*(finding("late", f"2026-02-{d:02d}") for d in range(2, 14)),
+                 *(finding("rude", f"2026-03-0{d}") for d in (2, 3, 4)))
+    card = run(variant, log, "2026-03-31").scorecards[0]
+    assert card.total == 0
+    assert card.notes == ("「服务」倒扣后仍有2分无处可扣（其它项均已扣完）。",)
+
+
+def test_the_same_verdicts_in_any_order_give_the_same_cards(county: Variant) -> None:
+    """Determinism: cards, ranks and notes do not depend on the order of the verdicts."""
+    log = the_log()
+    report = run(county, log, "2026-06-30")
+    verdicts = [*report.verdicts, *hand_built()]
+    roster = collect(log, as_of=date(2026, 6, 30), case_types=county.case_types).roster
+    expected = assess(county.scorecards, verdicts, roster=roster, as_of=date(2026, 6, 30))
+    for seed in range(3):
+        random.Random(seed).shuffle(verdicts)
+        assert assess(county.scorecards, verdicts, roster=roster, as_of=date(2026, 6, 30)) == expected
+
+
+def test_two_verdicts_measuring_one_rate_are_an_error() -> None:
+    """SC-5: a table never picks one of two rates for the same subject and period."""
+    data = table()
+    data["categories"][0]["items"][1]["rules"] = [{
+        "kind": "per-point-below", "measure": "completion_rate", "points": "-0.5", "if_missing": "base",
+        "label": "办结率",
+    }]
+    rate = Verdict(
+        rule="TL-12", variant="v", source=Citation(**SOURCE), subject=Subject(kind=SubjectKind.STAFF, id="S1"),
+        kind=VerdictKind.INFORMATION, on=date(2026, 3, 31), explanation="办结率",
+        measure=Measure(name="completion_rate", period=Q1, numerator=9, denominator=10),
+    )
+    with pytest.raises(ScoringError, match="2 verdicts measure completion_rate for staff:S1 over 2026-Q1"):
+        assess([ScorecardTable.model_validate(data)], [rate, rate.model_copy(update={"rule": "TL-2"})],
+               roster=Roster(), as_of=date(2026, 3, 31))
+
+
+@pytest.mark.parametrize(("change", "key", "message"), [
+    (lambda t: t["categories"][0]["items"][1].update(overflow_into=["nowhere"]),
+     "scorecards[0]", "overflows into 'nowhere'"),
+    (lambda t: t.update(rankings=[{"award": "先进", "top": 1, "tie_break": ["deductions"]}]),
+     "scorecards[0].rankings[0]", "must end with 'subject'"),
+    (lambda t: t["categories"][0].update(maximum=25), "scorecards[0].categories[0]", "is not the sum"),
+    (lambda t: t["categories"][0]["items"][0]["rules"][0].update(per="day", points=None),
+     "scorecards[0].categories[0].items[0].rules[0]", "needs points"),
+    (lambda t: t["categories"][0]["items"][0].update(base=12), "scorecards[0].categories[0].items[0]",
+     "the base 12 exceeds the maximum 10"),
+    (lambda t: t.update(requirements=[{"rule": "SC-3", "text": "-", "scorecard": "window", "award": "红旗窗口",
+                                       "grade": "优秀"}], rollups=[{"period": "year"}]),
+     "", "no ranking of the variant gives"),
+])
+def test_a_wrong_table_is_reported_with_its_key(change: Any, key: str, message: str) -> None:
+    data = table()
+    change(data)
+    with pytest.raises(VariantError, match=message) as caught:
+        make_variant(scorecards=[data])
+    assert (caught.value.key or "") == key
+
+
+def test_report_with_scorecards_round_trips_through_json() -> None:
+    variant = make_variant(FINDINGS, scorecards=[table(rankings=[{"award": "先进", "top": 1}])])
+    report = run(variant, events(finding("late", "2026-02-02")), "2026-03-31")
+    assert report.scorecards and Report.model_validate_json(report.model_dump_json()) == report
+
+
+def test_markdown_and_csv_show_every_line_with_its_verdict() -> None:
+    """The card shows base, each deduction with its rule, day and words, the clamp, the total and the rank."""
+    variant = make_variant(FINDINGS, scorecards=[table(rankings=[{"award": "先进", "top": 1}])])
+    report = run(variant, events(*(finding("rude", f"2026-02-0{d}") for d in (2, 3, 4))), "2026-03-31")
+    markdown = to_markdown(report)
+    assert "### 工作人员考核 · staff:S1 · 2026-Q1" in markdown
+    assert "Total **8** / 20 · eligible · rank 1 · award: 先进" in markdown
+    assert "|  |  |  |  | -4 | SC-4 2026-02-02：态度差每次扣4分 |  |" in markdown
+    assert "|  |  |  |  | -2 | ←service：倒扣——「服务」不够扣的分数，从本项倒扣2分。 |  |" in markdown
+    rows = list(csv.DictReader(io.StringIO(to_scorecards_csv(report))))
+    service = [r for r in rows if r["item"] == "服务" and r["period"] == "2026-Q1"]
+    assert [(r["entry"], r["points"], r["score"]) for r in service] == [
+        ("item", "", "0"), ("deduction", "-4", ""), ("deduction", "-4", ""), ("deduction", "-4", ""),
+        ("overflow_out", "2", "")]
+    assert {(r["total"], r["eligible"], r["rank"], r["awards"]) for r in service} == {("8", "True", "1", "先进")}
