@@ -13,13 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TypeVar
 
 from bianmin_rules.events import AssessmentScored, EventBase
 from bianmin_rules.periods import Period
-from bianmin_rules.verdicts import Subject, SubjectKind
-
-T = TypeVar("T")
+from bianmin_rules.verdicts import SubjectKind
 
 
 def month_index(day: date) -> int:
@@ -32,14 +29,18 @@ def months_of(period: Period) -> range:
     return range(month_index(period.start), month_index(period.end) + 1)
 
 
+SubjectKey = tuple[SubjectKind, str]
+"""A subject as a plain tuple (kind, id): cheap to hash, for indexes."""
+
+
 @dataclass(frozen=True, slots=True)
 class Roster:
     """Who was active in which month, and which windows each staff member served in."""
 
-    active: Mapping[int, frozenset[Subject]] = field(default_factory=dict)
+    active: Mapping[int, frozenset[SubjectKey]] = field(default_factory=dict)
     """The windows and staff members named by some event, by month number."""
-    postings: Mapping[int, frozenset[tuple[str, str]]] = field(default_factory=dict)
-    """(staff, window) pairs named together by some event, by month number."""
+    postings: Mapping[str, Mapping[int, frozenset[str]]] = field(default_factory=dict)
+    """For each staff member, the windows named together with them, by month number."""
 
     @classmethod
     def of(cls, sightings: Iterable[tuple[date, str | None, str | None]]) -> Roster:
@@ -49,60 +50,51 @@ class Roster:
             ledger.note(day, window, staff)
         return ledger.close()
 
-    def subjects(self, kind: SubjectKind, period: Period) -> set[Subject]:
+    def subjects(self, kind: SubjectKind, period: Period) -> set[SubjectKey]:
         """The subjects of ``kind`` active at some time in ``period``."""
-        found: set[Subject] = set()
-        for month in months_of(period):
-            found.update(s for s in self.active.get(month, ()) if s.kind is kind)
-        return found
+        return {key for month in months_of(period) for key in self.active.get(month, ()) if key[0] is kind}
 
     def windows_of(self, staff: str, period: Period) -> set[str]:
         """The windows ``staff`` served in during ``period``."""
-        return {w for month in months_of(period) for s, w in self.postings.get(month, ()) if s == staff}
-
-    def merged(self, other: Roster) -> Roster:
-        """The union of two rosters."""
-        return Roster(
-            active=_union(self.active, other.active), postings=_union(self.postings, other.postings),
-        )
-
-
-def _union(left: Mapping[int, frozenset[T]], right: Mapping[int, frozenset[T]]) -> dict[int, frozenset[T]]:
-    return {m: left.get(m, frozenset()) | right.get(m, frozenset()) for m in sorted({*left, *right})}
+        served = self.postings.get(staff, {})
+        return {window for month in months_of(period) for window in served.get(month, ())}
 
 
 class RosterLedger:
     """Notes the window and staff member of every event read; see :class:`Roster`.
 
-    Called once per event, so it keeps plain strings and builds subjects only at close.
+    Called once per event, so it keeps one (month, window, staff) triple per sighting —
+    a set that grows with people × months — and sorts it out only at close.
     """
 
     def __init__(self) -> None:
-        self._windows: dict[int, set[str]] = defaultdict(set)
-        self._staff: dict[int, set[str]] = defaultdict(set)
-        self._postings: dict[int, set[tuple[str, str]]] = defaultdict(set)
+        self._seen: set[tuple[int, str | None, str | None]] = set()
 
     def record(self, event: EventBase) -> None:
         """Note who ``event`` concerns, in its month (an assessor's score of a period is no activity)."""
-        if not isinstance(event, AssessmentScored):
-            self.note(event.at.date(), event.window, event.staff)
+        if (event.window or event.staff) and type(event) is not AssessmentScored:
+            at = event.at  # China time already, so its year and month are the local ones
+            self._seen.add((at.year * 12 + at.month - 1, event.window, event.staff))
 
     def note(self, day: date, window: str | None, staff: str | None) -> None:
         """Note a window and staff member seen on ``day``."""
-        month = day.year * 12 + day.month - 1
-        if window:
-            self._windows[month].add(window)
-        if staff:
-            self._staff[month].add(staff)
-            if window:
-                self._postings[month].add((staff, window))
+        self._seen.add((month_index(day), window, staff))
 
     def close(self) -> Roster:
         """The roster, frozen."""
-        active: dict[int, frozenset[Subject]] = {}
-        for month in sorted({*self._windows, *self._staff}):
-            active[month] = frozenset(
-                [Subject(kind=SubjectKind.WINDOW, id=w) for w in self._windows.get(month, ())]
-                + [Subject(kind=SubjectKind.STAFF, id=s) for s in self._staff.get(month, ())]
-            )
-        return Roster(active=active, postings={m: frozenset(p) for m, p in sorted(self._postings.items())})
+        active: dict[int, set[SubjectKey]] = defaultdict(set)
+        postings: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for month, window, staff in self._seen:
+            if window:
+                active[month].add((SubjectKind.WINDOW, window))
+            if staff:
+                active[month].add((SubjectKind.STAFF, staff))
+                if window:
+                    postings[staff][month].add(window)
+        return Roster(
+            active={m: frozenset(keys) for m, keys in sorted(active.items())},
+            postings={
+                staff: {m: frozenset(w) for m, w in sorted(months.items())}
+                for staff, months in sorted(postings.items())
+            },
+        )

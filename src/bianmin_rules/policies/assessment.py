@@ -15,8 +15,9 @@ need besides other rules' violations:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
@@ -34,10 +35,17 @@ from bianmin_rules.verdicts import Measure, Subject, SubjectKind, Verdict, Verdi
 SubjectKinds = tuple[Literal[SubjectKind.WINDOW, SubjectKind.STAFF], ...]
 
 
-def subjects_of(window: str | None, staff: str | None, kinds: Iterable[SubjectKind]) -> list[Subject]:
-    """The window and staff subjects named, among ``kinds``."""
+SubjectKey = tuple[SubjectKind, str]
+
+
+def subjects_of(window: str | None, staff: str | None, kinds: Iterable[SubjectKind]) -> list[SubjectKey]:
+    """The window and staff named, among ``kinds``, as (kind, id) keys (cheap to hash once per fact)."""
     named = {SubjectKind.WINDOW: window, SubjectKind.STAFF: staff}
-    return [Subject(kind=kind, id=ident) for kind in kinds if (ident := named.get(kind))]
+    return [(kind, ident) for kind in kinds if (ident := named.get(kind))]
+
+
+Tallies = dict[tuple[SubjectKey, date], "Tally"]
+"""Rates being counted, by subject and the first day of their period (plain keys: hashed once per fact)."""
 
 
 @dataclass
@@ -53,6 +61,25 @@ class RateVerdicts(PolicyBase):
     """Shared: a policy that measures rates per subject and period."""
 
     period: PeriodKind = Field(default=PeriodKind.QUARTER, description="The period each rate covers (SC-10).")
+
+    def periods(self) -> Callable[[date], Period]:
+        """A function from a day to its period, cached per month (one call per case or evaluation)."""
+        cache: dict[tuple[int, int], Period] = {}
+
+        def period_of(day: date) -> Period:
+            key = (day.year, day.month)
+            if key not in cache:
+                cache[key] = Period.containing(self.period, day)
+            return cache[key]
+
+        return period_of
+
+    def rates(self, context: Context, name: str, tallies: Tallies, explanation: str) -> Iterator[Verdict]:
+        """One information verdict per subject and period with something to count, in period and subject order."""
+        for ((kind, ident), start), tally in sorted(tallies.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+            if tally.denominator:
+                period = Period(kind=self.period, start=start)
+                yield self.rate(context, name, Subject(kind=kind, id=ident), period, tally, explanation)
 
     def rate(
         self, context: Context, name: str, subject: Subject, period: Period, tally: Tally, explanation: str,
@@ -104,25 +131,26 @@ class SpeedUpRate(RateVerdicts):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One rate per subject and period with at least one promised day counted."""
-        tallies: dict[tuple[Subject, Period], Tally] = defaultdict(Tally)
+        tallies: Tallies = defaultdict(Tally)
+        period_of = self.periods()
         for file in books.cases.values():
-            counted = self.count(file, context)
+            counted = self.count(file, context, period_of)
             if counted is None:
                 continue
             numerator, denominator, period, event = counted
             for subject in subjects_of(file.window, file.staff, self.subjects):
-                tally = tallies[(subject, period)]
+                tally = tallies[(subject, period.start)]
                 tally.numerator += numerator
                 tally.denominator += denominator
                 tally.evidence.append(event)
         what = "提前办结的承诺件数/办结的承诺件数" if self.definition is SpeedUpDefinition.EARLY_SHARE else (
             "承诺件节省的工作日/承诺的工作日"
         )
-        for (subject, period), tally in sorted(tallies.items(), key=lambda kv: (kv[0][1].start, kv[0][0].id)):
-            if tally.denominator:
-                yield self.rate(context, self.measure, subject, period, tally, f"承诺件提速率（{what}）")
+        yield from self.rates(context, self.measure, tallies, f"承诺件提速率（{what}）")
 
-    def count(self, file: CaseFile, context: Context) -> tuple[int, int, Period, str] | None:
+    def count(
+        self, file: CaseFile, context: Context, period_of: Callable[[date], Period],
+    ) -> tuple[int, int, Period, str] | None:
         """(numerator, denominator, period, completion event) of one completed promised case."""
         receipt, done = file.receipt, file.completion
         if receipt is None or done is None or receipt.case_type not in self.case_types:
@@ -130,7 +158,7 @@ class SpeedUpRate(RateVerdicts):
         if receipt.promised_limit is None:
             return None
         due = receipt.promised_limit.due_date(receipt.day, context.calendar)
-        period = Period.containing(self.period, done.day)
+        period = period_of(done.day)
         if self.definition is SpeedUpDefinition.EARLY_SHARE:
             return int(done.day < due), 1, period, done.event
         promised = context.calendar.working_days_between(receipt.day, due)
@@ -189,36 +217,36 @@ class ServiceEvaluation(RateVerdicts):
     def evaluation_rates(self, books: Books, context: Context, name: str) -> Iterator[Verdict]:
         """Served cases that were evaluated, over served cases."""
         evaluated = {e.case for e in books.assessment.evaluations if e.case}
-        recorded = {Period.containing(self.period, e.day) for e in books.assessment.evaluations}
-        tallies: dict[tuple[Subject, Period], Tally] = defaultdict(Tally)
+        period_of = self.periods()
+        recorded = {period_of(e.day) for e in books.assessment.evaluations}
+        tallies: Tallies = defaultdict(Tally)
         for file in books.cases.values():
             step = file.closed if self.served is ServedCases.CLOSED else file.receipt
             if step is None:
                 continue
-            period = Period.containing(self.period, step.day)
+            period = period_of(step.day)
             if period not in recorded and not self.measure_without_evaluations:
                 continue
             for subject in subjects_of(file.window, file.staff, self.subjects):
-                tally = tallies[(subject, period)]
+                tally = tallies[(subject, period.start)]
                 tally.denominator += 1
                 if file.case in evaluated:
                     tally.numerator += 1
                     tally.evidence.append(step.event)
-        for (subject, period), tally in sorted(tallies.items(), key=lambda kv: (kv[0][1].start, kv[0][0].id)):
-            yield self.rate(context, name, subject, period, tally, "已评价的办件数/办件数")
+        yield from self.rates(context, name, tallies, "已评价的办件数/办件数")
 
     def satisfaction_rates(self, books: Books, context: Context, name: str) -> Iterator[Verdict]:
         """Satisfied evaluations over all evaluations given in the period."""
-        tallies: dict[tuple[Subject, Period], Tally] = defaultdict(Tally)
+        tallies: Tallies = defaultdict(Tally)
+        period_of = self.periods()
         for evaluation in books.assessment.evaluations:
-            period = Period.containing(self.period, evaluation.day)
+            period = period_of(evaluation.day)
             for subject in subjects_of(evaluation.window, evaluation.staff, self.subjects):
-                tally = tallies[(subject, period)]
+                tally = tallies[(subject, period.start)]
                 tally.denominator += 1
                 tally.evidence.append(evaluation.event)
                 tally.numerator += evaluation.result in self.satisfied
-        for (subject, period), tally in sorted(tallies.items(), key=lambda kv: (kv[0][1].start, kv[0][0].id)):
-            yield self.rate(context, name, subject, period, tally, "满意的评价数/评价总数")
+        yield from self.rates(context, name, tallies, "满意的评价数/评价总数")
 
     def dissatisfactions(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation per verified dissatisfied evaluation, charged to the staff member (else the window)."""

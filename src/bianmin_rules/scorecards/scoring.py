@@ -29,7 +29,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from bianmin_rules.errors import ScoringError
 from bianmin_rules.ledgers.assessment import AssessorScore, ScoreKey
-from bianmin_rules.ledgers.roster import Roster, month_index
+from bianmin_rules.ledgers.roster import Roster, SubjectKey, month_index
 from bianmin_rules.periods import Period, PeriodKind
 from bianmin_rules.scorecards.bands import BandError
 from bianmin_rules.scorecards.cards import (
@@ -64,6 +64,7 @@ from bianmin_rules.scorecards.tables import (
     ScorecardTable,
     ShortfallCount,
     VerdictCondition,
+    VerdictSelector,
 )
 from bianmin_rules.verdicts import ZERO, Subject, SubjectKind, Verdict
 
@@ -75,19 +76,23 @@ def plain(value: Decimal) -> str:
 
 
 class VerdictIndex:
-    """The verdicts by subject and period of one kind, built in one pass."""
+    """The verdicts by subject and period of one kind, built in one pass.
+
+    Keys are plain tuples — (kind, id) for a subject, the first day for a period of the
+    index's kind — because they are hashed once per verdict and looked up once per card.
+    """
 
     def __init__(self, verdicts: Iterable[Verdict], kind: PeriodKind, roster: Roster) -> None:
         self.kind = kind
         self.roster = roster
         self._periods: dict[int, Period] = {}
-        self.about: dict[tuple[Subject, Period], list[Verdict]] = defaultdict(list)
-        self.measures: dict[tuple[Subject, str, Period], list[Verdict]] = defaultdict(list)
-        self.present: dict[Period, set[Subject]] = defaultdict(set)
-        self.postings: dict[Period, set[tuple[str, str]]] = defaultdict(set)
+        self._about: dict[tuple[SubjectKey, date], list[Verdict]] = defaultdict(list)
+        self._measures: dict[tuple[SubjectKey, str, date], list[Verdict]] = defaultdict(list)
+        self._present: dict[date, set[SubjectKey]] = defaultdict(set)
+        self._postings: dict[tuple[str, date], set[str]] = defaultdict(set)
         for verdict in verdicts:
             self._file(verdict)
-        for found in (*self.about.values(), *self.measures.values()):
+        for found in (*self._about.values(), *self._measures.values()):
             found.sort(key=lambda v: v.sort_key)  # cards never depend on the order verdicts come in
 
     def period_of(self, day: date) -> Period:
@@ -100,29 +105,39 @@ class VerdictIndex:
 
     def _file(self, verdict: Verdict) -> None:
         if verdict.measure is not None:
-            if verdict.measure.period.kind is self.kind:
-                self.measures[(verdict.subject, verdict.measure.name, verdict.measure.period)].append(verdict)
-                self.present[verdict.measure.period].add(verdict.subject)
+            measured = verdict.measure.period
+            if measured.kind is self.kind:
+                key = key_of(verdict.subject)
+                self._measures[(key, verdict.measure.name, measured.start)].append(verdict)
+                self._present[measured.start].add(key)
             return
-        period = self.period_of(verdict.on)
-        for subject in concerned(verdict):
-            self.about[(subject, period)].append(verdict)
-            self.present[period].add(subject)
+        start = self.period_of(verdict.on).start
+        for key in concerned(verdict):
+            self._about[(key, start)].append(verdict)
+            self._present[start].add(key)
         if verdict.staff and verdict.window:
-            self.postings[period].add((verdict.staff, verdict.window))
+            self._postings[(verdict.staff, start)].add(verdict.window)
 
-    def subjects(self, kind: SubjectKind, period: Period) -> set[Subject]:
-        """Subjects of ``kind`` active in ``period``: in the roster or concerned by a verdict."""
-        return self.roster.subjects(kind, period) | {s for s in self.present.get(period, ()) if s.kind is kind}
+    def about(self, subject: Subject, period: Period) -> list[Verdict]:
+        """The verdicts (not measures) concerning ``subject`` in ``period``, in report order."""
+        return self._about.get((key_of(subject), period.start), [])
+
+    def measures(self, subject: Subject, name: str, period: Period) -> list[Verdict]:
+        """The verdicts measuring ``name`` for exactly ``subject`` over exactly ``period``."""
+        return self._measures.get((key_of(subject), name, period.start), [])
+
+    def subjects(self, kind: SubjectKind, period: Period) -> list[Subject]:
+        """Subjects of ``kind`` active in ``period`` (in the roster or concerned by a verdict), by id."""
+        keys = self.roster.subjects(kind, period) | {k for k in self._present.get(period.start, ()) if k[0] is kind}
+        return [Subject(kind=kind, id=ident) for _, ident in sorted(keys)]
 
     def windows_of(self, staff: str, period: Period) -> set[str]:
         """The windows ``staff`` served in during ``period``."""
-        from_verdicts = {w for s, w in self.postings.get(period, ()) if s == staff}
-        return self.roster.windows_of(staff, period) | from_verdicts
+        return self.roster.windows_of(staff, period) | self._postings.get((staff, period.start), set())
 
     def periods(self, as_of: date) -> list[Period]:
         """Every period of this index's kind from the first fact to the one holding ``as_of``."""
-        months = [*self.roster.active, *(month_index(p.start) for p in self.present)]
+        months = [*self.roster.active, *(month_index(start) for start in self._present)]
         if not months:
             return []
         first = min(months)
@@ -134,13 +149,35 @@ class VerdictIndex:
         return found
 
 
-def concerned(verdict: Verdict) -> set[Subject]:
+class Concerning:
+    """The verdicts concerning one subject in one period, grouped by rule so that each line reads only its own."""
+
+    def __init__(self, verdicts: list[Verdict]) -> None:
+        self.verdicts = verdicts
+        self._by_rule: dict[str, list[tuple[int, Verdict]]] = defaultdict(list)
+        for position, verdict in enumerate(verdicts):
+            self._by_rule[verdict.rule].append((position, verdict))
+
+    def selected(self, selector: VerdictSelector) -> list[Verdict]:
+        """The verdicts ``selector`` counts, in report order."""
+        found = [entry for rule in selector.rules for entry in self._by_rule.get(rule, ())]
+        if len(selector.rules) > 1:
+            found.sort(key=lambda entry: entry[0])
+        return [verdict for _, verdict in found if selector.selects(verdict)]
+
+
+def key_of(subject: Subject) -> SubjectKey:
+    """A subject as a plain tuple."""
+    return (subject.kind, subject.id)
+
+
+def concerned(verdict: Verdict) -> set[SubjectKey]:
     """The subjects a verdict concerns: its subject, its window, its staff member."""
-    found = {verdict.subject}
+    found = {key_of(verdict.subject)}
     if verdict.window:
-        found.add(Subject(kind=SubjectKind.WINDOW, id=verdict.window))
+        found.add((SubjectKind.WINDOW, verdict.window))
     if verdict.staff:
-        found.add(Subject(kind=SubjectKind.STAFF, id=verdict.staff))
+        found.add((SubjectKind.STAFF, verdict.staff))
     return found
 
 
@@ -167,7 +204,7 @@ class Scorer:
         cards = [
             self.card(table, subject, period)
             for period in index.periods(self.as_of)
-            for subject in sorted(index.subjects(kind, period), key=lambda s: s.id)
+            for subject in index.subjects(kind, period)
         ]
         for rollup in table.rollups:
             cards.extend(self.rollup_cards(table, rollup, cards))
@@ -178,7 +215,7 @@ class Scorer:
     def card(self, table: ScorecardTable, subject: Subject, period: Period) -> Card:
         """The card of one subject for one period of the table."""
         place = f"scorecard {table.name!r}: {subject} {period}"
-        about = self.index(table.period).about.get((subject, period), [])
+        about = Concerning(self.index(table.period).about(subject, period))
         work = {item.id: ItemWork(item) for item in table.items}
         for item in table.items:
             self.score_item(work[item.id], subject, period, about, f"{place}: item {item.id!r}")
@@ -197,7 +234,7 @@ class Scorer:
             notes=(*notes, *weight_notes),
         )
 
-    def score_item(self, work: ItemWork, subject: Subject, period: Period, about: list[Verdict], place: str) -> None:
+    def score_item(self, work: ItemWork, subject: Subject, period: Period, about: Concerning, place: str) -> None:
         """Add the item's rule lines, then clamp it (or pass on what it cannot absorb)."""
         for rule in work.item.rules:
             if isinstance(rule, PerVerdict):
@@ -213,7 +250,7 @@ class Scorer:
     ) -> Verdict | None:
         """The one verdict measuring ``name`` for ``subject`` over ``period``, if any."""
         found = [
-            v for v in self.index(period.kind).measures.get((subject, name, period), [])
+            v for v in self.index(period.kind).measures(subject, name, period)
             if not rules or v.rule in rules
         ]
         if len(found) > 1:
@@ -277,7 +314,7 @@ class Scorer:
         return Weighted(rule=table.weighting.rule, scores=tuple(scores), total=total), notes
 
     def disqualifications(
-        self, table: ScorecardTable, subject: Subject, period: Period, about: list[Verdict], scope: Scope,
+        self, table: ScorecardTable, subject: Subject, period: Period, about: Concerning, scope: Scope,
     ) -> Iterable[Disqualified]:
         """The disqualifications of ``scope`` that hold for the subject in the period."""
         for rule in table.disqualifications:
@@ -300,9 +337,10 @@ class Scorer:
         else:
             whose = [subject]
         low = []
+        place = f"scorecard {table!r}: {subject} {period}"
         for measured in whose:
             for name in when.measures:
-                verdict = self.measure(measured, name, period, (), f"scorecard {table!r}: {subject} {period}")
+                verdict = self.measure(measured, name, period, (), place)
                 if verdict is not None and verdict.measure is not None and verdict.measure.value < when.below:
                     low.append(verdict)
         if not low:
@@ -314,7 +352,7 @@ class Scorer:
         return Disqualified(
             id=rule.id, rule=rule.rule, text=rule.text, because=because,
             verdict_rules=tuple(dict.fromkeys(v.rule for v in low)),
-            evidence=tuple(e for v in low for e in v.evidence),
+            evidence=low[0].evidence if len(low) == 1 else tuple(e for v in low for e in v.evidence),
         )
 
     # Longer periods -------------------------------------------------------------
@@ -349,7 +387,7 @@ class Scorer:
                 for card in present for d in card.disqualified
             ]
         if period.kind is PeriodKind.YEAR:
-            about = self.index(PeriodKind.YEAR).about.get((subject, period), [])
+            about = Concerning(self.index(PeriodKind.YEAR).about(subject, period))
             disqualified += self.disqualifications(table, subject, period, about, Scope.YEAR)
         known = [s for s in scores if s is not None]
         score = combine(rollup.combine, known) if len(known) == len(scores) else None
@@ -398,15 +436,14 @@ class ItemWork:
         self.base = item.starting
         self.lines: list[Line] = []
         self.owed = ZERO
-
-    @property
-    def running(self) -> Decimal:
-        """The score so far."""
-        return self.base + sum((line.points for line in self.lines), ZERO)
+        self.running = self.base
+        """The score so far: the base plus every line."""
 
     def add(self, lines: Iterable[Line]) -> None:
         """Add lines."""
-        self.lines.extend(lines)
+        for line in lines:
+            self.lines.append(line)
+            self.running += line.points
 
     def settle(self) -> None:
         """Back into ``[0, maximum]``; below zero with ``overflow_into``, pass the rest on (倒扣)."""
@@ -464,9 +501,9 @@ def units(verdict: Verdict, per: Per, place: str) -> Decimal:
     return verdict.quantity
 
 
-def per_verdict_lines(rule: PerVerdict, about: Iterable[Verdict], place: str) -> list[Line]:
+def per_verdict_lines(rule: PerVerdict, about: Concerning, place: str) -> list[Line]:
     """A line per selected verdict (or one line for all, per ``once``), within the rule's cap."""
-    selected = [v for v in about if rule.selects(v)]
+    selected = about.selected(rule)
     if not selected:
         return []
     if rule.per is Per.ONCE:
@@ -505,9 +542,9 @@ def kind_of(points: Decimal) -> LineKind:
     return LineKind.BONUS if points > 0 else LineKind.NOTE
 
 
-def forfeit_lines(rule: Forfeit, about: Iterable[Verdict], running: Decimal) -> list[Line]:
+def forfeit_lines(rule: Forfeit, about: Concerning, running: Decimal) -> list[Line]:
     """Zero the item if any selected verdict concerns the subject in the period."""
-    selected = [v for v in about if rule.selects(v)]
+    selected = about.selected(rule)
     if not selected:
         return []
     first = selected[0]
@@ -530,10 +567,10 @@ def shortfall(points_below: Decimal, count: ShortfallCount) -> Decimal:
 
 
 def verdicts_disqualify(
-    rule: Disqualification, when: VerdictCondition, about: Iterable[Verdict],
+    rule: Disqualification, when: VerdictCondition, about: Concerning,
 ) -> Disqualified | None:
     """Disqualified when enough selected verdicts concern the subject."""
-    found = [v for v in about if when.selects(v)]
+    found = about.selected(when)
     if len(found) < when.at_least:
         return None
     count = f"共{len(found)}次（达{when.at_least}次即取消）：" if when.at_least > 1 else ""
@@ -544,11 +581,11 @@ def verdicts_disqualify(
     )
 
 
-def money_of(subject: Subject, about: Iterable[Verdict]) -> Money:
+def money_of(subject: Subject, about: Concerning) -> Money:
     """The money charged to the subject itself in the period (SC-9)."""
     fine = share = owed = ZERO
-    for verdict in about:
-        if verdict.subject == subject:
+    for verdict in about.verdicts:
+        if verdict.subject.id == subject.id and verdict.subject.kind is subject.kind:
             fine += verdict.fine
             share += verdict.bonus_share
             owed += verdict.reimbursement
