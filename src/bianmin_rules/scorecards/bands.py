@@ -97,16 +97,16 @@ class Interval:
         return self.low > self.high or (self.low == self.high and not (self.low_closed and self.high_closed))
 
     def __str__(self) -> str:
-        low = "-∞" if self.low is None else _plain(self.low)
-        high = "+∞" if self.high is None else _plain(self.high)
+        low = "-∞" if self.low is None else plain(self.low)
+        high = "+∞" if self.high is None else plain(self.high)
         return f"{'[' if self.low_closed and self.low is not None else '('}{low}, {high}" + (
             "]" if self.high_closed and self.high is not None else ")"
         )
 
     def intersection(self, other: Interval) -> Interval:
         """The values in both."""
-        low, low_closed = _later_start((self.low, self.low_closed), (other.low, other.low_closed))
-        high, high_closed = _earlier_end((self.high, self.high_closed), (other.high, other.high_closed))
+        low, low_closed = _inner((self.low, self.low_closed), (other.low, other.low_closed), low=True)
+        high, high_closed = _inner((self.high, self.high_closed), (other.high, other.high_closed), low=False)
         return Interval(low, high, low_closed, high_closed)
 
     def grid_point(self, step: Decimal | None) -> Decimal | None:
@@ -131,31 +131,24 @@ def _inside(interval: Interval) -> Decimal:
     return (interval.low + interval.high) / 2
 
 
-def _plain(value: Decimal) -> str:
+def plain(value: Decimal) -> str:
+    """A decimal as the tables write it: no trailing zeros, no exponent (``-2``, ``0.5``)."""
     text = format(value.normalize(), "f")
     return "0" if text == "-0" else text
 
 
 End = tuple[Decimal | None, bool]
+"""One end of an interval: its value (None: infinite) and whether it is closed."""
 
 
-def _later_start(a: End, b: End) -> End:
+def _inner(a: End, b: End, *, low: bool) -> End:
+    """The tighter of two ends: the later start (``low``) or the earlier end; closed only if both are."""
     if a[0] is None:
         return b
     if b[0] is None:
         return a
     if a[0] != b[0]:
-        return a if a[0] > b[0] else b
-    return (a[0], a[1] and b[1])
-
-
-def _earlier_end(a: End, b: End) -> End:
-    if a[0] is None:
-        return b
-    if b[0] is None:
-        return a
-    if a[0] != b[0]:
-        return a if a[0] < b[0] else b
+        return a if (a[0] > b[0]) == low else b
     return (a[0], a[1] and b[1])
 
 
@@ -233,7 +226,7 @@ class BandTable(BaseModel):
         """The band ``value`` falls in, after rounding; :class:`BandError` on a gap or overlap."""
         rounded = self.rounding.apply(value)
         hits = [i for i, band in enumerate(self.bands) if rounded in band.interval]
-        shown = _plain(rounded) + ("" if rounded == value else f"（由 {_plain(value)} {self.rounding.label()}）")
+        shown = plain(rounded) + ("" if rounded == value else f"（由 {plain(value)} {self.rounding.label()}）")
         if not hits:
             raise BandError(f"{shown} falls in no band: a gap the table leaves, which the variant must resolve")
         if len(hits) > 1 and self.hit is HitPolicy.UNIQUE:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
+from bianmin_rules.scorecards.bands import plain
 from bianmin_rules.scorecards.cards import Card, ItemCard, Line, LineKind, Standing
-from bianmin_rules.scorecards.scoring import plain
 
 CSV_COLUMNS = (
     "scorecard", "period", "subject", "category", "item", "entry", "maximum", "base", "points", "score", "rule",

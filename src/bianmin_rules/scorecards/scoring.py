@@ -31,7 +31,7 @@ from bianmin_rules.errors import ScoringError
 from bianmin_rules.ledgers.assessment import AssessorScore, ScoreKey
 from bianmin_rules.ledgers.roster import Roster, SubjectKey, month_index
 from bianmin_rules.periods import Period, PeriodKind
-from bianmin_rules.scorecards.bands import BandError
+from bianmin_rules.scorecards.bands import BandError, plain
 from bianmin_rules.scorecards.cards import (
     AssessorScore as WeightedScore,
 )
@@ -67,12 +67,6 @@ from bianmin_rules.scorecards.tables import (
     VerdictSelector,
 )
 from bianmin_rules.verdicts import ZERO, Subject, SubjectKind, Verdict
-
-
-def plain(value: Decimal) -> str:
-    """A decimal without trailing zeros."""
-    text = format(value.normalize(), "f")
-    return "0" if text == "-0" else text
 
 
 class VerdictIndex:
