@@ -184,7 +184,9 @@ def test_a_wrong_table_is_reported_with_its_key(change: Any, key: str, message: 
 def test_report_with_scorecards_round_trips_through_json() -> None:
     variant = make_variant(FINDINGS, scorecards=[table(rankings=[{"award": "先进", "top": 1}])])
     report = run(variant, events(finding("late", "2026-02-02")), "2026-03-31")
-    assert report.scorecards and Report.model_validate_json(report.model_dump_json()) == report
+    (card,) = report.cards_of(Subject(kind=SubjectKind.STAFF, id="S1"))
+    assert card.total == 19 and card.awards == ("先进",)
+    assert Report.model_validate_json(report.model_dump_json()) == report
 
 
 def test_markdown_and_csv_show_every_line_with_its_verdict() -> None:
@@ -202,3 +204,35 @@ def test_markdown_and_csv_show_every_line_with_its_verdict() -> None:
         ("item", "", "0"), ("deduction", "-4", ""), ("deduction", "-4", ""), ("deduction", "-4", ""),
         ("overflow_out", "2", "")]
     assert {(r["total"], r["eligible"], r["rank"], r["awards"]) for r in service} == {("8", "True", "1", "先进")}
+
+
+def test_tl9_per_day_late_and_att2_per_half_day() -> None:
+    """TL-9 (jiangxi-town: 每件每超过1天扣2分) from the deadline trace; ATT-2 (旷工每半天扣2分) from the quantity."""
+    data = table()
+    data["categories"][0]["items"][0]["rules"] = [
+        {"kind": "per-verdict", "rules": ["TL-1"], "points": "-2", "per": "day", "label": "每件每超过1天扣2分"},
+        {"kind": "per-verdict", "rules": ["ATT-2"], "points": "-2", "per": "half_day", "label": "旷工每半天扣2分"},
+    ]
+    immediate = {"kind": "immediate-same-day", "rule": "TL-1", "source": SOURCE}
+    absences = {**FINDINGS, "rule": "ATT-2", "findings": ["absent_half_days"]}
+    where = {"window": "W1", "staff": "S1", "case": "C1"}
+    log = events(
+        {"type": "case_received", "at": "2026-03-02T09:00", "case_type": "immediate", **where},  # Monday
+        {"type": "case_completed", "at": "2026-03-04T10:00", **where},                           # 2 working days late
+        finding("absent_half_days", "2026-03-10", quantity="3"),
+    )
+    card = run(make_variant(immediate, absences, scorecards=[data]), log, "2026-03-31").scorecards[0]
+    lines = card.item("discipline").lines
+    assert [(line.rule, line.points) for line in lines] == [("TL-1", Decimal(-4)), ("ATT-2", Decimal(-6))]
+    assert lines[0].explanation.endswith("（2 × -2分）") and lines[1].explanation.endswith("（3 × -2分）")
+
+
+def test_sc4_serious_graft_takes_away_the_year_award_only(county: Variant) -> None:
+    """SC-4 二(一)8: "情节严重的，扣3分，并取消年终评优资格": the quarter stays eligible, the year does not."""
+    log = events(finding("graft", "2026-02-10", by="verified_report", serious=True))
+    report = run(county, log, "2026-03-31")
+    quarter, year = report.cards_of(Subject(kind=SubjectKind.STAFF, id="S1"))
+    assert quarter.item("conduct").score == 17 and quarter.eligible
+    assert not year.eligible and [d.id for d in year.disqualified] == ["serious-graft"]
+    (window_quarter, _) = report.cards_of(Subject(kind=SubjectKind.WINDOW, id="W1"))
+    assert [d.id for d in window_quarter.disqualified] == ["graft"]  # 三(二): the window loses the quarter

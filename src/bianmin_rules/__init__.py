@@ -37,7 +37,7 @@ from bianmin_rules.events import EVENT_ADAPTER, Event, EventBase, event_json_sch
 from bianmin_rules.io import builtin_variant_names, load_schedule, load_variant, read_event_files
 from bianmin_rules.jsonl import read_events, read_logs
 from bianmin_rules.policy import Context, Policy, PolicyBase
-from bianmin_rules.render import to_csv, to_json, to_markdown
+from bianmin_rules.render import to_csv, to_json, to_markdown, to_scorecards_csv
 from bianmin_rules.report import Report, SubjectTotal
 from bianmin_rules.variant import Variant
 from bianmin_rules.verdicts import Citation, Sanction, Subject, SubjectKind, Verdict, VerdictKind
@@ -90,4 +90,5 @@ __all__ = [
     "to_csv",
     "to_json",
     "to_markdown",
+    "to_scorecards_csv",
 ]

@@ -218,14 +218,14 @@ class ServiceEvaluation(RateVerdicts):
         """Served cases that were evaluated, over served cases."""
         evaluated = {e.case for e in books.assessment.evaluations if e.case}
         period_of = self.periods()
-        recorded = {period_of(e.day) for e in books.assessment.evaluations}
+        recorded = {period_of(e.day).start for e in books.assessment.evaluations}
         tallies: Tallies = defaultdict(Tally)
         for file in books.cases.values():
             step = file.closed if self.served is ServedCases.CLOSED else file.receipt
             if step is None:
                 continue
             period = period_of(step.day)
-            if period not in recorded and not self.measure_without_evaluations:
+            if period.start not in recorded and not self.measure_without_evaluations:
                 continue
             for subject in subjects_of(file.window, file.staff, self.subjects):
                 tally = tallies[(subject, period.start)]
