@@ -1,0 +1,198 @@
+"""Inquiry files: the steps of each inquiry's chain, gathered in any order (FIR).
+
+Each event becomes a compact step; at close the steps of one inquiry are ordered by
+time, then event id. The responsibility chain itself — who is responsible after each
+step — is derived from a file by :func:`bianmin_rules.chain.build_chain`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TypeVar
+
+from bianmin_rules.errors import EvaluationError
+from bianmin_rules.events import (
+    AppointmentArranged,
+    Channel,
+    DischargeReason,
+    EventBase,
+    InquiryDischarged,
+    InquiryEvent,
+    InquiryFollowedUp,
+    InquiryReceived,
+    InquiryRecorded,
+    InquiryReferred,
+    InquiryRefused,
+    InquiryReplied,
+    InquiryTaken,
+    InquiryTransferred,
+    LeaderConsulted,
+    Remit,
+)
+from bianmin_rules.ledgers.facts import fact_of
+
+
+@dataclass(frozen=True, slots=True)
+class InquiryStep:
+    """One step of an inquiry: when, which event, and who acted."""
+
+    at: datetime
+    event: str
+    staff: str
+    window: str | None
+
+    @property
+    def day(self) -> date:
+        """The China-time calendar day of the step."""
+        return self.at.date()
+
+
+@dataclass(frozen=True, slots=True)
+class Asked(InquiryStep):
+    """The first question (FIR-1): ``staff`` is the first-inquiry person."""
+
+    channel: Channel
+    remit: Remit
+    matter: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded(InquiryStep):
+    """The matter was written down (FIR-2, FIR-4)."""
+
+    contact_recorded: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Referred(InquiryStep):
+    """The applicant was taken or sent to another window or person (FIR-2, FIR-4)."""
+
+    to_window: str | None
+    to_staff: str | None
+    handler_absent: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Arranged(InquiryStep):
+    """A time was fixed with an absent handler (FIR-4)."""
+
+    with_staff: str
+    appointment: datetime | None
+    contact_given: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LeaderAsked(InquiryStep):
+    """A leader was consulted (FIR-2, FIR-7)."""
+
+    leader: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Refused(InquiryStep):
+    """The applicant was turned away with these words (FIR-3)."""
+
+    words: str
+
+
+@dataclass(frozen=True, slots=True)
+class Taken(InquiryStep):
+    """A staff member took the matter to handle it (FIR-5)."""
+
+    case: str | None
+    promised_date: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Handed(InquiryStep):
+    """The matter was transferred to a designated person (FIR-6)."""
+
+    to_staff: str
+    to_window: str | None
+    leader_consent: bool
+    leader: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FollowedUp(InquiryStep):
+    """The first-inquiry person checked on a referred matter (FIR-8)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Discharged(InquiryStep):
+    """The matter was closed without handling, for a documented reason (FIR-7)."""
+
+    reason: DischargeReason
+    explained: bool
+    applicant_told: bool
+    competent_body: str | None
+    contact_given: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Replied(InquiryStep):
+    """The applicant was answered or told the result (FIR-5)."""
+
+    by_phone: bool
+
+
+StepT = TypeVar("StepT", bound=InquiryStep)
+
+STEP_OF_EVENT: dict[type[InquiryEvent], type[InquiryStep]] = {
+    InquiryReceived: Asked,
+    InquiryRecorded: Recorded,
+    InquiryReferred: Referred,
+    AppointmentArranged: Arranged,
+    LeaderConsulted: LeaderAsked,
+    InquiryRefused: Refused,
+    InquiryTaken: Taken,
+    InquiryTransferred: Handed,
+    InquiryFollowedUp: FollowedUp,
+    InquiryDischarged: Discharged,
+    InquiryReplied: Replied,
+}
+
+@dataclass(frozen=True, slots=True)
+class InquiryFile:
+    """Everything the log says about one inquiry, in time order."""
+
+    inquiry: str
+    asked: Asked | None
+    steps: tuple[InquiryStep, ...]
+
+    @classmethod
+    def from_steps(cls, inquiry: str, steps: Iterable[InquiryStep]) -> InquiryFile:
+        """Order the steps; an inquiry received twice is an error (it has one first-inquiry person, FIR-1)."""
+        ordered = tuple(sorted(steps, key=lambda s: (s.at, s.event)))
+        asked = [s for s in ordered if isinstance(s, Asked)]
+        if len(asked) > 1:
+            raise EvaluationError(
+                f"inquiry {inquiry!r} is received twice (first in event {asked[0].event!r}); "
+                "an inquiry has one first-inquiry person",
+                event_id=asked[1].event,
+            )
+        return cls(inquiry, asked[0] if asked else None, ordered)
+
+    def of(self, kind: type[StepT]) -> tuple[StepT, ...]:
+        """The steps of one kind, in time order."""
+        return tuple(s for s in self.steps if isinstance(s, kind))
+
+
+class InquiryLedger:
+    """Gathers inquiry events into inquiry files."""
+
+    handles: tuple[type[EventBase], ...] = tuple(STEP_OF_EVENT)
+
+    def __init__(self) -> None:
+        self._steps: dict[str, list[InquiryStep]] = defaultdict(list)
+
+    def record(self, event: InquiryEvent) -> None:
+        """File one inquiry event."""
+        self._steps[event.inquiry].append(fact_of(STEP_OF_EVENT[type(event)], event))
+
+    def close(self) -> dict[str, InquiryFile]:
+        """The inquiry files, by inquiry id, in id order."""
+        return {key: InquiryFile.from_steps(key, self._steps[key]) for key in sorted(self._steps)}
