@@ -25,6 +25,7 @@ from bianmin_rules.io import (
     read_event_files,
 )
 from bianmin_rules.render import FORMATS, render
+from bianmin_rules.trace import render_trace, trace_inquiry
 
 EXIT_BAD_INPUT = 2
 PROGRESS_EVERY = 100_000
@@ -64,6 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_calendar_options(run)
     run.add_argument("--compliance", action="store_true", help="also report the rules that were met")
     run.set_defaults(command=run_evaluate)
+
+    chain = commands.add_parser("chain", help="print one inquiry's first-inquiry chain step by step (FIR)")
+    chain.add_argument("events", nargs="+", help="JSON Lines event logs")
+    chain.add_argument("--inquiry", required=True, help="the inquiry's id")
+    chain.add_argument("--variant", required=True, help="a built-in variant name or a variant .toml file")
+    chain.add_argument("--as-of", type=iso_date, help="the day of evaluation (default: the day of the latest event)")
+    add_calendar_options(chain)
+    chain.set_defaults(command=run_chain)
 
     demo = commands.add_parser("demo", help="evaluate the built-in example log under county-centre")
     add_output_options(demo)
@@ -129,6 +138,15 @@ def run_evaluate(args: argparse.Namespace) -> int:
         variant, events, as_of=args.as_of, calendar=calendar_from(args), include_compliance=args.compliance
     )
     sys.stdout.write(render(report, args.format))
+    return 0
+
+
+def run_chain(args: argparse.Namespace) -> int:
+    trace = trace_inquiry(
+        load_variant(args.variant), read_event_files(args.events), args.inquiry, as_of=args.as_of,
+        calendar=calendar_from(args),
+    )
+    sys.stdout.write(render_trace(trace))
     return 0
 
 
