@@ -313,3 +313,11 @@ def render_chain(chain: Chain) -> str:
     else:
         lines.append(f"结果：{end.at:%Y-%m-%d %H:%M} {end.action}，责任链结束。")
     return "\n".join(lines) + "\n"
+
+
+def unjudged_inquiries(inquiries: Mapping[str, InquiryFile]) -> Iterable[str]:
+    """A note for each inquiry the log never received: it has no first-inquiry person (FIR-1)."""
+    for file in inquiries.values():
+        if file.asked is None:
+            yield (f"咨询 {file.inquiry}：日志中没有首问记录（inquiry_received），无法确定首问责任人"
+                   f"（事件 {file.steps[0].event} 等）。")

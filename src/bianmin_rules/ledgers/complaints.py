@@ -10,7 +10,7 @@ chain printout — can reveal them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -149,3 +149,13 @@ class ComplaintLedger:
     def close(self) -> dict[str, ComplaintFile]:
         """The complaint files, by complaint id, in id order."""
         return {key: ComplaintFile.from_steps(key, self._steps[key]) for key in sorted(self._steps)}
+
+
+def unjudged_complaints(complaints: Mapping[str, ComplaintFile]) -> Iterable[str]:
+    """A note for each complaint the log never received: its limits cannot be checked."""
+    for file in complaints.values():
+        if file.lodged is None:
+            first = min((*file.answers, *file.delay_notices, *file.escalations, *file.investigations),
+                        key=lambda s: (s.at, s.event))
+            yield (f"投诉 {file.complaint}：日志中没有受理记录（complaint_received），无法检查其答复时限"
+                   f"（事件 {first.event} 等）。")
