@@ -11,6 +11,7 @@ to the centre; county-centre: 来办事、来访和来电; jianshe-street: 来�
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from typing import Literal
 
@@ -69,9 +70,12 @@ class InquiryPolicy(PolicyBase):
 
     def judge_step(
         self, context: Context, chain: Chain, staff: str, *, limit: TimeLimit, start: date, start_rule: str,
-        start_event: str, done: Link | None, duty_words: str, act: str,
+        start_event: str, done: Link | None, duty_words: str, act: str, also: tuple[str, ...] = (),
     ) -> Iterator[Verdict]:
-        """A verdict when the act ``done`` came after ``limit`` from ``start``, or never came."""
+        """A verdict when the act ``done`` came after ``limit`` from ``start``, or never came.
+
+        ``also`` names further events the verdict rests on.
+        """
         due = limit.due_date(start, context.calendar)
         duty = judge_duty(context, due=due, done=done.day if done else None)
         if duty is None:
@@ -80,7 +84,7 @@ class InquiryPolicy(PolicyBase):
             f"{duty_words}。时限自{start_rule}（{start}）起算{limit.label()}，届满日为{due}；"
             f"{duty.outcome(act, context.as_of)}。"
         )
-        evidence = (chain.asked.event, start_event, *((done.event,) if done else ()))
+        evidence = (chain.asked.event, start_event, *((done.event,) if done else ()), *also)
         yield self.charge(
             context, chain, staff, on=duty.on, explanation=explanation, evidence=evidence, kind=duty.kind,
             deadline=duty.trace(limit, start, start_rule), due=duty.due, actual=duty.done,
@@ -362,8 +366,8 @@ class ReferralFollowUp(InquiryPolicy):
             if referral is None:
                 continue
             finished = self.finished(chain)
-            follow_ups = [link for link in chain.links
-                          if isinstance(link.step, FollowedUp) and link.step.staff == chain.first]
+            follow_ups = [link for link in chain.links if isinstance(link.step, FollowedUp)
+                          and link.step.staff == chain.first and (link.at, link.event) > (referral.at, referral.event)]
             yield from self.first_lapse(context, chain, referral, follow_ups, finished)
 
     @staticmethod
@@ -380,13 +384,22 @@ class ReferralFollowUp(InquiryPolicy):
             due = self.within.due_date(anchor.day, context.calendar)
             if finished is not None and finished.day <= due:
                 return
-            if follow_up is not None and follow_up.day <= due:
-                anchor = follow_up
-                continue
-            yield from self.judge_step(
-                context, chain, chain.first, limit=self.within, start=anchor.day,
-                start_rule="转办之日" if anchor is referral else "上次督办之日", start_event=anchor.event,
-                done=follow_up,
-                duty_words="首问责任人对转办的事情仍需督办，直到事情办理结束", act="督办",
-            )
-            return
+            if follow_up is None or follow_up.day > due:
+                yield from self.lapse(context, chain, anchor, referral, follow_up, finished)
+                return
+            anchor = follow_up
+
+    def lapse(
+        self, context: Context, chain: Chain, anchor: Link, referral: Link, follow_up: Link | None,
+        finished: Link | None,
+    ) -> Iterator[Verdict]:
+        """The verdict on one gap: closed by a late follow-up, by the end of the matter, or still open."""
+        until: tuple[str, ...] = ()
+        if follow_up is None and finished is not None:
+            # Never followed up, finished late: the lapse ran until the day the matter finished.
+            context, until = replace(context, as_of=finished.day), (finished.event,)
+        yield from self.judge_step(
+            context, chain, chain.first, limit=self.within, start=anchor.day, start_event=anchor.event,
+            start_rule="转办之日" if anchor is referral else "上次督办之日", done=follow_up, also=until,
+            duty_words="首问责任人对转办的事情仍需督办，直到事情办理结束", act="督办",
+        )
