@@ -251,8 +251,18 @@ def test_cmp6_missing_body_and_oral_reports_are_violations() -> None:
     rows = (received("2026-03-02T10:00", category="major", form="written"),
             escalated("2026-03-02T15:00", ["leadership"]), escalated("2026-03-02T16:00", ["discipline"], written=False))
     (verdict,) = run(make_variant(ESCALATION), events(*rows), "2026-03-31").verdicts
-    assert (verdict.rule, verdict.due, verdict.on) == ("CMP-6", date(2026, 3, 3), date(2026, 3, 3))
+    assert (verdict.rule, verdict.due, verdict.actual, verdict.on) == (
+        "CMP-6", date(2026, 3, 3), None, date(2026, 3, 4))
     assert "届满日2026-03-03前未向discipline书面汇报" in verdict.explanation
+
+
+def test_cmp6_a_late_report_is_reported_with_its_day() -> None:
+    """CMP-6: the discipline body got the written report only on 3/5, two days after the due day 3/3."""
+    rows = (received("2026-03-02T10:00", category="major", form="written"),
+            escalated("2026-03-02T15:00", ["leadership"]), escalated("2026-03-05T09:00", ["discipline"]))
+    (verdict,) = run(make_variant(ESCALATION), events(*rows), "2026-03-31").verdicts
+    assert (verdict.actual, verdict.on, verdict.evidence) == (date(2026, 3, 5), date(2026, 3, 5), ("e1", "e2", "e3"))
+    assert "至2026-03-05方全部汇报" in verdict.explanation
 
 
 def test_cmp6_ordinary_complaints_need_no_escalation() -> None:

@@ -104,7 +104,7 @@ class ComplaintAnswer(ComplaintPolicy):
             evidence = (lodged.event, *((answer.event,) if answer else ()), *((explained.event,) if explained else ()))
             yield self.handling_verdict(
                 context, file, lodged, kind=kind, on=duty.on, evidence=evidence,
-                explanation=f"自受理之日（{lodged.day}）起{self.limit.label()}内答复，届满日为{due}；{outcome}。",
+                explanation=f"答复时限自受理之日（{lodged.day}）起算{self.limit.label()}，届满日为{due}；{outcome}。",
                 deadline=duty.trace(self.limit, lodged.day, "受理之日"), due=duty.due, actual=duty.done,
             )
 
@@ -205,19 +205,22 @@ class MajorComplaintEscalation(ComplaintPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each major complaint not reported in time to every body named."""
+        how = "书面" if self.written else ""
         for file, lodged in lodged_complaints(books, self.categories):
             due = self.within.due_date(lodged.day, context.calendar)
-            reports = [e for e in file.escalations if e.day <= due and (e.written or not self.written)]
-            missing = [body for body in self.report_to if not any(body in e.to for e in reports)]
-            if not missing and not context.include_compliance:
+            reports = [e for e in file.escalations if e.written or not self.written]
+            first = {body: next((e for e in reports if body in e.to), None) for body in self.report_to}
+            done = None if None in first.values() else max(e.day for e in first.values() if e is not None)
+            duty = judge_duty(context, due=due, done=done)
+            if duty is None:
                 continue
-            if missing and due >= context.as_of:
-                continue  # not yet due
-            how = "书面" if self.written else ""
-            outcome = f"届满日{due}前未向{'、'.join(missing)}{how}汇报" if missing else "已按时汇报"
+            late = [body for body, e in first.items() if e is None or e.day > due]
+            outcome = f"届满日{due}前未向{'、'.join(late)}{how}汇报" if late else "已按时汇报"
+            if done is not None and late:
+                outcome += f"，至{done}方全部汇报"
             yield self.handling_verdict(
-                context, file, lodged, kind=VerdictKind.VIOLATION if missing else VerdictKind.COMPLIANCE,
-                on=due, evidence=(lodged.event, *(e.event for e in reports)), due=due,
+                context, file, lodged, kind=duty.kind, on=duty.on, due=duty.due, actual=duty.done,
+                evidence=(lodged.event, *dict.fromkeys(e.event for e in first.values() if e is not None)),
                 explanation=f"重大投诉应于{self.within.label()}内{how}汇报{'、'.join(self.report_to)}；{outcome}。",
             )
 
