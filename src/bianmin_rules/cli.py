@@ -24,7 +24,8 @@ from bianmin_rules.io import (
     load_variant,
     read_event_files,
 )
-from bianmin_rules.render import FORMATS, render
+from bianmin_rules.render import FORMATS, render, render_diff
+from bianmin_rules.whatif import diff
 
 EXIT_BAD_INPUT = 2
 PROGRESS_EVERY = 100_000
@@ -64,6 +65,15 @@ def build_parser() -> argparse.ArgumentParser:
     add_calendar_options(run)
     run.add_argument("--compliance", action="store_true", help="also report the rules that were met")
     run.set_defaults(command=run_evaluate)
+
+    compare = commands.add_parser("diff", help="what-if: evaluate event logs under two variants and compare")
+    compare.add_argument("events", nargs="+", help="JSON Lines event logs")
+    compare.add_argument("--variant", required=True, help="the variant as it is (a name or a .toml file)")
+    compare.add_argument("--against", required=True, help="the variant to compare with (e.g. an amended copy)")
+    compare.add_argument("--as-of", required=True, type=iso_date, help="the day of evaluation (YYYY-MM-DD)")
+    add_output_options(compare)
+    add_calendar_options(compare)
+    compare.set_defaults(command=run_diff)
 
     demo = commands.add_parser("demo", help="evaluate the built-in example log under county-centre")
     add_output_options(demo)
@@ -129,6 +139,16 @@ def run_evaluate(args: argparse.Namespace) -> int:
         variant, events, as_of=args.as_of, calendar=calendar_from(args), include_compliance=args.compliance
     )
     sys.stdout.write(render(report, args.format))
+    return 0
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    calendar = calendar_from(args)
+    before, after = (
+        evaluate(load_variant(name), read_event_files(args.events), as_of=args.as_of, calendar=calendar)
+        for name in (args.variant, args.against)
+    )
+    sys.stdout.write(render_diff(diff(before, after), args.format))
     return 0
 
 
