@@ -25,6 +25,7 @@ from bianmin_rules.io import (
     read_event_files,
 )
 from bianmin_rules.render import FORMATS, render, render_diff
+from bianmin_rules.variant import Variant
 from bianmin_rules.whatif import diff
 
 EXIT_BAD_INPUT = 2
@@ -82,8 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     variants = commands.add_parser("variants", help="list the built-in variants")
     variants.set_defaults(command=run_variants)
 
+    show = commands.add_parser("show", help="print a variant as TOML, with `extends` resolved")
+    show.add_argument("variant", help="a built-in variant name or a variant .toml file")
+    show.set_defaults(command=run_show)
+
     schema = commands.add_parser("schema", help="print a JSON Schema")
-    schema.add_argument("what", choices=["events"], help="which schema")
+    schema.add_argument("what", choices=["events", "variant"], help="which schema")
     schema.set_defaults(command=run_schema)
 
     calendar = commands.add_parser("calendar", help="count working days (CAL-1)")
@@ -166,7 +171,13 @@ def run_variants(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    print(json.dumps(event_json_schema(), ensure_ascii=False, indent=2))
+    schema = event_json_schema() if args.what == "events" else Variant.json_schema()
+    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    sys.stdout.write(load_variant(args.variant).to_toml())
     return 0
 
 
