@@ -16,6 +16,7 @@ from bianmin_rules.calendar import WorkCalendar
 from bianmin_rules.engine import evaluate
 from bianmin_rules.errors import BianminError
 from bianmin_rules.events import event_json_schema
+from bianmin_rules.explain import explain, subject_of
 from bianmin_rules.io import (
     DEMO_AS_OF,
     builtin_variant_names,
@@ -24,7 +25,8 @@ from bianmin_rules.io import (
     load_variant,
     read_event_files,
 )
-from bianmin_rules.render import FORMATS, render, render_diff
+from bianmin_rules.periods import Period
+from bianmin_rules.render import FORMATS, render, render_diff, render_explanation
 from bianmin_rules.variant import Variant
 from bianmin_rules.whatif import diff
 
@@ -75,6 +77,18 @@ def build_parser() -> argparse.ArgumentParser:
     add_output_options(compare)
     add_calendar_options(compare)
     compare.set_defaults(command=run_diff)
+
+    tell = commands.add_parser("explain", help="one staff member's, window's or case's story: events, verdicts, totals")
+    tell.add_argument("events", nargs="+", help="JSON Lines event logs")
+    tell.add_argument("--variant", required=True, help="a built-in variant name or a variant .toml file")
+    tell.add_argument("--as-of", required=True, type=iso_date, help="the day of evaluation (YYYY-MM-DD)")
+    who = tell.add_mutually_exclusive_group(required=True)
+    for kind in ("staff", "window", "case"):
+        who.add_argument(f"--{kind}", metavar="ID", help=f"the {kind} to explain")
+    tell.add_argument("--period", type=period_label, help="only this period: 2026, 2026-Q1 or 2026-03")
+    tell.add_argument("--format", choices=("markdown", "json"), default="markdown", help="output format")
+    add_calendar_options(tell)
+    tell.set_defaults(command=run_explain)
 
     demo = commands.add_parser("demo", help="evaluate the built-in example log under county-centre")
     add_output_options(demo)
@@ -129,6 +143,14 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (expected YYYY-MM-DD): {text!r}") from None
 
 
+def period_label(text: str) -> Period:
+    """A period argument: 2026, 2026-Q1 or 2026-03."""
+    try:
+        return Period.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def calendar_from(args: argparse.Namespace) -> WorkCalendar:
     """The China calendar with the loaded schedules and the provisional opt-in."""
     calendar = WorkCalendar.china(allow_provisional=args.allow_provisional)
@@ -154,6 +176,16 @@ def run_diff(args: argparse.Namespace) -> int:
         for name in (args.variant, args.against)
     )
     sys.stdout.write(render_diff(diff(before, after), args.format))
+    return 0
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    kind = next(kind for kind in ("staff", "window", "case") if getattr(args, kind))
+    story = explain(
+        load_variant(args.variant), read_event_files(args.events), subject=subject_of(kind, getattr(args, kind)),
+        as_of=args.as_of, period=args.period, calendar=calendar_from(args),
+    )
+    sys.stdout.write(render_explanation(story, args.format))
     return 0
 
 

@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+from bianmin_rules.explain import Explanation
 from bianmin_rules.report import Report
 from bianmin_rules.verdicts import Verdict, VerdictKind
 from bianmin_rules.whatif import Change, ReportDiff, VerdictChange, signed
@@ -178,3 +179,32 @@ def diff_to_csv(result: ReportDiff) -> str:
     for c in result.verdicts:
         writer.writerow((c.change.value, c.rule, c.subject, c.case or "", c.on, " ".join(c.fields), *diff_summary(c)))
     return out.getvalue()
+
+
+def render_explanation(story: Explanation, fmt: str) -> str:
+    """A subject's story as Markdown or JSON."""
+    if fmt == "json":
+        return story.model_dump_json(indent=2) + "\n"
+    scope = story.period.label if story.period else "all periods"
+    lines = [f"# {story.subject} under {story.variant}, {scope} (as of {story.as_of})", ""]
+    if story.steps:
+        lines += markdown_table(
+            ("Day", "Time", "Event", "What"),
+            (
+                (s.day, s.at.strftime("%H:%M") if s.at else "", s.event or "", s.text)
+                for s in story.steps
+            ),
+        )
+    else:
+        lines.append("Nothing recorded.")
+    t = story.total
+    lines += [
+        "",
+        "## What it adds up to",
+        "",
+        f"- Violations: {t.violations}; warnings: {t.warnings}",
+        f"- Points: {number(t.points)}",
+        f"- Fines: {number(t.fine)} 元; share of the annual bonus: {number(t.bonus_share)}",
+        f"- Owed to applicants: {number(t.reimbursement)} 元",
+    ]
+    return "\n".join(lines) + "\n"
