@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from typing import TextIO, TypeVar
+from typing import Any, TextIO, TypeVar
 
 from bianmin_rules.calendar import WorkCalendar
 from bianmin_rules.engine import evaluate
@@ -57,8 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bianmin-rules",
         description="Executable regulations of Chinese government service centres.",
+        formatter_class=HelpFormatter,
     )
-    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND", parser_class=Parser)
 
     run = commands.add_parser("evaluate", help="evaluate event logs under a variant")
     run.add_argument("events", nargs="+", help="JSON Lines event logs (one log may be split into files)")
@@ -106,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(command=run_schema)
 
     calendar = commands.add_parser("calendar", help="count working days (CAL-1)")
-    counts = calendar.add_subparsers(required=True, metavar="QUESTION")
+    counts = calendar.add_subparsers(required=True, metavar="QUESTION", parser_class=Parser)
     add = counts.add_parser("add", help="the N-th working day after DATE (N < 0: before)")
     add.add_argument("date", type=iso_date)
     add.add_argument("n", type=int)
@@ -118,6 +119,21 @@ def build_parser() -> argparse.ArgumentParser:
     add_calendar_options(between)
     between.set_defaults(command=run_calendar_between)
     return parser
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """Help at a fixed width, so that it reads the same in every terminal and in docs/cli.md."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=100, max_help_position=32)
+
+
+class Parser(argparse.ArgumentParser):
+    """A sub-command parser with the fixed-width help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
 
 def add_output_options(parser: argparse.ArgumentParser) -> None:
