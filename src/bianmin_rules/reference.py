@@ -149,7 +149,8 @@ def class_reference(name: str, cls: type) -> list[str]:
         if rows:
             lines += [*markdown_table(("Field", "Meaning"), rows), ""]
     for member, function in inspect.getmembers(cls, predicate=inspect.isroutine):
-        if member.startswith(("_", "model_")) or not (getattr(function, "__module__", None) or "").startswith("bianmin_rules"):
+        own = (getattr(function, "__module__", None) or "").startswith("bianmin_rules")
+        if member.startswith(("_", "model_")) or not own:
             continue
         doc = (inspect.getdoc(function) or "").split("\n\n")[0]
         lines += [f"- `{member}{signature(function)}` — {doc}"]
