@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from bianmin_rules import Event, Report, Variant, evaluate, load_variant
@@ -16,7 +16,6 @@ AS_OF = date(2026, 12, 31)
 COUNTY = load_variant("county-centre")
 
 
-@settings(max_examples=40)
 @given(event_logs(), st.randoms(use_true_random=False))
 def test_the_report_does_not_depend_on_the_order_of_events(log: list[Event], rnd: random.Random) -> None:
     shuffled = log[:]
@@ -24,14 +23,12 @@ def test_the_report_does_not_depend_on_the_order_of_events(log: list[Event], rnd
     assert evaluate(COUNTY, shuffled, as_of=AS_OF) == evaluate(COUNTY, log, as_of=AS_OF)
 
 
-@settings(max_examples=40)
 @given(event_logs(), st.integers(min_value=0, max_value=40))
 def test_splitting_the_log_changes_nothing(log: list[Event], cut: int) -> None:
     """A log split into two files and read one after the other is the same log."""
     assert evaluate(COUNTY, log[cut:] + log[:cut], as_of=AS_OF) == evaluate(COUNTY, log, as_of=AS_OF)
 
 
-@settings(max_examples=30)
 @given(variants(), event_logs())
 def test_reports_round_trip_through_json_and_never_differ_from_themselves(variant: Variant, log: list[Event]) -> None:
     report = evaluate(variant, log, as_of=AS_OF)
@@ -40,7 +37,6 @@ def test_reports_round_trip_through_json_and_never_differ_from_themselves(varian
     assert evaluate(variant, log, as_of=AS_OF) == report
 
 
-@settings(max_examples=60)
 @given(events())
 def test_every_event_type_round_trips_through_json(event: Event) -> None:
     from bianmin_rules import EVENT_ADAPTER
