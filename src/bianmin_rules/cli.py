@@ -27,6 +27,7 @@ from bianmin_rules.io import (
 )
 from bianmin_rules.periods import Period
 from bianmin_rules.render import FORMATS, render, render_diff, render_explanation
+from bianmin_rules.synthetic import generate
 from bianmin_rules.variant import Variant
 from bianmin_rules.whatif import diff
 
@@ -94,6 +95,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="evaluate the built-in example log under county-centre")
     add_output_options(demo)
     demo.set_defaults(command=run_demo)
+
+    synth = commands.add_parser("generate", help="write a synthetic event log (JSON Lines) for benchmarks and demos")
+    synth.add_argument("--events", type=int, default=10_000, help="how many events (default: 10000)")
+    synth.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same log")
+    synth.add_argument("--year", type=int, default=2026, help="the year simulated (default: 2026)")
+    synth.add_argument("--windows", type=int, default=12, help="windows of the centre (default: 12)")
+    synth.set_defaults(command=run_generate)
 
     variants = commands.add_parser("variants", help="list the built-in variants")
     variants.set_defaults(command=run_variants)
@@ -208,6 +216,13 @@ def run_explain(args: argparse.Namespace) -> int:
 def run_demo(args: argparse.Namespace) -> int:
     report = evaluate(load_variant("county-centre"), demo_events(), as_of=date.fromisoformat(DEMO_AS_OF))
     sys.stdout.write(render(report, args.format))
+    return 0
+
+
+def run_generate(args: argparse.Namespace) -> int:
+    write = sys.stdout.write
+    for row in generate(args.events, seed=args.seed, year=args.year, windows=args.windows):
+        write(json.dumps(row, ensure_ascii=False) + "\n")
     return 0
 
 
