@@ -16,8 +16,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bianmin_rules import EVENT_ADAPTER, EvaluationError, EventError, read_events, to_csv, to_json, to_markdown
+from bianmin_rules import (
+    EVENT_ADAPTER,
+    EvaluationError,
+    EventError,
+    Subject,
+    SubjectKind,
+    read_events,
+    to_csv,
+    to_json,
+    to_markdown,
+)
 from bianmin_rules.cli import main
+from bianmin_rules.explain import explain
+from bianmin_rules.render import render_explanation
 from bianmin_rules.trace import render_trace, trace_inquiry
 from tests.conftest import events, make_variant, run
 
@@ -79,6 +91,16 @@ def test_cmp7_the_chain_printout_lists_the_complaint_without_the_complainant() -
     text = render_trace(trace)
     assert "投诉 K1：2026-03-02 受理，被投诉 W-market S-li，2026-03-05 答复" in text
     assert_secret(text + repr(trace))
+
+
+@pytest.mark.parametrize("staff", ["S-li", "S-he"])
+def test_cmp7_the_story_of_the_staff_complained_about_or_receiving(staff: str) -> None:
+    """CMP-7: `explain` shows the complaint events of a staff member without the complainant."""
+    story = explain(make_variant(*VARIANT_POLICIES), events(*complaint_rows()),
+                    subject=Subject(kind=SubjectKind.STAFF, id=staff), as_of=date(2026, 3, 31))
+    assert any("K1" in step.text for step in story.steps)
+    for fmt in ("markdown", "json"):
+        assert_secret(render_explanation(story, fmt))
 
 
 def test_cmp7_errors_never_quote_a_confidential_value() -> None:

@@ -68,7 +68,8 @@ def trace_inquiry(
         raise EvaluationError(f"inquiry {inquiry!r} {where}")
     day = as_of or latest.day or chain.asked.day
     work_calendar = variant.calendar(calendar)
-    context = Context(variant=variant.name, calendar=work_calendar, as_of=day)
+    work_calendar.is_working_day(day)  # fails early on a provisional or uncovered day, as evaluate does
+    context = Context(variant=variant.name, calendar=work_calendar.allowing_provisional(), as_of=day)
     events_of_chain = set(chain.event_ids())
     case = chain.case.case if chain.case else None
     verdicts = tuple(sorted(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -117,7 +117,10 @@ class FirstInquiryGuidance(InquiryPolicy):
         default=None, description="How soon someone must take, answer or discharge the matter (None: not checked).",
     )
 
-    GUIDANCE: tuple[type[InquiryStep], ...] = (Referred, Arranged, LeaderAsked, Taken, Handed, Discharged, Replied)
+    GUIDANCE: ClassVar[tuple[type[InquiryStep], ...]] = (
+        Referred, Arranged, LeaderAsked, Taken, Handed, Discharged, Replied,
+    )
+    """The steps that move an inquiry on."""
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One verdict per inquiry at most: no guidance at all, else not settled in time."""
