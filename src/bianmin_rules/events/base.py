@@ -28,10 +28,12 @@ def example(line: str) -> ConfigDict:
 def confidential(description: str, **options: Any) -> Any:
     """A field whose value the library accepts but never shows (CMP-7).
 
-    Its value is left out of ``repr`` and of serialisation, error messages never quote
-    it (:func:`bianmin_rules.jsonl.describe`), and the ledgers do not keep it.
+    Its value is left out of ``repr``, error messages never quote it
+    (:func:`bianmin_rules.jsonl.describe`), ``explain`` never lists it, and the ledgers
+    do not keep it, so no verdict or report can contain it. The event itself still
+    serialises it: an event written back is the centre's own register, unchanged.
     """
-    return Field(default=None, description=description, repr=False, exclude=True,
+    return Field(default=None, description=description, repr=False,
                  json_schema_extra={"confidential": True}, **options)
 
 
