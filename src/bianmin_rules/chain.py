@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 from bianmin_rules.events import Channel, DischargeReason, Remit
 from bianmin_rules.ledgers import CaseFile, InquiryFile
@@ -69,28 +70,36 @@ REASON_WORDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
-    """One step of the chain and where it left the responsibility."""
+class Link(NamedTuple):
+    """One step of the chain and where it left the responsibility (a named tuple: chains are built often)."""
 
     at: datetime
     event: str
     actor: str | None
-    action: str
-    """What happened, in words."""
     phase: Phase
     """The phase after the step."""
     responsible: str | None
     """Who is responsible after the step (None once closed)."""
-    effect: str = ""
+    effect: str
     """Why the step did or did not move the responsibility, where that needs saying."""
-    step: InquiryStep | None = None
+    step: InquiryStep | None
     """The inquiry step, or None for the closing of the linked case."""
+    closing: Step | None = None
+    """For the closing of the linked case: its completion or rejection."""
+    case: str | None = None
+    """For the closing of the linked case: the case."""
 
     @property
     def day(self) -> date:
         """The China-time calendar day of the step."""
         return self.at.date()
+
+    @property
+    def action(self) -> str:
+        """What happened, in words."""
+        if self.step is not None:
+            return describe(self.step)
+        return f"办件 {self.case} {'驳回' if isinstance(self.closing, Rejection) else '办结'}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +187,19 @@ def build_chain(file: InquiryFile, cases: Mapping[str, CaseFile]) -> Chain | Non
     return Chain(file.inquiry, file.asked, tuple(links), case)
 
 
+def chain_of(file: InquiryFile, cases: Mapping[str, CaseFile]) -> Chain | None:
+    """:func:`build_chain`, derived once for the same case files and remembered on the file.
+
+    Every FIR policy of one evaluation reads the same chains; the memo keeps it at one
+    derivation per inquiry. The result is the same as :func:`build_chain`'s.
+    """
+    memo = file.memo
+    if not memo or memo[0] is not cases:
+        memo[:] = [cases, build_chain(file, cases)]
+    chain: Chain | None = memo[1]
+    return chain
+
+
 class _Walker:
     """Walks the steps of one inquiry in order, keeping the phase and the responsible person."""
 
@@ -186,15 +208,14 @@ class _Walker:
         self.responsible = first
         self.case = case
 
-    def link(self, step: InquiryStep, action: str, effect: str = "") -> Link:
+    def link(self, step: InquiryStep, effect: str = "") -> Link:
         responsible = None if self.phase is Phase.CLOSED else self.responsible
-        return Link(step.at, step.event, step.staff, action, self.phase, responsible, effect, step)
+        return Link(step.at, step.event, step.staff, self.phase, responsible, effect, step)
 
     def case_closing(self, closing: Step) -> Link:
-        what = "驳回" if isinstance(closing, Rejection) else "办结"
-        case = self.case.case if self.case else ""
         responsible = None if self.phase is Phase.CLOSED else self.responsible
-        return Link(closing.at, closing.event, closing.staff, f"办件 {case} {what}", self.phase, responsible)
+        return Link(closing.at, closing.event, closing.staff, self.phase, responsible, "", None, closing,
+                    self.case.case if self.case else None)
 
     def advance(self, step: InquiryStep, steps: tuple[InquiryStep, ...]) -> Link:
         """The link of ``step``, after applying its effect on the responsibility."""
@@ -206,46 +227,42 @@ class _Walker:
             return self.discharge(step, steps)
         if isinstance(step, Replied):
             return self.reply(step)
-        return self.link(step, describe(step))
+        return self.link(step)
 
     def take(self, step: Taken) -> Link:
-        action = describe(step)
         if self.phase is Phase.INQUIRY:
             self.phase, self.responsible = Phase.HANDLING, step.staff
-            return self.link(step, action)
+            return self.link(step)
         if self.phase is Phase.HANDLING and step.staff != self.responsible:
-            return self.link(step, action, f"首办责任人仍为 {self.responsible}")
-        return self.link(step, action)
+            return self.link(step, f"首办责任人仍为 {self.responsible}")
+        return self.link(step)
 
     def hand(self, step: Handed) -> Link:
-        action = describe(step)
         if self.phase is Phase.CLOSED:
-            return self.link(step, action)
+            return self.link(step)
         if not step.leader_consent:
-            return self.link(step, action, f"未经领导同意，责任不转移，仍由 {self.responsible} 承担")
+            return self.link(step, f"未经领导同意，责任不转移，仍由 {self.responsible} 承担")
         self.phase, self.responsible = Phase.HANDLING, step.to_staff
-        return self.link(step, action, f"{step.to_staff} 担负首办责任")
+        return self.link(step, f"{step.to_staff} 担负首办责任")
 
     def discharge(self, step: Discharged, steps: tuple[InquiryStep, ...]) -> Link:
-        action = describe(step)
         if self.phase is Phase.CLOSED:
-            return self.link(step, action)
+            return self.link(step)
         faults = discharge_faults(step, (s for s in steps if (s.at, s.event) < (step.at, step.event)))
         if faults:
-            return self.link(step, action, f"免责条件不足（{'、'.join(faults)}），责任不解除")
+            return self.link(step, f"免责条件不足（{'、'.join(faults)}），责任不解除")
         self.phase = Phase.CLOSED
-        return self.link(step, action, "首问、首办责任解除")
+        return self.link(step, "首问、首办责任解除")
 
     def reply(self, step: Replied) -> Link:
-        action = describe(step)
         if self.phase is Phase.CLOSED:
-            return self.link(step, action)
+            return self.link(step)
         if self.phase is Phase.HANDLING and self.case is not None:
             closed = self.case.closed
             if closed is None or (step.at, step.event) < (closed.at, closed.event):
-                return self.link(step, action, "办件尚未办结，不是办理结果的答复")
+                return self.link(step, "办件尚未办结，不是办理结果的答复")
         self.phase = Phase.CLOSED
-        return self.link(step, action)
+        return self.link(step)
 
 
 def describe(step: InquiryStep) -> str:

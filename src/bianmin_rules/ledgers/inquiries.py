@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events import (
@@ -162,6 +162,8 @@ class InquiryFile:
     inquiry: str
     asked: Asked | None
     steps: tuple[InquiryStep, ...]
+    memo: list[Any] = field(default_factory=list, repr=False, compare=False)
+    """A cell for :func:`bianmin_rules.chain.chain_of`, which derives the chain once per evaluation."""
 
     @classmethod
     def from_steps(cls, inquiry: str, steps: Iterable[InquiryStep]) -> InquiryFile:

@@ -17,7 +17,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from bianmin_rules.chain import Chain, Link, Phase, build_chain, discharge_faults
+from bianmin_rules.chain import Chain, Link, Phase, chain_of, discharge_faults
 from bianmin_rules.deadlines import Limit, LimitUnit, TimeLimit
 from bianmin_rules.events import Channel
 from bianmin_rules.ledgers import Books
@@ -52,7 +52,7 @@ class InquiryPolicy(PolicyBase):
     def chains(self, books: Books) -> Iterator[Chain]:
         """The chain of every inquiry received through one of ``channels``."""
         for file in books.inquiries.values():
-            chain = build_chain(file, books.cases)
+            chain = chain_of(file, books.cases)
             if chain is not None and chain.asked.channel in self.channels:
                 yield chain
 
