@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from bianmin_rules import Variant, VerdictKind
-from tests.conftest import events, make_variant, run
+from tests.conftest import cited, events, make_variant, run
 
 SOURCES = {
     "CMP-1": ("便民服务中心管理制度 1", "(七)3", "不能现场答复的，要在当日或次日给予答复"),
@@ -27,9 +27,7 @@ SOURCES = {
 
 
 def policy(kind: str, rule: str, **params: Any) -> dict[str, Any]:
-    document, article, quote = SOURCES[rule]
-    return {"kind": kind, "rule": rule, "source": {"document": document, "article": article, "quote": quote},
-            **params}
+    return cited(kind, rule, SOURCES[rule], **params)
 
 
 def received(at: str, *, complaint: str = "K1", form: str = "oral", category: str = "ordinary",

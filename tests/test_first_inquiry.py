@@ -15,7 +15,7 @@ from bianmin_rules import EvaluationError, Variant, VerdictKind
 from bianmin_rules.chain import Phase, build_chain, render_chain
 from bianmin_rules.ledgers import collect
 from bianmin_rules.trace import render_trace, trace_inquiry
-from tests.conftest import events, make_variant, run
+from tests.conftest import cited, events, make_variant, run
 
 SOURCES = {
     "FIR-2": ("便民服务中心管理制度 3 首问责任制度", "1", "直到有人办理为止"),
@@ -29,9 +29,7 @@ SOURCES = {
 
 
 def policy(kind: str, rule: str, **params: Any) -> dict[str, Any]:
-    document, article, quote = SOURCES[rule]
-    return {"kind": kind, "rule": rule, "source": {"document": document, "article": article, "quote": quote},
-            **params}
+    return cited(kind, rule, SOURCES[rule], **params)
 
 
 def variant(*tables: dict[str, Any]) -> Variant:

@@ -9,12 +9,10 @@ chain printout — can reveal them.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
-from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events import (
     ComplaintAnswered,
     ComplaintCategory,
@@ -24,25 +22,13 @@ from bianmin_rules.events import (
     ComplaintForm,
     ComplaintInvestigated,
     ComplaintReceived,
-    EventBase,
     ReplyForm,
 )
-from bianmin_rules.ledgers.facts import fact_of
+from bianmin_rules.ledgers.cases import Step
+from bianmin_rules.ledgers.facts import FileLedger, in_order, only_one
 
-
-@dataclass(frozen=True, slots=True)
-class ComplaintStep:
-    """One dated step in a complaint's handling, and who acted."""
-
-    at: datetime
-    event: str
-    window: str | None
-    staff: str | None
-
-    @property
-    def day(self) -> date:
-        """The China-time calendar day of the step."""
-        return self.at.date()
+ComplaintStep = Step
+"""A dated step in a complaint's handling, and who acted: the same shape as a case file's step."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,15 +99,9 @@ class ComplaintFile:
     @classmethod
     def from_steps(cls, complaint: str, steps: Iterable[ComplaintStep]) -> ComplaintFile:
         """Order and sort the steps; a complaint received twice is an error."""
-        ordered = sorted(steps, key=lambda s: (s.at, s.event))
-        lodged = [s for s in ordered if isinstance(s, Lodged)]
-        if len(lodged) > 1:
-            raise EvaluationError(
-                f"complaint {complaint!r} is received twice (first in event {lodged[0].event!r})",
-                event_id=lodged[1].event,
-            )
+        ordered = in_order(steps)
         return cls(
-            complaint, lodged[0] if lodged else None,
+            complaint, only_one(ordered, Lodged, f"complaint {complaint!r}"),
             answers=tuple(s for s in ordered if isinstance(s, Answer)),
             delay_notices=tuple(s for s in ordered if isinstance(s, DelayNotice)),
             escalations=tuple(s for s in ordered if isinstance(s, Escalation)),
@@ -134,21 +114,11 @@ class ComplaintFile:
         return self.answers[0] if self.answers else None
 
 
-class ComplaintLedger:
-    """Gathers complaint events into complaint files."""
-
-    handles: tuple[type[EventBase], ...] = tuple(STEP_OF_EVENT)
+class ComplaintLedger(FileLedger[ComplaintFile]):
+    """Gathers complaint events into complaint files, without their confidential fields (CMP-7)."""
 
     def __init__(self) -> None:
-        self._steps: dict[str, list[ComplaintStep]] = defaultdict(list)
-
-    def record(self, event: ComplaintEvent) -> None:
-        """File one complaint event, without its confidential fields (CMP-7)."""
-        self._steps[event.complaint].append(fact_of(STEP_OF_EVENT[type(event)], event))
-
-    def close(self) -> dict[str, ComplaintFile]:
-        """The complaint files, by complaint id, in id order."""
-        return {key: ComplaintFile.from_steps(key, self._steps[key]) for key in sorted(self._steps)}
+        super().__init__(STEP_OF_EVENT, key="complaint", build=ComplaintFile.from_steps)
 
 
 def unjudged_complaints(complaints: Mapping[str, ComplaintFile]) -> Iterable[str]:

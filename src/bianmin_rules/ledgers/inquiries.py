@@ -7,18 +7,15 @@ step — is derived from a file by :func:`bianmin_rules.chain.build_chain`.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events import (
     AppointmentArranged,
     Channel,
     DischargeReason,
-    EventBase,
     InquiryDischarged,
     InquiryEvent,
     InquiryFollowedUp,
@@ -32,7 +29,7 @@ from bianmin_rules.events import (
     LeaderConsulted,
     Remit,
 )
-from bianmin_rules.ledgers.facts import fact_of
+from bianmin_rules.ledgers.facts import FileLedger, in_order, only_one
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,33 +165,17 @@ class InquiryFile:
     @classmethod
     def from_steps(cls, inquiry: str, steps: Iterable[InquiryStep]) -> InquiryFile:
         """Order the steps; an inquiry received twice is an error (it has one first-inquiry person, FIR-1)."""
-        ordered = tuple(sorted(steps, key=lambda s: (s.at, s.event)))
-        asked = [s for s in ordered if isinstance(s, Asked)]
-        if len(asked) > 1:
-            raise EvaluationError(
-                f"inquiry {inquiry!r} is received twice (first in event {asked[0].event!r}); "
-                "an inquiry has one first-inquiry person",
-                event_id=asked[1].event,
-            )
-        return cls(inquiry, asked[0] if asked else None, ordered)
+        ordered = in_order(steps)
+        asked = only_one(ordered, Asked, f"inquiry {inquiry!r}")
+        return cls(inquiry, asked, tuple(ordered))
 
     def of(self, kind: type[StepT]) -> tuple[StepT, ...]:
         """The steps of one kind, in time order."""
         return tuple(s for s in self.steps if isinstance(s, kind))
 
 
-class InquiryLedger:
+class InquiryLedger(FileLedger[InquiryFile]):
     """Gathers inquiry events into inquiry files."""
 
-    handles: tuple[type[EventBase], ...] = tuple(STEP_OF_EVENT)
-
     def __init__(self) -> None:
-        self._steps: dict[str, list[InquiryStep]] = defaultdict(list)
-
-    def record(self, event: InquiryEvent) -> None:
-        """File one inquiry event."""
-        self._steps[event.inquiry].append(fact_of(STEP_OF_EVENT[type(event)], event))
-
-    def close(self) -> dict[str, InquiryFile]:
-        """The inquiry files, by inquiry id, in id order."""
-        return {key: InquiryFile.from_steps(key, self._steps[key]) for key in sorted(self._steps)}
+        super().__init__(STEP_OF_EVENT, key="inquiry", build=InquiryFile.from_steps)
