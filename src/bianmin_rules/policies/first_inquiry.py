@@ -58,14 +58,18 @@ class InquiryPolicy(PolicyBase):
 
     def charge(
         self, context: Context, chain: Chain, staff: str, *, on: date, explanation: str,
-        evidence: tuple[str, ...], kind: VerdictKind = VerdictKind.VIOLATION, **details: object,
+        evidence: tuple[str, ...], kind: VerdictKind = VerdictKind.VIOLATION, window: str | None = None,
+        **details: object,
     ) -> Verdict:
-        """A verdict on ``staff`` about ``chain``; ``details`` are further verdict fields (deadline …)."""
+        """A verdict on ``staff`` about ``chain``, at ``window`` (default: where the inquiry was first asked).
+
+        ``details`` are further verdict fields (deadline …).
+        """
         case = chain.case.case if chain.case else None
         return self.verdict(
             context, subject=subject_of(staff), kind=kind, on=on,
             explanation=f"咨询 {chain.inquiry}：{explanation}", evidence=tuple(dict.fromkeys(evidence)),
-            staff=staff, window=chain.asked.window, case=case, **details,
+            staff=staff, window=window or chain.asked.window, case=case, **details,
         )
 
     def judge_step(
@@ -198,7 +202,7 @@ class ForbiddenRefusal(InquiryPolicy):
                 why = f"使用禁语「{'」「'.join(used)}」" if used else "推诿、拒绝"
                 yield self.charge(
                     context, chain, step.staff, on=step.day, evidence=(chain.asked.event, step.event),
-                    explanation=f"{step.day} {step.staff} 以「{step.words}」回绝服务对象，{why}。",
+                    window=step.window, explanation=f"{step.day} {step.staff} 以「{step.words}」回绝服务对象，{why}。",
                 )
 
 
@@ -246,7 +250,8 @@ class AbsentHandler(InquiryPolicy):
         evidence = (chain.asked.event, referral.event, *(x.event for x in (record, arranged) if x is not None))
         yield self.charge(
             context, chain, staff, on=duty.on, explanation=explanation, evidence=evidence, kind=duty.kind,
-            deadline=duty.trace(self.within, referral.day, "承办人不在岗之日"), due=duty.due, actual=duty.done,
+            window=referral.window, deadline=duty.trace(self.within, referral.day, "承办人不在岗之日"),
+            due=duty.due, actual=duty.done,
         )
 
 
@@ -314,7 +319,7 @@ class TransferConsent(InquiryPolicy):
                 if isinstance(step, Handed) and not step.leader_consent:
                     yield self.charge(
                         context, chain, step.staff, on=step.day, evidence=(chain.asked.event, step.event),
-                        explanation=(
+                        window=step.window, explanation=(
                             f"{step.day} {step.staff} 未经领导同意将事项移交 {step.to_staff}；"
                             f"首办责任不转移，仍由 {link.responsible} 承担。"
                         ),
@@ -344,6 +349,7 @@ class DischargeConditions(InquiryPolicy):
                 if faults:
                     yield self.charge(
                         context, chain, step.staff, on=step.day, evidence=(chain.asked.event, step.event),
+                        window=step.window,
                         explanation=f"{step.day} {step.staff} 以免责办结，但{'、'.join(faults)}；责任不解除。",
                     )
 
