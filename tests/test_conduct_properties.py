@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bianmin_rules import EVENT_ADAPTER, SubjectKind, to_json
+from bianmin_rules import EVENT_ADAPTER, SubjectKind, Variant, to_json
 from bianmin_rules.chain import Phase, build_chain
 from bianmin_rules.ledgers import collect
 from bianmin_rules.ledgers.inquiries import Handed, Taken
@@ -137,3 +137,17 @@ def test_the_report_does_not_depend_on_the_order_of_the_log(order: list[int]) ->
 
 def events_with_ids(rows: list[dict[str, Any]]) -> list[Any]:
     return [EVENT_ADAPTER.validate_python(row) for row in rows]
+
+
+def test_a_variant_of_every_conduct_policy_prints_and_reads_back() -> None:
+    """Every FIR, CMP and REG parameter can be written in a variant file (`bianmin-rules show` prints it back)."""
+    variant = make_variant(
+        *ALL_RULES.model_dump()["policies"],
+        {"kind": "monthly-report", "id": "REG-2-window", "rule": "REG-2", "source": CITE, "role": "centre_window",
+         "due_day": 10, "reporters": [{"kind": "window", "id": "W-9"}], "since": "2026-01-01",
+         "before_due_day": True},
+        {"kind": "verified-complaint", "id": "CMP-8-window", "rule": "CMP-8", "source": CITE,
+         "charge": ["staff", "window"], "causes": ["wrong_answer"], "points": "-3",
+         "sanction": {"tier": "批评教育", "level": 1}},
+    )
+    assert Variant.from_toml(variant.to_toml(), origin="printed") == variant
