@@ -7,12 +7,14 @@ are closed, Friday 4/3 and Tuesday 4/7 are working days (CAL-1).
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bianmin_rules import EvaluationError, Variant, VerdictKind
 from bianmin_rules.chain import Phase, build_chain, render_chain
+from bianmin_rules.cli import main
 from bianmin_rules.ledgers import collect
 from bianmin_rules.trace import render_trace, trace_inquiry
 from tests.conftest import cited, events, make_variant, run
@@ -466,3 +468,22 @@ def test_trace_lists_the_verdicts_about_the_inquiry_only() -> None:
 def test_trace_of_an_unknown_inquiry_is_an_error() -> None:
     with pytest.raises(EvaluationError, match="'Q9' is not in the log"):
         trace_inquiry(variant(*ALL_FIR), events(*two_handovers()), "Q9")
+
+
+def test_chain_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """`bianmin-rules chain`: the printout on stdout; an unknown inquiry is one error line, exit status 2."""
+    log = tmp_path / "events.jsonl"
+    log.write_text("\n".join(event.model_dump_json() for event in events(*two_handovers())), encoding="utf-8")
+    variant = tmp_path / "fir.toml"
+    variant.write_text(
+        'name = "fir"\ntitle = "测试"\nsource = { document = "test" }\n[case_types]\nimmediate = "即办件"\n'
+        '[[policies]]\nkind = "transfer-consent"\nrule = "FIR-6"\n'
+        'source = { document = "村便民服务中心制度范本", article = "二 4", quote = "经领导同意" }\n',
+        encoding="utf-8",
+    )
+    assert main(["chain", str(log), "--inquiry", "Q1", "--variant", str(variant), "--as-of", "2026-03-31"]) == 0
+    out, _ = capsys.readouterr()
+    assert out.startswith("咨询 Q1 的首问首办责任链\n") and "判定（fir，截至 2026-03-31）：" in out
+    assert main(["chain", str(log), "--inquiry", "Q9", "--variant", str(variant)]) == 2
+    _, err = capsys.readouterr()
+    assert err == "bianmin-rules: error: inquiry 'Q9' is not in the log\n"
