@@ -74,6 +74,8 @@ class Link(NamedTuple):
     """One step of the chain and where it left the responsibility (a named tuple: chains are built often)."""
 
     at: datetime
+    day: date
+    """The China-time calendar day of the step."""
     event: str
     actor: str | None
     phase: Phase
@@ -88,11 +90,6 @@ class Link(NamedTuple):
     """For the closing of the linked case: its completion or rejection."""
     case: str | None = None
     """For the closing of the linked case: the case."""
-
-    @property
-    def day(self) -> date:
-        """The China-time calendar day of the step."""
-        return self.at.date()
 
     @property
     def action(self) -> str:
@@ -167,8 +164,10 @@ def discharge_faults(step: Discharged, earlier: Iterable[InquiryStep]) -> tuple[
 
 def linked_case(file: InquiryFile, cases: Mapping[str, CaseFile]) -> CaseFile | None:
     """The case the first handler linked to the inquiry, if the log has it."""
-    case = next((s.case for s in file.of(Taken) if s.case), None)
-    return cases.get(case) if case else None
+    for step in file.steps:
+        if isinstance(step, Taken) and step.case:
+            return cases.get(step.case)
+    return None
 
 
 def build_chain(file: InquiryFile, cases: Mapping[str, CaseFile]) -> Chain | None:
@@ -210,11 +209,12 @@ class _Walker:
 
     def link(self, step: InquiryStep, effect: str = "") -> Link:
         responsible = None if self.phase is Phase.CLOSED else self.responsible
-        return Link(step.at, step.event, step.staff, self.phase, responsible, effect, step)
+        return Link(step.at, step.at.date(), step.event, step.staff, self.phase, responsible, effect, step)
 
     def case_closing(self, closing: Step) -> Link:
         responsible = None if self.phase is Phase.CLOSED else self.responsible
-        return Link(closing.at, closing.event, closing.staff, self.phase, responsible, "", None, closing,
+        return Link(closing.at, closing.at.date(), closing.event, closing.staff, self.phase, responsible, "", None,
+                    closing,
                     self.case.case if self.case else None)
 
     def advance(self, step: InquiryStep, steps: tuple[InquiryStep, ...]) -> Link:
