@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from bianmin_rules.events import (
     AppointmentArranged,
@@ -136,8 +136,6 @@ class Replied(InquiryStep):
     by_phone: bool
 
 
-StepT = TypeVar("StepT", bound=InquiryStep)
-
 STEP_OF_EVENT: dict[type[InquiryEvent], type[InquiryStep]] = {
     InquiryReceived: Asked,
     InquiryRecorded: Recorded,
@@ -168,10 +166,6 @@ class InquiryFile:
         ordered = in_order(steps)
         asked = only_one(ordered, Asked, f"inquiry {inquiry!r}")
         return cls(inquiry, asked, tuple(ordered))
-
-    def of(self, kind: type[StepT]) -> tuple[StepT, ...]:
-        """The steps of one kind, in time order."""
-        return tuple(s for s in self.steps if isinstance(s, kind))
 
 
 class InquiryLedger(FileLedger[InquiryFile]):

@@ -86,7 +86,3 @@ def judge_duty(
         return None  # still open but not a whole day late in `unit` (e.g. over a weekend), or in time
     return Duty(due=due, done=done, late=late, unit=unit)
 
-
-def first_on_or_after(days: list[date] | tuple[date, ...], start: date) -> date | None:
-    """The earliest of ``days`` that is not before ``start`` (``days`` in order)."""
-    return next((day for day in days if day >= start), None)
