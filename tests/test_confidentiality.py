@@ -29,6 +29,7 @@ from bianmin_rules import (
 )
 from bianmin_rules.cli import main
 from bianmin_rules.explain import explain
+from bianmin_rules.jsonl import describe
 from bianmin_rules.render import render_explanation
 from bianmin_rules.trace import render_trace, trace_inquiry
 from tests.conftest import events, make_variant, run
@@ -120,6 +121,14 @@ def test_cmp7_errors_about_other_fields_of_the_line_do_not_quote_it_either() -> 
         list(read_events([line]))
     assert caught.value.field == "form" and "'fax'" in str(caught.value)
     assert_secret(str(caught.value))
+
+
+def test_cmp7_an_error_about_a_whole_line_does_not_quote_the_line() -> None:
+    """CMP-7: an error about an event as a whole (its input is every field of the line) quotes nothing."""
+    line = {"id": "k1", **complaint_rows()[1]}
+    error: Any = {"type": "value_error", "loc": ("complaint_received",), "msg": "Value error, inconsistent",
+                  "input": line}
+    assert describe(error) == (None, "Value error, inconsistent")
 
 
 def test_cmp7_evaluation_errors_do_not_name_the_complainant() -> None:

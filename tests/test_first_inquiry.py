@@ -104,6 +104,13 @@ def test_fir2_a_referral_the_same_day_is_guidance() -> None:
     assert run(variant(policy("first-inquiry-guidance", "FIR-2")), log, "2026-03-31").verdicts == ()
 
 
+def test_fir2_a_referral_to_nowhere_is_not_guidance() -> None:
+    """FIR-2 (town-basic (五)3: "要负责介绍到相关窗口，直接落实具体接待人员"): a referral names where to go."""
+    log = events(asked("2026-03-02T09:00"), act("inquiry_referred", "2026-03-02T09:05", "S-wang"))
+    assert [v.rule for v in run(variant(policy("first-inquiry-guidance", "FIR-2")), log, "2026-03-31").verdicts] == [
+        "FIR-2"]
+
+
 def test_fir2_a_refusal_is_not_guidance() -> None:
     """FIR-2: turning the applicant away moves nothing on."""
     log = events(asked("2026-03-02T09:00"), act("inquiry_refused", "2026-03-02T09:01", "S-wang", words="下午再来"))

@@ -70,21 +70,17 @@ def describe(error: ErrorDetails) -> tuple[str | None, str]:
         return path, "missing: this field is required"
     if kind == "extra_forbidden":
         return path, "not a field of this event type"
+    if len(error["loc"]) < 2:
+        return None, error["msg"]  # about the event as a whole: its input is the whole line, not quoted
     if withheld(error["loc"]):
         return path, f"{error['msg']} (the value is confidential and not shown)"
     return path, f"{error['msg']} (got {shown(error['input'])})"
 
 
 def withheld(loc: tuple[int | str, ...]) -> bool:
-    """Must the input at ``loc`` stay unquoted (CMP-7)?
-
-    True for a field marked confidential (and anything inside it), and for an error
-    about the event as a whole, whose input is the whole line with every field in it.
-    """
+    """Is the input at ``loc`` a field marked confidential, or inside one (CMP-7)?"""
     model = event_types().get(str(loc[0]))
-    if model is None or len(loc) < 2:
-        return True
-    return is_confidential(model, str(loc[1]))
+    return model is not None and is_confidential(model, str(loc[1]))
 
 
 def shown(value: object, limit: int = 60) -> str:

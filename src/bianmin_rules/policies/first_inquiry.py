@@ -124,12 +124,12 @@ class FirstInquiryGuidance(InquiryPolicy):
     GUIDANCE: ClassVar[tuple[type[InquiryStep], ...]] = (
         Referred, Arranged, LeaderAsked, Taken, Handed, Discharged, Replied,
     )
-    """The steps that move an inquiry on."""
+    """The steps that move an inquiry on (a referral only when it names a window or a person)."""
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One verdict per inquiry at most: no guidance at all, else not settled in time."""
         for chain in self.chains(books):
-            guidance = first_by(chain, self.GUIDANCE)
+            guidance = next((link for link in chain.links if self.moves_on(link.step)), None)
             missed = list(self.judge_step(
                 context, chain, chain.first, limit=self.within, start=chain.asked.day, start_rule="首问之日",
                 start_event=chain.asked.event, done=guidance, act="解答、办理或引导",
@@ -144,6 +144,13 @@ class FirstInquiryGuidance(InquiryPolicy):
                 start_event=chain.asked.event, done=settled, act="有人接办、答复或免责办结",
                 duty_words="首问责任人应将服务对象引导给具体经办人员，直到有人办理为止",
             )
+
+
+    def moves_on(self, step: InquiryStep | None) -> bool:
+        """Is ``step`` guidance: an answer, a taking, a named referral, an appointment, a leader asked …?"""
+        if isinstance(step, Referred):
+            return bool(step.to_window or step.to_staff)
+        return isinstance(step, self.GUIDANCE)
 
 
 class PhoneInquiryRecord(InquiryPolicy):
