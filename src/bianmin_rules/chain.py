@@ -124,11 +124,6 @@ class Chain:
         """The link at which a handler took responsibility (首办), if any."""
         return next((link for link in self.links if link.phase is Phase.HANDLING), None)
 
-    @property
-    def case_closed(self) -> Step | None:
-        """When the linked case was completed or rejected, if it was."""
-        return self.case.closed if self.case else None
-
     def holder_on(self, day: date) -> str:
         """Who bore the inquiry at the end of ``day`` (the last responsible person, once closed)."""
         holder = self.first
@@ -213,9 +208,9 @@ class _Walker:
 
     def case_closing(self, closing: Step) -> Link:
         responsible = None if self.phase is Phase.CLOSED else self.responsible
+        case = self.case.case if self.case else None
         return Link(closing.at, closing.at.date(), closing.event, closing.staff, self.phase, responsible, "", None,
-                    closing,
-                    self.case.case if self.case else None)
+                    closing, case)
 
     def advance(self, step: InquiryStep, steps: tuple[InquiryStep, ...]) -> Link:
         """The link of ``step``, after applying its effect on the responsibility."""
