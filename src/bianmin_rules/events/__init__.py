@@ -25,7 +25,36 @@ from bianmin_rules.events.cases import (
     MissingMaterialsNotice,
     ReceiptNoticeIssued,
 )
+from bianmin_rules.events.complaints import (
+    ComplaintAnswered,
+    ComplaintCategory,
+    ComplaintDelayExplained,
+    ComplaintEscalated,
+    ComplaintEvent,
+    ComplaintForm,
+    ComplaintInvestigated,
+    ComplaintReceived,
+    ReplyForm,
+)
 from bianmin_rules.events.findings import FindingRecorded, FindingSource
+from bianmin_rules.events.inquiries import (
+    AppointmentArranged,
+    Channel,
+    DischargeReason,
+    InquiryDischarged,
+    InquiryEvent,
+    InquiryFollowedUp,
+    InquiryReceived,
+    InquiryRecorded,
+    InquiryReferred,
+    InquiryRefused,
+    InquiryReplied,
+    InquiryTaken,
+    InquiryTransferred,
+    LeaderConsulted,
+    Remit,
+)
+from bianmin_rules.events.registers import RegisterAct, RegisterReported
 
 Event = Annotated[
     CaseReceived
@@ -38,7 +67,24 @@ Event = Annotated[
     | CaseCompleted
     | CaseRejected
     | CaseTransferred
-    | FindingRecorded,
+    | FindingRecorded
+    | InquiryReceived
+    | InquiryRecorded
+    | InquiryReferred
+    | AppointmentArranged
+    | LeaderConsulted
+    | InquiryRefused
+    | InquiryTaken
+    | InquiryTransferred
+    | InquiryFollowedUp
+    | InquiryDischarged
+    | InquiryReplied
+    | ComplaintReceived
+    | ComplaintAnswered
+    | ComplaintDelayExplained
+    | ComplaintEscalated
+    | ComplaintInvestigated
+    | RegisterReported,
     Field(discriminator="type"),
 ]
 """Any event the library knows, told apart by its ``type``."""
@@ -62,6 +108,7 @@ def event_json_schema() -> dict[str, Any]:
 
 __all__ = [
     "EVENT_ADAPTER",
+    "AppointmentArranged",
     "CaseCompleted",
     "CaseEvent",
     "CaseReceived",
@@ -69,16 +116,41 @@ __all__ = [
     "CaseResumed",
     "CaseSuspended",
     "CaseTransferred",
+    "Channel",
     "ChinaDateTime",
+    "ComplaintAnswered",
+    "ComplaintCategory",
+    "ComplaintDelayExplained",
+    "ComplaintEscalated",
+    "ComplaintEvent",
+    "ComplaintForm",
+    "ComplaintInvestigated",
+    "ComplaintReceived",
+    "DischargeReason",
     "Event",
     "EventBase",
     "ExtensionGranted",
     "FindingRecorded",
     "FindingSource",
     "Identifier",
+    "InquiryDischarged",
+    "InquiryEvent",
+    "InquiryFollowedUp",
+    "InquiryReceived",
+    "InquiryRecorded",
+    "InquiryReferred",
+    "InquiryRefused",
+    "InquiryReplied",
+    "InquiryTaken",
+    "InquiryTransferred",
+    "LeaderConsulted",
     "MaterialsCompleted",
     "MissingMaterialsNotice",
     "ReceiptNoticeIssued",
+    "RegisterAct",
+    "RegisterReported",
+    "Remit",
+    "ReplyForm",
     "event_json_schema",
     "event_types",
 ]

@@ -19,7 +19,10 @@ from typing import Any, Protocol
 from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events import EventBase
 from bianmin_rules.ledgers.cases import CaseFile, CaseLedger
+from bianmin_rules.ledgers.complaints import ComplaintFile, ComplaintLedger
 from bianmin_rules.ledgers.findings import Finding, FindingLedger
+from bianmin_rules.ledgers.inquiries import InquiryFile, InquiryLedger
+from bianmin_rules.ledgers.registers import RegisterEntry, RegisterLedger
 
 
 class Ledger(Protocol):
@@ -42,6 +45,12 @@ class Books:
     """The case files, by case id."""
     findings: tuple[Finding, ...]
     """Every finding, in time order."""
+    inquiries: Mapping[str, InquiryFile]
+    """The inquiry files (first inquiry and first handling), by inquiry id."""
+    complaints: Mapping[str, ComplaintFile]
+    """The complaint files, by complaint id (without the complainant, CMP-7)."""
+    register: tuple[RegisterEntry, ...]
+    """The register's daily summaries, weekly checks and monthly reports, in time order."""
     events_read: int
     """How many events up to ``as_of`` were read."""
     events_after_as_of: int
@@ -50,7 +59,13 @@ class Books:
 
 def open_ledgers(case_types: Iterable[str]) -> dict[str, Ledger]:
     """One empty ledger per field of :class:`Books`."""
-    return {"cases": CaseLedger(case_types), "findings": FindingLedger()}
+    return {
+        "cases": CaseLedger(case_types),
+        "findings": FindingLedger(),
+        "inquiries": InquiryLedger(),
+        "complaints": ComplaintLedger(),
+        "register": RegisterLedger(),
+    }
 
 
 def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[str]) -> Books:
@@ -80,4 +95,6 @@ def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[st
     return Books(**closed, events_read=read, events_after_as_of=later)
 
 
-__all__ = ["Books", "CaseFile", "Finding", "Ledger", "collect"]
+__all__ = [
+    "Books", "CaseFile", "ComplaintFile", "Finding", "InquiryFile", "Ledger", "RegisterEntry", "collect",
+]
