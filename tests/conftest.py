@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from bianmin_rules import EVENT_ADAPTER, Event, Report, Variant, evaluate, load_variant
+
+# Property tests: a quick default profile for everyday runs and CI, and a deep one
+# (HYPOTHESIS_PROFILE=deep) for long searches.
+settings.register_profile("default", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("deep", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 def events(*rows: dict[str, Any]) -> list[Event]:
@@ -38,3 +46,10 @@ def make_variant(*policies: dict[str, Any], case_types: dict[str, str] | None = 
         **fields,
     }
     return Variant.from_data(data, origin="test-variant")
+
+
+def cited(kind: str, rule: str, source: tuple[str, str, str], **params: Any) -> dict[str, Any]:
+    """A policy table for :func:`make_variant`: its kind, rule, source (document, article, quote) and parameters."""
+    document, article, quote = source
+    return {"kind": kind, "rule": rule, "source": {"document": document, "article": article, "quote": quote},
+            **params}

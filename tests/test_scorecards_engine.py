@@ -22,6 +22,7 @@ from bianmin_rules import (
     VariantError,
     Verdict,
     VerdictKind,
+    load_variant,
     to_markdown,
 )
 from bianmin_rules.ledgers import collect
@@ -236,3 +237,31 @@ def test_sc4_serious_graft_takes_away_the_year_award_only(county: Variant) -> No
     assert not year.eligible and [d.id for d in year.disqualified] == ["serious-graft"]
     (window_quarter, _) = report.cards_of(Subject(kind=SubjectKind.WINDOW, id="W1"))
     assert [d.id for d in window_quarter.disqualified] == ["graft"]  # 三(二): the window loses the quarter
+
+
+def test_cmp8_a_complaint_charged_to_staff_and_window_counts_once_per_card() -> None:
+    """CMP-8 (jiangxi-town 服务质量 ②, −5 per verified complaint): charged to both S1 and W1, each card loses 5."""
+    complaints = {"kind": "verified-complaint", "rule": "CMP-8", "charge": ["staff", "window"], "source": SOURCE}
+    data = table(subject="staff")
+    data["categories"][0]["items"][0]["rules"] = [
+        {"kind": "per-verdict", "rules": ["CMP-8"], "points": "-5", "label": "投诉经查实每人次扣5分"}]
+    windows = {**table(name="window", subject="window"), "categories": data["categories"]}
+    log = events(
+        {"type": "complaint_received", "at": "2026-03-03T10:00", "complaint": "K1", "window": "W0", "staff": "S0",
+         "form": "written", "about_staff": "S1", "about_window": "W1"},
+        {"type": "complaint_investigated", "at": "2026-03-06T10:00", "complaint": "K1", "staff": "S1", "window": "W1",
+         "upheld": True},
+    )
+    report = run(make_variant(complaints, scorecards=[data, windows]), log, "2026-03-31")
+    assert len(report.violations()) == 2  # one verdict per charged subject
+    for subject in (Subject(kind=SubjectKind.STAFF, id="S1"), Subject(kind=SubjectKind.WINDOW, id="W1")):
+        (card,) = report.cards_of(subject)
+        assert [line.points for line in card.item("discipline").lines] == [Decimal(-5)], subject
+
+
+@pytest.mark.parametrize("name", ["county-centre", "tests/data/variants/jiangxi-town.toml",
+                                  "tests/data/variants/town-conduct-100.toml"])
+def test_tables_print_to_and_read_back_from_a_variant_file(name: str) -> None:
+    """The tables are data: a variant printed as TOML reads back equal, scorecards included."""
+    variant = load_variant(name)
+    assert variant.scorecards and Variant.from_toml(variant.to_toml(), origin=name) == variant

@@ -7,8 +7,10 @@ from dataclasses import replace
 from datetime import date
 
 from bianmin_rules.calendar import WorkCalendar
+from bianmin_rules.chain import unjudged_inquiries
 from bianmin_rules.events import EventBase
 from bianmin_rules.ledgers import Books, collect
+from bianmin_rules.ledgers.complaints import unjudged_complaints
 from bianmin_rules.policy import Context
 from bianmin_rules.report import Report, subject_totals
 from bianmin_rules.scorecards.ranking import assess
@@ -33,17 +35,21 @@ def evaluate(
     The variant's assessment tables score the verdicts into one card per subject and
     period, with rankings (:mod:`bianmin_rules.scorecards`).
 
-    Raises :class:`~bianmin_rules.errors.ProvisionalCalendarError` when ``as_of`` or a
-    counted day lies in a year without an official schedule and the calendar does not
-    allow provisional results, :class:`~bianmin_rules.errors.EvaluationError` when
-    the events contradict the variant, and :class:`~bianmin_rules.errors.ScoringError`
-    when a table cannot score without guessing (e.g. a rate in an unresolved band gap).
+    Raises :class:`~bianmin_rules.errors.ProvisionalCalendarError` when ``as_of`` lies in
+    a year without an official schedule and the calendar does not allow provisional
+    results (CAL-3), :class:`~bianmin_rules.errors.EvaluationError` when the events
+    contradict the variant, and :class:`~bianmin_rules.errors.ScoringError` when a table
+    cannot score without guessing (e.g. a rate in an unresolved band gap). Days after
+    ``as_of`` are counted provisionally where needed (a due date early next year, say):
+    they never make a violation, since nothing after ``as_of`` is judged, and any verdict
+    that shows one is marked provisional.
     """
     work_calendar = variant.calendar(calendar)
     work_calendar.is_working_day(as_of)  # fails early on a provisional or uncovered as_of
     books = collect(events, as_of=as_of, case_types=variant.case_types)
     context = Context(
-        variant=variant.name, calendar=work_calendar, as_of=as_of, include_compliance=include_compliance
+        variant=variant.name, calendar=work_calendar.allowing_provisional(), as_of=as_of,
+        include_compliance=include_compliance,
     )
     verdicts = sorted(apply_policies(variant, books, context), key=lambda v: v.sort_key)
     assessment = assess(
@@ -57,7 +63,7 @@ def evaluate(
         events_after_as_of=books.events_after_as_of,
         verdicts=tuple(verdicts),
         totals=subject_totals(verdicts),
-        notes=tuple(unjudged_cases(books)),
+        notes=(*unjudged_cases(books), *unjudged_inquiries(books.inquiries), *unjudged_complaints(books.complaints)),
         scorecards=assessment.cards,
         standings=assessment.standings,
     )

@@ -33,7 +33,36 @@ from bianmin_rules.events.cases import (
     MissingMaterialsNotice,
     ReceiptNoticeIssued,
 )
+from bianmin_rules.events.complaints import (
+    ComplaintAnswered,
+    ComplaintCategory,
+    ComplaintDelayExplained,
+    ComplaintEscalated,
+    ComplaintEvent,
+    ComplaintForm,
+    ComplaintInvestigated,
+    ComplaintReceived,
+    ReplyForm,
+)
 from bianmin_rules.events.findings import FindingRecorded, FindingSource
+from bianmin_rules.events.inquiries import (
+    AppointmentArranged,
+    Channel,
+    DischargeReason,
+    InquiryDischarged,
+    InquiryEvent,
+    InquiryFollowedUp,
+    InquiryReceived,
+    InquiryRecorded,
+    InquiryReferred,
+    InquiryRefused,
+    InquiryReplied,
+    InquiryTaken,
+    InquiryTransferred,
+    LeaderConsulted,
+    Remit,
+)
+from bianmin_rules.events.registers import RegisterAct, RegisterReported
 
 Event = Annotated[
     CaseReceived
@@ -47,6 +76,23 @@ Event = Annotated[
     | CaseRejected
     | CaseTransferred
     | FindingRecorded
+    | InquiryReceived
+    | InquiryRecorded
+    | InquiryReferred
+    | AppointmentArranged
+    | LeaderConsulted
+    | InquiryRefused
+    | InquiryTaken
+    | InquiryTransferred
+    | InquiryFollowedUp
+    | InquiryDischarged
+    | InquiryReplied
+    | ComplaintReceived
+    | ComplaintAnswered
+    | ComplaintDelayExplained
+    | ComplaintEscalated
+    | ComplaintInvestigated
+    | RegisterReported
     | ServiceEvaluated
     | MeritRecorded
     | AssessmentScored,
@@ -73,6 +119,7 @@ def event_json_schema() -> dict[str, Any]:
 
 __all__ = [
     "EVENT_ADAPTER",
+    "AppointmentArranged",
     "AssessmentScored",
     "CaseCompleted",
     "CaseEvent",
@@ -81,7 +128,17 @@ __all__ = [
     "CaseResumed",
     "CaseSuspended",
     "CaseTransferred",
+    "Channel",
     "ChinaDateTime",
+    "ComplaintAnswered",
+    "ComplaintCategory",
+    "ComplaintDelayExplained",
+    "ComplaintEscalated",
+    "ComplaintEvent",
+    "ComplaintForm",
+    "ComplaintInvestigated",
+    "ComplaintReceived",
+    "DischargeReason",
     "EvaluationResult",
     "Event",
     "EventBase",
@@ -89,12 +146,27 @@ __all__ = [
     "FindingRecorded",
     "FindingSource",
     "Identifier",
+    "InquiryDischarged",
+    "InquiryEvent",
+    "InquiryFollowedUp",
+    "InquiryReceived",
+    "InquiryRecorded",
+    "InquiryReferred",
+    "InquiryRefused",
+    "InquiryReplied",
+    "InquiryTaken",
+    "InquiryTransferred",
+    "LeaderConsulted",
     "MaterialsCompleted",
     "MeritKind",
     "MeritLevel",
     "MeritRecorded",
     "MissingMaterialsNotice",
     "ReceiptNoticeIssued",
+    "RegisterAct",
+    "RegisterReported",
+    "Remit",
+    "ReplyForm",
     "ServiceEvaluated",
     "event_json_schema",
     "event_types",

@@ -20,7 +20,10 @@ from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events import EventBase
 from bianmin_rules.ledgers.assessment import AssessmentLedger, AssessmentRegister
 from bianmin_rules.ledgers.cases import CaseFile, CaseLedger
+from bianmin_rules.ledgers.complaints import ComplaintFile, ComplaintLedger
 from bianmin_rules.ledgers.findings import Finding, FindingLedger
+from bianmin_rules.ledgers.inquiries import InquiryFile, InquiryLedger
+from bianmin_rules.ledgers.registers import RegisterEntry, RegisterLedger
 from bianmin_rules.ledgers.roster import Roster, RosterLedger
 
 
@@ -44,6 +47,12 @@ class Books:
     """The case files, by case id."""
     findings: tuple[Finding, ...]
     """Every finding, in time order."""
+    inquiries: Mapping[str, InquiryFile]
+    """The inquiry files (first inquiry and first handling), by inquiry id."""
+    complaints: Mapping[str, ComplaintFile]
+    """The complaint files, by complaint id (without the complainant, CMP-7)."""
+    register: tuple[RegisterEntry, ...]
+    """The register's daily summaries, weekly checks and monthly reports, in time order."""
     assessment: AssessmentRegister
     """Evaluations, merits and other assessors' scores (SC)."""
     roster: Roster
@@ -56,7 +65,14 @@ class Books:
 
 def open_ledgers(case_types: Iterable[str]) -> dict[str, Ledger]:
     """One empty ledger per field of :class:`Books`."""
-    return {"cases": CaseLedger(case_types), "findings": FindingLedger(), "assessment": AssessmentLedger()}
+    return {
+        "cases": CaseLedger(case_types),
+        "findings": FindingLedger(),
+        "inquiries": InquiryLedger(),
+        "complaints": ComplaintLedger(),
+        "register": RegisterLedger(),
+        "assessment": AssessmentLedger(),
+    }
 
 
 def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[str]) -> Books:
@@ -88,4 +104,7 @@ def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[st
     return Books(**closed, roster=roster.close(), events_read=read, events_after_as_of=later)
 
 
-__all__ = ["AssessmentRegister", "Books", "CaseFile", "Finding", "Ledger", "Roster", "collect"]
+__all__ = [
+    "AssessmentRegister", "Books", "CaseFile", "ComplaintFile", "Finding", "InquiryFile", "Ledger", "RegisterEntry",
+    "Roster", "collect",
+]

@@ -144,13 +144,25 @@ class VerdictIndex:
 
 
 class Concerning:
-    """The verdicts concerning one subject in one period, grouped by rule so that each line reads only its own."""
+    """The verdicts concerning one subject in one period, grouped by rule so that each line reads only its own.
+
+    One fact charged to several subjects — a verified complaint charged to the staff member
+    and to their window (CMP-8) — is one verdict per subject with the same rule, code, day,
+    evidence, case, window and staff; a card counts it once.
+    """
 
     def __init__(self, verdicts: list[Verdict]) -> None:
-        self.verdicts = verdicts
         self._by_rule: dict[str, list[tuple[int, Verdict]]] = defaultdict(list)
-        for position, verdict in enumerate(verdicts):
-            self._by_rule[verdict.rule].append((position, verdict))
+        seen: set[tuple[object, ...]] = set()
+        self.verdicts: list[Verdict] = []
+        for verdict in verdicts:
+            fact = (verdict.rule, verdict.code, verdict.on, verdict.evidence, verdict.case, verdict.window,
+                    verdict.staff)
+            if verdict.evidence and fact in seen:
+                continue
+            seen.add(fact)
+            self._by_rule[verdict.rule].append((len(self.verdicts), verdict))
+            self.verdicts.append(verdict)
 
     def selected(self, selector: VerdictSelector) -> list[Verdict]:
         """The verdicts ``selector`` counts, in report order."""
