@@ -13,6 +13,7 @@ from pydantic import Field, TypeAdapter
 
 from bianmin_rules.events.base import ChinaDateTime, EventBase, Identifier
 from bianmin_rules.events.cases import (
+    ApplicantReturned,
     CaseCompleted,
     CaseEvent,
     CaseReceived,
@@ -20,12 +21,30 @@ from bianmin_rules.events.cases import (
     CaseResumed,
     CaseSuspended,
     CaseTransferred,
+    CompletionFoundFalse,
+    DelayExplained,
     ExtensionGranted,
     MaterialsCompleted,
     MissingMaterialsNotice,
+    NoticeContent,
     ReceiptNoticeIssued,
+    ReturnCause,
 )
 from bianmin_rules.events.findings import FindingRecorded, FindingSource
+from bianmin_rules.events.joint import (
+    JointMeetingAttended,
+    JointReviewDecided,
+    JointReviewExplained,
+    JointReviewForwarded,
+)
+from bianmin_rules.events.registration import (
+    ApplicationRefused,
+    CaseRegistered,
+    HandledOutsideCentre,
+    MaterialsReceivedOnline,
+    OutsideWay,
+    PaperCopiesDemanded,
+)
 
 Event = Annotated[
     CaseReceived
@@ -38,7 +57,19 @@ Event = Annotated[
     | CaseCompleted
     | CaseRejected
     | CaseTransferred
-    | FindingRecorded,
+    | FindingRecorded
+    | DelayExplained
+    | CompletionFoundFalse
+    | ApplicantReturned
+    | JointReviewForwarded
+    | JointReviewDecided
+    | JointMeetingAttended
+    | JointReviewExplained
+    | CaseRegistered
+    | MaterialsReceivedOnline
+    | PaperCopiesDemanded
+    | ApplicationRefused
+    | HandledOutsideCentre,
     Field(discriminator="type"),
 ]
 """Any event the library knows, told apart by its ``type``."""
@@ -62,23 +93,38 @@ def event_json_schema() -> dict[str, Any]:
 
 __all__ = [
     "EVENT_ADAPTER",
+    "ApplicantReturned",
+    "ApplicationRefused",
     "CaseCompleted",
     "CaseEvent",
     "CaseReceived",
     "CaseRejected",
     "CaseResumed",
     "CaseSuspended",
+    "CaseRegistered",
     "CaseTransferred",
     "ChinaDateTime",
+    "CompletionFoundFalse",
+    "DelayExplained",
     "Event",
     "EventBase",
     "ExtensionGranted",
     "FindingRecorded",
     "FindingSource",
+    "HandledOutsideCentre",
     "Identifier",
+    "JointMeetingAttended",
+    "JointReviewDecided",
+    "JointReviewExplained",
+    "JointReviewForwarded",
     "MaterialsCompleted",
+    "MaterialsReceivedOnline",
     "MissingMaterialsNotice",
+    "NoticeContent",
+    "OutsideWay",
+    "PaperCopiesDemanded",
     "ReceiptNoticeIssued",
+    "ReturnCause",
     "event_json_schema",
     "event_types",
 ]

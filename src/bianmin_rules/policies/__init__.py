@@ -12,12 +12,51 @@ from typing import Annotated
 from pydantic import Field
 
 from bianmin_rules.policies.findings import FindingPenalty
-from bianmin_rules.policies.time_limits import ImmediateSameDay, RejectionDecision, SupplementClock
+from bianmin_rules.policies.notification import (
+    NoticeContentCheck,
+    NoticeDeadline,
+    RejectionReasons,
+    RepeatTrips,
+    SingleNotice,
+)
+from bianmin_rules.policies.time_limits import (
+    GreenChannel,
+    ImmediateSameDay,
+    PromisedLimit,
+    ReceiptNotice,
+    RejectionDecision,
+    SupplementClock,
+)
 
 AnyPolicy = Annotated[
-    ImmediateSameDay | SupplementClock | RejectionDecision | FindingPenalty,
+    ImmediateSameDay
+    | SupplementClock
+    | RejectionDecision
+    | FindingPenalty
+    | PromisedLimit
+    | ReceiptNotice
+    | GreenChannel
+    | SingleNotice
+    | NoticeDeadline
+    | RejectionReasons
+    | RepeatTrips
+    | NoticeContentCheck,
     Field(discriminator="kind"),
 ]
 """Any policy a variant file may name, told apart by its ``kind``."""
 
-__all__ = ["AnyPolicy", "FindingPenalty", "ImmediateSameDay", "RejectionDecision", "SupplementClock"]
+__all__ = [
+    "AnyPolicy",
+    "FindingPenalty",
+    "GreenChannel",
+    "ImmediateSameDay",
+    "NoticeContentCheck",
+    "NoticeDeadline",
+    "PromisedLimit",
+    "ReceiptNotice",
+    "RejectionDecision",
+    "RejectionReasons",
+    "RepeatTrips",
+    "SingleNotice",
+    "SupplementClock",
+]
