@@ -185,13 +185,13 @@ class DeadlineTrace(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     limit: TimeLimit
-    start: date = Field(description="The day the clock started (not itself counted, CAL-1, unless the start rule says so).")
+    start: date = Field(description="The day the clock started (not itself counted unless the start rule says so).")
     start_rule: str = Field(description="Which event started the clock, in words.")
     due: date = Field(description="The last day that is still in time.")
     actual: date | None = Field(description="When it was done; None while still open.")
     days_late: int = Field(ge=0, description="Days after the due date, in `late_unit`.")
     late_unit: LimitUnit = Field(description="The unit `days_late` is counted in.")
-    base_due: date | None = Field(default=None, description="The due date of `limit` before suspensions and extensions.")
+    base_due: date | None = Field(default=None, description="The due date of `limit` alone, before TL-8 and TL-5.")
     suspensions: tuple[SuspensionTrace, ...] = Field(default=(), description="Every suspension (TL-8).")
     extensions: tuple[ExtensionTrace, ...] = Field(default=(), description="Every extension (TL-5).")
     statutory_limit: TimeLimit | None = Field(default=None, description="The cap of extensions (法定时限), if known.")

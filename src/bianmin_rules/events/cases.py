@@ -47,7 +47,7 @@ class CaseReceived(CaseEvent):
     key_project: bool = Field(default=False, description="A key investment project on the green channel (TL-6).")
     online: bool = Field(default=False, description="Received through the online system.")
     issuing_window: Identifier | None = Field(
-        default=None, description="The window that issues the final certificate (发证窗口), which may lead a joint case (JA-1)."
+        default=None, description="The window issuing the final certificate (发证窗口), which may lead (JA-1)."
     )
 
 

@@ -11,13 +11,23 @@ from typing import Annotated
 
 from pydantic import Field
 
+from bianmin_rules.policies.completion import CompletionRate
 from bianmin_rules.policies.findings import FindingPenalty
+from bianmin_rules.policies.joint import DeemedApproval, JointLead, JointReviewDeadline
+from bianmin_rules.policies.ladders import OffenceLadder
 from bianmin_rules.policies.notification import (
     NoticeContentCheck,
     NoticeDeadline,
     RejectionReasons,
     RepeatTrips,
     SingleNotice,
+)
+from bianmin_rules.policies.registration import (
+    DuplicatePaper,
+    FakedCompletion,
+    OutsideCentre,
+    RefusalRecorded,
+    TimelyRegistration,
 )
 from bianmin_rules.policies.time_limits import (
     GreenChannel,
@@ -40,23 +50,43 @@ AnyPolicy = Annotated[
     | NoticeDeadline
     | RejectionReasons
     | RepeatTrips
-    | NoticeContentCheck,
+    | NoticeContentCheck
+    | CompletionRate
+    | JointLead
+    | JointReviewDeadline
+    | DeemedApproval
+    | TimelyRegistration
+    | FakedCompletion
+    | RefusalRecorded
+    | OutsideCentre
+    | DuplicatePaper
+    | OffenceLadder,
     Field(discriminator="kind"),
 ]
 """Any policy a variant file may name, told apart by its ``kind``."""
 
 __all__ = [
     "AnyPolicy",
+    "CompletionRate",
+    "DeemedApproval",
+    "DuplicatePaper",
+    "FakedCompletion",
     "FindingPenalty",
     "GreenChannel",
     "ImmediateSameDay",
+    "JointLead",
+    "JointReviewDeadline",
     "NoticeContentCheck",
     "NoticeDeadline",
+    "OffenceLadder",
+    "OutsideCentre",
     "PromisedLimit",
     "ReceiptNotice",
+    "RefusalRecorded",
     "RejectionDecision",
     "RejectionReasons",
     "RepeatTrips",
     "SingleNotice",
     "SupplementClock",
+    "TimelyRegistration",
 ]

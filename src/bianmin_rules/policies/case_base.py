@@ -42,14 +42,14 @@ class ChargeTo(StrEnum):
     WINDOW = "window"
 
 
-def charged(to: ChargeTo, *, window: str | None, staff: str | None, case: str) -> Subject:
-    """The subject charged: the one asked for if known, else the other, else the case itself."""
+def charged(to: ChargeTo, *, window: str | None, staff: str | None, case: str | None) -> Subject:
+    """The subject charged: the one asked for if known, else the other, else the case, else the centre."""
     order = (staff, window) if to is ChargeTo.STAFF else (window, staff)
     kinds = (SubjectKind.STAFF, SubjectKind.WINDOW) if to is ChargeTo.STAFF else (SubjectKind.WINDOW, SubjectKind.STAFF)
     for name, kind in zip(order, kinds, strict=True):
         if name:
             return Subject(kind=kind, id=name)
-    return Subject(kind=SubjectKind.CASE, id=case)
+    return Subject(kind=SubjectKind.CASE, id=case) if case else Subject(kind=SubjectKind.CENTRE, id="centre")
 
 
 def late_words(unit: LimitUnit) -> str:
