@@ -80,6 +80,9 @@ class _PromisedBase(CaseDeadlinePolicy):
     """A promised limit (承诺时限) counted from the start rule, with extensions (TL-2, TL-4, TL-5)."""
 
     start: ClockStart = Field(default=ClockStart.DAY_AFTER_RECEIPT, description="When the limit starts to run.")
+    default_limit: Limit | None = Field(
+        default=None, description="The limit of a case promised none (no library default: the texts differ)."
+    )
     require_limit: bool = Field(default=True, description="A case with no promised limit or date is a violation.")
     extension: ExtensionCheck | None = Field(default=None, description="The TL-5 checks of extensions.")
     duty: str = Field(default="承诺件应在承诺时限内办结", description="The duty, in words, for explanations.")
@@ -105,15 +108,17 @@ class _PromisedBase(CaseDeadlinePolicy):
             return None
         step, words, counted = begun
         evidence = [step.event]
+        notice = file.first(PromiseNotice)
         if receipt.promised_limit is not None:
             limit = receipt.promised_limit
-        else:
-            notice = file.first(PromiseNotice)
-            if notice is None:
-                return None
+        elif notice is not None:
             step, counted, evidence = receipt, False, [notice.event]
-            words, limit = f"受理之日（受理通知书承诺{notice.promised_date}办结）", limit_to_date(
-                receipt.day, notice.promised_date)
+            words = f"受理之日（受理通知书承诺{notice.promised_date}办结）"
+            limit = limit_to_date(receipt.day, notice.promised_date)
+        elif self.default_limit is not None:
+            limit, words = self.default_limit, f"{words}（未单独承诺，按一般办理时限）"
+        else:
+            return None
         extensions = file.of(Extension)
         clock = Clock(
             limit=limit, start=step.day, start_rule=words, counts_start_day=counted, pauses=file.pauses(),
@@ -204,8 +209,11 @@ class PromisedLimit(_PromisedBase):
     """TL-2 (with TL-3, TL-5, TL-8, TL-9): a promised case is completed within its promised limit.
 
     The limit is the receipt's ``promised_limit``; without one, the date written in the
-    receipt notice (TL-3). Reported-upward cases (上报件) are "按承诺件管理" (CASE-1) and may
-    be listed in ``case_types``.
+    receipt notice (TL-3); without either, ``default_limit`` where the variant sets one
+    (town-conduct-100 限时办结制度 2: "一般办理限时为3—5日", the unit unstated — the
+    variant writes the amount and the unit it reads); else, with ``require_limit``, the
+    case was never told a definite completion time: a violation. Reported-upward cases
+    (上报件) are "按承诺件管理" (CASE-1) and may be listed in ``case_types``.
     """
 
     kind: Literal["promised-limit"] = "promised-limit"
