@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -126,8 +126,7 @@ class ClockStart(StrEnum):
     """从补齐材料之日起 (TL-4): the day the materials were complete, itself not counted."""
 
 
-@dataclass(frozen=True, slots=True)
-class Pause:
+class Pause(NamedTuple):
     """A suspension (TL-8): the clock stops on ``suspended`` and runs again on ``resumed``."""
 
     suspended: date
@@ -135,8 +134,7 @@ class Pause:
     """None while the matter is still suspended."""
 
 
-@dataclass(frozen=True, slots=True)
-class ExtensionRequest:
+class ExtensionRequest(NamedTuple):
     """An extension granted on ``granted``: the whole limit becomes ``new_limit`` (TL-5)."""
 
     granted: date
@@ -195,11 +193,12 @@ class DeadlineTrace(BaseModel):
     suspensions: tuple[SuspensionTrace, ...] = Field(default=(), description="Every suspension (TL-8).")
     extensions: tuple[ExtensionTrace, ...] = Field(default=(), description="Every extension (TL-5).")
     statutory_limit: TimeLimit | None = Field(default=None, description="The cap of extensions (法定时限), if known.")
-    statutory_due: date | None = Field(default=None, description="The due date the statutory limit gives.")
+    statutory_due: date | None = Field(
+        default=None, description="The due date the statutory limit gives (computed when an extension needs it)."
+    )
 
 
-@dataclass(frozen=True, slots=True)
-class Schedule:
+class Schedule(NamedTuple):
     """A settled clock: the due date and every step that led to it."""
 
     base_due: date | None
@@ -210,9 +209,11 @@ class Schedule:
     extensions: tuple[ExtensionTrace, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Clock:
-    """One limit counted for one matter: its start, suspensions and extensions."""
+class Clock(NamedTuple):
+    """One limit counted for one matter: its start, suspensions and extensions.
+
+    Immutable; a tuple, so that the one built for each case and rule costs little.
+    """
 
     limit: TimeLimit
     start: date
@@ -232,16 +233,24 @@ class Clock:
             limit, self.start, calendar, self.pauses if paused else (), counts_start_day=self.counts_start_day
         )
 
+    def due(self, calendar: WorkCalendar) -> date | None:
+        """The due date alone: :meth:`settle` without the traces (None while suspended)."""
+        if self.extensions:
+            return self.settle(calendar).due
+        return self.due_of(self.limit, calendar)
+
     def settle(self, calendar: WorkCalendar) -> Schedule:
         """The due date after suspensions (TL-8) and extensions capped at the statutory limit (TL-5)."""
         due = self.due_of(self.limit, calendar)
-        statutory_due = self.due_of(self.statutory, calendar) if self.statutory else None
+        base_due = self.due_of(self.limit, calendar, paused=False) if self.pauses else due
+        # The statutory due date only matters to extensions (the cap); it is not computed otherwise.
+        statutory_due = self.due_of(self.statutory, calendar) if self.statutory and self.extensions else None
         applied: list[ExtensionTrace] = []
         for request in sorted(self.extensions, key=lambda r: r.granted):
             status, due = self._extend(request, due, statutory_due, calendar)
             applied.append(ExtensionTrace(granted=request.granted, new_limit=request.new_limit, status=status, due=due))
         return Schedule(
-            base_due=self.due_of(self.limit, calendar, paused=False),
+            base_due=base_due,
             due=due,
             statutory_due=statutory_due,
             suspensions=tuple(self._suspension_traces(calendar, due)),
@@ -264,6 +273,8 @@ class Clock:
 
     def _suspension_traces(self, calendar: WorkCalendar, due: date | None) -> list[SuspensionTrace]:
         """Each suspension and the days it held back; none for one that began after the due date."""
+        if not self.pauses:
+            return []
         counter = _Counter.of(self.limit.counted_unit, calendar)
         anchor = self._anchor()
         traces = []
@@ -317,10 +328,13 @@ def count_due(
     resumption. None when a suspension still open holds the clock before the limit ran
     out. A same-day limit ends on ``start``; a next-day limit on the calendar day after.
     """
-    if limit.unit is LimitUnit.SAME_DAY:
+    unit = limit.unit
+    if unit is LimitUnit.SAME_DAY:
         return start
+    cursor = start - ONE_DAY if counts_start_day and unit is not LimitUnit.NEXT_DAY else start
+    if not pauses and unit is LimitUnit.WORKING_DAYS:  # the common case, counted directly
+        return calendar.add_working_days(cursor, limit.amount)
     counter = _Counter.of(limit.counted_unit, calendar)
-    cursor = start - ONE_DAY if counts_start_day and limit.unit is not LimitUnit.NEXT_DAY else start
     remaining = limit.counted_amount
     for pause in sorted(pauses, key=lambda p: p.suspended):
         stopped = max(pause.suspended, cursor + ONE_DAY)

@@ -15,7 +15,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TypeVar
+from operator import attrgetter
+from typing import Any, TypeVar
 
 from bianmin_rules.deadlines import Pause, TimeLimit
 from bianmin_rules.errors import EvaluationError
@@ -240,58 +241,89 @@ STEP_OF_EVENT: dict[type[CaseEvent], type[Step]] = {
     PaperCopiesDemanded: PaperDemand,
 }
 
+KIND_BITS: dict[type[Step], int] = {step: 1 << i for i, step in enumerate(STEP_OF_EVENT.values())}
+"""One bit per kind of step: a case file knows at once which kinds it holds."""
+
 _COMMON = {f.name for f in fields(Step)}
-_PAYLOAD: dict[type[Step], tuple[str, ...]] = {
-    step: tuple(f.name for f in fields(step) if f.name not in _COMMON) for step in STEP_OF_EVENT.values()
-}
 _NAMES = {"to_window", "to_staff", "issuing_window", "case_type"}
 """Payload fields holding names of windows, staff or types: interned like ``window`` and ``staff``."""
 
 
-def _intern(name: str | None) -> str | None:
-    return None if name is None else sys.intern(name)
+def _builder(event: type[CaseEvent], step: type[Step]) -> tuple[type[Step], attrgetter[Any], tuple[int, ...]]:
+    payload = [f.name for f in fields(step) if f.name not in _COMMON]
+    named = tuple(i for i, name in enumerate(payload) if name in _NAMES)
+    return step, attrgetter("at", "id", "window", "staff", *payload), named
+
+
+_BUILDERS = {event: _builder(event, step) for event, step in STEP_OF_EVENT.items()}
+_intern = sys.intern
 
 
 def step_of(event: CaseEvent) -> Step:
-    """The case-file step that records ``event``."""
-    step = STEP_OF_EVENT[type(event)]
-    payload = {
-        name: _intern(getattr(event, name)) if name in _NAMES else getattr(event, name) for name in _PAYLOAD[step]
-    }
-    return step(at=event.at, event=event.id, window=_intern(event.window), staff=_intern(event.staff), **payload)
+    """The case-file step that records ``event``, with the names in it interned (one string per name)."""
+    step, getter, named = _BUILDERS[type(event)]
+    at, event_id, window, staff, *payload = getter(event)
+    for i in named:
+        if payload[i] is not None:
+            payload[i] = _intern(payload[i])
+    return step(at, event_id, window and _intern(window), staff and _intern(staff), *payload)
+
+
+_ORDER = attrgetter("at", "event")
 
 
 @dataclass(frozen=True, slots=True)
 class CaseFile:
     """Everything the log says about one case: its receipt and its steps, in time order.
 
-    The facts other families read most are properties: :attr:`receipt` (with the
-    promised limit), :attr:`completion` (valid completions only, REG-3) and
-    :attr:`closed`.
+    The facts other families read most are fields: :attr:`receipt` (with the promised
+    limit), :attr:`completion` (valid completions only, REG-3) and :attr:`closed`.
     """
 
     case: str
     receipt: Receipt | None
     steps: tuple[Step, ...]
+    completion: Completion | None
+    """When the case was completed, if it was (a completion found false does not count, REG-3)."""
+    closed: Step | None
+    """The step that closed the case: its completion or its rejection, whichever came first."""
+    kinds: int
+    """The kinds of step the file holds, as bits of :data:`KIND_BITS`; absent kinds are never scanned for."""
 
     @classmethod
     def from_steps(cls, case: str, steps: Iterable[Step]) -> CaseFile:
         """Order the steps and file them; a case received twice is an error."""
-        ordered = tuple(sorted(steps, key=lambda s: s.order))
+        ordered = tuple(sorted(steps, key=_ORDER))
         receipts = [s for s in ordered if isinstance(s, Receipt)]
         if len(receipts) > 1:
             raise EvaluationError(
                 f"case {case!r} is received twice (first in event {receipts[0].event!r})",
                 event_id=receipts[1].event,
             )
-        return cls(case, receipts[0] if receipts else None, ordered)
+        completions = _standing(ordered)
+        completion = completions[0] if completions else None
+        rejection = next((s for s in ordered if isinstance(s, Rejection)), None)
+        ends = [s for s in (completion, rejection) if s is not None]
+        closed = min(ends, key=lambda s: s.order) if ends else None
+        kinds = 0
+        for step in ordered:
+            kinds |= KIND_BITS[type(step)]
+        return cls(case, receipts[0] if receipts else None, ordered, completion, closed, kinds)
+
+    def has(self, kind: type[Step]) -> bool:
+        """Whether the file holds a step of this kind."""
+        return bool(self.kinds & KIND_BITS[kind])
 
     def of(self, kind: type[StepT]) -> tuple[StepT, ...]:
         """The steps of one kind, in time order."""
+        if not self.kinds & KIND_BITS[kind]:
+            return ()
         return tuple(s for s in self.steps if type(s) is kind)
 
     def first(self, kind: type[StepT]) -> StepT | None:
         """The earliest step of one kind, if any."""
+        if not self.kinds & KIND_BITS[kind]:
+            return None
         return next((s for s in self.steps if type(s) is kind), None)
 
     def before(self, kind: type[StepT], day: date) -> Iterator[StepT]:
@@ -301,30 +333,12 @@ class CaseFile:
     @property
     def completions(self) -> tuple[Completion, ...]:
         """The completions that stand: those recorded after the last one found false (REG-3)."""
-        valid: list[Completion] = []
-        for step in self.steps:
-            if isinstance(step, FalseCompletion):
-                valid.clear()
-            elif isinstance(step, Completion):
-                valid.append(step)
-        return tuple(valid)
-
-    @property
-    def completion(self) -> Completion | None:
-        """When the case was completed, if it was (a completion found false does not count)."""
-        found = self.completions
-        return found[0] if found else None
+        return _standing(self.steps)
 
     @property
     def rejection(self) -> Rejection | None:
         """When the case was rejected, if it was."""
         return self.first(Rejection)
-
-    @property
-    def closed(self) -> Step | None:
-        """The step that closed the case: its completion or its rejection, whichever came first."""
-        ends = [s for s in (self.completion, self.rejection) if s is not None]
-        return min(ends, key=lambda s: s.order) if ends else None
 
     @property
     def materials_complete_on(self) -> Step | None:
@@ -338,6 +352,8 @@ class CaseFile:
 
         A second suspension while suspended, and a resumption while running, change nothing.
         """
+        if not self.kinds & KIND_BITS[Suspension]:
+            return ()
         pauses: list[Pause] = []
         stopped: date | None = None
         for step in self.steps:
@@ -359,6 +375,17 @@ class CaseFile:
     def staff(self) -> str | None:
         """The staff member who received the case (首办责任人)."""
         return self.receipt.staff if self.receipt else None
+
+
+def _standing(steps: tuple[Step, ...]) -> tuple[Completion, ...]:
+    """The completions recorded after the last one found false (REG-3)."""
+    valid: list[Completion] = []
+    for step in steps:
+        if isinstance(step, FalseCompletion):
+            valid.clear()
+        elif isinstance(step, Completion):
+            valid.append(step)
+    return tuple(valid)
 
 
 class CaseLedger:

@@ -11,11 +11,11 @@ explanation narrates the count so that a reader can redo it by hand.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -44,12 +44,25 @@ class ChargeTo(StrEnum):
 
 def charged(to: ChargeTo, *, window: str | None, staff: str | None, case: str | None) -> Subject:
     """The subject charged: the one asked for if known, else the other, else the case, else the centre."""
-    order = (staff, window) if to is ChargeTo.STAFF else (window, staff)
-    kinds = (SubjectKind.STAFF, SubjectKind.WINDOW) if to is ChargeTo.STAFF else (SubjectKind.WINDOW, SubjectKind.STAFF)
-    for name, kind in zip(order, kinds, strict=True):
-        if name:
-            return Subject(kind=kind, id=name)
-    return Subject(kind=SubjectKind.CASE, id=case) if case else Subject(kind=SubjectKind.CENTRE, id="centre")
+    first, second = (staff, window) if to is ChargeTo.STAFF else (window, staff)
+    kinds = _ORDER[to]
+    if first:
+        return subject(kinds[0], first)
+    if second:
+        return subject(kinds[1], second)
+    return subject(SubjectKind.CASE, case) if case else subject(SubjectKind.CENTRE, "centre")
+
+
+_ORDER = {
+    ChargeTo.STAFF: (SubjectKind.STAFF, SubjectKind.WINDOW),
+    ChargeTo.WINDOW: (SubjectKind.WINDOW, SubjectKind.STAFF),
+}
+
+
+@lru_cache(maxsize=4096)
+def subject(kind: SubjectKind, name: str) -> Subject:
+    """A subject; the few staff members and windows of a log are built once, not once per verdict."""
+    return Subject(kind=kind, id=name)
 
 
 def late_words(unit: LimitUnit) -> str:
@@ -96,8 +109,7 @@ class EarlyWarning(SubRule):
     within: int = Field(default=2, ge=0, description="Warn when due within this many working days.")
 
 
-@dataclass(frozen=True, slots=True)
-class Timed:
+class Timed(NamedTuple):
     """One limit of one case to judge: its clock, the step that met it, and who answers for it."""
 
     file: CaseFile
@@ -113,8 +125,7 @@ class Timed:
     """What meeting the limit is called, for explanations: 完成, 作出决定, 发出告知 …"""
 
 
-@dataclass(frozen=True, slots=True)
-class Judged:
+class Judged(NamedTuple):
     """A settled deadline: its schedule, the day it was met (if it was), and the days late."""
 
     timed: Timed
@@ -133,13 +144,24 @@ class CasePolicy(PolicyBase):
     charge_to: ChargeTo = Field(default=ChargeTo.STAFF, description="Who answers: the staff member or the window.")
 
     def covers(self, file: CaseFile) -> bool:
-        """Whether the rule applies to the case: it was received, with one of the covered types."""
+        """Whether the rule applies to the case: received, of a covered type, and admitted."""
         receipt = file.receipt
-        return receipt is not None and (not self.case_types or receipt.case_type in self.case_types)
+        return (receipt is not None and (not self.case_types or receipt.case_type in self.case_types)
+                and self.admits(file))
 
-    def cases(self, books: Books) -> Iterator[CaseFile]:
+    def admits(self, file: CaseFile) -> bool:
+        """A further condition on a received case of a covered type (none by default)."""
+        return True
+
+    def cases(self, books: Books) -> list[CaseFile]:
         """The covered cases, in case-id order."""
-        return (file for file in books.cases.values() if self.covers(file))
+        # One comprehension over every case, per rule: a large log has ~150,000 cases.
+        types = self.case_types
+        typed = [f for f in books.cases.values()
+                 if f.receipt is not None and (not types or f.receipt.case_type in types)]
+        if type(self).admits is CasePolicy.admits:
+            return typed
+        return [f for f in typed if self.admits(f)]
 
     def case_subject(self, file: CaseFile) -> Subject:
         """Who answers for a case: its receiving staff member or window, as ``charge_to`` says."""
@@ -203,17 +225,33 @@ class CaseDeadlinePolicy(CasePolicy):
             yield self.deadline_verdict(judged, context, VerdictKind.COMPLIANCE)
 
     def settle(self, timed: Timed, context: Context) -> Judged | None:
-        """The due date and the lateness of one limit; None while a suspension holds the clock."""
-        schedule = timed.clock.settle(context.calendar)
-        if schedule.due is None:
+        """The due date and the lateness of one limit, when a verdict may follow; else None.
+
+        None while a suspension holds the clock, and for a limit met in time that no
+        verdict concerns — most limits of a log, so the full schedule (with its
+        suspension and extension traces) is only worked out when it will be shown.
+        """
+        clock, calendar = timed.clock, context.calendar
+        due = clock.due(calendar)
+        if due is None:
             return None
-        due = schedule.due
         actual = timed.done.day if timed.done else None
         on = actual if actual is not None else context.as_of
-        late = 0
-        if on > due:
-            late = max(1, days_late(due, on, self.late_unit, context.calendar))
-        return Judged(timed, schedule, due, actual, on, late)
+        late = max(1, days_late(due, on, self.late_unit, calendar)) if on > due else 0
+        if not (late or context.include_compliance or self.may_warn(due, actual, context)
+                or self.has_side_verdicts(timed, late)):
+            return None
+        return Judged(timed, clock.settle(calendar), due, actual, on, late)
+
+    def may_warn(self, due: date, actual: date | None, context: Context) -> bool:
+        """Whether an open limit is within the early-warning threshold (TL-10)."""
+        warning = self.warning
+        return (actual is None and warning is not None
+                and context.calendar.working_days_between(context.as_of, due) <= warning.within)
+
+    def has_side_verdicts(self, timed: Timed, late: int) -> bool:
+        """Whether :meth:`side_verdicts` may find anything for this limit (none by default)."""
+        return False
 
     def side_verdicts(self, judged: Judged, context: Context) -> Iterator[Verdict]:
         """Verdicts of rules judged together with the deadline (none by default)."""
@@ -241,11 +279,9 @@ class CaseDeadlinePolicy(CasePolicy):
     def warn(self, judged: Judged, context: Context) -> Iterator[Verdict]:
         """TL-10: an open limit due within the warning threshold."""
         warning = self.warning
-        if warning is None:
+        if warning is None or not self.may_warn(judged.due, judged.actual, context):
             return
         left = context.calendar.working_days_between(context.as_of, judged.due)
-        if left > warning.within:
-            return
         timed = judged.timed
         verdict = self.about(
             context, timed.file, kind=VerdictKind.WARNING, on=context.as_of,

@@ -15,7 +15,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from bianmin_rules.ledgers import Books, CaseFile
-from bianmin_rules.periods import Period, PeriodKind
+from bianmin_rules.periods import MONTHS_IN, Period, PeriodKind
 from bianmin_rules.policies.case_base import CasePolicy
 from bianmin_rules.policy import Context
 from bianmin_rules.verdicts import Measure, RuleId, Subject, SubjectKind, Verdict, VerdictKind
@@ -48,18 +48,22 @@ class CompletionRate(CasePolicy):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """Two information verdicts per subject and period."""
         overdue = self.overdue_since(context)
-        tally: dict[tuple[SubjectKind, str, Period], list[int]] = defaultdict(lambda: [0, 0])
+        # Keyed by plain values (not Period models): this loop runs once per case.
+        tally: dict[tuple[str, str, date], list[int]] = defaultdict(lambda: [0, 0])
+        months = MONTHS_IN[self.period.value]
         for file in self.cases(books):
             day = self.counted_on(file, overdue.get(file.case))
             if day is None:
                 continue
-            period = Period.containing(self.period, day)
+            start = date(day.year, (day.month - 1) // months * months + 1, 1)
+            column = 1 if file.case in overdue else 0
             for per in self.per:
                 name = file.window if per == "window" else file.staff
                 if name:
-                    tally[(SubjectKind(per), name, period)][file.case in overdue] += 1
-        for (kind, name, period), (in_time, late) in sorted(tally.items(), key=lambda i: (*i[0][:2], i[0][2].start)):
-            yield from self.measures(Subject(kind=kind, id=name), period, in_time, late, context)
+                    tally[(per, name, start)][column] += 1
+        for (kind, name, start), (in_time, late) in sorted(tally.items()):
+            period = Period(kind=self.period, start=start)
+            yield from self.measures(Subject(kind=SubjectKind(kind), id=name), period, in_time, late, context)
 
     def overdue_since(self, context: Context) -> dict[str, date]:
         """The cases found late by the deadline rules, with their earliest due date."""

@@ -107,9 +107,9 @@ class _JointClocks(CaseDeadlinePolicy):
 
     charge_to: ChargeTo = ChargeTo.WINDOW
 
-    def covers(self, file: CaseFile) -> bool:
-        """Cases of the covered types that were forwarded to at least one window."""
-        return super().covers(file) and file.first(Forward) is not None
+    def admits(self, file: CaseFile) -> bool:
+        """Cases that were forwarded to at least one window."""
+        return file.has(Forward)
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
         """One limit per participating window, met by its decision."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import cached_property
 from typing import Literal
 
 from pydantic import Field
@@ -86,9 +87,9 @@ class NoticeDeadline(CaseDeadlinePolicy):
     limit: Limit = Field(description="The latest notice after receipt (no default: the texts leave blanks).")
     written_only: bool = Field(default=False, description="Only a written notice meets the limit.")
 
-    def covers(self, file: CaseFile) -> bool:
+    def admits(self, file: CaseFile) -> bool:
         """Cases received with incomplete materials."""
-        return super().covers(file) and file.receipt is not None and not file.receipt.materials_complete
+        return file.receipt is not None and not file.receipt.materials_complete
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
         """The notice's limit from receipt."""
@@ -96,8 +97,12 @@ class NoticeDeadline(CaseDeadlinePolicy):
         assert receipt is not None
         notice = next((n for n in file.of(MaterialsNotice) if n.written or not self.written_only), None)
         clock = Clock(limit=self.limit, start=receipt.day, start_rule="收件之日")
-        duty = f"申请材料不齐全的，应一次性告知需补齐的全部材料，确实不能当场告知的应在{self.limit.label()}内告知"
-        yield Timed(file, clock, notice, duty, file.window, file.staff, action="一次性告知")
+        yield Timed(file, clock, notice, self.duty, file.window, file.staff, action="一次性告知")
+
+    @cached_property
+    def duty(self) -> str:
+        """The duty, in words."""
+        return f"申请材料不齐全的，应一次性告知需补齐的全部材料，确实不能当场告知的应在{self.limit.label()}内告知"
 
 
 class RejectionReasons(CasePolicy):

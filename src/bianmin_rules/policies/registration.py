@@ -31,9 +31,9 @@ class TimelyRegistration(CaseDeadlinePolicy):
         default=TimeLimit(amount=0, unit=LimitUnit.SAME_DAY), description="The latest entry after receipt."
     )
 
-    def covers(self, file: CaseFile) -> bool:
+    def admits(self, file: CaseFile) -> bool:
         """Cases received at a window (not online)."""
-        return super().covers(file) and file.receipt is not None and not file.receipt.online
+        return file.receipt is not None and not file.receipt.online
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
         """The entry's limit from receipt."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Literal
 
 from pydantic import Field
@@ -24,8 +25,8 @@ from bianmin_rules.deadlines import (
     TimeLimit,
     fraction_of,
 )
-from bianmin_rules.ledgers import CaseFile
-from bianmin_rules.ledgers.cases import Explanation, Extension, PromiseNotice
+from bianmin_rules.ledgers import Books, CaseFile
+from bianmin_rules.ledgers.cases import Explanation, Extension, PromiseNotice, Rejection
 from bianmin_rules.policies.case_base import (
     CaseDeadlinePolicy,
     Judged,
@@ -136,6 +137,10 @@ class _PromisedBase(CaseDeadlinePolicy):
             context, file, on=receipt.day, evidence=(receipt.event,),
             explanation=f"{self.duty}，但收件时未定承诺时限，也未出具写明办结日期的受理通知书。",
         )
+
+    def has_side_verdicts(self, timed: Timed, late: int) -> bool:
+        """TL-5 checks: when the case was extended or is late."""
+        return self.extension is not None and bool(timed.clock.extensions or late)
 
     def side_verdicts(self, judged: Judged, context: Context) -> Iterator[Verdict]:
         """The TL-5 checks of the case's extensions and of its lateness."""
@@ -250,9 +255,14 @@ class ReceiptNotice(CaseDeadlinePolicy):
         yield Timed(file, clock, file.first(PromiseNotice), "承诺件须出具写明承诺办结时限的受理通知书", file.window,
                     file.staff, action="出具受理通知书")
 
-    def side_verdicts(self, judged: Judged, context: Context) -> Iterator[Verdict]:
+    def judge(self, timed: Timed, context: Context) -> Iterator[Verdict]:
+        """The notice's limit, and the date it promises."""
+        yield from super().judge(timed, context)
+        yield from self.check_date(timed, context)
+
+    def check_date(self, timed: Timed, context: Context) -> Iterator[Verdict]:
         """A notice promising a date later than the promised limit allows."""
-        file, notice = judged.timed.file, judged.timed.done
+        file, notice = timed.file, timed.done
         receipt = file.receipt
         if not isinstance(notice, PromiseNotice) or receipt is None or receipt.promised_limit is None:
             return
@@ -282,9 +292,9 @@ class GreenChannel(CaseDeadlinePolicy):
     fraction: Decimal = Field(default=Decimal("0.5"), gt=0, le=1, description="The share of the statutory limit.")
     start: ClockStart = Field(default=ClockStart.DAY_AFTER_RECEIPT, description="When the limit starts to run.")
 
-    def covers(self, file: CaseFile) -> bool:
-        """Key projects (``key_project``) of the covered types."""
-        return super().covers(file) and file.receipt is not None and file.receipt.key_project
+    def admits(self, file: CaseFile) -> bool:
+        """Key projects (``key_project``)."""
+        return file.receipt is not None and file.receipt.key_project
 
     def judge_file(self, file: CaseFile, context: Context) -> Iterator[Verdict]:
         """The compressed limit judged, or a warning that it cannot be computed."""
@@ -320,19 +330,24 @@ class RejectionDecision(CaseDeadlinePolicy):
     case_types: tuple[str, ...] = ("rejected",)
     limit: Limit = Field(default=TimeLimit(amount=3), description="The latest decision (default 3 working days).")
 
-    def covers(self, file: CaseFile) -> bool:
+    def cases(self, books: Books) -> list[CaseFile]:
         """A case classed as to be rejected, or any case that was rejected.
 
         A case classed as to be rejected must be decided within the limit even if the
         decision is still missing.
         """
-        receipt = file.receipt
-        return receipt is not None and (file.rejection is not None or receipt.case_type in self.case_types)
+        types = self.case_types
+        return [f for f in books.cases.values()
+                if f.receipt is not None and (f.receipt.case_type in types or f.has(Rejection))]
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
         """The decision limit from receipt."""
         receipt = file.receipt
         assert receipt is not None
         clock = Clock(limit=self.limit, start=receipt.day, start_rule="收件之日")
-        duty = f"驳回件明显不符合条件的应当场告知，复杂的最迟于收件后{self.limit.label()}内作出决定"
-        yield Timed(file, clock, file.closed, duty, file.window, file.staff, action="作出决定")
+        yield Timed(file, clock, file.closed, self.duty, file.window, file.staff, action="作出决定")
+
+    @cached_property
+    def duty(self) -> str:
+        """The duty, in words."""
+        return f"驳回件明显不符合条件的应当场告知，复杂的最迟于收件后{self.limit.label()}内作出决定"
