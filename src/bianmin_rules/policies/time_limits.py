@@ -108,26 +108,25 @@ class _PromisedBase(CaseDeadlinePolicy):
         if receipt is None or begun is None:
             return None
         step, words, counted = begun
-        evidence = [step.event]
-        notice = file.first(PromiseNotice)
-        if receipt.promised_limit is not None:
-            limit = receipt.promised_limit
-        elif notice is not None:
-            step, counted, evidence = receipt, False, [notice.event]
-            words = f"受理之日（受理通知书承诺{notice.promised_date}办结）"
-            limit = limit_to_date(receipt.day, notice.promised_date)
-        elif self.default_limit is not None:
-            limit, words = self.default_limit, f"{words}（未单独承诺，按一般办理时限）"
-        else:
-            return None
+        evidence: tuple[str, ...] = (step.event,)
+        limit = receipt.promised_limit
+        if limit is None:
+            notice = file.first(PromiseNotice)
+            if notice is not None:
+                step, counted, evidence = receipt, False, (notice.event,)
+                words = f"受理之日（受理通知书承诺{notice.promised_date}办结）"
+                limit = limit_to_date(receipt.day, notice.promised_date)
+            elif self.default_limit is not None:
+                limit, words = self.default_limit, f"{words}（未单独承诺，按一般办理时限）"
+            else:
+                return None
         extensions = file.of(Extension)
-        clock = Clock(
-            limit=limit, start=step.day, start_rule=words, counts_start_day=counted, pauses=file.pauses(),
-            extensions=tuple(ExtensionRequest(e.day, e.new_limit) for e in extensions),
-            statutory=receipt.statutory_limit,
-        )
-        evidence += [e.event for e in extensions]
-        return Timed(file, clock, file.closed, self.duty, file.window, file.staff, tuple(evidence))
+        requests: tuple[ExtensionRequest, ...] = ()
+        if extensions:
+            requests = tuple(ExtensionRequest(e.day, e.new_limit) for e in extensions)
+            evidence += tuple(e.event for e in extensions)
+        clock = Clock(limit, step.day, words, counted, file.pauses(), requests, receipt.statutory_limit)
+        return Timed(file, clock, file.closed, self.duty, file.window, file.staff, evidence)
 
     def without_limit(self, file: CaseFile, context: Context) -> Verdict:
         """TL-2: the case was never told a definite completion time."""
