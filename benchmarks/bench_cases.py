@@ -21,11 +21,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bianmin_rules import EVENT_ADAPTER, Variant, load_variant  # noqa: E402
-from bianmin_rules.ledgers import Books, collect  # noqa: E402
-from bianmin_rules.policy import Context  # noqa: E402
-from bianmin_rules.synthetic import generate  # noqa: E402
-from tests.case_variants import county_case_rules  # noqa: E402
+from tests.case_variants import county_case_rules
+
+from bianmin_rules import EVENT_ADAPTER, Variant, load_variant
+from bianmin_rules.ledgers import Books, collect
+from bianmin_rules.policy import Context
+from bianmin_rules.synthetic import generate
 
 AS_OF = date(2026, 12, 31)
 
