@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -93,37 +94,25 @@ def test_tl8_several_suspensions_add_up() -> None:
     assert [p.days_not_counted for p in schedule.suspensions] == [2, 1]
 
 
-def test_tl5_extension_capped_at_the_statutory_limit_over_national_day() -> None:
+@pytest.mark.parametrize(("granted", "new_limit", "due", "status"), [
+    (date(2026, 9, 24), 25, date(2026, 10, 16), ExtensionStatus.CAPPED),
+    (date(2026, 9, 24), 15, date(2026, 10, 10), ExtensionStatus.APPLIED),
+    (date(2026, 9, 29), 15, date(2026, 9, 28), ExtensionStatus.TOO_LATE),
+])
+def test_tl5_extension_over_national_day(granted: date, new_limit: int, due: date, status: ExtensionStatus) -> None:
     """TL-5 (jiangxi-town 按时办结 3): received Monday 2026-09-14, promised 10 working days, statutory 20.
 
     10 working days: 9/15–9/18, the make-up Sunday 9/20, 9/21–9/24, then 9/28 (9/25 is
     Mid-Autumn). 20 working days go on: 9/29, 9/30, 10/8, 10/9, the make-up Saturday
-    10/10, 10/12–10/16. An extension to 25 working days (to 10/23) stops at 10/16.
+    10/10 (the 15th), 10/12–10/16. Extended on 9/24 to 25 working days (10/23), the due
+    date stops at the statutory 10/16; to 15, it moves to 10/10. Granted on 9/29, after
+    the due day 9/28, an extension does not move it.
     """
-    clock = Clock(wd(10), date(2026, 9, 14), "受理之日", extensions=(ExtensionRequest(date(2026, 9, 24), wd(25)),),
+    clock = Clock(wd(10), date(2026, 9, 14), "受理之日", extensions=(ExtensionRequest(granted, wd(new_limit)),),
                   statutory=wd(20))
     schedule = clock.settle(CAL)
-    assert (schedule.base_due, schedule.statutory_due, schedule.due) == (
-        date(2026, 9, 28), date(2026, 10, 16), date(2026, 10, 16))
-    assert schedule.extensions[0].status is ExtensionStatus.CAPPED
-
-
-def test_tl5_extension_within_the_cap_moves_the_due_date() -> None:
-    """TL-5: the same case extended to 15 working days is due 10/9 (13th: 10/8, 14th: 10/9 ... 15th: 10/10)."""
-    clock = Clock(wd(10), date(2026, 9, 14), "受理之日", extensions=(ExtensionRequest(date(2026, 9, 24), wd(15)),),
-                  statutory=wd(20))
-    schedule = clock.settle(CAL)
-    assert schedule.due == date(2026, 10, 10)
-    assert schedule.extensions[0].status is ExtensionStatus.APPLIED
-
-
-def test_tl5_extension_after_the_due_date_does_not_move_it() -> None:
-    """TL-5: an extension must come before the limit runs out; granted on 9/29, after the due day 9/28, it is void."""
-    clock = Clock(wd(10), date(2026, 9, 14), "受理之日", extensions=(ExtensionRequest(date(2026, 9, 29), wd(15)),),
-                  statutory=wd(20))
-    schedule = clock.settle(CAL)
-    assert schedule.due == date(2026, 9, 28)
-    assert schedule.extensions[0].status is ExtensionStatus.TOO_LATE
+    assert (schedule.base_due, schedule.statutory_due) == (date(2026, 9, 28), date(2026, 10, 16))
+    assert (schedule.due, schedule.extensions[0].status) == (due, status)
 
 
 def test_tl6_green_channel_fraction_rounds_down() -> None:

@@ -113,6 +113,11 @@ class _JointClocks(CaseDeadlinePolicy):
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
         """One limit per participating window, met by its decision."""
+        return (timed for _, timed in self.window_clocks(file))
+
+    @staticmethod
+    def window_clocks(file: CaseFile) -> Iterator[tuple[Forward, Timed]]:
+        """Each participating window's forward and its limit, met by its decision."""
         pauses = file.pauses()
         for forward, decision in participations(file):
             clock = Clock(limit=forward.limit, start=forward.day, start_rule="收到联办件之日", pauses=pauses)
@@ -121,7 +126,8 @@ class _JointClocks(CaseDeadlinePolicy):
                 f"（牵头窗口{forward.window}）"
             )
             staff = decision.staff if decision else None
-            yield Timed(file, clock, decision, duty, forward.to_window, staff, (forward.event,), action="提出审批意见")
+            yield forward, Timed(file, clock, decision, duty, forward.to_window, staff, (forward.event,),
+                                 action="提出审批意见")
 
 
 class JointReviewDeadline(_JointClocks):
@@ -147,16 +153,19 @@ class DeemedApproval(_JointClocks):
 
     kind: Literal["deemed-approval"] = "deemed-approval"
 
-    def judge(self, timed: Timed, context: Context) -> Iterator[Verdict]:
+    def judge_file(self, file: CaseFile, context: Context) -> Iterator[Verdict]:
+        """Each participating window of a complete application, judged for deemed approval."""
+        complete = file.materials_complete_on
+        for forward, timed in self.window_clocks(file):
+            if complete is not None and complete.order <= forward.order:
+                yield from self.deem(forward, timed, context)
+
+    def deem(self, forward: Forward, timed: Timed, context: Context) -> Iterator[Verdict]:
         """The deemed approval, if the window let its limit pass without acting."""
         judged = self.settle(timed, context)
         if judged is None or judged.due >= context.as_of:
             return
         file, window = timed.file, timed.window
-        complete = file.materials_complete_on
-        forward = next(f for f in file.of(Forward) if f.event == timed.evidence[0])
-        if complete is None or complete.order > forward.order:
-            return
         acted = self.acted(file, window, forward, judged.due)
         if acted is not None:
             if context.include_compliance:
