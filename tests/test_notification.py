@@ -193,7 +193,7 @@ def test_otn6_offence_ladder_counts_per_calendar_year() -> None:
         ("S2", "F", Sanction(tier="批评教育", level=1)),
     ]
     third = next(v for v in report.verdicts if v.rule == "OTN-6" and v.case == "D")
-    assert third.explanation.startswith("2026内第3次（OTN-5：")
+    assert "第3次" in third.explanation and third.evidence[-1] == "e8"
 
 
 def test_otn6_period_is_a_parameter() -> None:
