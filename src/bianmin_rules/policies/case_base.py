@@ -23,6 +23,7 @@ from bianmin_rules.deadlines import (
     UNIT_LABELS,
     Clock,
     ClockStart,
+    DeadlineTrace,
     ExtensionStatus,
     LimitUnit,
     Schedule,
@@ -163,10 +164,6 @@ class CasePolicy(PolicyBase):
             return typed
         return [f for f in typed if self.admits(f)]
 
-    def case_subject(self, file: CaseFile) -> Subject:
-        """Who answers for a case: its receiving staff member or window, as ``charge_to`` says."""
-        return charged(self.charge_to, window=file.window, staff=file.staff, case=file.case)
-
     def about(
         self, context: Context, file: CaseFile, *, on: date, explanation: str, evidence: tuple[str, ...],
         kind: VerdictKind = VerdictKind.VIOLATION, window: str | None = None, staff: str | None = None,
@@ -294,7 +291,7 @@ class CaseDeadlinePolicy(CasePolicy):
         )
         yield under(verdict, warning)
 
-    def trace(self, judged: Judged) -> Any:
+    def trace(self, judged: Judged) -> DeadlineTrace:
         """The deadline trace of a settled limit."""
         return judged.timed.clock.trace(
             judged.schedule, actual=judged.actual, days_late=judged.late, late_unit=self.late_unit
@@ -311,12 +308,12 @@ class CaseDeadlinePolicy(CasePolicy):
         return tuple(dict.fromkeys(ids))
 
 
-def under(verdict: Verdict, sub: SubRule, **update: Any) -> Verdict:
+def under(verdict: Verdict, sub: SubRule) -> Verdict:
     """``verdict`` restated under a sub-rule's ID and article (and, for a violation, its penalty)."""
     changes: dict[str, Any] = {"rule": sub.rule, "source": sub.source}
     if verdict.kind is VerdictKind.VIOLATION:
         changes |= {"points": sub.points, "fine": sub.fine}
-    return verdict.model_copy(update=changes | update)
+    return verdict.model_copy(update=changes)
 
 
 def narrate(judged: Judged) -> str:
