@@ -30,13 +30,42 @@ from bianmin_rules.events.cases import (
     ReceiptNoticeIssued,
     ReturnCause,
 )
+from bianmin_rules.events.complaints import (
+    ComplaintAnswered,
+    ComplaintCategory,
+    ComplaintDelayExplained,
+    ComplaintEscalated,
+    ComplaintEvent,
+    ComplaintForm,
+    ComplaintInvestigated,
+    ComplaintReceived,
+    ReplyForm,
+)
 from bianmin_rules.events.findings import FindingRecorded, FindingSource
+from bianmin_rules.events.inquiries import (
+    AppointmentArranged,
+    Channel,
+    DischargeReason,
+    InquiryDischarged,
+    InquiryEvent,
+    InquiryFollowedUp,
+    InquiryReceived,
+    InquiryRecorded,
+    InquiryReferred,
+    InquiryRefused,
+    InquiryReplied,
+    InquiryTaken,
+    InquiryTransferred,
+    LeaderConsulted,
+    Remit,
+)
 from bianmin_rules.events.joint import (
     JointMeetingAttended,
     JointReviewDecided,
     JointReviewExplained,
     JointReviewForwarded,
 )
+from bianmin_rules.events.registers import RegisterAct, RegisterReported
 from bianmin_rules.events.registration import (
     ApplicationRefused,
     CaseRegistered,
@@ -69,7 +98,24 @@ Event = Annotated[
     | MaterialsReceivedOnline
     | PaperCopiesDemanded
     | ApplicationRefused
-    | HandledOutsideCentre,
+    | HandledOutsideCentre
+    | InquiryReceived
+    | InquiryRecorded
+    | InquiryReferred
+    | AppointmentArranged
+    | LeaderConsulted
+    | InquiryRefused
+    | InquiryTaken
+    | InquiryTransferred
+    | InquiryFollowedUp
+    | InquiryDischarged
+    | InquiryReplied
+    | ComplaintReceived
+    | ComplaintAnswered
+    | ComplaintDelayExplained
+    | ComplaintEscalated
+    | ComplaintInvestigated
+    | RegisterReported,
     Field(discriminator="type"),
 ]
 """Any event the library knows, told apart by its ``type``."""
@@ -95,6 +141,7 @@ __all__ = [
     "EVENT_ADAPTER",
     "ApplicantReturned",
     "ApplicationRefused",
+    "AppointmentArranged",
     "CaseCompleted",
     "CaseEvent",
     "CaseReceived",
@@ -103,9 +150,19 @@ __all__ = [
     "CaseResumed",
     "CaseSuspended",
     "CaseTransferred",
+    "Channel",
     "ChinaDateTime",
+    "ComplaintAnswered",
+    "ComplaintCategory",
+    "ComplaintDelayExplained",
+    "ComplaintEscalated",
+    "ComplaintEvent",
+    "ComplaintForm",
+    "ComplaintInvestigated",
+    "ComplaintReceived",
     "CompletionFoundFalse",
     "DelayExplained",
+    "DischargeReason",
     "Event",
     "EventBase",
     "ExtensionGranted",
@@ -113,10 +170,21 @@ __all__ = [
     "FindingSource",
     "HandledOutsideCentre",
     "Identifier",
+    "InquiryDischarged",
+    "InquiryEvent",
+    "InquiryFollowedUp",
+    "InquiryReceived",
+    "InquiryRecorded",
+    "InquiryReferred",
+    "InquiryRefused",
+    "InquiryReplied",
+    "InquiryTaken",
+    "InquiryTransferred",
     "JointMeetingAttended",
     "JointReviewDecided",
     "JointReviewExplained",
     "JointReviewForwarded",
+    "LeaderConsulted",
     "MaterialsCompleted",
     "MaterialsReceivedOnline",
     "MissingMaterialsNotice",
@@ -124,6 +192,10 @@ __all__ = [
     "OutsideWay",
     "PaperCopiesDemanded",
     "ReceiptNoticeIssued",
+    "RegisterAct",
+    "RegisterReported",
+    "Remit",
+    "ReplyForm",
     "ReturnCause",
     "event_json_schema",
     "event_types",

@@ -19,8 +19,11 @@ from typing import Any, Protocol
 from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events import EventBase
 from bianmin_rules.ledgers.cases import CaseFile, CaseLedger
+from bianmin_rules.ledgers.complaints import ComplaintFile, ComplaintLedger
 from bianmin_rules.ledgers.findings import Finding, FindingLedger
-from bianmin_rules.ledgers.registry import Registry, RegistryLedger
+from bianmin_rules.ledgers.inquiries import InquiryFile, InquiryLedger
+from bianmin_rules.ledgers.registers import RegisterEntry, RegisterLedger
+from bianmin_rules.ledgers.registration import OutsideHandling, Refusal, outside_ledger, refusal_ledger
 
 
 class Ledger(Protocol):
@@ -43,8 +46,16 @@ class Books:
     """The case files, by case id."""
     findings: tuple[Finding, ...]
     """Every finding, in time order."""
-    registry: Registry
-    """Refusals and matters handled outside the centre (REG-4, REG-5)."""
+    inquiries: Mapping[str, InquiryFile]
+    """The inquiry files (first inquiry and first handling), by inquiry id."""
+    complaints: Mapping[str, ComplaintFile]
+    """The complaint files, by complaint id (without the complainant, CMP-7)."""
+    register: tuple[RegisterEntry, ...]
+    """The register's daily summaries, weekly checks and monthly reports, in time order."""
+    refusals: tuple[Refusal, ...]
+    """Every refusal to accept or handle an application, in time order (REG-4)."""
+    outside: tuple[OutsideHandling, ...]
+    """Every matter handled or sent outside the centre, in time order (REG-5)."""
     events_read: int
     """How many events up to ``as_of`` were read."""
     events_after_as_of: int
@@ -53,7 +64,15 @@ class Books:
 
 def open_ledgers(case_types: Iterable[str]) -> dict[str, Ledger]:
     """One empty ledger per field of :class:`Books`."""
-    return {"cases": CaseLedger(case_types), "findings": FindingLedger(), "registry": RegistryLedger()}
+    return {
+        "cases": CaseLedger(case_types),
+        "findings": FindingLedger(),
+        "inquiries": InquiryLedger(),
+        "complaints": ComplaintLedger(),
+        "register": RegisterLedger(),
+        "refusals": refusal_ledger(),
+        "outside": outside_ledger(),
+    }
 
 
 def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[str]) -> Books:
@@ -83,4 +102,7 @@ def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[st
     return Books(**closed, events_read=read, events_after_as_of=later)
 
 
-__all__ = ["Books", "CaseFile", "Finding", "Ledger", "Registry", "collect"]
+__all__ = [
+    "Books", "CaseFile", "ComplaintFile", "Finding", "InquiryFile", "Ledger", "OutsideHandling", "Refusal",
+    "RegisterEntry", "collect",
+]

@@ -11,8 +11,25 @@ from typing import Annotated
 
 from pydantic import Field
 
+from bianmin_rules.policies.complaints import (
+    ComplaintAnswer,
+    ComplaintReplyForm,
+    ComplaintTracking,
+    MajorComplaintEscalation,
+    VerifiedComplaint,
+)
 from bianmin_rules.policies.completion import CompletionRate
 from bianmin_rules.policies.findings import FindingPenalty
+from bianmin_rules.policies.first_inquiry import (
+    AbsentHandler,
+    DischargeConditions,
+    FirstHandlingReply,
+    FirstInquiryGuidance,
+    ForbiddenRefusal,
+    PhoneInquiryRecord,
+    ReferralFollowUp,
+    TransferConsent,
+)
 from bianmin_rules.policies.joint import DeemedApproval, JointLead, JointReviewDeadline
 from bianmin_rules.policies.ladders import OffenceLadder
 from bianmin_rules.policies.notification import (
@@ -22,6 +39,7 @@ from bianmin_rules.policies.notification import (
     RepeatTrips,
     SingleNotice,
 )
+from bianmin_rules.policies.registers import MonthlyReport, RegisterCadence
 from bianmin_rules.policies.registration import (
     DuplicatePaper,
     FakedCompletion,
@@ -60,33 +78,63 @@ AnyPolicy = Annotated[
     | RefusalRecorded
     | OutsideCentre
     | DuplicatePaper
-    | OffenceLadder,
+    | OffenceLadder
+    | FirstInquiryGuidance
+    | PhoneInquiryRecord
+    | ForbiddenRefusal
+    | AbsentHandler
+    | FirstHandlingReply
+    | TransferConsent
+    | DischargeConditions
+    | ReferralFollowUp
+    | ComplaintAnswer
+    | ComplaintTracking
+    | ComplaintReplyForm
+    | MajorComplaintEscalation
+    | VerifiedComplaint
+    | RegisterCadence
+    | MonthlyReport,
     Field(discriminator="kind"),
 ]
 """Any policy a variant file may name, told apart by its ``kind``."""
 
 __all__ = [
+    "AbsentHandler",
     "AnyPolicy",
+    "ComplaintAnswer",
+    "ComplaintReplyForm",
+    "ComplaintTracking",
     "CompletionRate",
     "DeemedApproval",
+    "DischargeConditions",
     "DuplicatePaper",
     "FakedCompletion",
     "FindingPenalty",
+    "FirstHandlingReply",
+    "FirstInquiryGuidance",
+    "ForbiddenRefusal",
     "GreenChannel",
     "ImmediateSameDay",
     "JointLead",
     "JointReviewDeadline",
+    "MajorComplaintEscalation",
+    "MonthlyReport",
     "NoticeContentCheck",
     "NoticeDeadline",
     "OffenceLadder",
     "OutsideCentre",
+    "PhoneInquiryRecord",
     "PromisedLimit",
     "ReceiptNotice",
+    "ReferralFollowUp",
     "RefusalRecorded",
+    "RegisterCadence",
     "RejectionDecision",
     "RejectionReasons",
     "RepeatTrips",
     "SingleNotice",
     "SupplementClock",
     "TimelyRegistration",
+    "TransferConsent",
+    "VerifiedComplaint",
 ]

@@ -11,7 +11,7 @@ from bianmin_rules.deadlines import Clock, Limit, LimitUnit, TimeLimit
 from bianmin_rules.events import OutsideWay
 from bianmin_rules.ledgers import Books, CaseFile
 from bianmin_rules.ledgers.cases import Completion, FalseCompletion, OnlineMaterials, PaperDemand, Registration
-from bianmin_rules.ledgers.registry import Entry
+from bianmin_rules.ledgers.registration import Entry
 from bianmin_rules.policies.case_base import CaseDeadlinePolicy, CasePolicy, ChargeTo, Timed, charged
 from bianmin_rules.policy import Context, PolicyBase
 from bianmin_rules.verdicts import Verdict, VerdictKind
@@ -87,7 +87,7 @@ class FakedCompletion(CasePolicy):
 
 
 def entry_violation(policy: PolicyBase, to: ChargeTo, entry: Entry, context: Context, explanation: str) -> Verdict:
-    """A violation about a registry entry, charged as ``to`` says."""
+    """A violation about a refusal or an outside handling, charged as ``to`` says."""
     return policy.verdict(
         context, subject=charged(to, window=entry.window, staff=entry.staff, case=entry.case),
         kind=VerdictKind.VIOLATION, on=entry.day, explanation=explanation, evidence=(entry.event,), case=entry.case,
@@ -108,7 +108,7 @@ class RefusalRecorded(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each refusal not recorded (or not reported)."""
-        for refusal in books.registry.refusals:
+        for refusal in books.refusals:
             defects = []
             if not refusal.recorded:
                 defects.append("未登记备案")
@@ -146,7 +146,7 @@ class OutsideCentre(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each matter handled outside in one of ``ways``."""
-        for entry in books.registry.outside:
+        for entry in books.outside:
             if entry.way in self.ways:
                 case = f"办件 {entry.case}：" if entry.case else ""
                 yield entry_violation(
