@@ -13,6 +13,7 @@ from pydantic import Field, TypeAdapter
 
 from bianmin_rules.events.base import ChinaDateTime, EventBase, Identifier
 from bianmin_rules.events.cases import (
+    ApplicantReturned,
     CaseCompleted,
     CaseEvent,
     CaseReceived,
@@ -20,10 +21,14 @@ from bianmin_rules.events.cases import (
     CaseResumed,
     CaseSuspended,
     CaseTransferred,
+    CompletionFoundFalse,
+    DelayExplained,
     ExtensionGranted,
     MaterialsCompleted,
     MissingMaterialsNotice,
+    NoticeContent,
     ReceiptNoticeIssued,
+    ReturnCause,
 )
 from bianmin_rules.events.complaints import (
     ComplaintAnswered,
@@ -54,7 +59,21 @@ from bianmin_rules.events.inquiries import (
     LeaderConsulted,
     Remit,
 )
+from bianmin_rules.events.joint import (
+    JointMeetingAttended,
+    JointReviewDecided,
+    JointReviewExplained,
+    JointReviewForwarded,
+)
 from bianmin_rules.events.registers import RegisterAct, RegisterReported
+from bianmin_rules.events.registration import (
+    ApplicationRefused,
+    CaseRegistered,
+    HandledOutsideCentre,
+    MaterialsReceivedOnline,
+    OutsideWay,
+    PaperCopiesDemanded,
+)
 
 Event = Annotated[
     CaseReceived
@@ -68,6 +87,18 @@ Event = Annotated[
     | CaseRejected
     | CaseTransferred
     | FindingRecorded
+    | DelayExplained
+    | CompletionFoundFalse
+    | ApplicantReturned
+    | JointReviewForwarded
+    | JointReviewDecided
+    | JointMeetingAttended
+    | JointReviewExplained
+    | CaseRegistered
+    | MaterialsReceivedOnline
+    | PaperCopiesDemanded
+    | ApplicationRefused
+    | HandledOutsideCentre
     | InquiryReceived
     | InquiryRecorded
     | InquiryReferred
@@ -108,10 +139,13 @@ def event_json_schema() -> dict[str, Any]:
 
 __all__ = [
     "EVENT_ADAPTER",
+    "ApplicantReturned",
+    "ApplicationRefused",
     "AppointmentArranged",
     "CaseCompleted",
     "CaseEvent",
     "CaseReceived",
+    "CaseRegistered",
     "CaseRejected",
     "CaseResumed",
     "CaseSuspended",
@@ -126,12 +160,15 @@ __all__ = [
     "ComplaintForm",
     "ComplaintInvestigated",
     "ComplaintReceived",
+    "CompletionFoundFalse",
+    "DelayExplained",
     "DischargeReason",
     "Event",
     "EventBase",
     "ExtensionGranted",
     "FindingRecorded",
     "FindingSource",
+    "HandledOutsideCentre",
     "Identifier",
     "InquiryDischarged",
     "InquiryEvent",
@@ -143,14 +180,23 @@ __all__ = [
     "InquiryReplied",
     "InquiryTaken",
     "InquiryTransferred",
+    "JointMeetingAttended",
+    "JointReviewDecided",
+    "JointReviewExplained",
+    "JointReviewForwarded",
     "LeaderConsulted",
     "MaterialsCompleted",
+    "MaterialsReceivedOnline",
     "MissingMaterialsNotice",
+    "NoticeContent",
+    "OutsideWay",
+    "PaperCopiesDemanded",
     "ReceiptNoticeIssued",
     "RegisterAct",
     "RegisterReported",
     "Remit",
     "ReplyForm",
+    "ReturnCause",
     "event_json_schema",
     "event_types",
 ]

@@ -23,6 +23,7 @@ from bianmin_rules.ledgers.complaints import ComplaintFile, ComplaintLedger
 from bianmin_rules.ledgers.findings import Finding, FindingLedger
 from bianmin_rules.ledgers.inquiries import InquiryFile, InquiryLedger
 from bianmin_rules.ledgers.registers import RegisterEntry, RegisterLedger
+from bianmin_rules.ledgers.registration import OutsideHandling, Refusal, outside_ledger, refusal_ledger
 
 
 class Ledger(Protocol):
@@ -51,6 +52,10 @@ class Books:
     """The complaint files, by complaint id (without the complainant, CMP-7)."""
     register: tuple[RegisterEntry, ...]
     """The register's daily summaries, weekly checks and monthly reports, in time order."""
+    refusals: tuple[Refusal, ...]
+    """Every refusal to accept or handle an application, in time order (REG-4)."""
+    outside: tuple[OutsideHandling, ...]
+    """Every matter handled or sent outside the centre, in time order (REG-5)."""
     events_read: int
     """How many events up to ``as_of`` were read."""
     events_after_as_of: int
@@ -65,6 +70,8 @@ def open_ledgers(case_types: Iterable[str]) -> dict[str, Ledger]:
         "inquiries": InquiryLedger(),
         "complaints": ComplaintLedger(),
         "register": RegisterLedger(),
+        "refusals": refusal_ledger(),
+        "outside": outside_ledger(),
     }
 
 
@@ -96,5 +103,6 @@ def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[st
 
 
 __all__ = [
-    "Books", "CaseFile", "ComplaintFile", "Finding", "InquiryFile", "Ledger", "RegisterEntry", "collect",
+    "Books", "CaseFile", "ComplaintFile", "Finding", "InquiryFile", "Ledger", "OutsideHandling", "Refusal",
+    "RegisterEntry", "collect",
 ]

@@ -18,6 +18,7 @@ from bianmin_rules.policies.complaints import (
     MajorComplaintEscalation,
     VerifiedComplaint,
 )
+from bianmin_rules.policies.completion import CompletionRate
 from bianmin_rules.policies.findings import FindingPenalty
 from bianmin_rules.policies.first_inquiry import (
     AbsentHandler,
@@ -29,14 +30,55 @@ from bianmin_rules.policies.first_inquiry import (
     ReferralFollowUp,
     TransferConsent,
 )
+from bianmin_rules.policies.joint import DeemedApproval, JointLead, JointReviewDeadline
+from bianmin_rules.policies.ladders import OffenceLadder
+from bianmin_rules.policies.notification import (
+    NoticeContentCheck,
+    NoticeDeadline,
+    RejectionReasons,
+    RepeatTrips,
+    SingleNotice,
+)
 from bianmin_rules.policies.registers import MonthlyReport, RegisterCadence
-from bianmin_rules.policies.time_limits import ImmediateSameDay, RejectionDecision, SupplementClock
+from bianmin_rules.policies.registration import (
+    DuplicatePaper,
+    FakedCompletion,
+    OutsideCentre,
+    RefusalRecorded,
+    TimelyRegistration,
+)
+from bianmin_rules.policies.time_limits import (
+    GreenChannel,
+    ImmediateSameDay,
+    PromisedLimit,
+    ReceiptNotice,
+    RejectionDecision,
+    SupplementClock,
+)
 
 AnyPolicy = Annotated[
     ImmediateSameDay
     | SupplementClock
     | RejectionDecision
     | FindingPenalty
+    | PromisedLimit
+    | ReceiptNotice
+    | GreenChannel
+    | SingleNotice
+    | NoticeDeadline
+    | RejectionReasons
+    | RepeatTrips
+    | NoticeContentCheck
+    | CompletionRate
+    | JointLead
+    | JointReviewDeadline
+    | DeemedApproval
+    | TimelyRegistration
+    | FakedCompletion
+    | RefusalRecorded
+    | OutsideCentre
+    | DuplicatePaper
+    | OffenceLadder
     | FirstInquiryGuidance
     | PhoneInquiryRecord
     | ForbiddenRefusal
@@ -62,19 +104,37 @@ __all__ = [
     "ComplaintAnswer",
     "ComplaintReplyForm",
     "ComplaintTracking",
+    "CompletionRate",
+    "DeemedApproval",
     "DischargeConditions",
+    "DuplicatePaper",
+    "FakedCompletion",
     "FindingPenalty",
     "FirstHandlingReply",
     "FirstInquiryGuidance",
     "ForbiddenRefusal",
+    "GreenChannel",
     "ImmediateSameDay",
+    "JointLead",
+    "JointReviewDeadline",
     "MajorComplaintEscalation",
     "MonthlyReport",
+    "NoticeContentCheck",
+    "NoticeDeadline",
+    "OffenceLadder",
+    "OutsideCentre",
     "PhoneInquiryRecord",
+    "PromisedLimit",
+    "ReceiptNotice",
     "ReferralFollowUp",
+    "RefusalRecorded",
     "RegisterCadence",
     "RejectionDecision",
+    "RejectionReasons",
+    "RepeatTrips",
+    "SingleNotice",
     "SupplementClock",
+    "TimelyRegistration",
     "TransferConsent",
     "VerifiedComplaint",
 ]
