@@ -11,6 +11,16 @@ from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
 
+from bianmin_rules.events.attendance import (
+    LeaveApproved,
+    LeaveRequested,
+    LeaveType,
+    MeetingAttendanceRecorded,
+    ServiceExtended,
+    SignedIn,
+    SignedOut,
+    StaffEvent,
+)
 from bianmin_rules.events.base import ChinaDateTime, EventBase, Identifier
 from bianmin_rules.events.cases import (
     CaseCompleted,
@@ -26,6 +36,7 @@ from bianmin_rules.events.cases import (
     ReceiptNoticeIssued,
 )
 from bianmin_rules.events.findings import FindingRecorded, FindingSource
+from bianmin_rules.events.posts import PostAssigned, PostCovered, PostLeft, PostReturned, WhereaboutsPosted
 
 Event = Annotated[
     CaseReceived
@@ -38,7 +49,18 @@ Event = Annotated[
     | CaseCompleted
     | CaseRejected
     | CaseTransferred
-    | FindingRecorded,
+    | FindingRecorded
+    | PostAssigned
+    | SignedIn
+    | SignedOut
+    | LeaveRequested
+    | LeaveApproved
+    | PostLeft
+    | PostReturned
+    | PostCovered
+    | WhereaboutsPosted
+    | MeetingAttendanceRecorded
+    | ServiceExtended,
     Field(discriminator="type"),
 ]
 """Any event the library knows, told apart by its ``type``."""
@@ -76,9 +98,22 @@ __all__ = [
     "FindingRecorded",
     "FindingSource",
     "Identifier",
+    "LeaveApproved",
+    "LeaveRequested",
+    "LeaveType",
     "MaterialsCompleted",
+    "MeetingAttendanceRecorded",
     "MissingMaterialsNotice",
+    "PostAssigned",
+    "PostCovered",
+    "PostLeft",
+    "PostReturned",
     "ReceiptNoticeIssued",
+    "ServiceExtended",
+    "SignedIn",
+    "SignedOut",
+    "StaffEvent",
+    "WhereaboutsPosted",
     "event_json_schema",
     "event_types",
 ]

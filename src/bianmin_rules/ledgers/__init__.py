@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events import EventBase
+from bianmin_rules.ledgers.attendance import AttendanceBooks, AttendanceLedger
 from bianmin_rules.ledgers.cases import CaseFile, CaseLedger
 from bianmin_rules.ledgers.findings import Finding, FindingLedger
 
@@ -42,6 +43,8 @@ class Books:
     """The case files, by case id."""
     findings: tuple[Finding, ...]
     """Every finding, in time order."""
+    attendance: AttendanceBooks
+    """The staff files: sign-ins, posts, leave, meetings, and the duty roster."""
     events_read: int
     """How many events up to ``as_of`` were read."""
     events_after_as_of: int
@@ -50,7 +53,7 @@ class Books:
 
 def open_ledgers(case_types: Iterable[str]) -> dict[str, Ledger]:
     """One empty ledger per field of :class:`Books`."""
-    return {"cases": CaseLedger(case_types), "findings": FindingLedger()}
+    return {"cases": CaseLedger(case_types), "findings": FindingLedger(), "attendance": AttendanceLedger()}
 
 
 def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[str]) -> Books:
@@ -80,4 +83,4 @@ def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[st
     return Books(**closed, events_read=read, events_after_as_of=later)
 
 
-__all__ = ["Books", "CaseFile", "Finding", "Ledger", "collect"]
+__all__ = ["AttendanceBooks", "Books", "CaseFile", "Finding", "Ledger", "collect"]
