@@ -187,11 +187,17 @@ class Absence(SignInPolicy):
         units = self.units(half_days)
         return self.verdict(
             context, subject=staff_subject(file.staff), kind=VerdictKind.VIOLATION, on=day,
-            explanation=f"{day} {names}在岗而无签到记录，亦无准假：{reasons}旷工{days_label(half_days)}个半天。",
+            explanation=f"{day} {names}应在岗，无签到记录，亦无有效请假：{reasons}旷工{days_label(half_days)}个半天。",
             points=self.points * units, fine=self.fine * units, quantity=half_days,
-            evidence=tuple(e for leave in blamed for e in leave.evidence), staff=file.staff,
-            window=file.window_on(day),
+            evidence=(*duty_evidence(file, day), *(e for leave in blamed for e in leave.evidence)),
+            staff=file.staff, window=file.window_on(day),
         )
+
+
+def duty_evidence(file: StaffFile, day: date) -> tuple[str, ...]:
+    """The roster entry that put the staff member on duty that day, if there is one."""
+    assignment = file.assignment_on(day)
+    return (assignment.event,) if assignment else ()
 
 
 class SignInRegister(SignInPolicy):
@@ -233,7 +239,7 @@ class SignInRegister(SignInPolicy):
         self, file: StaffFile, day: date, sessions: list[SessionAttendance], context: Context,
     ) -> tuple[list[str], list[str]]:
         """The records the day requires and those missing, as words (上午签到 …)."""
-        due = [s for s in sessions if not s.on_leave]
+        due = [s for s in sessions if not s.on_leave and not s.absent]  # absent sessions are ATT-2's
         if not due:
             return [], []
         signs = (("签到", MarkKind.SIGN_IN), ("签退", MarkKind.SIGN_OUT))
@@ -323,12 +329,16 @@ class MeetingAttendance(PenaltyPerStatus):
     ``town-conduct-100`` 德 1 (study: absent −2, late/early −1) and 勤 3 (meetings:
     late/early −1); ``jiangxi-town`` 工作纪律 ⑥ (training: absent −1); ``county-centre``
     staff (late/early −0.5, absent −1) and window (joint review: late or absent −1,
-    ``charge = "window"``). ``kinds`` limits the rule to some meeting kinds; an absence
+    ``charge = "window"``). ``statuses`` names what the text counts (all three by
+    default); ``kinds`` limits the rule to some meeting kinds; an absence
     excused in advance counts only with ``excused_counts``.
     """
 
     kind: Literal["meeting-attendance"] = "meeting-attendance"
     kinds: tuple[str, ...] = Field(default=(), description="The meeting kinds counted; empty: every kind.")
+    statuses: tuple[Literal["absent", "late", "early"], ...] = Field(
+        default=("absent", "late", "early"), min_length=1, description="The ways of attending the text names."
+    )
     absent_points: Decimal = Field(default=ZERO, description="Points for an absence.")
     late_points: Decimal = Field(default=ZERO, description="Points for arriving late.")
     early_points: Decimal = Field(default=ZERO, description="Points for leaving early.")
@@ -342,7 +352,7 @@ class MeetingAttendance(PenaltyPerStatus):
         points = {"absent": self.absent_points, "late": self.late_points, "early": self.early_points}
         for file in books.attendance.staff.values():
             for record in file.meetings:
-                if record.status == "present" or (self.kinds and record.kind not in self.kinds):
+                if record.status not in self.statuses or (self.kinds and record.kind not in self.kinds):
                     continue
                 if record.excused and not self.excused_counts:
                     continue

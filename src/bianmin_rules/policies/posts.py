@@ -38,7 +38,8 @@ class DayPosts:
 
     at_window: dict[str, list[Interval]] = field(default_factory=lambda: defaultdict(list))
     on_post: dict[str, list[Interval]] = field(default_factory=lambda: defaultdict(list))
-    marks: list[Mark] = field(default_factory=list)
+    marks: list[tuple[Mark, str | None]] = field(default_factory=list)
+    """The day's records, each with the window it concerns."""
 
 
 @dataclass(slots=True)
@@ -94,6 +95,7 @@ def day_posts(books: AttendanceBooks, day: date, calendar: WorkCalendar) -> DayP
     homes = {staff: books.file(staff).window_on(day) for staff in books.staff_by_day.get(day, ())}
     for mark in marks:
         home = mark.window or homes[mark.staff]
+        sweep.posts.marks.append((mark, home))
         if mark.kind in (MarkKind.SIGN_IN, MarkKind.RETURNED) and home is not None:
             sweep.arrive(mark.staff, home, mark.at)
         elif mark.kind is MarkKind.COVERED and mark.window is not None:
@@ -105,21 +107,16 @@ def day_posts(books: AttendanceBooks, day: date, calendar: WorkCalendar) -> DayP
         sweep.last_mark[mark.staff] = mark
     for staff, (_, since) in list(sweep.where.items()):
         sweep.move(staff, None, max(closing, since))
-    sweep.posts.marks = marks
     return sweep.posts
 
 
 @dataclass(frozen=True, slots=True)
 class Vacancy:
-    """A spell without anyone on post, as the office-time pieces it covers."""
+    """A spell without anyone on post, and the office-time pieces it covers."""
 
+    spell: Interval
     pieces: tuple[Interval, ...]
     office_time: timedelta
-
-    @property
-    def span(self) -> Interval:
-        """From the first piece's start to the last piece's end."""
-        return self.pieces[0][0], self.pieces[-1][1]
 
     @property
     def label(self) -> str:
@@ -136,7 +133,7 @@ def vacancies(sessions: tuple[Interval, ...], present: Iterable[Interval]) -> li
     for start, end in spells:
         pieces = tuple((max(start, a), min(end, b)) for a, b in sessions if overlaps((start, end), (a, b)))
         if pieces:
-            found.append(Vacancy(pieces, sum((b - a for a, b in pieces), timedelta())))
+            found.append(Vacancy((start, end), pieces, sum((b - a for a, b in pieces), timedelta())))
     return found
 
 
@@ -193,7 +190,7 @@ class EmptyPost(PolicyBase):
     ) -> Iterator[tuple[Subject, str | None, list[Interval], str]]:
         """What must be staffed that day: the subject, its window, the presence that counts, in words."""
         rostered = [a for a in books.assignments if a.covers(day)]
-        windows = sorted({a.window for a in rostered} | {m.window for m in posts.marks if m.window})
+        windows = sorted({a.window for a in rostered} | {w for _, w in posts.marks if w})
         if self.scope == "window":
             for window in windows:
                 subject = Subject(kind=SubjectKind.WINDOW, id=window)
@@ -222,10 +219,8 @@ class EmptyPost(PolicyBase):
         impact: bool, context: Context,
     ) -> Verdict:
         """The violation for one spell."""
-        start, end = vacancy.span
-        evidence = tuple(
-            m.event for m in posts.marks if start <= m.at <= end and (window is None or m.window == window)
-        )
+        start, end = vacancy.spell
+        evidence = tuple(m.event for m, w in posts.marks if start <= m.at <= end and window in (None, w))
         sanction = self.bad_impact_sanction if impact and self.bad_impact_sanction else self.sanction
         consequence = "，造成不良影响" if impact and self.bad_impact_sanction else ""
         return self.verdict(
