@@ -76,7 +76,8 @@ def test_lv1_community_hall_three_days_fall_in_the_gap_of_the_table() -> None:
 def test_lv1_jiangxi_more_than_half_a_day_and_less_than_one_falls_in_the_gap() -> None:
     """LV-1 (jiangxi-town 三、(一)3): 09:00–14:30 is 3 + 1 office hours of 7, 0.57 day — between half and one."""
     found = judged(JIANGXI, "2026-03-02T09:00", "2026-03-02T14:30", "分管领导")
-    assert found == [("warning", "请假L1共0.57天，落在审批权限表未规定的区间（超过0.5天、不满1天）：制度未规定由谁审批，不作判断。")]
+    assert found == [
+        ("warning", "请假L1共0.57天，落在审批权限表未规定的区间（超过0.5天、不满1天）：制度未规定由谁审批，不作判断。")]
 
 
 def test_lv1_shouzhan_chain_in_order() -> None:
@@ -90,7 +91,8 @@ def test_lv1_shouzhan_chain_in_order() -> None:
 
 def test_lv1_overlapping_bands_are_reported_or_resolved_by_the_first() -> None:
     """LV-1: reading town-basic's "以上" as inclusive makes 3 days fall in both bands — reported by default."""
-    inclusive = {**TOWN_BASIC, "table": [{"up_to": 3, "approvers": ["镇长"]}, {"at_least": 3, "approvers": ["党委书记"]}]}
+    bands = [{"up_to": 3, "approvers": ["镇长"]}, {"at_least": 3, "approvers": ["党委书记"]}]
+    inclusive = {**TOWN_BASIC, "table": bands}
     ((kind, explanation),) = judged(inclusive, "2026-03-02T09:00", "2026-03-04T17:30", "镇长")
     assert kind == "warning" and "两档同时适用（至多3天由镇长审批；不少于3天由党委书记审批）" in explanation
     first = {**inclusive, "on_overlap": "first"}

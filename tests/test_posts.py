@@ -176,7 +176,8 @@ def test_ab5_dahe_whereabouts_where_why_and_how_to_reach() -> None:
 
 
 def test_ab5_county_needs_where_and_why_only_and_not_during_lunch() -> None:
-    """AB-5 (county-centre 政务公开制度 三(八) 公布去向及事由): no contact needed; leaving at 12:30 is not office time."""
+    """AB-5 (county-centre 政务公开制度 三(八) 公布去向及事由): no contact needed;
+    leaving at 12:30 is not office time."""
     county = {**WHEREABOUTS, "required": ["where", "why"]}
     rows = [note("2026-03-02T10:00", where="国土所", why="踏勘"), post("left", "2026-03-02T10:01"),
             post("returned", "2026-03-02T11:00"), post("left", "2026-03-02T12:30")]
