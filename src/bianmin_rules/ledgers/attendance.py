@@ -8,12 +8,12 @@ filed with the leave request they name.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events import (
@@ -64,11 +64,16 @@ class MarkKind(StrEnum):
 SIGNS = (MarkKind.SIGN_IN, MarkKind.SIGN_OUT)
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """One record of a staff member arriving at or leaving a window."""
+class Mark(NamedTuple):
+    """One record of a staff member arriving at or leaving a window.
+
+    A named tuple rather than a frozen dataclass: a large log makes millions of marks,
+    and a tuple is both smaller and several times cheaper to make.
+    """
 
     at: datetime
+    day: date
+    """The China-time calendar day of ``at``."""
     event: str
     staff: str
     kind: MarkKind
@@ -81,11 +86,6 @@ class Mark:
     """Post left: the role that permitted it."""
     for_staff: str | None = None
     """Cover: the staff member covered for."""
-
-    @property
-    def day(self) -> date:
-        """The China-time calendar day of the mark."""
-        return self.at.date()
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,12 +190,21 @@ class ServiceRecord:
     case: str | None
 
 
-def by_day(marks: tuple[Mark, ...]) -> dict[date, tuple[Mark, ...]]:
-    """Marks grouped by their day, each group in time order."""
+def by_day(marks: list[Mark]) -> tuple[dict[date, tuple[Mark, ...]], dict[date, tuple[Mark, ...]]]:
+    """Marks grouped by day in time order, and the sign-ins and sign-outs among them.
+
+    A day with sign records only shares one tuple between the two (most days), so the
+    second grouping costs next to no memory.
+    """
     grouped: dict[date, list[Mark]] = defaultdict(list)
-    for mark in marks:
+    for mark in in_order(marks):
         grouped[mark.day].append(mark)
-    return {day: tuple(group) for day, group in grouped.items()}
+    marks_by_day = {day: tuple(group) for day, group in grouped.items()}
+    signs_by_day = {
+        day: group if all(m.kind in SIGNS for m in group) else tuple(m for m in group if m.kind in SIGNS)
+        for day, group in marks_by_day.items()
+    }
+    return marks_by_day, signs_by_day
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,14 +212,19 @@ class StaffFile:
     """Everything the log says about one staff member's attendance, each list in time order."""
 
     staff: str
-    marks: tuple[Mark, ...]
-    """Sign-ins, sign-outs and post records."""
     assignments: tuple[Assignment, ...]
     leaves: tuple[Leave, ...]
     whereabouts: tuple[Whereabouts, ...]
     meetings: tuple[MeetingRecord, ...]
     services: tuple[ServiceRecord, ...]
     _marks_by_day: Mapping[date, tuple[Mark, ...]] = field(repr=False, compare=False)
+    _signs_by_day: Mapping[date, tuple[Mark, ...]] = field(repr=False, compare=False)
+
+    @property
+    def marks(self) -> Iterator[Mark]:
+        """Every sign-in, sign-out and post record, in time order."""
+        for day in sorted(self._marks_by_day):
+            yield from self._marks_by_day[day]
 
     def marks_on(self, day: date) -> tuple[Mark, ...]:
         """The marks of one day, in time order."""
@@ -218,17 +232,24 @@ class StaffFile:
 
     def signs_on(self, day: date) -> tuple[Mark, ...]:
         """The sign-ins and sign-outs of one day, in time order."""
-        return tuple(m for m in self.marks_on(day) if m.kind in SIGNS)
+        return self._signs_by_day.get(day, ())
 
     @property
     def days_with_marks(self) -> tuple[date, ...]:
         """The days with any mark, in order."""
         return tuple(sorted(self._marks_by_day))
 
+    @property
+    def days_with_signs(self) -> tuple[date, ...]:
+        """The days with a sign-in or sign-out, in order."""
+        return tuple(sorted(day for day, signs in self._signs_by_day.items() if signs))
+
     def assignment_on(self, day: date) -> Assignment | None:
         """The roster entry covering ``day``, if any (the latest recorded wins)."""
-        found = [a for a in self.assignments if a.covers(day)]
-        return found[-1] if found else None
+        for assignment in reversed(self.assignments):
+            if assignment.covers(day):
+                return assignment
+        return None
 
     def window_on(self, day: date) -> str | None:
         """The window the staff member works at on ``day``: the roster's, else the day's first mark's."""
@@ -251,7 +272,7 @@ class AttendanceBooks:
 
     def file(self, staff: str) -> StaffFile:
         """The file of one staff member (an empty one if the log never names them)."""
-        return self.staff.get(staff) or StaffFile(staff, (), (), (), (), (), (), {})
+        return self.staff.get(staff) or StaffFile(staff, (), (), (), (), (), {}, {})
 
 
 MARK_OF_EVENT: dict[type[EventBase], MarkKind] = {
@@ -264,7 +285,11 @@ MARK_OF_EVENT: dict[type[EventBase], MarkKind] = {
 
 
 class AttendanceLedger:
-    """Gathers the attendance, leave and post events into staff files."""
+    """Gathers the attendance, leave and post events into staff files.
+
+    Names and days are interned, so that a million records of a few hundred people
+    share a few hundred strings and a few hundred dates.
+    """
 
     handles: tuple[type[EventBase], ...] = (
         *MARK_OF_EVENT, PostAssigned, LeaveRequested, LeaveApproved, WhereaboutsPosted,
@@ -272,20 +297,23 @@ class AttendanceLedger:
     )
 
     def __init__(self) -> None:
+        self._marks: dict[str, list[Mark]] = defaultdict(list)
         self._facts: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
         self._leaves: dict[str, Leave] = {}
         self._approvals: dict[str, list[tuple[Approval, str]]] = defaultdict(list)
+        self._names: dict[str, str] = {}
+        self._days: dict[date, date] = {}
 
     def record(self, event: EventBase) -> None:
         """File one event."""
         staff = event.staff
         assert staff is not None  # every event of this family names its staff member
-        facts = self._facts[staff]
+        staff = self._names.setdefault(staff, staff)
         kind = MARK_OF_EVENT.get(type(event))
         if kind is not None:
-            facts["marks"].append(mark_of(event, staff, kind))
+            self._marks[staff].append(self._mark(event, staff, kind))
         elif isinstance(event, PostAssigned):
-            facts["assignments"].append(Assignment(
+            self._facts[staff]["assignments"].append(Assignment(
                 at=event.at, event=event.id, staff=staff, window=event.window, post=event.post,
                 department=event.department, first_day=event.first_day or event.at.date(), last_day=event.last_day,
             ))
@@ -295,7 +323,29 @@ class AttendanceLedger:
             approval = Approval(at=event.at, event=event.id, role=event.approver_role, final=event.final)
             self._approvals[event.leave].append((approval, staff))
         else:
-            facts[OTHER_FACTS[type(event)]].append(other_fact(event, staff))
+            self._facts[staff][OTHER_FACTS[type(event)]].append(other_fact(event, staff))
+
+    def _mark(self, event: Any, staff: str, kind: MarkKind) -> Mark:
+        """The mark that records a sign-in or post event (the hot path of a large log: kept lean)."""
+        at = event.at
+        day = at.date()
+        day = self._days.setdefault(day, day)
+        names = self._names
+        window = event.window
+        if window is not None:
+            window = names.setdefault(window, window)
+        if kind is MarkKind.SIGN_IN or kind is MarkKind.SIGN_OUT:
+            method = event.method
+            if method is not None:
+                method = names.setdefault(method, method)
+            return Mark(at, day, event.id, staff, kind, window, event.session, method, None, None)
+        if kind is MarkKind.LEFT:
+            return Mark(at, day, event.id, staff, kind, window, None, None, event.permitted_by, None)
+        if kind is MarkKind.COVERED:
+            covered = event.for_staff
+            covered = None if covered is None else names.setdefault(covered, covered)
+            return Mark(at, day, event.id, staff, kind, window, None, None, None, covered)
+        return Mark(at, day, event.id, staff, kind, window, None, None, None, None)
 
     def _request(self, event: LeaveRequested, staff: str) -> None:
         earlier = self._leaves.get(event.leave)
@@ -333,10 +383,8 @@ class AttendanceLedger:
         leaves: dict[str, list[Leave]] = defaultdict(list)
         for leave in self._leaves_with_approvals():
             leaves[leave.staff].append(leave)
-        files = {
-            staff: self._file(staff, leaves.get(staff, []))
-            for staff in sorted(set(self._facts) | set(leaves))
-        }
+        everyone = sorted(set(self._facts) | set(self._marks) | set(leaves))
+        files = {staff: self._file(staff, leaves.get(staff, [])) for staff in everyone}
         staff_by_day: dict[date, list[str]] = defaultdict(list)
         for staff, file in files.items():
             for day in file.days_with_marks:
@@ -346,22 +394,13 @@ class AttendanceLedger:
 
     def _file(self, staff: str, leaves: list[Leave]) -> StaffFile:
         facts = self._facts.get(staff, {})
-        marks = in_order(facts.get("marks", []))
+        marks_by_day, signs_by_day = by_day(self._marks.pop(staff, []))
         return StaffFile(
-            staff=staff, marks=marks, assignments=in_order(facts.get("assignments", [])),
+            staff=staff, assignments=in_order(facts.get("assignments", [])),
             leaves=tuple(sorted(leaves, key=lambda leave: (leave.start, leave.event))),
             whereabouts=in_order(facts.get("whereabouts", [])), meetings=in_order(facts.get("meetings", [])),
-            services=in_order(facts.get("services", [])), _marks_by_day=by_day(marks),
+            services=in_order(facts.get("services", [])), _marks_by_day=marks_by_day, _signs_by_day=signs_by_day,
         )
-
-
-def mark_of(event: EventBase, staff: str, kind: MarkKind) -> Mark:
-    """The mark that records a sign-in or post event."""
-    return Mark(
-        at=event.at, event=event.id, staff=staff, kind=kind, window=event.window,
-        session=getattr(event, "session", None), method=getattr(event, "method", None),
-        permitted_by=getattr(event, "permitted_by", None), for_staff=getattr(event, "for_staff", None),
-    )
 
 
 OTHER_FACTS: dict[type[EventBase], str] = {

@@ -10,7 +10,7 @@ text names.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 from typing import ClassVar, Literal
@@ -26,6 +26,7 @@ from bianmin_rules.policies.presence import (
     Interval,
     LeaveProcedure,
     Margins,
+    OfficeDays,
     SessionAttendance,
     clock,
     day_attendance,
@@ -63,12 +64,12 @@ class SignInPolicy(PolicyBase):
     )
 
     def sessions(
-        self, file: StaffFile, days: Iterator[date] | tuple[date, ...], context: Context, margins: Margins,
+        self, file: StaffFile, days: Iterable[date], office: OfficeDays, margins: Margins,
     ) -> Iterator[tuple[date, list[SessionAttendance]]]:
         """Each day's sessions for one staff member, with the leave that excuses them."""
-        leaves = excusing_leaves(file, self.leave, context.calendar)
+        leaves = excusing_leaves(file, self.leave, office.calendar)
         for day in days:
-            yield day, day_attendance(file, day, context.calendar, leaves, margins)
+            yield day, day_attendance(file, day, office.sessions(day), leaves, margins)
 
 
 class LateOrEarly(SignInPolicy):
@@ -100,9 +101,10 @@ class LateOrEarly(SignInPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per late arrival and per early leave on a working day."""
+        office = OfficeDays(context.calendar)
+        margins = self.margins
         for file in books.attendance.staff.values():
-            days = tuple(d for d in file.days_with_marks if file.signs_on(d) and context.calendar.is_working_day(d))
-            for _, sessions in self.sessions(file, days, context, self.margins):
+            for _, sessions in self.sessions(file, file.days_with_signs, office, margins):
                 for session in sessions:
                     yield from self.judge(file, session, context)
 
@@ -155,10 +157,11 @@ class Absence(SignInPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per staff member and day with absent sessions."""
+        office = OfficeDays(context.calendar)
         for file in books.attendance.staff.values():
             unexcused = [leave for leave in file.leaves if self.leave.defect(leave, context.calendar) is not None]
             days = duty_days(file, context.calendar, context.as_of)
-            for day, sessions in self.sessions(file, days, context, Margins()):
+            for day, sessions in self.sessions(file, days, office, Margins()):
                 absent = [s for s in sessions if s.absent]
                 if absent:
                     yield self.judge(file, day, absent, unexcused, context)
@@ -219,40 +222,40 @@ class SignInRegister(SignInPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """Warnings for incomplete days; the monthly measures."""
+        office = OfficeDays(context.calendar)
         for file in books.attendance.staff.values():
-            months: dict[Period, list[int]] = defaultdict(lambda: [0, 0])
+            months: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
             days = duty_days(file, context.calendar, context.as_of)
-            for day, sessions in self.sessions(file, days, context, Margins()):
-                required, missing = self.required(file, day, sessions, context)
+            for day, sessions in self.sessions(file, days, office, Margins()):
+                signs = file.signs_on(day)
+                required, missing = self.required(signs, sessions, office.sessions(day))
                 if not required:
                     continue
-                tally = months[Period.containing(PeriodKind.MONTH, day)]
-                tally[0] += len(required) - len(missing)
-                tally[1] += len(required)
-                strange = [m for m in file.signs_on(day) if self.methods and m.method not in self.methods]
-                if file.signs_on(day) and (missing or strange):
+                tally = months[(day.year, day.month)]
+                tally[0] += required - len(missing)
+                tally[1] += required
+                strange = [m for m in signs if m.method not in self.methods] if self.methods else []
+                if signs and (missing or strange):
                     yield self.warn(file, day, missing, strange, context)
             if self.monthly:
                 yield from self.publish(file, months, context)
 
     def required(
-        self, file: StaffFile, day: date, sessions: list[SessionAttendance], context: Context,
-    ) -> tuple[list[str], list[str]]:
-        """The records the day requires and those missing, as words (上午签到 …)."""
-        due = [s for s in sessions if not s.on_leave and not s.absent]  # absent sessions are ATT-2's
+        self, signs: tuple[Mark, ...], sessions: list[SessionAttendance], bounds: tuple[Interval, ...],
+    ) -> tuple[int, list[str]]:
+        """How many records the day requires, and the missing ones in words (上午签到 …).
+
+        Sessions on leave require none; absent sessions are ATT-2's, not missing records.
+        """
+        due = [s for s in sessions if s.stays]
         if not due:
-            return [], []
-        signs = (("签到", MarkKind.SIGN_IN), ("签退", MarkKind.SIGN_OUT))
-        wanted: list[tuple[str, MarkKind, int | None]]
+            return 0, []
         if self.scheme == "daily":
-            wanted = [(word, kind, None) for word, kind in signs]
-        else:
-            wanted = [(f"{s.name}{word}", kind, s.index) for s in due for word, kind in signs]
-        bounds = context.calendar.opening_intervals(day)
-        made = {
-            (m.kind, None if self.scheme == "daily" else session_of(m, bounds)) for m in file.signs_on(day)
-        }
-        return [w[0] for w in wanted], [w[0] for w in wanted if (w[1], w[2]) not in made]
+            kinds = {m.kind for m in signs}
+            return 2, [word for word, kind in SIGN_WORDS if kind not in kinds]
+        made = {(m.kind, session_of(m, bounds)) for m in signs}
+        missing = [f"{s.name}{word}" for s in due for word, kind in SIGN_WORDS if (kind, s.position) not in made]
+        return 2 * len(due), missing
 
     def warn(
         self, file: StaffFile, day: date, missing: list[str], strange: list[Mark], context: Context,
@@ -266,15 +269,21 @@ class SignInRegister(SignInPolicy):
             staff=file.staff, window=file.window_on(day),
         )
 
-    def publish(self, file: StaffFile, months: dict[Period, list[int]], context: Context) -> Iterator[Verdict]:
+    def publish(
+        self, file: StaffFile, months: dict[tuple[int, int], list[int]], context: Context,
+    ) -> Iterator[Verdict]:
         """The monthly measures of one staff member (月公布)."""
-        for period, (made, required) in sorted(months.items(), key=lambda item: item[0].start):
+        for (year, month), (made, required) in sorted(months.items()):
+            period = Period(kind=PeriodKind.MONTH, start=date(year, month, 1))
             yield self.verdict(
                 context, subject=staff_subject(file.staff), kind=VerdictKind.INFORMATION,
                 on=min(period.end, context.as_of), staff=file.staff,
                 explanation=f"{period} 应有签到签退记录{required}次，实有{made}次。",
                 measure=Measure(name="sign_in_records", period=period, numerator=made, denominator=required),
             )
+
+
+SIGN_WORDS = (("签到", MarkKind.SIGN_IN), ("签退", MarkKind.SIGN_OUT))
 
 
 def session_of(mark: Mark, sessions: tuple[Interval, ...]) -> int:
@@ -288,8 +297,14 @@ def session_of(mark: Mark, sessions: tuple[Interval, ...]) -> int:
     if mark.session is not None:
         return 0 if mark.session == "morning" else last
     if mark.kind is MarkKind.SIGN_IN:
-        return next((i for i, (_, end) in enumerate(sessions) if mark.at < end), last)
-    return next((i for i in range(last, -1, -1) if sessions[i][0] < mark.at), 0)
+        for i, (_, end) in enumerate(sessions):
+            if mark.at < end:
+                return i
+        return last
+    for i in range(last, -1, -1):
+        if sessions[i][0] < mark.at:
+            return i
+    return 0
 
 
 class ExtendedService(PolicyBase):

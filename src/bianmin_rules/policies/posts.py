@@ -26,8 +26,16 @@ from pydantic import Field
 from bianmin_rules.calendar import WorkCalendar
 from bianmin_rules.ledgers import Books
 from bianmin_rules.ledgers.attendance import Assignment, AttendanceBooks, Leave, Mark, MarkKind
+from bianmin_rules.ledgers.attendance import Whereabouts as WhereaboutsNote
 from bianmin_rules.policies.attendance import staff_subject
-from bianmin_rules.policies.presence import Interval, clock, days_label, minutes, office_days, overlaps, subtract
+from bianmin_rules.policies.presence import (
+    Interval,
+    OfficeDays,
+    clock,
+    days_label,
+    minutes,
+    office_days,
+)
 from bianmin_rules.policy import Context, PolicyBase
 from bianmin_rules.verdicts import ZERO, Sanction, Subject, SubjectKind, Verdict, VerdictKind
 
@@ -83,14 +91,11 @@ class Sweep:
         self.move(staff, None, at)
 
 
-def day_posts(books: AttendanceBooks, day: date, calendar: WorkCalendar) -> DayPosts:
+def day_posts(books: AttendanceBooks, day: date, sessions: tuple[Interval, ...]) -> DayPosts:
     """Sweep one day's records of every staff member into on-post intervals."""
-    sessions = calendar.opening_intervals(day)
     opening, closing = sessions[0][0], sessions[-1][1]
-    marks = sorted(
-        (m for staff in books.staff_by_day.get(day, ()) for m in books.file(staff).marks_on(day)),
-        key=lambda m: (m.at, m.event),
-    )
+    # Marks are tuples that start (at, day, event): their natural order is by time, then event id.
+    marks = sorted(m for staff in books.staff_by_day.get(day, ()) for m in books.file(staff).marks_on(day))
     sweep = Sweep(opening)
     homes = {staff: books.file(staff).window_on(day) for staff in books.staff_by_day.get(day, ())}
     for mark in marks:
@@ -128,24 +133,37 @@ def vacancies(sessions: tuple[Interval, ...], present: Iterable[Interval]) -> li
     """The spells of a day's office hours with nobody present; one spell may run over a break."""
     if not sessions:
         return []
-    spells = subtract([(sessions[0][0], sessions[-1][1])], sorted(present))
     found = []
-    for start, end in spells:
-        pieces = tuple((max(start, a), min(end, b)) for a, b in sessions if overlaps((start, end), (a, b)))
+    for start, end in uncovered(sessions[0][0], sessions[-1][1], sorted(present)):
+        pieces = tuple((max(start, a), min(end, b)) for a, b in sessions if start < b and a < end)
         if pieces:
             found.append(Vacancy((start, end), pieces, sum((b - a for a, b in pieces), timedelta())))
     return found
 
 
-def days_to_judge(books: AttendanceBooks, calendar: WorkCalendar, before: date) -> list[date]:
-    """The working days before ``before`` with any record or any roster entry."""
-    days = {day for day in books.staff_by_day if day < before}
+def uncovered(start: datetime, end: datetime, cuts: list[Interval]) -> list[Interval]:
+    """The parts of ``[start, end)`` outside every interval of ``cuts`` (sorted by start): one pass."""
+    found: list[Interval] = []
+    cursor = start
+    for low, high in cuts:
+        if low > cursor:
+            found.append((cursor, min(low, end)))
+        cursor = max(cursor, high)
+        if cursor >= end:
+            return [piece for piece in found if piece[0] < piece[1]]
+    found.append((cursor, end))
+    return [piece for piece in found if piece[0] < piece[1]]
+
+
+def roster_by_day(books: AttendanceBooks, office: OfficeDays, before: date) -> dict[date, list[Assignment]]:
+    """The working days before ``before`` with any record or roster entry, with the roster of each."""
+    days: dict[date, list[Assignment]] = {day: [] for day in books.staff_by_day if day < before}
     for assignment in books.assignments:
         day, last = assignment.first_day, min(assignment.last_day or before, before - timedelta(days=1))
         while day <= last:
-            days.add(day)
+            days.setdefault(day, []).append(assignment)
             day += timedelta(days=1)
-    return [day for day in sorted(days) if calendar.is_working_day(day)]
+    return {day: days[day] for day in sorted(days) if office.sessions(day)}
 
 
 class EmptyPost(PolicyBase):
@@ -176,20 +194,20 @@ class EmptyPost(PolicyBase):
             (f.window, f.day) for f in books.findings if f.finding in self.bad_impact_findings and f.window
         }
         attendance = books.attendance
-        for day in days_to_judge(attendance, context.calendar, context.as_of):
-            posts = day_posts(attendance, day, context.calendar)
-            sessions = context.calendar.opening_intervals(day)
-            for subject, window, present, who in self.units(attendance, day, posts):
+        office = OfficeDays(context.calendar)
+        for day, rostered in roster_by_day(attendance, office, context.as_of).items():
+            sessions = office.sessions(day)
+            posts = day_posts(attendance, day, sessions)
+            for subject, window, present, who in self.units(rostered, posts):
                 for vacancy in vacancies(sessions, present):
                     if vacancy.office_time and minutes(vacancy.office_time) >= self.min_minutes:
                         yield self.charge(subject, window, who, day, vacancy, posts, (window, day) in impacts,
                                           context)
 
     def units(
-        self, books: AttendanceBooks, day: date, posts: DayPosts,
+        self, rostered: list[Assignment], posts: DayPosts,
     ) -> Iterator[tuple[Subject, str | None, list[Interval], str]]:
         """What must be staffed that day: the subject, its window, the presence that counts, in words."""
-        rostered = [a for a in books.assignments if a.covers(day)]
         windows = sorted({a.window for a in rostered} | {w for _, w in posts.marks if w})
         if self.scope == "window":
             for window in windows:
@@ -328,25 +346,39 @@ class Whereabouts(PolicyBase):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per departure without a complete note."""
         grace = timedelta(minutes=self.grace_minutes)
+        office = OfficeDays(context.calendar)
         for file in books.attendance.staff.values():
-            previous: datetime | None = None
-            for mark in file.marks:
-                if mark.kind is not MarkKind.LEFT:
-                    continue
-                since, previous = previous, mark.at
-                if not context.calendar.is_open(mark.at) or granted_at(file.leaves, mark.at):
-                    continue
-                notes = [n for n in file.whereabouts if n.at <= mark.at + grace and (since is None or n.at > since)
-                         and n.at.date() == mark.day]
-                note = notes[-1] if notes else None
-                lacking = [self.WORDS[k] for k in self.required if note is None or not getattr(note, k)]
-                if lacking:
-                    what = "未公示去向" if note is None else f"公示不全，缺{'、'.join(lacking)}"
-                    yield self.verdict(
-                        context, subject=staff_subject(file.staff), kind=VerdictKind.VIOLATION, on=mark.day,
-                        explanation=f"{mark.day} {clock(mark.at)}临时离岗，{what}。",
-                        evidence=(mark.event, *((note.event,) if note else ())), staff=file.staff, window=mark.window,
-                    )
+            notes: dict[date, list[WhereaboutsNote]] = defaultdict(list)
+            for posted in file.whereabouts:
+                notes[posted.at.date()].append(posted)
+            for day in file.days_with_marks:
+                since: datetime | None = None
+                for mark in file.marks_on(day):
+                    if mark.kind is not MarkKind.LEFT:
+                        continue
+                    earlier, since = since, mark.at
+                    if not open_at(office, mark) or granted_at(file.leaves, mark.at):
+                        continue
+                    found = [n for n in notes.get(day, ()) if n.at <= mark.at + grace and (earlier is None
+                                                                                          or n.at > earlier)]
+                    yield from self.judge(file.staff, mark, found[-1] if found else None, context)
+
+    def judge(self, staff: str, mark: Mark, note: WhereaboutsNote | None, context: Context) -> Iterator[Verdict]:
+        """The violation for one departure whose note is missing or incomplete."""
+        lacking = [self.WORDS[k] for k in self.required if note is None or not getattr(note, k)]
+        if not lacking:
+            return
+        what = "未公示去向" if note is None else f"公示不全，缺{'、'.join(lacking)}"
+        yield self.verdict(
+            context, subject=staff_subject(staff), kind=VerdictKind.VIOLATION, on=mark.day,
+            explanation=f"{mark.day} {clock(mark.at)}临时离岗，{what}。",
+            evidence=(mark.event, *((note.event,) if note else ())), staff=staff, window=mark.window,
+        )
+
+
+def open_at(office: OfficeDays, mark: Mark) -> bool:
+    """Was the centre open when the mark was made?"""
+    return any(start <= mark.at < end for start, end in office.sessions(mark.day))
 
 
 class LeavingPost(PolicyBase):
@@ -372,23 +404,25 @@ class LeavingPost(PolicyBase):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per departure without permission that meets the threshold."""
         calendar = context.calendar
-        half_day = calendar.office_hours.daily_open_time / 2
+        office = OfficeDays(calendar)
+        half_day = int((calendar.office_hours.daily_open_time / 2).total_seconds())
         for file in books.attendance.staff.values():
-            for index, mark in enumerate(file.marks):
-                if mark.kind is not MarkKind.LEFT or mark.permitted_by is not None:
-                    continue
-                if not calendar.is_open(mark.at) or granted_at(file.leaves, mark.at):
-                    continue
-                following = [m for m in file.marks[index + 1:] if m.day == mark.day][:1]
-                back = following[0].at if following else calendar.close_of_business(mark.day)
-                away = calendar.open_time_between(mark.at, back)
-                half_days = Decimal(int(away.total_seconds())) / Decimal(int(half_day.total_seconds()))
-                if half_days < self.at_least_half_days:
-                    continue
-                units = Decimal(1) if self.per == "occurrence" else half_days.to_integral_value(
-                    rounding=ROUND_FLOOR if self.rounding == "down" else ROUND_CEILING)
-                if units:
-                    yield self.judge(file.staff, mark, following[0] if following else None, away, units, context)
+            for day in file.days_with_marks:
+                marks = file.marks_on(day)
+                for index, mark in enumerate(marks):
+                    if mark.kind is not MarkKind.LEFT or mark.permitted_by is not None:
+                        continue
+                    if not open_at(office, mark) or granted_at(file.leaves, mark.at):
+                        continue
+                    back = marks[index + 1] if index + 1 < len(marks) else None
+                    away = calendar.open_time_between(mark.at, back.at if back else calendar.close_of_business(day))
+                    half_days = Decimal(int(away.total_seconds())) / Decimal(half_day)
+                    if half_days < self.at_least_half_days:
+                        continue
+                    units = Decimal(1) if self.per == "occurrence" else half_days.to_integral_value(
+                        rounding=ROUND_FLOOR if self.rounding == "down" else ROUND_CEILING)
+                    if units:
+                        yield self.judge(file.staff, mark, back, away, units, context)
 
     def judge(
         self, staff: str, mark: Mark, back: Mark | None, away: timedelta, units: Decimal, context: Context,

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -138,8 +138,7 @@ def excusing_leaves(file: StaffFile, procedure: LeaveProcedure, calendar: WorkCa
     return tuple(leave for leave in file.leaves if procedure.defect(leave, calendar) is None)
 
 
-@dataclass(frozen=True, slots=True)
-class Stay:
+class Stay(NamedTuple):
     """A stretch of presence from the sign-in records; ``arrived``/``departed`` are None where presumed."""
 
     start: datetime
@@ -181,12 +180,12 @@ class Margins:
     grace: timedelta = timedelta()
 
 
-@dataclass(frozen=True, slots=True)
-class SessionAttendance:
+class SessionAttendance(NamedTuple):
     """One staff member in one session of one day: due when, and what the records show."""
 
     day: date
-    index: int
+    position: int
+    """The session's place in the day: 0 for the first (上午)."""
     due: tuple[Interval, ...]
     """The part of the (widened) session not excused by leave; empty when on leave all session."""
     half_days: Decimal
@@ -218,30 +217,56 @@ class SessionAttendance:
     @property
     def name(self) -> str:
         """上午 or 下午 (or 第N时段 on a day of more sessions)."""
-        return SESSION_NAMES.get(self.index, f"第{self.index + 1}时段")
+        return SESSION_NAMES.get(self.position, f"第{self.position + 1}时段")
 
 
 SESSION_NAMES = {0: "上午", 1: "下午"}
 
 
+class OfficeDays:
+    """The office sessions of each day, computed once for one policy's evaluation.
+
+    A memo local to one ``evaluate`` call (never shared between calls): an empty tuple
+    means a closed day.
+    """
+
+    def __init__(self, calendar: WorkCalendar) -> None:
+        self.calendar = calendar
+        self._sessions: dict[date, tuple[Interval, ...]] = {}
+
+    def sessions(self, day: date) -> tuple[Interval, ...]:
+        """The day's sessions as aware (start, end) pairs; () on a closed day."""
+        found = self._sessions.get(day)
+        if found is None:
+            found = self._sessions[day] = self.calendar.opening_intervals(day)
+        return found
+
+
+HALF_DAYS = {count: Decimal(2) / count for count in range(1, 7)}
+"""The half days one session counts for, by the number of sessions in a day."""
+
+
 def day_attendance(
-    file: StaffFile, day: date, calendar: WorkCalendar, leaves: Sequence[Leave], margins: Margins,
+    file: StaffFile, day: date, sessions: tuple[Interval, ...], leaves: Sequence[Leave], margins: Margins,
 ) -> list[SessionAttendance]:
     """Each session of a working day: what was due of the staff member and whether they were there."""
-    sessions = calendar.opening_intervals(day)
     if not sessions:
         return []
-    excused = [(leave.start, leave.end) for leave in leaves if leave.start.date() <= day <= leave.end.date()]
-    present = stays(file.signs_on(day), sessions[0][0], sessions[-1][1])
-    weight = Decimal(2) / len(sessions)
-    return [
-        judge_session(day, index, widen(subtract([session], excused), session, margins), weight, present,
-                      margins.grace)
-        for index, session in enumerate(sessions)
-    ]
+    opening, closing = sessions[0][0], sessions[-1][1]
+    excused = [(leave.start, leave.end) for leave in leaves if leave.start < closing and leave.end > opening]
+    present = stays(file.signs_on(day), opening, closing)
+    weight = HALF_DAYS.get(len(sessions)) or Decimal(2) / len(sessions)
+    widened = bool(margins.before or margins.after)
+    judged = []
+    for index, session in enumerate(sessions):
+        due = tuple(subtract([session], excused)) if excused else (session,)
+        if widened:
+            due = widen(due, session, margins)
+        judged.append(judge_session(day, index, due, weight, present, margins.grace))
+    return judged
 
 
-def widen(due: list[Interval], session: Interval, margins: Margins) -> list[Interval]:
+def widen(due: tuple[Interval, ...], session: Interval, margins: Margins) -> tuple[Interval, ...]:
     """The due part of a session with the margins added at the session's own edges, not at leave's."""
     if not due:
         return due
@@ -251,22 +276,27 @@ def widen(due: list[Interval], session: Interval, margins: Margins) -> list[Inte
     if last_end == session[1]:
         last_end += margins.after
     if len(due) == 1:
-        return [(first_start, last_end)]
-    return [(first_start, first_end), *due[1:-1], (last_start, last_end)]
+        return ((first_start, last_end),)
+    return ((first_start, first_end), *due[1:-1], (last_start, last_end))
 
 
 def judge_session(
-    day: date, index: int, due: list[Interval], weight: Decimal, present: list[Stay], grace: timedelta,
+    day: date, index: int, due: tuple[Interval, ...], weight: Decimal, present: list[Stay], grace: timedelta,
 ) -> SessionAttendance:
     """Late arrival and early leave in one session, against the due part of it."""
-    inside = tuple(s for s in present if any(overlaps((s.start, s.end), part) for part in due))
-    if not inside:
-        return SessionAttendance(day, index, tuple(due), weight, inside)
+    if not due:
+        return SessionAttendance(day, index, due, weight, ())
     start, end = due[0][0], due[-1][1]
+    if len(due) == 1:
+        inside = tuple(s for s in present if s.start < end and start < s.end)
+    else:
+        inside = tuple(s for s in present if any(s.start < hi and lo < s.end for lo, hi in due))
+    if not inside:
+        return SessionAttendance(day, index, due, weight, inside)
     first, last = inside[0], inside[-1]
     late = first.start - start if first.arrived is not None and first.start > start + grace else None
     early = end - last.end if last.departed is not None and last.end < end - grace else None
-    return SessionAttendance(day, index, tuple(due), weight, inside, late, early)
+    return SessionAttendance(day, index, due, weight, inside, late, early)
 
 
 def duty_days(file: StaffFile, calendar: WorkCalendar, before: date) -> Iterator[date]:
@@ -278,7 +308,7 @@ def duty_days(file: StaffFile, calendar: WorkCalendar, before: date) -> Iterator
     if file.assignments:
         spans = [(a.first_day, a.last_day) for a in file.assignments]
     else:
-        signed = [m.day for m in file.marks if m.kind in (MarkKind.SIGN_IN, MarkKind.SIGN_OUT)]
+        signed = file.days_with_signs
         spans = [(signed[0], signed[-1])] if signed else []
     days: set[date] = set()
     for first, last in spans:
