@@ -9,7 +9,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from bianmin_rules import VerdictKind
+import pytest
+
+from bianmin_rules import EventError, VerdictKind, read_events
 from tests.conftest import events, make_variant, run
 from tests.staff_log import (
     JIANSHE_HOURS,
@@ -265,3 +267,15 @@ def test_cal4_town_basic_face_recognition_only() -> None:
     (warning,) = run(make_variant(register), events(*rows), "2026-03-31").verdicts
     assert warning.explanation == "2026-03-02 签到签退记录不全：08:55的记录方式为paper。"
     assert warning.evidence == ("e2",)
+
+
+def test_bad_attendance_events_are_refused_with_their_line() -> None:
+    """CAL-5, LV-1: a service that stops before it starts, a leave that ends before it begins — one typed error."""
+    bad_service = (b'{"type": "service_extended", "id": "x1", "at": "2026-03-02T17:30", "staff": "S1", '
+                   b'"until": "2026-03-02T17:00"}\n')
+    with pytest.raises(EventError, match=r"log\.jsonl:1.*until .* is before at"):
+        list(read_events([bad_service], source="log.jsonl"))
+    bad_leave = (b'{"type": "leave_requested", "id": "l1", "at": "2026-03-01T09:00", "staff": "S1", "leave": "L1", '
+                 b'"leave_type": "sick", "start": "2026-03-03T09:00", "end": "2026-03-02T09:00"}\n')
+    with pytest.raises(EventError, match=r"log\.jsonl:1.*must be after start"):
+        list(read_events([bad_leave], source="log.jsonl"))

@@ -60,7 +60,7 @@ def test_esc2_third_time_limit_failure_within_the_year() -> None:
         ("TL-1", date(2026, 3, 3), ("e5", "e6"))]
     assert third.evidence == ("e1", "e2", "e3", "e4", "e5", "e6")
     assert third.explanation == (
-        "2026内第3次（TL-1，2026-03-03）："
+        "2026年内第3次（TL-1，2026-03-03）："
         "此前2026-01-06（TL-1，e1、e2）、2026-02-03（TL-1，e3、e4）；→ 年度考核不合格。")
 
 

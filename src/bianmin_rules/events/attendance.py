@@ -166,3 +166,9 @@ class ServiceExtended(StaffEvent):
     until: ChinaDateTime = Field(description="When the staff member stopped serving.")
     finished: bool = Field(default=True, description="The matter was done and the applicant had left.")
     case: Identifier | None = Field(default=None, description="The case being served, if any.")
+
+    @model_validator(mode="after")
+    def _stops_after_it_starts(self) -> ServiceExtended:
+        if self.until < self.at:
+            raise ValueError(f"until ({self.until.isoformat()}) is before at ({self.at.isoformat()})")
+        return self

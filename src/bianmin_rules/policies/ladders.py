@@ -148,7 +148,7 @@ class OffenceLadder(CountedPolicy):
     ) -> Verdict:
         """The verdict for the n-th occurrence."""
         if self.counting == "calendar":
-            within = f"{Period.containing(self.period, current.on)}内"
+            within = period_words(Period.containing(self.period, current.on))
         else:
             within = f"截至{current.on}的{PERIOD_WORDS[self.period]}内"
         before = f"此前{occurrence_list(earlier)}；" if earlier else ""
@@ -165,6 +165,16 @@ class OffenceLadder(CountedPolicy):
 
 
 PERIOD_WORDS = {PeriodKind.MONTH: "一个月", PeriodKind.QUARTER: "一个季度", PeriodKind.YEAR: "一年"}
+
+
+def period_words(period: Period) -> str:
+    """``2026年内``, ``2026年第1季度内``, ``2026年3月内``."""
+    start = period.start
+    if period.kind is PeriodKind.YEAR:
+        return f"{start.year}年内"
+    if period.kind is PeriodKind.QUARTER:
+        return f"{start.year}年第{(start.month - 1) // 3 + 1}季度内"
+    return f"{start.year}年{start.month}月内"
 
 
 class TieredOffence(BaseModel):
@@ -186,9 +196,13 @@ class TieredOffence(BaseModel):
     level: int = Field(ge=1, description="Its rank: higher is heavier.")
     fine: Decimal = Field(default=ZERO, ge=0, description="Yuan deducted.")
 
-    def matches(self, verdict: Verdict, findings: Mapping[str, Finding]) -> bool:
-        """Does ``verdict`` fall under this line?"""
-        selectors = (Selector(rule=rule, findings=self.findings, finders=self.finders) for rule in self.counts)
+    @property
+    def selectors(self) -> tuple[Selector, ...]:
+        """What the line counts, as selectors."""
+        return tuple(Selector(rule=rule, findings=self.findings, finders=self.finders) for rule in self.counts)
+
+    def matches(self, verdict: Verdict, selectors: Sequence[Selector], findings: Mapping[str, Finding]) -> bool:
+        """Does ``verdict`` fall under this line (whose ``selectors`` are given, made once)?"""
         if not any(s.admits(verdict, findings) for s in selectors):
             return False
         if self.serious is None:
@@ -213,8 +227,9 @@ class SeverityTiers(CountedPolicy):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per counted violation that some line matches."""
         findings = findings_by_event(books)
+        offences = [(line, line.selectors) for line in self.offences]
         for verdict in sorted(context.verdicts, key=lambda v: v.sort_key):
-            lines = [line for line in self.offences if line.matches(verdict, findings)]
+            lines = [line for line, selectors in offences if line.matches(verdict, selectors, findings)]
             if not lines:
                 continue
             line = max(lines, key=lambda candidate: candidate.level)  # max keeps the first of equals
