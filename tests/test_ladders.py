@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
-from bianmin_rules import VariantError, Verdict
+from bianmin_rules import Variant, VariantError, Verdict
+from bianmin_rules.policies import OffenceLadder
 from tests.conftest import events, make_variant, run
 from tests.staff_log import finding, policy, signs
 
 COUNTY_DUTY = "县政务服务中心全面实行首问责任制、限时办结制、责任追究制管理制度"
 SHOUZHAN = "首占镇便民服务中心管理制度"
+DOCS = Path(__file__).parent.parent / "docs"
 
 
 def rung(tier: str, level: int, occurrence: int, **money: str) -> dict[str, object]:
@@ -284,3 +287,16 @@ def test_a_ladder_states_money_per_rung() -> None:
     """ATT-6: money belongs to a rung; a flat fine on the ladder is refused."""
     with pytest.raises(VariantError, match="state the money of each tier"):
         make_variant({**SHOUZHAN_INSPECTION, "fine": "200"})
+
+
+def test_att6_ladder_as_written_in_a_variant_file() -> None:
+    """ATT-6: the TOML of docs/ladders.md loads, with the money of each rung exact."""
+    text = (DOCS / "ladders.md").read_text(encoding="utf-8")
+    snippet = text.split("```toml\n", 1)[1].split("```", 1)[0]
+    variant = Variant.from_toml(
+        'name = "shouzhan-town"\ntitle = "首占镇便民服务中心"\n[source]\ndocument = "000 §10"\n'
+        '[case_types]\nimmediate = "即办件"\n' + snippet, origin="docs/ladders.md")
+    ladder = variant.policies[1]
+    assert isinstance(ladder, OffenceLadder)
+    assert [(t.fine, t.bonus_share) for t in ladder.tiers] == [
+        (Decimal(200), Decimal(0)), (Decimal(0), Decimal("0.05")), (Decimal(0), Decimal(0))]
