@@ -48,7 +48,7 @@ def test_att4_county_window_joint_review_charged_to_the_window() -> None:
 
 def test_att4_per_status_penalties_refuse_a_flat_amount() -> None:
     """ATT-4: the points are per status; a flat ``points`` would be ambiguous and is refused."""
-    with pytest.raises(VariantError, match="state the points and fine of each status"):
+    with pytest.raises(VariantError, match="state the points and money of each status"):
         make_variant(policy("meeting-attendance", "ATT-4", "d", "a", "q", points="-1"))
 
 

@@ -285,7 +285,7 @@ def test_a_ladder_never_goes_down() -> None:
 
 def test_a_ladder_states_money_per_rung() -> None:
     """ATT-6: money belongs to a rung; a flat fine on the ladder is refused."""
-    with pytest.raises(VariantError, match="state the money of each tier"):
+    with pytest.raises(VariantError, match="of each status or tier"):
         make_variant({**SHOUZHAN_INSPECTION, "fine": "200"})
 
 

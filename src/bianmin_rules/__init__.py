@@ -39,7 +39,7 @@ from bianmin_rules.policy import Context, Policy, PolicyBase
 from bianmin_rules.render import to_csv, to_json, to_markdown
 from bianmin_rules.report import Report, SubjectTotal
 from bianmin_rules.variant import Variant
-from bianmin_rules.verdicts import Citation, Sanction, Subject, SubjectKind, Verdict, VerdictKind
+from bianmin_rules.verdicts import Citation, Occurrence, Sanction, Subject, SubjectKind, Verdict, VerdictKind
 
 __version__ = "0.1.0"
 
@@ -59,6 +59,7 @@ __all__ = [
     "EventBase",
     "EventError",
     "LimitUnit",
+    "Occurrence",
     "OfficeHours",
     "Policy",
     "PolicyBase",

@@ -25,15 +25,20 @@ Session = Literal["morning", "afternoon"]
 """The session a sign-in belongs to, where the sign-in system records it."""
 
 
-class SignedIn(StaffEvent):
-    """A staff member signed in (签到): arrived for the day or for a session (CAL-4).
+class SignRecord(StaffEvent):
+    """A sign-in system's record (CAL-4): ``session`` where the system names it, ``method`` how it was made.
 
-    ``session`` says which session the record is for where the system says so (a
-    four-sign-in scheme records morning and afternoon); without it the library takes
-    the session the sign-in is arriving for. ``method`` is how it was recorded (e.g.
-    ``face``, ``fingerprint``, ``paper``). ``window`` defaults to the staff member's
-    rostered window.
+    Without a ``session`` the library takes the session the record arrives for or
+    leaves. ``method`` is e.g. ``face``, ``fingerprint`` or ``paper``; ``window``
+    defaults to the staff member's rostered window.
     """
+
+    session: Session | None = Field(default=None, description="The session the record is for, if recorded.")
+    method: Identifier | None = Field(default=None, description="How the record was made, e.g. face.")
+
+
+class SignedIn(SignRecord):
+    """A staff member signed in (签到): arrived for the day or for a session (CAL-4)."""
 
     model_config = example(
         '{"type": "signed_in", "id": "s1", "at": "2026-03-02T07:58:00", "staff": "S-wang", '
@@ -41,11 +46,9 @@ class SignedIn(StaffEvent):
     )
 
     type: Literal["signed_in"] = "signed_in"
-    session: Session | None = Field(default=None, description="The session signed in for, if recorded.")
-    method: Identifier | None = Field(default=None, description="How the sign-in was recorded, e.g. face.")
 
 
-class SignedOut(StaffEvent):
+class SignedOut(SignRecord):
     """A staff member signed out (签退): left at the end of the day or of a session (CAL-4)."""
 
     model_config = example(
@@ -54,8 +57,6 @@ class SignedOut(StaffEvent):
     )
 
     type: Literal["signed_out"] = "signed_out"
-    session: Session | None = Field(default=None, description="The session signed out of, if recorded.")
-    method: Identifier | None = Field(default=None, description="How the sign-out was recorded, e.g. face.")
 
 
 class LeaveType(StrEnum):

@@ -15,13 +15,20 @@ from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 from typing import ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from bianmin_rules.events.attendance import LeaveType
 from bianmin_rules.ledgers import Books
 from bianmin_rules.ledgers.attendance import Leave, Mark, MarkKind, StaffFile
 from bianmin_rules.periods import Period, PeriodKind
-from bianmin_rules.policies.counting import Selector, SelectorField, counted, occurrence, occurrence_list
+from bianmin_rules.policies.counting import (
+    PenaltyPerTier,
+    Selector,
+    SelectorField,
+    counted,
+    occurrence,
+    occurrence_list,
+)
 from bianmin_rules.policies.presence import (
     Interval,
     LeaveProcedure,
@@ -44,16 +51,6 @@ from bianmin_rules.verdicts import ZERO, Measure, Sanction, Subject, SubjectKind
 def staff_subject(staff: str) -> Subject:
     """The staff member a verdict is charged to."""
     return Subject(kind=SubjectKind.STAFF, id=staff)
-
-
-class PenaltyPerStatus(PolicyBase):
-    """A policy whose text sets the penalty per status or tier, never one flat amount."""
-
-    @model_validator(mode="after")
-    def _no_flat_penalty(self) -> PenaltyPerStatus:
-        if self.points or self.fine:
-            raise ValueError(f"{self.rule}: state the points and fine of each status, not one flat amount")
-        return self
 
 
 class SignInPolicy(PolicyBase):
@@ -338,7 +335,7 @@ class ExtendedService(PolicyBase):
                 )
 
 
-class MeetingAttendance(PenaltyPerStatus):
+class MeetingAttendance(PenaltyPerTier):
     """ATT-4: meetings and study sessions — absent, late or early, each at its own penalty.
 
     ``town-conduct-100`` 德 1 (study: absent −2, late/early −1) and 勤 3 (meetings:

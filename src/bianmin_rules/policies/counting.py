@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from bianmin_rules.events.findings import FindingSource
 from bianmin_rules.ledgers import Books
 from bianmin_rules.ledgers.findings import Finding
+from bianmin_rules.policy import PolicyBase
 from bianmin_rules.verdicts import Occurrence, RuleId, SubjectKind, Verdict, VerdictKind
 
 
@@ -87,3 +88,16 @@ def occurrence(verdict: Verdict) -> Occurrence:
 def occurrence_list(verdicts: Iterable[Verdict]) -> str:
     """``2026-03-02（ATT-1，e1）、2026-03-09（ATT-1，e5）`` — counted verdicts for explanations."""
     return "、".join(f"{v.on}（{v.rule}，{'、'.join(v.evidence) or '无事件'}）" for v in verdicts)
+
+
+class PenaltyPerTier(PolicyBase):
+    """A policy whose text sets the penalty per status, rung or tier, never one flat amount.
+
+    A flat ``points`` or ``fine`` on such a policy would be ambiguous, so it is refused.
+    """
+
+    @model_validator(mode="after")
+    def _no_flat_penalty(self) -> PenaltyPerTier:
+        if self.points or self.fine:
+            raise ValueError(f"{self.rule}: state the points and money of each status or tier, not one flat amount")
+        return self

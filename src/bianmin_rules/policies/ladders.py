@@ -32,6 +32,7 @@ from bianmin_rules.ledgers import Books
 from bianmin_rules.ledgers.findings import Finding
 from bianmin_rules.periods import MONTHS_IN, Period, PeriodKind
 from bianmin_rules.policies.counting import (
+    PenaltyPerTier,
     Selector,
     counted,
     counted_against,
@@ -39,7 +40,7 @@ from bianmin_rules.policies.counting import (
     occurrence,
     occurrence_list,
 )
-from bianmin_rules.policy import Context, PolicyBase
+from bianmin_rules.policy import Context
 from bianmin_rules.verdicts import ZERO, RuleId, Sanction, Subject, SubjectKind, Verdict, VerdictKind
 
 
@@ -60,16 +61,10 @@ class LadderTier(BaseModel):
         return Sanction(tier=self.tier, level=self.level)
 
 
-class CountedPolicy(PolicyBase):
-    """A stage-1 policy whose penalties are stated per rung or tier, never as one flat amount."""
+class CountedPolicy(PenaltyPerTier):
+    """A stage-1 policy: it counts the verdicts of stage 0; its penalties are per rung or tier."""
 
     stage: ClassVar[int] = 1
-
-    @model_validator(mode="after")
-    def _no_flat_penalty(self) -> CountedPolicy:
-        if self.points or self.fine:
-            raise ValueError(f"{self.rule}: state the money of each tier, not one flat amount")
-        return self
 
 
 class OffenceLadder(CountedPolicy):
