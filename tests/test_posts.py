@@ -3,6 +3,7 @@ whereabouts, leaving the post — computed by hand in office time only (CAL-2)."
 
 from __future__ import annotations
 
+import random
 from datetime import date
 from decimal import Decimal
 
@@ -59,6 +60,8 @@ def test_ab1_cover_keeps_the_window_staffed_and_leaves_the_substitutes_own_empty
     assert spells([EMPTY], rows) == [
         ("AB-1", date(2026, 3, 2), "window:W1", Decimal(5)), ("AB-1", date(2026, 3, 2), "window:W2", Decimal(35))]
     assert spells([{**EMPTY, "min_minutes": 10}], rows) == [("AB-1", date(2026, 3, 2), "window:W2", Decimal(35))]
+    report = run(make_variant(EMPTY, office_hours=SHOUZHAN_HOURS), events(*rows), "2026-03-31")
+    assert [v.evidence for v in report.verdicts] == [("e7", "e8"), ("e8", "e9")]  # left, cover; cover, return
 
 
 def test_ab6_guangwu_empty_window_costs_a_hundred_yuan_and_public_criticism() -> None:
@@ -213,3 +216,25 @@ def test_att3_county_window_one_point_per_half_day_beyond_half_a_day() -> None:
     assert (verdict.subject.kind, verdict.points, verdict.quantity) == (SubjectKind.WINDOW, Decimal(-1), Decimal(270))
     up = run(make_variant({**rule, "rounding": "up"}, office_hours=SHOUZHAN_HOURS), events(*rows), "2026-03-31")
     assert [v.points for v in up.verdicts] == [Decimal(-2)]
+
+
+def test_attendance_reports_do_not_depend_on_the_order_of_the_log() -> None:
+    """AB-1, ATT-1, ATT-2, AB-4: shuffled logs (covers, leave, sign-ins at equal times) give the same report."""
+    variant = make_variant(EMPTY, policy("late-or-early", "ATT-1", "d", "a", "q"),
+                           policy("absence", "ATT-2", "d", "a", "q", points="-2"),
+                           policy("leave-substitute", "AB-4", "d", "a", "q"), office_hours=SHOUZHAN_HOURS)
+    rows = [roster("S1", "W1", "2026-03-02", last_day="2026-03-04"),
+            roster("S2", "W2", "2026-03-02", last_day="2026-03-04"),
+            *signs("2026-03-02", "08:05", "17:35", window="W1"),
+            *signs("2026-03-02", "08:05", "17:35", staff="S2", window="W2"),
+            post("left", "2026-03-02T10:00"), post("covered", "2026-03-02T10:00", staff="S2", for_staff="S1"),
+            post("returned", "2026-03-02T10:40"),
+            leave("L1", "2026-03-03T08:00", "2026-03-03T17:30", at="2026-03-02T09:00"),
+            approve("L1", "2026-03-02T10:00", "中心主任"), *signs("2026-03-04", "07:55", "12:00", staff="S2")]
+    log = events(*rows)
+    expected = run(variant, log, "2026-03-31")
+    assert len(expected.verdicts) > 5
+    for seed in range(5):
+        shuffled = log[:]
+        random.Random(seed).shuffle(shuffled)
+        assert run(variant, shuffled, "2026-03-31") == expected

@@ -47,7 +47,7 @@ class DayPosts:
     at_window: dict[str, list[Interval]] = field(default_factory=lambda: defaultdict(list))
     on_post: dict[str, list[Interval]] = field(default_factory=lambda: defaultdict(list))
     marks: list[tuple[Mark, str | None]] = field(default_factory=list)
-    """The day's records, each with the window it concerns."""
+    """The day's records, each with a window it concerns (a cover concerns two)."""
 
 
 @dataclass(slots=True)
@@ -59,10 +59,14 @@ class Sweep:
     where: dict[str, tuple[str, datetime]] = field(default_factory=dict)
     covering: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)
     last_mark: dict[str, Mark] = field(default_factory=dict)
+    mark: Mark | None = None
+    """The record being read, which every move it causes cites."""
 
     def move(self, staff: str, window: str | None, at: datetime) -> None:
         """Take ``staff`` off their current window at ``at`` and, if ``window``, put them on it."""
         current = self.where.pop(staff, None)
+        if self.mark is not None:
+            self.posts.marks.extend((self.mark, w) for w in (current and current[0], window) if w is not None)
         if current is not None and current[1] < at:
             self.posts.at_window[current[0]].append((current[1], at))
             self.posts.on_post[staff].append((current[1], at))
@@ -100,6 +104,7 @@ def day_posts(books: AttendanceBooks, day: date, sessions: tuple[Interval, ...])
     homes = {staff: books.file(staff).window_on(day) for staff in books.staff_by_day.get(day, ())}
     for mark in marks:
         home = mark.window or homes[mark.staff]
+        sweep.mark = mark
         sweep.posts.marks.append((mark, home))
         if mark.kind in (MarkKind.SIGN_IN, MarkKind.RETURNED) and home is not None:
             sweep.arrive(mark.staff, home, mark.at)
@@ -110,6 +115,7 @@ def day_posts(books: AttendanceBooks, day: date, sessions: tuple[Interval, ...])
         elif mark.kind in (MarkKind.SIGN_OUT, MarkKind.LEFT):
             sweep.depart(mark.staff, home, mark.at)
         sweep.last_mark[mark.staff] = mark
+    sweep.mark = None
     for staff, (_, since) in list(sweep.where.items()):
         sweep.move(staff, None, max(closing, since))
     return sweep.posts
@@ -238,7 +244,9 @@ class EmptyPost(PolicyBase):
     ) -> Verdict:
         """The violation for one spell."""
         start, end = vacancy.spell
-        evidence = tuple(m.event for m, w in posts.marks if start <= m.at <= end and window in (None, w))
+        evidence = tuple(dict.fromkeys(
+            m.event for m, w in posts.marks if start <= m.at <= end and window in (None, w)
+        ))
         sanction = self.bad_impact_sanction if impact and self.bad_impact_sanction else self.sanction
         consequence = "，造成不良影响" if impact and self.bad_impact_sanction else ""
         return self.verdict(
