@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from bianmin_rules import EvaluationError, VariantError, VerdictKind
+from bianmin_rules import EvaluationError, VariantError
 from bianmin_rules.policies import LeaveApproval
 from bianmin_rules.policies.leave import Span, table_gaps, table_overlaps
 from tests.conftest import events, make_variant, run
@@ -149,9 +149,10 @@ def test_lv1_an_approval_must_name_a_requested_leave() -> None:
         run(make_variant(TOWN_BASIC), events(approve("L9", "2026-03-02T09:00", "镇长")), "2026-03-31")
 
 
-def test_lv1_only_judges_leave_someone_approved() -> None:
-    """LV-1: a leave with no approval at all is LV-2's matter, not LV-1's."""
-    rows = [leave("L1", "2026-03-02T09:00", "2026-03-02T17:30", at="2026-03-01T09:00")]
-    report = run(make_variant(TOWN_BASIC), events(*rows), "2026-03-31", include_compliance=True)
-    assert [v.kind for v in report.verdicts] == []
-    assert VerdictKind.WARNING not in [v.kind for v in report.verdicts]
+def test_lv1_only_judges_granted_leave() -> None:
+    """LV-1: a leave with no approval, or only reviewed (分管领导 审核, not yet 主要领导), is not judged yet."""
+    rows = [leave("L1", "2026-03-02T09:00", "2026-03-02T17:30", at="2026-03-01T09:00"),
+            leave("L2", "2026-03-09T09:00", "2026-03-10T17:30", at="2026-03-01T09:00"),
+            approve("L2", "2026-03-02T09:00", "分管领导", final=False)]
+    report = run(make_variant(JIANGXI), events(*rows), "2026-03-31", include_compliance=True)
+    assert report.verdicts == ()

@@ -150,12 +150,13 @@ class LeaveApproval(PolicyBase):
     党委书记; ``community-hall`` 第二篇: up to 1 day 窗口负责人, over 1 up to 2 days
     窗口负责人 then 分管领导, over 2 days not stated; ``jiangxi-town``: up to half a day
     分管领导, 1 day or more 分管领导 then 主要领导, in between not stated; ``shouzhan-town``:
-    分管领导 then 中心主任; ``dahe-town``: 分管领导 then 主要领导). A leave with approvals
+    分管领导 then 中心主任; ``dahe-town``: 分管领导 then 主要领导). A granted leave
     whose duration falls in a gap of the table, or in two bands when ``on_overlap`` is
     ``report``, gets a warning naming the gap or the bands; an approval chain missing a
     role (or out of order, with ``ordered``) is a violation. ``sick_leave_needs_record``
     (``town-basic``: "因病请假必须凭医院病历卡核实") makes a sick leave without a hospital
-    record a violation. Leave never approved at all is LV-2's.
+    record a violation. A leave not (yet) granted is not judged here: taken without
+    approval, it is LV-2's.
     """
 
     kind: Literal["leave-approval"] = "leave-approval"
@@ -175,10 +176,10 @@ class LeaveApproval(PolicyBase):
         return table_overlaps(self.table)
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
-        """A verdict on every leave that was approved by anyone."""
+        """A verdict on every granted leave (one still under review is not judged yet)."""
         for file in books.attendance.staff.values():
             for leave in file.leaves:
-                if leave.approvals:
+                if leave.granted is not None:
                     yield from self.judge(leave, leave_days(leave, context.calendar), context)
                 if self.sick_leave_needs_record and leave.leave_type is LeaveType.SICK and not leave.medical_record:
                     yield self.charge(leave, context, VerdictKind.VIOLATION, "病假未凭医院病历核实。")
