@@ -64,6 +64,15 @@ def test_ab1_cover_keeps_the_window_staffed_and_leaves_the_substitutes_own_empty
     assert [v.evidence for v in report.verdicts] == [("e7", "e8"), ("e8", "e9")]  # left, cover; cover, return
 
 
+def test_ab1_with_a_roster_only_rostered_windows_must_be_staffed() -> None:
+    """AB-1: S1 (rostered at W1, on post all day) helps at the unrostered W9 for an hour — W9 is no window to staff."""
+    rows = [roster("S1", "W1", "2026-03-02", last_day="2026-03-02"),
+            roster("S2", "W1", "2026-03-02", last_day="2026-03-02"),
+            *signs("2026-03-02", "07:55", "17:35", window="W1"), *signs("2026-03-02", "07:55", "17:35", staff="S2"),
+            post("covered", "2026-03-02T10:00", window="W9"), post("returned", "2026-03-02T11:00")]
+    assert spells([EMPTY], rows) == []
+
+
 def test_ab6_guangwu_empty_window_costs_a_hundred_yuan_and_public_criticism() -> None:
     """AB-6 (guangwu-street 第三十八条(一)): 上班期间窗口出现空岗 → 通报批评、扣除考核奖金100元 per spell."""
     guangwu = policy("empty-post", "AB-6", "光武街道政务服务中心管理办法", "第三十八条(一)",

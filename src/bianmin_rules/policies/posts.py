@@ -179,7 +179,8 @@ class EmptyPost(PolicyBase):
     ``dahe-town`` 第五条, ``shouzhan-town`` 第十条(七), ``guangwu-street`` 第二十三条);
     ``department`` — no one at any window of a department (AB-2, ``town-basic`` (八)2);
     ``ab_pair`` — the A and the B of a window both off post (AB-3, ``dahe-town`` 第五条).
-    A window is judged on the days it is rostered or someone records at it. One
+    A window is judged on the days it is rostered (without any roster in the log: the
+    days someone records at it). One
     violation per spell (a spell over the lunch break is one, counting office time
     only), with its minutes as ``quantity``; spells shorter than ``min_minutes`` are
     ignored. Penalties: ``guangwu-street`` 第三十八条(一) 通报批评 and 100 yuan;
@@ -201,20 +202,25 @@ class EmptyPost(PolicyBase):
         }
         attendance = books.attendance
         office = OfficeDays(context.calendar)
+        has_roster = bool(attendance.assignments)
         for day, rostered in roster_by_day(attendance, office, context.as_of).items():
             sessions = office.sessions(day)
             posts = day_posts(attendance, day, sessions)
-            for subject, window, present, who in self.units(rostered, posts):
+            for subject, window, present, who in self.units(rostered, posts, has_roster):
                 for vacancy in vacancies(sessions, present):
                     if vacancy.office_time and minutes(vacancy.office_time) >= self.min_minutes:
                         yield self.charge(subject, window, who, day, vacancy, posts, (window, day) in impacts,
                                           context)
 
     def units(
-        self, rostered: list[Assignment], posts: DayPosts,
+        self, rostered: list[Assignment], posts: DayPosts, has_roster: bool,
     ) -> Iterator[tuple[Subject, str | None, list[Interval], str]]:
-        """What must be staffed that day: the subject, its window, the presence that counts, in words."""
-        windows = sorted({a.window for a in rostered} | {w for _, w in posts.marks if w})
+        """What must be staffed that day: the subject, its window, the presence that counts, in words.
+
+        With a roster in the log, the windows rostered that day; without one, the windows
+        someone recorded at that day.
+        """
+        windows = sorted({a.window for a in rostered} if has_roster else {w for _, w in posts.marks if w})
         if self.scope == "window":
             for window in windows:
                 subject = Subject(kind=SubjectKind.WINDOW, id=window)
