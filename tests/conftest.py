@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from bianmin_rules import EVENT_ADAPTER, Event, Report, Variant, evaluate, load_variant
+
+# Property tests: a quick default profile for everyday runs and CI, and a deep one
+# (HYPOTHESIS_PROFILE=deep) for long searches.
+settings.register_profile("default", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("deep", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 def events(*rows: dict[str, Any]) -> list[Event]:

@@ -24,7 +24,7 @@ moments = st.datetimes(min_value=datetime(2001, 3, 1), max_value=datetime(2026, 
 utc_moments = moments.map(lambda m: m.replace(tzinfo=UTC))
 any_moment = st.one_of(moments, utc_moments)
 
-quick = settings(max_examples=150, deadline=None)
+quick = settings(deadline=None)
 
 
 @quick

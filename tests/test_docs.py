@@ -1,21 +1,34 @@
-"""The generated reference stays current, and every documented example is valid."""
+"""The generated reference stays current, every documented example is valid, every error is documented."""
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
+import pytest
+
+import bianmin_rules.errors
 from bianmin_rules.events import EVENT_ADAPTER, event_types
-from bianmin_rules.reference import events_markdown
+from bianmin_rules.reference import DOCUMENTS
 
 DOCS = Path(__file__).parent.parent / "docs"
 
 
-def test_events_reference_is_current() -> None:
-    """docs/events.md is generated: run `python -m bianmin_rules.reference > docs/events.md`."""
-    assert (DOCS / "events.md").read_text(encoding="utf-8") == events_markdown()
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_generated_reference_is_current(name: str) -> None:
+    """docs/events.md, docs/cli.md and docs/api.md are generated:
+    run `python -m bianmin_rules.reference NAME > docs/NAME.md`."""
+    assert (DOCS / f"{name}.md").read_text(encoding="utf-8") == DOCUMENTS[name]()
 
 
 def test_every_event_type_has_a_valid_example() -> None:
     for tag, model in event_types().items():
         (example,) = model.model_config["json_schema_extra"]["examples"]  # type: ignore[index]
         assert EVENT_ADAPTER.validate_python(example).type == tag  # type: ignore[union-attr]
+
+
+def test_every_error_is_documented() -> None:
+    errors_page = (DOCS / "errors.md").read_text(encoding="utf-8")
+    for name, cls in inspect.getmembers(bianmin_rules.errors, inspect.isclass):
+        if issubclass(cls, bianmin_rules.errors.BianminError):
+            assert f"## `{name}`" in errors_page, name

@@ -130,3 +130,14 @@ def test_provisional_results_say_so(county: Variant) -> None:
 def test_official_results_are_not_provisional(county: Variant) -> None:
     report = run(county, demo_log(), "2026-03-31", calendar=WorkCalendar.china(allow_provisional=True))
     assert not report.provisional
+
+
+def test_a_due_date_in_next_year_does_not_stop_an_evaluation_at_year_end(county: Variant) -> None:
+    """CAL-3: as of 2026-12-31, a case due in 2027 is simply not late yet; nothing is provisional."""
+    log = events(
+        {"type": "case_received", "at": "2026-12-30T09:00", "case": "C1", "case_type": "supplement",
+         "promised_limit": 20, "materials_complete": False},
+        {"type": "materials_completed", "at": "2026-12-31T09:00", "case": "C1"},
+    )
+    report = run(county, log, "2026-12-31")
+    assert report.verdicts == () and not report.provisional

@@ -39,3 +39,11 @@ def test_periods_between_overlap_the_range() -> None:
 def test_a_period_starts_on_its_boundary() -> None:
     with pytest.raises(ValidationError, match="a quarter starts on the first day"):
         Period(kind=PeriodKind.QUARTER, start=date(2026, 2, 1))
+
+
+def test_parse_labels() -> None:
+    assert Period.parse("2026-Q3") == Period(kind=PeriodKind.QUARTER, start=date(2026, 7, 1))
+    assert Period.parse("2026-03").end == date(2026, 3, 31)
+    assert Period.parse("2026").label == "2026"
+    with pytest.raises(ValueError, match="not a period"):
+        Period.parse("2026-Q5")

@@ -10,12 +10,13 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from typing import TextIO, TypeVar
+from typing import Any, TextIO, TypeVar
 
 from bianmin_rules.calendar import WorkCalendar
 from bianmin_rules.engine import evaluate
 from bianmin_rules.errors import BianminError
 from bianmin_rules.events import event_json_schema
+from bianmin_rules.explain import explain, subject_of
 from bianmin_rules.io import (
     DEMO_AS_OF,
     builtin_variant_names,
@@ -24,7 +25,11 @@ from bianmin_rules.io import (
     load_variant,
     read_event_files,
 )
-from bianmin_rules.render import FORMATS, render
+from bianmin_rules.periods import Period
+from bianmin_rules.render import FORMATS, render, render_diff, render_explanation
+from bianmin_rules.synthetic import generate
+from bianmin_rules.variant import Variant
+from bianmin_rules.whatif import diff
 
 EXIT_BAD_INPUT = 2
 PROGRESS_EVERY = 100_000
@@ -53,8 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bianmin-rules",
         description="Executable regulations of Chinese government service centres.",
+        formatter_class=HelpFormatter,
     )
-    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND", parser_class=Parser)
 
     run = commands.add_parser("evaluate", help="evaluate event logs under a variant")
     run.add_argument("events", nargs="+", help="JSON Lines event logs (one log may be split into files)")
@@ -65,19 +71,51 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--compliance", action="store_true", help="also report the rules that were met")
     run.set_defaults(command=run_evaluate)
 
+    compare = commands.add_parser("diff", help="what-if: evaluate event logs under two variants and compare")
+    compare.add_argument("events", nargs="+", help="JSON Lines event logs")
+    compare.add_argument("--variant", required=True, help="the variant as it is (a name or a .toml file)")
+    compare.add_argument("--against", required=True, help="the variant to compare with (e.g. an amended copy)")
+    compare.add_argument("--as-of", required=True, type=iso_date, help="the day of evaluation (YYYY-MM-DD)")
+    add_output_options(compare)
+    add_calendar_options(compare)
+    compare.set_defaults(command=run_diff)
+
+    tell = commands.add_parser("explain", help="one staff member's, window's or case's story: events, verdicts, totals")
+    tell.add_argument("events", nargs="+", help="JSON Lines event logs")
+    tell.add_argument("--variant", required=True, help="a built-in variant name or a variant .toml file")
+    tell.add_argument("--as-of", required=True, type=iso_date, help="the day of evaluation (YYYY-MM-DD)")
+    who = tell.add_mutually_exclusive_group(required=True)
+    for kind in ("staff", "window", "case"):
+        who.add_argument(f"--{kind}", metavar="ID", help=f"the {kind} to explain")
+    tell.add_argument("--period", type=period_label, help="only this period: 2026, 2026-Q1 or 2026-03")
+    tell.add_argument("--format", choices=("markdown", "json"), default="markdown", help="output format")
+    add_calendar_options(tell)
+    tell.set_defaults(command=run_explain)
+
     demo = commands.add_parser("demo", help="evaluate the built-in example log under county-centre")
     add_output_options(demo)
     demo.set_defaults(command=run_demo)
 
+    synth = commands.add_parser("generate", help="write a synthetic event log (JSON Lines) for benchmarks and demos")
+    synth.add_argument("--events", type=int, default=10_000, help="how many events (default: 10000)")
+    synth.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same log")
+    synth.add_argument("--year", type=int, default=2026, help="the year simulated (default: 2026)")
+    synth.add_argument("--windows", type=int, default=12, help="windows of the centre (default: 12)")
+    synth.set_defaults(command=run_generate)
+
     variants = commands.add_parser("variants", help="list the built-in variants")
     variants.set_defaults(command=run_variants)
 
+    show = commands.add_parser("show", help="print a variant as TOML, with `extends` resolved")
+    show.add_argument("variant", help="a built-in variant name or a variant .toml file")
+    show.set_defaults(command=run_show)
+
     schema = commands.add_parser("schema", help="print a JSON Schema")
-    schema.add_argument("what", choices=["events"], help="which schema")
+    schema.add_argument("what", choices=["events", "variant"], help="which schema")
     schema.set_defaults(command=run_schema)
 
     calendar = commands.add_parser("calendar", help="count working days (CAL-1)")
-    counts = calendar.add_subparsers(required=True, metavar="QUESTION")
+    counts = calendar.add_subparsers(required=True, metavar="QUESTION", parser_class=Parser)
     add = counts.add_parser("add", help="the N-th working day after DATE (N < 0: before)")
     add.add_argument("date", type=iso_date)
     add.add_argument("n", type=int)
@@ -89,6 +127,21 @@ def build_parser() -> argparse.ArgumentParser:
     add_calendar_options(between)
     between.set_defaults(command=run_calendar_between)
     return parser
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """Help at a fixed width, so that it reads the same in every terminal and in docs/cli.md."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=100, max_help_position=32)
+
+
+class Parser(argparse.ArgumentParser):
+    """A sub-command parser with the fixed-width help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
 
 def add_output_options(parser: argparse.ArgumentParser) -> None:
@@ -114,6 +167,14 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (expected YYYY-MM-DD): {text!r}") from None
 
 
+def period_label(text: str) -> Period:
+    """A period argument: 2026, 2026-Q1 or 2026-03."""
+    try:
+        return Period.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def calendar_from(args: argparse.Namespace) -> WorkCalendar:
     """The China calendar with the loaded schedules and the provisional opt-in."""
     calendar = WorkCalendar.china(allow_provisional=args.allow_provisional)
@@ -132,9 +193,36 @@ def run_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_diff(args: argparse.Namespace) -> int:
+    calendar = calendar_from(args)
+    before, after = (
+        evaluate(load_variant(name), read_event_files(args.events), as_of=args.as_of, calendar=calendar)
+        for name in (args.variant, args.against)
+    )
+    sys.stdout.write(render_diff(diff(before, after), args.format))
+    return 0
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    kind = next(kind for kind in ("staff", "window", "case") if getattr(args, kind))
+    story = explain(
+        load_variant(args.variant), read_event_files(args.events), subject=subject_of(kind, getattr(args, kind)),
+        as_of=args.as_of, period=args.period, calendar=calendar_from(args),
+    )
+    sys.stdout.write(render_explanation(story, args.format))
+    return 0
+
+
 def run_demo(args: argparse.Namespace) -> int:
     report = evaluate(load_variant("county-centre"), demo_events(), as_of=date.fromisoformat(DEMO_AS_OF))
     sys.stdout.write(render(report, args.format))
+    return 0
+
+
+def run_generate(args: argparse.Namespace) -> int:
+    write = sys.stdout.write
+    for row in generate(args.events, seed=args.seed, year=args.year, windows=args.windows):
+        write(json.dumps(row, ensure_ascii=False) + "\n")
     return 0
 
 
@@ -146,7 +234,13 @@ def run_variants(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    print(json.dumps(event_json_schema(), ensure_ascii=False, indent=2))
+    schema = event_json_schema() if args.what == "events" else Variant.json_schema()
+    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    sys.stdout.write(load_variant(args.variant).to_toml())
     return 0
 
 

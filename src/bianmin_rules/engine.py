@@ -29,16 +29,19 @@ def evaluate(
     schedule, or one that allows provisional years); the variant's office hours are
     applied to it. ``include_compliance`` also reports the rules that were met.
 
-    Raises :class:`~bianmin_rules.errors.ProvisionalCalendarError` when ``as_of`` or a
-    counted day lies in a year without an official schedule and the calendar does not
-    allow provisional results, and :class:`~bianmin_rules.errors.EvaluationError` when
-    the events contradict the variant.
+    Raises :class:`~bianmin_rules.errors.ProvisionalCalendarError` when ``as_of`` lies in
+    a year without an official schedule and the calendar does not allow provisional
+    results (CAL-3), and :class:`~bianmin_rules.errors.EvaluationError` when the events
+    contradict the variant. Days after ``as_of`` are counted provisionally where needed
+    (a due date early next year, say): they never make a violation, since nothing after
+    ``as_of`` is judged, and any verdict that shows one is marked provisional.
     """
     work_calendar = variant.calendar(calendar)
     work_calendar.is_working_day(as_of)  # fails early on a provisional or uncovered as_of
     books = collect(events, as_of=as_of, case_types=variant.case_types)
     context = Context(
-        variant=variant.name, calendar=work_calendar, as_of=as_of, include_compliance=include_compliance
+        variant=variant.name, calendar=work_calendar.allowing_provisional(), as_of=as_of,
+        include_compliance=include_compliance,
     )
     verdicts = sorted(apply_policies(variant, books, context), key=lambda v: v.sort_key)
     return Report(

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from bianmin_rules.calendar import YearSchedule
 from bianmin_rules.errors import CalendarError, EventError, VariantError
 from bianmin_rules.events import Event
 from bianmin_rules.jsonl import read_logs
-from bianmin_rules.variant import Variant
+from bianmin_rules.variant import Variant, parse_toml
 
 DATA = resources.files("bianmin_rules") / "data"
 
@@ -28,20 +29,36 @@ def builtin_variant_names() -> list[str]:
 
 
 def load_variant(name_or_path: str | Path) -> Variant:
-    """A built-in variant by name, or a variant file by path (anything with a ``/`` or ``.toml``)."""
-    text = str(name_or_path)
-    if isinstance(name_or_path, Path) or "/" in text or text.endswith(".toml"):
-        path = Path(name_or_path)
+    """A built-in variant by name, or a variant file by path (anything with a ``/`` or ``.toml``).
+
+    A variant that ``extends`` another is laid over it: the parent is a built-in name or a
+    path relative to the file that names it.
+    """
+    data, origin = variant_data(str(name_or_path), "")
+    return Variant.from_data(data, origin=origin, load_parent=variant_data)
+
+
+def is_path(reference: str) -> bool:
+    """Does ``reference`` name a file rather than a built-in variant?"""
+    return "/" in reference or "\\" in reference or reference.endswith(".toml")
+
+
+def variant_data(reference: str, referrer: str) -> tuple[dict[str, Any], str]:
+    """The raw data of a variant and its origin; a path is read relative to ``referrer``'s folder."""
+    if is_path(reference):
+        path = Path(reference)
+        if is_path(referrer) and not path.is_absolute():
+            path = Path(referrer).parent / path
         try:
             content = path.read_text(encoding="utf-8")
         except OSError as exc:
-            raise VariantError(f"cannot read the file ({exc.strerror})", variant=text) from None
-        return Variant.from_toml(content, origin=text)
-    resource = DATA / "variants" / f"{text}.toml"
+            raise VariantError(f"cannot read the file ({exc.strerror})", variant=str(path)) from None
+        return parse_toml(content, origin=str(path)), str(path)
+    resource = DATA / "variants" / f"{reference}.toml"
     if not resource.is_file():
         known = ", ".join(builtin_variant_names())
-        raise VariantError(f"no such built-in variant; the built-in variants are: {known}", variant=text)
-    return Variant.from_toml(resource.read_text(encoding="utf-8"), origin=text)
+        raise VariantError(f"no such built-in variant; the built-in variants are: {known}", variant=reference)
+    return parse_toml(resource.read_text(encoding="utf-8"), origin=reference), reference
 
 
 def load_schedule(path: str | Path) -> YearSchedule:

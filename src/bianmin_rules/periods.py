@@ -7,6 +7,7 @@ ladders ("within a year") are all :class:`Period` values. Month arithmetic goes 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 from enum import StrEnum
@@ -15,6 +16,7 @@ from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, model_validator
 
 MONTHS_IN = {"month": 1, "quarter": 3, "year": 12}
+LABEL = re.compile(r"(?P<year>\d{4})(?:-Q(?P<quarter>[1-4])|-(?P<month>0[1-9]|1[0-2]))?")
 
 
 class PeriodKind(StrEnum):
@@ -47,6 +49,19 @@ class Period(BaseModel):
         months = MONTHS_IN[kind.value]
         first_month = (day.month - 1) // months * months + 1
         return cls(kind=kind, start=date(day.year, first_month, 1))
+
+    @classmethod
+    def parse(cls, label: str) -> Period:
+        """The period a label names: ``2026``, ``2026-Q1`` or ``2026-03``."""
+        match = LABEL.fullmatch(label.strip())
+        if match is None:
+            raise ValueError(f"not a period (expected 2026, 2026-Q1 or 2026-03): {label!r}")
+        year, quarter, month = match.group("year", "quarter", "month")
+        if quarter:
+            return cls(kind=PeriodKind.QUARTER, start=date(int(year), 3 * int(quarter) - 2, 1))
+        if month:
+            return cls(kind=PeriodKind.MONTH, start=date(int(year), int(month), 1))
+        return cls(kind=PeriodKind.YEAR, start=date(int(year), 1, 1))
 
     @property
     def end(self) -> date:

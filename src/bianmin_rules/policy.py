@@ -61,6 +61,9 @@ class PolicyBase(BaseModel):
     stage: ClassVar[int] = 0
     """Policies of stage 0 read the books; later stages also read earlier verdicts."""
 
+    id: str | None = Field(
+        default=None, description="How a variant extending this one addresses the policy (default: its rule ID)."
+    )
     rule: RuleId
     source: Citation
     points: Decimal = Field(default=ZERO, description="Signed points per violation (a deduction is negative).")

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 import inspect
 import json
+from collections.abc import Iterator
 from typing import Any
 
+from pydantic import BaseModel
+
+from bianmin_rules.cli import build_parser
 from bianmin_rules.events import event_types
 from bianmin_rules.render import markdown_table
 
@@ -73,5 +78,90 @@ def events_markdown() -> str:
     return "\n".join(lines)
 
 
+CLI_INTRO = """\
+# Command line
+
+`bianmin-rules` evaluates event logs, compares variants, explains verdicts and counts
+working days. Every bad input ends with one line on stderr naming the place (file and
+line, variant key, date) and exit status 2; a run that succeeds exits with 0.
+
+This page is generated from the parser (`python -m bianmin_rules.reference cli`); the
+tests check that it is current.
+"""
+
+
+def cli_markdown() -> str:
+    """docs/cli.md: the help of every command."""
+    parser = build_parser()
+    lines = [CLI_INTRO, "```text", parser.format_help().rstrip(), "```", ""]
+    for name, command in sub_commands(parser):
+        lines += [f"## `bianmin-rules {name}`", "", "```text", command.format_help().rstrip(), "```", ""]
+    return "\n".join(lines)
+
+
+def sub_commands(parser: argparse.ArgumentParser, prefix: str = "") -> Iterator[tuple[str, argparse.ArgumentParser]]:
+    """Every sub-command of ``parser``, depth first, with its full name."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, command in action.choices.items():
+                nested = list(sub_commands(command, f"{prefix}{name} "))
+                yield from nested or [(f"{prefix}{name}", command)]
+
+
+API_INTRO = """\
+# Python API
+
+Everything below is importable from `bianmin_rules`. Models are frozen pydantic models:
+their fields are listed with their meaning. This page is generated from the docstrings
+(`python -m bianmin_rules.reference api`); the tests check that it is current.
+"""
+
+
+def api_markdown() -> str:
+    """docs/api.md: every public name with its signature and docstring."""
+    import bianmin_rules
+
+    lines = [API_INTRO]
+    for name in sorted(bianmin_rules.__all__, key=str.lower):
+        value = getattr(bianmin_rules, name)
+        if inspect.isclass(value):
+            lines += class_reference(name, value)
+        elif inspect.isfunction(value):
+            lines += [f"## `{name}{signature(value)}`", "", inspect.getdoc(value) or "", ""]
+    return "\n".join(lines)
+
+
+def signature(function: Any) -> str:
+    try:
+        return str(inspect.signature(function)).replace("'", "")
+    except (TypeError, ValueError):
+        return "(…)"
+
+
+def class_reference(name: str, cls: type) -> list[str]:
+    """A class: its docstring, its fields (for models) and its public methods."""
+    lines = [f"## `{name}`", "", inspect.getdoc(cls) or "", ""]
+    if issubclass(cls, BaseModel):
+        rows = [
+            (f"`{field}`", (info.description or "").replace("\n", " "))
+            for field, info in cls.model_fields.items()
+        ]
+        if rows:
+            lines += [*markdown_table(("Field", "Meaning"), rows), ""]
+    for member, function in inspect.getmembers(cls, predicate=inspect.isroutine):
+        own = (getattr(function, "__module__", None) or "").startswith("bianmin_rules")
+        if member.startswith(("_", "model_")) or not own:
+            continue
+        doc = (inspect.getdoc(function) or "").split("\n\n")[0]
+        lines += [f"- `{member}{signature(function)}` — {doc}"]
+    return [*lines, ""]
+
+
+DOCUMENTS = {"events": events_markdown, "cli": cli_markdown, "api": api_markdown}
+"""Each generated page of docs/, by name: ``python -m bianmin_rules.reference NAME > docs/NAME.md``."""
+
+
 if __name__ == "__main__":
-    print(events_markdown(), end="")
+    import sys
+
+    print(DOCUMENTS[sys.argv[1] if len(sys.argv) > 1 else "events"](), end="")

@@ -7,8 +7,10 @@ import io
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+from bianmin_rules.explain import Explanation
 from bianmin_rules.report import Report
 from bianmin_rules.verdicts import Verdict, VerdictKind
+from bianmin_rules.whatif import Change, ReportDiff, VerdictChange, signed
 
 FORMATS = ("markdown", "json", "csv")
 
@@ -113,3 +115,96 @@ def to_csv(report: Report) -> str:
             f"{v.source.document} {v.source.article}", v.explanation, v.provisional,
         ))
     return out.getvalue()
+
+
+DIFF_CSV_COLUMNS = ("change", "rule", "subject", "case", "on", "fields", "before", "after")
+
+
+def render_diff(result: ReportDiff, fmt: str) -> str:
+    """A what-if comparison in one of :data:`FORMATS`."""
+    renderers = {"markdown": diff_to_markdown, "json": diff_to_json, "csv": diff_to_csv}
+    return renderers[fmt](result)
+
+
+def diff_to_json(result: ReportDiff) -> str:
+    """The comparison as indented JSON."""
+    return result.model_dump_json(indent=2) + "\n"
+
+
+def diff_summary(change: VerdictChange) -> tuple[str, str]:
+    """The before and after of one change, in a few words each."""
+    if change.change is not Change.CHANGED:
+        return (change.before.explanation if change.before else "", change.after.explanation if change.after else "")
+    shown = [f for f in change.fields if f not in ("explanation", "deadline", "source")]
+
+    def brief(verdict: Verdict | None) -> str:
+        if verdict is None:
+            return ""
+        parts = [f"{name}={getattr(verdict, name)}" for name in shown]
+        if "deadline" in change.fields and verdict.deadline is not None:
+            parts.append(f"days_late={verdict.deadline.days_late}")
+        return "; ".join(parts) or verdict.explanation
+
+    return brief(change.before), brief(change.after)
+
+
+def diff_to_markdown(result: ReportDiff) -> str:
+    """The comparison as Markdown: totals per subject, then every verdict that changed."""
+    lines = [f"# What-if: {result.before} → {result.after} as of {result.as_of}", ""]
+    if result.empty:
+        return "\n".join([*lines, "No differences.", ""])
+    lines += ["## Subjects", ""]
+    lines += markdown_table(
+        ("Subject", "Points", "Δ points", "Fine (元)", "Δ fine", "Violations", "Δ", "Rules"),
+        (
+            (d.subject, f"{number(d.before.points)} → {number(d.after.points)}", signed(d.delta("points")),
+             f"{number(d.before.fine)} → {number(d.after.fine)}", signed(d.delta("fine")),
+             f"{d.before.violations} → {d.after.violations}", signed(d.delta("violations")), ", ".join(d.rules))
+            for d in result.subjects
+        ),
+    )
+    lines += ["", "## Verdicts", ""]
+    lines += markdown_table(
+        ("Change", "Rule", "Subject", "Case", "Day", "Before", "After"),
+        ((c.change.value, c.rule, c.subject, c.case or "", c.on, *diff_summary(c)) for c in result.verdicts),
+    )
+    return "\n".join(lines) + "\n"
+
+
+def diff_to_csv(result: ReportDiff) -> str:
+    """One row per changed verdict, for spreadsheets."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(DIFF_CSV_COLUMNS)
+    for c in result.verdicts:
+        writer.writerow((c.change.value, c.rule, c.subject, c.case or "", c.on, " ".join(c.fields), *diff_summary(c)))
+    return out.getvalue()
+
+
+def render_explanation(story: Explanation, fmt: str) -> str:
+    """A subject's story as Markdown or JSON."""
+    if fmt == "json":
+        return story.model_dump_json(indent=2) + "\n"
+    scope = story.period.label if story.period else "all periods"
+    lines = [f"# {story.subject} under {story.variant}, {scope} (as of {story.as_of})", ""]
+    if story.steps:
+        lines += markdown_table(
+            ("Day", "Time", "Event", "What"),
+            (
+                (s.day, s.at.strftime("%H:%M") if s.at else "", s.event or "", s.text)
+                for s in story.steps
+            ),
+        )
+    else:
+        lines.append("Nothing recorded.")
+    t = story.total
+    lines += [
+        "",
+        "## What it adds up to",
+        "",
+        f"- Violations: {t.violations}; warnings: {t.warnings}",
+        f"- Points: {number(t.points)}",
+        f"- Fines: {number(t.fine)} 元; share of the annual bonus: {number(t.bonus_share)}",
+        f"- Owed to applicants: {number(t.reimbursement)} 元",
+    ]
+    return "\n".join(lines) + "\n"

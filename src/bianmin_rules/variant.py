@@ -10,12 +10,16 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable
 from datetime import date
+from decimal import Decimal
+from enum import Enum
 from typing import Any
 
+import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from bianmin_rules.calendar import OfficeHours, WorkCalendar
 from bianmin_rules.errors import VariantError
+from bianmin_rules.extends import ParentLoader, resolve_extends
 from bianmin_rules.policies import AnyPolicy
 
 
@@ -37,6 +41,7 @@ class Variant(BaseModel):
     title: str = Field(description="The centre, in Chinese.")
     source: VariantSource
     effective: date | None = Field(default=None, description="The day the regulation took effect, if known.")
+    based_on: str | None = Field(default=None, description="The variant this one extends (set when resolving).")
     office_hours: OfficeHours = Field(default_factory=OfficeHours, description="Opening sessions (CAL-2).")
     case_types: dict[str, str] = Field(
         min_length=1, description="Case-type code -> its name in the regulation (CASE-1, CASE-2)."
@@ -54,27 +59,79 @@ class Variant(BaseModel):
                     )
         return self
 
+    def to_toml(self) -> str:
+        """The variant as a TOML file, with ``extends`` resolved: every parameter it applies."""
+        data = self.model_dump(exclude_none=True)
+        data["policies"] = [{"kind": p.pop("kind"), **p} for p in data["policies"]]  # the kind first, for reading
+        return tomli_w.dumps(toml_ready(data))
+
+    @classmethod
+    def json_schema(cls) -> dict[str, Any]:
+        """The JSON Schema of a variant file, for editors (a file that ``extends`` may leave keys out)."""
+        schema = cls.model_json_schema()
+        schema["title"] = "bianmin-rules variant"
+        schema["properties"]["extends"] = {
+            "type": "string",
+            "description": "The variant this one is written as changes to: a built-in name or a path.",
+        }
+        schema["properties"]["remove_policies"] = {
+            "type": "array", "items": {"type": "string"},
+            "description": "In a variant that extends another: the ids (or rule IDs) of inherited policies to drop.",
+        }
+        return schema
+
     def calendar(self, base: WorkCalendar | None = None) -> WorkCalendar:
         """The variant's calendar: ``base`` (default: China's) with the variant's office hours."""
         return (base or WorkCalendar.china()).with_office_hours(self.office_hours)
 
     @classmethod
-    def from_toml(cls, text: str, *, origin: str) -> Variant:
-        """Read a variant from TOML text; ``origin`` names it in errors (a built-in name or a path)."""
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise VariantError(f"not valid TOML: {exc}", variant=origin) from None
-        return cls.from_data(data, origin=origin)
+    def from_toml(cls, text: str, *, origin: str, load_parent: ParentLoader | None = None) -> Variant:
+        """Read a variant from TOML text; ``origin`` names it in errors (a built-in name or a path).
+
+        A variant that ``extends`` another needs ``load_parent`` (see
+        :func:`bianmin_rules.io.load_variant`, which supplies one).
+        """
+        return cls.from_data(parse_toml(text, origin=origin), origin=origin, load_parent=load_parent)
 
     @classmethod
-    def from_data(cls, data: dict[str, Any], *, origin: str) -> Variant:
+    def from_data(cls, data: dict[str, Any], *, origin: str, load_parent: ParentLoader | None = None) -> Variant:
         """Validate a variant from parsed data, turning the first problem into a :class:`VariantError`."""
+        if "extends" in data or "remove_policies" in data:
+            if load_parent is None and "extends" in data:
+                raise VariantError("extends another variant, but no way to load it was given", variant=origin,
+                                   key="extends")
+            data = resolve_extends(data, origin=origin, load_parent=load_parent or refuse_parent)
         try:
             return cls.model_validate(data)
         except ValidationError as exc:
             first = exc.errors()[0]
             raise VariantError(first["msg"], variant=origin, key=key_path(first["loc"], data)) from None
+
+
+def refuse_parent(reference: str, origin: str) -> tuple[dict[str, Any], str]:
+    """The parent loader of a variant that names none: never called."""
+    raise VariantError("no way to load a parent was given", variant=origin, key="extends")
+
+
+def toml_ready(value: Any) -> Any:
+    """Plain TOML values: decimals as numbers, enums as their values, tuples as arrays."""
+    if isinstance(value, dict):
+        return {key: toml_ready(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [toml_ready(item) for item in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def parse_toml(text: str, *, origin: str) -> dict[str, Any]:
+    """Parsed TOML, or a :class:`VariantError` naming the variant."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise VariantError(f"not valid TOML: {exc}", variant=origin) from None
 
 
 def key_path(loc: Iterable[int | str], data: Any) -> str:

@@ -1,0 +1,159 @@
+"""What-if: the differences between two reports on the same events.
+
+An auditor evaluates one log under two variants — two townships, or a variant and an
+amended copy — and asks what changed: which verdicts appear or disappear, which change
+(and in which fields), and how each subject's points and money move. Every change names
+the rule that caused it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bianmin_rules.report import Report, SubjectTotal
+from bianmin_rules.verdicts import ZERO, Subject, Verdict
+
+IDENTITY_FIELDS = ("rule", "kind", "subject", "case", "on", "evidence")
+"""What makes two verdicts of two reports "the same finding": the rest may change."""
+
+IGNORED_FIELDS = frozenset({"variant"})
+"""Fields that differ between any two variants and say nothing about the finding."""
+
+TOTAL_FIELDS = ("violations", "warnings", "points", "fine", "bonus_share", "reimbursement")
+
+
+class Change(StrEnum):
+    """How a verdict differs between the two reports."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+
+
+class VerdictChange(BaseModel):
+    """One verdict that only one report has, or that both have with different details."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    change: Change
+    rule: str
+    subject: Subject
+    case: str | None
+    on: date
+    fields: tuple[str, ...] = Field(default=(), description="For a changed verdict: the fields that differ.")
+    before: Verdict | None = None
+    after: Verdict | None = None
+
+
+class SubjectDelta(BaseModel):
+    """How one subject's totals move from the first report to the second."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    subject: Subject
+    before: SubjectTotal
+    after: SubjectTotal
+    rules: tuple[str, ...] = Field(description="The rules whose verdicts on this subject changed.")
+
+    def delta(self, field: str) -> Decimal:
+        """After minus before, for one of the totals' fields."""
+        return Decimal(getattr(self.after, field)) - Decimal(getattr(self.before, field))
+
+
+class ReportDiff(BaseModel):
+    """Everything that differs between two reports on the same events."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    before: str = Field(description="The first report's variant.")
+    after: str = Field(description="The second report's variant.")
+    as_of: date
+    verdicts: tuple[VerdictChange, ...]
+    subjects: tuple[SubjectDelta, ...]
+
+    @property
+    def empty(self) -> bool:
+        """True when the two reports find exactly the same."""
+        return not self.verdicts and not self.subjects
+
+
+def identity(verdict: Verdict) -> tuple[object, ...]:
+    """The key that pairs a verdict with its counterpart in the other report."""
+    return tuple(getattr(verdict, name) for name in IDENTITY_FIELDS)
+
+
+def changed_fields(before: Verdict, after: Verdict) -> tuple[str, ...]:
+    """The fields in which two paired verdicts differ."""
+    return tuple(
+        name for name in Verdict.model_fields
+        if name not in IGNORED_FIELDS and getattr(before, name) != getattr(after, name)
+    )
+
+
+def diff(before: Report, after: Report) -> ReportDiff:
+    """What changes from ``before`` to ``after``: verdicts added, removed and changed, and totals.
+
+    Both reports should come from the same events and ``as_of``; a report never differs
+    from itself (``diff(r, r).empty``).
+    """
+    if before.as_of != after.as_of:
+        raise ValueError(f"the reports are as of different days ({before.as_of} and {after.as_of})")
+    changes = list(verdict_changes(before.verdicts, after.verdicts))
+    return ReportDiff(
+        before=before.variant, after=after.variant, as_of=before.as_of,
+        verdicts=tuple(changes), subjects=tuple(subject_deltas(before, after, changes)),
+    )
+
+
+def verdict_changes(before: Iterable[Verdict], after: Iterable[Verdict]) -> Iterable[VerdictChange]:
+    """Pair the verdicts by identity; report the unpaired ones and the paired ones that differ."""
+    old = group_by_identity(before)
+    new = group_by_identity(after)
+    for key in sorted(old.keys() | new.keys(), key=repr):
+        olds, news = old.get(key, []), new.get(key, [])
+        for first, second in zip(olds, news, strict=False):
+            fields = changed_fields(first, second)
+            if fields:
+                yield change_of(Change.CHANGED, first, fields=fields, before=first, after=second)
+        for extra in olds[len(news):]:
+            yield change_of(Change.REMOVED, extra, before=extra)
+        for extra in news[len(olds):]:
+            yield change_of(Change.ADDED, extra, after=extra)
+
+
+def group_by_identity(verdicts: Iterable[Verdict]) -> dict[tuple[object, ...], list[Verdict]]:
+    groups: dict[tuple[object, ...], list[Verdict]] = {}
+    for verdict in verdicts:
+        groups.setdefault(identity(verdict), []).append(verdict)
+    return groups
+
+
+def change_of(change: Change, verdict: Verdict, **details: object) -> VerdictChange:
+    return VerdictChange(
+        change=change, rule=verdict.rule, subject=verdict.subject, case=verdict.case, on=verdict.on,
+        **details,
+    )
+
+
+def subject_deltas(before: Report, after: Report, changes: list[VerdictChange]) -> Iterable[SubjectDelta]:
+    """The subjects whose totals differ, with the rules that moved them."""
+    old = {total.subject: total for total in before.totals}
+    new = {total.subject: total for total in after.totals}
+    for subject in sorted(old.keys() | new.keys(), key=str):
+        first = old.get(subject, SubjectTotal(subject=subject))
+        second = new.get(subject, SubjectTotal(subject=subject))
+        if all(getattr(first, name) == getattr(second, name) for name in TOTAL_FIELDS):
+            continue
+        rules = sorted({c.rule for c in changes if c.subject == subject})
+        yield SubjectDelta(subject=subject, before=first, after=second, rules=tuple(rules))
+
+
+def signed(value: Decimal) -> str:
+    """A delta with its sign: ``+2``, ``-0.5``, ``0``."""
+    text = format(value.normalize(), "f")
+    return "0" if value == ZERO else (text if value < 0 else f"+{text}")

@@ -1,0 +1,81 @@
+"""What-if comparisons: the same log under two variants (TL-7 with an amended limit)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bianmin_rules import Variant
+from bianmin_rules.cli import main
+from bianmin_rules.io import DATA, demo_events
+from bianmin_rules.render import render_diff
+from bianmin_rules.verdicts import Subject, SubjectKind
+from bianmin_rules.whatif import Change, ReportDiff, diff
+from tests.conftest import run
+
+COUNTY_TOML = (DATA / "variants" / "county-centre.toml").read_text(encoding="utf-8")
+AMENDED_TOML = COUNTY_TOML.replace('name = "county-centre"', 'name = "county-amended"').replace(
+    "limit = 3", "limit = 2"
+)
+
+
+@pytest.fixture
+def amended() -> Variant:
+    """county-centre with TL-7's rejection limit cut from 3 to 2 working days."""
+    return Variant.from_toml(AMENDED_TOML, origin="county-amended")
+
+
+def whatif(county: Variant, amended: Variant) -> ReportDiff:
+    return diff(run(county, demo_events(), "2026-03-31"), run(amended, demo_events(), "2026-03-31"))
+
+
+def test_a_report_does_not_differ_from_itself(county: Variant) -> None:
+    report = run(county, demo_events(), "2026-03-31")
+    assert diff(report, report).empty
+
+
+def test_a_shorter_rejection_limit_as_computed_by_hand(county: Variant, amended: Variant) -> None:
+    """TL-7 at 2 working days: C2026-0005 (received 2/12) is due 2/14 and 2 days late; C2026-0106
+    (received Friday 3/20, rejected 3/25) becomes late: due 3/24."""
+    result = whatif(county, amended)
+    assert [(c.change, c.case, c.fields) for c in result.verdicts] == [
+        (Change.CHANGED, "C2026-0005", ("explanation", "deadline", "due")),
+        (Change.ADDED, "C2026-0106", ()),
+    ]
+    changed, added = result.verdicts
+    assert changed.before is not None and changed.after is not None
+    assert (changed.before.due, changed.after.due) == (date(2026, 2, 24), date(2026, 2, 14))
+    assert added.after is not None and added.after.due == date(2026, 3, 24)
+    (zhao,) = result.subjects
+    assert zhao.subject == Subject(kind=SubjectKind.STAFF, id="S-zhao")
+    assert (zhao.delta("violations"), zhao.rules) == (Decimal(1), ("TL-7",))
+
+
+def test_reports_of_different_days_are_not_compared(county: Variant) -> None:
+    with pytest.raises(ValueError, match="different days"):
+        diff(run(county, demo_events(), "2026-03-31"), run(county, demo_events(), "2026-03-30"))
+
+
+def test_rendered_in_every_format(county: Variant, amended: Variant) -> None:
+    result = whatif(county, amended)
+    markdown = render_diff(result, "markdown")
+    assert "| changed | TL-7 | staff:S-zhao | C2026-0005 | 2026-02-25 | due=2026-02-24; days_late=1 |" in markdown
+    assert ReportDiff.model_validate_json(render_diff(result, "json")) == result
+    rows = list(csv.DictReader(io.StringIO(render_diff(result, "csv"))))
+    assert [(r["change"], r["case"]) for r in rows] == [("changed", "C2026-0005"), ("added", "C2026-0106")]
+
+
+def test_cli_diff(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    amended_file = tmp_path / "amended.toml"
+    amended_file.write_text(AMENDED_TOML, encoding="utf-8")
+    log = str(DATA / "examples" / "county-centre.jsonl")
+    status = main(["diff", log, "--variant", "county-centre", "--against", str(amended_file), "--as-of", "2026-03-31"])
+    out = capsys.readouterr().out
+    assert status == 0 and out.startswith("# What-if: county-centre → county-amended as of 2026-03-31")
+    main(["diff", log, "--variant", "county-centre", "--against", "county-centre", "--as-of", "2026-03-31"])
+    assert "No differences." in capsys.readouterr().out
