@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from bianmin_rules import Report, Variant
@@ -57,7 +57,6 @@ def levels_by_finding(report: Report) -> dict[str, int]:
     return reached
 
 
-@settings(max_examples=60, deadline=None)
 @given(tiers=ladders(), n=st.integers(1, 20))
 def test_a_rung_never_falls_as_occurrences_grow(tiers: list[dict[str, Any]], n: int) -> None:
     """ESC-2: the level of the (n+1)-th occurrence is at least that of the n-th."""
@@ -67,7 +66,6 @@ def test_a_rung_never_falls_as_occurrences_grow(tiers: list[dict[str, Any]], n: 
     assert (now.level if now else 0) <= (then.level if then else 0)
 
 
-@settings(max_examples=40, deadline=None)
 @given(tiers=ladders(), found=offences, period=st.sampled_from(["month", "quarter", "year"]))
 def test_levels_climb_with_each_occurrence_in_a_period(
     tiers: list[dict[str, Any]], found: list[tuple[str, int]], period: str,
@@ -82,7 +80,6 @@ def test_levels_climb_with_each_occurrence_in_a_period(
         assert levels == sorted(levels)
 
 
-@settings(max_examples=60, deadline=None)
 @given(tiers=ladders(), found=offences, counting=st.sampled_from(["calendar", "rolling"]),
        period=st.sampled_from(["month", "quarter", "year"]), data=st.data())
 def test_removing_a_violation_never_raises_a_sanction(
