@@ -46,3 +46,10 @@ def make_variant(*policies: dict[str, Any], case_types: dict[str, str] | None = 
         **fields,
     }
     return Variant.from_data(data, origin="test-variant")
+
+
+def cited(kind: str, rule: str, source: tuple[str, str, str], **params: Any) -> dict[str, Any]:
+    """A policy table for :func:`make_variant`: its kind, rule, source (document, article, quote) and parameters."""
+    document, article, quote = source
+    return {"kind": kind, "rule": rule, "source": {"document": document, "article": article, "quote": quote},
+            **params}

@@ -38,6 +38,7 @@ from bianmin_rules.jsonl import read_events, read_logs
 from bianmin_rules.policy import Context, Policy, PolicyBase
 from bianmin_rules.render import to_csv, to_json, to_markdown
 from bianmin_rules.report import Report, SubjectTotal
+from bianmin_rules.trace import InquiryTrace, render_trace, trace_inquiry
 from bianmin_rules.variant import Variant
 from bianmin_rules.verdicts import Citation, Occurrence, Sanction, Subject, SubjectKind, Verdict, VerdictKind
 
@@ -58,6 +59,7 @@ __all__ = [
     "Event",
     "EventBase",
     "EventError",
+    "InquiryTrace",
     "LimitUnit",
     "Occurrence",
     "OfficeHours",
@@ -86,7 +88,9 @@ __all__ = [
     "read_event_files",
     "read_events",
     "read_logs",
+    "render_trace",
     "to_csv",
     "to_json",
     "to_markdown",
+    "trace_inquiry",
 ]

@@ -28,6 +28,7 @@ from bianmin_rules.io import (
 from bianmin_rules.periods import Period
 from bianmin_rules.render import FORMATS, render, render_diff, render_explanation
 from bianmin_rules.synthetic import generate
+from bianmin_rules.trace import render_trace, trace_inquiry
 from bianmin_rules.variant import Variant
 from bianmin_rules.whatif import diff
 
@@ -91,6 +92,14 @@ def build_parser() -> argparse.ArgumentParser:
     tell.add_argument("--format", choices=("markdown", "json"), default="markdown", help="output format")
     add_calendar_options(tell)
     tell.set_defaults(command=run_explain)
+
+    chain = commands.add_parser("chain", help="print one inquiry's first-inquiry chain step by step (FIR)")
+    chain.add_argument("events", nargs="+", help="JSON Lines event logs")
+    chain.add_argument("--inquiry", required=True, help="the inquiry's id")
+    chain.add_argument("--variant", required=True, help="a built-in variant name or a variant .toml file")
+    chain.add_argument("--as-of", type=iso_date, help="the day of evaluation (default: the day of the latest event)")
+    add_calendar_options(chain)
+    chain.set_defaults(command=run_chain)
 
     demo = commands.add_parser("demo", help="evaluate the built-in example log under county-centre")
     add_output_options(demo)
@@ -210,6 +219,15 @@ def run_explain(args: argparse.Namespace) -> int:
         as_of=args.as_of, period=args.period, calendar=calendar_from(args),
     )
     sys.stdout.write(render_explanation(story, args.format))
+    return 0
+
+
+def run_chain(args: argparse.Namespace) -> int:
+    trace = trace_inquiry(
+        load_variant(args.variant), read_event_files(args.events), args.inquiry, as_of=args.as_of,
+        calendar=calendar_from(args),
+    )
+    sys.stdout.write(render_trace(trace))
     return 0
 
 

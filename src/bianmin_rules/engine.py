@@ -7,8 +7,10 @@ from dataclasses import replace
 from datetime import date
 
 from bianmin_rules.calendar import WorkCalendar
+from bianmin_rules.chain import unjudged_inquiries
 from bianmin_rules.events import EventBase
 from bianmin_rules.ledgers import Books, collect
+from bianmin_rules.ledgers.complaints import unjudged_complaints
 from bianmin_rules.policy import Context
 from bianmin_rules.report import Report, subject_totals
 from bianmin_rules.variant import Variant
@@ -52,7 +54,7 @@ def evaluate(
         events_after_as_of=books.events_after_as_of,
         verdicts=tuple(verdicts),
         totals=subject_totals(verdicts),
-        notes=tuple(unjudged_cases(books)),
+        notes=(*unjudged_cases(books), *unjudged_inquiries(books.inquiries), *unjudged_complaints(books.complaints)),
     )
 
 

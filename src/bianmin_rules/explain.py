@@ -21,6 +21,7 @@ from bianmin_rules.calendar import WorkCalendar
 from bianmin_rules.deadlines import TimeLimit
 from bianmin_rules.engine import evaluate
 from bianmin_rules.events import EventBase
+from bianmin_rules.events.base import is_confidential
 from bianmin_rules.periods import Period
 from bianmin_rules.report import Report, SubjectTotal, subject_totals
 from bianmin_rules.variant import Variant
@@ -53,12 +54,6 @@ class Explanation(BaseModel):
     as_of: date
     steps: tuple[StoryStep, ...]
     total: SubjectTotal
-
-
-def is_confidential(model: type[BaseModel], field: str) -> bool:
-    """Is ``field`` of ``model`` marked confidential (e.g. a complainant's identity, CMP-7)?"""
-    extra = model.model_fields[field].json_schema_extra
-    return isinstance(extra, dict) and extra.get("confidential") is True
 
 
 def public_fields(event: EventBase) -> dict[str, object]:

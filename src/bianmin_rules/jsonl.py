@@ -14,6 +14,7 @@ from pydantic_core import ErrorDetails
 
 from bianmin_rules.errors import DuplicateEventError, EventError
 from bianmin_rules.events import EVENT_ADAPTER, Event, event_types
+from bianmin_rules.events.base import is_confidential
 
 
 def read_events(lines: Iterable[str | bytes], *, source: str = "<events>") -> Iterator[Event]:
@@ -69,7 +70,17 @@ def describe(error: ErrorDetails) -> tuple[str | None, str]:
         return path, "missing: this field is required"
     if kind == "extra_forbidden":
         return path, "not a field of this event type"
+    if len(error["loc"]) < 2:
+        return None, error["msg"]  # about the event as a whole: its input is the whole line, not quoted
+    if withheld(error["loc"]):
+        return path, f"{error['msg']} (the value is confidential and not shown)"
     return path, f"{error['msg']} (got {shown(error['input'])})"
+
+
+def withheld(loc: tuple[int | str, ...]) -> bool:
+    """Is the input at ``loc`` a field marked confidential, or inside one (CMP-7)?"""
+    model = event_types().get(str(loc[0]))
+    return model is not None and is_confidential(model, str(loc[1]))
 
 
 def shown(value: object, limit: int = 60) -> str:

@@ -35,8 +35,37 @@ from bianmin_rules.events.cases import (
     MissingMaterialsNotice,
     ReceiptNoticeIssued,
 )
+from bianmin_rules.events.complaints import (
+    ComplaintAnswered,
+    ComplaintCategory,
+    ComplaintDelayExplained,
+    ComplaintEscalated,
+    ComplaintEvent,
+    ComplaintForm,
+    ComplaintInvestigated,
+    ComplaintReceived,
+    ReplyForm,
+)
 from bianmin_rules.events.findings import FindingRecorded, FindingSource
+from bianmin_rules.events.inquiries import (
+    AppointmentArranged,
+    Channel,
+    DischargeReason,
+    InquiryDischarged,
+    InquiryEvent,
+    InquiryFollowedUp,
+    InquiryReceived,
+    InquiryRecorded,
+    InquiryReferred,
+    InquiryRefused,
+    InquiryReplied,
+    InquiryTaken,
+    InquiryTransferred,
+    LeaderConsulted,
+    Remit,
+)
 from bianmin_rules.events.posts import PostAssigned, PostCovered, PostLeft, PostReturned, WhereaboutsPosted
+from bianmin_rules.events.registers import RegisterAct, RegisterReported
 
 Event = Annotated[
     CaseReceived
@@ -50,6 +79,23 @@ Event = Annotated[
     | CaseRejected
     | CaseTransferred
     | FindingRecorded
+    | InquiryReceived
+    | InquiryRecorded
+    | InquiryReferred
+    | AppointmentArranged
+    | LeaderConsulted
+    | InquiryRefused
+    | InquiryTaken
+    | InquiryTransferred
+    | InquiryFollowedUp
+    | InquiryDischarged
+    | InquiryReplied
+    | ComplaintReceived
+    | ComplaintAnswered
+    | ComplaintDelayExplained
+    | ComplaintEscalated
+    | ComplaintInvestigated
+    | RegisterReported
     | PostAssigned
     | SignedIn
     | SignedOut
@@ -84,6 +130,7 @@ def event_json_schema() -> dict[str, Any]:
 
 __all__ = [
     "EVENT_ADAPTER",
+    "AppointmentArranged",
     "CaseCompleted",
     "CaseEvent",
     "CaseReceived",
@@ -91,13 +138,34 @@ __all__ = [
     "CaseResumed",
     "CaseSuspended",
     "CaseTransferred",
+    "Channel",
     "ChinaDateTime",
+    "ComplaintAnswered",
+    "ComplaintCategory",
+    "ComplaintDelayExplained",
+    "ComplaintEscalated",
+    "ComplaintEvent",
+    "ComplaintForm",
+    "ComplaintInvestigated",
+    "ComplaintReceived",
+    "DischargeReason",
     "Event",
     "EventBase",
     "ExtensionGranted",
     "FindingRecorded",
     "FindingSource",
     "Identifier",
+    "InquiryDischarged",
+    "InquiryEvent",
+    "InquiryFollowedUp",
+    "InquiryReceived",
+    "InquiryRecorded",
+    "InquiryReferred",
+    "InquiryRefused",
+    "InquiryReplied",
+    "InquiryTaken",
+    "InquiryTransferred",
+    "LeaderConsulted",
     "LeaveApproved",
     "LeaveRequested",
     "LeaveType",
@@ -109,6 +177,10 @@ __all__ = [
     "PostLeft",
     "PostReturned",
     "ReceiptNoticeIssued",
+    "RegisterAct",
+    "RegisterReported",
+    "Remit",
+    "ReplyForm",
     "ServiceExtended",
     "SignedIn",
     "SignedOut",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -23,6 +23,25 @@ def example(line: str) -> ConfigDict:
     The examples appear in the JSON Schema and in docs/events.md, and the tests validate each.
     """
     return ConfigDict(json_schema_extra={"examples": [json.loads(line)]})
+
+
+def confidential(description: str, **options: Any) -> Any:
+    """A field whose value the library accepts but never shows (CMP-7).
+
+    Its value is left out of ``repr``, error messages never quote it
+    (:func:`bianmin_rules.jsonl.describe`), ``explain`` never lists it, and the ledgers
+    do not keep it, so no verdict or report can contain it. The event itself still
+    serialises it: an event written back is the centre's own register, unchanged.
+    """
+    return Field(default=None, description=description, repr=False,
+                 json_schema_extra={"confidential": True}, **options)
+
+
+def is_confidential(model: type[BaseModel], name: str) -> bool:
+    """Is ``name`` a field of ``model`` marked :func:`confidential`?"""
+    field = model.model_fields.get(name)
+    extra = field.json_schema_extra if field is not None else None
+    return isinstance(extra, dict) and extra.get("confidential") is True
 
 
 class EventBase(BaseModel):

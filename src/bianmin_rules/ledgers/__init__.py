@@ -20,7 +20,10 @@ from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events import EventBase
 from bianmin_rules.ledgers.attendance import AttendanceBooks, AttendanceLedger
 from bianmin_rules.ledgers.cases import CaseFile, CaseLedger
+from bianmin_rules.ledgers.complaints import ComplaintFile, ComplaintLedger
 from bianmin_rules.ledgers.findings import Finding, FindingLedger
+from bianmin_rules.ledgers.inquiries import InquiryFile, InquiryLedger
+from bianmin_rules.ledgers.registers import RegisterEntry, RegisterLedger
 
 
 class Ledger(Protocol):
@@ -43,6 +46,12 @@ class Books:
     """The case files, by case id."""
     findings: tuple[Finding, ...]
     """Every finding, in time order."""
+    inquiries: Mapping[str, InquiryFile]
+    """The inquiry files (first inquiry and first handling), by inquiry id."""
+    complaints: Mapping[str, ComplaintFile]
+    """The complaint files, by complaint id (without the complainant, CMP-7)."""
+    register: tuple[RegisterEntry, ...]
+    """The register's daily summaries, weekly checks and monthly reports, in time order."""
     attendance: AttendanceBooks
     """The staff files: sign-ins, posts, leave, meetings, and the duty roster."""
     events_read: int
@@ -53,7 +62,14 @@ class Books:
 
 def open_ledgers(case_types: Iterable[str]) -> dict[str, Ledger]:
     """One empty ledger per field of :class:`Books`."""
-    return {"cases": CaseLedger(case_types), "findings": FindingLedger(), "attendance": AttendanceLedger()}
+    return {
+        "cases": CaseLedger(case_types),
+        "findings": FindingLedger(),
+        "inquiries": InquiryLedger(),
+        "complaints": ComplaintLedger(),
+        "register": RegisterLedger(),
+        "attendance": AttendanceLedger(),
+    }
 
 
 def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[str]) -> Books:
@@ -83,4 +99,7 @@ def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[st
     return Books(**closed, events_read=read, events_after_as_of=later)
 
 
-__all__ = ["AttendanceBooks", "Books", "CaseFile", "Finding", "Ledger", "collect"]
+__all__ = [
+    "AttendanceBooks", "Books", "CaseFile", "ComplaintFile", "Finding", "InquiryFile", "Ledger", "RegisterEntry",
+    "collect",
+]

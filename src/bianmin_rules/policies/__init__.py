@@ -20,10 +20,28 @@ from bianmin_rules.policies.attendance import (
     QuarterlyDisqualification,
     SignInRegister,
 )
+from bianmin_rules.policies.complaints import (
+    ComplaintAnswer,
+    ComplaintReplyForm,
+    ComplaintTracking,
+    MajorComplaintEscalation,
+    VerifiedComplaint,
+)
 from bianmin_rules.policies.findings import FindingPenalty
+from bianmin_rules.policies.first_inquiry import (
+    AbsentHandler,
+    DischargeConditions,
+    FirstHandlingReply,
+    FirstInquiryGuidance,
+    ForbiddenRefusal,
+    PhoneInquiryRecord,
+    ReferralFollowUp,
+    TransferConsent,
+)
 from bianmin_rules.policies.ladders import OffenceLadder, SeverityTiers
 from bianmin_rules.policies.leave import LeaveApproval, RetroactiveLeave, UnapprovedLeave
 from bianmin_rules.policies.posts import EmptyPost, LeaveSubstitute, LeavingPost, Whereabouts
+from bianmin_rules.policies.registers import MonthlyReport, RegisterCadence
 from bianmin_rules.policies.time_limits import ImmediateSameDay, RejectionDecision, SupplementClock
 
 AnyPolicy = Annotated[
@@ -31,6 +49,21 @@ AnyPolicy = Annotated[
     | SupplementClock
     | RejectionDecision
     | FindingPenalty
+    | FirstInquiryGuidance
+    | PhoneInquiryRecord
+    | ForbiddenRefusal
+    | AbsentHandler
+    | FirstHandlingReply
+    | TransferConsent
+    | DischargeConditions
+    | ReferralFollowUp
+    | ComplaintAnswer
+    | ComplaintTracking
+    | ComplaintReplyForm
+    | MajorComplaintEscalation
+    | VerifiedComplaint
+    | RegisterCadence
+    | MonthlyReport
     | LateOrEarly
     | Absence
     | SignInRegister
@@ -53,24 +86,39 @@ AnyPolicy = Annotated[
 
 __all__ = [
     "Absence",
+    "AbsentHandler",
     "AnyPolicy",
+    "ComplaintAnswer",
+    "ComplaintReplyForm",
+    "ComplaintTracking",
     "CumulativeLeave",
+    "DischargeConditions",
     "EmptyPost",
     "ExtendedService",
     "FindingPenalty",
+    "FirstHandlingReply",
+    "FirstInquiryGuidance",
+    "ForbiddenRefusal",
     "ImmediateSameDay",
     "LateOrEarly",
     "LeaveApproval",
     "LeaveSubstitute",
     "LeavingPost",
+    "MajorComplaintEscalation",
     "MeetingAttendance",
+    "MonthlyReport",
     "OffenceLadder",
+    "PhoneInquiryRecord",
     "QuarterlyDisqualification",
+    "ReferralFollowUp",
+    "RegisterCadence",
     "RejectionDecision",
     "RetroactiveLeave",
     "SeverityTiers",
     "SignInRegister",
     "SupplementClock",
+    "TransferConsent",
     "UnapprovedLeave",
+    "VerifiedComplaint",
     "Whereabouts",
 ]

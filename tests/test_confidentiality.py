@@ -1,0 +1,193 @@
+"""CMP-7 (town-conduct-100 投诉制度 3: "对投诉人及投诉事项予以保密"; 社区便民服务工作制度 三: "严格保密制度").
+
+The complainant's name and phone and the content of a complaint are accepted as input
+and never appear in any output: verdicts, every report format, the chain printout, the
+command line, and error messages.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bianmin_rules import (
+    EVENT_ADAPTER,
+    EvaluationError,
+    EventError,
+    Subject,
+    SubjectKind,
+    read_events,
+    to_csv,
+    to_json,
+    to_markdown,
+)
+from bianmin_rules.cli import main
+from bianmin_rules.explain import explain
+from bianmin_rules.jsonl import describe
+from bianmin_rules.render import render_explanation
+from bianmin_rules.trace import render_trace, trace_inquiry
+from tests.conftest import events, make_variant, run
+
+NAME, PHONE, CONTENT = "钟秀兰", "13912345678", "窗口人员态度恶劣拒不办理"
+SECRETS = (NAME, PHONE, CONTENT)
+
+CITE = {"document": "便民服务中心管理制度 3 投诉制度", "article": "3", "quote": "对投诉人及投诉事项予以保密"}
+
+VARIANT_POLICIES = (
+    {"kind": "complaint-answer", "rule": "CMP-1", "source": CITE, "limit": {"unit": "next_day"}},
+    {"kind": "complaint-tracking", "rule": "CMP-4", "source": CITE},
+    {"kind": "complaint-reply-form", "rule": "CMP-5", "source": CITE},
+    {"kind": "major-complaint-escalation", "rule": "CMP-6", "source": CITE},
+    {"kind": "verified-complaint", "rule": "CMP-8", "source": CITE, "charge": ["staff", "window"]},
+    {"kind": "first-inquiry-guidance", "rule": "FIR-2", "source": CITE},
+)
+
+
+def complaint_rows(name: str = NAME, phone: str = PHONE, content: str = CONTENT) -> list[dict[str, Any]]:
+    secret = {"complainant_name": name, "complainant_phone": phone, "content": content}
+    return [
+        {"type": "inquiry_received", "inquiry": "Q1", "at": "2026-03-02T09:00", "staff": "S-li", "channel": "in_person",
+         "remit": "own"},
+        {"type": "complaint_received", "complaint": "K1", "at": "2026-03-02T10:00", "staff": "S-he",
+         "form": "written", "category": "major", "about_staff": "S-li", "about_window": "W-market",
+         "inquiry": "Q1", **secret},
+        {"type": "complaint_received", "complaint": "K2", "at": "2026-03-02T11:00", "staff": "S-he",
+         "form": "phone", **secret},
+        {"type": "complaint_answered", "complaint": "K1", "at": "2026-03-05T10:00", "staff": "S-he", "form": "oral"},
+        {"type": "complaint_delay_explained", "complaint": "K2", "at": "2026-03-03T10:00", "staff": "S-he"},
+        {"type": "complaint_investigated", "complaint": "K1", "at": "2026-03-06T10:00", "staff": "S-li",
+         "window": "W-market", "upheld": True},
+    ]
+
+
+def assert_secret(text: str, secrets: tuple[str, ...] = SECRETS) -> None:
+    for secret in secrets:
+        assert secret not in text
+
+
+def test_cmp7_the_events_accept_the_identity_and_do_not_show_it() -> None:
+    """CMP-7: the value is accepted (a centre passes its register as it is) but left out of repr and str."""
+    event = EVENT_ADAPTER.validate_python({"id": "k1", **complaint_rows()[1]})
+    assert event.complainant_name == NAME  # type: ignore[union-attr]
+    assert_secret(repr(event) + str(event) + repr([event]))
+
+
+def test_cmp7_no_report_format_reveals_the_complainant() -> None:
+    """CMP-7: verdicts of every complaint rule, in Markdown, JSON and CSV, never name the complainant."""
+    report = run(make_variant(*VARIANT_POLICIES), events(*complaint_rows()), "2026-03-31")
+    assert {v.rule for v in report.verdicts} >= {"CMP-1", "CMP-4", "CMP-5", "CMP-6", "CMP-8"}
+    for text in (to_markdown(report), to_json(report), to_csv(report), repr(report)):
+        assert_secret(text)
+
+
+def test_cmp7_the_chain_printout_lists_the_complaint_without_the_complainant() -> None:
+    """CMP-7: the chain of the inquiry the complaint arose from shows the complaint, not who made it."""
+    trace = trace_inquiry(make_variant(*VARIANT_POLICIES), events(*complaint_rows()), "Q1", as_of=date(2026, 3, 31))
+    text = render_trace(trace)
+    assert "投诉 K1：2026-03-02 受理，被投诉 W-market S-li，2026-03-05 答复" in text
+    assert_secret(text + repr(trace))
+
+
+@pytest.mark.parametrize("staff", ["S-li", "S-he"])
+def test_cmp7_the_story_of_the_staff_complained_about_or_receiving(staff: str) -> None:
+    """CMP-7: `explain` shows the complaint events of a staff member without the complainant."""
+    story = explain(make_variant(*VARIANT_POLICIES), events(*complaint_rows()),
+                    subject=Subject(kind=SubjectKind.STAFF, id=staff), as_of=date(2026, 3, 31))
+    assert any("K1" in step.text for step in story.steps)
+    for fmt in ("markdown", "json"):
+        assert_secret(render_explanation(story, fmt))
+
+
+def test_cmp7_errors_never_quote_a_confidential_value() -> None:
+    """CMP-7: a bad complainant field is named, its value is not."""
+    line = json.dumps({"id": "k1", **complaint_rows()[1], "complainant_phone": 13912345678}, ensure_ascii=False)
+    with pytest.raises(EventError) as caught:
+        list(read_events([line], source="complaints.jsonl"))
+    assert caught.value.field == "complainant_phone"
+    assert "confidential" in str(caught.value)
+    assert_secret(str(caught.value))
+
+
+def test_cmp7_errors_about_other_fields_of_the_line_do_not_quote_it_either() -> None:
+    """CMP-7: an error elsewhere in a complaint line quotes only the bad field."""
+    line = json.dumps({"id": "k1", **complaint_rows()[1], "form": "fax"}, ensure_ascii=False)
+    with pytest.raises(EventError) as caught:
+        list(read_events([line]))
+    assert caught.value.field == "form" and "'fax'" in str(caught.value)
+    assert_secret(str(caught.value))
+
+
+def test_cmp7_an_error_about_a_whole_line_does_not_quote_the_line() -> None:
+    """CMP-7: an error about an event as a whole (its input is every field of the line) quotes nothing."""
+    line = {"id": "k1", **complaint_rows()[1]}
+    error: Any = {"type": "value_error", "loc": ("complaint_received",), "msg": "Value error, inconsistent",
+                  "input": line}
+    assert describe(error) == (None, "Value error, inconsistent")
+
+
+def test_cmp7_evaluation_errors_do_not_name_the_complainant() -> None:
+    """CMP-7: a complaint received twice is an error naming the complaint and the event, nothing more."""
+    rows = complaint_rows()
+    with pytest.raises(EvaluationError) as caught:
+        run(make_variant(*VARIANT_POLICIES), events(rows[1], rows[1]), "2026-03-31")
+    assert "complaint 'K1' is received twice" in str(caught.value)
+    assert_secret(str(caught.value))
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json", "csv"])
+def test_cmp7_command_line_outputs(capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str) -> None:
+    """CMP-7: `evaluate` in every format and `chain` print no identity."""
+    variant_file = tmp_path / "variant.toml"
+    variant_file.write_text(variant_toml(), encoding="utf-8")
+    log = tmp_path / "events.jsonl"
+    log.write_text("\n".join(json.dumps({"id": f"e{i}", **row}, ensure_ascii=False)
+                             for i, row in enumerate(complaint_rows())), encoding="utf-8")
+    assert main(["evaluate", str(log), "--variant", str(variant_file), "--as-of", "2026-03-31", "--format", fmt]) == 0
+    assert main(["chain", str(log), "--inquiry", "Q1", "--variant", str(variant_file)]) == 0
+    out, err = capsys.readouterr()
+    assert "CMP-8" in out and "首问责任人：S-li" in out
+    assert_secret(out + err)
+
+
+def test_cmp7_command_line_error_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """CMP-7: the one error line of the command line names the field, not the value."""
+    log = tmp_path / "events.jsonl"
+    log.write_text(json.dumps({"id": "k1", **complaint_rows()[1], "complainant_name": [NAME]}, ensure_ascii=False),
+                   encoding="utf-8")
+    assert main(["evaluate", str(log), "--variant", "county-centre", "--as-of", "2026-03-31"]) == 2
+    _, err = capsys.readouterr()
+    assert "field 'complainant_name'" in err
+    assert_secret(err)
+
+
+def variant_toml() -> str:
+    lines = ['name = "confidential"', 'title = "测试"', 'source = { document = "test" }',
+             "[case_types]", 'immediate = "即办件"']
+    for table in VARIANT_POLICIES:
+        lines.append("[[policies]]")
+        lines += [f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in table.items()
+                  if not isinstance(value, dict)]
+        lines += [f"{key} = {{ {', '.join(f'{k} = {json.dumps(v, ensure_ascii=False)}' for k, v in value.items())} }}"
+                  for key, value in table.items() if isinstance(value, dict)]
+    return "\n".join(lines) + "\n"
+
+
+HANGUL = st.text(alphabet=st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3), min_size=2, max_size=8)
+
+
+@settings(max_examples=25, deadline=None)
+@given(name=HANGUL, phone=st.from_regex(r"\A1[3-9]\d{9}\Z"), content=HANGUL)
+def test_cmp7_property_no_output_contains_the_identity(name: str, phone: str, content: str) -> None:
+    """CMP-7, for any name, phone and content: the reports and the chain printout never contain them."""
+    rows = complaint_rows(name, phone, content)
+    variant = make_variant(*VARIANT_POLICIES)
+    report = run(variant, events(*rows), "2026-03-31")
+    chain = render_trace(trace_inquiry(variant, events(*rows), "Q1", as_of=date(2026, 3, 31)))
+    for text in (to_markdown(report), to_json(report), to_csv(report), chain):
+        assert_secret(text, (name, phone, content))
