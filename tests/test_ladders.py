@@ -300,3 +300,23 @@ def test_att6_ladder_as_written_in_a_variant_file() -> None:
     assert isinstance(ladder, OffenceLadder)
     assert [(t.fine, t.bonus_share) for t in ladder.tiers] == [
         (Decimal(200), Decimal(0)), (Decimal(0), Decimal("0.05")), (Decimal(0), Decimal(0))]
+
+
+def test_fir9_county_ladder_counts_the_first_inquiry_verdicts() -> None:
+    """FIR-9 (county-centre 责任追究制 1) over FIR-3 verdicts: refusing with "不归我管" twice → 批评教育, then
+    通报批评 and 年度考核不合格."""
+    refusal = policy("forbidden-refusal", "FIR-3", "县政务服务中心首问责任制", "二",
+                     "不得以“不知道”或“不清楚”等用语答复，推诿责任")
+    ladder = policy("offence-ladder", "FIR-9", COUNTY_DUTY, "一、(三)1",
+                    "第一次对责任人进行批评教育，第二次对责任人通报批评", counts=["FIR-3"], tiers=[rung("批评教育", 1, 1), rung("通报批评，年度考核不合格", 2, 2)])
+    rows: list[dict[str, object]] = []
+    for n, day in enumerate(("2026-03-02", "2026-03-09"), start=1):
+        rows += [{"type": "inquiry_received", "at": f"{day}T09:05", "inquiry": f"Q{n}", "window": "W1", "staff": "S1",
+                  "channel": "in_person", "remit": "centre"},
+                 {"type": "inquiry_refused", "at": f"{day}T09:06", "inquiry": f"Q{n}", "staff": "S1",
+                  "words": "这个不归我管"}]
+    report = run(make_variant(refusal, ladder), events(*rows), "2026-03-31")
+    assert [(day.day, tier) for day, tier, _, _ in sanctions(report.verdicts, "FIR-9")] == [
+        (2, "批评教育"), (9, "通报批评，年度考核不合格")]
+    second = [v for v in report.verdicts if v.rule == "FIR-9"][-1]
+    assert [o.rule for o in second.occurrences] == ["FIR-3", "FIR-3"]
