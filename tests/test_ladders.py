@@ -308,7 +308,8 @@ def test_fir9_county_ladder_counts_the_first_inquiry_verdicts() -> None:
     refusal = policy("forbidden-refusal", "FIR-3", "县政务服务中心首问责任制", "二",
                      "不得以“不知道”或“不清楚”等用语答复，推诿责任")
     ladder = policy("offence-ladder", "FIR-9", COUNTY_DUTY, "一、(三)1",
-                    "第一次对责任人进行批评教育，第二次对责任人通报批评", counts=["FIR-3"], tiers=[rung("批评教育", 1, 1), rung("通报批评，年度考核不合格", 2, 2)])
+                    "第一次对责任人进行批评教育，第二次对责任人通报批评", counts=["FIR-3"],
+                    tiers=[rung("批评教育", 1, 1), rung("通报批评，年度考核不合格", 2, 2)])
     rows: list[dict[str, object]] = []
     for n, day in enumerate(("2026-03-02", "2026-03-09"), start=1):
         rows += [{"type": "inquiry_received", "at": f"{day}T09:05", "inquiry": f"Q{n}", "window": "W1", "staff": "S1",
