@@ -11,6 +11,16 @@ from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
 
+from bianmin_rules.events.attendance import (
+    LeaveApproved,
+    LeaveRequested,
+    LeaveType,
+    MeetingAttendanceRecorded,
+    ServiceExtended,
+    SignedIn,
+    SignedOut,
+    StaffEvent,
+)
 from bianmin_rules.events.base import ChinaDateTime, EventBase, Identifier
 from bianmin_rules.events.cases import (
     ApplicantReturned,
@@ -65,6 +75,7 @@ from bianmin_rules.events.joint import (
     JointReviewExplained,
     JointReviewForwarded,
 )
+from bianmin_rules.events.posts import PostAssigned, PostCovered, PostLeft, PostReturned, WhereaboutsPosted
 from bianmin_rules.events.registers import RegisterAct, RegisterReported
 from bianmin_rules.events.registration import (
     ApplicationRefused,
@@ -115,7 +126,18 @@ Event = Annotated[
     | ComplaintDelayExplained
     | ComplaintEscalated
     | ComplaintInvestigated
-    | RegisterReported,
+    | RegisterReported
+    | PostAssigned
+    | SignedIn
+    | SignedOut
+    | LeaveRequested
+    | LeaveApproved
+    | PostLeft
+    | PostReturned
+    | PostCovered
+    | WhereaboutsPosted
+    | MeetingAttendanceRecorded
+    | ServiceExtended,
     Field(discriminator="type"),
 ]
 """Any event the library knows, told apart by its ``type``."""
@@ -185,18 +207,31 @@ __all__ = [
     "JointReviewExplained",
     "JointReviewForwarded",
     "LeaderConsulted",
+    "LeaveApproved",
+    "LeaveRequested",
+    "LeaveType",
     "MaterialsCompleted",
     "MaterialsReceivedOnline",
+    "MeetingAttendanceRecorded",
     "MissingMaterialsNotice",
     "NoticeContent",
     "OutsideWay",
     "PaperCopiesDemanded",
+    "PostAssigned",
+    "PostCovered",
+    "PostLeft",
+    "PostReturned",
     "ReceiptNoticeIssued",
     "RegisterAct",
     "RegisterReported",
     "Remit",
     "ReplyForm",
     "ReturnCause",
+    "ServiceExtended",
+    "SignedIn",
+    "SignedOut",
+    "StaffEvent",
+    "WhereaboutsPosted",
     "event_json_schema",
     "event_types",
 ]

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events import EventBase
+from bianmin_rules.ledgers.attendance import AttendanceBooks, AttendanceLedger
 from bianmin_rules.ledgers.cases import CaseFile, CaseLedger
 from bianmin_rules.ledgers.complaints import ComplaintFile, ComplaintLedger
 from bianmin_rules.ledgers.findings import Finding, FindingLedger
@@ -56,6 +57,8 @@ class Books:
     """Every refusal to accept or handle an application, in time order (REG-4)."""
     outside: tuple[OutsideHandling, ...]
     """Every matter handled or sent outside the centre, in time order (REG-5)."""
+    attendance: AttendanceBooks
+    """The staff files: sign-ins, posts, leave, meetings, and the duty roster."""
     events_read: int
     """How many events up to ``as_of`` were read."""
     events_after_as_of: int
@@ -72,6 +75,7 @@ def open_ledgers(case_types: Iterable[str]) -> dict[str, Ledger]:
         "register": RegisterLedger(),
         "refusals": refusal_ledger(),
         "outside": outside_ledger(),
+        "attendance": AttendanceLedger(),
     }
 
 
@@ -103,6 +107,15 @@ def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[st
 
 
 __all__ = [
-    "Books", "CaseFile", "ComplaintFile", "Finding", "InquiryFile", "Ledger", "OutsideHandling", "Refusal",
-    "RegisterEntry", "collect",
+    "AttendanceBooks",
+    "Books",
+    "CaseFile",
+    "ComplaintFile",
+    "Finding",
+    "InquiryFile",
+    "Ledger",
+    "OutsideHandling",
+    "Refusal",
+    "RegisterEntry",
+    "collect",
 ]

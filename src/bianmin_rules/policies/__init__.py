@@ -11,6 +11,15 @@ from typing import Annotated
 
 from pydantic import Field
 
+from bianmin_rules.policies.attendance import (
+    Absence,
+    CumulativeLeave,
+    ExtendedService,
+    LateOrEarly,
+    MeetingAttendance,
+    QuarterlyDisqualification,
+    SignInRegister,
+)
 from bianmin_rules.policies.complaints import (
     ComplaintAnswer,
     ComplaintReplyForm,
@@ -31,7 +40,8 @@ from bianmin_rules.policies.first_inquiry import (
     TransferConsent,
 )
 from bianmin_rules.policies.joint import DeemedApproval, JointLead, JointReviewDeadline
-from bianmin_rules.policies.ladders import OffenceLadder
+from bianmin_rules.policies.ladders import OffenceLadder, SeverityTiers
+from bianmin_rules.policies.leave import LeaveApproval, RetroactiveLeave, UnapprovedLeave
 from bianmin_rules.policies.notification import (
     NoticeContentCheck,
     NoticeDeadline,
@@ -39,6 +49,7 @@ from bianmin_rules.policies.notification import (
     RepeatTrips,
     SingleNotice,
 )
+from bianmin_rules.policies.posts import EmptyPost, LeaveSubstitute, LeavingPost, Whereabouts
 from bianmin_rules.policies.registers import MonthlyReport, RegisterCadence
 from bianmin_rules.policies.registration import (
     DuplicatePaper,
@@ -78,7 +89,6 @@ AnyPolicy = Annotated[
     | RefusalRecorded
     | OutsideCentre
     | DuplicatePaper
-    | OffenceLadder
     | FirstInquiryGuidance
     | PhoneInquiryRecord
     | ForbiddenRefusal
@@ -93,21 +103,41 @@ AnyPolicy = Annotated[
     | MajorComplaintEscalation
     | VerifiedComplaint
     | RegisterCadence
-    | MonthlyReport,
+    | MonthlyReport
+    | LateOrEarly
+    | Absence
+    | SignInRegister
+    | ExtendedService
+    | MeetingAttendance
+    | CumulativeLeave
+    | QuarterlyDisqualification
+    | LeaveApproval
+    | UnapprovedLeave
+    | RetroactiveLeave
+    | EmptyPost
+    | LeaveSubstitute
+    | Whereabouts
+    | LeavingPost
+    | OffenceLadder
+    | SeverityTiers,
     Field(discriminator="kind"),
 ]
 """Any policy a variant file may name, told apart by its ``kind``."""
 
 __all__ = [
+    "Absence",
     "AbsentHandler",
     "AnyPolicy",
     "ComplaintAnswer",
     "ComplaintReplyForm",
     "ComplaintTracking",
     "CompletionRate",
+    "CumulativeLeave",
     "DeemedApproval",
     "DischargeConditions",
     "DuplicatePaper",
+    "EmptyPost",
+    "ExtendedService",
     "FakedCompletion",
     "FindingPenalty",
     "FirstHandlingReply",
@@ -117,7 +147,12 @@ __all__ = [
     "ImmediateSameDay",
     "JointLead",
     "JointReviewDeadline",
+    "LateOrEarly",
+    "LeaveApproval",
+    "LeaveSubstitute",
+    "LeavingPost",
     "MajorComplaintEscalation",
+    "MeetingAttendance",
     "MonthlyReport",
     "NoticeContentCheck",
     "NoticeDeadline",
@@ -125,6 +160,7 @@ __all__ = [
     "OutsideCentre",
     "PhoneInquiryRecord",
     "PromisedLimit",
+    "QuarterlyDisqualification",
     "ReceiptNotice",
     "ReferralFollowUp",
     "RefusalRecorded",
@@ -132,9 +168,14 @@ __all__ = [
     "RejectionDecision",
     "RejectionReasons",
     "RepeatTrips",
+    "RetroactiveLeave",
+    "SeverityTiers",
+    "SignInRegister",
     "SingleNotice",
     "SupplementClock",
     "TimelyRegistration",
     "TransferConsent",
+    "UnapprovedLeave",
     "VerifiedComplaint",
+    "Whereabouts",
 ]
