@@ -4,11 +4,12 @@ Seed 004, 县政务服务中心部门窗口及窗口工作人员考核办法. Fo
 
     W1: S1, S2    W2: S3, S4    W3: S5, S6    W4: S7, S8
 
-Real events drive what this library already encodes: immediate cases (TL-1, one of them
-late), promised cases (TL-11), applicants' evaluations (SC-5), findings (FEE-1, SC-3,
-SC-4) and a merit (SC-4 工作实绩 4). The verdicts of rules other branches encode — the
-verified complaint (CMP-8), late arrivals (ATT-1), a late meeting (ATT-4) and completion
-rates (TL-12) — are built by hand below and scored together with the real ones.
+Real events drive immediate cases (TL-1, one of them late), promised cases (TL-11),
+applicants' evaluations (SC-5), findings (FEE-1, SC-3, SC-4) and a merit (SC-4 工作实绩 4).
+The verdicts of the other families' rules — the verified complaint (CMP-8), late arrivals
+(ATT-1), a late meeting (ATT-4) and completion rates (TL-12) — are built by hand below,
+shaped as those policies emit them (a test in test_scorecards_engine.py runs the real
+ones), so that the numbers stay the ones computed here.
 
 Window table (一), by hand (items in table order; 档案 and 卫生 start at 7):
 
@@ -131,7 +132,7 @@ def hand_built() -> list[Verdict]:
         verdict("CMP-8", "S5", "2026-05-11", explanation="投诉经查实：S5 对申请人态度生硬"),
         verdict("ATT-1", "S4", "2026-04-13"),
         verdict("ATT-1", "S4", "2026-04-20"),
-        verdict("ATT-4", "S6", "2026-05-06", code="meeting_late"),
+        verdict("ATT-4", "S6", "2026-05-06", code="meeting", points=Decimal("-0.5")),  # as meeting-attendance prices it
         rate("W2", 39, 40),
         rate("S3", 24, 25),
     ]

@@ -265,3 +265,46 @@ def test_tables_print_to_and_read_back_from_a_variant_file(name: str) -> None:
     """The tables are data: a variant printed as TOML reads back equal, scorecards included."""
     variant = load_variant(name)
     assert variant.scorecards and Variant.from_toml(variant.to_toml(), origin=name) == variant
+
+
+def test_the_conduct_families_verdicts_score_on_the_county_tables(county: Variant) -> None:
+    """SC-3, SC-4 with the real ATT-3, ATT-4 and CMP-8 policies, each charged where county-centre charges it.
+
+    S1 of W1 leaves the post at 09:00 on 2026-03-02 and does not come back: 7 office hours, two
+    half days. The staff table charges −1 per departure (ATT-3 二、(三)1), the window table −1 per
+    half day (一、(一)): −2. S1 is late for a meeting (−0.5, staff) and misses a joint review
+    (−1, window). A complaint about S1 at W1 is upheld: W1's 4-point item is forfeited, and both
+    lose the quarter's award. Neither card takes the other's price.
+    """
+    cite = {"source": SOURCE}
+    policies = (
+        {"kind": "leaving-post", "rule": "ATT-3", "points": "-1", **cite},
+        {"kind": "leaving-post", "rule": "ATT-3", "id": "window-leaving", "points": "-1", "per": "half_day",
+         "at_least_half_days": "1", "charge": "window", **cite},
+        {"kind": "meeting-attendance", "rule": "ATT-4", "kinds": ["meeting", "study"], "late_points": "-0.5",
+         "early_points": "-0.5", "absent_points": "-1", **cite},
+        {"kind": "meeting-attendance", "rule": "ATT-4", "id": "joint-review", "kinds": ["joint_review"],
+         "statuses": ["late", "absent"], "charge": "window", **cite},
+        {"kind": "verified-complaint", "rule": "CMP-8", "charge": ["staff", "window"], **cite},
+    )
+    variant = Variant.model_validate({**county.model_dump(), "policies": list(policies)})  # county's tables
+    at_w1 = {"window": "W1", "staff": "S1"}
+    log = events(
+        {"type": "post_left", "at": "2026-03-02T09:00", **at_w1},
+        {"type": "meeting_attendance_recorded", "at": "2026-03-04T15:00", "meeting": "M1", "meeting_kind": "meeting",
+         "status": "late", **at_w1},
+        {"type": "meeting_attendance_recorded", "at": "2026-03-05T15:00", "meeting": "J1",
+         "meeting_kind": "joint_review", "status": "absent", **at_w1},
+        {"type": "complaint_received", "at": "2026-03-09T10:00", "complaint": "K1", "window": "W0", "staff": "S0",
+         "form": "written", "about_staff": "S1", "about_window": "W1"},
+        {"type": "complaint_investigated", "at": "2026-03-12T10:00", "complaint": "K1", "upheld": True, **at_w1},
+    )
+    report = run(variant, log, "2026-03-31")
+    staff, _ = report.cards_of(Subject(kind=SubjectKind.STAFF, id="S1"))
+    window, _ = report.cards_of(Subject(kind=SubjectKind.WINDOW, id="W1"))
+    assert [(line.rule, line.points) for line in window.item("attendance").lines] == [
+        ("ATT-3", Decimal(-2)), ("ATT-4", Decimal(-1))]
+    assert window.item("complaints").score == 0
+    assert [(line.rule, line.points) for line in staff.item("attendance-rules").lines] == [("ATT-3", Decimal(-1))]
+    assert [(line.rule, line.points) for line in staff.item("meetings").lines] == [("ATT-4", Decimal("-0.5"))]
+    assert [d.id for d in staff.disqualified] == ["complaint"] and [d.id for d in window.disqualified] == ["complaint"]

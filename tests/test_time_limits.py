@@ -1,4 +1,4 @@
-"""TL-1, TL-4 and TL-7 of county-centre (seed 004, 六件分类法操作规程), computed by hand.
+"""Time limits TL-1 … TL-10, computed by hand from the texts of the variants.
 
 The 2026 Spring Festival break runs 2/15–2/23 with make-up working Saturdays on 2/14 and
 2/28; National Day runs 10/1–10/7 with a make-up Saturday on 10/10 (CAL-1).
@@ -7,9 +7,13 @@ The 2026 Spring Festival break runs 2/15–2/23 with make-up working Saturdays o
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
-from bianmin_rules import Variant, VerdictKind
-from tests.conftest import events, run
+import pytest
+
+from bianmin_rules import Report, TimeLimit, Variant, Verdict, VerdictKind
+from tests import case_variants as cv
+from tests.conftest import events, make_variant, run
 
 
 def receive(case: str, at: str, case_type: str, **extra: object) -> dict[str, object]:
@@ -19,6 +23,14 @@ def receive(case: str, at: str, case_type: str, **extra: object) -> dict[str, ob
 
 def step(kind: str, case: str, at: str, **extra: object) -> dict[str, object]:
     return {"type": kind, "case": case, "at": at, "window": "W1", "staff": "S1", **extra}
+
+
+def judged(report: Report) -> tuple[Verdict, ...]:
+    """The verdicts of a report but its measures (TL-12 information)."""
+    return tuple(v for v in report.verdicts if v.kind is not VerdictKind.INFORMATION)
+
+
+JIANGXI_LIMIT = make_variant(cv.JIANGXI_PROMISED, case_types=cv.JIANGXI_CASE_TYPES)
 
 
 # TL-1 即办件 (一、(二)1: 即办件必须即收即办，当场把受理事项办结)
@@ -149,3 +161,259 @@ def test_compliance_verdicts_on_request(county: Variant) -> None:
     report = run(county, events(*rows), "2026-03-31", include_compliance=True)
     assert [(v.rule, v.kind) for v in report.verdicts] == [("TL-4", VerdictKind.COMPLIANCE)]
     assert report.verdicts[0].points == 0
+
+
+# TL-2 承诺件, TL-8 中止, TL-9 逾期扣分 (jiangxi-town 业务管理: "办件超承诺时限的，每件每超过1天扣2分")
+
+
+def suspended_case(completed: str) -> list[dict[str, object]]:
+    """Received 2026-02-10 with 5 working days (due 2/24); suspended 2/12, resumed 2/25: due 2/28."""
+    return [
+        receive("C1", "2026-02-10T09:00", "promised", promised_limit=5),
+        step("case_suspended", "C1", "2026-02-12T10:00", reason="申请人补正现场条件"),
+        step("case_resumed", "C1", "2026-02-25T10:00"),
+        step("case_completed", "C1", completed),
+    ]
+
+
+def test_tl8_tl9_jiangxi_suspended_case_two_working_days_late_costs_four_points() -> None:
+    """TL-8, TL-9 (jiangxi-town 并联审批 5, 业务管理): due 2/28 after the suspension; done Tuesday 3/3: 2 days × −2."""
+    (verdict,) = [v for v in run(cv.jiangxi_case_rules(), events(*suspended_case("2026-03-03T10:00")),
+                                 "2026-03-31").verdicts if v.rule == "TL-9"]
+    assert (verdict.kind, verdict.due, verdict.actual, verdict.points) == (
+        VerdictKind.VIOLATION, date(2026, 2, 28), date(2026, 3, 3), Decimal(-4))
+    trace = verdict.deadline
+    assert trace is not None
+    assert (trace.limit.amount, trace.start, trace.base_due, trace.days_late) == (
+        5, date(2026, 2, 10), date(2026, 2, 24), 2)
+    (pause,) = trace.suspensions
+    assert (pause.suspended, pause.resumed, pause.days_not_counted) == (date(2026, 2, 12), date(2026, 2, 25), 4)
+    assert "2026-02-12中止、2026-02-25恢复，不计4个工作日" in verdict.explanation
+    assert "逾期2个工作日" in verdict.explanation
+    assert verdict.evidence == ("e1", "e4")
+
+
+def test_tl8_completed_on_the_make_up_saturday_after_a_suspension_is_in_time() -> None:
+    """TL-8: the same case completed on the make-up Saturday 2/28 is in time."""
+    assert run(JIANGXI_LIMIT, events(*suspended_case("2026-02-28T11:00")), "2026-03-31").verdicts == ()
+
+
+def test_tl9_unit_of_overdue_days_is_a_parameter() -> None:
+    """TL-9: due Friday 2/13, done Tuesday 2/24: 2 working days late (2/14, 2/24), or 11 calendar days.
+
+    "每超过1天" does not say which day; each verdict states the unit it counted.
+    """
+    rows = [receive("C1", "2026-02-06T09:00", "promised", promised_limit=5),
+            step("case_completed", "C1", "2026-02-24T09:00")]
+    working = make_variant(cv.JIANGXI_PROMISED, case_types=cv.JIANGXI_CASE_TYPES)
+    calendar_days = make_variant({**cv.JIANGXI_PROMISED, "late_unit": "calendar_days"},
+                                 case_types=cv.JIANGXI_CASE_TYPES)
+    (by_working,) = run(working, events(*rows), "2026-03-31").verdicts
+    (by_calendar,) = run(calendar_days, events(*rows), "2026-03-31").verdicts
+    assert (by_working.points, by_calendar.points) == (Decimal(-4), Decimal(-22))
+    assert by_calendar.deadline is not None and by_calendar.deadline.late_unit == "calendar_days"
+    assert "逾期11日" in by_calendar.explanation and "逾期2个工作日" in by_working.explanation
+
+
+def test_tl9_town_conduct_minus_ten_per_case_whatever_the_days() -> None:
+    """TL-9 (town-conduct-100 绩 2: "超过承诺时限的，每一件扣10分"): one day or ten, −10."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", promised_limit=5),
+            step("case_completed", "C1", "2026-03-10T09:00"),
+            receive("C2", "2026-03-02T09:00", "reported", promised_limit=5),
+            step("case_completed", "C2", "2026-03-20T09:00")]
+    report = run(cv.town_conduct_case_rules(), events(*rows), "2026-03-31")
+    assert [(v.case, v.points, v.deadline.days_late if v.deadline else None) for v in report.verdicts] == [
+        ("C1", Decimal(-10), 1), ("C2", Decimal(-10), 9)]
+
+
+def test_tl2_town_conduct_usual_limit_is_an_explicit_parameter() -> None:
+    """TL-2 (town-conduct-100 限时办结制度 2: "一般办理限时为3—5日", unit unstated): the variant writes its reading.
+
+    A case promised nothing: read as 5 working days from Monday 3/2 it is due 3/9; read
+    as 5 calendar days, 3/7 is a Saturday and the limit ends Monday 3/9 too, so a
+    completion on 3/10 is late either way; without a default, it is a TL-2 violation.
+    """
+    rows = [receive("C1", "2026-03-02T09:00", "promised"), step("case_completed", "C1", "2026-03-10T09:00")]
+    for reading in (5, {"amount": 5, "unit": "calendar_days"}):
+        (verdict,) = run(cv.town_conduct_case_rules(default_limit=reading), events(*rows), "2026-03-31").verdicts
+        assert (verdict.due, verdict.points) == (date(2026, 3, 9), Decimal(-10))
+        assert "按一般办理时限" in verdict.explanation
+    (missing,) = run(cv.town_conduct_case_rules(), events(*rows), "2026-03-31").verdicts
+    assert missing.deadline is None and "未定承诺时限" in missing.explanation
+
+
+def test_tl2_tl3_promised_date_of_the_receipt_notice_is_the_limit_when_none_is_recorded() -> None:
+    """TL-2, TL-3: no promised limit on the receipt; the notice promises 3/13; done 3/16: one working day late."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised"),
+            step("receipt_notice_issued", "C1", "2026-03-02T09:05", promised_date="2026-03-13"),
+            step("case_completed", "C1", "2026-03-16T09:00")]
+    variant = make_variant(cv.JIANGXI_PROMISED, case_types=cv.JIANGXI_CASE_TYPES)
+    (verdict,) = run(variant, events(*rows), "2026-03-31").verdicts
+    assert (verdict.due, verdict.points) == (date(2026, 3, 13), Decimal(-2))
+    assert "受理通知书承诺2026-03-13办结" in verdict.explanation
+
+
+def test_tl2_promised_case_across_national_day_and_the_make_up_saturday() -> None:
+    """TL-2 (jianshe-street 承诺 六): received Wednesday 9/30, 3 working days: 10/8, 10/9, 10/10 (make-up Saturday)."""
+    rows = [receive("C1", "2026-09-30T10:00", "promised", promised_limit=3),
+            step("case_completed", "C1", "2026-10-12T10:00")]
+    (verdict,) = run(cv.jianshe_case_rules(), events(*rows), "2026-10-31").verdicts
+    assert (verdict.rule, verdict.due, verdict.deadline.days_late if verdict.deadline else None) == (
+        "TL-2", date(2026, 10, 10), 1)
+
+
+# TL-3 受理通知书 (county-centre 承诺件 管理 1; 考核办法 二(二)3: 每件次扣1分)
+
+
+def test_tl3_missing_late_and_overlong_receipt_notices() -> None:
+    """TL-3: no notice by 3/31 (−1); a notice the next day (late by 1); a notice promising more than the limit."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", promised_limit=10),
+            receive("C2", "2026-03-02T09:00", "promised", promised_limit=10),
+            step("receipt_notice_issued", "C2", "2026-03-03T09:00", promised_date="2026-03-16"),
+            receive("C3", "2026-03-02T09:00", "promised", promised_limit=10),
+            step("receipt_notice_issued", "C3", "2026-03-02T09:30", promised_date="2026-03-20"),
+            receive("C4", "2026-03-02T09:00", "promised", promised_limit=10),
+            step("receipt_notice_issued", "C4", "2026-03-02T09:30", promised_date="2026-03-16")]
+    variant = make_variant(cv.COUNTY_RECEIPT_NOTICE)
+    verdicts = run(variant, events(*rows), "2026-03-31").verdicts
+    assert [(v.case, v.on, v.points, v.due) for v in verdicts] == [
+        ("C3", date(2026, 3, 2), Decimal(-1), date(2026, 3, 16)),  # 3/20 is after the 10th working day, 3/16
+        ("C2", date(2026, 3, 3), Decimal(-1), date(2026, 3, 2)),   # one day late
+        ("C1", date(2026, 3, 31), Decimal(-1), date(2026, 3, 2)),  # still missing
+    ]
+    assert "尚未出具受理通知书" in verdicts[2].explanation
+
+
+# TL-5 延期 (jiangxi-town 按时办结 3; town-basic 限时办结 4)
+
+
+def extended_case(new_limit: int, *, told: bool = True, copied: bool = True, done: str = "2026-10-20T10:00") -> list[
+        dict[str, object]]:
+    """Received Monday 9/14 with 10 working days (due 9/28), statutory 20 (due 10/16), extended on 9/24."""
+    return [
+        receive("C1", "2026-09-14T09:00", "promised", promised_limit=10, statutory_limit=20),
+        step("extension_granted", "C1", "2026-09-24T09:00", reason="需组织专家评审", new_limit=new_limit,
+             applicant_told_in_writing=told, copied_to_centre=copied),
+        step("case_completed", "C1", done),
+    ]
+
+
+def test_tl5_extension_beyond_the_statutory_maximum_is_capped_and_itself_a_violation() -> None:
+    """TL-5: extended to 25 working days (10/23), capped at the statutory 10/16; done 10/20: 2 working days late."""
+    report = run(cv.jiangxi_case_rules(), events(*extended_case(25)), "2026-10-31")
+    (extension,) = [v for v in report.verdicts if v.rule == "TL-5"]
+    (late,) = [v for v in report.verdicts if v.rule == "TL-9"]
+    assert (extension.kind, extension.on) == (VerdictKind.VIOLATION, date(2026, 9, 24))
+    assert "超过法定最高期限20个工作日" in extension.explanation
+    assert (late.due, late.points) == (date(2026, 10, 16), Decimal(-4))
+    assert late.deadline is not None
+    (trace,) = late.deadline.extensions
+    assert (trace.status, trace.due, late.deadline.statutory_due) == ("capped", date(2026, 10, 16), date(2026, 10, 16))
+
+
+def test_tl5_extension_within_the_maximum_but_not_copied_to_the_centre() -> None:
+    """TL-5 (jiangxi-town: "同时抄送行政服务中心管理机构"): extended to 15 (due 10/10), done 10/9; not copied."""
+    report = run(JIANGXI_LIMIT, events(*extended_case(15, copied=False, done="2026-10-09T10:00")), "2026-10-31")
+    (verdict,) = report.verdicts
+    assert (verdict.rule, verdict.kind) == ("TL-5", VerdictKind.VIOLATION)
+    assert "未抄送中心管理机构" in verdict.explanation and "超过" not in verdict.explanation
+
+
+def test_tl5_compliant_extension_moves_the_due_date_without_a_verdict() -> None:
+    """TL-5: extended in writing, copied, within the maximum: done on 10/10 (the make-up Saturday) is in time."""
+    assert run(JIANGXI_LIMIT, events(*extended_case(15, done="2026-10-10T10:00")), "2026-10-31").verdicts == ()
+
+
+def overdue_case(*explained: str) -> list[dict[str, object]]:
+    """Received 3/2 with 5 working days (due 3/9), done 3/11; explained on the given days."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", promised_limit=5)]
+    rows += [step("delay_explained", "C1", day, reason="需等待上级部门批复") for day in explained]
+    return [*rows, step("case_completed", "C1", "2026-03-11T09:00")]
+
+
+def test_tl5_overdue_without_special_reason_or_prior_explanation_is_a_complaint() -> None:
+    """TL-5 (town-basic 限时办结 4): "又无特殊理由且未事先说明的，视作当事人的申诉处理"."""
+    report = run(cv.town_basic_case_rules(), events(*overdue_case()), "2026-03-31")
+    assert [v.rule for v in report.verdicts] == ["TL-2", "TL-5"]
+    complaint = report.verdicts[1]
+    assert "视作当事人的申诉处理" in complaint.explanation
+    assert (complaint.on, complaint.due) == (date(2026, 3, 11), date(2026, 3, 9))
+
+
+def test_tl5_explained_before_the_due_date_is_tracked_not_a_complaint() -> None:
+    """TL-5: explained on 3/6, before the due day 3/9: the case is still late (TL-2), but no TL-5 verdict."""
+    report = run(cv.town_basic_case_rules(), events(*overdue_case("2026-03-06T10:00")), "2026-03-31")
+    assert [v.rule for v in report.verdicts] == ["TL-2"]
+
+
+def test_tl5_explained_only_after_the_due_date() -> None:
+    """TL-5: explained on 3/10, after the due day: not a complaint, but "未事先说明"."""
+    report = run(cv.town_basic_case_rules(), events(*overdue_case("2026-03-10T10:00")), "2026-03-31")
+    complaint = report.verdicts[1]
+    assert complaint.rule == "TL-5" and "未事先说明" in complaint.explanation
+    assert "申诉" not in complaint.explanation
+
+
+# TL-6 绿色通道 (county-centre 限时办结制 (二): 压缩到行政法规规定的办结时限的一半以上)
+
+
+def test_tl6_green_channel_halves_the_statutory_limit_across_spring_festival() -> None:
+    """TL-6: key project received Friday 2/13, statutory 20 working days → 10: 2/14, 2/24–2/28, 3/2–3/5.
+
+    Completed Monday 3/9: 2 working days late on the green channel, although within its
+    promised 15 working days (due 3/12).
+    """
+    rows = [receive("C1", "2026-02-13T09:00", "promised", promised_limit=15, statutory_limit=20, key_project=True),
+            step("receipt_notice_issued", "C1", "2026-02-13T09:10", promised_date="2026-03-12"),
+            step("case_completed", "C1", "2026-03-09T10:00")]
+    (verdict,) = judged(run(cv.county_case_rules(), events(*rows), "2026-03-31"))
+    assert (verdict.rule, verdict.due, verdict.points) == ("TL-6", date(2026, 3, 5), Decimal(0))
+    assert verdict.deadline is not None
+    assert (verdict.deadline.limit.amount, verdict.deadline.statutory_limit) == (10, TimeLimit(amount=20))
+    assert "压缩到法定时限20个工作日的50%以内" in verdict.explanation
+
+
+def test_tl6_key_project_without_statutory_limit_is_a_warning() -> None:
+    """TL-6: the compressed limit cannot be computed without the statutory limit: a warning says so."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", promised_limit=5, key_project=True),
+            step("receipt_notice_issued", "C1", "2026-03-02T09:10", promised_date="2026-03-09"),
+            step("case_completed", "C1", "2026-03-03T10:00")]
+    (verdict,) = judged(run(cv.county_case_rules(), events(*rows), "2026-03-31"))
+    assert (verdict.rule, verdict.kind) == ("TL-6", VerdictKind.WARNING)
+
+
+# TL-10 预警 (county-centre 限时办结电脑监督系统; threshold: the library's default, 2 working days)
+
+
+@pytest.mark.parametrize(("as_of", "expected"), [
+    ("2026-03-04", []),
+    ("2026-03-05", [("TL-10", VerdictKind.WARNING)]),
+    ("2026-03-09", [("TL-10", VerdictKind.WARNING)]),
+    ("2026-03-10", [("TL-2", VerdictKind.VIOLATION)]),
+])
+def test_tl10_early_warning_within_two_working_days(as_of: str, expected: list[tuple[str, VerdictKind]]) -> None:
+    """TL-10: received Monday 3/2 with 5 working days (due 3/9): warned from 3/5 (2 working days left), late on 3/10."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", promised_limit=5),
+            step("receipt_notice_issued", "C1", "2026-03-02T09:10", promised_date="2026-03-09")]
+    verdicts = judged(run(cv.county_case_rules(), events(*rows), as_of))
+    assert [(v.rule, v.kind) for v in verdicts] == expected
+    for verdict in verdicts:
+        assert verdict.due == date(2026, 3, 9) and verdict.actual is None
+
+
+def test_tl10_warnings_carry_no_penalty() -> None:
+    """TL-10: a warning is not a violation: no points, and counted apart in the totals."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", promised_limit=5),
+            step("receipt_notice_issued", "C1", "2026-03-02T09:10", promised_date="2026-03-09")]
+    report = run(cv.county_case_rules(), events(*rows), "2026-03-06")
+    (total,) = report.totals
+    assert (total.warnings, total.violations, total.points) == (1, 0, Decimal(0))
+    assert "距届满还有1个工作日" in report.verdicts[0].explanation
+
+
+def test_a_suspended_case_has_no_due_date_and_no_warning() -> None:
+    """TL-8, TL-10: while suspended, a case is neither late nor warned."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", promised_limit=5),
+            step("receipt_notice_issued", "C1", "2026-03-02T09:10", promised_date="2026-03-09"),
+            step("case_suspended", "C1", "2026-03-04T09:00", reason="等待申请人现场整改")]
+    assert run(cv.county_case_rules(), events(*rows), "2026-03-31").verdicts == ()

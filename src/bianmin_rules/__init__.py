@@ -41,7 +41,7 @@ from bianmin_rules.render import to_csv, to_json, to_markdown, to_scorecards_csv
 from bianmin_rules.report import Report, SubjectTotal
 from bianmin_rules.trace import InquiryTrace, render_trace, trace_inquiry
 from bianmin_rules.variant import Variant
-from bianmin_rules.verdicts import Citation, Sanction, Subject, SubjectKind, Verdict, VerdictKind
+from bianmin_rules.verdicts import Citation, Occurrence, Sanction, Subject, SubjectKind, Verdict, VerdictKind
 
 __version__ = "0.1.0"
 
@@ -62,6 +62,7 @@ __all__ = [
     "EventError",
     "InquiryTrace",
     "LimitUnit",
+    "Occurrence",
     "OfficeHours",
     "Policy",
     "PolicyBase",

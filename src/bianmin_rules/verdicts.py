@@ -37,6 +37,8 @@ class SubjectKind(StrEnum):
     WINDOW = "window"
     CENTRE = "centre"
     CASE = "case"
+    DEPARTMENT = "department"
+    """A department with one or more windows (AB-2)."""
 
 
 class Subject(BaseModel):
@@ -90,6 +92,16 @@ class Measure(BaseModel):
         return Decimal(100 * self.numerator) / Decimal(self.denominator)
 
 
+class Occurrence(BaseModel):
+    """An earlier verdict that a count rests on (a sanction ladder, a disqualification)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule: RuleId = Field(description="The rule of the verdict counted.")
+    on: date = Field(description="The day that verdict is attributed to.")
+    evidence: tuple[str, ...] = Field(default=(), description="The ids of the events it rests on.")
+
+
 class Verdict(BaseModel):
     """One finding of one policy about one subject.
 
@@ -117,13 +129,18 @@ class Verdict(BaseModel):
     due: date | None = None
     actual: date | None = None
     measure: Measure | None = Field(default=None, description="For a measured rate: what, over which period.")
+    quantity: Decimal | None = Field(
+        default=None, description="How much of the offence, in the unit its explanation names (half days absent …)."
+    )
+    occurrences: tuple[Occurrence, ...] = Field(
+        default=(), description="For a verdict reached by counting: the verdicts counted, earliest first."
+    )
     evidence: tuple[str, ...] = Field(default=(), description="Ids of the events the verdict rests on.")
     case: str | None = None
     window: str | None = None
     staff: str | None = None
     provisional: bool = Field(default=False, description="Rests on a year without an official calendar (CAL-3).")
     code: str | None = Field(default=None, description="A finer key within the rule (e.g. a finding code).")
-    quantity: Decimal | None = Field(default=None, gt=0, description="Units counted (half days …), if per unit.")
 
     @property
     def sort_key(self) -> tuple[date, str, str, str, tuple[str, ...], str]:

@@ -19,8 +19,19 @@ from bianmin_rules.events.assessment import (
     MeritRecorded,
     ServiceEvaluated,
 )
+from bianmin_rules.events.attendance import (
+    LeaveApproved,
+    LeaveRequested,
+    LeaveType,
+    MeetingAttendanceRecorded,
+    ServiceExtended,
+    SignedIn,
+    SignedOut,
+    StaffEvent,
+)
 from bianmin_rules.events.base import ChinaDateTime, EventBase, Identifier
 from bianmin_rules.events.cases import (
+    ApplicantReturned,
     CaseCompleted,
     CaseEvent,
     CaseReceived,
@@ -28,10 +39,14 @@ from bianmin_rules.events.cases import (
     CaseResumed,
     CaseSuspended,
     CaseTransferred,
+    CompletionFoundFalse,
+    DelayExplained,
     ExtensionGranted,
     MaterialsCompleted,
     MissingMaterialsNotice,
+    NoticeContent,
     ReceiptNoticeIssued,
+    ReturnCause,
 )
 from bianmin_rules.events.complaints import (
     ComplaintAnswered,
@@ -62,7 +77,22 @@ from bianmin_rules.events.inquiries import (
     LeaderConsulted,
     Remit,
 )
+from bianmin_rules.events.joint import (
+    JointMeetingAttended,
+    JointReviewDecided,
+    JointReviewExplained,
+    JointReviewForwarded,
+)
+from bianmin_rules.events.posts import PostAssigned, PostCovered, PostLeft, PostReturned, WhereaboutsPosted
 from bianmin_rules.events.registers import RegisterAct, RegisterReported
+from bianmin_rules.events.registration import (
+    ApplicationRefused,
+    CaseRegistered,
+    HandledOutsideCentre,
+    MaterialsReceivedOnline,
+    OutsideWay,
+    PaperCopiesDemanded,
+)
 
 Event = Annotated[
     CaseReceived
@@ -76,6 +106,18 @@ Event = Annotated[
     | CaseRejected
     | CaseTransferred
     | FindingRecorded
+    | DelayExplained
+    | CompletionFoundFalse
+    | ApplicantReturned
+    | JointReviewForwarded
+    | JointReviewDecided
+    | JointMeetingAttended
+    | JointReviewExplained
+    | CaseRegistered
+    | MaterialsReceivedOnline
+    | PaperCopiesDemanded
+    | ApplicationRefused
+    | HandledOutsideCentre
     | InquiryReceived
     | InquiryRecorded
     | InquiryReferred
@@ -93,6 +135,17 @@ Event = Annotated[
     | ComplaintEscalated
     | ComplaintInvestigated
     | RegisterReported
+    | PostAssigned
+    | SignedIn
+    | SignedOut
+    | LeaveRequested
+    | LeaveApproved
+    | PostLeft
+    | PostReturned
+    | PostCovered
+    | WhereaboutsPosted
+    | MeetingAttendanceRecorded
+    | ServiceExtended
     | ServiceEvaluated
     | MeritRecorded
     | AssessmentScored,
@@ -119,11 +172,14 @@ def event_json_schema() -> dict[str, Any]:
 
 __all__ = [
     "EVENT_ADAPTER",
+    "ApplicantReturned",
+    "ApplicationRefused",
     "AppointmentArranged",
     "AssessmentScored",
     "CaseCompleted",
     "CaseEvent",
     "CaseReceived",
+    "CaseRegistered",
     "CaseRejected",
     "CaseResumed",
     "CaseSuspended",
@@ -138,6 +194,8 @@ __all__ = [
     "ComplaintForm",
     "ComplaintInvestigated",
     "ComplaintReceived",
+    "CompletionFoundFalse",
+    "DelayExplained",
     "DischargeReason",
     "EvaluationResult",
     "Event",
@@ -145,6 +203,7 @@ __all__ = [
     "ExtensionGranted",
     "FindingRecorded",
     "FindingSource",
+    "HandledOutsideCentre",
     "Identifier",
     "InquiryDischarged",
     "InquiryEvent",
@@ -156,18 +215,40 @@ __all__ = [
     "InquiryReplied",
     "InquiryTaken",
     "InquiryTransferred",
+    "JointMeetingAttended",
+    "JointReviewDecided",
+    "JointReviewExplained",
+    "JointReviewForwarded",
     "LeaderConsulted",
+    "LeaveApproved",
+    "LeaveRequested",
+    "LeaveType",
     "MaterialsCompleted",
+    "MaterialsReceivedOnline",
+    "MeetingAttendanceRecorded",
     "MeritKind",
     "MeritLevel",
     "MeritRecorded",
     "MissingMaterialsNotice",
+    "NoticeContent",
+    "OutsideWay",
+    "PaperCopiesDemanded",
+    "PostAssigned",
+    "PostCovered",
+    "PostLeft",
+    "PostReturned",
     "ReceiptNoticeIssued",
     "RegisterAct",
     "RegisterReported",
     "Remit",
     "ReplyForm",
+    "ReturnCause",
     "ServiceEvaluated",
+    "ServiceExtended",
+    "SignedIn",
+    "SignedOut",
+    "StaffEvent",
+    "WhereaboutsPosted",
     "event_json_schema",
     "event_types",
 ]

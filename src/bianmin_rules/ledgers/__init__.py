@@ -19,11 +19,13 @@ from typing import Any, Protocol
 from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events import EventBase
 from bianmin_rules.ledgers.assessment import AssessmentLedger, AssessmentRegister
+from bianmin_rules.ledgers.attendance import AttendanceBooks, AttendanceLedger
 from bianmin_rules.ledgers.cases import CaseFile, CaseLedger
 from bianmin_rules.ledgers.complaints import ComplaintFile, ComplaintLedger
 from bianmin_rules.ledgers.findings import Finding, FindingLedger
 from bianmin_rules.ledgers.inquiries import InquiryFile, InquiryLedger
 from bianmin_rules.ledgers.registers import RegisterEntry, RegisterLedger
+from bianmin_rules.ledgers.registration import OutsideHandling, Refusal, outside_ledger, refusal_ledger
 from bianmin_rules.ledgers.roster import Roster, RosterLedger
 
 
@@ -53,6 +55,12 @@ class Books:
     """The complaint files, by complaint id (without the complainant, CMP-7)."""
     register: tuple[RegisterEntry, ...]
     """The register's daily summaries, weekly checks and monthly reports, in time order."""
+    refusals: tuple[Refusal, ...]
+    """Every refusal to accept or handle an application, in time order (REG-4)."""
+    outside: tuple[OutsideHandling, ...]
+    """Every matter handled or sent outside the centre, in time order (REG-5)."""
+    attendance: AttendanceBooks
+    """The staff files: sign-ins, posts, leave, meetings, and the duty roster."""
     assessment: AssessmentRegister
     """Evaluations, merits and other assessors' scores (SC)."""
     roster: Roster
@@ -71,6 +79,9 @@ def open_ledgers(case_types: Iterable[str]) -> dict[str, Ledger]:
         "inquiries": InquiryLedger(),
         "complaints": ComplaintLedger(),
         "register": RegisterLedger(),
+        "refusals": refusal_ledger(),
+        "outside": outside_ledger(),
+        "attendance": AttendanceLedger(),
         "assessment": AssessmentLedger(),
     }
 
@@ -105,6 +116,17 @@ def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[st
 
 
 __all__ = [
-    "AssessmentRegister", "Books", "CaseFile", "ComplaintFile", "Finding", "InquiryFile", "Ledger", "RegisterEntry",
-    "Roster", "collect",
+    "AssessmentRegister",
+    "AttendanceBooks",
+    "Books",
+    "CaseFile",
+    "ComplaintFile",
+    "Finding",
+    "InquiryFile",
+    "Ledger",
+    "OutsideHandling",
+    "Refusal",
+    "RegisterEntry",
+    "Roster",
+    "collect",
 ]

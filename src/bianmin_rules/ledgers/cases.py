@@ -2,32 +2,49 @@
 
 A ledger keeps only the facts the rules read, not the events themselves, so that a log
 of millions of events can be evaluated while it streams past. Steps are ordered by time,
-then by event id, whatever the order they arrived in.
+then by event id, whatever the order they arrived in. A case file is a tuple of steps
+and nothing else: the names of windows and staff are interned, so that the books of a
+large log stay small.
 """
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields
 from datetime import date, datetime
-from typing import TypeVar
+from decimal import Decimal
+from operator import attrgetter
+from typing import Any, TypeVar
 
-from bianmin_rules.deadlines import TimeLimit
+from bianmin_rules.deadlines import Pause, TimeLimit
 from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events import (
+    ApplicantReturned,
     CaseCompleted,
     CaseEvent,
     CaseReceived,
+    CaseRegistered,
     CaseRejected,
     CaseResumed,
     CaseSuspended,
     CaseTransferred,
+    CompletionFoundFalse,
+    DelayExplained,
     EventBase,
     ExtensionGranted,
+    JointMeetingAttended,
+    JointReviewDecided,
+    JointReviewExplained,
+    JointReviewForwarded,
     MaterialsCompleted,
+    MaterialsReceivedOnline,
     MissingMaterialsNotice,
+    NoticeContent,
+    PaperCopiesDemanded,
     ReceiptNoticeIssued,
+    ReturnCause,
 )
 
 
@@ -45,6 +62,11 @@ class Step:
         """The China-time calendar day of the step."""
         return self.at.date()
 
+    @property
+    def order(self) -> tuple[datetime, str]:
+        """The order of steps: by time, then by event id."""
+        return (self.at, self.event)
+
 
 @dataclass(frozen=True, slots=True)
 class Receipt(Step):
@@ -56,6 +78,7 @@ class Receipt(Step):
     materials_complete: bool
     key_project: bool
     online: bool
+    issuing_window: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +90,11 @@ class PromiseNotice(Step):
 
 @dataclass(frozen=True, slots=True)
 class MaterialsNotice(Step):
-    """A notice of missing materials (OTN-2)."""
+    """A notice of missing materials (OTN-2, OTN-7)."""
 
     items: tuple[str, ...]
     written: bool
+    states: tuple[NoticeContent, ...] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,11 +121,25 @@ class Extension(Step):
     reason: str
     new_limit: TimeLimit
     applicant_told_in_writing: bool
+    copied_to_centre: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation(Step):
+    """The applicant was told why the case would be late (TL-5)."""
+
+    reason: str
+    written: bool
 
 
 @dataclass(frozen=True, slots=True)
 class Completion(Step):
     """The case was completed."""
+
+
+@dataclass(frozen=True, slots=True)
+class FalseCompletion(Step):
+    """The completions recorded before this step were found false (REG-3)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +158,64 @@ class Transfer(Step):
     to_staff: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class Return(Step):
+    """The applicant came back (OTN-5)."""
+
+    cause: ReturnCause
+    travel_cost: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class Forward(Step):
+    """The lead window forwarded the case to a participating window (JA-2)."""
+
+    to_window: str
+    limit: TimeLimit
+
+
+@dataclass(frozen=True, slots=True)
+class JointDecision(Step):
+    """A participating window decided (JA-2)."""
+
+    approved: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance(Step):
+    """A participating window attended the coordination meeting or joint inspection (JA-3)."""
+
+    meeting: str
+
+
+@dataclass(frozen=True, slots=True)
+class JointExplanation(Step):
+    """A participating window explained its delay (JA-3)."""
+
+    reason: str
+    written: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Registration(Step):
+    """The case was entered in the online system (REG-3)."""
+
+
+@dataclass(frozen=True, slots=True)
+class OnlineMaterials(Step):
+    """Materials received through the online system (REG-6)."""
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PaperDemand(Step):
+    """Paper copies demanded (REG-6)."""
+
+    items: tuple[str, ...]
+    obtainable_by_sharing: tuple[str, ...]
+
+
 StepT = TypeVar("StepT", bound=Step)
 
 STEP_OF_EVENT: dict[type[CaseEvent], type[Step]] = {
@@ -130,63 +226,114 @@ STEP_OF_EVENT: dict[type[CaseEvent], type[Step]] = {
     CaseSuspended: Suspension,
     CaseResumed: Resumption,
     ExtensionGranted: Extension,
+    DelayExplained: Explanation,
     CaseCompleted: Completion,
+    CompletionFoundFalse: FalseCompletion,
     CaseRejected: Rejection,
     CaseTransferred: Transfer,
+    ApplicantReturned: Return,
+    JointReviewForwarded: Forward,
+    JointReviewDecided: JointDecision,
+    JointMeetingAttended: Attendance,
+    JointReviewExplained: JointExplanation,
+    CaseRegistered: Registration,
+    MaterialsReceivedOnline: OnlineMaterials,
+    PaperCopiesDemanded: PaperDemand,
 }
 
+KIND_BITS: dict[type[Step], int] = {step: 1 << i for i, step in enumerate(STEP_OF_EVENT.values())}
+"""One bit per kind of step: a case file knows at once which kinds it holds."""
+
 _COMMON = {f.name for f in fields(Step)}
-_PAYLOAD: dict[type[Step], tuple[str, ...]] = {
-    step: tuple(f.name for f in fields(step) if f.name not in _COMMON) for step in STEP_OF_EVENT.values()
-}
+_NAMES = {"to_window", "to_staff", "issuing_window", "case_type"}
+"""Payload fields holding names of windows, staff or types: interned like ``window`` and ``staff``."""
+
+
+def _builder(event: type[CaseEvent], step: type[Step]) -> tuple[type[Step], attrgetter[Any], tuple[int, ...]]:
+    payload = [f.name for f in fields(step) if f.name not in _COMMON]
+    named = tuple(i for i, name in enumerate(payload) if name in _NAMES)
+    return step, attrgetter("at", "id", "window", "staff", *payload), named
+
+
+_BUILDERS = {event: _builder(event, step) for event, step in STEP_OF_EVENT.items()}
+_intern = sys.intern
 
 
 def step_of(event: CaseEvent) -> Step:
-    """The case-file step that records ``event``."""
-    step = STEP_OF_EVENT[type(event)]
-    payload = {name: getattr(event, name) for name in _PAYLOAD[step]}
-    return step(at=event.at, event=event.id, window=event.window, staff=event.staff, **payload)
+    """The case-file step that records ``event``, with the names in it interned (one string per name)."""
+    step, getter, named = _BUILDERS[type(event)]
+    at, event_id, window, staff, *payload = getter(event)
+    for i in named:
+        if payload[i] is not None:
+            payload[i] = _intern(payload[i])
+    return step(at, event_id, window and _intern(window), staff and _intern(staff), *payload)
+
+
+_ORDER = attrgetter("at", "event")
 
 
 @dataclass(frozen=True, slots=True)
 class CaseFile:
-    """Everything the log says about one case, each kind of step in time order."""
+    """Everything the log says about one case: its receipt and its steps, in time order.
+
+    The facts other families read most are fields: :attr:`receipt` (with the promised
+    limit), :attr:`completion` (valid completions only, REG-3) and :attr:`closed`.
+    """
 
     case: str
     receipt: Receipt | None
     steps: tuple[Step, ...]
-    _by_kind: Mapping[type[Step], tuple[Step, ...]] = field(repr=False, compare=False)
+    completion: Completion | None
+    """When the case was completed, if it was (a completion found false does not count, REG-3)."""
+    closed: Step | None
+    """The step that closed the case: its completion or its rejection, whichever came first."""
+    kinds: int
+    """The kinds of step the file holds, as bits of :data:`KIND_BITS`; absent kinds are never scanned for."""
 
     @classmethod
     def from_steps(cls, case: str, steps: Iterable[Step]) -> CaseFile:
         """Order the steps and file them; a case received twice is an error."""
-        ordered = tuple(sorted(steps, key=lambda s: (s.at, s.event)))
-        by_kind: dict[type[Step], list[Step]] = defaultdict(list)
-        for step in ordered:
-            by_kind[type(step)].append(step)
-        receipts = by_kind.get(Receipt, [])
+        ordered = tuple(sorted(steps, key=_ORDER))
+        receipts = [s for s in ordered if isinstance(s, Receipt)]
         if len(receipts) > 1:
             raise EvaluationError(
                 f"case {case!r} is received twice (first in event {receipts[0].event!r})",
                 event_id=receipts[1].event,
             )
-        receipt = receipts[0] if receipts else None
-        assert receipt is None or isinstance(receipt, Receipt)
-        return cls(case, receipt, ordered, {kind: tuple(group) for kind, group in by_kind.items()})
+        completions = _standing(ordered)
+        completion = completions[0] if completions else None
+        rejection = next((s for s in ordered if isinstance(s, Rejection)), None)
+        ends = [s for s in (completion, rejection) if s is not None]
+        closed = min(ends, key=lambda s: s.order) if ends else None
+        kinds = 0
+        for step in ordered:
+            kinds |= KIND_BITS[type(step)]
+        return cls(case, receipts[0] if receipts else None, ordered, completion, closed, kinds)
+
+    def has(self, kind: type[Step]) -> bool:
+        """Whether the file holds a step of this kind."""
+        return bool(self.kinds & KIND_BITS[kind])
 
     def of(self, kind: type[StepT]) -> tuple[StepT, ...]:
         """The steps of one kind, in time order."""
-        return self._by_kind.get(kind, ())  # type: ignore[return-value]
+        if not self.kinds & KIND_BITS[kind]:
+            return ()
+        return tuple(s for s in self.steps if type(s) is kind)
 
     def first(self, kind: type[StepT]) -> StepT | None:
         """The earliest step of one kind, if any."""
-        found = self.of(kind)
-        return found[0] if found else None
+        if not self.kinds & KIND_BITS[kind]:
+            return None
+        return next((s for s in self.steps if type(s) is kind), None)
+
+    def before(self, kind: type[StepT], day: date) -> Iterator[StepT]:
+        """The steps of one kind on or before ``day``."""
+        return (s for s in self.of(kind) if s.day <= day)
 
     @property
-    def completion(self) -> Completion | None:
-        """When the case was completed, if it was."""
-        return self.first(Completion)
+    def completions(self) -> tuple[Completion, ...]:
+        """The completions that stand: those recorded after the last one found false (REG-3)."""
+        return _standing(self.steps)
 
     @property
     def rejection(self) -> Rejection | None:
@@ -194,10 +341,30 @@ class CaseFile:
         return self.first(Rejection)
 
     @property
-    def closed(self) -> Step | None:
-        """The step that closed the case: its completion or its rejection, whichever came first."""
-        ends = [s for s in (self.completion, self.rejection) if s is not None]
-        return min(ends, key=lambda s: (s.at, s.event)) if ends else None
+    def materials_complete_on(self) -> Step | None:
+        """The step from which the materials were complete: the receipt, or the completion of the materials."""
+        if self.receipt is not None and self.receipt.materials_complete:
+            return self.receipt
+        return self.first(MaterialsDone)
+
+    def pauses(self) -> tuple[Pause, ...]:
+        """The suspensions of the case (TL-8): a suspension runs until the next resumption.
+
+        A second suspension while suspended, and a resumption while running, change nothing.
+        """
+        if not self.kinds & KIND_BITS[Suspension]:
+            return ()
+        pauses: list[Pause] = []
+        stopped: date | None = None
+        for step in self.steps:
+            if isinstance(step, Suspension) and stopped is None:
+                stopped = step.day
+            elif isinstance(step, Resumption) and stopped is not None:
+                pauses.append(Pause(stopped, step.day))
+                stopped = None
+        if stopped is not None:
+            pauses.append(Pause(stopped, None))
+        return tuple(pauses)
 
     @property
     def window(self) -> str | None:
@@ -208,6 +375,17 @@ class CaseFile:
     def staff(self) -> str | None:
         """The staff member who received the case (首办责任人)."""
         return self.receipt.staff if self.receipt else None
+
+
+def _standing(steps: tuple[Step, ...]) -> tuple[Completion, ...]:
+    """The completions recorded after the last one found false (REG-3)."""
+    valid: list[Completion] = []
+    for step in steps:
+        if isinstance(step, FalseCompletion):
+            valid.clear()
+        elif isinstance(step, Completion):
+            valid.append(step)
+    return tuple(valid)
 
 
 class CaseLedger:

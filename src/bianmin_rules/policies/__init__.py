@@ -12,6 +12,15 @@ from typing import Annotated
 from pydantic import Field
 
 from bianmin_rules.policies.assessment import MeritBonus, ServiceEvaluation, SpeedUpRate
+from bianmin_rules.policies.attendance import (
+    Absence,
+    CumulativeLeave,
+    ExtendedService,
+    LateOrEarly,
+    MeetingAttendance,
+    QuarterlyDisqualification,
+    SignInRegister,
+)
 from bianmin_rules.policies.complaints import (
     ComplaintAnswer,
     ComplaintReplyForm,
@@ -19,6 +28,7 @@ from bianmin_rules.policies.complaints import (
     MajorComplaintEscalation,
     VerifiedComplaint,
 )
+from bianmin_rules.policies.completion import CompletionRate
 from bianmin_rules.policies.findings import FindingPenalty
 from bianmin_rules.policies.first_inquiry import (
     AbsentHandler,
@@ -30,14 +40,56 @@ from bianmin_rules.policies.first_inquiry import (
     ReferralFollowUp,
     TransferConsent,
 )
+from bianmin_rules.policies.joint import DeemedApproval, JointLead, JointReviewDeadline
+from bianmin_rules.policies.ladders import OffenceLadder, SeverityTiers
+from bianmin_rules.policies.leave import LeaveApproval, RetroactiveLeave, UnapprovedLeave
+from bianmin_rules.policies.notification import (
+    NoticeContentCheck,
+    NoticeDeadline,
+    RejectionReasons,
+    RepeatTrips,
+    SingleNotice,
+)
+from bianmin_rules.policies.posts import EmptyPost, LeaveSubstitute, LeavingPost, Whereabouts
 from bianmin_rules.policies.registers import MonthlyReport, RegisterCadence
-from bianmin_rules.policies.time_limits import ImmediateSameDay, RejectionDecision, SupplementClock
+from bianmin_rules.policies.registration import (
+    DuplicatePaper,
+    FakedCompletion,
+    OutsideCentre,
+    RefusalRecorded,
+    TimelyRegistration,
+)
+from bianmin_rules.policies.time_limits import (
+    GreenChannel,
+    ImmediateSameDay,
+    PromisedLimit,
+    ReceiptNotice,
+    RejectionDecision,
+    SupplementClock,
+)
 
 AnyPolicy = Annotated[
     ImmediateSameDay
     | SupplementClock
     | RejectionDecision
     | FindingPenalty
+    | PromisedLimit
+    | ReceiptNotice
+    | GreenChannel
+    | SingleNotice
+    | NoticeDeadline
+    | RejectionReasons
+    | RepeatTrips
+    | NoticeContentCheck
+    | CompletionRate
+    | JointLead
+    | JointReviewDeadline
+    | DeemedApproval
+    | TimelyRegistration
+    | FakedCompletion
+    | RefusalRecorded
+    | OutsideCentre
+    | DuplicatePaper
     | FirstInquiryGuidance
     | PhoneInquiryRecord
     | ForbiddenRefusal
@@ -53,6 +105,22 @@ AnyPolicy = Annotated[
     | VerifiedComplaint
     | RegisterCadence
     | MonthlyReport
+    | LateOrEarly
+    | Absence
+    | SignInRegister
+    | ExtendedService
+    | MeetingAttendance
+    | CumulativeLeave
+    | QuarterlyDisqualification
+    | LeaveApproval
+    | UnapprovedLeave
+    | RetroactiveLeave
+    | EmptyPost
+    | LeaveSubstitute
+    | Whereabouts
+    | LeavingPost
+    | OffenceLadder
+    | SeverityTiers
     | SpeedUpRate
     | ServiceEvaluation
     | MeritBonus,
@@ -61,27 +129,60 @@ AnyPolicy = Annotated[
 """Any policy a variant file may name, told apart by its ``kind``."""
 
 __all__ = [
+    "Absence",
     "AbsentHandler",
     "AnyPolicy",
     "ComplaintAnswer",
     "ComplaintReplyForm",
     "ComplaintTracking",
+    "CompletionRate",
+    "CumulativeLeave",
+    "DeemedApproval",
     "DischargeConditions",
+    "DuplicatePaper",
+    "EmptyPost",
+    "ExtendedService",
+    "FakedCompletion",
     "FindingPenalty",
     "FirstHandlingReply",
     "FirstInquiryGuidance",
     "ForbiddenRefusal",
+    "GreenChannel",
     "ImmediateSameDay",
+    "JointLead",
+    "JointReviewDeadline",
+    "LateOrEarly",
+    "LeaveApproval",
+    "LeaveSubstitute",
+    "LeavingPost",
     "MajorComplaintEscalation",
+    "MeetingAttendance",
     "MeritBonus",
     "MonthlyReport",
+    "NoticeContentCheck",
+    "NoticeDeadline",
+    "OffenceLadder",
+    "OutsideCentre",
     "PhoneInquiryRecord",
+    "PromisedLimit",
+    "QuarterlyDisqualification",
+    "ReceiptNotice",
     "ReferralFollowUp",
+    "RefusalRecorded",
     "RegisterCadence",
     "RejectionDecision",
+    "RejectionReasons",
+    "RepeatTrips",
+    "RetroactiveLeave",
     "ServiceEvaluation",
+    "SeverityTiers",
+    "SignInRegister",
+    "SingleNotice",
     "SpeedUpRate",
     "SupplementClock",
+    "TimelyRegistration",
     "TransferConsent",
+    "UnapprovedLeave",
     "VerifiedComplaint",
+    "Whereabouts",
 ]

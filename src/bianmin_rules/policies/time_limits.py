@@ -1,110 +1,325 @@
-"""Time limits for handling cases (限时办结): TL-1, TL-4, TL-7."""
+"""Time limits for handling cases (限时办结): TL-1 … TL-10.
+
+Every policy here judges its limits through :class:`CaseDeadlinePolicy`: the clock
+(start rule, suspensions TL-8, extensions capped at the statutory limit TL-5), lateness
+and its penalty in the variant's unit (TL-9), and early warnings (TL-10).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from functools import cached_property
 from typing import Literal
 
 from pydantic import Field
 
-from bianmin_rules.deadlines import DeadlineTrace, Limit, LimitUnit, TimeLimit, days_late
+from bianmin_rules.deadlines import (
+    Clock,
+    ClockStart,
+    ExtensionRequest,
+    ExtensionStatus,
+    Limit,
+    LimitUnit,
+    TimeLimit,
+    fraction_of,
+)
 from bianmin_rules.ledgers import Books, CaseFile
-from bianmin_rules.ledgers.cases import MaterialsDone, Step
-from bianmin_rules.policy import Context, PolicyBase
-from bianmin_rules.verdicts import Subject, SubjectKind, Verdict, VerdictKind
+from bianmin_rules.ledgers.cases import Explanation, Extension, PromiseNotice, Rejection
+from bianmin_rules.policies.case_base import (
+    CaseDeadlinePolicy,
+    Judged,
+    SubRule,
+    Timed,
+    limit_to_date,
+    start_of,
+    under,
+)
+from bianmin_rules.policy import Context
+from bianmin_rules.verdicts import Verdict, VerdictKind
 
-
-def case_subject(file: CaseFile) -> Subject:
-    """Who answers for a case: the staff member who received it, else its window, else the case."""
-    if file.staff:
-        return Subject(kind=SubjectKind.STAFF, id=file.staff)
-    if file.window:
-        return Subject(kind=SubjectKind.WINDOW, id=file.window)
-    return Subject(kind=SubjectKind.CASE, id=file.case)
-
-
-class CaseDeadlinePolicy(PolicyBase):
-    """Shared judgement of one case against one deadline."""
-
-    case_types: tuple[str, ...] = Field(min_length=1, description="The case-type codes the rule applies to.")
-    late_unit: LimitUnit = Field(
-        default=LimitUnit.WORKING_DAYS, description="The unit days late are counted in (TL-9)."
-    )
-
-    def judge(
-        self, context: Context, file: CaseFile, *, limit: TimeLimit, start: Step, start_rule: str,
-        done: Step | None, what: str,
-    ) -> Iterator[Verdict]:
-        """A violation if ``done`` came after the due date, or if the case is still open past it."""
-        due = limit.due_date(start.day, context.calendar)
-        actual = done.day if done else None
-        judged_on = actual if actual is not None else context.as_of
-        if actual is None and judged_on <= due:
-            return
-        late = days_late(due, judged_on, self.late_unit, context.calendar)
-        if late == 0 and not context.include_compliance:
-            return
-        trace = DeadlineTrace(
-            limit=limit, start=start.day, start_rule=start_rule, due=due, actual=actual,
-            days_late=late, late_unit=self.late_unit,
-        )
-        unit = "个工作日" if self.late_unit is LimitUnit.WORKING_DAYS else "日"
-        if late == 0:
-            kind, outcome = VerdictKind.COMPLIANCE, f"实际于{actual}完成，未超时限"
-        elif actual is None:
-            kind, outcome = VerdictKind.VIOLATION, f"截至{judged_on}尚未完成，已逾期{late}{unit}"
-        else:
-            kind, outcome = VerdictKind.VIOLATION, f"实际于{actual}完成，逾期{late}{unit}"
-        explanation = (
-            f"办件 {file.case}：{what}。时限自{start_rule}（{start.day}）起算{limit.label()}，"
-            f"届满日为{due}；{outcome}。"
-        )
-        evidence = tuple(dict.fromkeys(s.event for s in (file.receipt, start, done) if s is not None))
-        yield self.verdict(
-            context, subject=case_subject(file), kind=kind, on=judged_on, explanation=explanation,
-            deadline=trace, due=due, actual=actual, evidence=evidence,
-            case=file.case, window=file.window, staff=file.staff,
-        )
+SAME_DAY = TimeLimit(amount=0, unit=LimitUnit.SAME_DAY)
 
 
 class ImmediateSameDay(CaseDeadlinePolicy):
-    """TL-1: an immediate case (即办件) is completed on the spot, the same day."""
+    """TL-1: an immediate case (即办件) is completed on the spot, the same day.
+
+    Working past closing time for an applicant still present is the same day (CAL-5).
+    """
 
     kind: Literal["immediate-same-day"] = "immediate-same-day"
     case_types: tuple[str, ...] = ("immediate",)
 
-    def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
-        """Every immediate case not completed on the day it was received."""
-        limit = TimeLimit(amount=0, unit=LimitUnit.SAME_DAY)
-        for file in books.cases.values():
-            receipt = file.receipt
-            if receipt is None or receipt.case_type not in self.case_types:
-                continue
-            yield from self.judge(
-                context, file, limit=limit, start=receipt, start_rule="受理之日",
-                done=file.closed, what="即办件应当场或当天办结",
-            )
+    def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
+        """The same-day limit from receipt."""
+        receipt = file.receipt
+        assert receipt is not None
+        clock = Clock(limit=SAME_DAY, start=receipt.day, start_rule="受理之日")
+        yield Timed(file, clock, file.closed, "即办件应当场或当天办结", file.window, file.staff)
 
 
-class SupplementClock(CaseDeadlinePolicy):
+class ExtensionCheck(SubRule):
+    """TL-5: extensions only for special reasons, never past the statutory maximum, told in writing.
+
+    A violation for each extension that would carry the due date past the statutory
+    limit (the due date stops at the statutory one), that came after the due date had
+    passed (it does not move the due date), that was not told to the applicant in
+    writing (``require_written``) or not copied to the centre
+    (``require_copy_to_centre``, jiangxi-town 按时办结 3). A warning for an extension of a
+    case whose statutory limit is unknown. With ``unexplained_overdue`` (town-basic 限时办结
+    4), an overdue case with no explanation or extension before its due date is "视作当事人
+    的申诉处理": a complaint-grade violation; explained only after the due date, a violation.
+    """
+
+    require_written: bool = Field(default=True, description="The applicant must be told in writing.")
+    require_copy_to_centre: bool = Field(default=False, description="The notice must be copied to the centre.")
+    unexplained_overdue: bool = Field(default=True, description="Judge overdue cases for a prior explanation.")
+
+
+class _PromisedBase(CaseDeadlinePolicy):
+    """A promised limit (承诺时限) counted from the start rule, with extensions (TL-2, TL-4, TL-5)."""
+
+    start: ClockStart = Field(default=ClockStart.DAY_AFTER_RECEIPT, description="When the limit starts to run.")
+    default_limit: Limit | None = Field(
+        default=None, description="The limit of a case promised none (no library default: the texts differ)."
+    )
+    require_limit: bool = Field(default=True, description="A case with no promised limit or date is a violation.")
+    extension: ExtensionCheck | None = Field(default=None, description="The TL-5 checks of extensions.")
+    duty: str = Field(default="承诺件应在承诺时限内办结", description="The duty, in words, for explanations.")
+
+    def judge_file(self, file: CaseFile, context: Context) -> Iterator[Verdict]:
+        """The limit judged; a violation when the clock could run but no limit was ever set (TL-2)."""
+        timed = self.promised(file)
+        if timed is not None:
+            yield from self.judge(timed, context)
+        elif self.require_limit and start_of(file, self.start) is not None:
+            yield self.without_limit(file, context)
+
+    def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
+        """The promised limit, when the clock has started and a limit was set."""
+        timed = self.promised(file)
+        if timed is not None:
+            yield timed
+
+    def promised(self, file: CaseFile) -> Timed | None:
+        """The receipt's promised limit from the start rule, else the date of the receipt notice (TL-3)."""
+        receipt, begun = file.receipt, start_of(file, self.start)
+        if receipt is None or begun is None:
+            return None
+        step, words, counted = begun
+        evidence: tuple[str, ...] = (step.event,)
+        limit = receipt.promised_limit
+        if limit is None:
+            notice = file.first(PromiseNotice)
+            if notice is not None:
+                step, counted, evidence = receipt, False, (notice.event,)
+                words = f"受理之日（受理通知书承诺{notice.promised_date}办结）"
+                limit = limit_to_date(receipt.day, notice.promised_date)
+            elif self.default_limit is not None:
+                limit, words = self.default_limit, f"{words}（未单独承诺，按一般办理时限）"
+            else:
+                return None
+        extensions = file.of(Extension)
+        requests: tuple[ExtensionRequest, ...] = ()
+        if extensions:
+            requests = tuple(ExtensionRequest(e.day, e.new_limit) for e in extensions)
+            evidence += tuple(e.event for e in extensions)
+        clock = Clock(limit, step.day, words, counted, file.pauses(), requests, receipt.statutory_limit)
+        return Timed(file, clock, file.closed, self.duty, file.window, file.staff, evidence)
+
+    def without_limit(self, file: CaseFile, context: Context) -> Verdict:
+        """TL-2: the case was never told a definite completion time."""
+        receipt = file.receipt
+        assert receipt is not None
+        return self.about(
+            context, file, on=receipt.day, evidence=(receipt.event,),
+            explanation=f"{self.duty}，但收件时未定承诺时限，也未出具写明办结日期的受理通知书。",
+        )
+
+    def has_side_verdicts(self, timed: Timed, late: int) -> bool:
+        """TL-5 checks: when the case was extended or is late."""
+        return self.extension is not None and bool(timed.clock.extensions or late)
+
+    def side_verdicts(self, judged: Judged, context: Context) -> Iterator[Verdict]:
+        """The TL-5 checks of the case's extensions and of its lateness."""
+        check = self.extension
+        if check is None:
+            return
+        file = judged.timed.file
+        steps = file.of(Extension)
+        for step, trace in zip(steps, judged.schedule.extensions, strict=True):
+            yield from self.check_extension(judged, step, trace.status, check, context)
+        if judged.late and check.unexplained_overdue:
+            yield from self.check_explained(judged, check, context)
+
+    def check_extension(
+        self, judged: Judged, step: Extension, status: ExtensionStatus, check: ExtensionCheck, context: Context
+    ) -> Iterator[Verdict]:
+        """One extension: within the statutory limit, in time, in writing, copied to the centre."""
+        clock = judged.timed.clock
+        defects = []
+        if status is ExtensionStatus.CAPPED and clock.statutory is not None:
+            defects.append(
+                f"延期至{step.new_limit.label()}后整个办结时间超过法定最高期限{clock.statutory.label()}"
+                f"（法定届满日{judged.schedule.statutory_due}）")
+        if status is ExtensionStatus.TOO_LATE:
+            defects.append("期限届满后才延期，不予顺延")
+        if check.require_written and not step.applicant_told_in_writing:
+            defects.append("未书面告知申请人延期理由和延期时限")
+        if check.require_copy_to_centre and not step.copied_to_centre:
+            defects.append("未抄送中心管理机构")
+        if not defects and status is not ExtensionStatus.UNCAPPED:
+            return
+        kind = VerdictKind.VIOLATION if defects else VerdictKind.WARNING
+        words = "；".join(defects) if defects else "办件未登记法定时限，无法核对延期是否超过法定最高期限"
+        yield self.extension_verdict(
+            judged, check, context, kind=kind, on=step.day, evidence=(step.event,),
+            explanation=f"{step.day}以“{step.reason}”为由延期：{words}。",
+        )
+
+    def check_explained(self, judged: Judged, check: ExtensionCheck, context: Context) -> Iterator[Verdict]:
+        """An overdue case: explained to the applicant before its due date, or handled as a complaint."""
+        file = judged.timed.file
+        told = [s for s in (*file.of(Explanation), *file.of(Extension)) if s.day <= judged.on]
+        if any(s.day <= judged.due for s in told):
+            return
+        if told:
+            first = min(told, key=lambda s: s.order)
+            words = f"逾期后才于{first.day}向服务对象说明原因，未事先说明"
+            evidence: tuple[str, ...] = (first.event,)
+        else:
+            words = "逾期既无特殊理由又未事先向服务对象说明，视作当事人的申诉处理"
+            evidence = ()
+        yield self.extension_verdict(
+            judged, check, context, kind=VerdictKind.VIOLATION, on=judged.on, evidence=evidence,
+            explanation=f"届满日为{judged.due}，{words}。",
+        )
+
+    def extension_verdict(
+        self, judged: Judged, check: ExtensionCheck, context: Context, *, kind: VerdictKind, on: date,
+        evidence: tuple[str, ...], explanation: str,
+    ) -> Verdict:
+        """A TL-5 verdict about the case of ``judged``."""
+        timed = judged.timed
+        verdict = self.about(
+            context, timed.file, kind=kind, on=on, explanation=explanation, due=judged.due,
+            evidence=(*self.evidence(judged)[:1], *evidence), window=timed.window, staff=timed.staff,
+        )
+        return under(verdict, check)
+
+
+class PromisedLimit(_PromisedBase):
+    """TL-2 (with TL-3, TL-5, TL-8, TL-9): a promised case is completed within its promised limit.
+
+    The limit is the receipt's ``promised_limit``; without one, the date written in the
+    receipt notice (TL-3); without either, ``default_limit`` where the variant sets one
+    (town-conduct-100 限时办结制度 2: "一般办理限时为3—5日", the unit unstated — the
+    variant writes the amount and the unit it reads); else, with ``require_limit``, the
+    case was never told a definite completion time: a violation. Reported-upward cases
+    (上报件) are "按承诺件管理" (CASE-1) and may be listed in ``case_types``.
+    """
+
+    kind: Literal["promised-limit"] = "promised-limit"
+    case_types: tuple[str, ...] = ("promised",)
+
+
+class SupplementClock(_PromisedBase):
     """TL-4: a supplement case's limit counts from the day its materials are complete."""
 
     kind: Literal["supplement-clock"] = "supplement-clock"
     case_types: tuple[str, ...] = ("supplement",)
+    start: ClockStart = ClockStart.MATERIALS_COMPLETE
+    require_limit: bool = False
+    duty: str = "补办件的办事时限从补齐材料之日起计算"
 
-    def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
-        """Every supplement case completed late, counting from the day the materials were complete."""
-        for file in books.cases.values():
-            receipt = file.receipt
-            if receipt is None or receipt.case_type not in self.case_types:
-                continue
-            complete = file.first(MaterialsDone)
-            if complete is None or receipt.promised_limit is None:
-                continue  # the clock has not started, or there is no limit to count
-            yield from self.judge(
-                context, file, limit=receipt.promised_limit, start=complete, start_rule="补齐材料之日",
-                done=file.completion, what="补办件的办事时限从补齐材料之日起计算",
+
+class ReceiptNotice(CaseDeadlinePolicy):
+    """TL-3: a promised case gets a written receipt notice stating its completion date.
+
+    The notice is due ``within`` the receipt (default: the same day, "收件后，须打印填写 …
+    受理通知书交服务对象"); a notice whose date lies after the due date of the promised
+    limit is a violation too.
+    """
+
+    kind: Literal["receipt-notice"] = "receipt-notice"
+    case_types: tuple[str, ...] = ("promised",)
+    within: Limit = Field(default=SAME_DAY, description="When the notice is due after receipt.")
+
+    def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
+        """The notice's own limit from receipt."""
+        receipt = file.receipt
+        assert receipt is not None
+        clock = Clock(limit=self.within, start=receipt.day, start_rule="受理之日")
+        yield Timed(file, clock, file.first(PromiseNotice), "承诺件须出具写明承诺办结时限的受理通知书", file.window,
+                    file.staff, action="出具受理通知书")
+
+    def judge(self, timed: Timed, context: Context) -> Iterator[Verdict]:
+        """The notice's limit, and the date it promises."""
+        yield from super().judge(timed, context)
+        yield from self.check_date(timed, context)
+
+    def check_date(self, timed: Timed, context: Context) -> Iterator[Verdict]:
+        """A notice promising a date later than the promised limit allows."""
+        file, notice = timed.file, timed.done
+        receipt = file.receipt
+        if not isinstance(notice, PromiseNotice) or receipt is None or receipt.promised_limit is None:
+            return
+        limit = receipt.promised_limit
+        latest = limit.due_date(receipt.day, context.calendar)
+        if notice.promised_date <= latest:
+            return
+        yield self.about(
+            context, file, on=notice.day, due=latest, evidence=(receipt.event, notice.event),
+            explanation=(
+                f"受理通知书承诺{notice.promised_date}办结，晚于承诺时限{limit.label()}"
+                f"自受理之日（{receipt.day}）起算的届满日{latest}。"
+            ),
+        )
+
+
+class GreenChannel(CaseDeadlinePolicy):
+    """TL-6: a key project's limit is compressed to at most ``fraction`` of its statutory limit.
+
+    "压缩到行政法规规定的办结时限的一半以上" is read as "to half or less" (the default
+    fraction 0.5); the compressed limit is rounded down to whole units, suspensions
+    (TL-8) stop it, extensions do not lengthen it. A key project whose statutory limit
+    is not recorded cannot be judged: a warning says so.
+    """
+
+    kind: Literal["green-channel"] = "green-channel"
+    fraction: Decimal = Field(default=Decimal("0.5"), gt=0, le=1, description="The share of the statutory limit.")
+    start: ClockStart = Field(default=ClockStart.DAY_AFTER_RECEIPT, description="When the limit starts to run.")
+
+    def admits(self, file: CaseFile) -> bool:
+        """Key projects (``key_project``)."""
+        return file.receipt is not None and file.receipt.key_project
+
+    def judge_file(self, file: CaseFile, context: Context) -> Iterator[Verdict]:
+        """The compressed limit judged, or a warning that it cannot be computed."""
+        receipt = file.receipt
+        assert receipt is not None
+        if receipt.statutory_limit is None:
+            yield self.about(
+                context, file, kind=VerdictKind.WARNING, on=receipt.day, evidence=(receipt.event,),
+                explanation="重点项目未登记法定时限，无法计算绿色通道时限。",
             )
+            return
+        yield from super().judge_file(file, context)
+
+    def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
+        """The compressed limit from the start rule."""
+        receipt, begun = file.receipt, start_of(file, self.start)
+        if receipt is None or begun is None or receipt.statutory_limit is None:
+            return
+        step, words, counted = begun
+        statutory = receipt.statutory_limit
+        clock = Clock(
+            limit=fraction_of(statutory, self.fraction), start=step.day, start_rule=words, counts_start_day=counted,
+            pauses=file.pauses(), statutory=statutory,
+        )
+        duty = f"重点项目绿色通道：办结时限压缩到法定时限{statutory.label()}的{self.fraction:%}以内"
+        yield Timed(file, clock, file.closed, duty, file.window, file.staff, (step.event,))
 
 
 class RejectionDecision(CaseDeadlinePolicy):
@@ -114,20 +329,24 @@ class RejectionDecision(CaseDeadlinePolicy):
     case_types: tuple[str, ...] = ("rejected",)
     limit: Limit = Field(default=TimeLimit(amount=3), description="The latest decision (default 3 working days).")
 
-    def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
-        """Every rejection decided later than the limit after receipt.
+    def cases(self, books: Books) -> list[CaseFile]:
+        """A case classed as to be rejected, or any case that was rejected.
 
-        A case is judged when it was rejected, or when its type is one of ``case_types``
-        (a case classed as to be rejected must be decided within the limit even if the
-        decision is still missing).
+        A case classed as to be rejected must be decided within the limit even if the
+        decision is still missing.
         """
-        for file in books.cases.values():
-            receipt = file.receipt
-            if receipt is None:
-                continue
-            if file.rejection is None and receipt.case_type not in self.case_types:
-                continue
-            yield from self.judge(
-                context, file, limit=self.limit, start=receipt, start_rule="收件之日",
-                done=file.closed, what="驳回件最迟于收件后三个工作日内作出决定",
-            )
+        types = self.case_types
+        return [f for f in books.cases.values()
+                if f.receipt is not None and (f.receipt.case_type in types or f.has(Rejection))]
+
+    def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
+        """The decision limit from receipt."""
+        receipt = file.receipt
+        assert receipt is not None
+        clock = Clock(limit=self.limit, start=receipt.day, start_rule="收件之日")
+        yield Timed(file, clock, file.closed, self.duty, file.window, file.staff, action="作出决定")
+
+    @cached_property
+    def duty(self) -> str:
+        """The duty, in words."""
+        return f"驳回件明显不符合条件的应当场告知，复杂的最迟于收件后{self.limit.label()}内作出决定"

@@ -49,6 +49,7 @@ from bianmin_rules.scorecards.cards import (
 from bianmin_rules.scorecards.tables import (
     BandRule,
     Category,
+    Charged,
     Combine,
     Disqualification,
     Forfeit,
@@ -148,28 +149,37 @@ class Concerning:
 
     One fact charged to several subjects — a verified complaint charged to the staff member
     and to their window (CMP-8) — is one verdict per subject with the same rule, code, day,
-    evidence, case, window and staff; a card counts it once.
+    evidence, case, window and staff. A card counts it once: the verdict charged to the
+    card's own subject if there is one (it carries that subject's price), else the first.
     """
 
-    def __init__(self, verdicts: list[Verdict]) -> None:
-        self._by_rule: dict[str, list[tuple[int, Verdict]]] = defaultdict(list)
-        seen: set[tuple[object, ...]] = set()
+    def __init__(self, subject: Subject, verdicts: list[Verdict]) -> None:
+        self.subject = key_of(subject)
         self.verdicts: list[Verdict] = []
+        kept: dict[tuple[object, ...], int] = {}
         for verdict in verdicts:
             fact = (verdict.rule, verdict.code, verdict.on, verdict.evidence, verdict.case, verdict.window,
                     verdict.staff)
-            if verdict.evidence and fact in seen:
-                continue
-            seen.add(fact)
-            self._by_rule[verdict.rule].append((len(self.verdicts), verdict))
-            self.verdicts.append(verdict)
+            if not verdict.evidence or fact not in kept:
+                kept.setdefault(fact, len(self.verdicts))
+                self.verdicts.append(verdict)
+            elif self.charged(verdict) and not self.charged(self.verdicts[kept[fact]]):
+                self.verdicts[kept[fact]] = verdict
+        self._by_rule: dict[str, list[tuple[int, Verdict]]] = defaultdict(list)
+        for position, verdict in enumerate(self.verdicts):
+            self._by_rule[verdict.rule].append((position, verdict))
+
+    def charged(self, verdict: Verdict) -> bool:
+        """Is ``verdict`` charged to this card's subject itself?"""
+        return key_of(verdict.subject) == self.subject
 
     def selected(self, selector: VerdictSelector) -> list[Verdict]:
         """The verdicts ``selector`` counts, in report order."""
         found = [entry for rule in selector.rules for entry in self._by_rule.get(rule, ())]
         if len(selector.rules) > 1:
             found.sort(key=lambda entry: entry[0])
-        return [verdict for _, verdict in found if selector.selects(verdict)]
+        own = selector.charged_to is Charged.SUBJECT
+        return [v for _, v in found if selector.selects(v) and (not own or self.charged(v))]
 
 
 def key_of(subject: Subject) -> SubjectKey:
@@ -221,7 +231,7 @@ class Scorer:
     def card(self, table: ScorecardTable, subject: Subject, period: Period) -> Card:
         """The card of one subject for one period of the table."""
         place = f"scorecard {table.name!r}: {subject} {period}"
-        about = Concerning(self.index(table.period).about(subject, period))
+        about = Concerning(subject, self.index(table.period).about(subject, period))
         work = {item.id: ItemWork(item) for item in table.items}
         for item in table.items:
             self.score_item(work[item.id], subject, period, about, f"{place}: item {item.id!r}")
@@ -393,7 +403,7 @@ class Scorer:
                 for card in present for d in card.disqualified
             ]
         if period.kind is PeriodKind.YEAR:
-            about = Concerning(self.index(PeriodKind.YEAR).about(subject, period))
+            about = Concerning(subject, self.index(PeriodKind.YEAR).about(subject, period))
             disqualified += self.disqualifications(table, subject, period, about, Scope.YEAR)
         known = [s for s in scores if s is not None]
         score = combine(rollup.combine, known) if len(known) == len(scores) else None
@@ -591,7 +601,7 @@ def money_of(subject: Subject, about: Concerning) -> Money:
     """The money charged to the subject itself in the period (SC-9)."""
     fine = share = owed = ZERO
     for verdict in about.verdicts:
-        if verdict.subject.id == subject.id and verdict.subject.kind is subject.kind:
+        if about.charged(verdict):
             fine += verdict.fine
             share += verdict.bonus_share
             owed += verdict.reimbursement

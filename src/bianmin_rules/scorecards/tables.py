@@ -35,12 +35,23 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class Charged(StrEnum):
+    """Which verdicts concern a card's subject."""
+
+    RELATED = "related"
+    """Verdicts charged to the subject, or naming it as their window or staff member (a staff
+    member's overdue case counts against the window)."""
+    SUBJECT = "subject"
+    """Only verdicts charged to the subject itself (where a rule charges the window and the
+    staff member differently, e.g. ATT-3, ATT-4 with ``charge = "window"``)."""
+
+
 class VerdictSelector(Frozen):
     """Which verdicts a line counts: by rule ID, optionally by code, of the given kinds.
 
     Verdicts carrying a measure are never counted here; rates are read by the measure
-    rules. A verdict is counted for a subject when it concerns it (its subject, or its
-    window or staff member) and falls in the period (``on``).
+    rules. A verdict is counted for a subject when it concerns it (``charged_to``) and
+    falls in the period (``on``).
     """
 
     rules: tuple[RuleId, ...] = Field(min_length=1, description="The rule IDs of the verdicts counted.")
@@ -49,6 +60,7 @@ class VerdictSelector(Frozen):
         default=(VerdictKind.VIOLATION, VerdictKind.INFORMATION),
         description="The verdict kinds counted (compliance and warnings never cost points by default).",
     )
+    charged_to: Charged = Field(default=Charged.RELATED, description="Which verdicts concern the card's subject.")
 
     def selects(self, verdict: Verdict) -> bool:
         """Does this selector count ``verdict``?"""

@@ -1,0 +1,104 @@
+"""Completion rates (办结率) and overdue counts per window and staff member per period (TL-12).
+
+The assessment tables score them ("规定时限内办结率达到100%，得10分。办结率每减少一个百分点，
+扣0.5分"); this rule only measures, as information verdicts carrying a
+:class:`~bianmin_rules.verdicts.Measure`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from bianmin_rules.ledgers import Books, CaseFile
+from bianmin_rules.periods import MONTHS_IN, Period, PeriodKind
+from bianmin_rules.policies.case_base import CasePolicy
+from bianmin_rules.policy import Context
+from bianmin_rules.verdicts import Measure, RuleId, Subject, SubjectKind, Verdict, VerdictKind
+
+DEADLINE_RULES = ("TL-1", "TL-2", "TL-4", "TL-6", "TL-7")
+
+
+class CompletionRate(CasePolicy):
+    """TL-12: the share of cases completed within their limits, and the overdue cases, per period.
+
+    A case is late when a deadline rule of ``counts`` found it late (a violation with a
+    deadline trace); otherwise it was done in time. With ``basis = "closed"`` (default)
+    a case counts in the period it was closed (completed or rejected: both are 办结),
+    and a case still open but overdue in the period it fell due; an open case not yet
+    due is not counted. With ``basis = "received"`` a case counts in the period it was
+    received, once it is closed or overdue. Cases count for the window and the staff
+    member who received them. Two measures per subject and period: ``completion_rate``
+    (in time / counted) and ``overdue_rate`` (late / counted; its numerator is the
+    overdue count). A subject with no counted case in a period has no measure.
+    """
+
+    stage: ClassVar[int] = 1
+
+    kind: Literal["completion-rate"] = "completion-rate"
+    counts: tuple[RuleId, ...] = Field(default=DEADLINE_RULES, min_length=1, description="The deadline rules.")
+    period: PeriodKind = Field(default=PeriodKind.QUARTER, description="The period measured.")
+    per: tuple[Literal["window", "staff"], ...] = Field(default=("window", "staff"), min_length=1)
+    basis: Literal["closed", "received"] = Field(default="closed", description="Which day places a case in a period.")
+
+    def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
+        """Two information verdicts per subject and period."""
+        overdue = self.overdue_since(context)
+        # Keyed by plain values (not Period models): this loop runs once per case.
+        tally: dict[tuple[str, str, date], list[int]] = defaultdict(lambda: [0, 0])
+        months = MONTHS_IN[self.period.value]
+        for file in self.cases(books):
+            day = self.counted_on(file, overdue.get(file.case))
+            if day is None:
+                continue
+            start = date(day.year, (day.month - 1) // months * months + 1, 1)
+            column = 1 if file.case in overdue else 0
+            for per in self.per:
+                name = file.window if per == "window" else file.staff
+                if name:
+                    tally[(per, name, start)][column] += 1
+        for (kind, name, start), (in_time, late) in sorted(tally.items()):
+            period = Period(kind=self.period, start=start)
+            yield from self.measures(Subject(kind=SubjectKind(kind), id=name), period, in_time, late, context)
+
+    def overdue_since(self, context: Context) -> dict[str, date]:
+        """The cases found late by the deadline rules, with their earliest due date."""
+        found: dict[str, date] = {}
+        for verdict in context.verdicts:
+            if (verdict.rule in self.counts and verdict.kind is VerdictKind.VIOLATION and verdict.case
+                    and verdict.deadline is not None):
+                due = verdict.deadline.due
+                found[verdict.case] = min(due, found.get(verdict.case, due))
+        return found
+
+    def counted_on(self, file: CaseFile, overdue_since: date | None) -> date | None:
+        """The day that places a case in a period; None while it is neither closed nor overdue."""
+        closed = file.closed
+        if closed is None and overdue_since is None:
+            return None
+        if self.basis == "received":
+            assert file.receipt is not None
+            return file.receipt.day
+        return closed.day if closed is not None else overdue_since
+
+    def measures(
+        self, subject: Subject, period: Period, in_time: int, late: int, context: Context
+    ) -> Iterator[Verdict]:
+        """The completion rate and the overdue rate of one subject in one period."""
+        total = in_time + late
+        on = min(period.end, context.as_of)
+        completion = Measure(name="completion_rate", period=period, numerator=in_time, denominator=total)
+        overdue = Measure(name="overdue_rate", period=period, numerator=late, denominator=total)
+        head = f"{period.label} {subject}：应计办件{total}件，按时办结{in_time}件，逾期{late}件"
+        yield self.verdict(
+            context, subject=subject, kind=VerdictKind.INFORMATION, on=on, measure=completion,
+            explanation=f"{head}；规定时限内办结率{completion.value:.2f}%。",
+        )
+        yield self.verdict(
+            context, subject=subject, kind=VerdictKind.INFORMATION, on=on, measure=overdue,
+            explanation=f"{head}；逾期率{overdue.value:.2f}%。",
+        )

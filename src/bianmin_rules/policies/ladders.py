@@ -1,0 +1,237 @@
+"""Sanction ladders and severity tiers (ESC-1, ESC-2, ESC-3, FIR-9, OTN-6, ATT-6, ATT-7).
+
+Two ways the regulations escalate a sanction:
+
+* **By occurrence** — :class:`OffenceLadder`: the n-th violation counted within a
+  period reaches a tier ("第一次批评教育，第二次通报批评，第三次年度考核不合格"), and where
+  the text says so, money (``fine`` in yuan, ``bonus_share`` of the annual bonus).
+* **By offence** — :class:`SeverityTiers`: which offence (or how serious a finding)
+  falls into which tier ("情节较轻的…情节严重的…", the three lists of
+  ``town-conduct-100`` 责任追究制度 3).
+
+Both are policies of stage 1: they count the violation verdicts of the other policies,
+and every verdict they give lists the verdicts that led to it (``occurrences``, earliest
+first, and their evidence). A flat penalty per violation (ESC-3, ``guangwu-street``
+第三十八条) needs neither: it is a ``finding-penalty`` (or any policy's ``fine`` and
+``sanction``), see docs/ladders.md.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from decimal import Decimal
+from itertools import pairwise
+from typing import ClassVar, Literal
+
+from dateutil.relativedelta import relativedelta
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from bianmin_rules.events.findings import FindingSource
+from bianmin_rules.ledgers import Books
+from bianmin_rules.ledgers.findings import Finding
+from bianmin_rules.periods import MONTHS_IN, Period, PeriodKind
+from bianmin_rules.policies.counting import (
+    PenaltyPerTier,
+    Selector,
+    counted,
+    counted_against,
+    findings_by_event,
+    occurrence,
+    occurrence_list,
+)
+from bianmin_rules.policy import Context
+from bianmin_rules.verdicts import ZERO, RuleId, Sanction, Subject, SubjectKind, Verdict, VerdictKind
+
+
+class LadderTier(BaseModel):
+    """One rung: from the ``occurrence``-th violation on, this tier (and this money)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    occurrence: int = Field(ge=1, description="The occurrence the rung starts at (1 = the first).")
+    tier: str = Field(description="The sanction, in the words of the regulation.")
+    level: int = Field(ge=1, description="Its rank on the variant's ladder: higher is heavier.")
+    fine: Decimal = Field(default=ZERO, ge=0, description="Yuan deducted.")
+    bonus_share: Decimal = Field(default=ZERO, ge=0, le=1, description="Fraction of the annual bonus deducted.")
+
+    @property
+    def sanction(self) -> Sanction:
+        """The rung's sanction."""
+        return Sanction(tier=self.tier, level=self.level)
+
+
+class CountedPolicy(PenaltyPerTier):
+    """A stage-1 policy: it counts the verdicts of stage 0; its penalties are per rung or tier."""
+
+    stage: ClassVar[int] = 1
+
+
+class OffenceLadder(CountedPolicy):
+    """ESC-2, FIR-9, OTN-6, ATT-6, ATT-7: the n-th occurrence within a period reaches a tier.
+
+    ``counts``: the rules whose violations are counted; ``findings`` and ``finders``
+    narrow them to violations resting on findings of some codes or by some finders
+    (``shouzhan-town``'s separate ladder for a superior's circular counts
+    ``finders = ["superior_circular"]``). ``per``: whom occurrences are counted against
+    (a staff member by default). ``period``: the counting period — the texts never state
+    it, so a calendar year by default (ESC-2); ``counting = "rolling"`` counts the
+    occurrences in the period's length before each one instead. ``tiers``: the rungs,
+    by increasing occurrence and never decreasing level; the last applies to every later
+    occurrence unless ``repeat_last`` is false. One violation per occurrence that reaches
+    a rung, listing the occurrences counted.
+    """
+
+    kind: Literal["offence-ladder"] = "offence-ladder"
+    counts: tuple[RuleId, ...] = Field(min_length=1, description="The rules whose violations are counted.")
+    findings: tuple[str, ...] = Field(default=(), description="Only violations resting on these finding codes.")
+    finders: tuple[FindingSource, ...] = Field(default=(), description="Only violations found by these finders.")
+    tiers: tuple[LadderTier, ...] = Field(min_length=1, description="The rungs, by occurrence.")
+    period: PeriodKind = Field(default=PeriodKind.YEAR, description="The counting period (default: a year).")
+    counting: Literal["calendar", "rolling"] = Field(
+        default="calendar", description="Calendar periods, or the period's length before each occurrence."
+    )
+    per: SubjectKind = Field(default=SubjectKind.STAFF, description="Whom occurrences are counted against.")
+    repeat_last: bool = Field(default=True, description="The last rung applies to every later occurrence.")
+
+    @model_validator(mode="after")
+    def _a_ladder_climbs(self) -> OffenceLadder:
+        for lower, upper in pairwise(self.tiers):
+            if upper.occurrence <= lower.occurrence:
+                raise ValueError(f"tiers must be in order of occurrence: {upper.occurrence} after {lower.occurrence}")
+            if upper.level < lower.level:
+                raise ValueError(f"a later rung may not be lighter: {upper.tier!r} after {lower.tier!r}")
+        return self
+
+    def rung(self, n: int) -> LadderTier | None:
+        """The rung the n-th occurrence reaches, if any."""
+        if not self.repeat_last and n > self.tiers[-1].occurrence:
+            return None
+        reached = [tier for tier in self.tiers if tier.occurrence <= n]
+        return reached[-1] if reached else None
+
+    def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
+        """One violation per occurrence that reaches a rung."""
+        selectors = [Selector(rule=rule, findings=self.findings, finders=self.finders) for rule in self.counts]
+        against: dict[str, list[Verdict]] = defaultdict(list)
+        for verdict in counted(context.verdicts, selectors, books):
+            key = counted_against(verdict, self.per)
+            if key is not None:
+                against[key].append(verdict)
+        for key, verdicts in sorted(against.items()):
+            for n, current, earlier in self.windows(verdicts):
+                tier = self.rung(n)
+                if tier is not None:
+                    yield self.climb(key, n, current, earlier, tier, context)
+
+    def windows(self, verdicts: Sequence[Verdict]) -> Iterator[tuple[int, Verdict, list[Verdict]]]:
+        """Each occurrence with its number in the counting period and the earlier ones counted with it."""
+        first = 0
+        for i, current in enumerate(verdicts):
+            if self.counting == "calendar":
+                period = Period.containing(self.period, current.on)
+                while verdicts[first].on < period.start:
+                    first += 1
+            else:
+                since = current.on - relativedelta(months=MONTHS_IN[self.period.value])
+                while verdicts[first].on <= since:
+                    first += 1
+            yield i - first + 1, current, list(verdicts[first:i])
+
+    def climb(
+        self, key: str, n: int, current: Verdict, earlier: list[Verdict], tier: LadderTier, context: Context,
+    ) -> Verdict:
+        """The verdict for the n-th occurrence."""
+        if self.counting == "calendar":
+            within = period_words(Period.containing(self.period, current.on))
+        else:
+            within = f"截至{current.on}的{PERIOD_WORDS[self.period]}内"
+        before = f"此前{occurrence_list(earlier)}；" if earlier else ""
+        money = "".join((f"，扣款{tier.fine}元" if tier.fine else "",
+                         f"，扣发全年年度奖金的{(tier.bonus_share * 100).normalize():f}%" if tier.bonus_share else ""))
+        basis = [*earlier, current]
+        return self.verdict(
+            context, subject=Subject(kind=self.per, id=key), kind=VerdictKind.VIOLATION, on=current.on,
+            explanation=f"{within}第{n}次（{current.rule}，{current.on}）：{before}→ {tier.tier}{money}。",
+            sanction=tier.sanction, fine=tier.fine, bonus_share=tier.bonus_share,
+            occurrences=tuple(occurrence(v) for v in basis), evidence=tuple(e for v in basis for e in v.evidence),
+            case=current.case, window=current.window, staff=current.staff,
+        )
+
+
+PERIOD_WORDS = {PeriodKind.MONTH: "一个月", PeriodKind.QUARTER: "一个季度", PeriodKind.YEAR: "一年"}
+
+
+def period_words(period: Period) -> str:
+    """``2026年内``, ``2026年第1季度内``, ``2026年3月内``."""
+    start = period.start
+    if period.kind is PeriodKind.YEAR:
+        return f"{start.year}年内"
+    if period.kind is PeriodKind.QUARTER:
+        return f"{start.year}年第{(start.month - 1) // 3 + 1}季度内"
+    return f"{start.year}年{start.month}月内"
+
+
+class TieredOffence(BaseModel):
+    """One line of a severity list: which violations fall into which tier.
+
+    ``counts`` names the rules; ``findings`` and ``finders`` narrow them as for a
+    ladder; ``serious`` (when set) requires the finding the violation rests on to be
+    judged serious (true) or not (false).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    label: str = Field(description="The line, in the words of the regulation, e.g. ①未请假擅自离开本工作岗位.")
+    counts: tuple[RuleId, ...] = Field(min_length=1, description="The rules whose violations fall here.")
+    findings: tuple[str, ...] = Field(default=(), description="Only violations resting on these finding codes.")
+    finders: tuple[FindingSource, ...] = Field(default=(), description="Only violations found by these finders.")
+    serious: bool | None = Field(default=None, description="Only serious (true) or only not serious (false).")
+    tier: str = Field(description="The sanction, in the words of the regulation.")
+    level: int = Field(ge=1, description="Its rank: higher is heavier.")
+    fine: Decimal = Field(default=ZERO, ge=0, description="Yuan deducted.")
+
+    @property
+    def selectors(self) -> tuple[Selector, ...]:
+        """What the line counts, as selectors."""
+        return tuple(Selector(rule=rule, findings=self.findings, finders=self.finders) for rule in self.counts)
+
+    def matches(self, verdict: Verdict, selectors: Sequence[Selector], findings: Mapping[str, Finding]) -> bool:
+        """Does ``verdict`` fall under this line (whose ``selectors`` are given, made once)?"""
+        if not any(s.admits(verdict, findings) for s in selectors):
+            return False
+        if self.serious is None:
+            return True
+        serious = any(findings[e].serious for e in verdict.evidence if e in findings)
+        return serious is self.serious
+
+
+class SeverityTiers(CountedPolicy):
+    """ESC-1, FIR-9 (``tangdaohe-town``): each offence falls into a tier by what it is or how serious.
+
+    ``tangdaohe-town`` 首问首办负责制度 第九条: 情节较轻 → 口头告诫、书面告诫; 情节严重 →
+    离岗培训、调离岗位、免职; 情节特别严重 → 辞退. ``town-conduct-100`` 责任追究制度 3:
+    three lists (批评教育; 通报批评 and 调离窗口; 党纪政纪处分). Every counted violation
+    gets the heaviest tier of the lines it matches (the first listed among equals); a
+    violation no line matches gets none.
+    """
+
+    kind: Literal["severity-tiers"] = "severity-tiers"
+    offences: tuple[TieredOffence, ...] = Field(min_length=1, description="The lines of the lists.")
+
+    def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
+        """One violation per counted violation that some line matches."""
+        findings = findings_by_event(books)
+        offences = [(line, line.selectors) for line in self.offences]
+        for verdict in sorted(context.verdicts, key=lambda v: v.sort_key):
+            lines = [line for line, selectors in offences if line.matches(verdict, selectors, findings)]
+            if not lines:
+                continue
+            line = max(lines, key=lambda candidate: candidate.level)  # max keeps the first of equals
+            yield self.verdict(
+                context, subject=verdict.subject, kind=VerdictKind.VIOLATION, on=verdict.on,
+                explanation=f"{line.label}：{occurrence_list([verdict])} → {line.tier}。",
+                sanction=Sanction(tier=line.tier, level=line.level), fine=line.fine,
+                occurrences=(occurrence(verdict),), evidence=verdict.evidence,
+                case=verdict.case, window=verdict.window, staff=verdict.staff,
+            )

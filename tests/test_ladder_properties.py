@@ -1,0 +1,105 @@
+"""Properties of the sanction ladders (ESC-2, ATT-6): monotone in occurrences; removing a violation never raises."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bianmin_rules import Report, Variant
+from bianmin_rules.periods import Period
+from bianmin_rules.policies import OffenceLadder
+from tests.conftest import events, make_variant, run
+from tests.staff_log import finding, policy
+
+FIRST_DAY = date(2025, 6, 1)
+LAST_DAY = date(2026, 12, 31)
+
+
+@st.composite
+def ladders(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """Valid rungs: occurrences strictly increasing, levels never decreasing, any money."""
+    occurrences = sorted(draw(st.sets(st.integers(1, 6), min_size=1, max_size=4)))
+    levels = sorted(draw(st.lists(st.integers(1, 5), min_size=len(occurrences), max_size=len(occurrences))))
+    money = st.sampled_from(["0", "100", "200"])
+    return [{"occurrence": n, "tier": f"第{level}级", "level": level, "fine": draw(money),
+             "bonus_share": draw(st.sampled_from(["0", "0.05"]))} for n, level in zip(occurrences, levels, strict=True)]
+
+
+offences = st.lists(
+    st.tuples(st.sampled_from(["S1", "S2"]), st.integers(0, (LAST_DAY - FIRST_DAY).days)), min_size=1, max_size=10)
+
+
+def ladder_variant(tiers: list[dict[str, Any]], counting: str, period: str) -> Variant:
+    record = policy("finding-penalty", "ATT-1", "d", "a", "q", findings=["late"])
+    ladder = policy("offence-ladder", "ATT-6", "d", "a", "q", counts=["ATT-1"], tiers=tiers, counting=counting,
+                    period=period, repeat_last=True)
+    return make_variant(record, ladder)
+
+
+def evaluate(variant: Variant, found: list[tuple[str, int]]) -> Report:
+    rows = [finding("late", f"{FIRST_DAY + timedelta(days=offset)}T10:00", staff=staff, id=f"f{i}")
+            for i, (staff, offset) in enumerate(found)]
+    return run(variant, events(*rows), "2026-12-31")
+
+
+def levels_by_finding(report: Report) -> dict[str, int]:
+    """The ladder level each finding reached (0: no rung)."""
+    reached: dict[str, int] = defaultdict(int)
+    for verdict in report.verdicts:
+        if verdict.rule == "ATT-6" and verdict.sanction:
+            (event,) = verdict.occurrences[-1].evidence
+            reached[event] = verdict.sanction.level
+    return reached
+
+
+@given(tiers=ladders(), n=st.integers(1, 20))
+def test_a_rung_never_falls_as_occurrences_grow(tiers: list[dict[str, Any]], n: int) -> None:
+    """ESC-2: the level of the (n+1)-th occurrence is at least that of the n-th."""
+    ladder = OffenceLadder.model_validate({"kind": "offence-ladder", "rule": "ESC-2", "counts": ["TL-1"],
+                                           "tiers": tiers, "source": {"document": "d", "article": "a", "quote": "q"}})
+    now, then = ladder.rung(n), ladder.rung(n + 1)
+    assert (now.level if now else 0) <= (then.level if then else 0)
+
+
+@given(tiers=ladders(), found=offences, period=st.sampled_from(["month", "quarter", "year"]))
+def test_levels_climb_with_each_occurrence_in_a_period(
+    tiers: list[dict[str, Any]], found: list[tuple[str, int]], period: str,
+) -> None:
+    """ATT-6: for one staff member, a later occurrence in the same calendar period never gets a lower level."""
+    report = evaluate(ladder_variant(tiers, "calendar", period), found)
+    climbed: dict[tuple[str | None, Period], list[int]] = defaultdict(list)
+    for verdict in report.verdicts:  # in report order: by day, then evidence
+        if verdict.rule == "ATT-6" and verdict.sanction:
+            climbed[(verdict.staff, Period.containing(period, verdict.on))].append(verdict.sanction.level)
+    for levels in climbed.values():
+        assert levels == sorted(levels)
+
+
+@given(tiers=ladders(), found=offences, counting=st.sampled_from(["calendar", "rolling"]),
+       period=st.sampled_from(["month", "quarter", "year"]), data=st.data())
+def test_removing_a_violation_never_raises_a_sanction(
+    tiers: list[dict[str, Any]], found: list[tuple[str, int]], counting: str, period: str, data: st.DataObject,
+) -> None:
+    """ESC-2, ATT-6: drop one violation — no other occurrence reaches a higher rung; calendar money never grows."""
+    variant = ladder_variant(tiers, counting, period)
+    dropped = data.draw(st.integers(0, len(found) - 1))
+    before = evaluate(variant, found)
+    after = evaluate(variant, [f if i != dropped else ("S9", f[1]) for i, f in enumerate(found)])
+    was, now = levels_by_finding(before), levels_by_finding(after)
+    for event, level in now.items():
+        if event != f"f{dropped}":
+            assert level <= was[event]
+    if counting == "calendar":
+        for staff in ("S1", "S2"):
+            for amount in ("fine", "bonus_share"):
+                assert money(after, staff, amount) <= money(before, staff, amount)
+
+
+def money(report: Report, staff: str, amount: str) -> Decimal:
+    """What a staff member's ladder verdicts add up to, in fines or in shares of the bonus."""
+    return sum((getattr(v, amount) for v in report.verdicts if v.rule == "ATT-6" and v.staff == staff), Decimal(0))

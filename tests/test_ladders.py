@@ -1,0 +1,323 @@
+"""Sanction ladders and severity tiers: ESC-1, ESC-2, ESC-3, FIR-9, OTN-6, ATT-6, ATT-7, by hand."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bianmin_rules import Variant, VariantError, Verdict
+from bianmin_rules.policies import OffenceLadder
+from tests.conftest import events, make_variant, run
+from tests.staff_log import finding, policy, signs
+
+COUNTY_DUTY = "县政务服务中心全面实行首问责任制、限时办结制、责任追究制管理制度"
+SHOUZHAN = "首占镇便民服务中心管理制度"
+DOCS = Path(__file__).parent.parent / "docs"
+
+
+def rung(tier: str, level: int, occurrence: int, **money: str) -> dict[str, object]:
+    return {"occurrence": occurrence, "tier": tier, "level": level, **money}
+
+
+def sanctions(report_verdicts: tuple[Verdict, ...], rule: str) -> list[tuple[date, str, Decimal, Decimal]]:
+    """(day, tier, fine, bonus share) of a ladder's verdicts."""
+    return [(v.on, v.sanction.tier, v.fine, v.bonus_share) for v in report_verdicts if v.rule == rule and v.sanction]
+
+
+# ESC-2: county-centre's three ladders
+
+
+TL_LADDER = policy(
+    "offence-ladder", "ESC-2", COUNTY_DUTY, "一、(三)2",
+    "对不实行限时办结，延误办结时限的，第一次对当事人给予批评教育，第二次给予责任人通报批评，并追究有关领导的行政责任，"
+    "第三次则给予责任人年度考核不合格的处分",
+    counts=["TL-1"], tiers=[rung("批评教育", 1, 1), rung("通报批评，并追究有关领导的行政责任", 2, 2),
+                            rung("年度考核不合格", 3, 3)])
+TL1 = policy("immediate-same-day", "TL-1", "县政务服务中心审批事项“六件”分类法操作规程", "一、(二)1",
+             "即办件必须即收即办，当场把受理事项办结", case_types=["immediate"])
+
+
+def late_immediate_cases(*days: str) -> list[dict[str, object]]:
+    """An immediate case received on each day and completed the next day: one TL-1 violation each."""
+    rows: list[dict[str, object]] = []
+    for i, day in enumerate(days):
+        next_day = date.fromisoformat(day) + timedelta(days=1)
+        rows += [{"type": "case_received", "case": f"C{i}", "at": f"{day}T10:00", "staff": "S1", "window": "W1",
+                  "case_type": "immediate"},
+                 {"type": "case_completed", "case": f"C{i}", "at": f"{next_day}T10:00", "staff": "S1", "window": "W1"}]
+    return rows
+
+
+def test_esc2_third_time_limit_failure_within_the_year() -> None:
+    """ESC-2 (county-centre 责任追究制 2): three late immediate cases in 2026 — 批评教育, 通报批评, 年度考核不合格."""
+    log = events(*late_immediate_cases("2026-01-05", "2026-02-02", "2026-03-02"))
+    report = run(make_variant(TL1, TL_LADDER), log, "2026-03-31")
+    assert [(day.month, tier) for day, tier, _, _ in sanctions(report.verdicts, "ESC-2")] == [
+        (1, "批评教育"), (2, "通报批评，并追究有关领导的行政责任"), (3, "年度考核不合格")]
+    third = [v for v in report.verdicts if v.rule == "ESC-2"][-1]
+    assert [(o.rule, o.on, o.evidence) for o in third.occurrences] == [
+        ("TL-1", date(2026, 1, 6), ("e1", "e2")), ("TL-1", date(2026, 2, 3), ("e3", "e4")),
+        ("TL-1", date(2026, 3, 3), ("e5", "e6"))]
+    assert third.evidence == ("e1", "e2", "e3", "e4", "e5", "e6")
+    assert third.explanation == (
+        "2026年内第3次（TL-1，2026-03-03）："
+        "此前2026-01-06（TL-1，e1、e2）、2026-02-03（TL-1，e3、e4）；→ 年度考核不合格。")
+
+
+def test_esc2_third_failure_outside_the_counting_year_starts_over() -> None:
+    """ESC-2: late cases in 2025-11, 2025-12 and 2026-01 — the third is the first of 2026 (calendar year)."""
+    log = events(*late_immediate_cases("2025-11-03", "2025-12-01", "2026-01-05"))
+    report = run(make_variant(TL1, TL_LADDER), log, "2026-03-31")
+    assert [tier for _, tier, _, _ in sanctions(report.verdicts, "ESC-2")] == [
+        "批评教育", "通报批评，并追究有关领导的行政责任", "批评教育"]
+
+
+def test_esc2_rolling_year_counts_across_the_new_year() -> None:
+    """ESC-2 with ``counting = "rolling"``: the same three fall within twelve months of each other."""
+    rolling = {**TL_LADDER, "counting": "rolling"}
+    log = events(*late_immediate_cases("2025-11-03", "2025-12-01", "2026-01-05"))
+    report = run(make_variant(TL1, rolling), log, "2026-03-31")
+    assert sanctions(report.verdicts, "ESC-2")[-1][1] == "年度考核不合格"
+    assert [v.explanation for v in report.verdicts if v.rule == "ESC-2"][-1].startswith("截至2026-01-06的一年内第3次")
+
+
+def test_esc2_fourth_failure_stays_on_the_last_rung_unless_the_ladder_ends() -> None:
+    """ESC-2: the last rung applies to every later occurrence; with ``repeat_last`` false the ladder ends."""
+    log = events(*late_immediate_cases("2026-01-05", "2026-02-02", "2026-03-02", "2026-03-09"))
+    report = run(make_variant(TL1, TL_LADDER), log, "2026-03-31")
+    assert sanctions(report.verdicts, "ESC-2")[-1][1] == "年度考核不合格"
+    ended = run(make_variant(TL1, {**TL_LADDER, "repeat_last": False}), log, "2026-03-31")
+    assert len(sanctions(ended.verdicts, "ESC-2")) == 3
+
+
+def complaint_findings(code: str, *days: str) -> list[dict[str, object]]:
+    return [finding(code, f"{day}T10:00", by="verified_report") for day in days]
+
+
+def test_fir9_county_first_inquiry_failures_complained_about() -> None:
+    """FIR-9 (county-centre 责任追究制 1): 1st 批评教育; 2nd 通报批评 and annual assessment 不合格."""
+    record = policy("finding-penalty", "FIR-2", COUNTY_DUTY, "一、(一)", "首问责任人对服务对象提出的服务事项……",
+                    findings=["first_inquiry_failed"], sources=["verified_report"])
+    ladder = policy("offence-ladder", "FIR-9", COUNTY_DUTY, "一、(三)1",
+                    "被服务对象投诉的，第一次对责任人进行批评教育，第二次对责任人通报批评，并且给予年度考核不合格的处分",
+                    counts=["FIR-2"], finders=["verified_report"],
+                    tiers=[rung("批评教育", 1, 1), rung("通报批评，年度考核不合格", 2, 2)])
+    log = events(*complaint_findings("first_inquiry_failed", "2026-03-02", "2026-04-01"))
+    report = run(make_variant(record, ladder), log, "2026-04-30")
+    assert [tier for _, tier, _, _ in sanctions(report.verdicts, "FIR-9")] == ["批评教育", "通报批评，年度考核不合格"]
+
+
+def test_otn6_county_one_time_notice_ladder() -> None:
+    """OTN-6 (county-centre 责任追究制 3): 1st 批评教育, 2nd 诫勉谈话, 3rd 通报批评."""
+    record = policy("finding-penalty", "OTN-1", COUNTY_DUTY, "一、(三)3",
+                    "窗口工作人员不履行一次性告知义务，被服务对象投诉的", findings=["no_one_time_notice"])
+    ladder = policy("offence-ladder", "OTN-6", COUNTY_DUTY, "一、(三)3",
+                    "第一次对责任人进行批评教育，第二次对责任人进行诫勉谈话，第三次对责任人进行通报批评",
+                    counts=["OTN-1"], tiers=[rung("批评教育", 1, 1), rung("诫勉谈话", 2, 2), rung("通报批评", 3, 3)])
+    log = events(*complaint_findings("no_one_time_notice", "2026-03-02", "2026-03-09", "2026-03-16"))
+    report = run(make_variant(record, ladder), log, "2026-03-31")
+    assert [tier for _, tier, _, _ in sanctions(report.verdicts, "OTN-6")] == ["批评教育", "诫勉谈话", "通报批评"]
+
+
+# ATT-6: shouzhan-town's money–bonus–dismissal ladder and its separate circular ladder
+
+
+SHOUZHAN_RECORD = policy("finding-penalty", "ATT-1", SHOUZHAN, "第十条(九)",
+                         "违反工作纪律（迟到、早退、玩手机、聚众聊天等）",
+                         findings=["late", "early", "phone", "chatting"])
+SHOUZHAN_INSPECTION = policy(
+    "offence-ladder", "ATT-6", SHOUZHAN, "第十条(九)",
+    "在各级效能建设、明察暗访中被发现违反工作纪律……第一次扣发200元，第二次扣发全年年度奖金的5%，第三次予以辞退",
+    counts=["ATT-1"], finders=["inspection"],
+    tiers=[rung("扣发200元", 1, 1, fine="200"), rung("扣发全年年度奖金的5%", 2, 2, bonus_share="0.05"),
+           rung("辞退", 3, 3)])
+SHOUZHAN_CIRCULAR = policy(
+    "offence-ladder", "ATT-6", SHOUZHAN, "第十条(九)",
+    "情节严重被上级相关部门通报的，第一次扣发工资200元并扣发全年年度奖金的5%，第二次予以辞退",
+    counts=["ATT-1"], finders=["superior_circular"],
+    tiers=[rung("扣发工资200元并扣发全年年度奖金的5%", 2, 1, fine="200", bonus_share="0.05"), rung("辞退", 3, 2)])
+
+
+def test_att6_shouzhan_inspection_ladder_money_bonus_dismissal() -> None:
+    """ATT-6 (shouzhan-town 第十条(九)): 200 yuan, then 5% of the annual bonus, then dismissal; money apart."""
+    rows = [finding("late", "2026-03-02T08:20"), finding("phone", "2026-04-08T10:00"),
+            finding("chatting", "2026-05-12T15:00")]
+    report = run(make_variant(SHOUZHAN_RECORD, SHOUZHAN_INSPECTION), events(*rows), "2026-06-30")
+    assert sanctions(report.verdicts, "ATT-6") == [
+        (date(2026, 3, 2), "扣发200元", Decimal(200), Decimal(0)),
+        (date(2026, 4, 8), "扣发全年年度奖金的5%", Decimal(0), Decimal("0.05")),
+        (date(2026, 5, 12), "辞退", Decimal(0), Decimal(0)),
+    ]
+    assert "扣发全年年度奖金的5%" in report.verdicts[3].explanation
+    (total,) = report.totals
+    assert (total.fine, total.bonus_share, total.points) == (Decimal(200), Decimal("0.05"), Decimal(0))
+
+
+def test_att6_superior_circular_has_its_own_ladder() -> None:
+    """ATT-6: an inspection finding and a circular are each a first occurrence, on their own ladders."""
+    rows = [finding("late", "2026-03-02T08:20"), finding("chatting", "2026-03-20T10:00", by="superior_circular"),
+            finding("phone", "2026-04-08T10:00", by="superior_circular")]
+    variant = make_variant(SHOUZHAN_RECORD, SHOUZHAN_INSPECTION, SHOUZHAN_CIRCULAR)
+    assert sanctions(run(variant, events(*rows), "2026-06-30").verdicts, "ATT-6") == [
+        (date(2026, 3, 2), "扣发200元", Decimal(200), Decimal(0)),
+        (date(2026, 3, 20), "扣发工资200元并扣发全年年度奖金的5%", Decimal(200), Decimal("0.05")),
+        (date(2026, 4, 8), "辞退", Decimal(0), Decimal(0)),
+    ]
+
+
+def test_att6_only_findings_count_not_the_sign_in_records() -> None:
+    """ATT-6: lateness read from the sign-in records (ATT-1 too) is not a finding by an inspection."""
+    late = policy("late-or-early", "ATT-1", SHOUZHAN, "第八条(一)", "上午8:00-12:00，下午14:30-17:30")
+    rows = [*signs("2026-03-02", "08:20", "17:30"), finding("late", "2026-03-03T08:20")]
+    report = run(make_variant(late, SHOUZHAN_RECORD, SHOUZHAN_INSPECTION), events(*rows), "2026-03-31")
+    assert [(day.day, tier) for day, tier, _, _ in sanctions(report.verdicts, "ATT-6")] == [(3, "扣发200元")]
+
+
+# ATT-7: dahe-town's three strikes and the award veto
+
+
+def test_att7_dahe_third_finding_is_referred_to_the_discipline_commission() -> None:
+    """ATT-7 (dahe-town 考勤制度 第三条): 记入考勤记录薄并警告当事人，一人三次以上 → 移送镇纪委问责处理."""
+    record = policy("finding-penalty", "ATT-1", "大河镇便民服务中心管理制度", "考勤制度 第二条",
+                    "不得无故迟到、早退，上班期间不得打游戏、上网聊天", findings=["late", "games"],
+                    sources=["inspection"])
+    ladder = policy("offence-ladder", "ATT-7", "大河镇便民服务中心管理制度", "考勤制度 第三条",
+                    "发现违反本规定的情形，及时记入考勤记录薄并警告当事人，一人三次以上违反本规定的，移送镇纪委问责处理",
+                    counts=["ATT-1"], tiers=[rung("警告", 1, 1), rung("移送镇纪委问责处理", 2, 3)])
+    veto = policy("finding-penalty", "ATT-7", "大河镇便民服务中心管理制度", "考核制度 第三条",
+                  "上班期间打游戏、上网聊天、听音乐、嬉闹、看电影，被巡查、上级监控发现，年终评优评先一票否决",
+                  findings=["games"], sanction={"tier": "年终评优评先一票否决", "level": 2})
+    rows = [finding("late", "2026-03-02T08:40"), finding("games", "2026-03-10T10:00"),
+            finding("late", "2026-03-16T08:40", staff="S2"), finding("late", "2026-04-01T08:40")]
+    report = run(make_variant(record, ladder, veto), events(*rows), "2026-04-30")
+    assert [(v.on.isoformat(), v.staff, v.sanction.tier if v.sanction else None) for v in report.verdicts
+            if v.rule == "ATT-7"] == [
+        ("2026-03-02", "S1", "警告"), ("2026-03-10", "S1", "警告"), ("2026-03-10", "S1", "年终评优评先一票否决"),
+        ("2026-03-16", "S2", "警告"), ("2026-04-01", "S1", "移送镇纪委问责处理")]
+
+
+# FIR-9 and ESC-1: tiers by severity and by offence
+
+
+def test_fir9_tangdaohe_light_serious_very_serious() -> None:
+    """FIR-9 (tangdaohe-town 第九条): 情节较轻 → 口头告诫、书面告诫; 严重 → 离岗培训、调离岗位、免职;
+    特别严重 → 辞退."""
+    document = "汤道河镇便民服务中心首问首办负责制度"
+    record = policy("finding-penalty", "FIR-2", document, "第四条", "首问负责人……领办导办",
+                    findings=["first_inquiry_failed", "first_inquiry_failed_grave"])
+    tiers = policy("severity-tiers", "FIR-9", document, "第九条",
+                   "情节较轻的，给予口头告诫、书面告诫处理；情节严重的，给予离岗培训、调离岗位、免职处理；情节特别严重的，给予辞退处理",
+                   offences=[
+                       {"label": "情节较轻", "counts": ["FIR-2"], "findings": ["first_inquiry_failed"],
+                        "serious": False, "tier": "口头告诫或书面告诫", "level": 1},
+                       {"label": "情节严重", "counts": ["FIR-2"], "findings": ["first_inquiry_failed"],
+                        "serious": True, "tier": "离岗培训、调离岗位或免职", "level": 2},
+                       {"label": "情节特别严重", "counts": ["FIR-2"], "findings": ["first_inquiry_failed_grave"],
+                        "tier": "辞退", "level": 3}])
+    rows = [finding("first_inquiry_failed", "2026-03-02T10:00"),
+            finding("first_inquiry_failed", "2026-03-03T10:00", serious=True),
+            finding("first_inquiry_failed_grave", "2026-03-04T10:00", staff="S2")]
+    report = run(make_variant(record, tiers), events(*rows), "2026-03-31")
+    assert [(v.on.day, v.sanction.tier if v.sanction else None) for v in report.verdicts if v.rule == "FIR-9"] == [
+        (2, "口头告诫或书面告诫"), (3, "离岗培训、调离岗位或免职"), (4, "辞退")]
+    assert report.verdicts[1].explanation == "情节较轻：2026-03-02（FIR-2，e1） → 口头告诫或书面告诫。"
+
+
+def test_esc1_town_conduct_three_tier_lists_and_repeated_complaints() -> None:
+    """ESC-1 (town-conduct-100 责任追究制度 3): (1)① left the post → 批评教育; (2)① absence delaying a case →
+    通报批评、调离窗口; (3)③ 多次受到投诉 — a ladder on verified complaints, from the second on → 党纪政纪处分."""
+    document = "便民服务中心管理制度 3 责任追究制度"
+    leaving = policy("leaving-post", "ATT-3", document, "3(1)①", "工作人员未请假擅自离开本工作岗位的")
+    delay = policy("finding-penalty", "ATT-2", document, "3(2)①", "无故旷工……致使正在办理的事项被耽误的",
+                   findings=["absence_delayed_case"])
+    complaint = policy("finding-penalty", "CMP-8", document, "3(3)③", "工作作风和服务态度差，多次受到投诉的",
+                       findings=["verified_complaint"])
+    tiers = policy("severity-tiers", "ESC-1", document, "3", "视情节轻重，给予行政处罚或党纪政纪处分", offences=[
+        {"label": "(1)①未请假擅自离开本工作岗位", "counts": ["ATT-3"], "tier": "批评教育", "level": 1},
+        {"label": "(2)①无故旷工致使正在办理的事项被耽误", "counts": ["ATT-2"], "findings": ["absence_delayed_case"],
+         "tier": "通报批评，调离窗口工作岗位", "level": 2}])
+    repeated = policy("offence-ladder", "ESC-1", document, "3(3)③", "工作作风和服务态度差，多次受到投诉的",
+                      counts=["CMP-8"], tiers=[rung("党纪政纪处分", 3, 2)])
+    rows = [{"type": "post_left", "at": "2026-03-02T10:00", "staff": "S1", "window": "W1"},
+            {"type": "post_returned", "at": "2026-03-02T10:30", "staff": "S1", "window": "W1"},
+            finding("absence_delayed_case", "2026-03-05T17:00"),
+            finding("verified_complaint", "2026-03-10T10:00"), finding("verified_complaint", "2026-03-20T10:00")]
+    report = run(make_variant(leaving, delay, complaint, tiers, repeated), events(*rows), "2026-03-31")
+    assert [(v.on.day, v.sanction.tier if v.sanction else None) for v in report.verdicts if v.rule == "ESC-1"] == [
+        (2, "批评教育"), (5, "通报批评，调离窗口工作岗位"), (20, "党纪政纪处分")]
+
+
+# ESC-3: guangwu-street's flat penalty needs no ladder
+
+
+def test_esc3_guangwu_flat_penalty_for_every_listed_violation() -> None:
+    """ESC-3 (guangwu-street 第三十八条): each listed violation → 通报批评 and 100 yuan, however often;
+    serious consequences → 行政处分 (a severity tier on the serious finding)."""
+    article = "第三十八条"
+    document = "光武街道政务服务中心管理办法"
+    flat = policy("finding-penalty", "ESC-3", document, article,
+                  "窗口部门违反中心管理规定，有下列情形之一的，由中心给予通报批评并扣除考核奖金100元",
+                  findings=["not_in_uniform", "no_receipt", "perfunctory"], fine="100",
+                  sanction={"tier": "通报批评", "level": 1})
+    serious = policy("severity-tiers", "ESC-3", document, article, "造成严重后果的，由相关职能部门对直接责任人行政处分",
+                     offences=[{"label": "造成严重后果", "counts": ["ESC-3"], "serious": True, "tier": "行政处分",
+                                "level": 2}])
+    rows = [finding("not_in_uniform", "2026-03-02T09:00"), finding("not_in_uniform", "2026-03-03T09:00"),
+            finding("no_receipt", "2026-03-04T09:00", serious=True)]
+    report = run(make_variant(flat, serious), events(*rows), "2026-03-31")
+    assert [(v.on.day, v.sanction.tier if v.sanction else None, v.fine) for v in report.verdicts] == [
+        (2, "通报批评", Decimal(100)), (3, "通报批评", Decimal(100)), (4, "通报批评", Decimal(100)),
+        (4, "行政处分", Decimal(0))]
+
+
+# Validation
+
+
+def test_a_ladder_never_goes_down() -> None:
+    """ESC-2: a later rung lighter than an earlier one is refused, naming the key."""
+    bad = {**TL_LADDER, "tiers": [rung("通报批评", 2, 1), rung("批评教育", 1, 2)]}
+    with pytest.raises(VariantError, match=r"policies\[0\].*may not be lighter"):
+        make_variant(bad)
+
+
+def test_a_ladder_states_money_per_rung() -> None:
+    """ATT-6: money belongs to a rung; a flat fine on the ladder is refused."""
+    with pytest.raises(VariantError, match="of each status or tier"):
+        make_variant({**SHOUZHAN_INSPECTION, "fine": "200"})
+
+
+def test_att6_ladder_as_written_in_a_variant_file() -> None:
+    """ATT-6: the TOML of docs/ladders.md loads, with the money of each rung exact."""
+    text = (DOCS / "ladders.md").read_text(encoding="utf-8")
+    snippet = text.split("```toml\n", 1)[1].split("```", 1)[0]
+    variant = Variant.from_toml(
+        'name = "shouzhan-town"\ntitle = "首占镇便民服务中心"\n[source]\ndocument = "000 §10"\n'
+        '[case_types]\nimmediate = "即办件"\n' + snippet, origin="docs/ladders.md")
+    ladder = variant.policies[1]
+    assert isinstance(ladder, OffenceLadder)
+    assert [(t.fine, t.bonus_share) for t in ladder.tiers] == [
+        (Decimal(200), Decimal(0)), (Decimal(0), Decimal("0.05")), (Decimal(0), Decimal(0))]
+
+
+def test_fir9_county_ladder_counts_the_first_inquiry_verdicts() -> None:
+    """FIR-9 (county-centre 责任追究制 1) over FIR-3 verdicts: refusing with "不归我管" twice → 批评教育, then
+    通报批评 and 年度考核不合格."""
+    refusal = policy("forbidden-refusal", "FIR-3", "县政务服务中心首问责任制", "二",
+                     "不得以“不知道”或“不清楚”等用语答复，推诿责任")
+    ladder = policy("offence-ladder", "FIR-9", COUNTY_DUTY, "一、(三)1",
+                    "第一次对责任人进行批评教育，第二次对责任人通报批评", counts=["FIR-3"],
+                    tiers=[rung("批评教育", 1, 1), rung("通报批评，年度考核不合格", 2, 2)])
+    rows: list[dict[str, object]] = []
+    for n, day in enumerate(("2026-03-02", "2026-03-09"), start=1):
+        rows += [{"type": "inquiry_received", "at": f"{day}T09:05", "inquiry": f"Q{n}", "window": "W1", "staff": "S1",
+                  "channel": "in_person", "remit": "centre"},
+                 {"type": "inquiry_refused", "at": f"{day}T09:06", "inquiry": f"Q{n}", "staff": "S1",
+                  "words": "这个不归我管"}]
+    report = run(make_variant(refusal, ladder), events(*rows), "2026-03-31")
+    assert [(day.day, tier) for day, tier, _, _ in sanctions(report.verdicts, "FIR-9")] == [
+        (2, "批评教育"), (9, "通报批评，年度考核不合格")]
+    second = [v for v in report.verdicts if v.rule == "FIR-9"][-1]
+    assert [o.rule for o in second.occurrences] == ["FIR-3", "FIR-3"]
