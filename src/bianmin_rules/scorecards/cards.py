@@ -13,6 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.dataclasses import dataclass
 
 from bianmin_rules.periods import Period
 from bianmin_rules.verdicts import ZERO, Subject
@@ -47,8 +48,13 @@ class LineKind(StrEnum):
     """Taken from this item for another (倒扣)."""
 
 
-class Line(Frozen):
-    """One addition to or deduction from an item, and where it came from."""
+@dataclass(frozen=True, slots=True, config=ConfigDict(extra="forbid"))
+class Line:
+    """One addition to or deduction from an item, and where it came from.
+
+    A slotted dataclass rather than a model: a card has a line per verdict it counts, and
+    a large report holds hundreds of thousands of them.
+    """
 
     kind: LineKind
     points: Decimal = Field(description="Signed points this line adds.")

@@ -166,7 +166,7 @@ def apply_requirements(card: Card, table: ScorecardTable, standings: Sequence[St
     if card.subject.kind is SubjectKind.WINDOW:
         windows = {card.subject.id}
     else:
-        windows = scorer.index(PeriodKind.YEAR).windows_of(card.subject.id, card.period)
+        windows = scorer.windows_of(table, card.subject.id, card.period)
     bars, notes = [], []
     for requirement in table.requirements:
         if not windows:

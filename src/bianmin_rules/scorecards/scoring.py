@@ -213,6 +213,19 @@ class Scorer:
             self._indexes[kind] = VerdictIndex(self.verdicts, kind, self.roster)
         return self._indexes[kind]
 
+    def about(self, table: ScorecardTable, subject: Subject, period: Period) -> list[Verdict]:
+        """The verdicts concerning ``subject`` in ``period`` — a longer period read from the table's own periods."""
+        index = self.index(table.period)
+        if period.kind is table.period:
+            return index.about(subject, period)
+        return [v for part in period.parts(table.period) for v in index.about(subject, part)]
+
+    def windows_of(self, table: ScorecardTable, staff: str, period: Period) -> set[str]:
+        """The windows ``staff`` served in during ``period`` (a longer one read from the table's periods)."""
+        index = self.index(table.period)
+        parts = (period,) if period.kind is table.period else period.parts(table.period)
+        return set().union(*(index.windows_of(staff, part) for part in parts))
+
     def cards(self, table: ScorecardTable) -> list[Card]:
         """Every card of ``table``: one per active subject and period, then the rollups."""
         index = self.index(table.period)
@@ -231,7 +244,7 @@ class Scorer:
     def card(self, table: ScorecardTable, subject: Subject, period: Period) -> Card:
         """The card of one subject for one period of the table."""
         place = f"scorecard {table.name!r}: {subject} {period}"
-        about = Concerning(subject, self.index(table.period).about(subject, period))
+        about = Concerning(subject, self.about(table, subject, period))
         work = {item.id: ItemWork(item) for item in table.items}
         for item in table.items:
             self.score_item(work[item.id], subject, period, about, f"{place}: item {item.id!r}")
@@ -290,7 +303,6 @@ class Scorer:
         value = verdict.measure.value
         fraction = f"{verdict.measure.numerator}/{verdict.measure.denominator}"
         shown = f"{rule.measure} = {plain(round(value, 4))}%（{fraction}）"
-        common = {"rule": verdict.rule, "on": verdict.on, "evidence": verdict.evidence, "label": rule.label}
         if isinstance(rule, BandRule):
             try:
                 hit = rule.table.score(value)
@@ -299,14 +311,16 @@ class Scorer:
             decided = f"；档外处理：{hit.band.decision}" if hit.band.decision else ""
             text = f"「{hit.band.text}」" if hit.band.text else ""
             return [Line(
-                kind=LineKind.BAND, points=hit.points - work.base, **common,
+                kind=LineKind.BAND, points=hit.points - work.base, label=rule.label, rule=verdict.rule,
+                on=verdict.on, evidence=verdict.evidence,
                 explanation=f"{shown}，{rule.table.rounding.label()}，落入 {hit.band.interval}{text}，"
                             f"得{plain(hit.points)}分{decided}。",
             )]
         assert isinstance(rule, PerPointBelow)
         below = shortfall(rule.target - value, rule.count)
         return [Line(
-            kind=LineKind.RATE, points=rule.points * below, **common,
+            kind=LineKind.RATE, points=rule.points * below, label=rule.label, rule=verdict.rule, on=verdict.on,
+            evidence=verdict.evidence,
             explanation=f"{shown}，低于{plain(rule.target)}%计{plain(below)}个百分点，"
                         f"每个百分点{plain(rule.points)}分。",
         )]
@@ -339,21 +353,21 @@ class Scorer:
             if isinstance(rule.when, VerdictCondition):
                 found = verdicts_disqualify(rule, rule.when, about)
             else:
-                found = self.rate_disqualifies(rule, rule.when, subject, period, table.name)
+                found = self.rate_disqualifies(rule, rule.when, subject, period, table)
             if found is not None:
                 yield found
 
     def rate_disqualifies(
-        self, rule: Disqualification, when: MeasureBelow, subject: Subject, period: Period, table: str,
+        self, rule: Disqualification, when: MeasureBelow, subject: Subject, period: Period, table: ScorecardTable,
     ) -> Disqualified | None:
         """Disqualified when any named rate of the subject (or its windows) is below the threshold."""
         if when.of is MeasureOf.WINDOW and subject.kind is SubjectKind.STAFF:
-            windows = sorted(self.index(period.kind).windows_of(subject.id, period))
+            windows = sorted(self.windows_of(table, subject.id, period))
             whose = [Subject(kind=SubjectKind.WINDOW, id=w) for w in windows]
         else:
             whose = [subject]
         low = []
-        place = f"scorecard {table!r}: {subject} {period}"
+        place = f"scorecard {table.name!r}: {subject} {period}"
         for measured in whose:
             for name in when.measures:
                 verdict = self.measure(measured, name, period, (), place)
@@ -403,7 +417,7 @@ class Scorer:
                 for card in present for d in card.disqualified
             ]
         if period.kind is PeriodKind.YEAR:
-            about = Concerning(subject, self.index(PeriodKind.YEAR).about(subject, period))
+            about = Concerning(subject, self.about(table, subject, period))
             disqualified += self.disqualifications(table, subject, period, about, Scope.YEAR)
         known = [s for s in scores if s is not None]
         score = combine(rollup.combine, known) if len(known) == len(scores) else None
@@ -527,8 +541,7 @@ def per_verdict_lines(rule: PerVerdict, about: Concerning, place: str) -> list[L
         first = selected[0]
         return [Line(
             kind=kind_of(rule.points), points=rule.points, label=rule.label, rule=first.rule, on=first.on,
-            explanation="；".join(v.explanation for v in selected),
-            evidence=tuple(e for v in selected for e in v.evidence), case=first.case,
+            explanation=first.explanation + more(selected), evidence=first.evidence, case=first.case,
         )]
     lines = []
     left = rule.cap
@@ -566,9 +579,14 @@ def forfeit_lines(rule: Forfeit, about: Concerning, running: Decimal) -> list[Li
     first = selected[0]
     return [Line(
         kind=LineKind.FORFEIT, points=-max(running, ZERO), label=rule.label, rule=first.rule, on=first.on,
-        explanation="；".join(v.explanation for v in selected), evidence=tuple(e for v in selected for e in v.evidence),
-        case=first.case,
+        explanation=first.explanation + more(selected), evidence=first.evidence, case=first.case,
     )]
+
+
+def more(selected: list[Verdict], shown: int = 1) -> str:
+    """A note of how many more verdicts than those shown counted (the first is enough to cause it)."""
+    rest = len(selected) - shown
+    return f"（另有{rest}项同类记录）" if rest > 0 else ""
 
 
 def shortfall(points_below: Decimal, count: ShortfallCount) -> Decimal:
@@ -589,11 +607,13 @@ def verdicts_disqualify(
     found = about.selected(when)
     if len(found) < when.at_least:
         return None
-    count = f"共{len(found)}次（达{when.at_least}次即取消）：" if when.at_least > 1 else ""
+    trigger = found[:when.at_least]  # the verdicts that reached the threshold name the cause
+    count = f"达{when.at_least}次即取消：" if when.at_least > 1 else ""
     return Disqualified(
         id=rule.id, rule=rule.rule, text=rule.text,
-        because=count + "；".join(f"{v.on} {v.rule} {v.explanation}" for v in found),
-        verdict_rules=tuple(dict.fromkeys(v.rule for v in found)), evidence=tuple(e for v in found for e in v.evidence),
+        because=count + "；".join(f"{v.on} {v.rule} {v.explanation}" for v in trigger) + more(found, len(trigger)),
+        verdict_rules=tuple(dict.fromkeys(v.rule for v in found)),
+        evidence=tuple(e for v in trigger for e in v.evidence),
     )
 
 
