@@ -28,9 +28,10 @@ from bianmin_rules import (
 from bianmin_rules.ledgers import collect
 from bianmin_rules.ledgers.roster import Roster
 from bianmin_rules.periods import Period, PeriodKind
-from bianmin_rules.render import to_scorecards_csv
+from bianmin_rules.render import render_diff, to_scorecards_csv
 from bianmin_rules.scorecards import LineKind, ScorecardTable, assess
 from bianmin_rules.verdicts import Measure
+from bianmin_rules.whatif import diff
 from tests.conftest import events, make_variant, run
 from tests.test_scorecards_county import hand_built, the_log
 
@@ -308,3 +309,25 @@ def test_the_conduct_families_verdicts_score_on_the_county_tables(county: Varian
     assert [(line.rule, line.points) for line in staff.item("attendance-rules").lines] == [("ATT-3", Decimal(-1))]
     assert [(line.rule, line.points) for line in staff.item("meetings").lines] == [("ATT-4", Decimal("-0.5"))]
     assert [d.id for d in staff.disqualified] == ["complaint"] and [d.id for d in window.disqualified] == ["complaint"]
+
+
+def test_whatif_shows_how_scores_and_ranks_move(county: Variant) -> None:
+    """SC-5 as a what-if: resolving the gap (95, 96) at 5 instead of 3 lifts W4 by 2 points, nothing else."""
+    amended = county.model_dump(mode="json")
+    for category in amended["scorecards"][0]["categories"]:
+        for item in category["items"]:
+            for rule in item["rules"]:
+                for band in rule.get("table", {}).get("bands", []):
+                    if (band["decision"] or "").startswith("已过95%"):
+                        band["points"] = 5
+    amended["name"] = "county-amended"
+    log = the_log()
+    result = diff(run(county, log, "2026-06-30"), run(Variant.model_validate(amended), log, "2026-06-30"))
+    changed = {(d.scorecard, d.subject.id, d.period.label) for d in result.scorecards}
+    assert changed == {("window", "W4", "2026-Q2"), ("window", "W4", "2026")}
+    quarter = next(d for d in result.scorecards if d.period.label == "2026-Q2")
+    assert quarter.before is not None and quarter.after is not None
+    assert quarter.after.total - quarter.before.total == 2 and result.verdicts == ()
+    markdown = render_diff(result, "markdown")
+    assert "## Scorecards" in markdown and "| window | window:W4 | 2026-Q2 |" in markdown
+    assert "window,window:W4,2026-Q2" in render_diff(result, "csv")
