@@ -47,7 +47,8 @@ def test_a_variant_differs_from_its_parent_exactly_in_what_it_overrides(tmp_path
 
 def test_a_new_policy_is_added_and_case_types_are_replaced_whole(tmp_path: Path) -> None:
     """CASE-2: a township declares its own case types (guangwu-street: four)."""
-    text = TOWN.replace('remove_policies = ["TL-1"]', 'remove_policies = ["TL-1", "TL-4"]') + """
+    # county-centre's TL-11 speed-up rate names the 承诺件 type this township does not declare: it goes too.
+    text = TOWN.replace('remove_policies = ["TL-1"]', 'remove_policies = ["TL-1", "TL-4", "speed-up-rate"]') + """
 [case_types]
 immediate = "即办件"
 returned = "退回件"

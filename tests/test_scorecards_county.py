@@ -46,7 +46,6 @@ import pytest
 from bianmin_rules import Citation, Subject, SubjectKind, Variant, Verdict, VerdictKind
 from bianmin_rules.ledgers import collect
 from bianmin_rules.periods import Period, PeriodKind
-from bianmin_rules.policies import SpeedUpRate
 from bianmin_rules.scorecards import Assessment, Card, LineKind, assess
 from bianmin_rules.verdicts import Measure
 from tests.conftest import events, run
@@ -140,9 +139,8 @@ def hand_built() -> list[Verdict]:
 
 @pytest.fixture(scope="module")
 def variant(county: Variant) -> Variant:
-    """county-centre with TL-11's speed-up rate measured (the built-in leaves it to the variant-file task)."""
-    speed_up = SpeedUpRate(rule="TL-11", source=HAND)
-    return county.model_copy(update={"policies": (*county.policies, speed_up)})
+    """The built-in county-centre: its tables and the policies that feed them (TL-11, SC-5, findings)."""
+    return county
 
 
 @pytest.fixture(scope="module")
