@@ -313,7 +313,8 @@ class Scorer:
             return [Line(
                 kind=LineKind.BAND, points=hit.points - work.base, label=rule.label, rule=verdict.rule,
                 on=verdict.on, evidence=verdict.evidence,
-                explanation=f"{shown}，{rule.table.rounding.label()}，落入 {hit.band.interval}{text}，"
+                explanation=f"{shown}，{rule.table.rounding.label()}，"
+                            f"落入 {hit.band.interval.intersection(rule.table.domain)}{text}，"
                             f"得{plain(hit.points)}分{decided}。",
             )]
         assert isinstance(rule, PerPointBelow)
