@@ -21,18 +21,20 @@ def test_same_seed_same_log_and_exact_size() -> None:
 
 
 def test_rows_are_valid_unique_and_in_time_order() -> None:
-    rows = list(generate(3000, seed=3))
+    rows = list(generate(20000, seed=3, windows=3))
     parsed = [EVENT_ADAPTER.validate_python(row) for row in rows]
     assert len({e.id for e in parsed}) == len(parsed)
     assert [e.at for e in parsed] == sorted(e.at for e in parsed)
     received = Counter(e.case_type for e in parsed if e.type == "case_received")  # type: ignore[union-attr]
     assert set(received) == set(CASE_TYPES)
+    families = {e.type for e in parsed}
+    assert {"signed_in", "inquiry_received", "post_assigned", "finding_recorded"} <= families
 
 
 def test_a_generated_year_evaluates(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["generate", "--events", "2000", "--seed", "5"]) == 0
+    assert main(["generate", "--events", "6000", "--seed", "5", "--windows", "3"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 2000 and json.loads(lines[0])["id"] == "e00000000"
+    assert len(lines) == 6000 and json.loads(lines[0])["id"] == "e00000000"
     report = evaluate(load_variant("county-centre"), read_events(lines), as_of=date(2026, 12, 31))
-    assert report.events_read + report.events_after_as_of == 2000
+    assert report.events_read + report.events_after_as_of == 6000
     assert {v.rule for v in report.verdicts} >= {"TL-1"}

@@ -11,7 +11,9 @@ and ``close()``; each family of rules adds its ledger to :class:`Books` and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import gc
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -86,6 +88,23 @@ def open_ledgers(case_types: Iterable[str]) -> dict[str, Ledger]:
     }
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a block, then restore it as it was.
+
+    Reading a log creates no reference cycles (events are freed as soon as they are
+    filed; facts refer to nothing but values), but with millions of facts alive the
+    collector would spend a third of the reading time re-scanning them.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[str]) -> Books:
     """Read a log once and gather its facts; events after ``as_of`` are counted and left out.
 
@@ -99,19 +118,20 @@ def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[st
     }
     seen: set[str] = set()
     read = later = 0
-    for event in events:
-        if event.id in seen:
-            raise EvaluationError("two events have this id", event_id=event.id)
-        seen.add(event.id)
-        if event.at.date() > as_of:
-            later += 1
-            continue
-        read += 1
-        record = filing.get(type(event))
-        if record is not None:
-            record(event)
-        roster.record(event)
-    closed = {name: ledger.close() for name, ledger in ledgers.items()}
+    with collector_paused():
+        for event in events:
+            if event.id in seen:
+                raise EvaluationError("two events have this id", event_id=event.id)
+            seen.add(event.id)
+            if event.at.date() > as_of:
+                later += 1
+                continue
+            read += 1
+            record = filing.get(type(event))
+            if record is not None:
+                record(event)
+            roster.record(event)
+        closed = {name: ledger.close() for name, ledger in ledgers.items()}
     return Books(**closed, roster=roster.close(), events_read=read, events_after_as_of=later)
 
 

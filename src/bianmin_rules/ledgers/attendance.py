@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -31,6 +31,7 @@ from bianmin_rules.events import (
     SignedOut,
     WhereaboutsPosted,
 )
+from bianmin_rules.ledgers.facts import fact
 
 
 class Dated(Protocol):
@@ -88,7 +89,7 @@ class Mark(NamedTuple):
     """Cover: the staff member covered for."""
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Assignment:
     """A staff member on the duty roster of a window from ``first_day`` to ``last_day``."""
 
@@ -106,7 +107,7 @@ class Assignment:
         return self.first_day <= day and (self.last_day is None or day <= self.last_day)
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Approval:
     """One approval of a leave request."""
 
@@ -116,7 +117,7 @@ class Approval:
     final: bool
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Leave:
     """A leave request with its approvals, in time order."""
 
@@ -150,7 +151,7 @@ class Leave:
         return (self.event, *(a.event for a in self.approvals))
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Whereabouts:
     """A whereabouts note posted at a window (AB-5)."""
 
@@ -163,7 +164,7 @@ class Whereabouts:
     contact: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class MeetingRecord:
     """How a staff member attended one meeting (ATT-4)."""
 
@@ -177,7 +178,7 @@ class MeetingRecord:
     excused: bool
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class ServiceRecord:
     """Service continued past the close of a session (CAL-5)."""
 
@@ -207,7 +208,7 @@ def by_day(marks: list[Mark]) -> tuple[dict[date, tuple[Mark, ...]], dict[date, 
     return marks_by_day, signs_by_day
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class StaffFile:
     """Everything the log says about one staff member's attendance, each list in time order."""
 
@@ -259,7 +260,7 @@ class StaffFile:
         return next((m.window for m in self.marks_on(day) if m.window), None)
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class AttendanceBooks:
     """The staff files, the roster, and which staff have marks on each day."""
 

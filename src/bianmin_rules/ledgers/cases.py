@@ -9,14 +9,12 @@ large log stay small.
 
 from __future__ import annotations
 
-import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, fields
 from datetime import date, datetime
 from decimal import Decimal
 from operator import attrgetter
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from bianmin_rules.deadlines import Pause, TimeLimit
 from bianmin_rules.errors import EvaluationError
@@ -46,9 +44,10 @@ from bianmin_rules.events import (
     ReceiptNoticeIssued,
     ReturnCause,
 )
+from bianmin_rules.ledgers.facts import fact, fact_of
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Step:
     """One dated step in a case file: when, which event, and who acted."""
 
@@ -68,7 +67,7 @@ class Step:
         return (self.at, self.event)
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Receipt(Step):
     """The case was received (CASE-1)."""
 
@@ -81,14 +80,14 @@ class Receipt(Step):
     issuing_window: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class PromiseNotice(Step):
     """A written receipt notice with the promised date (TL-3)."""
 
     promised_date: date
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class MaterialsNotice(Step):
     """A notice of missing materials (OTN-2, OTN-7)."""
 
@@ -97,24 +96,24 @@ class MaterialsNotice(Step):
     states: tuple[NoticeContent, ...] | None
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class MaterialsDone(Step):
     """The materials became complete (TL-4)."""
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Suspension(Step):
     """The clock stopped (TL-8)."""
 
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Resumption(Step):
     """The clock ran again (TL-8)."""
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Extension(Step):
     """The limit was extended (TL-5)."""
 
@@ -124,7 +123,7 @@ class Extension(Step):
     copied_to_centre: bool
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Explanation(Step):
     """The applicant was told why the case would be late (TL-5)."""
 
@@ -132,17 +131,17 @@ class Explanation(Step):
     written: bool
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Completion(Step):
     """The case was completed."""
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class FalseCompletion(Step):
     """The completions recorded before this step were found false (REG-3)."""
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Rejection(Step):
     """The case was rejected (TL-7, OTN-4)."""
 
@@ -150,7 +149,7 @@ class Rejection(Step):
     written: bool
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Transfer(Step):
     """The case moved to another window or staff member."""
 
@@ -158,7 +157,7 @@ class Transfer(Step):
     to_staff: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Return(Step):
     """The applicant came back (OTN-5)."""
 
@@ -166,7 +165,7 @@ class Return(Step):
     travel_cost: Decimal | None
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Forward(Step):
     """The lead window forwarded the case to a participating window (JA-2)."""
 
@@ -174,21 +173,21 @@ class Forward(Step):
     limit: TimeLimit
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class JointDecision(Step):
     """A participating window decided (JA-2)."""
 
     approved: bool
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Attendance(Step):
     """A participating window attended the coordination meeting or joint inspection (JA-3)."""
 
     meeting: str
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class JointExplanation(Step):
     """A participating window explained its delay (JA-3)."""
 
@@ -196,19 +195,19 @@ class JointExplanation(Step):
     written: bool
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Registration(Step):
     """The case was entered in the online system (REG-3)."""
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class OnlineMaterials(Step):
     """Materials received through the online system (REG-6)."""
 
     items: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class PaperDemand(Step):
     """Paper copies demanded (REG-6)."""
 
@@ -244,35 +243,15 @@ STEP_OF_EVENT: dict[type[CaseEvent], type[Step]] = {
 KIND_BITS: dict[type[Step], int] = {step: 1 << i for i, step in enumerate(STEP_OF_EVENT.values())}
 """One bit per kind of step: a case file knows at once which kinds it holds."""
 
-_COMMON = {f.name for f in fields(Step)}
-_NAMES = {"to_window", "to_staff", "issuing_window", "case_type"}
-"""Payload fields holding names of windows, staff or types: interned like ``window`` and ``staff``."""
-
-
-def _builder(event: type[CaseEvent], step: type[Step]) -> tuple[type[Step], attrgetter[Any], tuple[int, ...]]:
-    payload = [f.name for f in fields(step) if f.name not in _COMMON]
-    named = tuple(i for i, name in enumerate(payload) if name in _NAMES)
-    return step, attrgetter("at", "id", "window", "staff", *payload), named
-
-
-_BUILDERS = {event: _builder(event, step) for event, step in STEP_OF_EVENT.items()}
-_intern = sys.intern
-
-
 def step_of(event: CaseEvent) -> Step:
-    """The case-file step that records ``event``, with the names in it interned (one string per name)."""
-    step, getter, named = _BUILDERS[type(event)]
-    at, event_id, window, staff, *payload = getter(event)
-    for i in named:
-        if payload[i] is not None:
-            payload[i] = _intern(payload[i])
-    return step(at, event_id, window and _intern(window), staff and _intern(staff), *payload)
+    """The case-file step that records ``event``."""
+    return fact_of(STEP_OF_EVENT[type(event)], event)
 
 
 _ORDER = attrgetter("at", "event")
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class CaseFile:
     """Everything the log says about one case: its receipt and its steps, in time order.
 
@@ -294,21 +273,28 @@ class CaseFile:
     def from_steps(cls, case: str, steps: Iterable[Step]) -> CaseFile:
         """Order the steps and file them; a case received twice is an error."""
         ordered = tuple(sorted(steps, key=_ORDER))
-        receipts = [s for s in ordered if isinstance(s, Receipt)]
-        if len(receipts) > 1:
-            raise EvaluationError(
-                f"case {case!r} is received twice (first in event {receipts[0].event!r})",
-                event_id=receipts[1].event,
-            )
-        completions = _standing(ordered)
-        completion = completions[0] if completions else None
-        rejection = next((s for s in ordered if isinstance(s, Rejection)), None)
-        ends = [s for s in (completion, rejection) if s is not None]
-        closed = min(ends, key=lambda s: s.order) if ends else None
+        receipt: Receipt | None = None
+        rejection: Rejection | None = None
+        standing: list[Completion] = []
         kinds = 0
-        for step in ordered:
+        for step in ordered:  # one pass: a large log has hundreds of thousands of cases
             kinds |= KIND_BITS[type(step)]
-        return cls(case, receipts[0] if receipts else None, ordered, completion, closed, kinds)
+            if isinstance(step, Receipt):
+                if receipt is not None:
+                    raise EvaluationError(
+                        f"case {case!r} is received twice (first in event {receipt.event!r})", event_id=step.event
+                    )
+                receipt = step
+            elif isinstance(step, Rejection):
+                rejection = rejection or step
+            elif isinstance(step, FalseCompletion):
+                standing.clear()
+            elif isinstance(step, Completion):
+                standing.append(step)
+        completion = standing[0] if standing else None
+        ends = [s for s in (completion, rejection) if s is not None]
+        closed = min(ends, key=_ORDER) if ends else None
+        return cls(case, receipt, ordered, completion, closed, kinds)
 
     def has(self, kind: type[Step]) -> bool:
         """Whether the file holds a step of this kind."""

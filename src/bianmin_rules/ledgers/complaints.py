@@ -10,7 +10,6 @@ chain printout — can reveal them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
 
 from bianmin_rules.events import (
@@ -25,13 +24,13 @@ from bianmin_rules.events import (
     ReplyForm,
 )
 from bianmin_rules.ledgers.cases import Step
-from bianmin_rules.ledgers.facts import FileLedger, in_order, only_one
+from bianmin_rules.ledgers.facts import FileLedger, fact, in_order, only_one
 
 ComplaintStep = Step
 """A dated step in a complaint's handling, and who acted: the same shape as a case file's step."""
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Lodged(ComplaintStep):
     """The complaint was accepted: by ``staff``/``window``, about ``about_staff``/``about_window``.
 
@@ -46,21 +45,21 @@ class Lodged(ComplaintStep):
     inquiry: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Answer(ComplaintStep):
     """The complainant was answered (CMP-1…CMP-5)."""
 
     form: ReplyForm
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class DelayNotice(ComplaintStep):
     """The complainant was told why the answer is late (CMP-4)."""
 
     new_date: date | None
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Escalation(ComplaintStep):
     """The complaint was reported upward (CMP-6)."""
 
@@ -68,7 +67,7 @@ class Escalation(ComplaintStep):
     written: bool
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Investigation(ComplaintStep):
     """The investigation's conclusion; ``staff``/``window`` are who was at fault (CMP-8)."""
 
@@ -85,7 +84,7 @@ STEP_OF_EVENT: dict[type[ComplaintEvent], type[ComplaintStep]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class ComplaintFile:
     """Everything the log says about one complaint, each kind of step in time order."""
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
 from bianmin_rules.events import EventBase
 from bianmin_rules.events.findings import FindingRecorded, FindingSource
+from bianmin_rules.ledgers.facts import fact
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Finding:
     """One recorded finding."""
 

@@ -8,7 +8,7 @@ step — is derived from a file by :func:`bianmin_rules.chain.build_chain`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime
 from typing import Any
 
@@ -29,10 +29,10 @@ from bianmin_rules.events import (
     LeaderConsulted,
     Remit,
 )
-from bianmin_rules.ledgers.facts import FileLedger, in_order, only_one
+from bianmin_rules.ledgers.facts import FileLedger, fact, in_order, only_one
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class InquiryStep:
     """One step of an inquiry: when, which event, and who acted."""
 
@@ -47,7 +47,7 @@ class InquiryStep:
         return self.at.date()
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Asked(InquiryStep):
     """The first question (FIR-1): ``staff`` is the first-inquiry person."""
 
@@ -56,14 +56,14 @@ class Asked(InquiryStep):
     matter: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Recorded(InquiryStep):
     """The matter was written down (FIR-2, FIR-4)."""
 
     contact_recorded: bool
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Referred(InquiryStep):
     """The applicant was taken or sent to another window or person (FIR-2, FIR-4)."""
 
@@ -72,7 +72,7 @@ class Referred(InquiryStep):
     handler_absent: bool
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Arranged(InquiryStep):
     """A time was fixed with an absent handler (FIR-4)."""
 
@@ -81,21 +81,21 @@ class Arranged(InquiryStep):
     contact_given: bool
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class LeaderAsked(InquiryStep):
     """A leader was consulted (FIR-2, FIR-7)."""
 
     leader: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Refused(InquiryStep):
     """The applicant was turned away with these words (FIR-3)."""
 
     words: str
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Taken(InquiryStep):
     """A staff member took the matter to handle it (FIR-5)."""
 
@@ -103,7 +103,7 @@ class Taken(InquiryStep):
     promised_date: date | None
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Handed(InquiryStep):
     """The matter was transferred to a designated person (FIR-6)."""
 
@@ -113,12 +113,12 @@ class Handed(InquiryStep):
     leader: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class FollowedUp(InquiryStep):
     """The first-inquiry person checked on a referred matter (FIR-8)."""
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Discharged(InquiryStep):
     """The matter was closed without handling, for a documented reason (FIR-7)."""
 
@@ -129,7 +129,7 @@ class Discharged(InquiryStep):
     contact_given: bool
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Replied(InquiryStep):
     """The applicant was answered or told the result (FIR-5)."""
 
@@ -150,7 +150,7 @@ STEP_OF_EVENT: dict[type[InquiryEvent], type[InquiryStep]] = {
     InquiryReplied: Replied,
 }
 
-@dataclass(frozen=True, slots=True)
+@fact
 class InquiryFile:
     """Everything the log says about one inquiry, in time order."""
 

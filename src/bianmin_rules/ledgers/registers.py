@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bianmin_rules.events import EventBase, RegisterAct, RegisterReported
+from bianmin_rules.ledgers.facts import fact
 
 
 def period_start(act: RegisterAct, day: date) -> date:
@@ -17,7 +17,7 @@ def period_start(act: RegisterAct, day: date) -> date:
     return day.replace(day=1)
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class RegisterEntry:
     """One periodic act on the register, with the first day of the period it covers."""
 

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Generic, TypeVar
 
 from bianmin_rules.events import ApplicationRefused, EventBase, HandledOutsideCentre, OutsideWay
-from bianmin_rules.ledgers.facts import fact_of, in_order
+from bianmin_rules.ledgers.facts import fact, fact_of, in_order
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Entry:
     """When, which event, who, and the case if any."""
 
@@ -27,7 +26,7 @@ class Entry:
         return self.at.date()
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Refusal(Entry):
     """A decision not to accept or handle an application (REG-4)."""
 
@@ -37,7 +36,7 @@ class Refusal(Entry):
     reported: bool
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class OutsideHandling(Entry):
     """A matter handled or sent outside the centre (REG-5)."""
 
