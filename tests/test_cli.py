@@ -40,12 +40,17 @@ def test_evaluate_in_every_format(capsys: pytest.CaptureFixture[str], fmt: str) 
                          "--format", fmt)
     assert status == 0
     if fmt == "json":
-        assert len(Report.model_validate_json(out).verdicts) == 4
+        report = Report.model_validate_json(out)
+        assert len(report.violations()) == 4
+        assert {(c.scorecard, c.period.label) for c in report.scorecards} >= {("window", "2026-Q1"), ("staff", "2026")}
     elif fmt == "csv":
-        rows = out.splitlines()
-        assert rows[0].startswith("on,rule,kind,subject") and len(rows) == 5
+        verdicts, scorecards = out.split("\n\n")
+        rows = verdicts.splitlines()
+        assert rows[0].startswith("on,rule,kind,subject") and len(rows) == 6  # 4 violations and TL-11's rate
+        assert scorecards.startswith("scorecard,period,subject,category,item,entry")
+        assert "window,2026-Q1,window:W-build,办件管理,按操作规程办理,deduction,,,-2," in scorecards
     else:
-        assert "## Verdicts" in out
+        assert "## Verdicts" in out and "## Scorecards" in out and "## Rankings" in out
 
 
 def test_a_log_split_into_files_gives_the_same_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

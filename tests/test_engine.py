@@ -50,14 +50,21 @@ def test_equal_timestamps_are_ordered_by_event_id(county: Variant) -> None:
 
 
 def test_demo_report_as_computed_by_hand(county: Variant) -> None:
-    """The built-in example: TL-7 (C2026-0005), TL-1 (C2026-0102, C2026-0110), TL-4 (C2026-0104)."""
+    """The built-in example: TL-7 (C2026-0005), TL-1 (C2026-0102, C2026-0110), TL-4 (C2026-0104).
+
+    And TL-11's speed-up rate of W-land: C2026-0108, promised 10 working days from 3/10, was
+    done on 3/23, the 9th: 1 of 10 promised days saved.
+    """
     report = run(county, demo_log(), "2026-03-31")
     assert [(v.rule, v.case, v.deadline.days_late if v.deadline else None) for v in report.verdicts] == [
         ("TL-7", "C2026-0005", 1),
         ("TL-1", "C2026-0102", 1),
         ("TL-4", "C2026-0104", 2),
         ("TL-1", "C2026-0110", 1),
+        ("TL-11", None, None),
     ]
+    speed_up = report.verdicts[-1].measure
+    assert speed_up is not None and (speed_up.numerator, speed_up.denominator) == (1, 10)
     assert report.events_read == 21 and report.events_after_as_of == 1
     assert len(report.notes) == 1 and "C2025-0977" in report.notes[0]
     wang = Subject(kind=SubjectKind.STAFF, id="S-wang")

@@ -23,7 +23,8 @@ def test_county_centre_is_built_in() -> None:
     assert "county-centre" in builtin_variant_names()
     county = load_variant("county-centre")
     assert list(county.case_types.values()) == ["即办件", "承诺件", "补办件", "联办件", "驳回件", "上报件"]
-    assert [p.rule for p in county.policies] == ["TL-1", "TL-4", "TL-7"]
+    assert [p.rule for p in county.policies][:3] == ["TL-1", "TL-4", "TL-7"]
+    assert [t.name for t in county.scorecards] == ["window", "staff"]
 
 
 def test_a_file_loads_like_a_built_in(tmp_path: Path) -> None:

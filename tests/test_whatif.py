@@ -66,8 +66,10 @@ def test_rendered_in_every_format(county: Variant, amended: Variant) -> None:
     markdown = render_diff(result, "markdown")
     assert "| changed | TL-7 | staff:S-zhao | C2026-0005 | 2026-02-25 | due=2026-02-24; days_late=1 |" in markdown
     assert ReportDiff.model_validate_json(render_diff(result, "json")) == result
-    rows = list(csv.DictReader(io.StringIO(render_diff(result, "csv"))))
+    verdict_rows, scorecard_rows = render_diff(result, "csv").split("\n\n")  # two sections, as the report's CSV
+    rows = list(csv.DictReader(io.StringIO(verdict_rows)))
     assert [(r["change"], r["case"]) for r in rows] == [("changed", "C2026-0005"), ("added", "C2026-0106")]
+    assert scorecard_rows.startswith("scorecard,subject,period,total,score,eligible,rank,awards")
 
 
 def test_cli_diff(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -30,13 +30,14 @@ from bianmin_rules.errors import (
     EvaluationError,
     EventError,
     ProvisionalCalendarError,
+    ScoringError,
     VariantError,
 )
 from bianmin_rules.events import EVENT_ADAPTER, Event, EventBase, event_json_schema
 from bianmin_rules.io import builtin_variant_names, load_schedule, load_variant, read_event_files
 from bianmin_rules.jsonl import read_events, read_logs
 from bianmin_rules.policy import Context, Policy, PolicyBase
-from bianmin_rules.render import to_csv, to_json, to_markdown
+from bianmin_rules.render import to_csv, to_json, to_markdown, to_scorecards_csv
 from bianmin_rules.report import Report, SubjectTotal
 from bianmin_rules.trace import InquiryTrace, render_trace, trace_inquiry
 from bianmin_rules.variant import Variant
@@ -68,6 +69,7 @@ __all__ = [
     "ProvisionalCalendarError",
     "Report",
     "Sanction",
+    "ScoringError",
     "Subject",
     "SubjectKind",
     "SubjectTotal",
@@ -92,5 +94,6 @@ __all__ = [
     "to_csv",
     "to_json",
     "to_markdown",
+    "to_scorecards_csv",
     "trace_inquiry",
 ]

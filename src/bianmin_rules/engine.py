@@ -13,6 +13,7 @@ from bianmin_rules.ledgers import Books, collect
 from bianmin_rules.ledgers.complaints import unjudged_complaints
 from bianmin_rules.policy import Context
 from bianmin_rules.report import Report, subject_totals
+from bianmin_rules.scorecards.ranking import assess
 from bianmin_rules.variant import Variant
 from bianmin_rules.verdicts import Verdict
 
@@ -31,12 +32,17 @@ def evaluate(
     schedule, or one that allows provisional years); the variant's office hours are
     applied to it. ``include_compliance`` also reports the rules that were met.
 
+    The variant's assessment tables score the verdicts into one card per subject and
+    period, with rankings (:mod:`bianmin_rules.scorecards`).
+
     Raises :class:`~bianmin_rules.errors.ProvisionalCalendarError` when ``as_of`` lies in
     a year without an official schedule and the calendar does not allow provisional
-    results (CAL-3), and :class:`~bianmin_rules.errors.EvaluationError` when the events
-    contradict the variant. Days after ``as_of`` are counted provisionally where needed
-    (a due date early next year, say): they never make a violation, since nothing after
-    ``as_of`` is judged, and any verdict that shows one is marked provisional.
+    results (CAL-3), :class:`~bianmin_rules.errors.EvaluationError` when the events
+    contradict the variant, and :class:`~bianmin_rules.errors.ScoringError` when a table
+    cannot score without guessing (e.g. a rate in an unresolved band gap). Days after
+    ``as_of`` are counted provisionally where needed (a due date early next year, say):
+    they never make a violation, since nothing after ``as_of`` is judged, and any verdict
+    that shows one is marked provisional.
     """
     work_calendar = variant.calendar(calendar)
     work_calendar.is_working_day(as_of)  # fails early on a provisional or uncovered as_of
@@ -46,6 +52,9 @@ def evaluate(
         include_compliance=include_compliance,
     )
     verdicts = sorted(apply_policies(variant, books, context), key=lambda v: v.sort_key)
+    assessment = assess(
+        variant.scorecards, verdicts, roster=books.roster, as_of=as_of, assessor_scores=books.assessment.scores,
+    )
     return Report(
         variant=variant.name,
         as_of=as_of,
@@ -55,6 +64,8 @@ def evaluate(
         verdicts=tuple(verdicts),
         totals=subject_totals(verdicts),
         notes=(*unjudged_cases(books), *unjudged_inquiries(books.inquiries), *unjudged_complaints(books.complaints)),
+        scorecards=assessment.cards,
+        standings=assessment.standings,
     )
 
 

@@ -85,3 +85,17 @@ class EvaluationError(BianminError):
         self.event_id = event_id
         self.message = message
         super().__init__(f"event {event_id!r}: {message}" if event_id else message)
+
+
+class ScoringError(BianminError):
+    """An assessment table cannot score its inputs without guessing (SC-5, SC-7).
+
+    For instance a measured rate falls into a gap of a band table that the variant does
+    not resolve, or two verdicts measure the same rate of one subject and period.
+    ``place`` names the table, subject, period and item.
+    """
+
+    def __init__(self, message: str, *, place: str) -> None:
+        self.place = place
+        self.message = message
+        super().__init__(f"{place}: {message}")

@@ -9,8 +9,10 @@ from decimal import Decimal
 
 from bianmin_rules.explain import Explanation
 from bianmin_rules.report import Report
+from bianmin_rules.scorecards.render import CSV_COLUMNS as SCORECARD_COLUMNS
+from bianmin_rules.scorecards.render import scorecards_markdown, scorecards_rows
 from bianmin_rules.verdicts import Verdict, VerdictKind
-from bianmin_rules.whatif import Change, ReportDiff, VerdictChange, signed
+from bianmin_rules.whatif import CardDelta, CardState, Change, ReportDiff, VerdictChange, signed
 
 FORMATS = ("markdown", "json", "csv")
 
@@ -89,7 +91,9 @@ def to_markdown(report: Report) -> str:
         lines.append("No verdicts.")
     if report.notes:
         lines += ["", "## Notes", "", *(f"- {note}" for note in report.notes)]
-    return "\n".join(lines) + "\n"
+    if report.scorecards:
+        lines += ["", *scorecards_markdown(report.scorecards, report.standings)]
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def sources(verdicts: Iterable[Verdict]) -> list[tuple[str, str]]:
@@ -102,7 +106,7 @@ def sources(verdicts: Iterable[Verdict]) -> list[tuple[str, str]]:
 
 
 def to_csv(report: Report) -> str:
-    """One row per verdict, for spreadsheets."""
+    """One row per verdict, for spreadsheets; then, after an empty line, the scorecards (:func:`to_scorecards_csv`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -114,6 +118,17 @@ def to_csv(report: Report) -> str:
             v.deadline.days_late if v.deadline else "", " ".join(v.evidence),
             f"{v.source.document} {v.source.article}", v.explanation, v.provisional,
         ))
+    if report.scorecards:
+        out.write("\n" + to_scorecards_csv(report))
+    return out.getvalue()
+
+
+def to_scorecards_csv(report: Report) -> str:
+    """The scorecards alone: one row per item, per line and per card total, and the rankings' cut-off notes."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(SCORECARD_COLUMNS)
+    writer.writerows(scorecards_rows(report.scorecards, report.standings))
     return out.getvalue()
 
 
@@ -168,16 +183,45 @@ def diff_to_markdown(result: ReportDiff) -> str:
         ("Change", "Rule", "Subject", "Case", "Day", "Before", "After"),
         ((c.change.value, c.rule, c.subject, c.case or "", c.on, *diff_summary(c)) for c in result.verdicts),
     )
+    if result.scorecards:
+        lines += ["", "## Scorecards", ""]
+        lines += markdown_table(
+            ("Scorecard", "Subject", "Period", "Total", "Score", "Eligible", "Rank", "Awards"),
+            ((d.scorecard, d.subject, d.period, *card_change(d)) for d in result.scorecards),
+        )
     return "\n".join(lines) + "\n"
 
 
+def card_change(delta: CardDelta) -> tuple[str, ...]:
+    """Each of a card's conclusions as ``before → after`` (— where a report has no card)."""
+    def shown(state: CardState | None, name: str) -> str:
+        if state is None:
+            return "—"
+        value = getattr(state, name)
+        if isinstance(value, Decimal):
+            return number(value)
+        if isinstance(value, tuple):
+            return "、".join(value) or "—"
+        return "—" if value is None else str(value)
+
+    return tuple(
+        f"{shown(delta.before, name)} → {shown(delta.after, name)}"
+        for name in ("total", "score", "eligible", "rank", "awards")
+    )
+
+
 def diff_to_csv(result: ReportDiff) -> str:
-    """One row per changed verdict, for spreadsheets."""
+    """One row per changed verdict, for spreadsheets; then, after an empty line, one per changed scorecard."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(DIFF_CSV_COLUMNS)
     for c in result.verdicts:
         writer.writerow((c.change.value, c.rule, c.subject, c.case or "", c.on, " ".join(c.fields), *diff_summary(c)))
+    if result.scorecards:
+        out.write("\n")
+        writer.writerow(("scorecard", "subject", "period", "total", "score", "eligible", "rank", "awards"))
+        for d in result.scorecards:
+            writer.writerow((d.scorecard, d.subject, d.period, *card_change(d)))
     return out.getvalue()
 
 

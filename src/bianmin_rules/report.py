@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bianmin_rules.scorecards.cards import Card, Standing
 from bianmin_rules.verdicts import ZERO, Subject, Verdict, VerdictKind
 
 
@@ -56,6 +57,8 @@ class Report(BaseModel):
     verdicts: tuple[Verdict, ...]
     totals: tuple[SubjectTotal, ...]
     notes: tuple[str, ...] = Field(default=(), description="What the rules could not judge.")
+    scorecards: tuple[Card, ...] = Field(default=(), description="One card per table, subject and period (SC).")
+    standings: tuple[Standing, ...] = Field(default=(), description="The rankings per table and period (SC-8).")
 
     def violations(self) -> tuple[Verdict, ...]:
         """The verdicts that find a rule broken."""
@@ -64,3 +67,7 @@ class Report(BaseModel):
     def about(self, subject: Subject) -> tuple[Verdict, ...]:
         """The verdicts that concern ``subject`` (as subject, or as their case, window or staff)."""
         return tuple(v for v in self.verdicts if v.concerns(subject))
+
+    def cards_of(self, subject: Subject) -> tuple[Card, ...]:
+        """The scorecards of ``subject``, in report order."""
+        return tuple(card for card in self.scorecards if card.subject == subject)

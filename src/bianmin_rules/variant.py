@@ -21,6 +21,7 @@ from bianmin_rules.calendar import OfficeHours, WorkCalendar
 from bianmin_rules.errors import VariantError
 from bianmin_rules.extends import ParentLoader, resolve_extends
 from bianmin_rules.policies import AnyPolicy
+from bianmin_rules.scorecards.tables import ScorecardTable
 
 
 class VariantSource(BaseModel):
@@ -47,6 +48,7 @@ class Variant(BaseModel):
         min_length=1, description="Case-type code -> its name in the regulation (CASE-1, CASE-2)."
     )
     policies: tuple[AnyPolicy, ...] = Field(description="The rules the variant applies.")
+    scorecards: tuple[ScorecardTable, ...] = Field(default=(), description="The assessment tables (SC).")
 
     @model_validator(mode="after")
     def _policies_use_declared_case_types(self) -> Variant:
@@ -56,6 +58,20 @@ class Variant(BaseModel):
                     raise ValueError(
                         f"policies[{index}] ({policy.rule}) names case type {code!r}, "
                         "which [case_types] does not declare"
+                    )
+        return self
+
+    @model_validator(mode="after")
+    def _scorecards_refer_to_each_other(self) -> Variant:
+        awards = {table.name: {r.award for r in table.rankings} for table in self.scorecards}
+        if len(awards) != len(self.scorecards):
+            raise ValueError("two scorecards share a name")
+        for index, table in enumerate(self.scorecards):
+            for requirement in table.requirements:
+                if requirement.award not in awards.get(requirement.scorecard, set()):
+                    raise ValueError(
+                        f"scorecards[{index}] requires the award {requirement.award!r} of scorecard "
+                        f"{requirement.scorecard!r}, which no ranking of the variant gives"
                     )
         return self
 

@@ -140,6 +140,7 @@ class Verdict(BaseModel):
     window: str | None = None
     staff: str | None = None
     provisional: bool = Field(default=False, description="Rests on a year without an official calendar (CAL-3).")
+    code: str | None = Field(default=None, description="A finer key within the rule (e.g. a finding code).")
 
     @property
     def sort_key(self) -> tuple[date, str, str, str, tuple[str, ...], str]:

@@ -2,8 +2,8 @@
 
 An auditor evaluates one log under two variants — two townships, or a variant and an
 amended copy — and asks what changed: which verdicts appear or disappear, which change
-(and in which fields), and how each subject's points and money move. Every change names
-the rule that caused it.
+(and in which fields), how each subject's points and money move, and how each scorecard's
+total, eligibility, rank and awards move (SC). Every change names the rule that caused it.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bianmin_rules.periods import Period
 from bianmin_rules.report import Report, SubjectTotal
+from bianmin_rules.scorecards.cards import Card
 from bianmin_rules.verdicts import ZERO, Subject, Verdict
 
 IDENTITY_FIELDS = ("rule", "kind", "subject", "case", "on", "evidence")
@@ -65,6 +67,35 @@ class SubjectDelta(BaseModel):
         return Decimal(getattr(self.after, field)) - Decimal(getattr(self.before, field))
 
 
+class CardState(BaseModel):
+    """What a scorecard concludes: its total, ranked score, eligibility, rank and awards."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    total: Decimal
+    score: Decimal | None
+    eligible: bool
+    rank: int | None
+    awards: tuple[str, ...]
+
+    @classmethod
+    def of(cls, card: Card) -> CardState:
+        """The state of one card."""
+        return cls(total=card.total, score=card.score, eligible=card.eligible, rank=card.rank, awards=card.awards)
+
+
+class CardDelta(BaseModel):
+    """One scorecard (table, subject, period) whose conclusion differs; none on the side that has no card."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    scorecard: str
+    subject: Subject
+    period: Period
+    before: CardState | None
+    after: CardState | None
+
+
 class ReportDiff(BaseModel):
     """Everything that differs between two reports on the same events."""
 
@@ -75,11 +106,12 @@ class ReportDiff(BaseModel):
     as_of: date
     verdicts: tuple[VerdictChange, ...]
     subjects: tuple[SubjectDelta, ...]
+    scorecards: tuple[CardDelta, ...] = Field(default=(), description="Scorecards whose conclusion differs.")
 
     @property
     def empty(self) -> bool:
         """True when the two reports find exactly the same."""
-        return not self.verdicts and not self.subjects
+        return not self.verdicts and not self.subjects and not self.scorecards
 
 
 def identity(verdict: Verdict) -> tuple[object, ...]:
@@ -107,7 +139,18 @@ def diff(before: Report, after: Report) -> ReportDiff:
     return ReportDiff(
         before=before.variant, after=after.variant, as_of=before.as_of,
         verdicts=tuple(changes), subjects=tuple(subject_deltas(before, after, changes)),
+        scorecards=tuple(card_deltas(before.scorecards, after.scorecards)),
     )
+
+
+def card_deltas(before: Iterable[Card], after: Iterable[Card]) -> Iterable[CardDelta]:
+    """The scorecards whose total, score, eligibility, rank or awards differ, in the first report's order."""
+    old = {(c.scorecard, c.subject, c.period): CardState.of(c) for c in before}
+    new = {(c.scorecard, c.subject, c.period): CardState.of(c) for c in after}
+    for key in [*old, *(k for k in new if k not in old)]:
+        first, second = old.get(key), new.get(key)
+        if first != second:
+            yield CardDelta(scorecard=key[0], subject=key[1], period=key[2], before=first, after=second)
 
 
 def verdict_changes(before: Iterable[Verdict], after: Iterable[Verdict]) -> Iterable[VerdictChange]:

@@ -11,6 +11,14 @@ from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
 
+from bianmin_rules.events.assessment import (
+    AssessmentScored,
+    EvaluationResult,
+    MeritKind,
+    MeritLevel,
+    MeritRecorded,
+    ServiceEvaluated,
+)
 from bianmin_rules.events.attendance import (
     LeaveApproved,
     LeaveRequested,
@@ -137,7 +145,10 @@ Event = Annotated[
     | PostCovered
     | WhereaboutsPosted
     | MeetingAttendanceRecorded
-    | ServiceExtended,
+    | ServiceExtended
+    | ServiceEvaluated
+    | MeritRecorded
+    | AssessmentScored,
     Field(discriminator="type"),
 ]
 """Any event the library knows, told apart by its ``type``."""
@@ -164,6 +175,7 @@ __all__ = [
     "ApplicantReturned",
     "ApplicationRefused",
     "AppointmentArranged",
+    "AssessmentScored",
     "CaseCompleted",
     "CaseEvent",
     "CaseReceived",
@@ -185,6 +197,7 @@ __all__ = [
     "CompletionFoundFalse",
     "DelayExplained",
     "DischargeReason",
+    "EvaluationResult",
     "Event",
     "EventBase",
     "ExtensionGranted",
@@ -213,6 +226,9 @@ __all__ = [
     "MaterialsCompleted",
     "MaterialsReceivedOnline",
     "MeetingAttendanceRecorded",
+    "MeritKind",
+    "MeritLevel",
+    "MeritRecorded",
     "MissingMaterialsNotice",
     "NoticeContent",
     "OutsideWay",
@@ -227,6 +243,7 @@ __all__ = [
     "Remit",
     "ReplyForm",
     "ReturnCause",
+    "ServiceEvaluated",
     "ServiceExtended",
     "SignedIn",
     "SignedOut",

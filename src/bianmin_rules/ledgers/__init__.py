@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events import EventBase
+from bianmin_rules.ledgers.assessment import AssessmentLedger, AssessmentRegister
 from bianmin_rules.ledgers.attendance import AttendanceBooks, AttendanceLedger
 from bianmin_rules.ledgers.cases import CaseFile, CaseLedger
 from bianmin_rules.ledgers.complaints import ComplaintFile, ComplaintLedger
@@ -27,6 +28,7 @@ from bianmin_rules.ledgers.findings import Finding, FindingLedger
 from bianmin_rules.ledgers.inquiries import InquiryFile, InquiryLedger
 from bianmin_rules.ledgers.registers import RegisterEntry, RegisterLedger
 from bianmin_rules.ledgers.registration import OutsideHandling, Refusal, outside_ledger, refusal_ledger
+from bianmin_rules.ledgers.roster import Roster, RosterLedger
 
 
 class Ledger(Protocol):
@@ -61,6 +63,10 @@ class Books:
     """Every matter handled or sent outside the centre, in time order (REG-5)."""
     attendance: AttendanceBooks
     """The staff files: sign-ins, posts, leave, meetings, and the duty roster."""
+    assessment: AssessmentRegister
+    """Evaluations, merits and other assessors' scores (SC)."""
+    roster: Roster
+    """Who was active in which month, and where staff served (SC-10)."""
     events_read: int
     """How many events up to ``as_of`` were read."""
     events_after_as_of: int
@@ -78,6 +84,7 @@ def open_ledgers(case_types: Iterable[str]) -> dict[str, Ledger]:
         "refusals": refusal_ledger(),
         "outside": outside_ledger(),
         "attendance": AttendanceLedger(),
+        "assessment": AssessmentLedger(),
     }
 
 
@@ -105,6 +112,7 @@ def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[st
     and on facts the variant does not admit (e.g. an undeclared case type).
     """
     ledgers = open_ledgers(case_types)
+    roster = RosterLedger()
     filing: dict[type[EventBase], Callable[[Any], None]] = {
         kind: ledger.record for ledger in ledgers.values() for kind in ledger.handles
     }
@@ -122,11 +130,13 @@ def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[st
             record = filing.get(type(event))
             if record is not None:
                 record(event)
+            roster.record(event)
         closed = {name: ledger.close() for name, ledger in ledgers.items()}
-    return Books(**closed, events_read=read, events_after_as_of=later)
+    return Books(**closed, roster=roster.close(), events_read=read, events_after_as_of=later)
 
 
 __all__ = [
+    "AssessmentRegister",
     "AttendanceBooks",
     "Books",
     "CaseFile",
@@ -137,5 +147,6 @@ __all__ = [
     "OutsideHandling",
     "Refusal",
     "RegisterEntry",
+    "Roster",
     "collect",
 ]

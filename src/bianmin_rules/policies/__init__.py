@@ -11,6 +11,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from bianmin_rules.policies.assessment import MeritBonus, ServiceEvaluation, SpeedUpRate
 from bianmin_rules.policies.attendance import (
     Absence,
     CumulativeLeave,
@@ -119,7 +120,10 @@ AnyPolicy = Annotated[
     | Whereabouts
     | LeavingPost
     | OffenceLadder
-    | SeverityTiers,
+    | SeverityTiers
+    | SpeedUpRate
+    | ServiceEvaluation
+    | MeritBonus,
     Field(discriminator="kind"),
 ]
 """Any policy a variant file may name, told apart by its ``kind``."""
@@ -153,6 +157,7 @@ __all__ = [
     "LeavingPost",
     "MajorComplaintEscalation",
     "MeetingAttendance",
+    "MeritBonus",
     "MonthlyReport",
     "NoticeContentCheck",
     "NoticeDeadline",
@@ -169,9 +174,11 @@ __all__ = [
     "RejectionReasons",
     "RepeatTrips",
     "RetroactiveLeave",
+    "ServiceEvaluation",
     "SeverityTiers",
     "SignInRegister",
     "SingleNotice",
+    "SpeedUpRate",
     "SupplementClock",
     "TimelyRegistration",
     "TransferConsent",

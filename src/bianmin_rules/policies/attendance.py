@@ -377,6 +377,7 @@ class MeetingAttendance(PenaltyPerTier):
                     context, subject=subject, kind=VerdictKind.VIOLATION, on=day, points=points[record.status],
                     explanation=f"{day} {record.kind}（{record.meeting}）{self.WORDS[record.status]}。",
                     evidence=(record.event,), staff=file.staff, window=record.window,
+                    code=record.kind,  # the meeting kind, which the assessment tables' lines tell apart
                 )
 
 

@@ -65,6 +65,7 @@ class FindingPenalty(PolicyBase):
             explanation=f"{what}{severity}{units}：{finding.day} 经{FINDER_NAMES[finding.by]}发现。",
             points=points * finding.quantity, fine=fine * finding.quantity, sanction=self.sanction,
             evidence=(finding.event,), window=finding.window, staff=finding.staff,
+            code=finding.finding, quantity=finding.quantity,
         )
 
 

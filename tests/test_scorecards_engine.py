@@ -1,0 +1,333 @@
+"""The scorecard engine in the variant and the report: weighting (SC-7), money (SC-9), errors, determinism, output."""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from bianmin_rules import (
+    Citation,
+    EvaluationError,
+    Report,
+    ScoringError,
+    Subject,
+    SubjectKind,
+    Variant,
+    VariantError,
+    Verdict,
+    VerdictKind,
+    load_variant,
+    to_markdown,
+)
+from bianmin_rules.ledgers import collect
+from bianmin_rules.ledgers.roster import Roster
+from bianmin_rules.periods import Period, PeriodKind
+from bianmin_rules.render import render_diff, to_scorecards_csv
+from bianmin_rules.scorecards import LineKind, ScorecardTable, assess
+from bianmin_rules.verdicts import Measure
+from bianmin_rules.whatif import diff
+from tests.conftest import events, make_variant, run
+from tests.test_scorecards_county import hand_built, the_log
+
+SOURCE = {
+    "document": "社区便民服务大厅管理制度", "article": "一",
+    "quote": "生活服务类服务项目工作人员的绩效考核，社区考核权重为70%，所属单位考核权重为30%。",
+}
+Q1 = Period(kind=PeriodKind.QUARTER, start=date(2026, 1, 1))
+
+
+def table(**fields: Any) -> dict[str, Any]:
+    """A small staff table: one category of two items, 纪律 (10) and 服务 (10, overflowing into 纪律)."""
+    return {
+        "name": "staff", "title": "工作人员考核", "rule": "SC-4", "source": SOURCE, "subject": "staff",
+        "period": "quarter", "maximum": 20,
+        "categories": [{"id": "work", "title": "工作", "maximum": 20, "items": [
+            {"id": "discipline", "title": "纪律", "maximum": 10, "rules": [
+                {"kind": "per-verdict", "rules": ["SC-4"], "codes": ["late"], "points": "-1", "label": "迟到每次扣1分"},
+            ]},
+            {"id": "service", "title": "服务", "maximum": 10, "overflow_into": ["discipline"], "rules": [
+                {"kind": "per-verdict", "rules": ["SC-4"], "codes": ["rude"], "points": "-4",
+                 "label": "态度差每次扣4分"},
+                {"kind": "forfeit", "rules": ["CMP-8"], "label": "被投诉经查实的此项不得分"},
+            ]},
+        ]}],
+        **fields,
+    }
+
+
+FINDINGS = {"kind": "finding-penalty", "rule": "SC-4", "findings": ["late", "rude"], "source": SOURCE}
+
+
+def finding(code: str, day: str, staff: str = "S1", **extra: Any) -> dict[str, Any]:
+    return {"type": "finding_recorded", "at": f"{day}T10:00", "window": "W1", "staff": staff, "finding": code, **extra}
+
+
+def test_sc7_two_assessors_weighted_70_30() -> None:
+    """SC-7 (community-hall): community 70%, home unit 30%: 0.7 × 19 + 0.3 × 80 = 37.3; a missing score is reported."""
+    weighting = {"rule": "SC-7", "source": SOURCE, "own": "0.7", "assessors": {"home_unit": "0.3"}}
+    variant = make_variant(FINDINGS, scorecards=[table(rankings=[{"award": "先进", "top": 1}], weighting=weighting)])
+    log = events(
+        finding("late", "2026-02-02"),
+        finding("late", "2026-02-03", staff="S2"),
+        {"type": "assessment_scored", "at": "2026-04-03T09:00", "staff": "S1", "assessor": "home_unit",
+         "period": {"kind": "quarter", "start": "2026-01-01"}, "score": 80},
+    )
+    report = run(variant, log, "2026-04-30")
+    s1, s2 = (c for c in report.scorecards if c.period == Q1)
+    assert s1.weighted is not None and s1.weighted.total == Decimal("37.3") and s1.score == Decimal("37.3")
+    assert [(s.assessor, s.score, s.weight) for s in s1.weighted.scores] == [
+        ("本考核表", Decimal(19), Decimal("0.7")), ("home_unit", Decimal(80), Decimal("0.3"))]
+    assert s2.score is None and "缺少 home_unit" in s2.notes[0]
+    (standing,) = report.standings
+    assert [s.id for s in standing.winners] == ["S1"] and [s.id for s in standing.unscored] == ["S2"]
+
+
+def test_sc7_a_score_given_twice_is_an_error() -> None:
+    score = {"type": "assessment_scored", "at": "2026-04-03T09:00", "staff": "S1", "assessor": "home_unit",
+             "period": {"kind": "quarter", "start": "2026-01-01"}, "score": 80}
+    with pytest.raises(EvaluationError, match=r"event 'e2': home_unit scored staff:S1 for 2026-Q1 twice"):
+        run(make_variant(), events(score, score), "2026-04-30")
+
+
+def test_sc9_money_is_summed_apart_from_points() -> None:
+    """SC-9: two late arrivals cost 20 yuan each (ATT-1 town-basic) and 1 point each: 40 yuan, 8 of 10 points."""
+    fined = {**FINDINGS, "findings": ["late"], "fine": "20"}
+    report = run(make_variant(fined, scorecards=[table()]), events(
+        finding("late", "2026-02-02"), finding("late", "2026-02-03")), "2026-03-31")
+    (quarter,) = report.scorecards
+    assert quarter.money.fine == 40 and quarter.item("discipline").score == 8 and quarter.total == 18
+
+
+def test_overflow_then_a_forfeit_keeps_the_overflow() -> None:
+    """SC-3 倒扣 with a forfeit: −12 on 服务 passes 2 to 纪律; a verified complaint then zeroes nothing more."""
+    variant = make_variant(FINDINGS, scorecards=[table()])
+    log = events(*(finding("rude", f"2026-02-0{d}") for d in (2, 3, 4)))
+    complaint = Verdict(
+        rule="CMP-8", variant="test-variant", source=Citation(**SOURCE),
+        subject=Subject(kind=SubjectKind.STAFF, id="S1"), kind=VerdictKind.VIOLATION, on=date(2026, 2, 10),
+        explanation="投诉经查实", window="W1", staff="S1",
+    )
+    report = run(variant, log, "2026-03-31")
+    roster = Roster.of([(date(2026, 2, 2), "W1", "S1")])
+    (card,) = assess(variant.scorecards, [*report.verdicts, complaint], roster=roster, as_of=date(2026, 3, 31)).cards
+    service = card.item("service")
+    assert [(line.kind, line.points) for line in service.lines] == [
+        (LineKind.DEDUCTION, Decimal(-4))] * 3 + [(LineKind.FORFEIT, Decimal(0)), (LineKind.OVERFLOW_OUT, Decimal(2))]
+    assert card.item("discipline").score == 8 and card.total == 8
+
+
+def test_overflow_no_item_can_absorb_is_noted() -> None:
+    """SC-3: when every named item is exhausted, what is left is noted on the card, never silently dropped."""
+    variant = make_variant(FINDINGS, scorecards=[table()])
+    log = events(*(finding("late", f"2026-02-{d:02d}") for d in range(2, 14)),
+                 *(finding("rude", f"2026-03-0{d}") for d in (2, 3, 4)))
+    card = run(variant, log, "2026-03-31").scorecards[0]
+    assert card.total == 0
+    assert card.notes == ("「服务」倒扣后仍有2分无处可扣（其它项均已扣完）。",)
+
+
+def test_the_same_verdicts_in_any_order_give_the_same_cards(county: Variant) -> None:
+    """Determinism: cards, ranks and notes do not depend on the order of the verdicts."""
+    log = the_log()
+    report = run(county, log, "2026-06-30")
+    verdicts = [*report.verdicts, *hand_built()]
+    roster = collect(log, as_of=date(2026, 6, 30), case_types=county.case_types).roster
+    expected = assess(county.scorecards, verdicts, roster=roster, as_of=date(2026, 6, 30))
+    for seed in range(3):
+        random.Random(seed).shuffle(verdicts)
+        assert assess(county.scorecards, verdicts, roster=roster, as_of=date(2026, 6, 30)) == expected
+
+
+def test_two_verdicts_measuring_one_rate_are_an_error() -> None:
+    """SC-5: a table never picks one of two rates for the same subject and period."""
+    data = table()
+    data["categories"][0]["items"][1]["rules"] = [{
+        "kind": "per-point-below", "measure": "completion_rate", "points": "-0.5", "if_missing": "base",
+        "label": "办结率",
+    }]
+    rate = Verdict(
+        rule="TL-12", variant="v", source=Citation(**SOURCE), subject=Subject(kind=SubjectKind.STAFF, id="S1"),
+        kind=VerdictKind.INFORMATION, on=date(2026, 3, 31), explanation="办结率",
+        measure=Measure(name="completion_rate", period=Q1, numerator=9, denominator=10),
+    )
+    with pytest.raises(ScoringError, match="2 verdicts measure completion_rate for staff:S1 over 2026-Q1"):
+        assess([ScorecardTable.model_validate(data)], [rate, rate.model_copy(update={"rule": "TL-2"})],
+               roster=Roster(), as_of=date(2026, 3, 31))
+
+
+@pytest.mark.parametrize(("change", "key", "message"), [
+    (lambda t: t["categories"][0]["items"][1].update(overflow_into=["nowhere"]),
+     "scorecards[0]", "overflows into 'nowhere'"),
+    (lambda t: t.update(rankings=[{"award": "先进", "top": 1, "tie_break": ["deductions"]}]),
+     "scorecards[0].rankings[0]", "must end with 'subject'"),
+    (lambda t: t["categories"][0].update(maximum=25), "scorecards[0].categories[0]", "is not the sum"),
+    (lambda t: t["categories"][0]["items"][0]["rules"][0].update(per="day", points=None),
+     "scorecards[0].categories[0].items[0].rules[0]", "needs points"),
+    (lambda t: t["categories"][0]["items"][0].update(base=12), "scorecards[0].categories[0].items[0]",
+     "the base 12 exceeds the maximum 10"),
+    (lambda t: t.update(requirements=[{"rule": "SC-3", "text": "-", "scorecard": "window", "award": "红旗窗口",
+                                       "grade": "优秀"}], rollups=[{"period": "year"}]),
+     "", "no ranking of the variant gives"),
+])
+def test_a_wrong_table_is_reported_with_its_key(change: Any, key: str, message: str) -> None:
+    data = table()
+    change(data)
+    with pytest.raises(VariantError, match=message) as caught:
+        make_variant(scorecards=[data])
+    assert (caught.value.key or "") == key
+
+
+def test_report_with_scorecards_round_trips_through_json() -> None:
+    variant = make_variant(FINDINGS, scorecards=[table(rankings=[{"award": "先进", "top": 1}])])
+    report = run(variant, events(finding("late", "2026-02-02")), "2026-03-31")
+    (card,) = report.cards_of(Subject(kind=SubjectKind.STAFF, id="S1"))
+    assert card.total == 19 and card.awards == ("先进",)
+    assert Report.model_validate_json(report.model_dump_json()) == report
+
+
+def test_markdown_and_csv_show_every_line_with_its_verdict() -> None:
+    """The card shows base, each deduction with its rule, day and words, the clamp, the total and the rank."""
+    variant = make_variant(FINDINGS, scorecards=[table(rankings=[{"award": "先进", "top": 1}])])
+    report = run(variant, events(*(finding("rude", f"2026-02-0{d}") for d in (2, 3, 4))), "2026-03-31")
+    markdown = to_markdown(report)
+    assert "### 工作人员考核 · staff:S1 · 2026-Q1" in markdown
+    assert "Total **8** / 20 · eligible · rank 1 · award: 先进" in markdown
+    assert "|  |  |  |  | -4 | SC-4 2026-02-02：态度差每次扣4分 |  |" in markdown
+    assert "|  |  |  |  | -2 | ←service：倒扣——「服务」不够扣的分数，从本项倒扣2分。 |  |" in markdown
+    rows = list(csv.DictReader(io.StringIO(to_scorecards_csv(report))))
+    service = [r for r in rows if r["item"] == "服务" and r["period"] == "2026-Q1"]
+    assert [(r["entry"], r["points"], r["score"]) for r in service] == [
+        ("item", "", "0"), ("deduction", "-4", ""), ("deduction", "-4", ""), ("deduction", "-4", ""),
+        ("overflow_out", "2", "")]
+    assert {(r["total"], r["eligible"], r["rank"], r["awards"]) for r in service} == {("8", "True", "1", "先进")}
+
+
+def test_tl9_per_day_late_and_att2_per_half_day() -> None:
+    """TL-9 (jiangxi-town: 每件每超过1天扣2分) from the deadline trace; ATT-2 (旷工每半天扣2分) from the quantity."""
+    data = table()
+    data["categories"][0]["items"][0]["rules"] = [
+        {"kind": "per-verdict", "rules": ["TL-1"], "points": "-2", "per": "day", "label": "每件每超过1天扣2分"},
+        {"kind": "per-verdict", "rules": ["ATT-2"], "points": "-2", "per": "half_day", "label": "旷工每半天扣2分"},
+    ]
+    immediate = {"kind": "immediate-same-day", "rule": "TL-1", "source": SOURCE}
+    absences = {**FINDINGS, "rule": "ATT-2", "findings": ["absent_half_days"]}
+    where = {"window": "W1", "staff": "S1", "case": "C1"}
+    log = events(
+        {"type": "case_received", "at": "2026-03-02T09:00", "case_type": "immediate", **where},  # Monday
+        {"type": "case_completed", "at": "2026-03-04T10:00", **where},                           # 2 working days late
+        finding("absent_half_days", "2026-03-10", quantity="3"),
+    )
+    card = run(make_variant(immediate, absences, scorecards=[data]), log, "2026-03-31").scorecards[0]
+    lines = card.item("discipline").lines
+    assert [(line.rule, line.points) for line in lines] == [("TL-1", Decimal(-4)), ("ATT-2", Decimal(-6))]
+    assert lines[0].explanation.endswith("（2 × -2分）") and lines[1].explanation.endswith("（3 × -2分）")
+
+
+def test_sc4_serious_graft_takes_away_the_year_award_only(county: Variant) -> None:
+    """SC-4 二(一)8: "情节严重的，扣3分，并取消年终评优资格": the quarter stays eligible, the year does not."""
+    log = events(finding("graft", "2026-02-10", by="verified_report", serious=True))
+    report = run(county, log, "2026-03-31")
+    quarter, year = report.cards_of(Subject(kind=SubjectKind.STAFF, id="S1"))
+    assert quarter.item("conduct").score == 17 and quarter.eligible
+    assert not year.eligible and [d.id for d in year.disqualified] == ["serious-graft"]
+    (window_quarter, _) = report.cards_of(Subject(kind=SubjectKind.WINDOW, id="W1"))
+    assert [d.id for d in window_quarter.disqualified] == ["graft"]  # 三(二): the window loses the quarter
+
+
+def test_cmp8_a_complaint_charged_to_staff_and_window_counts_once_per_card() -> None:
+    """CMP-8 (jiangxi-town 服务质量 ②, −5 per verified complaint): charged to both S1 and W1, each card loses 5."""
+    complaints = {"kind": "verified-complaint", "rule": "CMP-8", "charge": ["staff", "window"], "source": SOURCE}
+    data = table(subject="staff")
+    data["categories"][0]["items"][0]["rules"] = [
+        {"kind": "per-verdict", "rules": ["CMP-8"], "points": "-5", "label": "投诉经查实每人次扣5分"}]
+    windows = {**table(name="window", subject="window"), "categories": data["categories"]}
+    log = events(
+        {"type": "complaint_received", "at": "2026-03-03T10:00", "complaint": "K1", "window": "W0", "staff": "S0",
+         "form": "written", "about_staff": "S1", "about_window": "W1"},
+        {"type": "complaint_investigated", "at": "2026-03-06T10:00", "complaint": "K1", "staff": "S1", "window": "W1",
+         "upheld": True},
+    )
+    report = run(make_variant(complaints, scorecards=[data, windows]), log, "2026-03-31")
+    assert len(report.violations()) == 2  # one verdict per charged subject
+    for subject in (Subject(kind=SubjectKind.STAFF, id="S1"), Subject(kind=SubjectKind.WINDOW, id="W1")):
+        (card,) = report.cards_of(subject)
+        assert [line.points for line in card.item("discipline").lines] == [Decimal(-5)], subject
+
+
+@pytest.mark.parametrize("name", ["county-centre", "tests/data/variants/jiangxi-town.toml",
+                                  "tests/data/variants/town-conduct-100.toml"])
+def test_tables_print_to_and_read_back_from_a_variant_file(name: str) -> None:
+    """The tables are data: a variant printed as TOML reads back equal, scorecards included."""
+    variant = load_variant(name)
+    assert variant.scorecards and Variant.from_toml(variant.to_toml(), origin=name) == variant
+
+
+def test_the_conduct_families_verdicts_score_on_the_county_tables(county: Variant) -> None:
+    """SC-3, SC-4 with the real ATT-3, ATT-4 and CMP-8 policies, each charged where county-centre charges it.
+
+    S1 of W1 leaves the post at 09:00 on 2026-03-02 and does not come back: 7 office hours, two
+    half days. The staff table charges −1 per departure (ATT-3 二、(三)1), the window table −1 per
+    half day (一、(一)): −2. S1 is late for a meeting (−0.5, staff) and misses a joint review
+    (−1, window). A complaint about S1 at W1 is upheld: W1's 4-point item is forfeited, and both
+    lose the quarter's award. Neither card takes the other's price.
+    """
+    cite = {"source": SOURCE}
+    policies = (
+        {"kind": "leaving-post", "rule": "ATT-3", "points": "-1", **cite},
+        {"kind": "leaving-post", "rule": "ATT-3", "id": "window-leaving", "points": "-1", "per": "half_day",
+         "at_least_half_days": "1", "charge": "window", **cite},
+        {"kind": "meeting-attendance", "rule": "ATT-4", "kinds": ["meeting", "study"], "late_points": "-0.5",
+         "early_points": "-0.5", "absent_points": "-1", **cite},
+        {"kind": "meeting-attendance", "rule": "ATT-4", "id": "joint-review", "kinds": ["joint_review"],
+         "statuses": ["late", "absent"], "charge": "window", **cite},
+        {"kind": "verified-complaint", "rule": "CMP-8", "charge": ["staff", "window"], **cite},
+    )
+    variant = Variant.model_validate({**county.model_dump(), "policies": list(policies)})  # county's tables
+    at_w1 = {"window": "W1", "staff": "S1"}
+    log = events(
+        {"type": "post_left", "at": "2026-03-02T09:00", **at_w1},
+        {"type": "meeting_attendance_recorded", "at": "2026-03-04T15:00", "meeting": "M1", "meeting_kind": "meeting",
+         "status": "late", **at_w1},
+        {"type": "meeting_attendance_recorded", "at": "2026-03-05T15:00", "meeting": "J1",
+         "meeting_kind": "joint_review", "status": "absent", **at_w1},
+        {"type": "complaint_received", "at": "2026-03-09T10:00", "complaint": "K1", "window": "W0", "staff": "S0",
+         "form": "written", "about_staff": "S1", "about_window": "W1"},
+        {"type": "complaint_investigated", "at": "2026-03-12T10:00", "complaint": "K1", "upheld": True, **at_w1},
+    )
+    report = run(variant, log, "2026-03-31")
+    staff, _ = report.cards_of(Subject(kind=SubjectKind.STAFF, id="S1"))
+    window, _ = report.cards_of(Subject(kind=SubjectKind.WINDOW, id="W1"))
+    assert [(line.rule, line.points) for line in window.item("attendance").lines] == [
+        ("ATT-3", Decimal(-2)), ("ATT-4", Decimal(-1))]
+    assert window.item("complaints").score == 0
+    assert [(line.rule, line.points) for line in staff.item("attendance-rules").lines] == [("ATT-3", Decimal(-1))]
+    assert [(line.rule, line.points) for line in staff.item("meetings").lines] == [("ATT-4", Decimal("-0.5"))]
+    assert [d.id for d in staff.disqualified] == ["complaint"] and [d.id for d in window.disqualified] == ["complaint"]
+
+
+def test_whatif_shows_how_scores_and_ranks_move(county: Variant) -> None:
+    """SC-5 as a what-if: resolving the gap (95, 96) at 5 instead of 3 lifts W4 by 2 points, nothing else."""
+    amended = county.model_dump(mode="json")
+    for category in amended["scorecards"][0]["categories"]:
+        for item in category["items"]:
+            for rule in item["rules"]:
+                for band in rule.get("table", {}).get("bands", []):
+                    if (band["decision"] or "").startswith("已过95%"):
+                        band["points"] = 5
+    amended["name"] = "county-amended"
+    log = the_log()
+    result = diff(run(county, log, "2026-06-30"), run(Variant.model_validate(amended), log, "2026-06-30"))
+    changed = {(d.scorecard, d.subject.id, d.period.label) for d in result.scorecards}
+    assert changed == {("window", "W4", "2026-Q2"), ("window", "W4", "2026")}
+    quarter = next(d for d in result.scorecards if d.period.label == "2026-Q2")
+    assert quarter.before is not None and quarter.after is not None
+    assert quarter.after.total - quarter.before.total == 2 and result.verdicts == ()
+    markdown = render_diff(result, "markdown")
+    assert "## Scorecards" in markdown and "| window | window:W4 | 2026-Q2 |" in markdown
+    assert "window,window:W4,2026-Q2" in render_diff(result, "csv")
