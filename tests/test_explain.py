@@ -17,14 +17,18 @@ from bianmin_rules.periods import Period
 
 
 def test_staff_story_in_order(county: Variant) -> None:
-    """TL-4: S-li's first quarter — two supplement cases, one late, and a stray completion."""
+    """TL-4: S-li's first quarter — two supplement cases, one late, and a stray completion.
+
+    The late case is S-li's first time-limit failure of 2026 (ESC-2, 责任追究制 2: 批评教育), and
+    the quarter's completion rate is 1 of 2 (TL-12).
+    """
     story = explain(county, demo_events(), subject=subject_of("staff", "S-li"), as_of=date(2026, 3, 31),
                     period=Period.parse("2026-Q1"))
     assert [s.event or s.verdict.rule for s in story.steps if s.event or s.verdict] == [  # type: ignore[union-attr]
-        "e001", "e002", "e003", "e004", "e011", "e012", "e013", "e021", "e014", "TL-4"]
-    last = story.steps[-1]
-    assert last.verdict is not None and "三、(二)2" in last.text and "逾期2个工作日" in last.text
-    assert story.total.violations == 1
+        "e001", "e002", "e003", "e004", "e011", "e012", "e013", "e021", "e014", "ESC-2", "TL-4", "TL-12"]
+    (late,) = [s for s in story.steps if s.verdict is not None and s.verdict.rule == "TL-4"]
+    assert "三、(二)2" in late.text and "逾期2个工作日" in late.text
+    assert story.total.violations == 2
 
 
 def test_period_limits_the_story(county: Variant) -> None:
@@ -35,12 +39,15 @@ def test_period_limits_the_story(county: Variant) -> None:
 
 
 def test_case_and_window_stories(county: Variant) -> None:
-    """A window answers for the verdicts on its staff's cases (TL-1 at W-market: C2026-0102, C2026-0110)."""
+    """A window answers for the verdicts on its staff's cases (TL-1 at W-market: C2026-0102, C2026-0110; each
+    the staff member's first time-limit failure, ESC-2), and has its completion rate (TL-12)."""
     case = explain(county, demo_events(), subject=subject_of("case", "C2026-0104"), as_of=date(2026, 3, 31))
     assert [s.event for s in case.steps if s.event] == ["e011", "e012", "e013", "e014"]
     window = explain(county, demo_events(), subject=subject_of("window", "W-market"), as_of=date(2026, 3, 31))
-    assert [s.verdict.case for s in window.steps if s.verdict] == ["C2026-0102", "C2026-0110"]
-    assert window.total.violations == 2
+    assert [(s.verdict.rule, s.verdict.case) for s in window.steps if s.verdict] == [
+        ("ESC-2", "C2026-0102"), ("TL-1", "C2026-0102"), ("ESC-2", "C2026-0110"), ("TL-1", "C2026-0110"),
+        ("TL-12", None)]
+    assert window.total.violations == 4
 
 
 class Whisper(EventBase):

@@ -43,7 +43,7 @@ from typing import Any
 
 import pytest
 
-from bianmin_rules import Citation, Subject, SubjectKind, Variant, Verdict, VerdictKind
+from bianmin_rules import Citation, Subject, SubjectKind, Variant, Verdict, VerdictKind, WorkCalendar
 from bianmin_rules.ledgers import collect
 from bianmin_rules.periods import Period, PeriodKind
 from bianmin_rules.scorecards import Assessment, Card, LineKind, assess
@@ -73,10 +73,13 @@ def immediate(
 
 
 def promised(number: int, limit: int, completed: str) -> list[dict[str, Any]]:
-    """A promised case of S1 at W1, received Wednesday 2026-04-01, evaluated when completed."""
+    """A promised case of S1 at W1, received Wednesday 2026-04-01 with its receipt notice (TL-3), evaluated when
+    completed."""
     where = {"window": "W1", "staff": "S1", "case": f"S1-P{number}"}
+    due = WorkCalendar.china().add_working_days(date(2026, 4, 1), limit)
     return [
         {"type": "case_received", "at": "2026-04-01T09:00", "case_type": "promised", "promised_limit": limit, **where},
+        {"type": "receipt_notice_issued", "at": "2026-04-01T09:05", "promised_date": due.isoformat(), **where},
         {"type": "case_completed", "at": f"{completed}T15:00", **where},
         {"type": "service_evaluated", "at": f"{completed}T15:10", "result": "very_satisfied", **where},
     ]
@@ -139,8 +142,16 @@ def hand_built() -> list[Verdict]:
 
 @pytest.fixture(scope="module")
 def variant(county: Variant) -> Variant:
-    """The built-in county-centre: its tables and the policies that feed them (TL-11, SC-5, findings)."""
-    return county
+    """The built-in county-centre, but for its completion rates (TL-12), which are hand-built here.
+
+    test_variant_county_centre.py scores the real completion rates end to end.
+    """
+    return without_completion_rates(county)
+
+
+def without_completion_rates(county: Variant) -> Variant:
+    """county-centre without its completion-rate policy (TL-12), whose rates the tests build by hand."""
+    return county.model_copy(update={"policies": tuple(p for p in county.policies if p.id != "completion-rate")})
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,9 @@ file). The child's data is laid over the parent's before validation:
 - … except lists of tables such as ``[[policies]]``, which are merged entry by entry: an
   entry is addressed by its ``id`` if it has one, else its ``rule``; a child entry with a
   parent's key changes only the keys it sets, one with a new key is added, and
-  ``remove_policies = ["TL-7", …]`` drops inherited policies.
+  ``remove_policies = ["TL-7", …]`` drops inherited policies. A child entry without an
+  ``id`` also reaches the one parent entry of its ``rule`` when that entry has an ``id``,
+  and ``remove_policies`` may name a rule ID to drop every inherited policy of that rule.
 
 The resolved data names the parent in ``based_on`` (for the reader) and no longer
 ``extends`` anything, so printing it gives a complete, self-standing variant. Resolution
@@ -90,6 +92,8 @@ def merge_keyed(base: list[Data], child: list[Data], *, key: str, origin: str) -
     for index, entry in enumerate(child):
         name = entry_key(entry)
         matches = [i for i, old in enumerate(merged) if name is not None and entry_key(old) == name]
+        if not matches and "id" not in entry:
+            matches = [i for i, old in enumerate(merged) if name is not None and old.get("rule") == name]
         if len(matches) > 1:
             raise VariantError(
                 f"several inherited entries are addressed as {name!r}; give them distinct `id`s",
@@ -103,11 +107,14 @@ def merge_keyed(base: list[Data], child: list[Data], *, key: str, origin: str) -
 
 
 def drop(policies: list[Data], removed: list[Any], *, origin: str) -> list[Data]:
-    """The policies without those named in ``remove_policies``; naming an unknown one is an error."""
-    keys = {entry_key(p) for p in policies}
+    """The policies without those named in ``remove_policies`` (by id, or every one of a rule ID).
+
+    Naming an unknown one is an error.
+    """
+    keys = {entry_key(p) for p in policies} | {p.get("rule") for p in policies}
     for index, name in enumerate(removed):
         if name not in keys:
             raise VariantError(
                 f"{name!r} is not a policy of the extended variant", variant=origin, key=f"remove_policies[{index}]"
             )
-    return [p for p in policies if entry_key(p) not in removed]
+    return [p for p in policies if entry_key(p) not in removed and p.get("rule") not in removed]
