@@ -176,7 +176,8 @@ def leave(name: str, leave_type: str, start: str, end: str, days: int) -> list[R
     w2 = at("W2", "S3")
     return [{"type": "leave_requested", "at": f"{start}T08:00", "leave": name, "leave_type": leave_type,
              "start": f"{start}T09:00", "end": f"{end}T17:30", "days": days, **w2},
-            {"type": "leave_approved", "at": f"{start}T08:30", "leave": name, "approver_role": "分管领导", "staff": "S3"}]
+            {"type": "leave_approved", "at": f"{start}T08:30", "leave": name, "approver_role": "分管领导",
+             "staff": "S3"}]
 
 
 def s3_rows() -> list[Row]:
