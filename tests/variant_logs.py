@@ -1,25 +1,53 @@
-"""Logs every built-in variant's test module evaluates: a synthetic year of a small centre."""
+"""Logs every built-in variant's test module evaluates: the built-in example and a synthetic year.
+
+A variant declares its own case types (CASE-2): the case events of types it does not
+declare are left out, as a centre under that variant would never record them.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cache
+from typing import Any
 
 from bianmin_rules import EVENT_ADAPTER, Event, Variant
+from bianmin_rules.io import DATA
 from bianmin_rules.synthetic import generate
+
+Row = dict[str, Any]
 
 
 @cache
-def synthetic_rows() -> tuple[dict[str, object], ...]:
+def synthetic_rows() -> tuple[Row, ...]:
     """20,000 synthetic events of a centre with three windows (generated once per test run)."""
     return tuple(generate(20000, windows=3))
 
 
-def synthetic_log(variant: Variant) -> list[Event]:
-    """The synthetic events, without the case events of case types ``variant`` does not declare (CASE-2)."""
-    undeclared = {row["case"] for row in synthetic_rows()
+@cache
+def example_rows() -> tuple[Row, ...]:
+    """The built-in example log of a county centre."""
+    text = (DATA / "examples" / "county-centre.jsonl").read_text(encoding="utf-8")
+    return tuple(json.loads(line) for line in text.splitlines() if line.strip())
+
+
+def declared(variant: Variant, rows: Iterable[Row]) -> list[Event]:
+    """The events of ``rows`` but the case events of case types ``variant`` does not declare."""
+    rows = tuple(rows)
+    undeclared = {row["case"] for row in rows
                   if row["type"] == "case_received" and row["case_type"] not in variant.case_types}
-    return [EVENT_ADAPTER.validate_python(row) for row in synthetic_rows() if row.get("case") not in undeclared]
+    return [EVENT_ADAPTER.validate_python(row) for row in rows if row.get("case") not in undeclared]
+
+
+def synthetic_log(variant: Variant) -> list[Event]:
+    """The synthetic events ``variant`` can read."""
+    return declared(variant, synthetic_rows())
+
+
+def example_log(variant: Variant) -> list[Event]:
+    """The example's events ``variant`` can read."""
+    return declared(variant, example_rows())
 
 
 def synthetic_as_of() -> date:
