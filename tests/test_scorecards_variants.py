@@ -37,7 +37,7 @@ def merit(kind: str, day: str, staff: str = "S1", **extra: Any) -> dict[str, Any
 
 @pytest.fixture(scope="module")
 def conduct() -> Variant:
-    return load_variant("tests/data/variants/town-conduct-100.toml")
+    return load_variant("town-conduct-100")
 
 
 def test_sc1_year_card_with_deductions_and_honours(conduct: Variant) -> None:
@@ -77,7 +77,7 @@ def test_sc1_item_without_stated_clamp_stops_at_zero(conduct: Variant) -> None:
 
 @pytest.fixture(scope="module")
 def jiangxi() -> Variant:
-    return load_variant("tests/data/variants/jiangxi-town.toml")
+    return load_variant("jiangxi-town")
 
 
 def monthly_evaluations(staff: str, window: str = "W1") -> list[dict[str, Any]]:
