@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from bianmin_rules import EVENT_ADAPTER, Event, Variant
+from bianmin_rules.events import CaseReceived
 from bianmin_rules.io import DATA
 from bianmin_rules.synthetic import generate
 
@@ -26,28 +27,33 @@ def synthetic_rows() -> tuple[Row, ...]:
 
 
 @cache
-def example_rows() -> tuple[Row, ...]:
+def synthetic_events() -> tuple[Event, ...]:
+    """The synthetic rows as events (validated once per test run; events are immutable)."""
+    return tuple(EVENT_ADAPTER.validate_python(row) for row in synthetic_rows())
+
+
+@cache
+def example_events() -> tuple[Event, ...]:
     """The built-in example log of a county centre."""
     text = (DATA / "examples" / "county-centre.jsonl").read_text(encoding="utf-8")
-    return tuple(json.loads(line) for line in text.splitlines() if line.strip())
+    return tuple(EVENT_ADAPTER.validate_python(json.loads(line)) for line in text.splitlines() if line.strip())
 
 
-def declared(variant: Variant, rows: Iterable[Row]) -> list[Event]:
-    """The events of ``rows`` but the case events of case types ``variant`` does not declare."""
-    rows = tuple(rows)
-    undeclared = {row["case"] for row in rows
-                  if row["type"] == "case_received" and row["case_type"] not in variant.case_types}
-    return [EVENT_ADAPTER.validate_python(row) for row in rows if row.get("case") not in undeclared]
+def declared(variant: Variant, log: Iterable[Event]) -> list[Event]:
+    """The events of ``log`` but the case events of case types ``variant`` does not declare."""
+    log = tuple(log)
+    undeclared = {e.case for e in log if isinstance(e, CaseReceived) and e.case_type not in variant.case_types}
+    return [e for e in log if getattr(e, "case", None) not in undeclared]
 
 
 def synthetic_log(variant: Variant) -> list[Event]:
     """The synthetic events ``variant`` can read."""
-    return declared(variant, synthetic_rows())
+    return declared(variant, synthetic_events())
 
 
 def example_log(variant: Variant) -> list[Event]:
     """The example's events ``variant`` can read."""
-    return declared(variant, example_rows())
+    return declared(variant, example_events())
 
 
 def synthetic_as_of() -> date:
