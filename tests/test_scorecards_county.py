@@ -49,6 +49,7 @@ from bianmin_rules.periods import Period, PeriodKind
 from bianmin_rules.scorecards import Assessment, Card, LineKind, assess
 from bianmin_rules.verdicts import Measure
 from tests.conftest import events, run
+from tests.variant_support import card_of, item_scores
 
 AS_OF = date(2026, 6, 30)
 Q2 = Period(kind=PeriodKind.QUARTER, start=date(2026, 4, 1))
@@ -164,14 +165,7 @@ def quarter(variant: Variant) -> Assessment:
 
 
 def card(assessment: Assessment, table: str, subject: str, period: Period = Q2) -> Card:
-    kind = SubjectKind.WINDOW if subject.startswith("W") else SubjectKind.STAFF
-    (found,) = [c for c in assessment.cards
-                if c.scorecard == table and c.subject == Subject(kind=kind, id=subject) and c.period == period]
-    return found
-
-
-def scores(found: Card) -> dict[str, Decimal]:
-    return {item.id: item.score for category in found.categories for item in category.items}
+    return card_of(assessment.cards, table, subject, period)
 
 
 WINDOW_FULL = {
@@ -190,7 +184,7 @@ def test_window_totals_and_items_by_hand(quarter: Assessment) -> None:
     }
     for window, items in expected.items():
         found = card(quarter, "window", window)
-        assert scores(found) == {k: Decimal(v) for k, v in items.items()}, window
+        assert item_scores(found) == {k: Decimal(v) for k, v in items.items()}, window
         assert found.total == sum(Decimal(v) for v in items.values())
     assert [card(quarter, "window", w).total for w in ("W1", "W2", "W3", "W4")] == [73, 71, 73, 82]
 

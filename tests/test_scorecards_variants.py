@@ -8,20 +8,18 @@ from typing import Any
 
 import pytest
 
-from bianmin_rules import Report, Subject, SubjectKind, Variant, load_variant
+from bianmin_rules import Report, Variant, load_variant
 from bianmin_rules.periods import Period, PeriodKind
 from bianmin_rules.scorecards import Card, LineKind
 from tests.conftest import events, run
+from tests.variant_support import card_of
 
 YEAR = Period(kind=PeriodKind.YEAR, start=date(2026, 1, 1))
 Q1 = Period(kind=PeriodKind.QUARTER, start=date(2026, 1, 1))
 
 
 def card(report: Report, table: str, subject: str, period: Period) -> Card:
-    kind = SubjectKind.WINDOW if subject.startswith("W") else SubjectKind.STAFF
-    (found,) = [c for c in report.scorecards
-                if c.scorecard == table and c.subject == Subject(kind=kind, id=subject) and c.period == period]
-    return found
+    return card_of(report.scorecards, table, subject, period)
 
 
 def finding(code: str, day: str, staff: str = "S1", **extra: Any) -> dict[str, Any]:

@@ -57,13 +57,13 @@ from typing import Any
 
 import pytest
 
-from bianmin_rules import Report, Subject, SubjectKind, Variant, VerdictKind, WorkCalendar, load_variant
+from bianmin_rules import Report, Variant, VerdictKind, WorkCalendar, load_variant
 from bianmin_rules.io import demo_events
 from bianmin_rules.periods import Period, PeriodKind
 from bianmin_rules.policies import GreenChannel, OffenceLadder, PromisedLimit, QuarterlyDisqualification
 from bianmin_rules.scorecards import Card
 from tests.conftest import events, run
-from tests.variant_logs import synthetic_as_of, synthetic_log
+from tests.variant_support import card_of, case, item_scores, synthetic_as_of, synthetic_log
 
 AS_OF = "2026-06-30"
 Q2 = Period(kind=PeriodKind.QUARTER, start=date(2026, 4, 1))
@@ -103,13 +103,6 @@ def test_numbers_of_the_text(county: Variant) -> None:
 
 def at(window: str, staff: str) -> Row:
     return {"window": window, "staff": staff}
-
-
-def case(name: str, received: str, case_type: str, who: Row, *steps: tuple[str, str, Row], **extra: Any) -> list[Row]:
-    """A case received at ``received`` and its later steps ``(type, at, fields)``."""
-    rows = [{"type": "case_received", "at": received, "case": name, "case_type": case_type, **who, **extra}]
-    rows += [{"type": kind, "at": when, "case": name, **who, **fields} for kind, when, fields in steps]
-    return rows
 
 
 def s1_cases() -> list[Row]:
@@ -283,14 +276,7 @@ def test_complaint_notice_and_one_door(quarter: Report) -> None:
 
 
 def card(report: Report, table: str, subject: str) -> Card:
-    kind = SubjectKind.WINDOW if subject.startswith("W") else SubjectKind.STAFF
-    (found_card,) = [c for c in report.scorecards if c.scorecard == table and c.period == Q2
-                     and c.subject == Subject(kind=kind, id=subject)]
-    return found_card
-
-
-def scores(found_card: Card) -> dict[str, Decimal]:
-    return {item.id: item.score for category in found_card.categories for item in category.items}
+    return card_of(report.scorecards, table, subject, Q2)
 
 
 WINDOW_FULL = {
@@ -311,7 +297,7 @@ def test_window_cards_by_hand(quarter: Report) -> None:
         "W3": WINDOW_FULL,
     }
     for window, items in expected.items():
-        assert scores(card(quarter, "window", window)) == {k: Decimal(v) for k, v in items.items()}, window
+        assert item_scores(card(quarter, "window", window)) == {k: Decimal(v) for k, v in items.items()}, window
     assert [card(quarter, "window", w).total for w in ("W1", "W2", "W3")] == [62, 63, 74]
     assert [d.id for d in card(quarter, "window", "W1").disqualified] == ["overdue"]
     assert [d.id for d in card(quarter, "window", "W2").disqualified] == ["complaint"]
@@ -327,7 +313,7 @@ def test_staff_cards_by_hand(quarter: Report) -> None:
         "S4": STAFF_FULL,
     }
     for staff, items in expected.items():
-        assert scores(card(quarter, "staff", staff)) == {k: Decimal(v) for k, v in items.items()}, staff
+        assert item_scores(card(quarter, "staff", staff)) == {k: Decimal(v) for k, v in items.items()}, staff
     assert [card(quarter, "staff", s).total for s in ("S1", "S2", "S3", "S4")] == [76, Decimal("77.5"), 80, 86]
     assert {s: [d.id for d in card(quarter, "staff", s).disqualified] for s in ("S1", "S2", "S3")} == {
         "S1": ["overdue"], "S2": ["attendance"], "S3": ["complaint"]}

@@ -13,12 +13,13 @@ from typing import Any
 
 import pytest
 
-from bianmin_rules import Report, Subject, SubjectKind, Variant, VerdictKind, load_variant
+from bianmin_rules import Report, Variant, VerdictKind, load_variant
 from bianmin_rules.periods import Period, PeriodKind
 from bianmin_rules.policies import LeaveApproval, PromisedLimit, RepeatTrips
 from bianmin_rules.scorecards import Card
 from tests.conftest import events, run
-from tests.variant_logs import example_log, synthetic_as_of, synthetic_log
+from tests.variant_support import card_of, example_log, synthetic_as_of, synthetic_log
+from tests.variant_support import case as shared_case
 
 Row = dict[str, Any]
 S1 = {"window": "W1", "staff": "S1"}
@@ -50,9 +51,8 @@ def test_numbers_of_the_text(jiangxi: Variant) -> None:
     assert all(p.id and p.source.quote for p in jiangxi.policies)
 
 
-def case(name: str, received: str, *steps: tuple[str, str, Row], **extra: Any) -> list[Row]:
-    rows: list[Row] = [{"type": "case_received", "at": received, "case": name, **S1, **extra}]
-    return rows + [{"type": kind, "at": at, "case": name, **S1, **fields} for kind, at, fields in steps]
+def case(name: str, received: str, case_type: str, *steps: tuple[str, str, Row], **extra: Any) -> list[Row]:
+    return shared_case(name, received, case_type, S1, *steps, **extra)
 
 
 def march_log() -> list[Row]:
@@ -64,15 +64,15 @@ def march_log() -> list[Row]:
     one covering. Late on 3/11. A verified complaint on 3/12. Nine applicants satisfied, one not.
     """
     registered = ("case_registered", "2026-03-02T09:05", {})
-    rows = case("C1", "2026-03-02T09:00", registered,
+    rows = case("C1", "2026-03-02T09:00", "promised", registered,
                 ("receipt_notice_issued", "2026-03-02T09:10", {"promised_date": "2026-03-05"}),
-                ("case_completed", "2026-03-09T10:00", {}), case_type="promised", promised_limit=3)
-    rows += case("C2", "2026-03-02T09:00", ("case_completed", "2026-03-02T10:00", {}),
-                 ("case_registered", "2026-03-02T11:00", {}), case_type="immediate")
-    rows += case("C3", "2026-03-02T09:00", registered,
+                ("case_completed", "2026-03-09T10:00", {}), promised_limit=3)
+    rows += case("C2", "2026-03-02T09:00", "immediate", ("case_completed", "2026-03-02T10:00", {}),
+                 ("case_registered", "2026-03-02T11:00", {}))
+    rows += case("C3", "2026-03-02T09:00", "promised", registered,
                  ("receipt_notice_issued", "2026-03-02T09:10", {"promised_date": "2026-03-09"}),
                  ("applicant_returned", "2026-03-03T09:00", {"cause": "no_notice"}),
-                 ("case_completed", "2026-03-04T10:00", {}), case_type="promised", promised_limit=5)
+                 ("case_completed", "2026-03-04T10:00", {}), promised_limit=5)
     rows += [
         {"type": "leave_requested", "at": "2026-03-09T09:00", "leave": "L1", "leave_type": "personal",
          "start": "2026-03-10T09:00", "end": "2026-03-10T17:30", "days": 1, **S1},
@@ -97,10 +97,7 @@ def march(jiangxi: Variant) -> Report:
 
 
 def card(report: Report, table: str, subject: str) -> Card:
-    kind = SubjectKind.WINDOW if subject.startswith("W") else SubjectKind.STAFF
-    (found,) = [c for c in report.scorecards if c.scorecard == table and c.period == MARCH
-                and c.subject == Subject(kind=kind, id=subject)]
-    return found
+    return card_of(report.scorecards, table, subject, MARCH)
 
 
 def test_the_verdicts_of_march(march: Report) -> None:
@@ -135,8 +132,8 @@ def test_ja4_ja3_a_joint_review_late_is_charged_to_its_window(jiangxi: Variant) 
     """JA-2/JA-4 (并联审批 4(4); 按时办结 6): W2 had 2 working days from Mon 3/2 (due 3/4), decided Thu 3/5: one day
     late, −2 on W2's card; JA-3 (并联审批 6): no decision, attendance or written explanation in time — deemed
     approved, borne by W2."""
-    rows = case("J1", "2026-03-02T09:00", ("case_registered", "2026-03-02T09:05", {}),
-                ("joint_review_forwarded", "2026-03-02T10:00", {"to_window": "W2", "limit": 2}), case_type="joint")
+    rows = case("J1", "2026-03-02T09:00", "joint", ("case_registered", "2026-03-02T09:05", {}),
+                ("joint_review_forwarded", "2026-03-02T10:00", {"to_window": "W2", "limit": 2}))
     rows.append({"type": "joint_review_decided", "at": "2026-03-05T10:00", "case": "J1", "window": "W2",
                  "staff": "S2", "approved": True})
     report = run(jiangxi, events(*rows), "2026-04-01")

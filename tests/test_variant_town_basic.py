@@ -15,7 +15,8 @@ import pytest
 from bianmin_rules import Report, Variant, VerdictKind, load_variant
 from bianmin_rules.policies import Absence, LateOrEarly, LeaveApproval, MonthlyReport
 from tests.conftest import events, run
-from tests.variant_logs import example_log, synthetic_as_of, synthetic_log
+from tests.variant_support import case as shared_case
+from tests.variant_support import example_log, synthetic_as_of, synthetic_log
 
 Row = dict[str, Any]
 S1 = {"window": "W1", "staff": "S1"}
@@ -86,17 +87,17 @@ def test_lv1_three_days_by_the_mayor_four_by_the_party_secretary(town: Variant) 
     assert found == [("LV-1", "e3"), ("LV-1", "e7")]  # L2 approved by the wrong role; L4 without the record
 
 
-def case(name: str, *steps: tuple[str, str, Row], **extra: Any) -> list[Row]:
-    rows: list[Row] = [{"type": "case_received", "at": "2026-03-02T09:00", "case": name, **S1, **extra}]
-    return rows + [{"type": kind, "at": at, "case": name, **S1, **fields} for kind, at, fields in steps]
+def case(name: str, case_type: str, *steps: tuple[str, str, Row], **extra: Any) -> list[Row]:
+    """A case received by S1 at W1 on Monday 3/2, then its steps."""
+    return shared_case(name, "2026-03-02T09:00", case_type, S1, *steps, **extra)
 
 
 def test_tl2_tl5_overdue_without_explanation_is_handled_as_a_complaint(town: Variant) -> None:
     """TL-2, TL-5 (三、(六)3–4): promised 3 working days from 3/2 (due 3/5), done 3/9 without a word: 2 days late
     (3/6, 3/9), "视作当事人的申诉处理". C2, explained on 3/4, is only late."""
-    log = events(*case("C1", ("case_completed", "2026-03-09T10:00", {}), case_type="promised", promised_limit=3),
-                 *case("C2", ("delay_explained", "2026-03-04T10:00", {"reason": "需现场踏勘"}),
-                       ("case_completed", "2026-03-09T10:00", {}), case_type="promised", promised_limit=3))
+    log = events(*case("C1", "promised", ("case_completed", "2026-03-09T10:00", {}), promised_limit=3),
+                 *case("C2", "promised", ("delay_explained", "2026-03-04T10:00", {"reason": "需现场踏勘"}),
+                       ("case_completed", "2026-03-09T10:00", {}), promised_limit=3))
     found = [(v.rule, v.case, v.deadline.days_late if v.deadline else None) for v in
              run(town, log, "2026-03-31").violations()]
     assert found == [("TL-2", "C1", 2), ("TL-2", "C2", 2), ("TL-5", "C1", None)]
@@ -107,21 +108,20 @@ def test_tl2_tl5_overdue_without_explanation_is_handled_as_a_complaint(town: Var
 def test_tl4_a_supplement_case_counts_from_complete_materials_and_needs_a_limit(town: Variant) -> None:
     """TL-4 (this variant's reading of 三、(六)1 for 补办件): C1 promised 2 days, materials complete Wed 3/4, due
     Fri 3/6, done 3/6 — in time; C2 was never told a limit."""
-    log = events(*case("C1", ("materials_completed", "2026-03-04T10:00", {}),
-                       ("case_completed", "2026-03-06T10:00", {}),
-                       case_type="supplement", promised_limit=2, materials_complete=False),
-                 *case("C2", ("case_completed", "2026-03-03T10:00", {}), case_type="supplement"))
+    log = events(*case("C1", "supplement", ("materials_completed", "2026-03-04T10:00", {}),
+                       ("case_completed", "2026-03-06T10:00", {}), promised_limit=2, materials_complete=False),
+                 *case("C2", "supplement", ("case_completed", "2026-03-03T10:00", {})))
     assert [(v.rule, v.case) for v in run(town, log, "2026-03-31").violations()] == [("TL-4", "C2")]
 
 
 def test_otn_notice_and_rejection(town: Variant) -> None:
     """OTN-2 (三、(四)4: 一次性告知): a second request for an item not in the first notice; OTN-4 (三、(四)6: 书面形式):
     a rejection given orally."""
-    log = events(*case("C1", ("missing_materials_notice", "2026-03-02T09:10", {"items": ["身份证"]}),
+    log = events(*case("C1", "supplement", ("missing_materials_notice", "2026-03-02T09:10", {"items": ["身份证"]}),
                        ("missing_materials_notice", "2026-03-03T09:10", {"items": ["户口簿"]}),
-                       case_type="supplement", promised_limit=5, materials_complete=False),
-                 *case("C2", ("case_rejected", "2026-03-02T10:00", {"reasons": ["不符合条件"], "written": False}),
-                       case_type="rejected"))
+                       promised_limit=5, materials_complete=False),
+                 *case("C2", "rejected",
+                       ("case_rejected", "2026-03-02T10:00", {"reasons": ["不符合条件"], "written": False})))
     assert sorted((v.rule, v.case) for v in run(town, log, "2026-03-31").violations()) == [
         ("OTN-2", "C1"), ("OTN-4", "C2")]
 

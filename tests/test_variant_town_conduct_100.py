@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 
-from bianmin_rules import Report, Subject, SubjectKind, Variant, load_variant
+from bianmin_rules import Report, Variant, load_variant
 from bianmin_rules.periods import Period, PeriodKind
 from bianmin_rules.policies import PromisedLimit
 from bianmin_rules.scorecards import Card
 from tests.conftest import events, run
-from tests.variant_logs import example_log, synthetic_as_of, synthetic_log
+from tests.variant_support import card_of, case, example_log, synthetic_as_of, synthetic_log
 
 Row = dict[str, Any]
 S1 = {"window": "W1", "staff": "S1"}
@@ -31,9 +31,7 @@ def conduct() -> Variant:
 
 
 def year_card(report: Report) -> Card:
-    (found,) = [c for c in report.scorecards
-                if c.subject == Subject(kind=SubjectKind.STAFF, id="S1") and c.period == YEAR]
-    return found
+    return card_of(report.scorecards, "staff", "S1", YEAR)
 
 
 def lines(card: Card, item: str) -> list[tuple[str, Decimal]]:
@@ -51,16 +49,11 @@ def test_numbers_of_the_text(conduct: Variant) -> None:
     assert table.period == "year" and all(p.id and p.source.quote for p in conduct.policies)
 
 
-def case(name: str, received: str, *steps: tuple[str, str, Row], **extra: Any) -> list[Row]:
-    rows: list[Row] = [{"type": "case_received", "at": received, "case": name, **S1, **extra}]
-    return rows + [{"type": kind, "at": at, "case": name, **S1, **fields} for kind, at, fields in steps]
-
-
 def test_tl2_a_promise_the_log_does_not_record_is_the_usual_limit(conduct: Variant) -> None:
     """TL-2, 绩 2 (超过承诺时限的，每一件扣10分): C1 received Mon 3/2 with no recorded promise, so 5 working days
     (due 3/9); done 3/10, 1 day late: −10. C2, promised 2, done in 2: nothing."""
-    log = events(*case("C1", "2026-03-02T09:00", ("case_completed", "2026-03-10T10:00", {}), case_type="promised"),
-                 *case("C2", "2026-03-02T09:00", ("case_completed", "2026-03-04T10:00", {}), case_type="promised",
+    log = events(*case("C1", "2026-03-02T09:00", "promised", S1, ("case_completed", "2026-03-10T10:00", {})),
+                 *case("C2", "2026-03-02T09:00", "promised", S1, ("case_completed", "2026-03-04T10:00", {}),
                        promised_limit=2))
     report = run(conduct, log, "2026-12-31")
     (late,) = report.violations()
