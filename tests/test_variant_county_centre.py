@@ -81,6 +81,7 @@ def county() -> Variant:
 def test_numbers_of_the_text(county: Variant) -> None:
     """TL-6 (限时办结制 (二): 一半), TL-10 (二: the library's 2 working days), ATT-8 (考核办法 四(一): 3 a month,
     2 absences, 1 day), OTN-6 (责任追究制 3: complained about), the tables' 100 points each (SC-3, SC-4)."""
+    assert Variant.from_toml(county.to_toml(), origin="printed") == county  # data only, printed back whole
     policies = {p.id: p for p in county.policies}
     green = policies["green-channel"]
     assert isinstance(green, GreenChannel) and green.fraction == Decimal("0.5")

@@ -34,6 +34,7 @@ def jiangxi() -> Variant:
 def test_numbers_of_the_text(jiangxi: Variant) -> None:
     """TL-5 (按时办结 3: 书面告知…同时抄送行政服务中心管理机构), OTN-5 (2次以上往返跑), LV-1 (半天以内;
     1天（含1天）以上: the half day to one day between is a gap), SC-2 (30 + 20 + 40 + 10 and bonuses, monthly)."""
+    assert Variant.from_toml(jiangxi.to_toml(), origin="printed") == jiangxi  # data only, printed back whole
     policies = {p.id: p for p in jiangxi.policies}
     promised = policies["promised-limit"]
     assert isinstance(promised, PromisedLimit) and promised.extension is not None

@@ -34,6 +34,7 @@ def rules(report: Report, kind: VerdictKind = VerdictKind.VIOLATION) -> list[tup
 def test_numbers_of_the_text(town: Variant) -> None:
     """ATT-1 20 yuan, ATT-2 100 yuan a day (二、(一)3); LV-1 三天以内 镇长, 三天以上 党委书记; REG-2 the 7th and the
     10th (三、(九)1); CASE-2: no 即办件."""
+    assert Variant.from_toml(town.to_toml(), origin="printed") == town  # data only, printed back whole
     policies = {p.id: p for p in town.policies}
     late, absence, leave = policies["late-or-early"], policies["absence"], policies["leave-approval"]
     assert isinstance(late, LateOrEarly) and late.fine == 20 and late.points == 0

@@ -40,6 +40,7 @@ def lines(card: Card, item: str) -> list[tuple[str, Decimal]]:
 
 def test_numbers_of_the_text(conduct: Variant) -> None:
     """TL-2 (限时办结制度 2: 一般办理限时为3—5日, read as 5 working days); SC-1 five items of 20 (考核细则)."""
+    assert Variant.from_toml(conduct.to_toml(), origin="printed") == conduct  # data only, printed back whole
     (promised,) = [p for p in conduct.policies if isinstance(p, PromisedLimit)]
     assert promised.default_limit is not None and (promised.default_limit.amount, promised.default_limit.unit) == (
         5, "working_days")
