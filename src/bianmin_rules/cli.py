@@ -21,6 +21,7 @@ from bianmin_rules.io import (
     DEMO_AS_OF,
     builtin_variant_names,
     demo_events,
+    lint_variant,
     load_schedule,
     load_variant,
     read_event_files,
@@ -32,6 +33,7 @@ from bianmin_rules.trace import render_trace, trace_inquiry
 from bianmin_rules.variant import Variant
 from bianmin_rules.whatif import diff
 
+EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 PROGRESS_EVERY = 100_000
 
@@ -118,6 +120,16 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="print a variant as TOML, with `extends` resolved")
     show.add_argument("variant", help="a built-in variant name or a variant .toml file")
     show.set_defaults(command=run_show)
+
+    check = commands.add_parser(
+        "lint", help="report a variant's gaps, overlaps, blanks, unknown rules and contradicted caps",
+        description="Lint a variant file: every finding with its catalogue ID, code, key, file and line. "
+                    "Exit status 0 when the variant accepts every finding ([[lint.accept]]), 1 when it does not, "
+                    "2 when the file cannot be read.",
+    )
+    check.add_argument("variant", help="a built-in variant name or a variant .toml file")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.set_defaults(command=run_lint)
 
     schema = commands.add_parser("schema", help="print a JSON Schema")
     schema.add_argument("what", choices=["events", "variant"], help="which schema")
@@ -260,6 +272,16 @@ def run_schema(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     sys.stdout.write(load_variant(args.variant).to_toml())
     return 0
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    report = lint_variant(args.variant)
+    if args.format == "json":
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    else:
+        sys.stdout.writelines(f"{finding}\n" for finding in report.findings)
+        print(report.summary())
+    return 0 if report.clean else EXIT_FINDINGS
 
 
 def run_calendar_add(args: argparse.Namespace) -> int:
