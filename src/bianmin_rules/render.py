@@ -13,7 +13,7 @@ from bianmin_rules.scorecards.bands import plain
 from bianmin_rules.scorecards.cards import Card, ItemCard, Line, Standing
 from bianmin_rules.scorecards.render import CSV_COLUMNS as SCORECARD_COLUMNS
 from bianmin_rules.scorecards.render import cell, scorecards_markdown, scorecards_rows
-from bianmin_rules.verdicts import Verdict, VerdictKind
+from bianmin_rules.verdicts import Measure, Verdict, VerdictKind
 from bianmin_rules.whatif import CardDelta, CardState, Change, ReportDiff, VerdictChange, signed
 
 FORMATS = ("markdown", "json", "csv")
@@ -157,12 +157,19 @@ def diff_summary(change: VerdictChange) -> tuple[str, str]:
     def brief(verdict: Verdict | None) -> str:
         if verdict is None:
             return ""
-        parts = [f"{name}={getattr(verdict, name)}" for name in shown]
+        parts = [f"{name}={field_text(getattr(verdict, name))}" for name in shown]
         if "deadline" in change.fields and verdict.deadline is not None:
             parts.append(f"days_late={verdict.deadline.days_late}")
         return "; ".join(parts) or verdict.explanation
 
     return brief(change.before), brief(change.after)
+
+
+def field_text(value: object) -> str:
+    """A verdict's field in a few words: a measure as its rate and fraction."""
+    if isinstance(value, Measure):
+        return f"{value.name} {plain(value.value.quantize(Decimal('0.01')))}% ({value.numerator}/{value.denominator})"
+    return str(value)
 
 
 def diff_to_markdown(result: ReportDiff) -> str:
