@@ -21,6 +21,7 @@ from bianmin_rules.io import (
     DEMO_AS_OF,
     builtin_variant_names,
     demo_events,
+    example_text,
     lint_variant,
     load_schedule,
     load_variant,
@@ -106,6 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="evaluate the built-in example log under county-centre")
     add_output_options(demo)
     demo.set_defaults(command=run_demo)
+
+    sample = commands.add_parser("example", help="print a built-in example event log (JSON Lines) to start from")
+    sample.add_argument("name", nargs="?", default="township", help="which log (default: township, every family)")
+    sample.set_defaults(command=run_example)
 
     synth = commands.add_parser("generate", help="write a synthetic event log (JSON Lines) for benchmarks and demos")
     synth.add_argument("--events", type=int, default=10_000, help="how many events (default: 10000)")
@@ -246,6 +251,11 @@ def run_chain(args: argparse.Namespace) -> int:
 def run_demo(args: argparse.Namespace) -> int:
     report = evaluate(load_variant("county-centre"), demo_events(), as_of=date.fromisoformat(DEMO_AS_OF))
     sys.stdout.write(render(report, args.format))
+    return 0
+
+
+def run_example(args: argparse.Namespace) -> int:
+    sys.stdout.write(example_text(args.name))
     return 0
 
 

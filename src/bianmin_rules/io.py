@@ -96,6 +96,19 @@ def _lines(path: Path) -> Iterator[bytes]:
         yield from handle
 
 
+def example_names() -> list[str]:
+    """The names of the example logs shipped with the library (``township``: every family of events)."""
+    return sorted(p.name.removesuffix(".jsonl") for p in (DATA / "examples").iterdir() if p.name.endswith(".jsonl"))
+
+
+def example_text(name: str) -> str:
+    """The text of a built-in example log (JSON Lines), to copy and change."""
+    resource = DATA / "examples" / f"{name}.jsonl"
+    if not resource.is_file():
+        raise EventError(f"no such example log; the examples are: {', '.join(example_names())}", source=name)
+    return resource.read_text(encoding="utf-8")
+
+
 def demo_events() -> Iterator[Event]:
     """The built-in example log of a small county centre."""
     resource = DATA / "examples" / "county-centre.jsonl"
