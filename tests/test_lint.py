@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
 
 from bianmin_rules import VariantError, WorkCalendar
 from bianmin_rules.caps import CAPS, breaches
@@ -13,6 +14,7 @@ from bianmin_rules.cli import main
 from bianmin_rules.io import lint_variant
 from bianmin_rules.lint import Finding, LintReport, lint_text, rule_keys
 from bianmin_rules.policy import PolicyBase
+from bianmin_rules.testing import variants
 from bianmin_rules.variant import Variant
 from tests.conftest import make_variant
 
@@ -225,3 +227,17 @@ def variant_toml(*policies: dict[str, Any]) -> str:
         "name": "t", "title": "测试", "source": {"document": "d"}, "case_types": {"immediate": "即办件"},
         "policies": list(policies),
     })
+
+
+@settings(max_examples=15)
+@given(variants())
+def test_any_printed_variant_lints_with_every_finding_on_a_line_of_its_file(variant: Variant) -> None:
+    """Built-in variants with limits, points and fines moved: lint never fails on them, places every finding on
+    a line of the printed file, and reports TL-7's cap exactly when the rejection limit passes 3 working days."""
+    text = variant.to_toml()
+    report = lint_text(text, origin="printed")
+    lines = len(text.splitlines())
+    assert all(f.line is not None and 1 <= f.line <= lines for f in report.findings)
+    over = {f.rule for f in report.findings if f.code == "over-statutory-cap"}
+    limits = [p.limit.amount for p in variant.policies if p.kind == "rejection-decision"]  # type: ignore[union-attr]
+    assert ("TL-7" in over) == any(amount > 3 for amount in limits)

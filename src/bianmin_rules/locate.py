@@ -114,6 +114,13 @@ class _Scanner:
     def mark(self, key: str, line: int) -> None:
         self.lines.setdefault(key, line)
 
+    def mark_all(self, path: str, parts: list[str], line: int) -> str:
+        """Mark each step of a dotted key below ``path``; the full key."""
+        for part in parts:
+            path = join(path, part)
+            self.mark(path, line)
+        return path
+
     def header(self, *, array: bool) -> str:
         """A ``[table]`` or ``[[array]]`` header: the concrete key of the table it opens."""
         line = self.line
@@ -163,10 +170,7 @@ class _Scanner:
         """``key = value`` in ``table``."""
         line = self.line
         parts = self.key()
-        path = table
-        for part in parts:
-            path = join(path, part)
-            self.mark(path, line)
+        path = self.mark_all(table, parts, line)
         self.skip_blank(newlines=False)
         if not parts or self.peek() != "=":  # not TOML: skip the line
             self.skip_line()
@@ -249,10 +253,7 @@ class _Scanner:
             parts = self.key()
             if not parts:  # not TOML: give up on this table
                 return
-            key = path
-            for part in parts:
-                key = join(key, part)
-                self.mark(key, line)
+            key = self.mark_all(path, parts, line)
             self.skip_blank(newlines=False)
             if self.peek() == "=":
                 self.advance()
