@@ -241,3 +241,12 @@ def test_any_printed_variant_lints_with_every_finding_on_a_line_of_its_file(vari
     over = {f.rule for f in report.findings if f.code == "over-statutory-cap"}
     limits = [p.limit.amount for p in variant.policies if p.kind == "rejection-decision"]  # type: ignore[union-attr]
     assert ("TL-7" in over) == any(amount > 3 for amount in limits)
+
+
+def test_the_schema_allows_lint_accept_entries(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    assert main(["schema", "variant"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    accept = schema["$defs"]["AcceptedFinding"]
+    assert "lint" in schema["properties"] and set(accept["required"]) == {"code", "key", "reason"}

@@ -34,8 +34,9 @@ from bianmin_rules.errors import (
     VariantError,
 )
 from bianmin_rules.events import EVENT_ADAPTER, Event, EventBase, event_json_schema
-from bianmin_rules.io import builtin_variant_names, load_schedule, load_variant, read_event_files
+from bianmin_rules.io import builtin_variant_names, lint_variant, load_schedule, load_variant, read_event_files
 from bianmin_rules.jsonl import read_events, read_logs
+from bianmin_rules.lint import LintReport, lint_text
 from bianmin_rules.policy import Context, Policy, PolicyBase
 from bianmin_rules.render import to_csv, to_json, to_markdown, to_scorecards_csv
 from bianmin_rules.report import Report, SubjectTotal
@@ -62,6 +63,7 @@ __all__ = [
     "EventError",
     "InquiryTrace",
     "LimitUnit",
+    "LintReport",
     "Occurrence",
     "OfficeHours",
     "Policy",
@@ -85,6 +87,8 @@ __all__ = [
     "builtin_variant_names",
     "evaluate",
     "event_json_schema",
+    "lint_text",
+    "lint_variant",
     "load_schedule",
     "load_variant",
     "read_event_files",
