@@ -84,7 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_calendar_options(compare)
     compare.set_defaults(command=run_diff)
 
-    tell = commands.add_parser("explain", help="one staff member's, window's or case's story: events, verdicts, totals")
+    tell = commands.add_parser(
+        "explain", help="one staff member's, window's or case's story: events, verdicts, totals, scorecards"
+    )
     tell.add_argument("events", nargs="+", help="JSON Lines event logs")
     tell.add_argument("--variant", required=True, help="a built-in variant name or a variant .toml file")
     tell.add_argument("--as-of", required=True, type=iso_date, help="the day of evaluation (YYYY-MM-DD)")
