@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bianmin_rules import Event, Variant, builtin_variant_names, evaluate, load_variant, read_event_files
+from bianmin_rules import Event, Variant, VariantError, builtin_variant_names, evaluate, load_variant, read_event_files
 from bianmin_rules.catalogue import RULES
 from bianmin_rules.io import DATA, lint_variant
 from bianmin_rules.whatif import diff
@@ -96,3 +96,17 @@ def test_the_shared_log_covers_every_family_of_events() -> None:
     assert 60 <= len(events) <= 120
     case_types = {e.case_type for e in events if e.type == "case_received"}
     assert case_types == {"immediate", "promised", "supplement", "joint", "rejected", "reported"}
+
+
+@pytest.mark.parametrize("name", builtin_variant_names())
+def test_a_malformed_copy_gives_one_error_naming_the_key(name: str) -> None:
+    """The printed variant with its first policy's rule ID misspelt: one VariantError naming that key."""
+    variant = load_variant(name)
+    text = variant.to_toml()
+    rule = variant.policies[0].rule
+    broken = text.replace(f'rule = "{rule}"', f'rule = "{rule.lower()}"', 1)
+    with pytest.raises(VariantError) as caught:
+        Variant.from_toml(broken, origin=f"{name}-copy.toml")
+    assert caught.value.key == "policies[0].rule"
+    assert str(caught.value).startswith(f"variant '{name}-copy.toml': policies[0].rule: ")
+    assert "\n" not in str(caught.value)
