@@ -30,7 +30,9 @@ def test_splitting_the_log_changes_nothing(log: list[Event], cut: int) -> None:
 
 
 @given(variants(), st.data())
-def test_reports_round_trip_through_json_and_never_differ_from_themselves(variant: Variant, data: st.DataObject) -> None:
+def test_reports_round_trip_through_json_and_never_differ_from_themselves(
+    variant: Variant, data: st.DataObject
+) -> None:
     log = data.draw(event_logs(case_types=tuple(variant.case_types)))  # CASE-2: each variant declares its own
     report = evaluate(variant, log, as_of=AS_OF)
     assert Report.model_validate_json(report.model_dump_json()) == report
