@@ -238,9 +238,13 @@ class SeverityTiers(CountedPolicy):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per counted violation that some line matches."""
         findings = findings_by_event(books)
-        offences = [(line, line.selectors) for line in self.offences]
-        for verdict in sorted(context.verdicts, key=lambda v: v.sort_key):
-            lines = [line for line, selectors in offences if line.matches(verdict, selectors, findings)]
+        # The lines that count each rule, in the order listed: a verdict is matched against those only.
+        by_rule: dict[str, list[tuple[TieredOffence, tuple[Selector, ...]]]] = defaultdict(list)
+        for line in self.offences:
+            for rule in dict.fromkeys(line.counts):
+                by_rule[rule].append((line, line.selectors))
+        for verdict in sorted((v for v in context.verdicts if v.rule in by_rule), key=lambda v: v.sort_key):
+            lines = [line for line, selectors in by_rule[verdict.rule] if line.matches(verdict, selectors, findings)]
             if not lines:
                 continue
             line = max(lines, key=lambda candidate: candidate.level)  # max keeps the first of equals
