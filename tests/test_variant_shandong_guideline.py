@@ -15,7 +15,7 @@ from bianmin_rules import Variant, VariantError, builtin_variant_names, load_var
 from bianmin_rules.calendar import OfficeHours
 from tests.conftest import events, run
 from tests.staff_log import finding
-from tests.variant_logs import evaluate_example, evaluate_synthetic
+from tests.variant_logs import evaluate_both
 
 
 @pytest.fixture(scope="module")
@@ -107,5 +107,5 @@ def test_a_township_extends_the_guideline_with_what_it_leaves_open(tmp_path: Pat
 def test_the_example_and_a_synthetic_log_evaluate(shandong: Variant) -> None:
     """The example and synthetic logs (whose cases are none of the guideline's kinds) evaluate without error;
     none of their findings is one the guideline names."""
-    for report in (evaluate_example(shandong), evaluate_synthetic(shandong)):
+    for report in evaluate_both(shandong):
         assert report.verdicts == ()

@@ -53,3 +53,14 @@ def evaluate_synthetic(variant: Variant) -> Report:
     """``variant`` applied to the synthetic log, as of the day after its last event."""
     log = synthetic_log(variant)
     return evaluate(variant, log, as_of=max(e.at for e in log).date() + timedelta(days=1))
+
+
+def evaluate_both(variant: Variant) -> tuple[Report, Report]:
+    """The example and the synthetic reports of ``variant``, each checked to be its own: every verdict
+    names the variant and one of the rules its policies encode."""
+    rules = {policy.rule for policy in variant.policies}
+    reports = evaluate_example(variant), evaluate_synthetic(variant)
+    for report in reports:
+        assert {v.variant for v in report.verdicts} <= {variant.name}
+        assert {v.rule for v in report.verdicts} <= rules
+    return reports
