@@ -105,7 +105,9 @@ table = [
     { over = 0.5, up_to = 1, approvers = ["分管领导"] },
     { over = 1, approvers = ["核算中心主任"] },
 ]
-source = { document = "综合服务大厅管理制度（第三篇）", article = "一、2", quote = "请假半天的由大厅负责人审批；请假一天的由分管领导审批，请假一天以上的，由核算中心主任审批。" }
+source.document = "综合服务大厅管理制度（第三篇）"
+source.article = "一、2"
+source.quote = "请假半天的由大厅负责人审批；请假一天的由分管领导审批，请假一天以上的，由核算中心主任审批。"
 """
 
 
