@@ -15,16 +15,12 @@ from bianmin_rules import CHINA_TZ, Variant, VerdictKind, load_variant
 from bianmin_rules.policies import NoticeDeadline
 from tests.conftest import events, run
 from tests.staff_log import signs
-from tests.variant_logs import evaluate_example_and_synthetic
+from tests.variant_logs import evaluate_example_and_synthetic, verdicts_of
 
 
 @pytest.fixture(scope="module")
 def jianshe() -> Variant:
     return load_variant("jianshe-street")
-
-
-def of_rule(report: Any, rule: str) -> list[Any]:
-    return [v for v in report.verdicts if v.rule == rule]
 
 
 def test_dated_2017_08_08_with_its_case_types(jianshe: Variant) -> None:
@@ -51,7 +47,7 @@ def test_cal2_open_monday_to_friday_830_to_1200_and_1400_to_1730(jianshe: Varian
 def test_att1_late_from_830_not_from_the_librarys_900(jianshe: Variant) -> None:
     """ATT-1 (廉政纪律 一、(六) "不迟到，不早退"): in at 08:35 is 5 minutes late here; no penalty is stated."""
     report = run(jianshe, events(*signs("2026-03-02", "08:35", "12:00", "14:00", "17:30")), "2026-03-31")
-    (late,) = of_rule(report, "ATT-1")
+    (late,) = verdicts_of(report, "ATT-1")
     assert (late.quantity, late.points, late.fine) == (5, 0, 0)
     assert "应于08:30到岗，08:35签到，迟到5分钟" in late.explanation
 
@@ -91,15 +87,15 @@ def test_otn3_five_working_days_and_written(jianshe: Variant) -> None:
 
 def test_otn3_received_monday_notice_due_the_next_monday(jianshe: Variant) -> None:
     """OTN-3: received Monday 3/2; 3/3, 3/4, 3/5, 3/6, 3/9 — due 3/9. Written 3/9: in time; 3/10: a day late."""
-    assert of_rule(run(jianshe, incomplete(("2026-03-09T16:00", True)), "2026-03-31"), "OTN-3") == []
-    (late,) = of_rule(run(jianshe, incomplete(("2026-03-10T09:00", True)), "2026-03-31"), "OTN-3")
+    assert verdicts_of(run(jianshe, incomplete(("2026-03-09T16:00", True)), "2026-03-31"), "OTN-3") == []
+    (late,) = verdicts_of(run(jianshe, incomplete(("2026-03-10T09:00", True)), "2026-03-31"), "OTN-3")
     assert (late.due, late.actual) == (date(2026, 3, 9), date(2026, 3, 10))
     assert late.deadline is not None and late.deadline.days_late == 1
 
 
 def test_otn3_an_oral_notice_in_time_does_not_meet_the_written_requirement(jianshe: Variant) -> None:
     """OTN-3: told orally on 3/4, in writing only on 3/10 — the written notice is a day late."""
-    (late,) = of_rule(run(jianshe, incomplete(("2026-03-04T09:00", False), ("2026-03-10T09:00", True)),
+    (late,) = verdicts_of(run(jianshe, incomplete(("2026-03-04T09:00", False), ("2026-03-10T09:00", True)),
                           "2026-03-31"), "OTN-3")
     assert late.actual == date(2026, 3, 10)
 
@@ -124,7 +120,7 @@ def test_cmp3_at_once_or_within_fifteen_working_days(
 ) -> None:
     """CMP-3 (窗口服务承诺制 四): "一般的问题当即答复，需要调查了解的，在15个工作日内答复办理结果".
     Received 3/2: 3/3–3/6 (4), 3/9–3/13 (9), 3/16–3/20 (14), 3/23 (15) — due 3/23. CMP-7: no name shown."""
-    found = of_rule(run(jianshe, complaint(category, answered), "2026-03-31"), "CMP-3")
+    found = verdicts_of(run(jianshe, complaint(category, answered), "2026-03-31"), "CMP-3")
     assert [(v.due, v.deadline.days_late if v.deadline else None) for v in found] == (
         [] if due is None else [(due, late)])
     assert all("张某" not in v.explanation for v in found)

@@ -14,16 +14,12 @@ import pytest
 from bianmin_rules import Variant, VariantError, load_variant
 from tests.conftest import events, run
 from tests.staff_log import finding
-from tests.variant_logs import evaluate_example_and_synthetic
+from tests.variant_logs import evaluate_example_and_synthetic, verdicts_of
 
 
 @pytest.fixture(scope="module")
 def town() -> Variant:
     return load_variant("tangdaohe-town")
-
-
-def of_rule(report: Any, rule: str) -> list[Any]:
-    return [v for v in report.verdicts if v.rule == rule]
 
 
 def test_case2_six_case_types(town: Variant) -> None:
@@ -83,8 +79,8 @@ def test_otn3_a_village_supplying_the_number_loads_and_applies_it(tmp_path: Path
     Given 3/5: in time; given Friday 3/6: one working day late."""
     filled = load_variant(village(tmp_path, limit="limit = 3\n"))
     assert (filled.name, filled.based_on) == ("some-village", "tangdaohe-town")
-    assert of_rule(run(filled, incomplete("2026-03-05T16:00"), "2026-03-31"), "OTN-3") == []
-    (late,) = of_rule(run(filled, incomplete("2026-03-06T09:00"), "2026-03-31"), "OTN-3")
+    assert verdicts_of(run(filled, incomplete("2026-03-05T16:00"), "2026-03-31"), "OTN-3") == []
+    (late,) = verdicts_of(run(filled, incomplete("2026-03-06T09:00"), "2026-03-31"), "OTN-3")
     assert (late.due, late.actual) == (date(2026, 3, 5), date(2026, 3, 6))
     assert late.deadline is not None and late.deadline.days_late == 1
     assert "应在3个工作日内告知" in late.explanation
@@ -99,7 +95,7 @@ def test_tl4_a_supplement_case_counts_from_its_complete_materials(town: Variant)
         {"type": "materials_completed", "case": "C1", "at": "2026-03-04T10:00", "staff": "S1"},
         {"type": "case_completed", "case": "C1", "at": "2026-03-12T10:00", "staff": "S1"},
     )
-    (late,) = of_rule(run(town, log, "2026-03-31"), "TL-4")
+    (late,) = verdicts_of(run(town, log, "2026-03-31"), "TL-4")
     assert (late.due, late.deadline.days_late if late.deadline else None) == (date(2026, 3, 11), 1)
 
 

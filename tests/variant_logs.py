@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import date
 from functools import cache
 
-from bianmin_rules import EVENT_ADAPTER, Event, Report, Variant, evaluate
+from bianmin_rules import EVENT_ADAPTER, Event, Report, Variant, Verdict, evaluate
 from bianmin_rules.io import DEMO_AS_OF, demo_events
 from bianmin_rules.synthetic import generate
 
@@ -40,3 +40,8 @@ def evaluate_example_and_synthetic(variant: Variant) -> tuple[Report, Report]:
                        as_of=date.fromisoformat(DEMO_AS_OF))
     synthetic = evaluate(variant, declared_only(synthetic_events(), variant.case_types), as_of=SYNTHETIC_AS_OF)
     return example, synthetic
+
+
+def verdicts_of(report: Report, rule: str) -> list[Verdict]:
+    """The report's verdicts under ``rule``, in the report's order."""
+    return [verdict for verdict in report.verdicts if verdict.rule == rule]
