@@ -14,9 +14,9 @@ import pytest
 from bianmin_rules import Report, Variant, VerdictKind, builtin_variant_names, load_variant
 from bianmin_rules.calendar import OfficeHours
 from bianmin_rules.policies import EmptyPost, OffenceLadder, SignInRegister
+from tests.builtin_reports import evaluate_both
 from tests.conftest import events, run
 from tests.staff_log import approve, finding, leave, post, roster, signs
-from tests.variant_logs import evaluate_both
 
 
 @pytest.fixture(scope="module")

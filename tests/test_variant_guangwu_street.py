@@ -15,9 +15,9 @@ import pytest
 from bianmin_rules import Report, Variant, VerdictKind, builtin_variant_names, load_variant
 from bianmin_rules.calendar import OfficeHours
 from bianmin_rules.policies import LateOrEarly, SeverityTiers
+from tests.builtin_reports import evaluate_both
 from tests.conftest import events, run
 from tests.staff_log import finding, post, roster, signs
-from tests.variant_logs import evaluate_both
 
 
 @pytest.fixture(scope="module")

@@ -13,9 +13,9 @@ import pytest
 
 from bianmin_rules import Variant, VariantError, builtin_variant_names, load_variant
 from bianmin_rules.calendar import OfficeHours
+from tests.builtin_reports import evaluate_both
 from tests.conftest import events, run
 from tests.staff_log import finding
-from tests.variant_logs import evaluate_both
 
 
 @pytest.fixture(scope="module")

@@ -1,66 +1,47 @@
-"""Logs for the tests of the built-in variant files.
+"""The logs every built-in variant must evaluate without error: the example log and a synthetic year.
 
-Each variant declares its own case types (CASE-2), and a case of a type it does not
-declare is an error. These helpers give the built-in example log and a synthetic log
-(:func:`bianmin_rules.synthetic.generate`) without the cases whose type the variant
-does not declare, with every event of those cases.
+A variant declares its own case types (CASE-2); events of a case whose type it does not
+declare would be an error, so those cases are dropped first, with every event naming them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 
-from bianmin_rules import EVENT_ADAPTER, Event, Report, Variant, evaluate
+from bianmin_rules import EVENT_ADAPTER, Event, Report, Variant, Verdict, evaluate
 from bianmin_rules.io import DEMO_AS_OF, demo_events
 from bianmin_rules.synthetic import generate
 
-SYNTHETIC_EVENTS = 20000
+SYNTHETIC_AS_OF = date(2026, 12, 31)
 
 
 @cache
 def synthetic_events() -> tuple[Event, ...]:
-    """A synthetic log of a centre of three windows (generated and validated once per test session)."""
-    return tuple(EVENT_ADAPTER.validate_python(row) for row in generate(SYNTHETIC_EVENTS, windows=3))
+    """A synthetic year of a small centre (20,000 events, three windows), made once per test run."""
+    return tuple(EVENT_ADAPTER.validate_python(row) for row in generate(20000, windows=3))
 
 
-def declared_only(log: Iterable[Event], variant: Variant) -> list[Event]:
-    """``log`` without the cases whose type ``variant`` does not declare, and every event of them."""
-    log = list(log)
+def declared_only(events: Iterable[Event], case_types: Iterable[str]) -> list[Event]:
+    """The events without the cases of undeclared types (and every event naming such a case)."""
+    log = list(events)
+    declared = set(case_types)
     dropped = {
-        e.case for e in log if e.type == "case_received" and e.case_type not in variant.case_types
+        event.case for event in log
+        if event.type == "case_received" and event.case_type not in declared
     }
-    return [e for e in log if getattr(e, "case", None) not in dropped]
+    return [event for event in log if getattr(event, "case", None) not in dropped]
 
 
-def synthetic_log(variant: Variant) -> list[Event]:
-    """The synthetic log, limited to the case types ``variant`` declares."""
-    return declared_only(synthetic_events(), variant)
+def evaluate_example_and_synthetic(variant: Variant) -> tuple[Report, Report]:
+    """The variant's reports on the example log (as of its demo day) and on the synthetic year."""
+    example = evaluate(variant, declared_only(demo_events(), variant.case_types),
+                       as_of=date.fromisoformat(DEMO_AS_OF))
+    synthetic = evaluate(variant, declared_only(synthetic_events(), variant.case_types), as_of=SYNTHETIC_AS_OF)
+    return example, synthetic
 
 
-def example_log(variant: Variant) -> list[Event]:
-    """The built-in example log (county-centre.jsonl), limited to the case types ``variant`` declares."""
-    return declared_only(demo_events(), variant)
-
-
-def evaluate_example(variant: Variant) -> Report:
-    """``variant`` applied to the example log, as of the demo's day."""
-    return evaluate(variant, example_log(variant), as_of=date.fromisoformat(DEMO_AS_OF))
-
-
-def evaluate_synthetic(variant: Variant) -> Report:
-    """``variant`` applied to the synthetic log, as of the day after its last event."""
-    log = synthetic_log(variant)
-    return evaluate(variant, log, as_of=max(e.at for e in log).date() + timedelta(days=1))
-
-
-def evaluate_both(variant: Variant) -> tuple[Report, Report]:
-    """The example and the synthetic reports of ``variant``, each checked to be its own: every verdict
-    names the variant and one of the rules its policies encode."""
-    rules = {policy.rule for policy in variant.policies}
-    reports = evaluate_example(variant), evaluate_synthetic(variant)
-    for report in reports:
-        assert {v.variant for v in report.verdicts} <= {variant.name}
-        assert {v.rule for v in report.verdicts} <= rules
-    return reports
+def verdicts_of(report: Report, rule: str) -> list[Verdict]:
+    """The report's verdicts under ``rule``, in the report's order."""
+    return [verdict for verdict in report.verdicts if verdict.rule == rule]

@@ -45,12 +45,12 @@ from bianmin_rules.policies.presence import (
     overlaps,
 )
 from bianmin_rules.policy import Context, PolicyBase
-from bianmin_rules.verdicts import ZERO, Measure, Sanction, Subject, SubjectKind, Verdict, VerdictKind
+from bianmin_rules.verdicts import ZERO, Measure, Sanction, Subject, SubjectKind, Verdict, VerdictKind, subject
 
 
 def staff_subject(staff: str) -> Subject:
     """The staff member a verdict is charged to."""
-    return Subject(kind=SubjectKind.STAFF, id=staff)
+    return subject(SubjectKind.STAFF, staff)
 
 
 class SignInPolicy(PolicyBase):
