@@ -63,6 +63,7 @@ class FindingPenalty(PolicyBase):
 FINDER_NAMES = {
     FindingSource.INSPECTION: "督查",
     FindingSource.SUPERIOR_CIRCULAR: "上级通报",
+    FindingSource.SUPERIOR_MONITORING: "上级监控",
     FindingSource.VERIFIED_REPORT: "举报查实",
     FindingSource.MEDIA: "媒体曝光",
     FindingSource.ASSESSMENT: "考核认定",
