@@ -271,7 +271,8 @@ def run_generate(args: argparse.Namespace) -> int:
 def run_variants(args: argparse.Namespace) -> int:
     for name in builtin_variant_names():
         variant = load_variant(name)
-        print(f"{name}\t{variant.title}\t{variant.source.document}")
+        source = " — ".join(part for part in (variant.source.document, variant.source.section) if part)
+        print(f"{name}\t{variant.title}\t{source}")
     return 0
 
 
