@@ -35,8 +35,9 @@ from bianmin_rules.errors import (
 )
 from bianmin_rules.events import EVENT_ADAPTER, Event, EventBase, event_json_schema
 from bianmin_rules.explain import Explanation, explain
-from bianmin_rules.io import builtin_variant_names, load_schedule, load_variant, read_event_files
+from bianmin_rules.io import builtin_variant_names, lint_variant, load_schedule, load_variant, read_event_files
 from bianmin_rules.jsonl import read_events, read_logs
+from bianmin_rules.lint import LintReport, lint_text
 from bianmin_rules.periods import Period, PeriodKind
 from bianmin_rules.policy import Context, Policy, PolicyBase
 from bianmin_rules.render import to_csv, to_json, to_markdown, to_scorecards_csv
@@ -66,6 +67,7 @@ __all__ = [
     "Explanation",
     "InquiryTrace",
     "LimitUnit",
+    "LintReport",
     "Measure",
     "Occurrence",
     "OfficeHours",
@@ -95,6 +97,8 @@ __all__ = [
     "evaluate",
     "event_json_schema",
     "explain",
+    "lint_text",
+    "lint_variant",
     "load_schedule",
     "load_variant",
     "read_event_files",
