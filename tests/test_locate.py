@@ -17,7 +17,7 @@ COUNTY = (DATA / "variants" / "county-centre.toml").read_text(encoding="utf-8")
 
 
 def line(text: str, number: int) -> str:
-    return text.splitlines()[number - 1]
+    return text.split("\n")[number - 1]  # TOML lines end at \n only (not at \x85 or \u2028)
 
 
 def test_keys_of_county_centre() -> None:
