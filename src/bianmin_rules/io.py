@@ -111,5 +111,5 @@ def example_text(name: str) -> str:
 
 def demo_events() -> Iterator[Event]:
     """The built-in example log of a small county centre."""
-    resource = DATA / "examples" / "county-centre.jsonl"
-    return read_logs([("county-centre.jsonl", resource.read_text(encoding="utf-8").splitlines())])
+    # JSON Lines end at "\n" only: str.splitlines would also split at a raw U+2028 inside a string.
+    return read_logs([("county-centre.jsonl", example_text("county-centre").split("\n"))])
