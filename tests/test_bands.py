@@ -57,9 +57,10 @@ def test_tl11_text_bands_leave_five_gaps() -> None:
 
 
 def test_county_centre_resolves_every_gap_explicitly() -> None:
-    """SC-5: the variant states a decision for each gap; lint lists them as resolved (info), not errors."""
+    """SC-5, TL-11: the variant states a decision for each gap; lint lists them as resolved (info), not errors."""
     findings = [f for i, t in enumerate(load_variant("county-centre").scorecards) for f in lint_table(t, f"s[{i}]")]
-    gap_findings = [f for f in findings if f.rule == "SC-5"]
+    gap_findings = [f for f in findings if f.code == "band-gap"]
+    assert [f.rule for f in gap_findings].count("TL-11") == 5
     assert len(gap_findings) == 5 + 2 * 4 and all(f.severity is Severity.INFO for f in gap_findings)
     assert "resolved by the variant" in gap_findings[0].message
 

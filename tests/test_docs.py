@@ -16,7 +16,7 @@ DOCS = Path(__file__).parent.parent / "docs"
 
 @pytest.mark.parametrize("name", sorted(DOCUMENTS))
 def test_generated_reference_is_current(name: str) -> None:
-    """docs/events.md, docs/cli.md and docs/api.md are generated:
+    """docs/events.md, docs/cli.md, docs/api.md and docs/catalogue.md are generated:
     run `python -m bianmin_rules.reference NAME > docs/NAME.md`."""
     assert (DOCS / f"{name}.md").read_text(encoding="utf-8") == DOCUMENTS[name]()
 

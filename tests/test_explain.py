@@ -14,6 +14,7 @@ from bianmin_rules.events import EventBase
 from bianmin_rules.explain import describe, explain, names, subject_of
 from bianmin_rules.io import DATA, demo_events
 from bianmin_rules.periods import Period
+from bianmin_rules.render import render_explanation
 
 
 def test_staff_story_in_order(county: Variant) -> None:
@@ -72,3 +73,35 @@ def test_cli_explain(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["explain", log, "--variant", "county-centre", "--as-of", "2026-03-31", "--staff", "S", "--period", "Q1"])
     assert "not a period" in capsys.readouterr().err
+
+
+def test_the_scorecard_arithmetic_of_a_staff_member(county: Variant) -> None:
+    """SC-4 业务技能 5 (TL-9): S-li's late supplement case costs 2 of 业务技能's 20 and disqualifies the quarter
+    ("（二）出现有超时件的"); one of S-li's two cases was late, a completion rate of 50% (TL-12): 50 points below
+    100 at −0.5 each empties 规定时限内办结率. 20 + 18 + 20 + 16 + 0 = 74 (no evaluation recorded: 评议 scores its
+    fallback 0)."""
+    story = explain(county, demo_events(), subject=subject_of("staff", "S-li"), as_of=date(2026, 3, 31),
+                    period=Period.parse("2026-Q1"))
+    quarter, year = story.cards
+    assert (quarter.period.label, year.period.label) == ("2026-Q1", "2026")
+    (line,) = quarter.item("skills").lines
+    assert (line.points, line.rule, line.case) == (-2, "TL-4", "C2026-0104")
+    assert quarter.total == 74 and not quarter.eligible
+    assert [s.award for s in story.standings] == ["服务标兵"]
+    text = render_explanation(story, "markdown")
+    assert ("  - 业务技能 (max 20): base 20 - 2 = 18\n"
+            "    - -2 deduction [TL-4 · 2026-03-16 · C2026-0104] 不能在承诺时限") in text
+    assert "  - 规定时限内办结率 (max 10): base 10 - 25 + 15 = 0\n" in text
+    assert ("- **Total**: 20 + 18 + 20 + 16 + 0 = 74 of 100\n- Eligible: **no**\n"
+            "- Disqualified (SC-4) （二）出现有超时件的") in text
+    assert "- Not ranked in 服务标兵 2026-Q1 (top 6 of 1 ranked): ineligible" in text
+    assert "- **Total**: 2026-Q1 74 + 2026-Q2 — + 2026-Q3 — + 2026-Q4 — = 74 of 400" in text
+
+
+def test_a_ranked_card_and_a_period_without_cards(county: Variant) -> None:
+    """SC-8: S-sun, the only eligible staff member of the quarter, ranks first and is 服务标兵."""
+    story = explain(county, demo_events(), subject=subject_of("staff", "S-sun"), as_of=date(2026, 3, 31),
+                    period=Period.parse("2026-Q1"))
+    assert "- Rank 1 in 服务标兵 2026-Q1 (top 6 of 1 ranked): awarded" in render_explanation(story, "markdown")
+    case = explain(county, demo_events(), subject=subject_of("case", "C2026-0104"), as_of=date(2026, 3, 31))
+    assert case.cards == () and "## Scorecards" not in render_explanation(case, "markdown")

@@ -5,11 +5,13 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from bianmin_rules import Event, Report, Variant, evaluate, load_variant
-from bianmin_rules.testing import event_logs, events, variants
+from bianmin_rules import EVENT_ADAPTER, Event, Report, Variant, evaluate, load_variant
+from bianmin_rules.render import render
+from bianmin_rules.scorecards.cards import Card
+from bianmin_rules.testing import event_logs, events, official_datetimes, variants
 from bianmin_rules.whatif import diff
 
 AS_OF = date(2026, 12, 31)
@@ -31,9 +33,8 @@ def test_splitting_the_log_changes_nothing(log: list[Event], cut: int) -> None:
 
 @given(st.data())
 def test_reports_round_trip_through_json_and_never_differ_from_themselves(data: st.DataObject) -> None:
-    """Any built-in variant, over a log of the case types it declares (CASE-2)."""
     variant: Variant = data.draw(variants())
-    log = data.draw(event_logs(case_types=tuple(variant.case_types)))
+    log: list[Event] = data.draw(event_logs(case_types=tuple(variant.case_types)))  # CASE-2: the variant's own types
     report = evaluate(variant, log, as_of=AS_OF)
     assert Report.model_validate_json(report.model_dump_json()) == report
     assert diff(report, report).empty
@@ -45,3 +46,67 @@ def test_every_event_type_round_trips_through_json(event: Event) -> None:
     from bianmin_rules import EVENT_ADAPTER
 
     assert EVENT_ADAPTER.validate_json(event.model_dump_json()) == event
+
+
+@st.composite
+def log_and_one_more_finding(draw: st.DrawFn) -> tuple[list[Event], list[Event]]:
+    """A log, and the same log with one more priced finding on someone it names."""
+    log = draw(event_logs())
+    named = [(e.window, e.staff) for e in log if e.staff and e.window]
+    assume(named)
+    window, staff = draw(st.sampled_from(named))
+    at = draw(official_datetimes(date(2026, 1, 1), date(2026, 12, 31)))
+    extra = EVENT_ADAPTER.validate_python({
+        "type": "finding_recorded", "id": "extra", "at": at, "window": window, "staff": staff,
+        "finding": draw(st.sampled_from(["no_badge", "messy_desk", "wrong_result", "late"])),
+    })
+    return log, [*log, extra]
+
+
+@given(log_and_one_more_finding())
+def test_one_more_violation_never_raises_a_score_nor_lowers_a_sanction(logs: tuple[list[Event], list[Event]]) -> None:
+    """A card of a period is compared with the card of the same period made of the same parts:
+    a finding in a quarter the subject had no card for adds that quarter to the year."""
+    before, after = (evaluate(COUNTY, log, as_of=AS_OF) for log in logs)
+    totals = {card_key(c): c.total for c in before.scorecards}
+    for card in after.scorecards:
+        if card_key(card) in totals:
+            assert card.total <= totals[card_key(card)]
+    heavier = heaviest_sanctions(after)
+    assert all(heavier.get(subject, 0) >= level for subject, level in heaviest_sanctions(before).items())
+
+
+def card_key(card: Card) -> tuple[object, ...]:
+    scored_parts = tuple(part.period for part in card.parts if part.score is not None)
+    return (card.scorecard, card.subject, card.period, scored_parts)
+
+
+def heaviest_sanctions(report: Report) -> dict[object, int]:
+    heaviest: dict[object, int] = {}
+    for verdict in report.verdicts:
+        if verdict.sanction is not None:
+            heaviest[verdict.subject] = max(heaviest.get(verdict.subject, 0), verdict.sanction.level)
+    return heaviest
+
+
+@given(event_logs())
+def test_scorecard_totals_are_the_sum_of_their_parts_and_stay_in_range(log: list[Event]) -> None:
+    for card in evaluate(COUNTY, log, as_of=AS_OF).scorecards:
+        if not card.categories:
+            continue
+        assert card.total == sum(category.score for category in card.categories)
+        for category in card.categories:
+            assert category.score == sum(item.score for item in category.items)
+            for item in category.items:
+                assert item.score == item.base + sum(line.points for line in item.lines)
+                if item.maximum is not None:
+                    assert 0 <= item.score <= item.maximum
+
+
+@given(event_logs())
+def test_no_output_contains_a_complainants_identity(log: list[Event]) -> None:
+    """CMP-7: the logs name complainants (张三, 13800000000); no rendering of the report does."""
+    report = evaluate(COUNTY, log, as_of=AS_OF)
+    for fmt in ("markdown", "json", "csv"):
+        text = render(report, fmt)
+        assert "张三" not in text and "13800000000" not in text

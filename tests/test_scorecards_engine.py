@@ -331,3 +331,19 @@ def test_whatif_shows_how_scores_and_ranks_move(county: Variant) -> None:
     markdown = render_diff(result, "markdown")
     assert "## Scorecards" in markdown and "| window | window:W4 | 2026-Q2 |" in markdown
     assert "window,window:W4,2026-Q2" in render_diff(result, "csv")
+
+
+def test_sc7_weighting_limited_to_some_windows() -> None:
+    """SC-7 (community-hall): only the life-service windows have a home unit. A window table weighting
+    W1 alone: W1's 19 becomes 0.7 × 19 + 0.3 × 80 = 37.3; W2 keeps its own 19, with no note."""
+    weighting = {"rule": "SC-7", "source": SOURCE, "own": "0.7", "assessors": {"home_unit": "0.3"}, "windows": ["W1"]}
+    window_table = {**table(weighting=weighting), "subject": "window"}
+    log = events(
+        finding("late", "2026-02-02"), {**finding("late", "2026-02-03", staff="S2"), "window": "W2"},
+        {"type": "assessment_scored", "at": "2026-04-03T09:00", "window": "W1", "assessor": "home_unit",
+         "period": {"kind": "quarter", "start": "2026-01-01"}, "score": 80},
+    )
+    w1, w2 = (c for c in run(make_variant(FINDINGS, scorecards=[window_table]), log, "2026-04-30").scorecards
+              if c.period == Q1)
+    assert (w1.subject.id, w1.score) == ("W1", Decimal("37.3"))
+    assert (w2.subject.id, w2.weighted, w2.score, w2.notes) == ("W2", None, Decimal(19), ())

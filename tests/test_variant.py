@@ -80,7 +80,7 @@ def test_unknown_parameter() -> None:
 def test_policy_case_types_must_be_declared() -> None:
     """CASE-2: a policy may only name case types the variant declares."""
     error = error_of(COUNTY.replace('case_types = ["immediate"]', 'case_types = ["urgent"]'))
-    assert "names case type 'urgent'" in error.message
+    assert "names case type 'urgent'" in error.message and error.key == "policies[0].case_types"
 
 
 def test_a_bare_number_limit_is_working_days() -> None:

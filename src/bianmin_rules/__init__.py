@@ -34,14 +34,18 @@ from bianmin_rules.errors import (
     VariantError,
 )
 from bianmin_rules.events import EVENT_ADAPTER, Event, EventBase, event_json_schema
-from bianmin_rules.io import builtin_variant_names, load_schedule, load_variant, read_event_files
+from bianmin_rules.explain import Explanation, explain
+from bianmin_rules.io import builtin_variant_names, lint_variant, load_schedule, load_variant, read_event_files
 from bianmin_rules.jsonl import read_events, read_logs
+from bianmin_rules.lint import LintReport, lint_text
+from bianmin_rules.periods import Period, PeriodKind
 from bianmin_rules.policy import Context, Policy, PolicyBase
 from bianmin_rules.render import to_csv, to_json, to_markdown, to_scorecards_csv
 from bianmin_rules.report import Report, SubjectTotal
 from bianmin_rules.trace import InquiryTrace, render_trace, trace_inquiry
 from bianmin_rules.variant import Variant
-from bianmin_rules.verdicts import Citation, Occurrence, Sanction, Subject, SubjectKind, Verdict, VerdictKind
+from bianmin_rules.verdicts import Citation, Measure, Occurrence, Sanction, Subject, SubjectKind, Verdict, VerdictKind
+from bianmin_rules.whatif import ReportDiff, diff
 
 __version__ = "0.1.0"
 
@@ -60,14 +64,20 @@ __all__ = [
     "Event",
     "EventBase",
     "EventError",
+    "Explanation",
     "InquiryTrace",
     "LimitUnit",
+    "LintReport",
+    "Measure",
     "Occurrence",
     "OfficeHours",
+    "Period",
+    "PeriodKind",
     "Policy",
     "PolicyBase",
     "ProvisionalCalendarError",
     "Report",
+    "ReportDiff",
     "Sanction",
     "ScoringError",
     "Subject",
@@ -83,8 +93,12 @@ __all__ = [
     "__version__",
     "as_china_time",
     "builtin_variant_names",
+    "diff",
     "evaluate",
     "event_json_schema",
+    "explain",
+    "lint_text",
+    "lint_variant",
     "load_schedule",
     "load_variant",
     "read_event_files",

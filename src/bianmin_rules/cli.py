@@ -21,6 +21,8 @@ from bianmin_rules.io import (
     DEMO_AS_OF,
     builtin_variant_names,
     demo_events,
+    example_text,
+    lint_variant,
     load_schedule,
     load_variant,
     read_event_files,
@@ -32,6 +34,7 @@ from bianmin_rules.trace import render_trace, trace_inquiry
 from bianmin_rules.variant import Variant
 from bianmin_rules.whatif import diff
 
+EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 PROGRESS_EVERY = 100_000
 
@@ -81,7 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_calendar_options(compare)
     compare.set_defaults(command=run_diff)
 
-    tell = commands.add_parser("explain", help="one staff member's, window's or case's story: events, verdicts, totals")
+    tell = commands.add_parser(
+        "explain", help="one staff member's, window's or case's story: events, verdicts, totals, scorecards"
+    )
     tell.add_argument("events", nargs="+", help="JSON Lines event logs")
     tell.add_argument("--variant", required=True, help="a built-in variant name or a variant .toml file")
     tell.add_argument("--as-of", required=True, type=iso_date, help="the day of evaluation (YYYY-MM-DD)")
@@ -105,6 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_output_options(demo)
     demo.set_defaults(command=run_demo)
 
+    sample = commands.add_parser("example", help="print a built-in example event log (JSON Lines) to start from")
+    sample.add_argument("name", nargs="?", default="township", help="which log (default: township, every family)")
+    sample.set_defaults(command=run_example)
+
     synth = commands.add_parser("generate", help="write a synthetic event log (JSON Lines) for benchmarks and demos")
     synth.add_argument("--events", type=int, default=10_000, help="how many events (default: 10000)")
     synth.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same log")
@@ -118,6 +127,16 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="print a variant as TOML, with `extends` resolved")
     show.add_argument("variant", help="a built-in variant name or a variant .toml file")
     show.set_defaults(command=run_show)
+
+    check = commands.add_parser(
+        "lint", help="report a variant's gaps, overlaps, blanks, unknown rules and contradicted caps",
+        description="Lint a variant file: every finding with its catalogue ID, code, key, file and line. "
+                    "Exit status 0 when the variant accepts every finding ([[lint.accept]]), 1 when it does not, "
+                    "2 when the file cannot be read.",
+    )
+    check.add_argument("variant", help="a built-in variant name or a variant .toml file")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.set_defaults(command=run_lint)
 
     schema = commands.add_parser("schema", help="print a JSON Schema")
     schema.add_argument("what", choices=["events", "variant"], help="which schema")
@@ -237,6 +256,11 @@ def run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_example(args: argparse.Namespace) -> int:
+    sys.stdout.write(example_text(args.name))
+    return 0
+
+
 def run_generate(args: argparse.Namespace) -> int:
     write = sys.stdout.write
     for row in generate(args.events, seed=args.seed, year=args.year, windows=args.windows):
@@ -247,7 +271,8 @@ def run_generate(args: argparse.Namespace) -> int:
 def run_variants(args: argparse.Namespace) -> int:
     for name in builtin_variant_names():
         variant = load_variant(name)
-        print(f"{name}\t{variant.title}\t{variant.source.document}")
+        source = " — ".join(part for part in (variant.source.document, variant.source.section) if part)
+        print(f"{name}\t{variant.title}\t{source}")
     return 0
 
 
@@ -260,6 +285,16 @@ def run_schema(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     sys.stdout.write(load_variant(args.variant).to_toml())
     return 0
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    report = lint_variant(args.variant)
+    if args.format == "json":
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    else:
+        sys.stdout.writelines(f"{finding}\n" for finding in report.findings)
+        print(report.summary())
+    return 0 if report.clean else EXIT_FINDINGS
 
 
 def run_calendar_add(args: argparse.Namespace) -> int:

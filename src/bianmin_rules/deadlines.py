@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 from typing import Annotated, Any, NamedTuple
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -105,8 +106,18 @@ class TimeLimit(BaseModel):
 
 def _bare_number_is_working_days(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
-        return {"amount": value, "unit": LimitUnit.WORKING_DAYS}
+        # A negative amount goes the long way, so that its error names `amount`.
+        return working_days(value) if value >= 0 else {"amount": value, "unit": LimitUnit.WORKING_DAYS}
     return value
+
+
+@lru_cache(maxsize=512)
+def working_days(amount: int) -> TimeLimit:
+    """The limit of ``amount`` working days; one shared instance per amount.
+
+    Limits are immutable, and a large log names the same few limits on every case.
+    """
+    return TimeLimit(amount=amount, unit=LimitUnit.WORKING_DAYS)
 
 
 Limit = Annotated[

@@ -9,7 +9,7 @@ from datetime import date
 from bianmin_rules.calendar import WorkCalendar
 from bianmin_rules.chain import unjudged_inquiries
 from bianmin_rules.events import EventBase
-from bianmin_rules.ledgers import Books, collect
+from bianmin_rules.ledgers import Books, collect, collector_paused
 from bianmin_rules.ledgers.complaints import unjudged_complaints
 from bianmin_rules.policy import Context
 from bianmin_rules.report import Report, subject_totals
@@ -46,11 +46,16 @@ def evaluate(
     """
     work_calendar = variant.calendar(calendar)
     work_calendar.is_working_day(as_of)  # fails early on a provisional or uncovered as_of
-    books = collect(events, as_of=as_of, case_types=variant.case_types)
-    context = Context(
-        variant=variant.name, calendar=work_calendar.allowing_provisional(), as_of=as_of,
-        include_compliance=include_compliance,
-    )
+    with collector_paused():
+        return judge(variant, collect(events, as_of=as_of, case_types=variant.case_types), Context(
+            variant=variant.name, calendar=work_calendar.allowing_provisional(), as_of=as_of,
+            include_compliance=include_compliance,
+        ))
+
+
+def judge(variant: Variant, books: Books, context: Context) -> Report:
+    """The report on ``books``: the verdicts of the variant's policies, and its scorecards."""
+    as_of = context.as_of
     verdicts = sorted(apply_policies(variant, books, context), key=lambda v: v.sort_key)
     assessment = assess(
         variant.scorecards, verdicts, roster=books.roster, as_of=as_of, assessor_scores=books.assessment.scores,
@@ -58,7 +63,7 @@ def evaluate(
     return Report(
         variant=variant.name,
         as_of=as_of,
-        provisional=work_calendar.is_provisional(as_of) or any(v.provisional for v in verdicts),
+        provisional=context.calendar.is_provisional(as_of) or any(v.provisional for v in verdicts),
         events_read=books.events_read,
         events_after_as_of=books.events_after_as_of,
         verdicts=tuple(verdicts),

@@ -2,7 +2,10 @@
 
 For a staff member, a window or a case, :func:`explain` lists each event that concerns
 it, each verdict about it with its rule, article and the numbers it carries, and the
-totals they add up to, so that a reader can follow every point lost.
+totals they add up to, so that a reader can follow every point lost. For a subject the
+variant's assessment tables score, it adds the scorecards of the period: each category
+and item with its base, each deduction or bonus with the verdict it came from, clamps
+and overflow, the total, eligibility and the place in the ranking (SC).
 
 An event concerns a subject when one of its fields names it: ``staff`` or any field
 ending in ``_staff`` names a staff member, likewise ``window``/``_window``,
@@ -15,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from bianmin_rules.calendar import WorkCalendar
 from bianmin_rules.deadlines import TimeLimit
@@ -24,6 +27,7 @@ from bianmin_rules.events import EventBase
 from bianmin_rules.events.base import is_confidential
 from bianmin_rules.periods import Period
 from bianmin_rules.report import Report, SubjectTotal, subject_totals
+from bianmin_rules.scorecards.cards import Card, Standing
 from bianmin_rules.variant import Variant
 from bianmin_rules.verdicts import Subject, SubjectKind, Verdict
 
@@ -54,6 +58,8 @@ class Explanation(BaseModel):
     as_of: date
     steps: tuple[StoryStep, ...]
     total: SubjectTotal
+    cards: tuple[Card, ...] = Field(default=(), description="The subject's scorecards for periods meeting the period.")
+    standings: tuple[Standing, ...] = Field(default=(), description="The rankings those cards take part in.")
 
 
 def public_fields(event: EventBase) -> dict[str, object]:
@@ -141,9 +147,18 @@ def story(report: Report, events: Iterable[EventBase], *, subject: Subject, peri
     # Every verdict about the subject counts: a window answers for its staff's cases too.
     about = [v.model_copy(update={"subject": subject}) for v in verdicts]
     (total,) = subject_totals(about) or (SubjectTotal(subject=subject),)
+    cards = tuple(card for card in report.cards_of(subject) if period is None or overlaps(card.period, period))
+    ranked = {(card.scorecard, card.period) for card in cards}
+    standings = tuple(s for s in report.standings if (s.scorecard, s.period) in ranked)
     return Explanation(
-        variant=report.variant, subject=subject, period=period, as_of=report.as_of, steps=tuple(steps), total=total
+        variant=report.variant, subject=subject, period=period, as_of=report.as_of, steps=tuple(steps), total=total,
+        cards=cards, standings=standings,
     )
+
+
+def overlaps(first: Period, second: Period) -> bool:
+    """Do two periods share a day (a quarter and its year, a month and its quarter)?"""
+    return first.start <= second.end and second.start <= first.end
 
 
 def subject_of(kind: str, identifier: str) -> Subject:

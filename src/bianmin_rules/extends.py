@@ -86,14 +86,22 @@ def entry_key(entry: Data) -> str | None:
     return key if isinstance(key, str) else None
 
 
+def addresses(entry: Data, target: Data) -> bool:
+    """Does a child's ``entry`` address ``target`` by its key, or — having no ``id`` — by its rule?"""
+    name = entry_key(entry)
+    if name is None:
+        return False
+    return entry_key(target) == name or ("id" not in entry and target.get("rule") == name)
+
+
 def merge_keyed(base: list[Data], child: list[Data], *, key: str, origin: str) -> list[Data]:
     """Merge two lists of tables by entry key, keeping the parent's order and adding new entries last."""
     merged = list(base)
     for index, entry in enumerate(child):
         name = entry_key(entry)
         matches = [i for i, old in enumerate(merged) if name is not None and entry_key(old) == name]
-        if not matches and "id" not in entry:
-            matches = [i for i, old in enumerate(merged) if name is not None and old.get("rule") == name]
+        if not matches:
+            matches = [i for i, old in enumerate(merged) if addresses(entry, old)]
         if len(matches) > 1:
             raise VariantError(
                 f"several inherited entries are addressed as {name!r}; give them distinct `id`s",

@@ -15,6 +15,7 @@ from bianmin_rules.calendar import YearSchedule
 from bianmin_rules.errors import CalendarError, EventError, VariantError
 from bianmin_rules.events import Event
 from bianmin_rules.jsonl import read_logs
+from bianmin_rules.lint import LintReport, lint_text
 from bianmin_rules.variant import Variant, parse_toml
 
 DATA = resources.files("bianmin_rules") / "data"
@@ -45,20 +46,31 @@ def is_path(reference: str) -> bool:
 
 def variant_data(reference: str, referrer: str) -> tuple[dict[str, Any], str]:
     """The raw data of a variant and its origin; a path is read relative to ``referrer``'s folder."""
+    text, origin = variant_text(reference, referrer)
+    return parse_toml(text, origin=origin), origin
+
+
+def variant_text(reference: str, referrer: str = "") -> tuple[str, str]:
+    """The text of a variant file and its origin (the built-in name, or the path as read)."""
     if is_path(reference):
         path = Path(reference)
         if is_path(referrer) and not path.is_absolute():
             path = Path(referrer).parent / path
         try:
-            content = path.read_text(encoding="utf-8")
+            return path.read_text(encoding="utf-8"), str(path)
         except OSError as exc:
             raise VariantError(f"cannot read the file ({exc.strerror})", variant=str(path)) from None
-        return parse_toml(content, origin=str(path)), str(path)
     resource = DATA / "variants" / f"{reference}.toml"
     if not resource.is_file():
         known = ", ".join(builtin_variant_names())
         raise VariantError(f"no such built-in variant; the built-in variants are: {known}", variant=reference)
-    return parse_toml(resource.read_text(encoding="utf-8"), origin=reference), reference
+    return resource.read_text(encoding="utf-8"), reference
+
+
+def lint_variant(name_or_path: str | Path) -> LintReport:
+    """Lint a built-in variant or a variant file, and the files it extends (see :mod:`bianmin_rules.lint`)."""
+    text, origin = variant_text(str(name_or_path))
+    return lint_text(text, origin=origin, read_parent=variant_text)
 
 
 def load_schedule(path: str | Path) -> YearSchedule:
@@ -84,7 +96,20 @@ def _lines(path: Path) -> Iterator[bytes]:
         yield from handle
 
 
+def example_names() -> list[str]:
+    """The names of the example logs shipped with the library (``township``: every family of events)."""
+    return sorted(p.name.removesuffix(".jsonl") for p in (DATA / "examples").iterdir() if p.name.endswith(".jsonl"))
+
+
+def example_text(name: str) -> str:
+    """The text of a built-in example log (JSON Lines), to copy and change."""
+    resource = DATA / "examples" / f"{name}.jsonl"
+    if not resource.is_file():
+        raise EventError(f"no such example log; the examples are: {', '.join(example_names())}", source=name)
+    return resource.read_text(encoding="utf-8")
+
+
 def demo_events() -> Iterator[Event]:
     """The built-in example log of a small county centre."""
-    resource = DATA / "examples" / "county-centre.jsonl"
-    return read_logs([("county-centre.jsonl", resource.read_text(encoding="utf-8").splitlines())])
+    # JSON Lines end at "\n" only: str.splitlines would also split at a raw U+2028 inside a string.
+    return read_logs([("county-centre.jsonl", example_text("county-centre").split("\n"))])

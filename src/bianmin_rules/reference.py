@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import inspect
 import json
-from collections.abc import Iterator
+import pkgutil
+import re
+import typing
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from bianmin_rules.catalogue import FAMILIES, RULES, family
 from bianmin_rules.cli import build_parser
 from bianmin_rules.events import event_types
+from bianmin_rules.policies import AnyPolicy
 from bianmin_rules.render import markdown_table
 
 EVENTS_INTRO = """\
@@ -157,7 +164,125 @@ def class_reference(name: str, cls: type) -> list[str]:
     return [*lines, ""]
 
 
-DOCUMENTS = {"events": events_markdown, "cli": cli_markdown, "api": api_markdown}
+CATALOGUE_INTRO = """\
+# Rule catalogue, as encoded
+
+Every rule ID of the catalogue with its title, the policy kinds (and modules) that
+encode it, the built-in variants that apply it, and the test modules that cite it.
+A rule a variant applies may be any policy kind's `rule`, a sub-rule (`extension`,
+`warning`), an assessment table, or a rule a table or a ladder counts.
+
+This page is generated (`python -m bianmin_rules.reference catalogue`) from the rule
+catalogue the library ships (`bianmin_rules.catalogue`), the policies' docstrings, the
+built-in variants and the tests; the tests check that it is current.
+"""
+
+RULE_ID = re.compile(r"(?<![A-Z0-9-])([A-Z]{2,4}-\d+)(?![0-9])")
+
+
+def catalogue_markdown() -> str:
+    """docs/catalogue.md: each rule ID, its title, what encodes it, the variants that use it, the tests that cite it."""
+    kinds, modules, variants, tests = policy_kinds(), module_citations(), variant_rules(), citing_tests()
+    lines = [CATALOGUE_INTRO]
+    for prefix, title in FAMILIES.items():
+        rows = [
+            (rule, name, listed(f"`{n}`" for n in encoders(rule, kinds, modules)), listed(variants.get(rule, ())),
+             listed(tests.get(rule, ())))
+            for rule, name in RULES.items() if family(rule) == prefix
+        ]
+        lines += [f"## {prefix} — {title}", "",
+                  *markdown_table(("ID", "Title", "Encoded by", "Built-in variants", "Tests"), rows), ""]
+    return "\n".join(lines)
+
+
+def encoders(rule: str, kinds: dict[str, list[str]], modules: dict[str, list[str]]) -> list[str]:
+    """The policy kinds citing ``rule`` and the other modules citing it; a policy module only when no kind does."""
+    own = kinds.get(rule, [])
+    return own + [m for m in modules.get(rule, []) if not (own and m.startswith("policies."))]
+
+
+def listed(names: Iterable[str]) -> str:
+    return ", ".join(names) or "—"
+
+
+def cited_in(text: str) -> set[str]:
+    """The catalogue IDs a text cites."""
+    return {rule for rule in RULE_ID.findall(text) if rule in RULES}
+
+
+def policy_kinds() -> dict[str, list[str]]:
+    """Each rule ID and the policy kinds whose docstrings cite it."""
+    found: dict[str, list[str]] = {}
+    (union, *_) = typing.get_args(AnyPolicy)
+    for cls in typing.get_args(union):
+        for rule in sorted(cited_in(inspect.getdoc(cls) or "")):
+            found.setdefault(rule, []).append(cls.model_fields["kind"].default)
+    return found
+
+
+def module_citations() -> dict[str, list[str]]:
+    """Each rule ID and the library's modules whose docstrings cite it (not those citing rules as examples)."""
+    import bianmin_rules
+
+    found: dict[str, list[str]] = {}
+    for info in pkgutil.walk_packages(bianmin_rules.__path__, "bianmin_rules."):
+        name = info.name.removeprefix("bianmin_rules.")
+        if name.startswith(NOT_ENCODING):
+            continue
+        for rule in sorted(cited_in(inspect.getdoc(importlib.import_module(info.name)) or "")):
+            found.setdefault(rule, []).append(name)
+    return found
+
+
+NOT_ENCODING = ("events", "catalogue", "reference", "extends", "policies.__init__")
+"""Modules whose docstrings cite rules only as examples, or the events that rules read."""
+
+
+def variant_rules() -> dict[str, list[str]]:
+    """Each rule ID and the built-in variants that name it (as a policy, sub-rule, table or counted rule)."""
+    from bianmin_rules.io import builtin_variant_names, load_variant
+    from bianmin_rules.lint import rule_keys
+
+    found: dict[str, list[str]] = {}
+    keys = rule_keys()
+    for name in builtin_variant_names():
+        data = load_variant(name).model_dump(mode="json")
+        for rule in sorted(named_rules(data, keys)):
+            found.setdefault(rule, []).append(name)
+    return found
+
+
+def named_rules(node: Any, keys: frozenset[str]) -> set[str]:
+    """The rule IDs under the keys that hold them, anywhere in a variant's data."""
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in keys:
+                values = value if isinstance(value, list) else [value]
+                found.update(v for v in values if isinstance(v, str) and v in RULES)
+            found |= named_rules(value, keys)
+    elif isinstance(node, list):
+        for value in node:
+            found |= named_rules(value, keys)
+    return found
+
+
+def citing_tests() -> dict[str, list[str]]:
+    """Each rule ID and the test modules of the repository that cite it (none outside a checkout)."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(TESTS.glob("test_*.py")):
+        for rule in sorted(cited_in(path.read_text(encoding="utf-8"))):
+            found.setdefault(rule, []).append(path.stem)
+    return found
+
+
+TESTS = Path(__file__).resolve().parents[2] / "tests"
+"""The tests of the repository the package runs from."""
+
+
+DOCUMENTS = {
+    "events": events_markdown, "cli": cli_markdown, "api": api_markdown, "catalogue": catalogue_markdown,
+}
 """Each generated page of docs/, by name: ``python -m bianmin_rules.reference NAME > docs/NAME.md``."""
 
 

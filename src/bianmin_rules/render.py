@@ -9,9 +9,11 @@ from decimal import Decimal
 
 from bianmin_rules.explain import Explanation
 from bianmin_rules.report import Report
+from bianmin_rules.scorecards.bands import plain
+from bianmin_rules.scorecards.cards import Card, ItemCard, Line, Standing
 from bianmin_rules.scorecards.render import CSV_COLUMNS as SCORECARD_COLUMNS
-from bianmin_rules.scorecards.render import scorecards_markdown, scorecards_rows
-from bianmin_rules.verdicts import Verdict, VerdictKind
+from bianmin_rules.scorecards.render import cell, scorecards_markdown, scorecards_rows
+from bianmin_rules.verdicts import Measure, Verdict, VerdictKind
 from bianmin_rules.whatif import CardDelta, CardState, Change, ReportDiff, VerdictChange, signed
 
 FORMATS = ("markdown", "json", "csv")
@@ -155,12 +157,19 @@ def diff_summary(change: VerdictChange) -> tuple[str, str]:
     def brief(verdict: Verdict | None) -> str:
         if verdict is None:
             return ""
-        parts = [f"{name}={getattr(verdict, name)}" for name in shown]
+        parts = [f"{name}={field_text(getattr(verdict, name))}" for name in shown]
         if "deadline" in change.fields and verdict.deadline is not None:
             parts.append(f"days_late={verdict.deadline.days_late}")
         return "; ".join(parts) or verdict.explanation
 
     return brief(change.before), brief(change.after)
+
+
+def field_text(value: object) -> str:
+    """A verdict's field in a few words: a measure as its rate and fraction."""
+    if isinstance(value, Measure):
+        return f"{value.name} {plain(value.value.quantize(Decimal('0.01')))}% ({value.numerator}/{value.denominator})"
+    return str(value)
 
 
 def diff_to_markdown(result: ReportDiff) -> str:
@@ -251,4 +260,87 @@ def render_explanation(story: Explanation, fmt: str) -> str:
         f"- Fines: {number(t.fine)} 元; share of the annual bonus: {number(t.bonus_share)}",
         f"- Owed to applicants: {number(t.reimbursement)} 元",
     ]
-    return "\n".join(lines) + "\n"
+    if story.cards:
+        lines += ["", "## Scorecards", ""]
+        for card in story.cards:
+            lines += card_arithmetic(card, story.standings)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def card_arithmetic(card: Card, standings: Iterable[Standing]) -> list[str]:
+    """How one card's total was reached, line by line: items from their base, categories, total, eligibility, rank."""
+    lines = [f"### {card.title} · {card.period} ({card.rule})", ""]
+    for category in card.categories:
+        scores = [item.score for item in category.items]
+        lines.append(f"- {category.title}{maximum_of(category.maximum)}: {sum_of(scores, category.score)}")
+        for item in category.items:
+            lines.append(f"  - {item.title}{maximum_of(item.maximum)}: {item_sum(item)}")
+            lines += [f"    - {line_text(line)}" for line in item.lines]
+    if card.categories:
+        lines.append(f"- **Total**: {sum_of([c.score for c in card.categories], card.total)} of {plain(card.maximum)}")
+    else:
+        parts = " + ".join(f"{p.period} {cell(p.score) or '—'}" for p in card.parts)
+        lines.append(f"- **Total**: {parts} = {plain(card.total)} of {plain(card.maximum)}")
+    if card.weighted is not None:
+        weights = " + ".join(f"{s.assessor} {cell(s.score) or '—'} × {plain(s.weight)}" for s in card.weighted.scores)
+        lines.append(f"- Weighted ({card.weighted.rule}): {weights} = {cell(card.weighted.total) or '—'}")
+    lines += [f"- {line}" for line in standing_of(card, standings)]
+    money = card.money
+    if money.fine or money.bonus_share or money.reimbursement:
+        lines.append(f"- Money, apart from points (SC-9): fines {plain(money.fine)} 元, bonus share "
+                     f"{plain(money.bonus_share)}, owed to applicants {plain(money.reimbursement)} 元")
+    lines += [f"- Note: {note}" for note in card.notes]
+    return [*lines, ""]
+
+
+def maximum_of(value: Decimal | None) -> str:
+    return "" if value is None else f" (max {plain(value)})"
+
+
+def sum_of(values: Sequence[Decimal], total: Decimal) -> str:
+    """``8 + 6 + 4 = 18`` (just the total when there is one value)."""
+    return plain(total) if len(values) < 2 else f"{' + '.join(plain(v) for v in values)} = {plain(total)}"
+
+
+def item_sum(item: ItemCard) -> str:
+    """``base 10 − 2 − 2 = 6``: the base and every line that moves the score."""
+    moves = [line.points for line in item.lines if line.points]
+    if not moves:
+        return f"base {plain(item.base)} = {plain(item.score)}"
+    steps = " ".join(f"{'+' if p > 0 else '-'} {plain(abs(p))}" for p in moves)
+    return f"base {plain(item.base)} {steps} = {plain(item.score)}"
+
+
+def line_text(line: Line) -> str:
+    """One line of an item: its points, where it came from (the verdict's rule, day and case), the table's words."""
+    source = " · ".join(str(part) for part in (line.rule, line.on, line.case) if part)
+    text = f"{signed_points(line.points)} {line.kind.value}"
+    text += f" [{source}]" if source else ""
+    text += f" {line.label}" + (f" ← {line.item}" if line.item else "")
+    return f"{text}：{line.explanation}" if line.explanation else text
+
+
+def signed_points(value: Decimal) -> str:
+    return f"+{plain(value)}" if value > 0 else plain(value)
+
+
+def standing_of(card: Card, standings: Iterable[Standing]) -> list[str]:
+    """Eligibility, what disqualified or barred the card, and its place in each ranking of its period."""
+    lines = ["Eligible: yes" if card.eligible else "Eligible: **no**"]
+    lines += [f"Disqualified ({d.rule}) {d.text}: {d.because}" for d in card.disqualified]
+    lines += [f"Cannot be graded {b.grade} ({b.rule}): {b.because}" for b in card.barred]
+    for standing in standings:
+        if (standing.scorecard, standing.period) != (card.scorecard, card.period):
+            continue
+        place = f"{standing.award} {standing.period} (top {standing.top} of {len(standing.placings)} ranked)"
+        if card.rank is not None:
+            won = "awarded" if standing.award in card.awards else "not awarded"
+            lines.append(f"Rank {card.rank} in {place}: {won}")
+        else:
+            why = "ineligible" if card.subject in standing.ineligible else "no score"
+            lines.append(f"Not ranked in {place}: {why}")
+        if standing.cut_off:
+            lines.append(f"Tie at the cut-off: {standing.cut_off}")
+    if not card.complete:
+        lines.append("The period is not yet over: the card may still change")
+    return lines

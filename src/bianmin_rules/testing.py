@@ -28,6 +28,7 @@ from functools import partial
 from typing import Any
 
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from bianmin_rules.calendar import CHINA_TZ, LAST_OFFICIAL_YEAR, WorkCalendar
 from bianmin_rules.events import EVENT_ADAPTER, Event, EventBase, event_json_schema, event_types
@@ -182,7 +183,10 @@ def perturbed(variant: Variant, spread: int) -> st.SearchStrategy[Variant]:
     def build(draw: st.DrawFn) -> Variant:
         data = variant.model_dump()
         data["policies"] = [nudge(policy, draw) for policy in data["policies"]]
-        return Variant.model_validate(data)
+        try:
+            return Variant.model_validate(data)
+        except ValidationError:
+            return variant  # a nudge the variant's own checks refuse (e.g. a ladder out of order)
 
     return build()
 
@@ -195,24 +199,96 @@ def event_logs(
     """A coherent log of one centre between ``first`` and ``last``.
 
     Cases are received first, then (in order, each maybe) notified, completed or rejected;
-    findings concern staff of the centre's windows. Ids are unique. The log is in time
-    order; shuffle it to test order independence.
+    staff sign in before they sign out, on working days; inquiries are asked, maybe handed
+    over, taken and answered, in that order; complaints are answered after they are made;
+    findings and service evaluations concern staff of the centre's windows. Ids are unique.
+    The log is in time order; shuffle it to test order independence.
     """
     windows = draw(st.lists(identifiers("W"), min_size=1, max_size=3, unique=True))
     staff = {window: draw(st.lists(identifiers(f"S{window}"), min_size=1, max_size=2, unique=True))
              for window in windows}
+    people = [(window, person) for window in windows for person in staff[window]]
     rows: list[dict[str, Any]] = []
     for number in range(draw(st.integers(min_value=0, max_value=max_cases))):
-        window = draw(st.sampled_from(windows))
-        rows += draw(case_history(f"C{number}", window, draw(st.sampled_from(staff[window])), first, last, case_types))
+        window, person = draw(st.sampled_from(people))
+        rows += draw(case_history(f"C{number}", window, person, first, last, case_types))
+    for number in range(draw(st.integers(min_value=0, max_value=3))):
+        rows += draw(inquiry_history(f"Q{number}", people, first, last))
+    for _ in range(draw(st.integers(min_value=0, max_value=3))):
+        rows += draw(working_day(draw(st.sampled_from(people)), first, last))
+    for number in range(draw(st.integers(min_value=0, max_value=2))):
+        rows += draw(complaint_history(f"K{number}", people, first, last))
     for _ in range(draw(st.integers(min_value=0, max_value=4))):
-        window = draw(st.sampled_from(windows))
+        window, person = draw(st.sampled_from(people))
         rows.append({
             "type": "finding_recorded", "at": draw(official_datetimes(first, last)), "window": window,
-            "staff": draw(st.sampled_from(staff[window])), "finding": draw(st.sampled_from(["late", "no_badge"])),
+            "staff": person, "finding": draw(st.sampled_from(FINDING_CODES)),
         })
     rows.sort(key=lambda row: row["at"])
     return [EVENT_ADAPTER.validate_python({"id": f"e{index}", **row}) for index, row in enumerate(rows)]
+
+
+FINDING_CODES = ("late", "no_badge", "messy_desk", "untidy", "fee_rate_changed", "wrong_result")
+"""Finding codes the built-in variants price (a code no policy names is simply not counted)."""
+
+
+@st.composite
+def working_day(draw: st.DrawFn, who: tuple[str, str], first: date, last: date) -> list[dict[str, Any]]:
+    """One person's day: signed in, maybe stepping out and back, signed out — in that order."""
+    window, person = who
+    day = draw(working_days(first, last))
+    common = {"window": window, "staff": person}
+    arrive = datetime.combine(day, time(8, 30), tzinfo=CHINA_TZ) + timedelta(minutes=draw(st.integers(0, 60)))
+    leave = datetime.combine(day, time(17), tzinfo=CHINA_TZ) + timedelta(minutes=draw(st.integers(0, 60)))
+    rows: list[dict[str, Any]] = [{"type": "signed_in", "at": arrive, **common}]
+    if draw(st.booleans()):
+        out = arrive + timedelta(minutes=draw(st.integers(30, 120)))
+        rows += [{"type": "post_left", "at": out, **common},
+                 {"type": "post_returned", "at": out + timedelta(minutes=draw(st.integers(5, 90))), **common}]
+    rows.append({"type": "signed_out", "at": leave, **common})
+    return rows
+
+
+@st.composite
+def inquiry_history(
+    draw: st.DrawFn, inquiry: str, people: list[tuple[str, str]], first: date, last: date
+) -> list[dict[str, Any]]:
+    """One inquiry's chain: asked, maybe referred, taken, maybe answered — in that order."""
+    window, person = draw(st.sampled_from(people))
+    asked = draw(official_datetimes(first, last))
+    rows: list[dict[str, Any]] = [{
+        "type": "inquiry_received", "at": asked, "inquiry": inquiry, "window": window, "staff": person,
+        "channel": draw(st.sampled_from(["in_person", "phone"])), "remit": draw(st.sampled_from(["own", "centre"])),
+    }]
+    handler_window, handler = window, person
+    if draw(st.booleans()):
+        handler_window, handler = draw(st.sampled_from(people))
+        rows.append({"type": "inquiry_referred", "at": asked + timedelta(minutes=5), "inquiry": inquiry,
+                     "staff": person, "to_window": handler_window, "to_staff": handler})
+    rows.append({"type": "inquiry_taken", "at": asked + timedelta(minutes=10), "inquiry": inquiry,
+                 "window": handler_window, "staff": handler})
+    if draw(st.booleans()):
+        rows.append({"type": "inquiry_replied", "at": asked + timedelta(hours=draw(st.integers(1, 72))),
+                     "inquiry": inquiry, "staff": handler})
+    return [row for row in rows if row["at"].date() <= last]
+
+
+@st.composite
+def complaint_history(
+    draw: st.DrawFn, complaint: str, people: list[tuple[str, str]], first: date, last: date
+) -> list[dict[str, Any]]:
+    """One complaint about someone on duty, maybe answered later."""
+    window, person = draw(st.sampled_from(people))
+    made = draw(official_datetimes(first, last))
+    form = draw(st.sampled_from(["oral", "written"]))
+    rows: list[dict[str, Any]] = [{
+        "type": "complaint_received", "at": made, "complaint": complaint, "staff": "S-office", "form": form,
+        "about_staff": person, "about_window": window, "complainant_name": "张三", "complainant_phone": "13800000000",
+    }]
+    if draw(st.booleans()):
+        rows.append({"type": "complaint_answered", "at": made + timedelta(hours=draw(st.integers(1, 200))),
+                     "complaint": complaint, "staff": "S-office", "form": form})
+    return [row for row in rows if row["at"].date() <= last]
 
 
 @st.composite

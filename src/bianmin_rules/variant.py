@@ -22,6 +22,7 @@ from bianmin_rules.errors import VariantError
 from bianmin_rules.extends import ParentLoader, resolve_extends
 from bianmin_rules.policies import AnyPolicy
 from bianmin_rules.scorecards.tables import ScorecardTable
+from bianmin_rules.verdicts import RuleId
 
 
 class VariantSource(BaseModel):
@@ -31,6 +32,38 @@ class VariantSource(BaseModel):
 
     document: str = Field(description="The regulation's title (and seed file).")
     section: str = Field(default="", description="The part of the document encoded.")
+
+
+class AcceptedFinding(BaseModel):
+    """A lint finding the variant knows about and accepts, with the reason (see docs/lint.md).
+
+    It accepts every finding with its ``code`` at its ``key`` (the dotted key lint prints,
+    in the variant as resolved), and only those of ``rule`` when it names one. An entry
+    that no longer matches anything is itself reported (``stale-accept``).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    code: str = Field(pattern=r"^[a-z]+(-[a-z]+)*$", description="The finding's code, e.g. band-gap.")
+    key: str = Field(min_length=1, description="Where it is found: the dotted key lint prints.")
+    rule: RuleId | None = Field(default=None, description="Only findings about this rule (default: any).")
+    reason: str = Field(min_length=1, description="Why the variant accepts it: the text's own words, a decision.")
+
+
+class LintSettings(BaseModel):
+    """What ``bianmin-rules lint`` should know about the variant: the findings it accepts."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    accept: tuple[AcceptedFinding, ...] = Field(default=(), description="Known findings, each with its reason.")
+
+
+class UndeclaredCaseTypeError(ValueError):
+    """A policy names a case type the variant does not declare (CASE-2); ``key`` names the place."""
+
+    def __init__(self, message: str, key: str) -> None:
+        super().__init__(message)
+        self.key = key
 
 
 class Variant(BaseModel):
@@ -49,15 +82,19 @@ class Variant(BaseModel):
     )
     policies: tuple[AnyPolicy, ...] = Field(description="The rules the variant applies.")
     scorecards: tuple[ScorecardTable, ...] = Field(default=(), description="The assessment tables (SC).")
+    lint: LintSettings = Field(
+        default_factory=LintSettings, description="What `bianmin-rules lint` should know: the findings accepted."
+    )
 
     @model_validator(mode="after")
     def _policies_use_declared_case_types(self) -> Variant:
         for index, policy in enumerate(self.policies):
             for code in getattr(policy, "case_types", ()):
                 if code not in self.case_types:
-                    raise ValueError(
+                    raise UndeclaredCaseTypeError(
                         f"policies[{index}] ({policy.rule}) names case type {code!r}, "
-                        "which [case_types] does not declare"
+                        "which [case_types] does not declare",
+                        key=f"policies[{index}].case_types",
                     )
         return self
 
@@ -78,6 +115,8 @@ class Variant(BaseModel):
     def to_toml(self) -> str:
         """The variant as a TOML file, with ``extends`` resolved: every parameter it applies."""
         data = self.model_dump(exclude_none=True)
+        if not self.lint.accept:
+            del data["lint"]
         data["policies"] = [{"kind": p.pop("kind"), **p} for p in data["policies"]]  # the kind first, for reading
         return tomli_w.dumps(toml_ready(data))
 
@@ -121,7 +160,9 @@ class Variant(BaseModel):
             return cls.model_validate(data)
         except ValidationError as exc:
             first = exc.errors()[0]
-            raise VariantError(first["msg"], variant=origin, key=key_path(first["loc"], data)) from None
+            cause = first.get("ctx", {}).get("error")
+            key = cause.key if isinstance(cause, UndeclaredCaseTypeError) else key_path(first["loc"], data)
+            raise VariantError(first["msg"], variant=origin, key=key) from None
 
 
 def refuse_parent(reference: str, origin: str) -> tuple[dict[str, Any], str]:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from bianmin_rules.deadlines import DeadlineTrace
+from bianmin_rules.errors import EvaluationError
 from bianmin_rules.periods import Period
 
 RuleId = Annotated[str, Field(pattern=r"^[A-Z]{2,4}-\d+$", description="A catalogue rule ID, e.g. TL-4.")]
@@ -51,6 +53,32 @@ class Subject(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.kind.value}:{self.id}"
+
+
+CENTRE = "centre"
+"""The id of the centre as a subject when a fact names neither a staff member nor a window."""
+
+
+@lru_cache(maxsize=4096)
+def subject(kind: SubjectKind, name: str) -> Subject:
+    """A subject; the few staff members and windows of a log are built once, not once per verdict."""
+    return Subject(kind=kind, id=name)
+
+
+def answerable(staff: str | None, window: str | None = None, centre: str | None = None) -> Subject:
+    """Who answers for a fact: the staff member named, else the window, else the centre."""
+    if staff:
+        return subject(SubjectKind.STAFF, staff)
+    if window:
+        return subject(SubjectKind.WINDOW, window)
+    return subject(SubjectKind.CENTRE, centre or CENTRE)
+
+
+def named_subject(staff: str | None, window: str | None, *, event: str) -> Subject:
+    """The staff member named, else the window; a fact that names neither is an error."""
+    if not (staff or window):
+        raise EvaluationError("the event names neither a staff member nor a window", event_id=event)
+    return answerable(staff, window)
 
 
 class Citation(BaseModel):

@@ -86,6 +86,8 @@ class NoticeContent(StrEnum):
     """收费标准."""
     LEGAL_BASIS = "legal_basis"
     """办事依据: the legal basis."""
+    CONDITIONS = "conditions"
+    """办理条件: the conditions the applicant must meet (``shouzhan-town`` 第十条(四))."""
 
 
 class MissingMaterialsNotice(CaseEvent):

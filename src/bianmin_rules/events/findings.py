@@ -24,6 +24,8 @@ class FindingSource(StrEnum):
     """The centre's own inspection or check (督查、检查)."""
     SUPERIOR_CIRCULAR = "superior_circular"
     """Named in a superior body's circular (上级通报)."""
+    SUPERIOR_MONITORING = "superior_monitoring"
+    """Seen by a superior body's monitoring (上级监控发现, ``dahe-town`` 考核制度 第三条)."""
     VERIFIED_REPORT = "verified_report"
     """A report by an applicant or the public, verified (经查实)."""
     MEDIA = "media"

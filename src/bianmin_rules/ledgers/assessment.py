@@ -19,7 +19,7 @@ from bianmin_rules.events.assessment import (
     ServiceEvaluated,
 )
 from bianmin_rules.periods import Period
-from bianmin_rules.verdicts import Subject, SubjectKind
+from bianmin_rules.verdicts import Subject, named_subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,15 +83,6 @@ class AssessmentRegister:
     """Other assessors' scores by (assessor, subject, period)."""
 
 
-def scored_subject(event: EventBase) -> Subject:
-    """The subject another assessor scored: the staff member if named, else the window."""
-    if event.staff:
-        return Subject(kind=SubjectKind.STAFF, id=event.staff)
-    if event.window:
-        return Subject(kind=SubjectKind.WINDOW, id=event.window)
-    raise EvaluationError("an assessment score names neither a staff member nor a window", event_id=event.id)
-
-
 class AssessmentLedger:
     """Gathers evaluations, merits and assessors' scores."""
 
@@ -118,7 +109,7 @@ class AssessmentLedger:
             self._score(event)
 
     def _score(self, event: AssessmentScored) -> None:
-        key = (event.assessor, scored_subject(event), event.period)
+        key = (event.assessor, named_subject(event.staff, event.window, event=event.id), event.period)
         earlier = self._scores.get(key)
         if earlier is not None:
             first, second = sorted((earlier[1].event, event.id))

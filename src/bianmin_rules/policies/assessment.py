@@ -30,7 +30,7 @@ from bianmin_rules.ledgers import Books, CaseFile
 from bianmin_rules.ledgers.assessment import Merit
 from bianmin_rules.periods import Period, PeriodKind
 from bianmin_rules.policy import Context, PolicyBase
-from bianmin_rules.verdicts import Measure, Subject, SubjectKind, Verdict, VerdictKind
+from bianmin_rules.verdicts import Measure, Subject, SubjectKind, Verdict, VerdictKind, named_subject
 
 SubjectKinds = tuple[Literal[SubjectKind.WINDOW, SubjectKind.STAFF], ...]
 
@@ -253,7 +253,7 @@ class ServiceEvaluation(RateVerdicts):
         for evaluation in books.assessment.evaluations:
             if evaluation.result in self.satisfied or not evaluation.verified:
                 continue
-            subject = subject_named(evaluation.window, evaluation.staff, evaluation.event)
+            subject = named_subject(evaluation.staff, evaluation.window, event=evaluation.event)
             yield self.verdict(
                 context, subject=subject, kind=VerdictKind.VIOLATION, on=evaluation.day,
                 explanation=(
@@ -276,15 +276,6 @@ RESULT_NAMES = {
 LEVEL_NAMES = {
     MeritLevel.COUNTY: "区县级", MeritLevel.CITY: "市级", MeritLevel.PROVINCE: "省级", MeritLevel.NATION: "国家级",
 }
-
-
-def subject_named(window: str | None, staff: str | None, event: str) -> Subject:
-    """The staff member named, else the window; an event naming neither is an error."""
-    if staff:
-        return Subject(kind=SubjectKind.STAFF, id=staff)
-    if window:
-        return Subject(kind=SubjectKind.WINDOW, id=window)
-    raise EvaluationError("the event names neither a staff member nor a window", event_id=event)
 
 
 class Repeat(StrEnum):
@@ -342,7 +333,7 @@ class MeritBonus(PolicyBase):
         merits = [m for m in books.assessment.merits if m.merit in self.merits]
         counted = self.counted(merits)
         for merit in merits:
-            subject = subject_named(merit.window, merit.staff, merit.event)
+            subject = named_subject(merit.staff, merit.window, event=merit.event)
             points, why = self.price(merit)
             if merit.event in counted and counted[merit.event] != merit.event:
                 points, why = Decimal(0), f"同一事项已奖励（事件 {counted[merit.event]}），不重复奖励"

@@ -45,12 +45,12 @@ from bianmin_rules.policies.presence import (
     overlaps,
 )
 from bianmin_rules.policy import Context, PolicyBase
-from bianmin_rules.verdicts import ZERO, Measure, Sanction, Subject, SubjectKind, Verdict, VerdictKind
+from bianmin_rules.verdicts import ZERO, Measure, Sanction, Subject, SubjectKind, Verdict, VerdictKind, subject
 
 
 def staff_subject(staff: str) -> Subject:
     """The staff member a verdict is charged to."""
-    return Subject(kind=SubjectKind.STAFF, id=staff)
+    return subject(SubjectKind.STAFF, staff)
 
 
 class SignInPolicy(PolicyBase):
@@ -144,6 +144,8 @@ class Absence(SignInPolicy):
     ``jiangxi-town`` −2, ``county-centre`` −2; ``day``: ``town-basic`` 100 yuan).
     ``part_day``: what half a day costs where the text charges per day and says nothing
     of half days (``town-basic``): ``pro_rata`` (half, the default) or ``whole_day``.
+    ``sanction``: the measure each day of absence carries (``dahe-town`` 考勤制度 第四条:
+    无故缺勤 → 责令改正).
     """
 
     kind: Literal["absence"] = "absence"
@@ -151,6 +153,7 @@ class Absence(SignInPolicy):
     part_day: Literal["pro_rata", "whole_day"] = Field(
         default="pro_rata", description="A half day charged per day: half the penalty, or all of it."
     )
+    sanction: Sanction | None = Field(default=None, description="The sanction each day of absence carries, if any.")
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per staff member and day with absent sessions."""
@@ -188,7 +191,7 @@ class Absence(SignInPolicy):
         return self.verdict(
             context, subject=staff_subject(file.staff), kind=VerdictKind.VIOLATION, on=day,
             explanation=f"{day} {names}应在岗，无签到记录，亦无有效请假：{reasons}旷工{days_label(half_days)}个半天。",
-            points=self.points * units, fine=self.fine * units, quantity=half_days,
+            points=self.points * units, fine=self.fine * units, quantity=half_days, sanction=self.sanction,
             evidence=(*duty_evidence(file, day), *(e for leave in blamed for e in leave.evidence)),
             staff=file.staff, window=file.window_on(day),
         )
@@ -204,8 +207,9 @@ class SignInRegister(SignInPolicy):
     """CAL-4: the sign-in scheme — every record it requires, checked daily and summed up monthly.
 
     ``scheme``: ``daily`` (sign in on arrival and out on leaving: ``town-conduct-100``
-    考勤制度 二) or ``each_session`` (``shouzhan-town`` 第八条(一): four a day, 签到签退
-    morning and afternoon). ``methods``: the accepted ways of recording (``town-basic``:
+    考勤制度 二), ``each_session`` (``shouzhan-town`` 第八条(一): four a day, 签到签退
+    morning and afternoon) or ``arrival`` (a sign-in only: ``dahe-town`` 考勤制度 第一条
+    "每天上班，所有工作人员自行签到"). ``methods``: the accepted ways of recording (``town-basic``:
     ``face``, 电子面部识别); empty accepts any. A warning per staff member and day with a
     missing record or a record made otherwise; a day with no record at all is absence
     (ATT-2), not a missing record. With ``monthly`` (日登记、月公布), an information
@@ -213,7 +217,9 @@ class SignInRegister(SignInPolicy):
     """
 
     kind: Literal["sign-in-register"] = "sign-in-register"
-    scheme: Literal["daily", "each_session"] = Field(default="daily", description="Which records a day requires.")
+    scheme: Literal["daily", "each_session", "arrival"] = Field(
+        default="daily", description="Which records a day requires."
+    )
     methods: tuple[str, ...] = Field(default=(), description="Accepted ways of recording; empty: any.")
     monthly: bool = Field(default=True, description="Publish a monthly measure of the records (月公布).")
 
@@ -247,9 +253,10 @@ class SignInRegister(SignInPolicy):
         due = [s for s in sessions if s.stays]
         if not due:
             return 0, []
-        if self.scheme == "daily":
+        if self.scheme != "each_session":
             kinds = {m.kind for m in signs}
-            return 2, [word for word, kind in SIGN_WORDS if kind not in kinds]
+            words = SIGN_WORDS if self.scheme == "daily" else SIGN_WORDS[:1]
+            return len(words), [word for word, kind in words if kind not in kinds]
         made = {(m.kind, session_of(m, bounds)) for m in signs}
         missing = [f"{s.name}{word}" for s in due for word, kind in SIGN_WORDS if (kind, s.position) not in made]
         return 2 * len(due), missing

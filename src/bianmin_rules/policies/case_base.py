@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -33,7 +32,7 @@ from bianmin_rules.deadlines import (
 from bianmin_rules.ledgers import Books, CaseFile
 from bianmin_rules.ledgers.cases import Step
 from bianmin_rules.policy import Context, PolicyBase
-from bianmin_rules.verdicts import ZERO, Citation, RuleId, Subject, SubjectKind, Verdict, VerdictKind
+from bianmin_rules.verdicts import ZERO, Citation, RuleId, Subject, SubjectKind, Verdict, VerdictKind, subject
 
 
 class ChargeTo(StrEnum):
@@ -58,12 +57,6 @@ _ORDER = {
     ChargeTo.STAFF: (SubjectKind.STAFF, SubjectKind.WINDOW),
     ChargeTo.WINDOW: (SubjectKind.WINDOW, SubjectKind.STAFF),
 }
-
-
-@lru_cache(maxsize=4096)
-def subject(kind: SubjectKind, name: str) -> Subject:
-    """A subject; the few staff members and windows of a log are built once, not once per verdict."""
-    return Subject(kind=kind, id=name)
 
 
 def late_words(unit: LimitUnit) -> str:

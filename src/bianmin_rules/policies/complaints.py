@@ -19,9 +19,9 @@ from bianmin_rules.deadlines import Limit, LimitUnit, TimeLimit
 from bianmin_rules.events import ComplaintCategory, ComplaintForm, ReplyForm
 from bianmin_rules.ledgers import Books, ComplaintFile
 from bianmin_rules.ledgers.complaints import Lodged
-from bianmin_rules.policies.duties import judge_duty, subject_of
+from bianmin_rules.policies.duties import judge_duty
 from bianmin_rules.policy import Context, PolicyBase
-from bianmin_rules.verdicts import Sanction, Subject, SubjectKind, Verdict, VerdictKind
+from bianmin_rules.verdicts import Sanction, Subject, SubjectKind, Verdict, VerdictKind, answerable
 
 FORM_WORDS = {ComplaintForm.ORAL: "口头", ComplaintForm.PHONE: "电话", ComplaintForm.WRITTEN: "书面"}
 REPLY_WORDS = {ReplyForm.ORAL: "口头", ReplyForm.WRITTEN: "书面"}
@@ -53,7 +53,7 @@ class ComplaintPolicy(PolicyBase):
         """A verdict on whoever accepted the complaint (受理人), else its window, else the centre."""
         heading = f"投诉 {file.complaint}（{FORM_WORDS[lodged.form]}，{CATEGORY_WORDS[lodged.category]}）"
         return self.verdict(
-            context, subject=subject_of(lodged.staff, lodged.window, lodged.centre), kind=kind, on=on,
+            context, subject=answerable(lodged.staff, lodged.window, lodged.centre), kind=kind, on=on,
             explanation=f"{heading}：{explanation}", evidence=tuple(dict.fromkeys(evidence)),
             staff=lodged.staff, window=lodged.window, **details,
         )

@@ -15,20 +15,7 @@ from datetime import date, timedelta
 
 from bianmin_rules.deadlines import DeadlineTrace, LimitUnit, TimeLimit, days_late
 from bianmin_rules.policy import Context
-from bianmin_rules.verdicts import Subject, SubjectKind, VerdictKind
-
-CENTRE = "centre"
-"""The id of the centre as a subject when an event does not name it."""
-
-
-def subject_of(staff: str | None, window: str | None = None, centre: str | None = None) -> Subject:
-    """Who answers: the staff member, else the window, else the centre."""
-    if staff:
-        return Subject(kind=SubjectKind.STAFF, id=staff)
-    if window:
-        return Subject(kind=SubjectKind.WINDOW, id=window)
-    return Subject(kind=SubjectKind.CENTRE, id=centre or CENTRE)
-
+from bianmin_rules.verdicts import VerdictKind
 
 UNIT_WORDS = {LimitUnit.WORKING_DAYS: "个工作日"}
 

@@ -17,16 +17,7 @@ from bianmin_rules.events.findings import FindingSource
 from bianmin_rules.ledgers import Books
 from bianmin_rules.ledgers.findings import Finding
 from bianmin_rules.policy import Context, PolicyBase
-from bianmin_rules.verdicts import Sanction, Subject, SubjectKind, Verdict, VerdictKind
-
-
-def finding_subject(finding: Finding) -> Subject:
-    """Who answers for a finding: its staff member, else its window, else the centre."""
-    if finding.staff:
-        return Subject(kind=SubjectKind.STAFF, id=finding.staff)
-    if finding.window:
-        return Subject(kind=SubjectKind.WINDOW, id=finding.window)
-    return Subject(kind=SubjectKind.CENTRE, id="centre")
+from bianmin_rules.verdicts import Sanction, Verdict, VerdictKind, answerable
 
 
 class FindingPenalty(PolicyBase):
@@ -61,7 +52,7 @@ class FindingPenalty(PolicyBase):
         units = "" if finding.quantity == 1 else f" × {finding.quantity}"
         severity = "（情节严重）" if serious else ""
         return self.verdict(
-            context, subject=finding_subject(finding), kind=VerdictKind.VIOLATION, on=finding.day,
+            context, subject=answerable(finding.staff, finding.window), kind=VerdictKind.VIOLATION, on=finding.day,
             explanation=f"{what}{severity}{units}：{finding.day} 经{FINDER_NAMES[finding.by]}发现。",
             points=points * finding.quantity, fine=fine * finding.quantity, sanction=self.sanction,
             evidence=(finding.event,), window=finding.window, staff=finding.staff,
@@ -72,6 +63,7 @@ class FindingPenalty(PolicyBase):
 FINDER_NAMES = {
     FindingSource.INSPECTION: "督查",
     FindingSource.SUPERIOR_CIRCULAR: "上级通报",
+    FindingSource.SUPERIOR_MONITORING: "上级监控",
     FindingSource.VERIFIED_REPORT: "举报查实",
     FindingSource.MEDIA: "媒体曝光",
     FindingSource.ASSESSMENT: "考核认定",

@@ -34,9 +34,9 @@ from bianmin_rules.ledgers.inquiries import (
     Replied,
     Taken,
 )
-from bianmin_rules.policies.duties import judge_duty, subject_of
+from bianmin_rules.policies.duties import judge_duty
 from bianmin_rules.policy import Context, PolicyBase
-from bianmin_rules.verdicts import Verdict, VerdictKind
+from bianmin_rules.verdicts import Verdict, VerdictKind, answerable
 
 SAME_DAY = TimeLimit(amount=0, unit=LimitUnit.SAME_DAY)
 
@@ -67,7 +67,7 @@ class InquiryPolicy(PolicyBase):
         """
         case = chain.case.case if chain.case else None
         return self.verdict(
-            context, subject=subject_of(staff), kind=kind, on=on,
+            context, subject=answerable(staff), kind=kind, on=on,
             explanation=f"咨询 {chain.inquiry}：{explanation}", evidence=tuple(dict.fromkeys(evidence)),
             staff=staff, window=window or chain.asked.window, case=case, **details,
         )

@@ -257,22 +257,42 @@ class SeverityTiers(CountedPolicy):
     three lists (批评教育; 通报批评 and 调离窗口; 党纪政纪处分). Every counted violation
     gets the heaviest tier of the lines it matches (the first listed among equals); a
     violation no line matches gets none.
+
+    ``charge``: who bears the tier — the counted violation's own subject (the default),
+    or its ``staff`` member or ``window`` where it names one (``guangwu-street``
+    第三十八条 fines the 窗口部门 but sanctions the 直接责任人 for serious consequences).
+    A violation that names no one of that kind stays with its own subject.
     """
 
     kind: Literal["severity-tiers"] = "severity-tiers"
     offences: tuple[TieredOffence, ...] = Field(min_length=1, description="The lines of the lists.")
+    charge: Literal["subject", "staff", "window"] = Field(
+        default="subject", description="Who bears the tier: the counted violation's subject, staff member or window."
+    )
+
+    def charged(self, verdict: Verdict) -> Subject:
+        """The subject a counted violation's tier is charged to."""
+        if self.charge == "subject":
+            return verdict.subject
+        kind = SubjectKind(self.charge)
+        key = counted_against(verdict, kind)
+        return Subject(kind=kind, id=key) if key is not None else verdict.subject
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per counted violation that some line matches."""
         findings = findings_by_event(books)
-        offences = [(line, line.selectors) for line in self.offences]
-        for verdict in sorted(context.verdicts, key=lambda v: v.sort_key):
-            lines = [line for line, selectors in offences if line.matches(verdict, selectors, findings)]
+        # The lines that count each rule, in the order listed: a verdict is matched against those only.
+        by_rule: dict[str, list[tuple[TieredOffence, tuple[Selector, ...]]]] = defaultdict(list)
+        for line in self.offences:
+            for rule in dict.fromkeys(line.counts):
+                by_rule[rule].append((line, line.selectors))
+        for verdict in sorted((v for v in context.verdicts if v.rule in by_rule), key=lambda v: v.sort_key):
+            lines = [line for line, selectors in by_rule[verdict.rule] if line.matches(verdict, selectors, findings)]
             if not lines:
                 continue
             line = max(lines, key=lambda candidate: candidate.level)  # max keeps the first of equals
             yield self.verdict(
-                context, subject=verdict.subject, kind=VerdictKind.VIOLATION, on=verdict.on,
+                context, subject=self.charged(verdict), kind=VerdictKind.VIOLATION, on=verdict.on,
                 explanation=f"{line.label}：{occurrence_list([verdict])} → {line.tier}。",
                 sanction=Sanction(tier=line.tier, level=line.level), fine=line.fine,
                 occurrences=(occurrence(verdict),), evidence=verdict.evidence,

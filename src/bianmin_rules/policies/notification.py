@@ -33,6 +33,7 @@ CONTENT_WORDS = {
     NoticeContent.ENQUIRY: "查询方式",
     NoticeContent.FEES: "收费标准",
     NoticeContent.LEGAL_BASIS: "办事依据",
+    NoticeContent.CONDITIONS: "办理条件",
 }
 
 NOTICE_FORM_CONTENTS = (

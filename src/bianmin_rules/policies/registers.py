@@ -26,9 +26,9 @@ from bianmin_rules.events import RegisterAct
 from bianmin_rules.ledgers import Books, RegisterEntry
 from bianmin_rules.ledgers.registers import period_start
 from bianmin_rules.periods import Period, PeriodKind
-from bianmin_rules.policies.duties import CENTRE, judge_duty, subject_of
+from bianmin_rules.policies.duties import judge_duty
 from bianmin_rules.policy import Context, PolicyBase
-from bianmin_rules.verdicts import Subject, SubjectKind, Verdict
+from bianmin_rules.verdicts import CENTRE, Subject, SubjectKind, Verdict, answerable
 
 ACT_WORDS = {
     RegisterAct.DAILY_SUMMARY: ("每天一汇总", "汇总"),
@@ -66,7 +66,7 @@ def earliest(entries: Iterator[RegisterEntry]) -> dict[tuple[str, date], Registe
 
 def keeper_of(entry: RegisterEntry) -> str:
     """Who did the act, as ``staff:…``, ``window:…`` or ``centre:…``."""
-    return str(subject_of(entry.staff, entry.window, entry.centre))
+    return str(answerable(entry.staff, entry.window, entry.centre))
 
 
 class RegisterCadence(PolicyBase):

@@ -84,6 +84,9 @@ class _PromisedBase(CaseDeadlinePolicy):
     default_limit: Limit | None = Field(
         default=None, description="The limit of a case promised none (no library default: the texts differ)."
     )
+    statutory_fallback: bool = Field(
+        default=False, description="A case promised no limit is held to its statutory limit (法定或者承诺的时限)."
+    )
     require_limit: bool = Field(default=True, description="A case with no promised limit or date is a violation.")
     extension: ExtensionCheck | None = Field(default=None, description="The TL-5 checks of extensions.")
     duty: str = Field(default="承诺件应在承诺时限内办结", description="The duty, in words, for explanations.")
@@ -116,6 +119,8 @@ class _PromisedBase(CaseDeadlinePolicy):
                 step, counted, evidence = receipt, False, (notice.event,)
                 words = f"受理之日（受理通知书承诺{notice.promised_date}办结）"
                 limit = limit_to_date(receipt.day, notice.promised_date)
+            elif self.statutory_fallback and receipt.statutory_limit is not None:
+                limit, words = receipt.statutory_limit, f"{words}（未承诺时限，按法定时限）"
             elif self.default_limit is not None:
                 limit, words = self.default_limit, f"{words}（未单独承诺，按一般办理时限）"
             else:
@@ -213,7 +218,9 @@ class PromisedLimit(_PromisedBase):
     """TL-2 (with TL-3, TL-5, TL-8, TL-9): a promised case is completed within its promised limit.
 
     The limit is the receipt's ``promised_limit``; without one, the date written in the
-    receipt notice (TL-3); without either, ``default_limit`` where the variant sets one
+    receipt notice (TL-3); without either, the receipt's ``statutory_limit`` where
+    ``statutory_fallback`` is set (``shouzhan-town`` 第十条(五) "在法定或者承诺的时限内办结");
+    else ``default_limit`` where the variant sets one
     (town-conduct-100 限时办结制度 2: "一般办理限时为3—5日", the unit unstated — the
     variant writes the amount and the unit it reads); else, with ``require_limit``, the
     case was never told a definite completion time: a violation. Reported-upward cases

@@ -41,6 +41,8 @@ class LintFinding:
     """One thing lint found, with the rule it concerns and its place in the variant file."""
 
     rule: str
+    code: str
+    """What kind of finding: ``band-gap``, ``band-overlap``, ``unreachable-maximum`` or ``no-year-total``."""
     severity: Severity
     place: str
     message: str
@@ -49,8 +51,8 @@ class LintFinding:
         return f"{self.place}: {self.severity.value}: {self.rule}: {self.message}"
 
 
-def lint_band_table(table: BandTable, place: str) -> list[LintFinding]:
-    """Gaps and overlaps of one band table (SC-5)."""
+def lint_band_table(table: BandTable, place: str, rule: str = "SC-5") -> list[LintFinding]:
+    """Gaps and overlaps of one band table (SC-5), about the rule whose rate it bands (SC-5, TL-11 …)."""
     found = []
     for gap in band_gaps(table):
         if not gap.reachable:
@@ -61,13 +63,15 @@ def lint_band_table(table: BandTable, place: str) -> list[LintFinding]:
         else:
             parts = ", ".join(str(p) for p in gap.open_parts)
             severity, how = Severity.ERROR, f"unresolved: a rate in {parts} stops the evaluation"
-        found.append(LintFinding("SC-5", severity, place, f"gap {gap.interval} between the text's bands, {how}"))
+        message = f"gap {gap.interval} between the text's bands, {how}"
+        found.append(LintFinding(rule, "band-gap", severity, place, message))
     for overlap in band_overlaps(table):
         pair = f"bands[{overlap.first}] and bands[{overlap.second}] overlap on {overlap.interval}"
         if table.hit is HitPolicy.FIRST:
-            found.append(LintFinding("SC-5", Severity.INFO, place, f"{pair}, resolved by hit policy first"))
+            severity, message = Severity.INFO, f"{pair}, resolved by hit policy first"
         else:
-            found.append(LintFinding("SC-5", Severity.ERROR, place, f"{pair} under hit policy unique"))
+            severity, message = Severity.ERROR, f"{pair} under hit policy unique"
+        found.append(LintFinding(rule, "band-overlap", severity, place, message))
     return found
 
 
@@ -104,10 +108,12 @@ def lint_table(table: ScorecardTable, place: str = "scorecards") -> tuple[LintFi
             item_place = f"{place}.categories[{c}].items[{i}]"
             for r, rule in enumerate(item.rules):
                 if isinstance(rule, BandRule):
-                    found += lint_band_table(rule.table, f"{item_place}.rules[{r}].table")
+                    # The rule whose rate is banded (TL-11's speed-up rate), else SC-5's bands in general.
+                    banded = rule.rules[0] if len(rule.rules) == 1 else "SC-5"
+                    found += lint_band_table(rule.table, f"{item_place}.rules[{r}].table", banded)
             best = reachable(item)
             if best is not None and item.maximum is not None and best < item.maximum:
-                found.append(LintFinding("SC-6", Severity.WARNING, item_place, (
+                found.append(LintFinding("SC-6", "unreachable-maximum", Severity.WARNING, item_place, (
                     f"item {item.id!r} ({item.title}) has a maximum of {plain(item.maximum)} but can score at most "
                     f"{plain(best)} (base {plain(item.starting)}, no line adds more)"
                 )))
@@ -115,19 +121,19 @@ def lint_table(table: ScorecardTable, place: str = "scorecards") -> tuple[LintFi
         if category.maximum is not None and category_best is not None:
             table_best += min(category_best, category.maximum)
             if category_best < category.maximum:
-                found.append(LintFinding("SC-6", Severity.WARNING, f"{place}.categories[{c}]", (
+                found.append(LintFinding("SC-6", "unreachable-maximum", Severity.WARNING, f"{place}.categories[{c}]", (
                     f"category {category.id!r} ({category.title}) can score at most {plain(category_best)} "
                     f"of {plain(category.maximum)}"
                 )))
         elif category.maximum is not None:
             table_best += category.maximum
     if table_best < table.maximum:
-        found.append(LintFinding("SC-6", Severity.WARNING, place, (
+        found.append(LintFinding("SC-6", "unreachable-maximum", Severity.WARNING, place, (
             f"table {table.name!r} can score at most {plain(table_best)} of its {plain(table.maximum)} "
             "(without bonuses)"
         )))
     if any(d.scope is Scope.YEAR for d in table.disqualifications) and PeriodKind.YEAR not in table.periods:
-        found.append(LintFinding("SC-10", Severity.WARNING, place, (
+        found.append(LintFinding("SC-10", "no-year-total", Severity.WARNING, place, (
             "a disqualification takes away the year's award, but the table has no year total to mark"
         )))
     return tuple(found)

@@ -332,7 +332,7 @@ class Scorer:
         self, table: ScorecardTable, subject: Subject, period: Period, own: Decimal,
     ) -> tuple[Weighted | None, list[str]]:
         """The weighted total of the table and the other assessors (SC-7)."""
-        if table.weighting is None:
+        if table.weighting is None or not self.weighted(table, subject, period):
             return None, []
         scores = [WeightedScore(assessor="本考核表", score=own, weight=table.weighting.own)]
         notes = []
@@ -343,6 +343,16 @@ class Scorer:
                 notes.append(f"缺少 {assessor} 对本期的评分：加权总分无法计算，不参加排名。")
         total = None if notes else sum((s.weight * s.score for s in scores if s.score is not None), ZERO)
         return Weighted(rule=table.weighting.rule, scores=tuple(scores), total=total), notes
+
+    def weighted(self, table: ScorecardTable, subject: Subject, period: Period) -> bool:
+        """Does the table's weighting apply to ``subject`` (a window listed, or staff who served at one)?"""
+        assert table.weighting is not None
+        windows = set(table.weighting.windows)
+        if not windows:
+            return True
+        if subject.kind is SubjectKind.WINDOW:
+            return subject.id in windows
+        return bool(windows & self.windows_of(table, subject.id, period))
 
     def disqualifications(
         self, table: ScorecardTable, subject: Subject, period: Period, about: Concerning, scope: Scope,

@@ -328,12 +328,18 @@ class Weighting(Frozen):
 
     The table's own total has weight ``own``; every other assessor's score for the same
     subject and period comes from an ``assessment_scored`` event. Weights sum to 1.
+    ``windows`` limits the weighting to the subjects of some windows (``community-hall``:
+    only the life-service staff have a home unit); the others keep the table's own total.
     """
 
     rule: RuleId = "SC-7"
     source: Citation
     own: Decimal = Field(gt=0, le=1, description="The weight of this table's own total.")
     assessors: dict[str, Decimal] = Field(min_length=1, description="Other assessors' names and weights.")
+    windows: tuple[str, ...] = Field(
+        default=(),
+        description="Only windows, and staff who served at one, in these are weighted (empty: every subject).",
+    )
 
     @model_validator(mode="after")
     def _weights_sum_to_one(self) -> Weighting:
