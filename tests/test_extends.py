@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import tomli_w
 
 from bianmin_rules import Variant, VariantError, load_variant
 from bianmin_rules.cli import main
@@ -143,30 +144,16 @@ def test_schema_variant(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_a_rule_id_reaches_the_one_inherited_policy_of_that_rule_and_removes_all_of_it(tmp_path: Path) -> None:
     """Built-in policies carry ids; a child may still address the one TL-7 by its rule, and remove by rule ID."""
-    base = write(tmp_path, "base.toml", """
-name = "base"
-title = "基础"
-source = { document = "d" }
-case_types = { immediate = "即办件", rejected = "驳回件" }
-[[policies]]
-id = "rejection-decision"
-kind = "rejection-decision"
-rule = "TL-7"
-source = { document = "d", article = "a", quote = "q" }
-[[policies]]
-id = "no-badge"
-kind = "finding-penalty"
-rule = "SC-4"
-findings = ["no_badge"]
-source = { document = "d", article = "a", quote = "q" }
-[[policies]]
-id = "littering"
-kind = "finding-penalty"
-rule = "SC-4"
-findings = ["littering"]
-source = { document = "d", article = "a", quote = "q" }
-""")
-    child = write(tmp_path, "child.toml", f'extends = "{base.name}"\nname = "child"\nremove_policies = ["SC-4"]\n'
+    cite = {"document": "d", "article": "a", "quote": "q"}
+    base = {
+        "name": "base", "title": "基础", "source": {"document": "d"},
+        "case_types": {"immediate": "即办件", "rejected": "驳回件"},
+        "policies": [{"id": "rejection-decision", "kind": "rejection-decision", "rule": "TL-7", "source": cite}] + [
+            {"id": code, "kind": "finding-penalty", "rule": "SC-4", "findings": [code], "source": cite}
+            for code in ("no_badge", "littering")],
+    }
+    write(tmp_path, "base.toml", tomli_w.dumps(base))
+    child = write(tmp_path, "child.toml", 'extends = "base.toml"\nname = "child"\nremove_policies = ["SC-4"]\n'
                   '[[policies]]\nrule = "TL-7"\nlimit = 5\n')
     (decision,) = load_variant(child).policies
     assert (decision.id, decision.limit.amount) == ("rejection-decision", 5)  # type: ignore[union-attr]
