@@ -32,6 +32,9 @@ class EventLog(Iterator[Event]):
     def __next__(self) -> Event:
         return next(self._events)
 
+    def __iter__(self) -> Iterator[Event]:
+        return self._events  # a loop reads the generator itself, one call fewer per event
+
 
 def read_events(lines: Iterable[str | bytes], *, source: str = "<events>") -> EventLog:
     """The events of one JSON Lines stream, in file order; duplicate ids are an error."""
