@@ -4,7 +4,8 @@ These tables show that every number of the CASE, TL, OTN, JA and REG rules of
 county-centre, jiangxi-town, town-basic, town-conduct-100, jianshe-street,
 guangwu-street, the tangdaohe-town village template, community-hall,
 shandong-guideline and shouzhan-town is expressible as a parameter; the tests build
-variants from them with ``make_variant``. (The variants' data files are a later task.)
+variants from them with ``make_variant``. county-centre's own case rules are those of the
+built-in file (``county_case_rules``); the tables below remain for tests of one policy.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from bianmin_rules import Variant
-from tests.conftest import make_variant
+from tests.conftest import make_variant, only_rules
 
 Table = dict[str, Any]
 
@@ -29,30 +30,14 @@ TIME_LIMIT_RULES = "县政务服务中心全面实行首问责任制、限时办
 ASSESSMENT = "县政务服务中心部门窗口及窗口工作人员考核办法"
 COUNTY_RULES = "县政务服务中心管理通则"
 
-COUNTY_CASE_TYPES = {
-    "immediate": "即办件", "promised": "承诺件", "supplement": "补办件", "joint": "联办件", "rejected": "驳回件",
-    "reported": "上报件",
-}
 COUNTY_ARTICLE_23_TYPES = {
     "immediate": "即办件", "promised": "承诺件", "joint": "联办件", "reply": "答复件", "forwarded": "转报件",
 }
 """CASE-2: the second, inconsistent list of the same compendium (管理通则 第二十三条)."""
 
-COUNTY_PROMISED: Table = {
-    "kind": "promised-limit", "rule": "TL-2", "case_types": ["promised", "reported"], "points": "-2",
-    "source": cite(SIX_TYPES, "二、(二)3", "承诺件必须在公开承诺时间内办结，不得随意延长办理时间。"),
-    "warning": {"rule": "TL-10", "within": 2, "source": cite(
-        TIME_LIMIT_RULES, "二",
-            "由县政务服务和大数据发展局对每天各部门窗口的办理事项、办结时限、收费标准、责任人等，进行动态管理")},
-}
 COUNTY_RECEIPT_NOTICE: Table = {
     "kind": "receipt-notice", "rule": "TL-3", "case_types": ["promised"], "points": "-1",
     "source": cite(ASSESSMENT, "二、(二)3", "受理承诺件时，未向服务对象提供承诺件通知单的，每件次扣1分"),
-}
-COUNTY_GREEN_CHANNEL: Table = {
-    "kind": "green-channel", "rule": "TL-6", "fraction": "0.5",
-    "source": cite(TIME_LIMIT_RULES, "一、(二)",
-        "对于重点招商项目，要建立行政审批“绿色”通道，审批的时限要压缩到行政法规规定的办结时限的一半以上。"),
 }
 COUNTY_SINGLE_NOTICE: Table = {
     "kind": "single-notice", "rule": "OTN-2",
@@ -78,10 +63,6 @@ COUNTY_JOINT_LEAD: Table = {
     "kind": "joint-lead", "rule": "JA-1", "lead_rule": "receiving_window",
     "source": cite(SIX_TYPES, "四、(二)1、3", "联办件的受理窗口部门为联办牵头部门……联办牵头部门应立即通知各相关部门。"),
 }
-COUNTY_DEEMED: Table = {
-    "kind": "deemed-approval", "rule": "JA-3", "case_types": ["joint"],
-    "source": cite(COUNTY_RULES, "第二十六条", "坚持“行政默认”的原则……超过承诺时限的追究相关部门和当事人的责任。"),
-}
 COUNTY_OUTSIDE_WINDOW: Table = {
     "kind": "outside-centre", "rule": "REG-5", "points": "-2", "charge_to": "window",
     "ways": ["accepted_outside", "certificate_outside", "charged_outside"],
@@ -99,15 +80,10 @@ COUNTY_COMPLETION: Table = {
 
 
 def county_case_rules() -> Variant:
-    """county-centre's case rules: the built-in TL-1/TL-4/TL-7 and the rest of its numbers."""
+    """county-centre's case rules (TL, OTN, JA, REG) as the built-in file states them, without the other families."""
     from bianmin_rules import load_variant
 
-    builtin = [p.model_dump(mode="json") for p in load_variant("county-centre").policies]
-    return make_variant(
-        *builtin, COUNTY_PROMISED, COUNTY_RECEIPT_NOTICE, COUNTY_GREEN_CHANNEL, COUNTY_SINGLE_NOTICE,
-        COUNTY_REPEAT_TRIPS, COUNTY_NOTICE_LADDER, COUNTY_JOINT_LEAD, COUNTY_DEEMED, COUNTY_OUTSIDE_WINDOW,
-        COUNTY_OUTSIDE_STAFF, COUNTY_COMPLETION, case_types=COUNTY_CASE_TYPES,
-    )
+    return only_rules(load_variant("county-centre"), "TL-", "OTN-", "JA-", "REG-")
 
 
 # -- jiangxi-town (seed 000, section 14) ----------------------------------------------------

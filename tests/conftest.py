@@ -35,6 +35,17 @@ def county() -> Variant:
     return load_variant("county-centre")
 
 
+def only_rules(variant: Variant, *rules: str) -> Variant:
+    """``variant`` with only its policies of ``rules``: rule IDs (``"TL-1"``) or families (``"OTN-"``).
+
+    Its case types, office hours and tables stay; tests of one family read that family's
+    verdicts without the others' (a ladder over them, a rate measured from them).
+    """
+    families = tuple(r for r in rules if r.endswith("-"))
+    kept = [p for p in variant.policies if p.rule in rules or p.rule.startswith(families)]
+    return variant.model_copy(update={"policies": tuple(kept)})
+
+
 def make_variant(*policies: dict[str, Any], case_types: dict[str, str] | None = None, **fields: Any) -> Variant:
     """A variant for a test: the given policy tables, and county-centre's case types by default."""
     data: dict[str, Any] = {

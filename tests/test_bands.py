@@ -28,7 +28,7 @@ from bianmin_rules.scorecards import (
 from bianmin_rules.verdicts import Measure
 
 SOURCE = Citation(document="test", article="-", quote="-")
-JIANGXI = "tests/data/variants/jiangxi-town.toml"
+JIANGXI = "jiangxi-town"
 
 
 def county_band(item: str) -> BandTable:

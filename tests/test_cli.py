@@ -41,12 +41,13 @@ def test_evaluate_in_every_format(capsys: pytest.CaptureFixture[str], fmt: str) 
     assert status == 0
     if fmt == "json":
         report = Report.model_validate_json(out)
-        assert len(report.violations()) == 4
+        assert len(report.violations()) == 8  # 4 late cases, each its staff member's first (ESC-2)
         assert {(c.scorecard, c.period.label) for c in report.scorecards} >= {("window", "2026-Q1"), ("staff", "2026")}
     elif fmt == "csv":
         verdicts, scorecards = out.split("\n\n")
         rows = verdicts.splitlines()
-        assert rows[0].startswith("on,rule,kind,subject") and len(rows) == 6  # 4 violations and TL-11's rate
+        # 8 violations, TL-11's rate, TL-12's rates of 3 windows and 5 staff members
+        assert rows[0].startswith("on,rule,kind,subject") and len(rows) == 1 + 8 + 1 + 8
         assert scorecards.startswith("scorecard,period,subject,category,item,entry")
         assert "window,2026-Q1,window:W-build,办件管理,按操作规程办理,deduction,,,-2," in scorecards
     else:

@@ -314,3 +314,11 @@ def test_the_complaint_is_charged_to_the_window_or_centre_when_no_one_is_named()
 def test_a_complaint_never_received_is_noted() -> None:
     report = run(make_variant(NEXT_DAY), events(answered("2026-03-03T10:00")), "2026-03-31")
     assert report.verdicts == () and "投诉 K1" in report.notes[0]
+
+
+def test_cmp8_the_cause_is_the_verdicts_code_for_the_tables() -> None:
+    """CMP-8 (town-conduct-100 能 2): the investigation's cause is the verdict's code, so a table line can price
+    one cause (``codes = ["wrong_answer"]``); a complaint without a cause has none."""
+    variant = make_variant(policy("verified-complaint", "CMP-8"))
+    log = events(received("2026-03-02T10:00"), investigated(cause="wrong_answer"), investigated())
+    assert [v.code for v in run(variant, log, "2026-03-31").verdicts] == ["wrong_answer", None]

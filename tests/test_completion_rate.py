@@ -64,3 +64,11 @@ def test_tl12_by_month_and_by_day_of_receipt() -> None:
     monthly = measures(run(make_variant(*deadline_rules(period="month")), events(*LOG), "2026-04-10"))
     assert monthly[("window:W1", "2026-03", "completion_rate")] == (0, 2)
     assert monthly[("window:W1", "2026-01", "completion_rate")] == (1, 1)
+
+
+def test_tl12_a_variant_may_report_only_the_completion_rate() -> None:
+    """TL-12 (county-centre: the tables read only 办结率): ``measures`` leaves the overdue rate out."""
+    report = run(make_variant(*deadline_rules(measures=["completion_rate"])), events(*LOG), "2026-04-10")
+    found = measures(report)
+    assert {name for (_, _, name) in found} == {"completion_rate"}
+    assert found[("window:W1", "2026-Q1", "completion_rate")] == (2, 4)

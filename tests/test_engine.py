@@ -15,6 +15,7 @@ from bianmin_rules import (
     Subject,
     SubjectKind,
     Variant,
+    VerdictKind,
     WorkCalendar,
     evaluate,
 )
@@ -52,23 +53,38 @@ def test_equal_timestamps_are_ordered_by_event_id(county: Variant) -> None:
 def test_demo_report_as_computed_by_hand(county: Variant) -> None:
     """The built-in example: TL-7 (C2026-0005), TL-1 (C2026-0102, C2026-0110), TL-4 (C2026-0104).
 
-    And TL-11's speed-up rate of W-land: C2026-0108, promised 10 working days from 3/10, was
-    done on 3/23, the 9th: 1 of 10 promised days saved.
+    Each late case is its staff member's first time-limit failure of 2026: ESC-2 (责任追究制 2)
+    gives each 批评教育. TL-11's speed-up rate of W-land: C2026-0108, promised 10 working days
+    from 3/10, was done on 3/23, the 9th: 1 of 10 promised days saved. TL-12's completion
+    rates in 2026-Q1, counting closed cases and the open C2026-0110 (overdue since 3/30):
+    W-build 1/2 (C2026-0003 done on its due day 2/27; C2026-0104 late), W-land 2/3 (C2026-0005
+    late), W-market 1/3 (C2026-0102 and C2026-0110 late); S-li 1/2, S-zhao 1/2, S-sun 1/1,
+    S-chen 0/1, S-wang 1/2. C2026-0108 is in time (due 3/24) with its receipt notice (TL-2,
+    TL-3); the one-time notices list everything at once (OTN-2), the rejections give their
+    reasons (OTN-4).
     """
     report = run(county, demo_log(), "2026-03-31")
-    assert [(v.rule, v.case, v.deadline.days_late if v.deadline else None) for v in report.verdicts] == [
-        ("TL-7", "C2026-0005", 1),
-        ("TL-1", "C2026-0102", 1),
-        ("TL-4", "C2026-0104", 2),
-        ("TL-1", "C2026-0110", 1),
-        ("TL-11", None, None),
+    assert [(v.rule, v.case, v.deadline.days_late if v.deadline else None) for v in report.violations()] == [
+        ("ESC-2", "C2026-0005", None), ("TL-7", "C2026-0005", 1),
+        ("ESC-2", "C2026-0102", None), ("TL-1", "C2026-0102", 1),
+        ("ESC-2", "C2026-0104", None), ("TL-4", "C2026-0104", 2),
+        ("ESC-2", "C2026-0110", None), ("TL-1", "C2026-0110", 1),
     ]
-    speed_up = report.verdicts[-1].measure
+    assert {v.sanction.tier for v in report.violations() if v.sanction} == {"批评教育"}
+    assert not [v for v in report.verdicts if v.kind is VerdictKind.WARNING]
+    (speed_up,) = [v.measure for v in report.verdicts if v.rule == "TL-11"]
     assert speed_up is not None and (speed_up.numerator, speed_up.denominator) == (1, 10)
+    rates = {str(v.subject): (v.measure.numerator, v.measure.denominator)
+             for v in report.verdicts if v.rule == "TL-12" and v.measure}
+    assert rates == {"window:W-build": (1, 2), "window:W-land": (2, 3), "window:W-market": (1, 3),
+                     "staff:S-li": (1, 2), "staff:S-zhao": (1, 2), "staff:S-sun": (1, 1), "staff:S-chen": (0, 1),
+                     "staff:S-wang": (1, 2)}
+    assert len(report.verdicts) == 8 + 1 + 8
     assert report.events_read == 21 and report.events_after_as_of == 1
     assert len(report.notes) == 1 and "C2025-0977" in report.notes[0]
     wang = Subject(kind=SubjectKind.STAFF, id="S-wang")
-    assert [v.case for v in report.about(wang)] == ["C2026-0110"]
+    assert [(v.rule, v.case) for v in report.about(wang)] == [("ESC-2", "C2026-0110"), ("TL-1", "C2026-0110"),
+                                                              ("TL-12", None)]
 
 
 def test_events_after_as_of_are_left_out(county: Variant) -> None:

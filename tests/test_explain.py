@@ -18,14 +18,18 @@ from bianmin_rules.render import render_explanation
 
 
 def test_staff_story_in_order(county: Variant) -> None:
-    """TL-4: S-li's first quarter — two supplement cases, one late, and a stray completion."""
+    """TL-4: S-li's first quarter — two supplement cases, one late, and a stray completion.
+
+    The late case is S-li's first time-limit failure of 2026 (ESC-2, 责任追究制 2: 批评教育), and
+    the quarter's completion rate is 1 of 2 (TL-12).
+    """
     story = explain(county, demo_events(), subject=subject_of("staff", "S-li"), as_of=date(2026, 3, 31),
                     period=Period.parse("2026-Q1"))
     assert [s.event or s.verdict.rule for s in story.steps if s.event or s.verdict] == [  # type: ignore[union-attr]
-        "e001", "e002", "e003", "e004", "e011", "e012", "e013", "e021", "e014", "TL-4"]
-    last = story.steps[-1]
-    assert last.verdict is not None and "三、(二)2" in last.text and "逾期2个工作日" in last.text
-    assert story.total.violations == 1
+        "e001", "e002", "e003", "e004", "e011", "e012", "e013", "e021", "e014", "ESC-2", "TL-4", "TL-12"]
+    (late,) = [s for s in story.steps if s.verdict is not None and s.verdict.rule == "TL-4"]
+    assert "三、(二)2" in late.text and "逾期2个工作日" in late.text
+    assert story.total.violations == 2
 
 
 def test_period_limits_the_story(county: Variant) -> None:
@@ -36,12 +40,15 @@ def test_period_limits_the_story(county: Variant) -> None:
 
 
 def test_case_and_window_stories(county: Variant) -> None:
-    """A window answers for the verdicts on its staff's cases (TL-1 at W-market: C2026-0102, C2026-0110)."""
+    """A window answers for the verdicts on its staff's cases (TL-1 at W-market: C2026-0102, C2026-0110; each
+    the staff member's first time-limit failure, ESC-2), and has its completion rate (TL-12)."""
     case = explain(county, demo_events(), subject=subject_of("case", "C2026-0104"), as_of=date(2026, 3, 31))
     assert [s.event for s in case.steps if s.event] == ["e011", "e012", "e013", "e014"]
     window = explain(county, demo_events(), subject=subject_of("window", "W-market"), as_of=date(2026, 3, 31))
-    assert [s.verdict.case for s in window.steps if s.verdict] == ["C2026-0102", "C2026-0110"]
-    assert window.total.violations == 2
+    assert [(s.verdict.rule, s.verdict.case) for s in window.steps if s.verdict] == [
+        ("ESC-2", "C2026-0102"), ("TL-1", "C2026-0102"), ("ESC-2", "C2026-0110"), ("TL-1", "C2026-0110"),
+        ("TL-12", None)]
+    assert window.total.violations == 4
 
 
 class Whisper(EventBase):
@@ -70,22 +77,25 @@ def test_cli_explain(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_the_scorecard_arithmetic_of_a_staff_member(county: Variant) -> None:
     """SC-4 业务技能 5 (TL-9): S-li's late supplement case costs 2 of 业务技能's 20 and disqualifies the quarter
-    ("（二）出现有超时件的"); 20 + 18 + 20 + 26 + 0 = 84 (no rates measured: 评议 scores its fallback 0)."""
+    ("（二）出现有超时件的"); one of S-li's two cases was late, a completion rate of 50% (TL-12): 50 points below
+    100 at −0.5 each empties 规定时限内办结率. 20 + 18 + 20 + 16 + 0 = 74 (no evaluation recorded: 评议 scores its
+    fallback 0)."""
     story = explain(county, demo_events(), subject=subject_of("staff", "S-li"), as_of=date(2026, 3, 31),
                     period=Period.parse("2026-Q1"))
     quarter, year = story.cards
     assert (quarter.period.label, year.period.label) == ("2026-Q1", "2026")
     (line,) = quarter.item("skills").lines
     assert (line.points, line.rule, line.case) == (-2, "TL-4", "C2026-0104")
-    assert quarter.total == 84 and not quarter.eligible
+    assert quarter.total == 74 and not quarter.eligible
     assert [s.award for s in story.standings] == ["服务标兵"]
     text = render_explanation(story, "markdown")
     assert ("  - 业务技能 (max 20): base 20 - 2 = 18\n"
             "    - -2 deduction [TL-4 · 2026-03-16 · C2026-0104] 不能在承诺时限") in text
-    assert ("- **Total**: 20 + 18 + 20 + 26 + 0 = 84 of 100\n- Eligible: **no**\n"
+    assert "  - 规定时限内办结率 (max 10): base 10 - 25 + 15 = 0\n" in text
+    assert ("- **Total**: 20 + 18 + 20 + 16 + 0 = 74 of 100\n- Eligible: **no**\n"
             "- Disqualified (SC-4) （二）出现有超时件的") in text
     assert "- Not ranked in 服务标兵 2026-Q1 (top 6 of 1 ranked): ineligible" in text
-    assert "- **Total**: 2026-Q1 84 + 2026-Q2 — + 2026-Q3 — + 2026-Q4 — = 84 of 400" in text
+    assert "- **Total**: 2026-Q1 74 + 2026-Q2 — + 2026-Q3 — + 2026-Q4 — = 74 of 400" in text
 
 
 def test_a_ranked_card_and_a_period_without_cards(county: Variant) -> None:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import tomli_w
 
 from bianmin_rules import Variant, VariantError, load_variant
 from bianmin_rules.cli import main
@@ -35,20 +36,22 @@ def test_a_variant_differs_from_its_parent_exactly_in_what_it_overrides(tmp_path
     county = load_variant("county-centre")
     town = load_variant(write(tmp_path, "town.toml", TOWN))
     assert (town.name, town.title, town.based_on) == ("my-town", "某镇便民服务中心", "county-centre")
-    assert [p.rule for p in town.policies if p.id is None] == ["TL-4", "TL-7"]  # the scorecards' inputs have ids
-    county_tl7 = county.policies[2]
-    town_tl7 = town.policies[1]
+    assert [p.id for p in town.policies] == [p.id for p in county.policies if p.rule != "TL-1"]
+    (county_tl7,) = [p for p in county.policies if p.rule == "TL-7"]
+    (town_tl7,) = [p for p in town.policies if p.rule == "TL-7"]  # addressed by its rule, it keeps its id
     assert town_tl7.limit.amount == 5  # type: ignore[union-attr]
     assert town_tl7.model_copy(update={"limit": county_tl7.limit}) == county_tl7  # type: ignore[union-attr]
-    assert town.policies[0] == county.policies[1]
+    others = [p for p in county.policies if p.rule not in {"TL-1", "TL-7"}]
+    assert [p for p in town.policies if p.rule != "TL-7"] == others
     assert (town.case_types, town.office_hours) == (county.case_types, county.office_hours)
     assert town.source.section == ""  # a table the child sets is merged key by key with the parent's
 
 
 def test_a_new_policy_is_added_and_case_types_are_replaced_whole(tmp_path: Path) -> None:
     """CASE-2: a township declares its own case types (guangwu-street: four)."""
-    # county-centre's TL-11 speed-up rate names the 承诺件 type this township does not declare: it goes too.
-    text = TOWN.replace('remove_policies = ["TL-1"]', 'remove_policies = ["TL-1", "TL-4", "speed-up-rate"]') + """
+    # county-centre's rules naming the 承诺件 and 补办件 types this township does not declare go too.
+    text = TOWN.replace(
+        'remove_policies = ["TL-1"]', 'remove_policies = ["TL-1", "TL-2", "TL-3", "TL-4", "speed-up-rate"]') + """
 [case_types]
 immediate = "即办件"
 returned = "退回件"
@@ -65,7 +68,8 @@ source = { document = "光武街道", article = "第三十八条", quote = "扣�
     text = text.replace("limit = 5", 'limit = 5\ncase_types = ["returned"]')
     town = load_variant(write(tmp_path, "town.toml", text))
     assert list(town.case_types) == ["immediate", "returned", "reported", "joint"]
-    assert [p.rule for p in town.policies if p.id is None] == ["TL-7", "ESC-3"]
+    assert [p.rule for p in town.policies if p.id is None] == ["ESC-3"]
+    assert [p.case_types for p in town.policies if p.rule == "TL-7"] == [("returned",)]  # type: ignore[attr-defined]
 
 
 def test_extends_a_file_relative_to_the_child(tmp_path: Path) -> None:
@@ -73,8 +77,8 @@ def test_extends_a_file_relative_to_the_child(tmp_path: Path) -> None:
     write(tmp_path / "base", "town.toml", TOWN)
     village = write(tmp_path, "village.toml", 'extends = "base/town.toml"\nname = "my-village"\ntitle = "某村"\n')
     variant = load_variant(village)
-    assert (variant.name, variant.based_on, [p.rule for p in variant.policies if p.id is None]) == (
-        "my-village", "base/town.toml", ["TL-4", "TL-7"])
+    assert (variant.name, variant.based_on) == ("my-village", "base/town.toml")
+    assert [p.limit.amount for p in variant.policies if p.rule == "TL-7"] == [5]  # type: ignore[attr-defined]
 
 
 def test_cycles_are_refused(tmp_path: Path) -> None:
@@ -136,3 +140,20 @@ def test_schema_variant(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema", "variant"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert {"name", "policies", "case_types", "extends", "remove_policies"} <= schema["properties"].keys()
+
+
+def test_a_rule_id_reaches_the_one_inherited_policy_of_that_rule_and_removes_all_of_it(tmp_path: Path) -> None:
+    """Built-in policies carry ids; a child may still address the one TL-7 by its rule, and remove by rule ID."""
+    cite = {"document": "d", "article": "a", "quote": "q"}
+    base = {
+        "name": "base", "title": "基础", "source": {"document": "d"},
+        "case_types": {"immediate": "即办件", "rejected": "驳回件"},
+        "policies": [{"id": "rejection-decision", "kind": "rejection-decision", "rule": "TL-7", "source": cite}] + [
+            {"id": code, "kind": "finding-penalty", "rule": "SC-4", "findings": [code], "source": cite}
+            for code in ("no_badge", "littering")],
+    }
+    write(tmp_path, "base.toml", tomli_w.dumps(base))
+    child = write(tmp_path, "child.toml", 'extends = "base.toml"\nname = "child"\nremove_policies = ["SC-4"]\n'
+                  '[[policies]]\nrule = "TL-7"\nlimit = 5\n')
+    (decision,) = load_variant(child).policies
+    assert (decision.id, decision.limit.amount) == ("rejection-decision", 5)  # type: ignore[union-attr]

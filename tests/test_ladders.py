@@ -321,3 +321,61 @@ def test_fir9_county_ladder_counts_the_first_inquiry_verdicts() -> None:
         (2, "批评教育"), (9, "通报批评，年度考核不合格")]
     second = [v for v in report.verdicts if v.rule == "FIR-9"][-1]
     assert [o.rule for o in second.occurrences] == ["FIR-3", "FIR-3"]
+
+
+def refusals(*inquiries: str) -> list[dict[str, object]]:
+    """Two forbidden refusals by S1, one per inquiry, on 3/2 and 3/9."""
+    rows: list[dict[str, object]] = []
+    for inquiry, day in zip(inquiries, ("2026-03-02", "2026-03-09"), strict=True):
+        rows += [{"type": "inquiry_received", "at": f"{day}T09:05", "inquiry": inquiry, "window": "W1", "staff": "S1",
+                  "channel": "in_person", "remit": "centre"},
+                 {"type": "inquiry_refused", "at": f"{day}T09:06", "inquiry": inquiry, "staff": "S1",
+                  "words": "不清楚"}]
+    return rows
+
+
+COMPLAINED_LADDER = policy(
+    "offence-ladder", "FIR-9", COUNTY_DUTY, "一、(三)1",
+    "首问责任人不履行规定的服务责任……被服务对象投诉的，第一次对责任人进行批评教育，第二次对责任人通报批评",
+    counts=["FIR-3"], complained=True, tiers=[rung("批评教育", 1, 1), rung("通报批评，年度考核不合格", 2, 2)])
+REFUSAL = policy("forbidden-refusal", "FIR-3", "县政务服务中心首问责任制", "二", "不得以“不知道”或“不清楚”等用语答复")
+
+
+def test_fir9_county_counts_only_the_failures_complained_about() -> None:
+    """FIR-9 (county-centre 责任追究制 1, "被服务对象投诉的"): two refusals, a complaint arising from the second
+    inquiry only: one occurrence, 批评教育 on 3/9."""
+    complaint = {"type": "complaint_received", "at": "2026-03-10T10:00", "complaint": "K1", "window": "W0",
+                 "staff": "S0", "form": "phone", "about_staff": "S1", "inquiry": "Q2"}
+    report = run(make_variant(REFUSAL, COMPLAINED_LADDER), events(*refusals("Q1", "Q2"), complaint), "2026-03-31")
+    assert [(day.day, tier) for day, tier, _, _ in sanctions(report.verdicts, "FIR-9")] == [(9, "批评教育")]
+    unfiltered = run(make_variant(REFUSAL, {**COMPLAINED_LADDER, "complained": False}),
+                     events(*refusals("Q1", "Q2"), complaint), "2026-03-31")
+    assert len(sanctions(unfiltered.verdicts, "FIR-9")) == 2
+
+
+def test_otn6_a_complaint_reaches_the_case_its_inquiry_became_and_a_verified_report_counts() -> None:
+    """OTN-6 (county-centre 责任追究制 3): a complaint arising from inquiry Q1, which became case C1, makes C1's
+    repeat trips count; a verified report (finding by ``verified_report``) counts too; C2 was never complained
+    about. 1st 批评教育, 2nd 诫勉谈话."""
+    trips = policy("repeat-trips", "OTN-5", "考核办法", "二、(二)2", "造成服务对象多次奔跑，经查实每起扣1分")
+    reports = policy("finding-penalty", "OTN-5", "考核办法", "二、(二)2", "经查实", findings=["no_one_time_notice"],
+                     sources=["verified_report"])
+    ladder = policy("offence-ladder", "OTN-6", COUNTY_DUTY, "一、(三)3", "被服务对象投诉的，第一次……", counts=["OTN-5"],
+                    complained=True, tiers=[rung("批评教育", 1, 1), rung("诫勉谈话", 2, 2), rung("通报批评", 3, 3)])
+    at_w1 = {"window": "W1", "staff": "S1"}
+    rows: list[dict[str, object]] = [
+        {"type": "inquiry_received", "at": "2026-03-02T09:00", "inquiry": "Q1", "channel": "in_person",
+         "remit": "own", **at_w1},
+        {"type": "inquiry_taken", "at": "2026-03-02T09:05", "inquiry": "Q1", "case": "C1", **at_w1},
+    ]
+    for case, day in (("C1", "02"), ("C2", "03")):
+        rows += [{"type": "case_received", "at": f"2026-03-{day}T09:10", "case": case, "case_type": "supplement",
+                  "materials_complete": False, **at_w1},
+                 {"type": "applicant_returned", "at": f"2026-03-{day}T15:00", "case": case, "cause": "no_notice",
+                  **at_w1}]
+    rows += [{"type": "complaint_received", "at": "2026-03-04T10:00", "complaint": "K1", "window": "W0", "staff": "S0",
+              "form": "oral", "about_staff": "S1", "inquiry": "Q1"},
+             finding("no_one_time_notice", "2026-03-05T10:00", by="verified_report")]
+    report = run(make_variant(trips, reports, ladder), events(*rows), "2026-03-31")
+    assert [(day.day, tier) for day, tier, _, _ in sanctions(report.verdicts, "OTN-6")] == [
+        (2, "批评教育"), (5, "诫勉谈话")]

@@ -10,10 +10,13 @@ import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bianmin_rules import load_variant
 from bianmin_rules.io import DATA
 from bianmin_rules.locate import join, key_lines, key_parts, key_text, locate
 
 COUNTY = (DATA / "variants" / "county-centre.toml").read_text(encoding="utf-8")
+TL7 = "policies[{}]".format(*[i for i, p in enumerate(load_variant("county-centre").policies) if p.rule == "TL-7"])
+"""The key of county-centre's one TL-7 policy."""
 
 
 def line(text: str, number: int) -> str:
@@ -23,8 +26,8 @@ def line(text: str, number: int) -> str:
 def test_keys_of_county_centre() -> None:
     """Arrays of tables are counted per parent; inline tables and arrays give their elements' lines."""
     lines = key_lines(COUNTY)
-    assert line(COUNTY, lines["policies[2]"]) == "[[policies]]"
-    assert line(COUNTY, lines["policies[2].limit"]) == "limit = 3"
+    assert line(COUNTY, lines[TL7]) == "[[policies]]"
+    assert line(COUNTY, lines[f"{TL7}.limit"]) == "limit = 3"
     assert line(COUNTY, lines["scorecards[1]"]) == "[[scorecards]]"
     assert line(COUNTY, lines["scorecards[0].categories[4].items[1].rules[0].table"]) == (
         "[scorecards.categories.items.rules.table]")
@@ -41,7 +44,7 @@ def test_every_key_of_county_centre_is_found() -> None:
 
 def test_a_missing_key_is_placed_at_its_table() -> None:
     lines = key_lines(COUNTY)
-    assert locate(lines, "policies[2].limit.amount") == ("policies[2].limit", lines["policies[2].limit"])
+    assert locate(lines, f"{TL7}.limit.amount") == (f"{TL7}.limit", lines[f"{TL7}.limit"])
     assert locate(lines, "policies[1].limit") == ("policies[1]", lines["policies[1]"])
     assert locate(lines, "effective") is None
 

@@ -43,12 +43,13 @@ from typing import Any
 
 import pytest
 
-from bianmin_rules import Citation, Subject, SubjectKind, Variant, Verdict, VerdictKind
+from bianmin_rules import Citation, Subject, SubjectKind, Variant, Verdict, VerdictKind, WorkCalendar
 from bianmin_rules.ledgers import collect
 from bianmin_rules.periods import Period, PeriodKind
 from bianmin_rules.scorecards import Assessment, Card, LineKind, assess
 from bianmin_rules.verdicts import Measure
 from tests.conftest import events, run
+from tests.variant_support import card_of, item_scores
 
 AS_OF = date(2026, 6, 30)
 Q2 = Period(kind=PeriodKind.QUARTER, start=date(2026, 4, 1))
@@ -73,10 +74,13 @@ def immediate(
 
 
 def promised(number: int, limit: int, completed: str) -> list[dict[str, Any]]:
-    """A promised case of S1 at W1, received Wednesday 2026-04-01, evaluated when completed."""
+    """A promised case of S1 at W1, received Wednesday 2026-04-01 with its receipt notice (TL-3), evaluated when
+    completed."""
     where = {"window": "W1", "staff": "S1", "case": f"S1-P{number}"}
+    due = WorkCalendar.china().add_working_days(date(2026, 4, 1), limit)
     return [
         {"type": "case_received", "at": "2026-04-01T09:00", "case_type": "promised", "promised_limit": limit, **where},
+        {"type": "receipt_notice_issued", "at": "2026-04-01T09:05", "promised_date": due.isoformat(), **where},
         {"type": "case_completed", "at": f"{completed}T15:00", **where},
         {"type": "service_evaluated", "at": f"{completed}T15:10", "result": "very_satisfied", **where},
     ]
@@ -139,8 +143,16 @@ def hand_built() -> list[Verdict]:
 
 @pytest.fixture(scope="module")
 def variant(county: Variant) -> Variant:
-    """The built-in county-centre: its tables and the policies that feed them (TL-11, SC-5, findings)."""
-    return county
+    """The built-in county-centre, but for its completion rates (TL-12), which are hand-built here.
+
+    test_variant_county_centre.py scores the real completion rates end to end.
+    """
+    return without_completion_rates(county)
+
+
+def without_completion_rates(county: Variant) -> Variant:
+    """county-centre without its completion-rate policy (TL-12), whose rates the tests build by hand."""
+    return county.model_copy(update={"policies": tuple(p for p in county.policies if p.id != "completion-rate")})
 
 
 @pytest.fixture(scope="module")
@@ -153,14 +165,7 @@ def quarter(variant: Variant) -> Assessment:
 
 
 def card(assessment: Assessment, table: str, subject: str, period: Period = Q2) -> Card:
-    kind = SubjectKind.WINDOW if subject.startswith("W") else SubjectKind.STAFF
-    (found,) = [c for c in assessment.cards
-                if c.scorecard == table and c.subject == Subject(kind=kind, id=subject) and c.period == period]
-    return found
-
-
-def scores(found: Card) -> dict[str, Decimal]:
-    return {item.id: item.score for category in found.categories for item in category.items}
+    return card_of(assessment.cards, table, subject, period)
 
 
 WINDOW_FULL = {
@@ -179,7 +184,7 @@ def test_window_totals_and_items_by_hand(quarter: Assessment) -> None:
     }
     for window, items in expected.items():
         found = card(quarter, "window", window)
-        assert scores(found) == {k: Decimal(v) for k, v in items.items()}, window
+        assert item_scores(found) == {k: Decimal(v) for k, v in items.items()}, window
         assert found.total == sum(Decimal(v) for v in items.values())
     assert [card(quarter, "window", w).total for w in ("W1", "W2", "W3", "W4")] == [73, 71, 73, 82]
 

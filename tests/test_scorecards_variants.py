@@ -8,20 +8,18 @@ from typing import Any
 
 import pytest
 
-from bianmin_rules import Report, Subject, SubjectKind, Variant, load_variant
+from bianmin_rules import Report, Variant, load_variant
 from bianmin_rules.periods import Period, PeriodKind
 from bianmin_rules.scorecards import Card, LineKind
 from tests.conftest import events, run
+from tests.variant_support import card_of
 
 YEAR = Period(kind=PeriodKind.YEAR, start=date(2026, 1, 1))
 Q1 = Period(kind=PeriodKind.QUARTER, start=date(2026, 1, 1))
 
 
 def card(report: Report, table: str, subject: str, period: Period) -> Card:
-    kind = SubjectKind.WINDOW if subject.startswith("W") else SubjectKind.STAFF
-    (found,) = [c for c in report.scorecards
-                if c.scorecard == table and c.subject == Subject(kind=kind, id=subject) and c.period == period]
-    return found
+    return card_of(report.scorecards, table, subject, period)
 
 
 def finding(code: str, day: str, staff: str = "S1", **extra: Any) -> dict[str, Any]:
@@ -37,7 +35,7 @@ def merit(kind: str, day: str, staff: str = "S1", **extra: Any) -> dict[str, Any
 
 @pytest.fixture(scope="module")
 def conduct() -> Variant:
-    return load_variant("tests/data/variants/town-conduct-100.toml")
+    return load_variant("town-conduct-100")
 
 
 def test_sc1_year_card_with_deductions_and_honours(conduct: Variant) -> None:
@@ -77,7 +75,7 @@ def test_sc1_item_without_stated_clamp_stops_at_zero(conduct: Variant) -> None:
 
 @pytest.fixture(scope="module")
 def jiangxi() -> Variant:
-    return load_variant("tests/data/variants/jiangxi-town.toml")
+    return load_variant("jiangxi-town")
 
 
 def monthly_evaluations(staff: str, window: str = "W1") -> list[dict[str, Any]]:

@@ -11,9 +11,9 @@ from decimal import Decimal
 
 import pytest
 
-from bianmin_rules import Report, TimeLimit, Variant, Verdict, VerdictKind
+from bianmin_rules import Report, TimeLimit, Variant, Verdict, VerdictKind, load_variant
 from tests import case_variants as cv
-from tests.conftest import events, make_variant, run
+from tests.conftest import events, make_variant, only_rules, run
 
 
 def receive(case: str, at: str, case_type: str, **extra: object) -> dict[str, object]:
@@ -31,6 +31,12 @@ def judged(report: Report) -> tuple[Verdict, ...]:
 
 
 JIANGXI_LIMIT = make_variant(cv.JIANGXI_PROMISED, case_types=cv.JIANGXI_CASE_TYPES)
+
+
+@pytest.fixture(scope="module")
+def county() -> Variant:
+    """The built-in county-centre's TL-1, TL-4 and TL-7, alone: the rules these tests are about."""
+    return only_rules(load_variant("county-centre"), "TL-1", "TL-4", "TL-7")
 
 
 # TL-1 即办件 (一、(二)1: 即办件必须即收即办，当场把受理事项办结)

@@ -12,6 +12,12 @@ from bianmin_rules.io import DATA
 COUNTY = (DATA / "variants" / "county-centre.toml").read_text(encoding="utf-8")
 
 
+def position(rule: str) -> int:
+    """Where county-centre's one policy of ``rule`` stands in its list."""
+    (index,) = [i for i, p in enumerate(load_variant("county-centre").policies) if p.rule == rule]
+    return index
+
+
 def error_of(text: str) -> VariantError:
     with pytest.raises(VariantError) as caught:
         Variant.from_toml(text, origin="my-town.toml")
@@ -23,7 +29,8 @@ def test_county_centre_is_built_in() -> None:
     assert "county-centre" in builtin_variant_names()
     county = load_variant("county-centre")
     assert list(county.case_types.values()) == ["即办件", "承诺件", "补办件", "联办件", "驳回件", "上报件"]
-    assert [p.rule for p in county.policies][:3] == ["TL-1", "TL-4", "TL-7"]
+    assert [p.rule for p in county.policies][:6] == ["TL-1", "TL-2", "TL-3", "TL-4", "TL-6", "TL-7"]
+    assert all(p.id for p in county.policies)  # every policy can be addressed by a variant extending it
     assert [t.name for t in county.scorecards] == ["window", "staff"]
 
 
@@ -55,18 +62,19 @@ def test_missing_key_is_named() -> None:
 
 def test_bad_parameter_names_the_policy_and_key() -> None:
     error = error_of(COUNTY.replace("limit = 3", "limit = -3"))
-    assert error.key == "policies[2].limit.amount"
-    assert str(error).startswith("variant 'my-town.toml': policies[2].limit.amount: ")
+    key = f"policies[{position('TL-7')}].limit.amount"
+    assert error.key == key
+    assert str(error).startswith(f"variant 'my-town.toml': {key}: ")
 
 
 def test_unknown_policy_kind() -> None:
     error = error_of(COUNTY.replace('kind = "supplement-clock"', 'kind = "supplement-klok"'))
-    assert error.key == "policies[1]" and "supplement-klok" in error.message
+    assert error.key == f"policies[{position('TL-4')}]" and "supplement-klok" in error.message
 
 
 def test_unknown_parameter() -> None:
     error = error_of(COUNTY.replace("limit = 3", "limt = 3"))
-    assert error.key == "policies[2].limt"
+    assert error.key == f"policies[{position('TL-7')}].limt"
 
 
 def test_policy_case_types_must_be_declared() -> None:
@@ -77,4 +85,4 @@ def test_policy_case_types_must_be_declared() -> None:
 
 def test_a_bare_number_limit_is_working_days() -> None:
     county = load_variant("county-centre")
-    assert county.policies[2].limit.unit == "working_days"  # type: ignore[union-attr]
+    assert county.policies[position("TL-7")].limit.unit == "working_days"  # type: ignore[union-attr]

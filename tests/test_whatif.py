@@ -41,19 +41,30 @@ def test_a_report_does_not_differ_from_itself(county: Variant) -> None:
 
 def test_a_shorter_rejection_limit_as_computed_by_hand(county: Variant, amended: Variant) -> None:
     """TL-7 at 2 working days: C2026-0005 (received 2/12) is due 2/14 and 2 days late; C2026-0106
-    (received Friday 3/20, rejected 3/25) becomes late: due 3/24."""
+    (received Friday 3/20, rejected 3/25) becomes late: due 3/24. It is S-zhao's second time-limit
+    failure of the year (ESC-2: 通报批评), and S-zhao's and W-land's completion rates fall (TL-12:
+    0 of 2, 1 of 3)."""
     result = whatif(county, amended)
-    assert [(c.change, c.case, c.fields) for c in result.verdicts] == [
-        (Change.CHANGED, "C2026-0005", ("explanation", "deadline", "due")),
-        (Change.ADDED, "C2026-0106", ()),
+    assert [(c.change, c.before.rule if c.before else c.after.rule if c.after else None, c.case, c.fields)
+            for c in result.verdicts] == [
+        (Change.ADDED, "ESC-2", "C2026-0106", ()),
+        (Change.CHANGED, "TL-12", None, ("explanation", "measure")),
+        (Change.CHANGED, "TL-12", None, ("explanation", "measure")),
+        (Change.CHANGED, "TL-7", "C2026-0005", ("explanation", "deadline", "due")),
+        (Change.ADDED, "TL-7", "C2026-0106", ()),
     ]
-    changed, added = result.verdicts
+    ladder, _, _, changed, added = result.verdicts
+    assert ladder.after is not None and ladder.after.sanction is not None
+    assert ladder.after.sanction.tier == "通报批评，并追究有关领导的行政责任"
     assert changed.before is not None and changed.after is not None
     assert (changed.before.due, changed.after.due) == (date(2026, 2, 24), date(2026, 2, 14))
     assert added.after is not None and added.after.due == date(2026, 3, 24)
+    rates = {str(c.after.subject): c.after.measure for c in result.verdicts[1:3] if c.after}
+    assert {k: (m.numerator, m.denominator) for k, m in rates.items() if m} == {
+        "staff:S-zhao": (0, 2), "window:W-land": (1, 3)}
     (zhao,) = result.subjects
     assert zhao.subject == Subject(kind=SubjectKind.STAFF, id="S-zhao")
-    assert (zhao.delta("violations"), zhao.rules) == (Decimal(1), ("TL-7",))
+    assert (zhao.delta("violations"), zhao.rules) == (Decimal(2), ("ESC-2", "TL-12", "TL-7"))
 
 
 def test_reports_of_different_days_are_not_compared(county: Variant) -> None:
@@ -68,7 +79,8 @@ def test_rendered_in_every_format(county: Variant, amended: Variant) -> None:
     assert ReportDiff.model_validate_json(render_diff(result, "json")) == result
     verdict_rows, scorecard_rows = render_diff(result, "csv").split("\n\n")  # two sections, as the report's CSV
     rows = list(csv.DictReader(io.StringIO(verdict_rows)))
-    assert [(r["change"], r["case"]) for r in rows] == [("changed", "C2026-0005"), ("added", "C2026-0106")]
+    assert [(r["change"], r["case"]) for r in rows] == [
+        ("added", "C2026-0106"), ("changed", ""), ("changed", ""), ("changed", "C2026-0005"), ("added", "C2026-0106")]
     assert scorecard_rows.startswith("scorecard,subject,period,total,score,eligible,rank,awards")
 
 

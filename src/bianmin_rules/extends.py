@@ -8,7 +8,9 @@ file). The child's data is laid over the parent's before validation:
 - … except lists of tables such as ``[[policies]]``, which are merged entry by entry: an
   entry is addressed by its ``id`` if it has one, else its ``rule``; a child entry with a
   parent's key changes only the keys it sets, one with a new key is added, and
-  ``remove_policies = ["TL-7", …]`` drops inherited policies.
+  ``remove_policies = ["TL-7", …]`` drops inherited policies. A child entry without an
+  ``id`` also reaches the one parent entry of its ``rule`` when that entry has an ``id``,
+  and ``remove_policies`` may name a rule ID to drop every inherited policy of that rule.
 
 The resolved data names the parent in ``based_on`` (for the reader) and no longer
 ``extends`` anything, so printing it gives a complete, self-standing variant. Resolution
@@ -84,12 +86,22 @@ def entry_key(entry: Data) -> str | None:
     return key if isinstance(key, str) else None
 
 
+def addresses(entry: Data, target: Data) -> bool:
+    """Does a child's ``entry`` address ``target`` by its key, or — having no ``id`` — by its rule?"""
+    name = entry_key(entry)
+    if name is None:
+        return False
+    return entry_key(target) == name or ("id" not in entry and target.get("rule") == name)
+
+
 def merge_keyed(base: list[Data], child: list[Data], *, key: str, origin: str) -> list[Data]:
     """Merge two lists of tables by entry key, keeping the parent's order and adding new entries last."""
     merged = list(base)
     for index, entry in enumerate(child):
         name = entry_key(entry)
         matches = [i for i, old in enumerate(merged) if name is not None and entry_key(old) == name]
+        if not matches:
+            matches = [i for i, old in enumerate(merged) if addresses(entry, old)]
         if len(matches) > 1:
             raise VariantError(
                 f"several inherited entries are addressed as {name!r}; give them distinct `id`s",
@@ -103,11 +115,14 @@ def merge_keyed(base: list[Data], child: list[Data], *, key: str, origin: str) -
 
 
 def drop(policies: list[Data], removed: list[Any], *, origin: str) -> list[Data]:
-    """The policies without those named in ``remove_policies``; naming an unknown one is an error."""
-    keys = {entry_key(p) for p in policies}
+    """The policies without those named in ``remove_policies`` (by id, or every one of a rule ID).
+
+    Naming an unknown one is an error.
+    """
+    keys = {entry_key(p) for p in policies} | {p.get("rule") for p in policies}
     for index, name in enumerate(removed):
         if name not in keys:
             raise VariantError(
                 f"{name!r} is not a policy of the extended variant", variant=origin, key=f"remove_policies[{index}]"
             )
-    return [p for p in policies if entry_key(p) not in removed]
+    return [p for p in policies if entry_key(p) not in removed and p.get("rule") not in removed]

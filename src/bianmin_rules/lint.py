@@ -42,7 +42,7 @@ from bianmin_rules.calendar import WorkCalendar
 from bianmin_rules.caps import breaches
 from bianmin_rules.catalogue import RULES
 from bianmin_rules.errors import VariantError
-from bianmin_rules.extends import entry_key, resolve_extends
+from bianmin_rules.extends import addresses, entry_key, resolve_extends
 from bianmin_rules.locate import Part, join, key_lines, key_parts, key_text, locate
 from bianmin_rules.policies import AnyPolicy, LeaveApproval
 from bianmin_rules.policy import PolicyBase
@@ -421,4 +421,7 @@ def position(entry: Any, written: list[Any]) -> int | None:
             return index
     name = entry_key(entry) if isinstance(entry, dict) else None
     matches = [i for i, candidate in enumerate(written) if isinstance(candidate, dict) and entry_key(candidate) == name]
+    if not matches and isinstance(entry, dict):  # a child's entry may reach an inherited one by its rule
+        matches = [i for i, candidate in enumerate(written)
+                   if isinstance(candidate, dict) and addresses(candidate, entry)]
     return matches[0] if name is not None and len(matches) == 1 else None

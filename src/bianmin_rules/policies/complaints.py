@@ -233,6 +233,8 @@ class VerifiedComplaint(PolicyBase):
     fault; county-centre: the window's 4-point item is zeroed and the staff member loses
     the quarter's award — the assessment tables do that from these verdicts, so the
     county variant charges both (``charge = ["staff", "window"]``) with no points here.
+    The verdict's ``code`` is the investigation's ``cause``, so that a table line can
+    price one cause (town-conduct-100 能 2: ``codes = ["wrong_answer"]``).
     """
 
     kind: Literal["verified-complaint"] = "verified-complaint"
@@ -258,6 +260,6 @@ class VerifiedComplaint(PolicyBase):
                     yield self.verdict(
                         context, subject=Subject(kind=kind, id=at_fault), kind=VerdictKind.VIOLATION,
                         on=finding.day, evidence=evidence, staff=finding.staff, window=finding.window,
-                        sanction=self.sanction,
+                        sanction=self.sanction, code=finding.cause,
                         explanation=f"投诉 {file.complaint} 于{finding.day}经查实{cause}，{at_fault} 有过错。",
                     )

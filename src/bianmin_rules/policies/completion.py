@@ -32,9 +32,10 @@ class CompletionRate(CasePolicy):
     and a case still open but overdue in the period it fell due; an open case not yet
     due is not counted. With ``basis = "received"`` a case counts in the period it was
     received, once it is closed or overdue. Cases count for the window and the staff
-    member who received them. Two measures per subject and period: ``completion_rate``
-    (in time / counted) and ``overdue_rate`` (late / counted; its numerator is the
-    overdue count). A subject with no counted case in a period has no measure.
+    member who received them. Two measures per subject and period (``measures`` may keep
+    one): ``completion_rate`` (in time / counted) and ``overdue_rate`` (late / counted;
+    its numerator is the overdue count). A subject with no counted case in a period has
+    no measure.
     """
 
     stage: ClassVar[int] = 1
@@ -44,6 +45,10 @@ class CompletionRate(CasePolicy):
     period: PeriodKind = Field(default=PeriodKind.QUARTER, description="The period measured.")
     per: tuple[Literal["window", "staff"], ...] = Field(default=("window", "staff"), min_length=1)
     basis: Literal["closed", "received"] = Field(default="closed", description="Which day places a case in a period.")
+    measures: tuple[Literal["completion_rate", "overdue_rate"], ...] = Field(
+        default=("completion_rate", "overdue_rate"), min_length=1,
+        description="The measures reported (a variant whose tables read only one may leave the other out).",
+    )
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """Two information verdicts per subject and period."""
@@ -63,7 +68,7 @@ class CompletionRate(CasePolicy):
                     tally[(per, name, start)][column] += 1
         for (kind, name, start), (in_time, late) in sorted(tally.items()):
             period = Period(kind=self.period, start=start)
-            yield from self.measures(Subject(kind=SubjectKind(kind), id=name), period, in_time, late, context)
+            yield from self.rates(Subject(kind=SubjectKind(kind), id=name), period, in_time, late, context)
 
     def overdue_since(self, context: Context) -> dict[str, date]:
         """The cases found late by the deadline rules, with their earliest due date."""
@@ -85,7 +90,7 @@ class CompletionRate(CasePolicy):
             return file.receipt.day
         return closed.day if closed is not None else overdue_since
 
-    def measures(
+    def rates(
         self, subject: Subject, period: Period, in_time: int, late: int, context: Context
     ) -> Iterator[Verdict]:
         """The completion rate and the overdue rate of one subject in one period."""
@@ -94,11 +99,13 @@ class CompletionRate(CasePolicy):
         completion = Measure(name="completion_rate", period=period, numerator=in_time, denominator=total)
         overdue = Measure(name="overdue_rate", period=period, numerator=late, denominator=total)
         head = f"{period.label} {subject}：应计办件{total}件，按时办结{in_time}件，逾期{late}件"
-        yield self.verdict(
-            context, subject=subject, kind=VerdictKind.INFORMATION, on=on, measure=completion,
-            explanation=f"{head}；规定时限内办结率{completion.value:.2f}%。",
-        )
-        yield self.verdict(
-            context, subject=subject, kind=VerdictKind.INFORMATION, on=on, measure=overdue,
-            explanation=f"{head}；逾期率{overdue.value:.2f}%。",
-        )
+        if "completion_rate" in self.measures:
+            yield self.verdict(
+                context, subject=subject, kind=VerdictKind.INFORMATION, on=on, measure=completion,
+                explanation=f"{head}；规定时限内办结率{completion.value:.2f}%。",
+            )
+        if "overdue_rate" in self.measures:
+            yield self.verdict(
+                context, subject=subject, kind=VerdictKind.INFORMATION, on=on, measure=overdue,
+                explanation=f"{head}；逾期率{overdue.value:.2f}%。",
+            )

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
 from typing import ClassVar, Literal
@@ -30,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from bianmin_rules.events.findings import FindingSource
 from bianmin_rules.ledgers import Books
 from bianmin_rules.ledgers.findings import Finding
+from bianmin_rules.ledgers.inquiries import Taken
 from bianmin_rules.periods import MONTHS_IN, Period, PeriodKind
 from bianmin_rules.policies.counting import (
     PenaltyPerTier,
@@ -78,8 +80,10 @@ class OffenceLadder(CountedPolicy):
     it, so a calendar year by default (ESC-2); ``counting = "rolling"`` counts the
     occurrences in the period's length before each one instead. ``tiers``: the rungs,
     by increasing occurrence and never decreasing level; the last applies to every later
-    occurrence unless ``repeat_last`` is false. One violation per occurrence that reaches
-    a rung, listing the occurrences counted.
+    occurrence unless ``repeat_last`` is false. ``complained``: only the violations an
+    applicant complained about ("被服务对象投诉的", county-centre 责任追究制; see
+    :class:`Complained`). One violation per occurrence that reaches a rung, listing the
+    occurrences counted.
     """
 
     kind: Literal["offence-ladder"] = "offence-ladder"
@@ -93,6 +97,10 @@ class OffenceLadder(CountedPolicy):
     )
     per: SubjectKind = Field(default=SubjectKind.STAFF, description="Whom occurrences are counted against.")
     repeat_last: bool = Field(default=True, description="The last rung applies to every later occurrence.")
+    complained: bool = Field(
+        default=False,
+        description="Only violations an applicant complained about (被服务对象投诉的): see Complained.",
+    )
 
     @model_validator(mode="after")
     def _a_ladder_climbs(self) -> OffenceLadder:
@@ -114,7 +122,11 @@ class OffenceLadder(CountedPolicy):
         """One violation per occurrence that reaches a rung."""
         selectors = [Selector(rule=rule, findings=self.findings, finders=self.finders) for rule in self.counts]
         against: dict[str, list[Verdict]] = defaultdict(list)
-        for verdict in counted(context.verdicts, selectors, books):
+        chosen = counted(context.verdicts, selectors, books)
+        if self.complained:
+            complained = Complained.of(books)
+            chosen = [v for v in chosen if complained.about(v)]
+        for verdict in chosen:
             key = counted_against(verdict, self.per)
             if key is not None:
                 against[key].append(verdict)
@@ -157,6 +169,37 @@ class OffenceLadder(CountedPolicy):
             occurrences=tuple(occurrence(v) for v in basis), evidence=tuple(e for v in basis for e in v.evidence),
             case=current.case, window=current.window, staff=current.staff,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Complained:
+    """What applicants complained about (被服务对象投诉的, 被…举报，经查实), read once from the books.
+
+    A violation counts as complained about when it rests on a finding by a verified
+    report, or concerns an inquiry a complaint arose from (``complaint_received.inquiry``:
+    the verdict's evidence holds one of the inquiry's events) or the case that inquiry
+    became (``inquiry_taken.case``).
+    """
+
+    events: frozenset[str]
+    cases: frozenset[str]
+
+    @classmethod
+    def of(cls, books: Books) -> Complained:
+        """The events and cases complained about."""
+        events = {f.event for f in books.findings if f.by is FindingSource.VERIFIED_REPORT}
+        cases: set[str] = set()
+        named = {file.lodged.inquiry for file in books.complaints.values() if file.lodged and file.lodged.inquiry}
+        for inquiry in sorted(named & books.inquiries.keys()):
+            for step in books.inquiries[inquiry].steps:
+                events.add(step.event)
+                if isinstance(step, Taken) and step.case:
+                    cases.add(step.case)
+        return cls(frozenset(events), frozenset(cases))
+
+    def about(self, verdict: Verdict) -> bool:
+        """Was ``verdict``'s matter complained about?"""
+        return verdict.case in self.cases or any(event in self.events for event in verdict.evidence)
 
 
 PERIOD_WORDS = {PeriodKind.MONTH: "一个月", PeriodKind.QUARTER: "一个季度", PeriodKind.YEAR: "一年"}
