@@ -379,3 +379,19 @@ def test_otn6_a_complaint_reaches_the_case_its_inquiry_became_and_a_verified_rep
     report = run(make_variant(trips, reports, ladder), events(*rows), "2026-03-31")
     assert [(day.day, tier) for day, tier, _, _ in sanctions(report.verdicts, "OTN-6")] == [
         (2, "批评教育"), (5, "诫勉谈话")]
+
+
+def test_esc2_past_the_top_rung_a_verdict_lists_the_occurrences_up_to_it() -> None:
+    """ESC-2 (county-centre 责任追究制 2): the 5th late case in a year is still 年度考核不合格; its verdict
+    lists the first two earlier occurrences (what reached the top rung) and counts the rest."""
+    record = policy("finding-penalty", "TL-2", "县政务服务中心", "限时办结制", "不实行限时办结，延误办结时限",
+                    findings=["late_case"])
+    ladder = policy("offence-ladder", "ESC-2", "县政务服务中心", "责任追究制 2",
+                    "第一次批评教育，第二次通报批评，第三次年度考核不合格", counts=["TL-2"],
+                    tiers=[rung("批评教育", 1, 1), rung("通报批评", 2, 2), rung("年度考核不合格", 3, 3)])
+    rows = [finding("late_case", f"2026-03-0{day}T10:00") for day in range(2, 7)]
+    report = run(make_variant(record, ladder), events(*rows), "2026-04-30")
+    fifth = [v for v in report.verdicts if v.rule == "ESC-2"][-1]
+    assert fifth.sanction is not None and fifth.sanction.tier == "年度考核不合格"
+    assert [o.on.isoformat() for o in fifth.occurrences] == ["2026-03-02", "2026-03-03", "2026-03-06"]
+    assert "等共4次" in fifth.explanation

@@ -11,7 +11,8 @@ Two ways the regulations escalate a sanction:
 
 Both are policies of stage 1: they count the violation verdicts of the other policies,
 and every verdict they give lists the verdicts that led to it (``occurrences``, earliest
-first, and their evidence). A flat penalty per violation (ESC-3, ``guangwu-street``
+first, and their evidence): past the top rung, the occurrences up to it, and how many
+there were in all. A flat penalty per violation (ESC-3, ``guangwu-street``
 第三十八条) needs neither: it is a ``finding-penalty`` (or any policy's ``fine`` and
 ``sanction``), see docs/ladders.md.
 """
@@ -158,10 +159,15 @@ class OffenceLadder(CountedPolicy):
             within = period_words(Period.containing(self.period, current.on))
         else:
             within = f"截至{current.on}的{PERIOD_WORDS[self.period]}内"
-        before = f"此前{occurrence_list(earlier)}；" if earlier else ""
+        # Past the top rung, the period's first occurrences up to it are what the sanction rests
+        # on; listing every earlier one on every later verdict would grow with the square of
+        # the offences.
+        shown = earlier[: self.tiers[-1].occurrence - 1]
+        more = f"等共{len(earlier)}次" if len(earlier) > len(shown) else ""
+        before = f"此前{occurrence_list(shown)}{more}；" if earlier else ""
         money = "".join((f"，扣款{tier.fine}元" if tier.fine else "",
                          f"，扣发全年年度奖金的{(tier.bonus_share * 100).normalize():f}%" if tier.bonus_share else ""))
-        basis = [*earlier, current]
+        basis = [*shown, current]
         return self.verdict(
             context, subject=Subject(kind=self.per, id=key), kind=VerdictKind.VIOLATION, on=current.on,
             explanation=f"{within}第{n}次（{current.rule}，{current.on}）：{before}→ {tier.tier}{money}。",
