@@ -46,9 +46,10 @@ class Centre:
 class Simulation:
     """One run: a random source, an event counter, and the events still to come, by time."""
 
-    def __init__(self, seed: int, centre: Centre) -> None:
+    def __init__(self, seed: int, centre: Centre, calendar: WorkCalendar) -> None:
         self.random = random.Random(seed)
         self.centre = centre
+        self.calendar = calendar
         self.pending: list[tuple[datetime, int, Row]] = []
         self.sequence = 0
         self.cases = 0
@@ -88,6 +89,8 @@ class Simulation:
         if case_type in ("promised", "reported", "joint"):
             promised = calendar.add_working_days(day, limit)
             self.later(moment, {"type": "receipt_notice_issued", **who, "promised_date": promised.isoformat()})
+        if case_type == "joint":
+            self.joint_review(received, limit, who)
         if case_type == "supplement":
             self.later(moment, {"type": "missing_materials_notice", **who, "items": ["身份证明", "申请表"]})
             moment += timedelta(days=rnd.randrange(1, 6), hours=rnd.randrange(0, 5))
@@ -106,19 +109,37 @@ class Simulation:
         self.ending(case_type, moment, limit, who)
 
     def ending(self, case_type: str, moment: datetime, limit: int, who: Row) -> None:
-        """Completion or rejection: mostly in time, sometimes late, sometimes still open."""
+        """Completion or rejection: mostly in time (one in twenty late), sometimes still open."""
         rnd = self.random
         if rnd.random() < 0.03:
             return  # still open
+        late = rnd.random() < 0.05
         if case_type == "immediate":
-            late = rnd.random() < 0.05
             end = moment + timedelta(days=1 if late else 0, minutes=rnd.randrange(5, 60))
         else:
-            end = moment + timedelta(days=rnd.randrange(0, int(limit * 1.6) + 1), minutes=rnd.randrange(5, 300))
+            # Working days of the limit (3 for a rejection, TL-7), a few more when late.
+            days = 3 if case_type == "rejected" else limit
+            taken = days + rnd.randrange(1, 4) if late else rnd.randrange(0, days + 1)
+            end = datetime.combine(self.calendar.add_working_days(moment.date(), taken), time(9)) + timedelta(
+                minutes=rnd.randrange(0, 8 * 60))
         if case_type == "rejected":
             self.later(end, {"type": "case_rejected", **who, "reasons": ["主件缺少"], "written": rnd.random() < 0.95})
         else:
             self.later(end, {"type": "case_completed", **who})
+
+    def joint_review(self, received: datetime, limit: int, who: Row) -> None:
+        """The lead forwards a joint case to one or two other windows at once; each decides in time."""
+        rnd = self.random
+        others = [w for w in self.centre.windows if w != who["window"]]
+        for window in rnd.sample(others, min(len(others), rnd.choice((1, 2)))):
+            self.later(received + timedelta(minutes=20), {
+                "type": "joint_review_forwarded", **who, "to_window": window, "limit": limit,
+            })
+            decided = self.calendar.add_working_days(received.date(), rnd.randrange(0, limit + 1))
+            self.later(datetime.combine(decided, time(15)), {
+                "type": "joint_review_decided", "case": who["case"], "window": window,
+                "staff": rnd.choice(self.centre.staff[window]), "approved": rnd.random() < 0.9,
+            })
 
     def roster(self, first_day: date) -> None:
         """The duty roster: the first staff member of a window holds its A post, the others B posts."""
@@ -260,7 +281,7 @@ def generate(
     """
     # Promised dates of December's cases fall in the next year, whose schedule may not be out yet.
     calendar = (calendar or WorkCalendar.china()).allowing_provisional()
-    simulation = Simulation(seed, Centre.of_size(windows, staff_per_window))
+    simulation = Simulation(seed, Centre.of_size(windows, staff_per_window), calendar)
     days = [d for d in (date(year, 1, 1) + timedelta(n) for n in range(365)) if calendar.is_working_day(d)]
     staff = windows * staff_per_window
     # Per working day, besides 2 sign-in events per person: cases (about 2.7 events each)
