@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from bianmin_rules.explain import Explanation
+from bianmin_rules.formatting import plain
 from bianmin_rules.report import Report
-from bianmin_rules.scorecards.bands import plain
 from bianmin_rules.scorecards.cards import Card, ItemCard, Line, Standing
 from bianmin_rules.scorecards.render import CSV_COLUMNS as SCORECARD_COLUMNS
 from bianmin_rules.scorecards.render import cell, scorecards_markdown, scorecards_rows
@@ -38,12 +38,6 @@ def to_json(report: Report) -> str:
     return report.model_dump_json(indent=2) + "\n"
 
 
-def number(value: Decimal) -> str:
-    """A decimal without trailing zeros (``-2``, ``-0.5``), as the tables write points."""
-    text = format(value.normalize(), "f")
-    return "0" if text in ("-0", "0") else text
-
-
 def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
     """A Markdown table; pipes inside cells are escaped."""
     def line(cells: Sequence[object]) -> str:
@@ -70,8 +64,8 @@ def to_markdown(report: Report) -> str:
         lines += markdown_table(
             ("Subject", "Violations", "Warnings", "Points", "Fine (元)", "Bonus share", "Owed to applicant (元)"),
             (
-                (t.subject, t.violations, t.warnings, number(t.points), number(t.fine),
-                 number(t.bonus_share), number(t.reimbursement))
+                (t.subject, t.violations, t.warnings, plain(t.points), plain(t.fine),
+                 plain(t.bonus_share), plain(t.reimbursement))
                 for t in report.totals
             ),
         )
@@ -82,7 +76,7 @@ def to_markdown(report: Report) -> str:
         lines += markdown_table(
             ("Day", "Rule", "Kind", "Subject", "Case", "Points", "Fine (元)", "Explanation"),
             (
-                (v.on, v.rule, v.kind.value, v.subject, v.case or "", number(v.points), number(v.fine),
+                (v.on, v.rule, v.kind.value, v.subject, v.case or "", plain(v.points), plain(v.fine),
                  v.explanation)
                 for v in report.verdicts
             ),
@@ -115,7 +109,7 @@ def to_csv(report: Report) -> str:
     for v in report.verdicts:
         writer.writerow((
             v.on, v.rule, v.kind.value, v.subject, v.case or "", v.window or "", v.staff or "",
-            number(v.points), number(v.fine), number(v.bonus_share), number(v.reimbursement),
+            plain(v.points), plain(v.fine), plain(v.bonus_share), plain(v.reimbursement),
             v.sanction.tier if v.sanction else "", v.due or "", v.actual or "",
             v.deadline.days_late if v.deadline else "", " ".join(v.evidence),
             f"{v.source.document} {v.source.article}", v.explanation, v.provisional,
@@ -181,8 +175,8 @@ def diff_to_markdown(result: ReportDiff) -> str:
     lines += markdown_table(
         ("Subject", "Points", "Δ points", "Fine (元)", "Δ fine", "Violations", "Δ", "Rules"),
         (
-            (d.subject, f"{number(d.before.points)} → {number(d.after.points)}", signed(d.delta("points")),
-             f"{number(d.before.fine)} → {number(d.after.fine)}", signed(d.delta("fine")),
+            (d.subject, f"{plain(d.before.points)} → {plain(d.after.points)}", signed(d.delta("points")),
+             f"{plain(d.before.fine)} → {plain(d.after.fine)}", signed(d.delta("fine")),
              f"{d.before.violations} → {d.after.violations}", signed(d.delta("violations")), ", ".join(d.rules))
             for d in result.subjects
         ),
@@ -208,7 +202,7 @@ def card_change(delta: CardDelta) -> tuple[str, ...]:
             return "—"
         value = getattr(state, name)
         if isinstance(value, Decimal):
-            return number(value)
+            return plain(value)
         if isinstance(value, tuple):
             return "、".join(value) or "—"
         return "—" if value is None else str(value)
@@ -256,9 +250,9 @@ def render_explanation(story: Explanation, fmt: str) -> str:
         "## What it adds up to",
         "",
         f"- Violations: {t.violations}; warnings: {t.warnings}",
-        f"- Points: {number(t.points)}",
-        f"- Fines: {number(t.fine)} 元; share of the annual bonus: {number(t.bonus_share)}",
-        f"- Owed to applicants: {number(t.reimbursement)} 元",
+        f"- Points: {plain(t.points)}",
+        f"- Fines: {plain(t.fine)} 元; share of the annual bonus: {plain(t.bonus_share)}",
+        f"- Owed to applicants: {plain(t.reimbursement)} 元",
     ]
     if story.cards:
         lines += ["", "## Scorecards", ""]

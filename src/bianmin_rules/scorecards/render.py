@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
-from bianmin_rules.scorecards.bands import plain
+from bianmin_rules.formatting import plain
 from bianmin_rules.scorecards.cards import Card, ItemCard, Line, LineKind, Standing
 
 CSV_COLUMNS = (

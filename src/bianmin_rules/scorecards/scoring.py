@@ -28,10 +28,11 @@ from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from bianmin_rules.errors import ScoringError
+from bianmin_rules.formatting import plain
 from bianmin_rules.ledgers.assessment import AssessorScore, ScoreKey
 from bianmin_rules.ledgers.roster import Roster, SubjectKey, month_index
 from bianmin_rules.periods import Period, PeriodKind
-from bianmin_rules.scorecards.bands import BandError, plain
+from bianmin_rules.scorecards.bands import BandError
 from bianmin_rules.scorecards.cards import (
     AssessorScore as WeightedScore,
 )
