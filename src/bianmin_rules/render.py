@@ -8,13 +8,13 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from bianmin_rules.explain import Explanation
-from bianmin_rules.formatting import plain
+from bianmin_rules.formatting import plain, signed
 from bianmin_rules.report import Report
 from bianmin_rules.scorecards.cards import Card, ItemCard, Line, Standing
 from bianmin_rules.scorecards.render import CSV_COLUMNS as SCORECARD_COLUMNS
 from bianmin_rules.scorecards.render import cell, scorecards_markdown, scorecards_rows
 from bianmin_rules.verdicts import Measure, Verdict, VerdictKind
-from bianmin_rules.whatif import CardDelta, CardState, Change, ReportDiff, VerdictChange, signed
+from bianmin_rules.whatif import CardDelta, CardState, Change, ReportDiff, VerdictChange
 
 FORMATS = ("markdown", "json", "csv")
 
@@ -308,14 +308,10 @@ def item_sum(item: ItemCard) -> str:
 def line_text(line: Line) -> str:
     """One line of an item: its points, where it came from (the verdict's rule, day and case), the table's words."""
     source = " · ".join(str(part) for part in (line.rule, line.on, line.case) if part)
-    text = f"{signed_points(line.points)} {line.kind.value}"
+    text = f"{signed(line.points)} {line.kind.value}"
     text += f" [{source}]" if source else ""
     text += f" {line.label}" + (f" ← {line.item}" if line.item else "")
     return f"{text}：{line.explanation}" if line.explanation else text
-
-
-def signed_points(value: Decimal) -> str:
-    return f"+{plain(value)}" if value > 0 else plain(value)
 
 
 def standing_of(card: Card, standings: Iterable[Standing]) -> list[str]:

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from bianmin_rules.periods import Period
 from bianmin_rules.report import Report, SubjectTotal
 from bianmin_rules.scorecards.cards import Card
-from bianmin_rules.verdicts import ZERO, Subject, Verdict
+from bianmin_rules.verdicts import Subject, Verdict
 
 IDENTITY_FIELDS = ("rule", "kind", "subject", "case", "on", "evidence")
 """What makes two verdicts of two reports "the same finding": the rest may change."""
@@ -194,9 +194,3 @@ def subject_deltas(before: Report, after: Report, changes: list[VerdictChange]) 
             continue
         rules = sorted({c.rule for c in changes if c.subject == subject})
         yield SubjectDelta(subject=subject, before=first, after=second, rules=tuple(rules))
-
-
-def signed(value: Decimal) -> str:
-    """A delta with its sign: ``+2``, ``-0.5``, ``0``."""
-    text = format(value.normalize(), "f")
-    return "0" if value == ZERO else (text if value < 0 else f"+{text}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
-from bianmin_rules.formatting import plain
+from bianmin_rules.formatting import plain, signed
 from bianmin_rules.scorecards.cards import Card, ItemCard, Line, LineKind, Standing
 
 CSV_COLUMNS = (
@@ -24,11 +24,6 @@ CSV_COLUMNS = (
 def cell(value: Decimal | None) -> str:
     """A number for a table cell (empty for none)."""
     return "" if value is None else plain(value)
-
-
-def signed(value: Decimal) -> str:
-    """A signed number: +3, −2, 0."""
-    return f"+{plain(value)}" if value > 0 else plain(value)
 
 
 COMPUTED = (LineKind.BAND, LineKind.RATE, LineKind.MISSING, LineKind.CLAMP, LineKind.OVERFLOW_OUT, LineKind.OVERFLOW_IN)
