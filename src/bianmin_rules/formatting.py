@@ -1,11 +1,12 @@
-"""How numbers are written for readers: in explanations, reports, scorecards and lint.
+"""How numbers and tables are written for readers: in explanations, reports, scorecards and docs.
 
-One way to write a decimal and one to write it with its sign, so that a number reads
-the same wherever it appears.
+One way to write a decimal, one to write it with its sign, and one Markdown table, so
+that a number or a table reads the same wherever it appears.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 
@@ -18,3 +19,11 @@ def plain(value: Decimal) -> str:
 def signed(value: Decimal) -> str:
     """A number with its sign, as a change or a card's line shows it: ``+2``, ``-0.5``, ``0``."""
     return f"+{plain(value)}" if value > 0 else plain(value)
+
+
+def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
+    """A Markdown table, one line per row; pipes inside cells are escaped."""
+    def line(cells: Sequence[object]) -> str:
+        return "| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |"
+
+    return [line(header), line(["---"] * len(header)), *(line(row) for row in rows)]

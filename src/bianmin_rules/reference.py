@@ -18,8 +18,8 @@ from pydantic import BaseModel
 from bianmin_rules.catalogue import FAMILIES, RULES, family
 from bianmin_rules.cli import build_parser
 from bianmin_rules.events import event_types
+from bianmin_rules.formatting import markdown_table
 from bianmin_rules.policies import AnyPolicy
-from bianmin_rules.render import markdown_table
 
 EVENTS_INTRO = """\
 # Events

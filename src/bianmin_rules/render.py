@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from bianmin_rules.explain import Explanation
-from bianmin_rules.formatting import plain, signed
+from bianmin_rules.formatting import markdown_table, plain, signed
 from bianmin_rules.report import Report
 from bianmin_rules.scorecards.cards import Card, ItemCard, Line, Standing
 from bianmin_rules.scorecards.render import CSV_COLUMNS as SCORECARD_COLUMNS
@@ -36,14 +36,6 @@ def render(report: Report, fmt: str) -> str:
 def to_json(report: Report) -> str:
     """The report as indented JSON; :meth:`Report.model_validate_json` reads it back unchanged."""
     return report.model_dump_json(indent=2) + "\n"
-
-
-def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
-    """A Markdown table; pipes inside cells are escaped."""
-    def line(cells: Sequence[object]) -> str:
-        return "| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |"
-
-    return [line(header), line(["---"] * len(header)), *(line(row) for row in rows)]
 
 
 def to_markdown(report: Report) -> str:

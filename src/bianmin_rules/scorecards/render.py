@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
-from bianmin_rules.formatting import plain, signed
+from bianmin_rules.formatting import markdown_table, plain, signed
 from bianmin_rules.scorecards.cards import Card, ItemCard, Line, LineKind, Standing
 
 CSV_COLUMNS = (
@@ -56,13 +56,13 @@ def card_markdown(card: Card) -> list[str]:
     """One card: headline, the table of items (or parts), and what disqualified it."""
     lines = [f"### {card.title} · {card.subject} · {card.period}", "", headline(card), ""]
     if card.categories:
-        lines += table(
+        lines += markdown_table(
             ("Category", "Item", "Max", "Base", "Points", "Source", "Score"),
             [row for category in card.categories for item in category.items for row in item_rows(category.title, item)]
             + [("**Total**", "", plain(card.maximum), "", "", "", f"**{plain(card.total)}**")],
         )
     else:
-        lines += table(
+        lines += markdown_table(
             ("Part", "Score", "Eligible"),
             [(p.period, cell(p.score) or "—", {True: "yes", False: "no", None: "—"}[p.eligible]) for p in card.parts],
         )
@@ -94,7 +94,7 @@ def standing_markdown(standing: Standing) -> list[str]:
         f"### {standing.award} · {standing.scorecard} · {standing.period} (top {standing.top}, {standing.rule})", "",
     ]
     if standing.placings:
-        lines += table(
+        lines += markdown_table(
             ("Rank", "Subject", "Score", "Award"),
             [(p.rank, p.subject, plain(p.score), standing.award if p.awarded else "") for p in standing.placings],
         )
@@ -109,14 +109,6 @@ def standing_markdown(standing: Standing) -> list[str]:
     if standing.cut_off:
         lines.append(f"- Tie at the cut-off: {standing.cut_off}")
     return [*lines, ""]
-
-
-def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
-    """A Markdown table; pipes inside cells are escaped."""
-    def row(cells: Sequence[object]) -> str:
-        return "| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |"
-
-    return [row(header), row(["---"] * len(header)), *(row(r) for r in rows)]
 
 
 def scorecards_markdown(cards: Sequence[Card], standings: Sequence[Standing]) -> list[str]:
