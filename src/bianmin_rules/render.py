@@ -12,7 +12,7 @@ from bianmin_rules.formatting import markdown_table, plain, signed
 from bianmin_rules.report import Report
 from bianmin_rules.scorecards.cards import Card, ItemCard, Line, Standing
 from bianmin_rules.scorecards.render import CSV_COLUMNS as SCORECARD_COLUMNS
-from bianmin_rules.scorecards.render import cell, scorecards_markdown, scorecards_rows
+from bianmin_rules.scorecards.render import cell, money_and_notes, scorecards_markdown, scorecards_rows, withheld
 from bianmin_rules.verdicts import Measure, Verdict, VerdictKind
 from bianmin_rules.whatif import CardDelta, CardState, Change, ReportDiff, VerdictChange
 
@@ -270,12 +270,7 @@ def card_arithmetic(card: Card, standings: Iterable[Standing]) -> list[str]:
     if card.weighted is not None:
         weights = " + ".join(f"{s.assessor} {cell(s.score) or '—'} × {plain(s.weight)}" for s in card.weighted.scores)
         lines.append(f"- Weighted ({card.weighted.rule}): {weights} = {cell(card.weighted.total) or '—'}")
-    lines += [f"- {line}" for line in standing_of(card, standings)]
-    money = card.money
-    if money.fine or money.bonus_share or money.reimbursement:
-        lines.append(f"- Money, apart from points (SC-9): fines {plain(money.fine)} 元, bonus share "
-                     f"{plain(money.bonus_share)}, owed to applicants {plain(money.reimbursement)} 元")
-    lines += [f"- Note: {note}" for note in card.notes]
+    lines += [f"- {line}" for line in (*standing_of(card, standings), *money_and_notes(card))]
     return [*lines, ""]
 
 
@@ -308,9 +303,7 @@ def line_text(line: Line) -> str:
 
 def standing_of(card: Card, standings: Iterable[Standing]) -> list[str]:
     """Eligibility, what disqualified or barred the card, and its place in each ranking of its period."""
-    lines = ["Eligible: yes" if card.eligible else "Eligible: **no**"]
-    lines += [f"Disqualified ({d.rule}) {d.text}: {d.because}" for d in card.disqualified]
-    lines += [f"Cannot be graded {b.grade} ({b.rule}): {b.because}" for b in card.barred]
+    lines = ["Eligible: yes" if card.eligible else "Eligible: **no**", *withheld(card)]
     for standing in standings:
         if (standing.scorecard, standing.period) != (card.scorecard, card.period):
             continue

@@ -67,18 +67,28 @@ def card_markdown(card: Card) -> list[str]:
             [(p.period, cell(p.score) or "—", {True: "yes", False: "no", None: "—"}[p.eligible]) for p in card.parts],
         )
     lines.append("")
-    for d in card.disqualified:
-        lines.append(f"- Disqualified ({d.rule}) {d.text}: {d.because}")
-    for b in card.barred:
-        lines.append(f"- Cannot be graded {b.grade} ({b.rule}): {b.because}")
+    lines += [f"- {text}" for text in (*withheld(card), *money_and_notes(card))]
+    return [*lines, ""]
+
+
+def withheld(card: Card) -> list[str]:
+    """What the card loses besides points: each disqualification and each grade it cannot get, with why."""
+    return [
+        *(f"Disqualified ({d.rule}) {d.text}: {d.because}" for d in card.disqualified),
+        *(f"Cannot be graded {b.grade} ({b.rule}): {b.because}" for b in card.barred),
+    ]
+
+
+def money_and_notes(card: Card) -> list[str]:
+    """The money charged to the subject, apart from points (SC-9), when there is any; then the card's notes."""
     money = card.money
+    lines = []
     if money.fine or money.bonus_share or money.reimbursement:
         lines.append(
-            f"- Money, apart from points (SC-9): fines {plain(money.fine)} 元, bonus share {plain(money.bonus_share)}, "
+            f"Money, apart from points (SC-9): fines {plain(money.fine)} 元, bonus share {plain(money.bonus_share)}, "
             f"owed to applicants {plain(money.reimbursement)} 元"
         )
-    lines += [f"- Note: {note}" for note in card.notes]
-    return [*lines, ""]
+    return [*lines, *(f"Note: {note}" for note in card.notes)]
 
 
 def item_rows(category: str, item: ItemCard) -> Iterator[tuple[object, ...]]:
