@@ -21,12 +21,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bianmin_rules.periods import MONTHS_IN, PeriodKind
 from bianmin_rules.scorecards.bands import BandTable
-from bianmin_rules.verdicts import Citation, RuleId, SubjectKind, Verdict, VerdictKind
+from bianmin_rules.verdicts import ZERO, Citation, RuleId, SubjectKind, Verdict, VerdictKind
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
 """An identifier of a table, category or item, e.g. ``case-handling``."""
-
-ZERO = Decimal(0)
 
 
 class Frozen(BaseModel):
