@@ -28,14 +28,12 @@ from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events.assessment import EvaluationResult, MeritKind, MeritLevel
 from bianmin_rules.ledgers import Books, CaseFile
 from bianmin_rules.ledgers.assessment import Merit
+from bianmin_rules.ledgers.roster import SubjectKey
 from bianmin_rules.periods import Period, PeriodKind
 from bianmin_rules.policy import Context, PolicyBase
 from bianmin_rules.verdicts import Measure, Subject, SubjectKind, Verdict, VerdictKind, named_subject
 
 SubjectKinds = tuple[Literal[SubjectKind.WINDOW, SubjectKind.STAFF], ...]
-
-
-SubjectKey = tuple[SubjectKind, str]
 
 
 def subjects_of(window: str | None, staff: str | None, kinds: Iterable[SubjectKind]) -> list[SubjectKey]:
