@@ -49,13 +49,12 @@ from bianmin_rules.policy import PolicyBase
 from bianmin_rules.scorecards.lint import Severity, lint_table
 from bianmin_rules.scorecards.tables import ScorecardTable
 from bianmin_rules.variant import AcceptedFinding, UndeclaredCaseTypeError, Variant, key_path, parse_toml
+from bianmin_rules.verdicts import RULE_PATTERN
 
 Data = dict[str, Any]
 
 SourceReader = Callable[[str, str], tuple[str, str]]
 """``read(reference, referrer)``: the text of the variant ``reference`` names, and its origin."""
-
-RULE_PATTERN = r"^[A-Z]{2,4}-\d+$"
 
 POLICY = TypeAdapter[Any](AnyPolicy)
 
