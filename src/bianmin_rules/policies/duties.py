@@ -1,4 +1,4 @@
-"""What the conduct policies share: subjects, and judging one duty against its deadline.
+"""What the conduct policies share: judging one duty against its deadline.
 
 A *duty* is something that must be done by a due date — answer a complaint, record a
 phone inquiry, follow up a referral, hand in a monthly report. :func:`judge_duty`
