@@ -145,7 +145,6 @@ class FirstInquiryGuidance(InquiryPolicy):
                 duty_words="首问责任人应将服务对象引导给具体经办人员，直到有人办理为止",
             )
 
-
     def moves_on(self, step: InquiryStep | None) -> bool:
         """Is ``step`` guidance: an answer, a taking, a named referral, an appointment, a leader asked …?"""
         if isinstance(step, Referred):
