@@ -33,7 +33,7 @@ from bianmin_rules.events.findings import FindingSource
 from bianmin_rules.ledgers import Books
 from bianmin_rules.ledgers.findings import Finding
 from bianmin_rules.ledgers.inquiries import Taken
-from bianmin_rules.periods import MONTHS_IN, Period, PeriodKind
+from bianmin_rules.periods import Period, PeriodKind
 from bianmin_rules.policies.counting import (
     PenaltyPerTier,
     Selector,
@@ -146,7 +146,7 @@ class OffenceLadder(CountedPolicy):
                 while verdicts[first].on < period.start:
                     first += 1
             else:
-                since = current.on - relativedelta(months=MONTHS_IN[self.period.value])
+                since = current.on - relativedelta(months=self.period.months)
                 while verdicts[first].on <= since:
                     first += 1
             yield i - first + 1, current, list(verdicts[first:i])
