@@ -26,8 +26,6 @@ IDENTITY_FIELDS = ("rule", "kind", "subject", "case", "on", "evidence")
 IGNORED_FIELDS = frozenset({"variant"})
 """Fields that differ between any two variants and say nothing about the finding."""
 
-TOTAL_FIELDS = ("violations", "warnings", "points", "fine", "bonus_share", "reimbursement")
-
 
 class Change(StrEnum):
     """How a verdict differs between the two reports."""
@@ -190,7 +188,7 @@ def subject_deltas(before: Report, after: Report, changes: list[VerdictChange]) 
     for subject in sorted(old.keys() | new.keys(), key=str):
         first = old.get(subject, SubjectTotal(subject=subject))
         second = new.get(subject, SubjectTotal(subject=subject))
-        if all(getattr(first, name) == getattr(second, name) for name in TOTAL_FIELDS):
+        if first == second:
             continue
         rules = sorted({c.rule for c in changes if c.subject == subject})
         yield SubjectDelta(subject=subject, before=first, after=second, rules=tuple(rules))
