@@ -255,7 +255,7 @@ class ServiceEvaluation(RateVerdicts):
             yield self.verdict(
                 context, subject=subject, kind=VerdictKind.VIOLATION, on=evaluation.day,
                 explanation=(
-                    f"{evaluation.day} 服务质量评价为「{RESULT_NAMES[evaluation.result]}」，"
+                    f"{evaluation.day} 服务质量评价为「{RESULT_WORDS[evaluation.result]}」，"
                     "经查实属工作人员服务质量问题。"
                 ),
                 evidence=(evaluation.event,), case=evaluation.case, window=evaluation.window,
@@ -263,7 +263,7 @@ class ServiceEvaluation(RateVerdicts):
             )
 
 
-RESULT_NAMES = {
+RESULT_WORDS = {
     EvaluationResult.VERY_SATISFIED: "非常满意",
     EvaluationResult.SATISFIED: "满意",
     EvaluationResult.BASICALLY_SATISFIED: "基本满意",
@@ -271,7 +271,7 @@ RESULT_NAMES = {
     EvaluationResult.VERY_DISSATISFIED: "非常不满意",
 }
 
-LEVEL_NAMES = {
+LEVEL_WORDS = {
     MeritLevel.COUNTY: "区县级", MeritLevel.CITY: "市级", MeritLevel.PROVINCE: "省级", MeritLevel.NATION: "国家级",
 }
 
@@ -335,7 +335,7 @@ class MeritBonus(PolicyBase):
             points, why = self.price(merit)
             if merit.event in counted and counted[merit.event] != merit.event:
                 points, why = Decimal(0), f"同一事项已奖励（事件 {counted[merit.event]}），不重复奖励"
-            level = LEVEL_NAMES[merit.level] if merit.level else ""
+            level = LEVEL_WORDS[merit.level] if merit.level else ""
             matter = f"「{merit.matter}」" if merit.matter else ""
             yield self.verdict(
                 context, subject=subject, kind=VerdictKind.INFORMATION, on=merit.day,

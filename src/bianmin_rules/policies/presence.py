@@ -217,10 +217,10 @@ class SessionAttendance(NamedTuple):
     @property
     def name(self) -> str:
         """上午 or 下午 (or 第N时段 on a day of more sessions)."""
-        return SESSION_NAMES.get(self.position, f"第{self.position + 1}时段")
+        return SESSION_WORDS.get(self.position, f"第{self.position + 1}时段")
 
 
-SESSION_NAMES = {0: "上午", 1: "下午"}
+SESSION_WORDS = {0: "上午", 1: "下午"}
 
 
 class OfficeDays:
