@@ -31,7 +31,7 @@ class VariantSource(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    document: str = Field(description="The regulation's title (and seed file).")
+    document: str = Field(description="The regulation's title.")
     section: str = Field(default="", description="The part of the document encoded.")
 
 
