@@ -173,10 +173,12 @@ class Parser(argparse.ArgumentParser):
 
 
 def add_output_options(parser: argparse.ArgumentParser) -> None:
+    """``--format``: how a report is printed."""
     parser.add_argument("--format", choices=FORMATS, default="markdown", help="output format (default: markdown)")
 
 
 def add_calendar_options(parser: argparse.ArgumentParser) -> None:
+    """``--allow-provisional`` and ``--schedule``: the calendar the command counts days on (CAL-3)."""
     parser.add_argument(
         "--allow-provisional", action="store_true",
         help="count days in years without an official schedule; results are marked provisional (CAL-3)",

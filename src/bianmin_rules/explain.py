@@ -88,6 +88,7 @@ def describe(event: EventBase) -> str:
 
 
 def describe_value(value: object) -> str:
+    """One field's value in a few words: a limit as the texts write it, a model as its given fields."""
     if isinstance(value, tuple | list):
         return "[" + ", ".join(map(describe_value, value)) + "]"
     if isinstance(value, TimeLimit):

@@ -139,6 +139,7 @@ def api_markdown() -> str:
 
 
 def signature(function: Any) -> str:
+    """A function's parameters as the page shows them, or ``(…)`` where Python cannot tell."""
     try:
         return str(inspect.signature(function)).replace("'", "")
     except (TypeError, ValueError):
@@ -202,6 +203,7 @@ def encoders(rule: str, kinds: dict[str, list[str]], modules: dict[str, list[str
 
 
 def listed(names: Iterable[str]) -> str:
+    """Names for a table cell, or a dash when there are none."""
     return ", ".join(names) or "—"
 
 

@@ -275,6 +275,7 @@ def card_arithmetic(card: Card, standings: Iterable[Standing]) -> list[str]:
 
 
 def maximum_of(value: Decimal | None) -> str:
+    """`` (max 10)`` after a category's or item's title; nothing when it has no maximum."""
     return "" if value is None else f" (max {plain(value)})"
 
 

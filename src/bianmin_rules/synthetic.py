@@ -39,6 +39,7 @@ class Centre:
 
     @classmethod
     def of_size(cls, windows: int, staff_per_window: int) -> Centre:
+        """A centre of ``windows`` windows (``W01`` …) with ``staff_per_window`` staff each (``S01-1`` …)."""
         names = tuple(f"W{w:02d}" for w in range(1, windows + 1))
         return cls(names, {w: tuple(f"S{w[1:]}-{s}" for s in range(1, staff_per_window + 1)) for w in names})
 

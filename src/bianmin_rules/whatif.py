@@ -168,6 +168,7 @@ def verdict_changes(before: Iterable[Verdict], after: Iterable[Verdict]) -> Iter
 
 
 def group_by_identity(verdicts: Iterable[Verdict]) -> dict[tuple[object, ...], list[Verdict]]:
+    """The verdicts by :func:`identity`, in their order within each group."""
     groups: dict[tuple[object, ...], list[Verdict]] = {}
     for verdict in verdicts:
         groups.setdefault(identity(verdict), []).append(verdict)
@@ -175,6 +176,7 @@ def group_by_identity(verdicts: Iterable[Verdict]) -> dict[tuple[object, ...], l
 
 
 def change_of(change: Change, verdict: Verdict, **details: object) -> VerdictChange:
+    """A change named by ``verdict``'s rule, subject, case and day; ``details`` are its before, after and fields."""
     return VerdictChange(
         change=change, rule=verdict.rule, subject=verdict.subject, case=verdict.case, on=verdict.on,
         **details,
