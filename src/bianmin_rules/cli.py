@@ -1,6 +1,9 @@
-"""The ``bianmin-rules`` command line: evaluate logs, list variants, print schemas, count working days.
+"""The ``bianmin-rules`` command line.
 
-Every bad input ends with one line on stderr naming the place, and exit status 2.
+It evaluates, compares and explains event logs, prints an inquiry's chain, lists, shows
+and lints variants, prints schemas and example logs, generates synthetic logs and counts
+working days. Every bad input ends with one line on stderr naming the place, and exit
+status 2.
 """
 
 from __future__ import annotations

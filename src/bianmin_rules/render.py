@@ -1,4 +1,7 @@
-"""Rendering a report as JSON, Markdown (also readable in a terminal) or CSV."""
+"""Rendering reports, what-if comparisons and a subject's story as JSON, Markdown or CSV.
+
+Markdown is also readable in a terminal. A story (``explain``) renders as Markdown or
+JSON; its Markdown shows how each of the subject's scorecard totals was reached."""
 
 from __future__ import annotations
 
