@@ -84,7 +84,7 @@ class RateVerdicts(PolicyBase):
     ) -> Verdict:
         """An information verdict carrying the measured rate."""
         measure = Measure(name=name, period=period, numerator=tally.numerator, denominator=tally.denominator)
-        shown = f"{Decimal(100 * tally.numerator) / tally.denominator:.2f}".rstrip("0").rstrip(".")
+        shown = f"{measure.value:.2f}".rstrip("0").rstrip(".")
         return self.verdict(
             context, subject=subject, kind=VerdictKind.INFORMATION, on=min(period.end, context.as_of),
             explanation=(
