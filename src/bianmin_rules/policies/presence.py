@@ -195,11 +195,6 @@ class SessionAttendance(NamedTuple):
     early: timedelta | None = None
 
     @property
-    def on_leave(self) -> bool:
-        """Was the whole session excused by leave?"""
-        return not self.due
-
-    @property
     def absent(self) -> bool:
         """Due, and not present at any time of it."""
         return bool(self.due) and not self.stays
