@@ -30,6 +30,7 @@ from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bianmin_rules.events.findings import FindingSource
+from bianmin_rules.formatting import plain
 from bianmin_rules.ledgers import Books
 from bianmin_rules.ledgers.findings import Finding
 from bianmin_rules.ledgers.inquiries import Taken
@@ -166,7 +167,7 @@ class OffenceLadder(CountedPolicy):
         more = f"等共{len(earlier)}次" if len(earlier) > len(shown) else ""
         before = f"此前{occurrence_list(shown)}{more}；" if earlier else ""
         money = "".join((f"，扣款{tier.fine}元" if tier.fine else "",
-                         f"，扣发全年年度奖金的{(tier.bonus_share * 100).normalize():f}%" if tier.bonus_share else ""))
+                         f"，扣发全年年度奖金的{plain(tier.bonus_share * 100)}%" if tier.bonus_share else ""))
         basis = [*shown, current]
         return self.verdict(
             context, subject=Subject(kind=self.per, id=key), kind=VerdictKind.VIOLATION, on=current.on,

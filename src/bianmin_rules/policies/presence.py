@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bianmin_rules.calendar import WorkCalendar
 from bianmin_rules.deadlines import Limit
+from bianmin_rules.formatting import plain
 from bianmin_rules.ledgers.attendance import Leave, Mark, MarkKind, StaffFile
 
 Interval = tuple[datetime, datetime]
@@ -78,8 +79,7 @@ def leave_days(leave: Leave, calendar: WorkCalendar) -> Decimal:
 
 def days_label(days: Decimal) -> str:
     """``1.5`` or ``0.64`` — a number of days for explanations."""
-    rounded = days.quantize(Decimal("0.01")).normalize()
-    return f"{rounded:f}"
+    return plain(days.quantize(Decimal("0.01")))
 
 
 class LeaveProcedure(BaseModel):
