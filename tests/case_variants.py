@@ -23,7 +23,7 @@ def cite(document: str, article: str, quote: str) -> dict[str, str]:
     return {"document": document, "article": article, "quote": quote}
 
 
-# -- county-centre (seed 004) -------------------------------------------------------------
+# -- county-centre (source text 004) -------------------------------------------------------------
 
 SIX_TYPES = "县政务服务中心审批事项“六件”分类法操作规程"
 TIME_LIMIT_RULES = "县政务服务中心全面实行首问责任制、限时办结制、责任追究制管理制度"
@@ -86,7 +86,7 @@ def county_case_rules() -> Variant:
     return only_rules(load_variant("county-centre"), "TL-", "OTN-", "JA-", "REG-")
 
 
-# -- jiangxi-town (seed 000, section 14) ----------------------------------------------------
+# -- jiangxi-town (source text 000, section 14) ----------------------------------------------------
 
 JIANGXI = "便民服务中心管理制度 14（江西某镇综合便民服务中心）"
 JIANGXI_CASE_TYPES = {"immediate": "即办件", "promised": "承诺办件"}
@@ -160,7 +160,7 @@ def jiangxi_case_rules(*extra: Table) -> Variant:
     )
 
 
-# -- town-basic (seed 000, section 1) -------------------------------------------------------
+# -- town-basic (source text 000, section 1) -------------------------------------------------------
 
 TOWN_BASIC = "便民服务中心管理制度 1"
 TOWN_BASIC_CASE_TYPES = {"promised": "承诺件", "supplement": "补办件", "joint": "联办件", "returned": "退回件"}
@@ -190,7 +190,7 @@ def town_basic_case_rules() -> Variant:
     )
 
 
-# -- town-conduct-100 (seed 000, section 3) --------------------------------------------------
+# -- town-conduct-100 (source text 000, section 3) --------------------------------------------------
 
 TOWN_CONDUCT = "便民服务中心管理制度 3"
 
@@ -210,7 +210,7 @@ def town_conduct_case_rules(default_limit: Table | int | None = None) -> Variant
     )
 
 
-# -- jianshe-street (seed 002) ---------------------------------------------------------------
+# -- jianshe-street (source text 002) ---------------------------------------------------------------
 
 JIANSHE = "建设街政务中心规章制度"
 
@@ -233,7 +233,7 @@ def jianshe_case_rules() -> Variant:
     )
 
 
-# -- guangwu-street (seed 000, section 13) ---------------------------------------------------
+# -- guangwu-street (source text 000, section 13) ---------------------------------------------------
 
 GUANGWU = "光武街道政务服务中心管理办法"
 GUANGWU_CASE_TYPES = {"immediate": "即办件", "returned": "退回件", "reported": "上报件", "joint": "联办件"}
@@ -268,7 +268,7 @@ def guangwu_case_rules() -> Variant:
     )
 
 
-# -- tangdaohe-town village template (seed 003) ------------------------------------------------
+# -- tangdaohe-town village template (source text 003) ------------------------------------------------
 
 VILLAGE = "村便民服务中心制度范本"
 VILLAGE_CASE_TYPES = {
@@ -295,7 +295,7 @@ def village_case_rules(notice_limit: int | None = None) -> Variant:
     )
 
 
-# -- community-hall (seed 001), shandong-guideline (000 §12), shouzhan-town (000 §10) ----------
+# -- community-hall (source text 001), shandong-guideline (000 §12), shouzhan-town (000 §10) ----------
 
 COMMUNITY_REPEAT_TRIPS: Table = {
     "kind": "repeat-trips", "rule": "OTN-5", "min_trips": 2, "reimburse_travel": True,

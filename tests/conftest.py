@@ -31,7 +31,7 @@ def run(variant: Variant, log: Iterable[Event], as_of: str, **options: Any) -> R
 
 @pytest.fixture(scope="session")
 def county() -> Variant:
-    """The built-in county-centre variant (seed 004)."""
+    """The built-in county-centre variant (source text 004)."""
     return load_variant("county-centre")
 
 

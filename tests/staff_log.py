@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.conftest import cited
+
 SHOUZHAN_HOURS = {"sessions": [{"start": "08:00", "end": "12:00"}, {"start": "14:30", "end": "17:30"}]}
 """``shouzhan-town`` 第八条(一): 上午8:00-12:00, 下午14:30-17:30 (CAL-2)."""
 
@@ -18,8 +20,8 @@ Row = dict[str, Any]
 
 
 def policy(kind: str, rule: str, document: str, article: str, quote: str, **params: Any) -> Row:
-    """A policy table with its citation."""
-    return {"kind": kind, "rule": rule, "source": {"document": document, "article": article, "quote": quote}, **params}
+    """A policy table with its citation (:func:`tests.conftest.cited`, the source given word by word)."""
+    return cited(kind, rule, (document, article, quote), **params)
 
 
 def signed(direction: str, at: str, staff: str = "S1", **extra: Any) -> Row:

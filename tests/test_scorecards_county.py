@@ -1,6 +1,6 @@
 """SC-3, SC-4: a full quarter (2026-Q2) of a small county centre, scored by hand.
 
-Seed 004, 县政务服务中心部门窗口及窗口工作人员考核办法. Four windows, eight staff:
+Source text 004, 县政务服务中心部门窗口及窗口工作人员考核办法. Four windows, eight staff:
 
     W1: S1, S2    W2: S3, S4    W3: S5, S6    W4: S7, S8
 

@@ -1,4 +1,4 @@
-"""The built-in community-hall variant (seed 001): its numbers against the text, by hand.
+"""The built-in community-hall variant (source text 001): its numbers against the text, by hand.
 
 March 2026: Monday 3/2 … Friday 3/6, Saturday 3/7 and Sunday 3/8 closed, Monday 3/9.
 The library's default office hours apply (09:00–12:00, 13:30–17:30: seven hours a day).

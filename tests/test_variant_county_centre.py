@@ -1,4 +1,4 @@
-"""county-centre (seed 004, 县政务服务中心管理制度汇编): the built-in file, end to end.
+"""county-centre (source text 004, 县政务服务中心管理制度汇编): the built-in file, end to end.
 
 A quarter (2026-Q2) of a small centre, every fact a real event, evaluated under the built-in
 variant and scored on its two tables (考核办法 一 and 二). Three windows:

@@ -1,4 +1,4 @@
-"""The built-in dahe-town variant (seed 000, 便民服务中心管理制度 9, 大河镇), checked against its text.
+"""The built-in dahe-town variant (source text 000, 便民服务中心管理制度 9, 大河镇), checked against its text.
 
 March 2026: Monday 3/2 … Friday 3/6. The text states no office hours: the library's
 placeholder sessions 09:00–12:00 and 13:30–17:30 apply (CAL-2).

@@ -1,4 +1,4 @@
-"""The built-in guangwu-street variant (seed 000, 便民服务中心管理制度 13, 光武街道), checked against its text.
+"""The built-in guangwu-street variant (source text 000, 便民服务中心管理制度 13, 光武街道), checked against its text.
 
 The text gives the street office's hours only relatively (第二十九条): the library's
 placeholder sessions 09:00–12:00 and 13:30–17:30 stand for them, so staff are due on post

@@ -1,4 +1,4 @@
-"""jiangxi-town (seed 000, 便民服务中心管理制度 14): the built-in file, checked against its text by hand.
+"""jiangxi-town (source text 000, 便民服务中心管理制度 14): the built-in file, checked against its text by hand.
 
 The tables' bands, clamps, bonuses and rankings are tested with findings and merits in
 test_scorecards_variants.py; here the policies that feed them from the books. March 2026:

@@ -1,4 +1,4 @@
-"""The built-in jianshe-street variant (seed 002, 建设街政务中心规章制度 2017): its numbers, by hand.
+"""The built-in jianshe-street variant (source text 002, 建设街政务中心规章制度 2017): its numbers, by hand.
 
 March 2026: Monday 3/2 … Friday 3/6, Monday 3/9 … Monday 3/23, Tuesday 3/24 (CAL-1).
 Office hours 8:30–12:00 and 14:00–17:30 (窗口服务承诺制 二).

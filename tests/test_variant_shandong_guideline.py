@@ -1,4 +1,4 @@
-"""The built-in shandong-guideline variant (seed 000, 便民服务中心管理制度 12), checked against its text.
+"""The built-in shandong-guideline variant (source text 000, 便民服务中心管理制度 12), checked against its text.
 
 A provincial guideline with few rules a log can show (REG-6, OTN-2), written to be
 extended by a township's variant, which adds what the guideline leaves to it.

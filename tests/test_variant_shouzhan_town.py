@@ -1,4 +1,4 @@
-"""The built-in shouzhan-town variant (seed 000, 便民服务中心管理制度 10, 首占镇), checked against its text.
+"""The built-in shouzhan-town variant (source text 000, 便民服务中心管理制度 10, 首占镇), checked against its text.
 
 Office hours 08:00–12:00 and 14:30–17:30 (第八条(一)). March 2026: Monday 3/2 … Friday
 3/6, Monday 3/9, Tuesday 3/10.

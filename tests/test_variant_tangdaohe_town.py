@@ -1,4 +1,4 @@
-"""The built-in tangdaohe-town variant (seed 003): 首问首办 rules, 六件制, and the village template's blanks.
+"""The built-in tangdaohe-town variant (source text 003): 首问首办 rules, 六件制, and the village template's blanks.
 
 March 2026: Monday 3/2 … Friday 3/6, Saturday 3/7 and Sunday 3/8 closed, Monday 3/9 … (CAL-1).
 """

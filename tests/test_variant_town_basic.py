@@ -1,4 +1,4 @@
-"""town-basic (seed 000, 便民服务中心管理制度 1): the built-in file, checked against its text by hand.
+"""town-basic (source text 000, 便民服务中心管理制度 1): the built-in file, checked against its text by hand.
 
 March 2026: Monday 3/2 to Friday 3/6; Saturday 3/7 and Sunday 3/8 closed. The text gives
 no office hours: the library's 09:00–12:00 and 13:30–17:30 apply.

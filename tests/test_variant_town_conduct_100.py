@@ -1,4 +1,4 @@
-"""town-conduct-100 (seed 000, 便民服务中心管理制度 3): the built-in file, checked against its text by hand.
+"""town-conduct-100 (source text 000, 便民服务中心管理制度 3): the built-in file, checked against its text by hand.
 
 The 考核细则 (SC-1) is scored per year; its table is tested with findings and merits in
 test_scorecards_variants.py. Here: the policies that feed it from the books, and the three

@@ -117,8 +117,3 @@ RULES: dict[str, str] = {
 def family(rule: str) -> str:
     """The family prefix of a rule ID (``TL`` for ``TL-4``)."""
     return rule.rsplit("-", 1)[0]
-
-
-def is_known(rule: str) -> bool:
-    """Is ``rule`` an ID of the catalogue?"""
-    return rule in RULES

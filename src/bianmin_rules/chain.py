@@ -92,6 +92,11 @@ class Link(NamedTuple):
     """For the closing of the linked case: the case."""
 
     @property
+    def order(self) -> tuple[datetime, str]:
+        """Where the link stands in the chain: by time, then event id (as a case step's ``order``)."""
+        return (self.at, self.event)
+
+    @property
     def action(self) -> str:
         """What happened, in words."""
         if self.step is not None:

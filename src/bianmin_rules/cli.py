@@ -1,6 +1,9 @@
-"""The ``bianmin-rules`` command line: evaluate logs, list variants, print schemas, count working days.
+"""The ``bianmin-rules`` command line.
 
-Every bad input ends with one line on stderr naming the place, and exit status 2.
+It evaluates, compares and explains event logs, prints an inquiry's chain, lists, shows
+and lints variants, prints schemas and example logs, generates synthetic logs and counts
+working days. Every bad input ends with one line on stderr naming the place, and exit
+status 2.
 """
 
 from __future__ import annotations
@@ -173,10 +176,12 @@ class Parser(argparse.ArgumentParser):
 
 
 def add_output_options(parser: argparse.ArgumentParser) -> None:
+    """``--format``: how a report is printed."""
     parser.add_argument("--format", choices=FORMATS, default="markdown", help="output format (default: markdown)")
 
 
 def add_calendar_options(parser: argparse.ArgumentParser) -> None:
+    """``--allow-provisional`` and ``--schedule``: the calendar the command counts days on (CAL-3)."""
     parser.add_argument(
         "--allow-provisional", action="store_true",
         help="count days in years without an official schedule; results are marked provisional (CAL-3)",

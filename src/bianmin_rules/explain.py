@@ -25,6 +25,7 @@ from bianmin_rules.deadlines import TimeLimit
 from bianmin_rules.engine import evaluate
 from bianmin_rules.events import EventBase
 from bianmin_rules.events.base import is_confidential
+from bianmin_rules.formatting import plain
 from bianmin_rules.periods import Period
 from bianmin_rules.report import Report, SubjectTotal, subject_totals
 from bianmin_rules.scorecards.cards import Card, Standing
@@ -87,6 +88,7 @@ def describe(event: EventBase) -> str:
 
 
 def describe_value(value: object) -> str:
+    """One field's value in a few words: a limit as the texts write it, a model as its given fields."""
     if isinstance(value, tuple | list):
         return "[" + ", ".join(map(describe_value, value)) + "]"
     if isinstance(value, TimeLimit):
@@ -94,14 +96,14 @@ def describe_value(value: object) -> str:
     if isinstance(value, BaseModel):
         return "{" + ", ".join(f"{k}={describe_value(getattr(value, k))}" for k in value.model_fields_set) + "}"
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
+        return plain(value)
     return str(getattr(value, "value", value))
 
 
 def verdict_text(verdict: Verdict) -> str:
     """A verdict's line: rule, article, kind, explanation and the numbers it carries."""
     numbers = [
-        f"{label} {format(amount.normalize(), 'f')}"
+        f"{label} {plain(amount)}"
         for label, amount in (("分", verdict.points), ("罚款(元)", verdict.fine),
                               ("年终奖比例", verdict.bonus_share), ("应赔付申请人(元)", verdict.reimbursement))
         if amount

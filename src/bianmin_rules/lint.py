@@ -49,13 +49,12 @@ from bianmin_rules.policy import PolicyBase
 from bianmin_rules.scorecards.lint import Severity, lint_table
 from bianmin_rules.scorecards.tables import ScorecardTable
 from bianmin_rules.variant import AcceptedFinding, UndeclaredCaseTypeError, Variant, key_path, parse_toml
+from bianmin_rules.verdicts import RULE_PATTERN
 
 Data = dict[str, Any]
 
 SourceReader = Callable[[str, str], tuple[str, str]]
 """``read(reference, referrer)``: the text of the variant ``reference`` names, and its origin."""
-
-RULE_PATTERN = r"^[A-Z]{2,4}-\d+$"
 
 POLICY = TypeAdapter[Any](AnyPolicy)
 
@@ -287,15 +286,24 @@ def unknown_rules(data: Data) -> Iterator[Problem]:
     keys = rule_keys()
 
     def check(value: Any, key: str) -> Iterator[Problem]:
-        values = [(value, key)] if isinstance(value, str) else [
-            (v, f"{key}[{i}]") for i, v in enumerate(value) if isinstance(v, str)
-        ] if isinstance(value, list) else []
-        for rule, place in values:
+        if isinstance(value, str):
+            named = [(value, key)]
+        elif isinstance(value, list):
+            named = [(v, join(key, i)) for i, v in enumerate(value) if isinstance(v, str)]
+        else:
+            named = []
+        for rule, place in named:
             if rule not in RULES:
                 yield Problem(None, "unknown-rule", place, Severity.ERROR, f"{rule!r} is not a rule of the catalogue")
 
     def walk(node: Any, path: str) -> Iterator[Problem]:
-        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        items: Iterable[tuple[Part, Any]]
+        if isinstance(node, dict):
+            items = node.items()
+        elif isinstance(node, list):
+            items = enumerate(node)
+        else:
+            return
         for name, value in items:
             key = join(path, name)
             if isinstance(name, str) and name in keys:

@@ -26,6 +26,11 @@ class PeriodKind(StrEnum):
     QUARTER = "quarter"
     YEAR = "year"
 
+    @property
+    def months(self) -> int:
+        """How many calendar months a period of this kind spans: 1, 3 or 12."""
+        return MONTHS_IN[self.value]
+
 
 class Period(BaseModel):
     """One calendar month, quarter or year, named by its first day."""
@@ -37,7 +42,7 @@ class Period(BaseModel):
 
     @model_validator(mode="after")
     def _starts_on_a_boundary(self) -> Period:
-        months = MONTHS_IN[self.kind.value]
+        months = self.kind.months
         if self.start.day != 1 or (self.start.month - 1) % months:
             raise ValueError(f"a {self.kind.value} starts on the first day of its first month, not {self.start}")
         return self
@@ -46,7 +51,7 @@ class Period(BaseModel):
     def containing(cls, kind: PeriodKind | str, day: date) -> Period:
         """The period of ``kind`` that ``day`` falls in."""
         kind = PeriodKind(kind)
-        months = MONTHS_IN[kind.value]
+        months = kind.months
         first_month = (day.month - 1) // months * months + 1
         return cls(kind=kind, start=date(day.year, first_month, 1))
 
@@ -66,7 +71,7 @@ class Period(BaseModel):
     @property
     def end(self) -> date:
         """The last day of the period (inclusive)."""
-        return self.start + relativedelta(months=MONTHS_IN[self.kind.value]) - timedelta(days=1)
+        return self.start + relativedelta(months=self.kind.months) - timedelta(days=1)
 
     @property
     def label(self) -> str:
@@ -82,12 +87,12 @@ class Period(BaseModel):
 
     def next(self) -> Period:
         """The period right after this one."""
-        return Period(kind=self.kind, start=self.start + relativedelta(months=MONTHS_IN[self.kind.value]))
+        return Period(kind=self.kind, start=self.start + relativedelta(months=self.kind.months))
 
     def parts(self, kind: PeriodKind | str) -> tuple[Period, ...]:
         """The shorter periods this one is made of, e.g. the quarters of a year."""
         part = Period(kind=PeriodKind(kind), start=self.start)
-        if MONTHS_IN[part.kind.value] > MONTHS_IN[self.kind.value]:
+        if part.kind.months > self.kind.months:
             raise ValueError(f"a {self.kind.value} is not made of {part.kind.value}s")
         return tuple(periods_between(part.kind, self.start, self.end))
 

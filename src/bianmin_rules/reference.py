@@ -18,8 +18,8 @@ from pydantic import BaseModel
 from bianmin_rules.catalogue import FAMILIES, RULES, family
 from bianmin_rules.cli import build_parser
 from bianmin_rules.events import event_types
+from bianmin_rules.formatting import markdown_table
 from bianmin_rules.policies import AnyPolicy
-from bianmin_rules.render import markdown_table
 
 EVENTS_INTRO = """\
 # Events
@@ -139,6 +139,7 @@ def api_markdown() -> str:
 
 
 def signature(function: Any) -> str:
+    """A function's parameters as the page shows them, or ``(…)`` where Python cannot tell."""
     try:
         return str(inspect.signature(function)).replace("'", "")
     except (TypeError, ValueError):
@@ -202,6 +203,7 @@ def encoders(rule: str, kinds: dict[str, list[str]], modules: dict[str, list[str
 
 
 def listed(names: Iterable[str]) -> str:
+    """Names for a table cell, or a dash when there are none."""
     return ", ".join(names) or "—"
 
 

@@ -1,4 +1,7 @@
-"""Rendering a report as JSON, Markdown (also readable in a terminal) or CSV."""
+"""Rendering reports, what-if comparisons and a subject's story as JSON, Markdown or CSV.
+
+Markdown is also readable in a terminal. A story (``explain``) renders as Markdown or
+JSON; its Markdown shows how each of the subject's scorecard totals was reached."""
 
 from __future__ import annotations
 
@@ -8,13 +11,13 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from bianmin_rules.explain import Explanation
+from bianmin_rules.formatting import markdown_table, plain, signed
 from bianmin_rules.report import Report
-from bianmin_rules.scorecards.bands import plain
 from bianmin_rules.scorecards.cards import Card, ItemCard, Line, Standing
 from bianmin_rules.scorecards.render import CSV_COLUMNS as SCORECARD_COLUMNS
-from bianmin_rules.scorecards.render import cell, scorecards_markdown, scorecards_rows
+from bianmin_rules.scorecards.render import cell, money_and_notes, scorecards_markdown, scorecards_rows, withheld
 from bianmin_rules.verdicts import Measure, Verdict, VerdictKind
-from bianmin_rules.whatif import CardDelta, CardState, Change, ReportDiff, VerdictChange, signed
+from bianmin_rules.whatif import CardDelta, CardState, Change, ReportDiff, VerdictChange
 
 FORMATS = ("markdown", "json", "csv")
 
@@ -38,20 +41,6 @@ def to_json(report: Report) -> str:
     return report.model_dump_json(indent=2) + "\n"
 
 
-def number(value: Decimal) -> str:
-    """A decimal without trailing zeros (``-2``, ``-0.5``), as the tables write points."""
-    text = format(value.normalize(), "f")
-    return "0" if text in ("-0", "0") else text
-
-
-def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
-    """A Markdown table; pipes inside cells are escaped."""
-    def line(cells: Sequence[object]) -> str:
-        return "| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |"
-
-    return [line(header), line(["---"] * len(header)), *(line(row) for row in rows)]
-
-
 def to_markdown(report: Report) -> str:
     """The report as Markdown: a summary, totals per subject, the verdicts and their sources."""
     violations = sum(v.kind is VerdictKind.VIOLATION for v in report.verdicts)
@@ -70,8 +59,8 @@ def to_markdown(report: Report) -> str:
         lines += markdown_table(
             ("Subject", "Violations", "Warnings", "Points", "Fine (元)", "Bonus share", "Owed to applicant (元)"),
             (
-                (t.subject, t.violations, t.warnings, number(t.points), number(t.fine),
-                 number(t.bonus_share), number(t.reimbursement))
+                (t.subject, t.violations, t.warnings, plain(t.points), plain(t.fine),
+                 plain(t.bonus_share), plain(t.reimbursement))
                 for t in report.totals
             ),
         )
@@ -82,7 +71,7 @@ def to_markdown(report: Report) -> str:
         lines += markdown_table(
             ("Day", "Rule", "Kind", "Subject", "Case", "Points", "Fine (元)", "Explanation"),
             (
-                (v.on, v.rule, v.kind.value, v.subject, v.case or "", number(v.points), number(v.fine),
+                (v.on, v.rule, v.kind.value, v.subject, v.case or "", plain(v.points), plain(v.fine),
                  v.explanation)
                 for v in report.verdicts
             ),
@@ -115,7 +104,7 @@ def to_csv(report: Report) -> str:
     for v in report.verdicts:
         writer.writerow((
             v.on, v.rule, v.kind.value, v.subject, v.case or "", v.window or "", v.staff or "",
-            number(v.points), number(v.fine), number(v.bonus_share), number(v.reimbursement),
+            plain(v.points), plain(v.fine), plain(v.bonus_share), plain(v.reimbursement),
             v.sanction.tier if v.sanction else "", v.due or "", v.actual or "",
             v.deadline.days_late if v.deadline else "", " ".join(v.evidence),
             f"{v.source.document} {v.source.article}", v.explanation, v.provisional,
@@ -181,8 +170,8 @@ def diff_to_markdown(result: ReportDiff) -> str:
     lines += markdown_table(
         ("Subject", "Points", "Δ points", "Fine (元)", "Δ fine", "Violations", "Δ", "Rules"),
         (
-            (d.subject, f"{number(d.before.points)} → {number(d.after.points)}", signed(d.delta("points")),
-             f"{number(d.before.fine)} → {number(d.after.fine)}", signed(d.delta("fine")),
+            (d.subject, f"{plain(d.before.points)} → {plain(d.after.points)}", signed(d.delta("points")),
+             f"{plain(d.before.fine)} → {plain(d.after.fine)}", signed(d.delta("fine")),
              f"{d.before.violations} → {d.after.violations}", signed(d.delta("violations")), ", ".join(d.rules))
             for d in result.subjects
         ),
@@ -208,7 +197,7 @@ def card_change(delta: CardDelta) -> tuple[str, ...]:
             return "—"
         value = getattr(state, name)
         if isinstance(value, Decimal):
-            return number(value)
+            return plain(value)
         if isinstance(value, tuple):
             return "、".join(value) or "—"
         return "—" if value is None else str(value)
@@ -256,9 +245,9 @@ def render_explanation(story: Explanation, fmt: str) -> str:
         "## What it adds up to",
         "",
         f"- Violations: {t.violations}; warnings: {t.warnings}",
-        f"- Points: {number(t.points)}",
-        f"- Fines: {number(t.fine)} 元; share of the annual bonus: {number(t.bonus_share)}",
-        f"- Owed to applicants: {number(t.reimbursement)} 元",
+        f"- Points: {plain(t.points)}",
+        f"- Fines: {plain(t.fine)} 元; share of the annual bonus: {plain(t.bonus_share)}",
+        f"- Owed to applicants: {plain(t.reimbursement)} 元",
     ]
     if story.cards:
         lines += ["", "## Scorecards", ""]
@@ -284,16 +273,12 @@ def card_arithmetic(card: Card, standings: Iterable[Standing]) -> list[str]:
     if card.weighted is not None:
         weights = " + ".join(f"{s.assessor} {cell(s.score) or '—'} × {plain(s.weight)}" for s in card.weighted.scores)
         lines.append(f"- Weighted ({card.weighted.rule}): {weights} = {cell(card.weighted.total) or '—'}")
-    lines += [f"- {line}" for line in standing_of(card, standings)]
-    money = card.money
-    if money.fine or money.bonus_share or money.reimbursement:
-        lines.append(f"- Money, apart from points (SC-9): fines {plain(money.fine)} 元, bonus share "
-                     f"{plain(money.bonus_share)}, owed to applicants {plain(money.reimbursement)} 元")
-    lines += [f"- Note: {note}" for note in card.notes]
+    lines += [f"- {line}" for line in (*standing_of(card, standings), *money_and_notes(card))]
     return [*lines, ""]
 
 
 def maximum_of(value: Decimal | None) -> str:
+    """`` (max 10)`` after a category's or item's title; nothing when it has no maximum."""
     return "" if value is None else f" (max {plain(value)})"
 
 
@@ -314,21 +299,15 @@ def item_sum(item: ItemCard) -> str:
 def line_text(line: Line) -> str:
     """One line of an item: its points, where it came from (the verdict's rule, day and case), the table's words."""
     source = " · ".join(str(part) for part in (line.rule, line.on, line.case) if part)
-    text = f"{signed_points(line.points)} {line.kind.value}"
+    text = f"{signed(line.points)} {line.kind.value}"
     text += f" [{source}]" if source else ""
     text += f" {line.label}" + (f" ← {line.item}" if line.item else "")
     return f"{text}：{line.explanation}" if line.explanation else text
 
 
-def signed_points(value: Decimal) -> str:
-    return f"+{plain(value)}" if value > 0 else plain(value)
-
-
 def standing_of(card: Card, standings: Iterable[Standing]) -> list[str]:
     """Eligibility, what disqualified or barred the card, and its place in each ranking of its period."""
-    lines = ["Eligible: yes" if card.eligible else "Eligible: **no**"]
-    lines += [f"Disqualified ({d.rule}) {d.text}: {d.because}" for d in card.disqualified]
-    lines += [f"Cannot be graded {b.grade} ({b.rule}): {b.because}" for b in card.barred]
+    lines = ["Eligible: yes" if card.eligible else "Eligible: **no**", *withheld(card)]
     for standing in standings:
         if (standing.scorecard, standing.period) != (card.scorecard, card.period):
             continue

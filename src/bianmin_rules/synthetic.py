@@ -39,6 +39,7 @@ class Centre:
 
     @classmethod
     def of_size(cls, windows: int, staff_per_window: int) -> Centre:
+        """A centre of ``windows`` windows (``W01`` …) with ``staff_per_window`` staff each (``S01-1`` …)."""
         names = tuple(f"W{w:02d}" for w in range(1, windows + 1))
         return cls(names, {w: tuple(f"S{w[1:]}-{s}" for s in range(1, staff_per_window + 1)) for w in names})
 
@@ -71,7 +72,7 @@ class Simulation:
         """A random minute of the office day (09:00–17:30)."""
         return datetime.combine(day, time(9)) + timedelta(minutes=self.random.randrange(8 * 60 + 30))
 
-    def case(self, day: date, calendar: WorkCalendar) -> None:
+    def case(self, day: date) -> None:
         """One application and its history."""
         self.cases += 1
         rnd = self.random
@@ -87,7 +88,7 @@ class Simulation:
         })
         moment = received + timedelta(minutes=5)
         if case_type in ("promised", "reported", "joint"):
-            promised = calendar.add_working_days(day, limit)
+            promised = self.calendar.add_working_days(day, limit)
             self.later(moment, {"type": "receipt_notice_issued", **who, "promised_date": promised.isoformat()})
         if case_type == "joint":
             self.joint_review(received, limit, who)
@@ -292,7 +293,7 @@ def generate(
     for day in days:
         simulation.attendance(day)
         for _ in range(per_day):
-            simulation.case(day, calendar)
+            simulation.case(day)
         for _ in range(per_day // 3 + 1):
             simulation.inquiry(day)
         if simulation.random.random() < 0.3:

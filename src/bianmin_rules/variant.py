@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from bianmin_rules.calendar import OfficeHours, WorkCalendar
 from bianmin_rules.errors import VariantError
 from bianmin_rules.extends import ParentLoader, resolve_extends
+from bianmin_rules.locate import Part, key_text
 from bianmin_rules.policies import AnyPolicy
 from bianmin_rules.scorecards.tables import ScorecardTable
 from bianmin_rules.verdicts import RuleId
@@ -30,7 +31,7 @@ class VariantSource(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    document: str = Field(description="The regulation's title (and seed file).")
+    document: str = Field(description="The regulation's title.")
     section: str = Field(default="", description="The part of the document encoded.")
 
 
@@ -193,18 +194,14 @@ def parse_toml(text: str, *, origin: str) -> dict[str, Any]:
 
 def key_path(loc: Iterable[int | str], data: Any) -> str:
     """The dotted key of a validation error (``policies[1].case_types``), skipping union tags."""
-    parts: list[str] = []
+    parts: list[Part] = []
     node = data
     for step in loc:
         if isinstance(step, int):
-            parts.append(f"[{step}]")
             node = node[step] if isinstance(node, list) and step < len(node) else None
         elif isinstance(node, dict) and node.get("kind") == step:
             continue  # the tag of a discriminated union, not a key of the file
-        elif isinstance(node, dict) and step in node:
-            parts.append(f".{step}" if parts else step)
-            node = node[step]
         else:
-            parts.append(f".{step}" if parts else step)  # a key missing from the file
-            node = None
-    return "".join(parts)
+            node = node.get(step) if isinstance(node, dict) else None  # None: a key missing from the file
+        parts.append(step)
+    return key_text(parts)

@@ -14,7 +14,10 @@ from bianmin_rules.deadlines import DeadlineTrace
 from bianmin_rules.errors import EvaluationError
 from bianmin_rules.periods import Period
 
-RuleId = Annotated[str, Field(pattern=r"^[A-Z]{2,4}-\d+$", description="A catalogue rule ID, e.g. TL-4.")]
+RULE_PATTERN = r"^[A-Z]{2,4}-\d+$"
+"""What a catalogue rule ID looks like: a family prefix and a number, e.g. TL-4."""
+
+RuleId = Annotated[str, Field(pattern=RULE_PATTERN, description="A catalogue rule ID, e.g. TL-4.")]
 
 ZERO = Decimal(0)
 

@@ -18,15 +18,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from bianmin_rules.periods import Period
 from bianmin_rules.report import Report, SubjectTotal
 from bianmin_rules.scorecards.cards import Card
-from bianmin_rules.verdicts import ZERO, Subject, Verdict
+from bianmin_rules.verdicts import Subject, Verdict
 
 IDENTITY_FIELDS = ("rule", "kind", "subject", "case", "on", "evidence")
 """What makes two verdicts of two reports "the same finding": the rest may change."""
 
 IGNORED_FIELDS = frozenset({"variant"})
 """Fields that differ between any two variants and say nothing about the finding."""
-
-TOTAL_FIELDS = ("violations", "warnings", "points", "fine", "bonus_share", "reimbursement")
 
 
 class Change(StrEnum):
@@ -170,6 +168,7 @@ def verdict_changes(before: Iterable[Verdict], after: Iterable[Verdict]) -> Iter
 
 
 def group_by_identity(verdicts: Iterable[Verdict]) -> dict[tuple[object, ...], list[Verdict]]:
+    """The verdicts by :func:`identity`, in their order within each group."""
     groups: dict[tuple[object, ...], list[Verdict]] = {}
     for verdict in verdicts:
         groups.setdefault(identity(verdict), []).append(verdict)
@@ -177,6 +176,7 @@ def group_by_identity(verdicts: Iterable[Verdict]) -> dict[tuple[object, ...], l
 
 
 def change_of(change: Change, verdict: Verdict, **details: object) -> VerdictChange:
+    """A change named by ``verdict``'s rule, subject, case and day; ``details`` are its before, after and fields."""
     return VerdictChange(
         change=change, rule=verdict.rule, subject=verdict.subject, case=verdict.case, on=verdict.on,
         **details,
@@ -190,13 +190,7 @@ def subject_deltas(before: Report, after: Report, changes: list[VerdictChange]) 
     for subject in sorted(old.keys() | new.keys(), key=str):
         first = old.get(subject, SubjectTotal(subject=subject))
         second = new.get(subject, SubjectTotal(subject=subject))
-        if all(getattr(first, name) == getattr(second, name) for name in TOTAL_FIELDS):
+        if first == second:
             continue
         rules = sorted({c.rule for c in changes if c.subject == subject})
         yield SubjectDelta(subject=subject, before=first, after=second, rules=tuple(rules))
-
-
-def signed(value: Decimal) -> str:
-    """A delta with its sign: ``+2``, ``-0.5``, ``0``."""
-    text = format(value.normalize(), "f")
-    return "0" if value == ZERO else (text if value < 0 else f"+{text}")

@@ -28,14 +28,12 @@ from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events.assessment import EvaluationResult, MeritKind, MeritLevel
 from bianmin_rules.ledgers import Books, CaseFile
 from bianmin_rules.ledgers.assessment import Merit
+from bianmin_rules.ledgers.roster import SubjectKey
 from bianmin_rules.periods import Period, PeriodKind
 from bianmin_rules.policy import Context, PolicyBase
 from bianmin_rules.verdicts import Measure, Subject, SubjectKind, Verdict, VerdictKind, named_subject
 
 SubjectKinds = tuple[Literal[SubjectKind.WINDOW, SubjectKind.STAFF], ...]
-
-
-SubjectKey = tuple[SubjectKind, str]
 
 
 def subjects_of(window: str | None, staff: str | None, kinds: Iterable[SubjectKind]) -> list[SubjectKey]:
@@ -86,7 +84,7 @@ class RateVerdicts(PolicyBase):
     ) -> Verdict:
         """An information verdict carrying the measured rate."""
         measure = Measure(name=name, period=period, numerator=tally.numerator, denominator=tally.denominator)
-        shown = f"{Decimal(100 * tally.numerator) / tally.denominator:.2f}".rstrip("0").rstrip(".")
+        shown = f"{measure.value:.2f}".rstrip("0").rstrip(".")
         return self.verdict(
             context, subject=subject, kind=VerdictKind.INFORMATION, on=min(period.end, context.as_of),
             explanation=(
@@ -257,7 +255,7 @@ class ServiceEvaluation(RateVerdicts):
             yield self.verdict(
                 context, subject=subject, kind=VerdictKind.VIOLATION, on=evaluation.day,
                 explanation=(
-                    f"{evaluation.day} 服务质量评价为「{RESULT_NAMES[evaluation.result]}」，"
+                    f"{evaluation.day} 服务质量评价为「{RESULT_WORDS[evaluation.result]}」，"
                     "经查实属工作人员服务质量问题。"
                 ),
                 evidence=(evaluation.event,), case=evaluation.case, window=evaluation.window,
@@ -265,7 +263,7 @@ class ServiceEvaluation(RateVerdicts):
             )
 
 
-RESULT_NAMES = {
+RESULT_WORDS = {
     EvaluationResult.VERY_SATISFIED: "非常满意",
     EvaluationResult.SATISFIED: "满意",
     EvaluationResult.BASICALLY_SATISFIED: "基本满意",
@@ -273,7 +271,7 @@ RESULT_NAMES = {
     EvaluationResult.VERY_DISSATISFIED: "非常不满意",
 }
 
-LEVEL_NAMES = {
+LEVEL_WORDS = {
     MeritLevel.COUNTY: "区县级", MeritLevel.CITY: "市级", MeritLevel.PROVINCE: "省级", MeritLevel.NATION: "国家级",
 }
 
@@ -337,7 +335,7 @@ class MeritBonus(PolicyBase):
             points, why = self.price(merit)
             if merit.event in counted and counted[merit.event] != merit.event:
                 points, why = Decimal(0), f"同一事项已奖励（事件 {counted[merit.event]}），不重复奖励"
-            level = LEVEL_NAMES[merit.level] if merit.level else ""
+            level = LEVEL_WORDS[merit.level] if merit.level else ""
             matter = f"「{merit.matter}」" if merit.matter else ""
             yield self.verdict(
                 context, subject=subject, kind=VerdictKind.INFORMATION, on=merit.day,

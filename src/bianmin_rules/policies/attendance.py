@@ -21,6 +21,7 @@ from bianmin_rules.events.attendance import LeaveType
 from bianmin_rules.ledgers import Books
 from bianmin_rules.ledgers.attendance import Leave, Mark, MarkKind, StaffFile
 from bianmin_rules.periods import Period, PeriodKind
+from bianmin_rules.policies.case_base import ChargeTo, charged
 from bianmin_rules.policies.counting import (
     PenaltyPerTier,
     Selector,
@@ -375,10 +376,7 @@ class MeetingAttendance(PenaltyPerTier):
                     continue
                 if record.excused and not self.excused_counts:
                     continue
-                subject = (
-                    Subject(kind=SubjectKind.WINDOW, id=record.window)
-                    if self.charge == "window" and record.window else staff_subject(file.staff)
-                )
+                subject = charged(ChargeTo(self.charge), window=record.window, staff=file.staff, case=None)
                 day = record.at.date()
                 yield self.verdict(
                     context, subject=subject, kind=VerdictKind.VIOLATION, on=day, points=points[record.status],

@@ -15,7 +15,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from bianmin_rules.ledgers import Books, CaseFile
-from bianmin_rules.periods import MONTHS_IN, Period, PeriodKind
+from bianmin_rules.periods import Period, PeriodKind
 from bianmin_rules.policies.case_base import CasePolicy
 from bianmin_rules.policy import Context
 from bianmin_rules.verdicts import Measure, RuleId, Subject, SubjectKind, Verdict, VerdictKind
@@ -55,7 +55,7 @@ class CompletionRate(CasePolicy):
         overdue = self.overdue_since(context)
         # Keyed by plain values (not Period models): this loop runs once per case.
         tally: dict[tuple[str, str, date], list[int]] = defaultdict(lambda: [0, 0])
-        months = MONTHS_IN[self.period.value]
+        months = self.period.months
         for file in self.cases(books):
             day = self.counted_on(file, overdue.get(file.case))
             if day is None:

@@ -1,4 +1,4 @@
-"""What the conduct policies share: subjects, and judging one duty against its deadline.
+"""What the conduct policies share: judging one duty against its deadline.
 
 A *duty* is something that must be done by a due date — answer a complaint, record a
 phone inquiry, follow up a referral, hand in a monthly report. :func:`judge_duty`
@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bianmin_rules.deadlines import DeadlineTrace, LimitUnit, TimeLimit, days_late
+from bianmin_rules.policies.case_base import late_words
 from bianmin_rules.policy import Context
 from bianmin_rules.verdicts import VerdictKind
-
-UNIT_WORDS = {LimitUnit.WORKING_DAYS: "个工作日"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +41,7 @@ class Duty:
 
     def outcome(self, act: str, as_of: date) -> str:
         """The result in words: ``于2026-03-05{act}，逾期2个工作日`` or ``截至2026-03-31仍未{act}``."""
-        unit = UNIT_WORDS.get(self.unit, "日")
+        unit = late_words(self.unit)
         if self.done is None:
             return f"截至{as_of}仍未{act}，已逾期{self.late}{unit}"
         if self.late:

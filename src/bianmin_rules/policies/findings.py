@@ -53,14 +53,14 @@ class FindingPenalty(PolicyBase):
         severity = "（情节严重）" if serious else ""
         return self.verdict(
             context, subject=answerable(finding.staff, finding.window), kind=VerdictKind.VIOLATION, on=finding.day,
-            explanation=f"{what}{severity}{units}：{finding.day} 经{FINDER_NAMES[finding.by]}发现。",
+            explanation=f"{what}{severity}{units}：{finding.day} 经{FINDER_WORDS[finding.by]}发现。",
             points=points * finding.quantity, fine=fine * finding.quantity, sanction=self.sanction,
             evidence=(finding.event,), window=finding.window, staff=finding.staff,
             code=finding.finding, quantity=finding.quantity,
         )
 
 
-FINDER_NAMES = {
+FINDER_WORDS = {
     FindingSource.INSPECTION: "督查",
     FindingSource.SUPERIOR_CIRCULAR: "上级通报",
     FindingSource.SUPERIOR_MONITORING: "上级监控",

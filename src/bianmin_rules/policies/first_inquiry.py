@@ -145,7 +145,6 @@ class FirstInquiryGuidance(InquiryPolicy):
                 duty_words="首问责任人应将服务对象引导给具体经办人员，直到有人办理为止",
             )
 
-
     def moves_on(self, step: InquiryStep | None) -> bool:
         """Is ``step`` guidance: an answer, a taking, a named referral, an appointment, a leader asked …?"""
         if isinstance(step, Referred):
@@ -237,13 +236,13 @@ class AbsentHandler(InquiryPolicy):
         """The verdict on one referral: what was missing by the due day, and when it was done if late."""
         due = self.within.due_date(referral.day, context.calendar)
         staff = referral.staff
-        later = [link for link in chain.links if (link.at, link.event) >= (referral.at, referral.event)]
+        later = [link for link in chain.links if link.order >= (referral.at, referral.event)]
         record = next((x for x in later if isinstance(x.step, Recorded) and x.step.staff == staff), None)
         arranged = next((
             x for x in later if isinstance(x.step, Arranged) and x.step.staff == staff
             and (x.step.contact_given or not self.contact_required)
         ), None)
-        done = None if record is None or arranged is None else max(record, arranged, key=lambda x: (x.at, x.event))
+        done = None if record is None or arranged is None else max(record, arranged, key=lambda x: x.order)
         duty = judge_duty(context, due=due, done=done.day if done else None)
         if duty is None:
             return
@@ -383,7 +382,7 @@ class ReferralFollowUp(InquiryPolicy):
                 continue
             finished = self.finished(chain)
             follow_ups = [link for link in chain.links if isinstance(link.step, FollowedUp)
-                          and link.step.staff == chain.first and (link.at, link.event) > (referral.at, referral.event)]
+                          and link.step.staff == chain.first and link.order > referral.order]
             yield from self.first_lapse(context, chain, referral, follow_ups, finished)
 
     @staticmethod

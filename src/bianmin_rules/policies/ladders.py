@@ -30,10 +30,11 @@ from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bianmin_rules.events.findings import FindingSource
+from bianmin_rules.formatting import plain
 from bianmin_rules.ledgers import Books
 from bianmin_rules.ledgers.findings import Finding
 from bianmin_rules.ledgers.inquiries import Taken
-from bianmin_rules.periods import MONTHS_IN, Period, PeriodKind
+from bianmin_rules.periods import Period, PeriodKind
 from bianmin_rules.policies.counting import (
     PenaltyPerTier,
     Selector,
@@ -146,7 +147,7 @@ class OffenceLadder(CountedPolicy):
                 while verdicts[first].on < period.start:
                     first += 1
             else:
-                since = current.on - relativedelta(months=MONTHS_IN[self.period.value])
+                since = current.on - relativedelta(months=self.period.months)
                 while verdicts[first].on <= since:
                     first += 1
             yield i - first + 1, current, list(verdicts[first:i])
@@ -166,7 +167,7 @@ class OffenceLadder(CountedPolicy):
         more = f"等共{len(earlier)}次" if len(earlier) > len(shown) else ""
         before = f"此前{occurrence_list(shown)}{more}；" if earlier else ""
         money = "".join((f"，扣款{tier.fine}元" if tier.fine else "",
-                         f"，扣发全年年度奖金的{(tier.bonus_share * 100).normalize():f}%" if tier.bonus_share else ""))
+                         f"，扣发全年年度奖金的{plain(tier.bonus_share * 100)}%" if tier.bonus_share else ""))
         basis = [*shown, current]
         return self.verdict(
             context, subject=Subject(kind=self.per, id=key), kind=VerdictKind.VIOLATION, on=current.on,

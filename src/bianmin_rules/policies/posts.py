@@ -28,6 +28,7 @@ from bianmin_rules.ledgers import Books
 from bianmin_rules.ledgers.attendance import Assignment, AttendanceBooks, Leave, Mark, MarkKind
 from bianmin_rules.ledgers.attendance import Whereabouts as WhereaboutsNote
 from bianmin_rules.policies.attendance import staff_subject
+from bianmin_rules.policies.case_base import ChargeTo, charged
 from bianmin_rules.policies.presence import (
     Interval,
     OfficeDays,
@@ -442,8 +443,7 @@ class LeavingPost(PolicyBase):
         self, staff: str, mark: Mark, back: Mark | None, away: timedelta, units: Decimal, context: Context,
     ) -> Verdict:
         """The violation for one departure."""
-        subject = Subject(kind=SubjectKind.WINDOW, id=mark.window) if self.charge == "window" and mark.window \
-            else staff_subject(staff)
+        subject = charged(ChargeTo(self.charge), window=mark.window, staff=staff, case=None)
         until = f"{clock(back.at)}返回" if back else "当日未再有记录"
         counted = "" if self.per == "occurrence" else f"，计{units}个半天"
         return self.verdict(

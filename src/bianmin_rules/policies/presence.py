@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bianmin_rules.calendar import WorkCalendar
 from bianmin_rules.deadlines import Limit
+from bianmin_rules.formatting import plain
 from bianmin_rules.ledgers.attendance import Leave, Mark, MarkKind, StaffFile
 
 Interval = tuple[datetime, datetime]
@@ -78,8 +79,7 @@ def leave_days(leave: Leave, calendar: WorkCalendar) -> Decimal:
 
 def days_label(days: Decimal) -> str:
     """``1.5`` or ``0.64`` — a number of days for explanations."""
-    rounded = days.quantize(Decimal("0.01")).normalize()
-    return f"{rounded:f}"
+    return plain(days.quantize(Decimal("0.01")))
 
 
 class LeaveProcedure(BaseModel):
@@ -195,11 +195,6 @@ class SessionAttendance(NamedTuple):
     early: timedelta | None = None
 
     @property
-    def on_leave(self) -> bool:
-        """Was the whole session excused by leave?"""
-        return not self.due
-
-    @property
     def absent(self) -> bool:
         """Due, and not present at any time of it."""
         return bool(self.due) and not self.stays
@@ -217,10 +212,10 @@ class SessionAttendance(NamedTuple):
     @property
     def name(self) -> str:
         """上午 or 下午 (or 第N时段 on a day of more sessions)."""
-        return SESSION_NAMES.get(self.position, f"第{self.position + 1}时段")
+        return SESSION_WORDS.get(self.position, f"第{self.position + 1}时段")
 
 
-SESSION_NAMES = {0: "上午", 1: "下午"}
+SESSION_WORDS = {0: "上午", 1: "下午"}
 
 
 class OfficeDays:

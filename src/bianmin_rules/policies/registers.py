@@ -56,17 +56,12 @@ def period_words(act: RegisterAct, start: date) -> str:
     return Period.containing(PeriodKind.MONTH, start).label
 
 
-def earliest(entries: Iterator[RegisterEntry]) -> dict[tuple[str, date], RegisterEntry]:
-    """The first act per (keeper, period), from entries in time order."""
-    found: dict[tuple[str, date], RegisterEntry] = {}
+def earliest(entries: Iterator[RegisterEntry]) -> dict[tuple[Subject, date], RegisterEntry]:
+    """The first act of each keeper (the staff member, else the window, else the centre) and period, in time order."""
+    found: dict[tuple[Subject, date], RegisterEntry] = {}
     for entry in entries:
-        found.setdefault((keeper_of(entry), entry.period), entry)
+        found.setdefault((answerable(entry.staff, entry.window, entry.centre), entry.period), entry)
     return found
-
-
-def keeper_of(entry: RegisterEntry) -> str:
-    """Who did the act, as ``staff:…``, ``window:…`` or ``centre:…``."""
-    return str(answerable(entry.staff, entry.window, entry.centre))
 
 
 class RegisterCadence(PolicyBase):
@@ -151,13 +146,13 @@ class MonthlyReport(PolicyBase):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each reporter and month whose report is missing or late."""
         reports = earliest(e for e in books.register if e.act is RegisterAct.MONTHLY_REPORT and e.role == self.role)
-        reporters = sorted({str(s) for s in self.reporters} | {keeper for keeper, _ in reports})
+        reporters = sorted({*self.reporters, *(keeper for keeper, _ in reports)}, key=str)
         months = self.months(reports, context)
         for reporter in reporters:
             for month in months:
                 yield from self.judge(context, reporter, month, reports.get((reporter, month)))
 
-    def months(self, reports: dict[tuple[str, date], RegisterEntry], context: Context) -> list[date]:
+    def months(self, reports: dict[tuple[Subject, date], RegisterEntry], context: Context) -> list[date]:
         """The first days of the months to check: from the first one to the last one already due."""
         starts = [self.since.replace(day=1)] if self.since else sorted(month for _, month in reports)
         if not starts:
@@ -173,18 +168,20 @@ class MonthlyReport(PolicyBase):
         day = month + relativedelta(months=1, day=self.due_day) - timedelta(days=int(self.before_due_day))
         return context.calendar.add_working_days(day, 0) if self.roll_past_holidays else day
 
-    def judge(self, context: Context, reporter: str, month: date, report: RegisterEntry | None) -> Iterator[Verdict]:
+    def judge(
+        self, context: Context, reporter: Subject, month: date, report: RegisterEntry | None,
+    ) -> Iterator[Verdict]:
         """The verdict on one reporter's report of one month."""
         due = self.due(month, context)
         duty = judge_duty(context, due=due, done=report.day if report else None, unit=self.late_unit)
         if duty is None:
             return
-        kind, _, ident = reporter.partition(":")
         label = Period.containing(PeriodKind.MONTH, month).label
         rule = f"每月{self.due_day}日{'前（不含当日）' if self.before_due_day else '前'}"
         yield self.verdict(
-            context, subject=Subject(kind=SubjectKind(kind), id=ident), kind=duty.kind, on=duty.on,
+            context, subject=reporter, kind=duty.kind, on=duty.on,
             explanation=f"{label} 的办件记录应于{rule}报送，即{due}；{duty.outcome('报送', context.as_of)}。",
             evidence=(report.event,) if report else (), due=duty.due, actual=duty.done,
-            staff=ident if kind == SubjectKind.STAFF else None, window=ident if kind == SubjectKind.WINDOW else None,
+            staff=reporter.id if reporter.kind is SubjectKind.STAFF else None,
+            window=reporter.id if reporter.kind is SubjectKind.WINDOW else None,
         )

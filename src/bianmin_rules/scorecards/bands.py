@@ -23,6 +23,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from bianmin_rules.formatting import plain
+
 
 class RoundingMode(StrEnum):
     """How a rate is rounded to its places."""
@@ -129,12 +131,6 @@ def _inside(interval: Interval) -> Decimal:
     if interval.high is None:
         return interval.low + 1
     return (interval.low + interval.high) / 2
-
-
-def plain(value: Decimal) -> str:
-    """A decimal as the tables write it: no trailing zeros, no exponent (``-2``, ``0.5``)."""
-    text = format(value.normalize(), "f")
-    return "0" if text == "-0" else text
 
 
 End = tuple[Decimal | None, bool]

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from bianmin_rules.formatting import plain
 from bianmin_rules.periods import PeriodKind
-from bianmin_rules.scorecards.bands import BandTable, HitPolicy, band_gaps, band_overlaps, plain
+from bianmin_rules.scorecards.bands import BandTable, HitPolicy, band_gaps, band_overlaps
 from bianmin_rules.scorecards.tables import BandRule, Item, MeasureRule, Per, PerVerdict, Scope, ScorecardTable
-
-ZERO = Decimal(0)
+from bianmin_rules.verdicts import ZERO
 
 
 class Severity(StrEnum):

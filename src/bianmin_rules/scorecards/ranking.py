@@ -15,10 +15,10 @@ from datetime import date
 from decimal import Decimal
 from functools import partial
 
+from bianmin_rules.formatting import plain
 from bianmin_rules.ledgers.assessment import AssessorScore, ScoreKey
 from bianmin_rules.ledgers.roster import Roster
 from bianmin_rules.periods import Period, PeriodKind
-from bianmin_rules.scorecards.bands import plain
 from bianmin_rules.scorecards.cards import Bar, Card, LineKind, Placing, Standing
 from bianmin_rules.scorecards.scoring import Scorer, combine
 from bianmin_rules.scorecards.tables import AwardRequirement, Combine, Ranking, ScorecardTable

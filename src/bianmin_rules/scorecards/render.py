@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
-from bianmin_rules.scorecards.bands import plain
+from bianmin_rules.formatting import markdown_table, plain, signed
 from bianmin_rules.scorecards.cards import Card, ItemCard, Line, LineKind, Standing
 
 CSV_COLUMNS = (
@@ -24,11 +24,6 @@ CSV_COLUMNS = (
 def cell(value: Decimal | None) -> str:
     """A number for a table cell (empty for none)."""
     return "" if value is None else plain(value)
-
-
-def signed(value: Decimal) -> str:
-    """A signed number: +3, −2, 0."""
-    return f"+{plain(value)}" if value > 0 else plain(value)
 
 
 COMPUTED = (LineKind.BAND, LineKind.RATE, LineKind.MISSING, LineKind.CLAMP, LineKind.OVERFLOW_OUT, LineKind.OVERFLOW_IN)
@@ -61,29 +56,39 @@ def card_markdown(card: Card) -> list[str]:
     """One card: headline, the table of items (or parts), and what disqualified it."""
     lines = [f"### {card.title} · {card.subject} · {card.period}", "", headline(card), ""]
     if card.categories:
-        lines += table(
+        lines += markdown_table(
             ("Category", "Item", "Max", "Base", "Points", "Source", "Score"),
             [row for category in card.categories for item in category.items for row in item_rows(category.title, item)]
             + [("**Total**", "", plain(card.maximum), "", "", "", f"**{plain(card.total)}**")],
         )
     else:
-        lines += table(
+        lines += markdown_table(
             ("Part", "Score", "Eligible"),
             [(p.period, cell(p.score) or "—", {True: "yes", False: "no", None: "—"}[p.eligible]) for p in card.parts],
         )
     lines.append("")
-    for d in card.disqualified:
-        lines.append(f"- Disqualified ({d.rule}) {d.text}: {d.because}")
-    for b in card.barred:
-        lines.append(f"- Cannot be graded {b.grade} ({b.rule}): {b.because}")
+    lines += [f"- {text}" for text in (*withheld(card), *money_and_notes(card))]
+    return [*lines, ""]
+
+
+def withheld(card: Card) -> list[str]:
+    """What the card loses besides points: each disqualification and each grade it cannot get, with why."""
+    return [
+        *(f"Disqualified ({d.rule}) {d.text}: {d.because}" for d in card.disqualified),
+        *(f"Cannot be graded {b.grade} ({b.rule}): {b.because}" for b in card.barred),
+    ]
+
+
+def money_and_notes(card: Card) -> list[str]:
+    """The money charged to the subject, apart from points (SC-9), when there is any; then the card's notes."""
     money = card.money
+    lines = []
     if money.fine or money.bonus_share or money.reimbursement:
         lines.append(
-            f"- Money, apart from points (SC-9): fines {plain(money.fine)} 元, bonus share {plain(money.bonus_share)}, "
+            f"Money, apart from points (SC-9): fines {plain(money.fine)} 元, bonus share {plain(money.bonus_share)}, "
             f"owed to applicants {plain(money.reimbursement)} 元"
         )
-    lines += [f"- Note: {note}" for note in card.notes]
-    return [*lines, ""]
+    return [*lines, *(f"Note: {note}" for note in card.notes)]
 
 
 def item_rows(category: str, item: ItemCard) -> Iterator[tuple[object, ...]]:
@@ -99,7 +104,7 @@ def standing_markdown(standing: Standing) -> list[str]:
         f"### {standing.award} · {standing.scorecard} · {standing.period} (top {standing.top}, {standing.rule})", "",
     ]
     if standing.placings:
-        lines += table(
+        lines += markdown_table(
             ("Rank", "Subject", "Score", "Award"),
             [(p.rank, p.subject, plain(p.score), standing.award if p.awarded else "") for p in standing.placings],
         )
@@ -114,14 +119,6 @@ def standing_markdown(standing: Standing) -> list[str]:
     if standing.cut_off:
         lines.append(f"- Tie at the cut-off: {standing.cut_off}")
     return [*lines, ""]
-
-
-def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
-    """A Markdown table; pipes inside cells are escaped."""
-    def row(cells: Sequence[object]) -> str:
-        return "| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |"
-
-    return [row(header), row(["---"] * len(header)), *(row(r) for r in rows)]
 
 
 def scorecards_markdown(cards: Sequence[Card], standings: Sequence[Standing]) -> list[str]:

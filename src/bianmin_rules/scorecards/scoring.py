@@ -28,10 +28,11 @@ from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from bianmin_rules.errors import ScoringError
+from bianmin_rules.formatting import plain
 from bianmin_rules.ledgers.assessment import AssessorScore, ScoreKey
 from bianmin_rules.ledgers.roster import Roster, SubjectKey, month_index
 from bianmin_rules.periods import Period, PeriodKind
-from bianmin_rules.scorecards.bands import BandError, plain
+from bianmin_rules.scorecards.bands import BandError
 from bianmin_rules.scorecards.cards import (
     AssessorScore as WeightedScore,
 )
@@ -259,7 +260,7 @@ class Scorer:
             scorecard=table.name, title=table.title, rule=table.rule, subject=subject, period=period,
             complete=period.end <= self.as_of, maximum=table.maximum, categories=categories, total=total,
             weighted=weighted, score=weighted.total if weighted else total,
-            money=money_of(subject, about), eligible=not disqualified, disqualified=disqualified,
+            money=money_of(about), eligible=not disqualified, disqualified=disqualified,
             notes=(*notes, *weight_notes),
         )
 
@@ -628,8 +629,8 @@ def verdicts_disqualify(
     )
 
 
-def money_of(subject: Subject, about: Concerning) -> Money:
-    """The money charged to the subject itself in the period (SC-9)."""
+def money_of(about: Concerning) -> Money:
+    """The money charged to the card's subject itself in the period (SC-9)."""
     fine = share = owed = ZERO
     for verdict in about.verdicts:
         if about.charged(verdict):

@@ -19,14 +19,12 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from bianmin_rules.periods import MONTHS_IN, PeriodKind
+from bianmin_rules.periods import PeriodKind
 from bianmin_rules.scorecards.bands import BandTable
-from bianmin_rules.verdicts import Citation, RuleId, SubjectKind, Verdict, VerdictKind
+from bianmin_rules.verdicts import ZERO, Citation, RuleId, SubjectKind, Verdict, VerdictKind
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
 """An identifier of a table, category or item, e.g. ``case-handling``."""
-
-ZERO = Decimal(0)
 
 
 class Frozen(BaseModel):
@@ -398,9 +396,9 @@ class ScorecardTable(Frozen):
 
     def _check_periods(self) -> None:
         for rollup in self.rollups:
-            if MONTHS_IN[rollup.period.value] <= MONTHS_IN[self.period.value]:
+            if rollup.period.months <= self.period.months:
                 raise ValueError(f"a {rollup.period.value} rollup is not longer than the table's {self.period.value}")
-            parts = MONTHS_IN[rollup.period.value] // MONTHS_IN[self.period.value]
+            parts = rollup.period.months // self.period.months
             if rollup.parts is not None and any(not 1 <= p <= parts for p in rollup.parts):
                 raise ValueError(f"a {rollup.period.value} has parts 1 to {parts} only")
         for ranking in self.rankings:

@@ -1,0 +1,29 @@
+"""How numbers and tables are written for readers: in explanations, reports, scorecards and docs.
+
+One way to write a decimal, one to write it with its sign, and one Markdown table, so
+that a number or a table reads the same wherever it appears.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+
+def plain(value: Decimal) -> str:
+    """A decimal as the tables write it: no trailing zeros, no exponent (``-2``, ``0.5``)."""
+    text = format(value.normalize(), "f")
+    return "0" if text == "-0" else text
+
+
+def signed(value: Decimal) -> str:
+    """A number with its sign, as a change or a card's line shows it: ``+2``, ``-0.5``, ``0``."""
+    return f"+{plain(value)}" if value > 0 else plain(value)
+
+
+def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
+    """A Markdown table, one line per row; pipes inside cells are escaped."""
+    def line(cells: Sequence[object]) -> str:
+        return "| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |"
+
+    return [line(header), line(["---"] * len(header)), *(line(row) for row in rows)]
