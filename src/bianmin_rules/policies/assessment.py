@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events.assessment import EvaluationResult, MeritKind, MeritLevel
+from bianmin_rules.formatting import plain
 from bianmin_rules.ledgers import Books, CaseFile
 from bianmin_rules.ledgers.assessment import Merit
 from bianmin_rules.ledgers.roster import SubjectKey
@@ -84,7 +85,7 @@ class RateVerdicts(PolicyBase):
     ) -> Verdict:
         """An information verdict carrying the measured rate."""
         measure = Measure(name=name, period=period, numerator=tally.numerator, denominator=tally.denominator)
-        shown = f"{measure.value:.2f}".rstrip("0").rstrip(".")
+        shown = plain(measure.value.quantize(Decimal("0.01")))
         return self.verdict(
             context, subject=subject, kind=VerdictKind.INFORMATION, on=min(period.end, context.as_of),
             explanation=(
