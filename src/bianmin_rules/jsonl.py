@@ -51,12 +51,15 @@ def read_logs(logs: Iterable[tuple[str, Iterable[str | bytes]]]) -> EventLog:
 
 def _read(logs: Iterable[tuple[str, Iterable[str | bytes]]]) -> Iterator[Event]:
     seen: set[str] = set()
+    # The adapter's core validator, called directly: the adapter's own method only passes
+    # its arguments on, and this loop runs once per line of a log of millions.
+    validate = EVENT_ADAPTER.validator.validate_json
     for source, lines in logs:
         for number, line in enumerate(lines, start=1):
-            if not line.strip():
+            if not line or line.isspace():  # blank: as `not line.strip()`, without copying the line
                 continue
             try:
-                event = EVENT_ADAPTER.validate_json(line)
+                event: Event = validate(line)
             except ValidationError as exc:
                 raise event_error(exc, source=source, line=number) from None
             if event.id in seen:

@@ -4,13 +4,34 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from bianmin_rules.calendar import as_china_time
 
-ChinaDateTime = Annotated[datetime, AfterValidator(as_china_time)]
+
+@lru_cache(maxsize=4096)
+def _shared_china_time(value: datetime) -> datetime:
+    return as_china_time(value)
+
+
+def event_time(value: datetime) -> datetime:
+    """:func:`~bianmin_rules.calendar.as_china_time`, remembered for the timestamps seen last.
+
+    A log repeats the same minutes thousands of times (a busy day has a few hundred
+    distinct ones): the memo spares the conversion, and the events of one minute share
+    one datetime, which the ledgers keep for every fact. It is bounded and holds only
+    results of a pure function. A naive time marked ``fold=1`` (the second of two equal
+    wall-clock times) compares equal to its ``fold=0`` twin, so it bypasses the memo.
+    """
+    if value.fold:
+        return as_china_time(value)
+    return _shared_china_time(value)
+
+
+ChinaDateTime = Annotated[datetime, AfterValidator(event_time)]
 """A timestamp in China Standard Time: naive values are read as Asia/Shanghai, aware ones converted."""
 
 Identifier = Annotated[str, Field(min_length=1, max_length=200)]

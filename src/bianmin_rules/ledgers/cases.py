@@ -44,7 +44,7 @@ from bianmin_rules.events import (
     ReceiptNoticeIssued,
     ReturnCause,
 )
-from bianmin_rules.ledgers.facts import fact, fact_of
+from bianmin_rules.ledgers.facts import builders, fact, fact_of
 
 
 @fact
@@ -382,6 +382,7 @@ class CaseLedger:
     def __init__(self, case_types: Iterable[str]) -> None:
         self._case_types = frozenset(case_types)
         self._steps: dict[str, list[Step]] = defaultdict(list)
+        self._builders = builders(STEP_OF_EVENT)
 
     def record(self, event: CaseEvent) -> None:
         """File one case event."""
@@ -391,7 +392,7 @@ class CaseLedger:
                 f"case type {event.case_type!r} is not declared by the variant (it declares: {known})",
                 event_id=event.id,
             )
-        self._steps[event.case].append(step_of(event))
+        self._steps[event.case].append(self._builders[type(event)](event))
 
     def close(self) -> dict[str, CaseFile]:
         """The case files, by case id, in case-id order."""

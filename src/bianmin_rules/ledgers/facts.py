@@ -57,8 +57,16 @@ def is_name(field: str) -> bool:
 
 
 @cache
-def _builder(kind: Callable[..., FactT]) -> Callable[[EventBase], FactT]:
-    """A fast constructor of ``kind`` from an event: its fields read in one go, names interned."""
+def builder(kind: Callable[..., FactT]) -> Callable[[EventBase], FactT]:
+    """A fast constructor of the fact ``kind`` from an event: its fields read in one go, names interned.
+
+    ``event`` is the event's id, every other field the event's attribute of that name.
+    Only the fields ``kind`` declares are read, so an event field the fact has no place
+    for (a confidential one, CMP-7) is never copied. Names of windows, staff and case
+    types are interned: a large log repeats a few names millions of times. A ledger
+    keeps the builders of the facts it files, one lookup per event type instead of one
+    per event.
+    """
     names = [f.name for f in fields(kind)]  # type: ignore[arg-type]
     read = attrgetter(*("id" if name == "event" else name for name in names))
     named = [i for i, name in enumerate(names) if is_name(name)]
@@ -73,14 +81,14 @@ def _builder(kind: Callable[..., FactT]) -> Callable[[EventBase], FactT]:
     return build
 
 
-def fact_of(kind: Callable[..., FactT], event: EventBase) -> FactT:
-    """The fact ``kind`` built from ``event``: ``event`` is the event's id, every other field its attribute.
+def builders(facts: Mapping[Any, Callable[..., Any]]) -> dict[Any, Callable[[EventBase], Any]]:
+    """For each event type, the :func:`builder` of the fact it is filed as."""
+    return {event: builder(kind) for event, kind in facts.items()}
 
-    Only the fields ``kind`` declares are read, so an event field the fact has no place
-    for (a confidential one, CMP-7) is never copied. Names of windows, staff and case
-    types are interned: a large log repeats a few names millions of times.
-    """
-    build: Callable[[EventBase], FactT] = _builder(kind)
+
+def fact_of(kind: Callable[..., FactT], event: EventBase) -> FactT:
+    """The fact ``kind`` built from ``event`` (see :func:`builder`)."""
+    build: Callable[[EventBase], FactT] = builder(kind)
     return build(event)
 
 
@@ -106,14 +114,14 @@ class FileLedger(Generic[FileT]):
         build: Callable[[str, list[Any]], FileT],
     ) -> None:
         self.handles: tuple[type[EventBase], ...] = tuple(facts)
-        self._facts = facts
+        self._builders = builders(facts)
         self._key = key
         self._build = build
         self._filed: dict[str, list[Any]] = defaultdict(list)
 
     def record(self, event: EventBase) -> None:
         """File one event's fact under its subject."""
-        self._filed[getattr(event, self._key)].append(fact_of(self._facts[type(event)], event))
+        self._filed[getattr(event, self._key)].append(self._builders[type(event)](event))
 
     def close(self) -> dict[str, FileT]:
         """One file per subject, by subject id, in id order."""

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Generic, TypeVar
 
 from bianmin_rules.events import ApplicationRefused, EventBase, HandledOutsideCentre, OutsideWay
-from bianmin_rules.ledgers.facts import fact, fact_of, in_order
+from bianmin_rules.ledgers.facts import builder, fact, in_order
 
 
 @fact
@@ -51,12 +51,12 @@ class EntryLedger(Generic[EntryT]):
 
     def __init__(self, event: type[EventBase], entry: Callable[..., EntryT]) -> None:
         self.handles: tuple[type[EventBase], ...] = (event,)
-        self._entry = entry
+        self._build = builder(entry)
         self._entries: list[EntryT] = []
 
     def record(self, event: EventBase) -> None:
         """File one event."""
-        self._entries.append(fact_of(self._entry, event))
+        self._entries.append(self._build(event))
 
     def close(self) -> tuple[EntryT, ...]:
         """Every entry, ordered by time and event id."""

@@ -1,0 +1,38 @@
+"""The mechanisms that keep a large log fast and small give the results the plain way gives.
+
+Each test pins one mechanism (a memo, a shared object, an index) against the
+straightforward computation it stands for; docs/performance.md says what each buys.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bianmin_rules import CHINA_TZ, as_china_time, read_events
+from bianmin_rules.events.base import event_time
+
+
+def test_event_times_are_china_time_and_one_minute_is_one_object() -> None:
+    """Events of the same minute share one datetime; each is the plain conversion's value."""
+    first, second, utc = read_events([
+        '{"type": "case_completed", "id": "e1", "at": "2026-03-02T09:00", "case": "C1"}',
+        '{"type": "case_completed", "id": "e2", "at": "2026-03-02T09:00", "case": "C2"}',
+        '{"type": "case_completed", "id": "e3", "at": "2026-03-02T01:00Z", "case": "C3"}',
+    ])
+    assert first.at is second.at
+    assert first.at == as_china_time(datetime(2026, 3, 2, 9)) == utc.at
+    assert utc.at.tzinfo is CHINA_TZ and utc.at.utcoffset() == timedelta(hours=8)
+
+
+def test_the_second_of_two_equal_wall_clock_times_keeps_its_own_offset() -> None:
+    """1986-09-14 01:30 happened twice in Asia/Shanghai (daylight saving ended at 02:00).
+
+    The naive times with fold 0 and fold 1 compare equal, so a memo keyed on them alone
+    would give the second the first's offset; each must convert on its own.
+    """
+    earlier = event_time(datetime(1986, 9, 14, 1, 30))
+    later = event_time(datetime(1986, 9, 14, 1, 30, fold=1))
+    assert earlier.utcoffset() == timedelta(hours=9)
+    assert later.utcoffset() == timedelta(hours=8) and later.fold == 1
+    assert later == as_china_time(datetime(1986, 9, 14, 1, 30, fold=1))
+    assert event_time(datetime(1986, 9, 13, 17, 30, tzinfo=UTC)).utcoffset() == timedelta(hours=8)
