@@ -146,7 +146,8 @@ class OffenceLadder(CountedPolicy):
         sanctions = {tier.occurrence: tier.sanction for tier in self.tiers}
         for key, verdicts in sorted(against.items()):
             # Each counted verdict's record is made once and shared by every later verdict that
-            # lists it (ESC-2, 1M events: 0.45 s less than one record per listing).
+            # lists it, not once per listing (with the indexes of windows(): ESC-2 for 1M events
+            # 1.36 s -> 0.91 s CPU).
             records = [occurrence(v) for v in verdicts]
             for n, first, i in self.windows(verdicts):
                 tier = self.rung(n)
