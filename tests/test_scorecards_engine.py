@@ -30,6 +30,8 @@ from bianmin_rules.ledgers.roster import Roster
 from bianmin_rules.periods import Period, PeriodKind
 from bianmin_rules.render import render_diff, to_scorecards_csv
 from bianmin_rules.scorecards import LineKind, ScorecardTable, assess
+from bianmin_rules.scorecards.cards import Line
+from bianmin_rules.scorecards.scoring import kind_of, verdict_line
 from bianmin_rules.verdicts import Measure
 from bianmin_rules.whatif import diff
 from tests.conftest import events, make_variant, run
@@ -347,3 +349,18 @@ def test_sc7_weighting_limited_to_some_windows() -> None:
               if c.period == Q1)
     assert (w1.subject.id, w1.score) == ("W1", Decimal("37.3"))
     assert (w2.subject.id, w2.weighted, w2.score, w2.notes) == ("W2", None, Decimal(19), ())
+
+
+@pytest.mark.parametrize("points", [Decimal("-2"), Decimal("0.5"), Decimal(0)])
+def test_a_verdict_line_passed_by_position_is_the_line_passed_by_keyword(points: Decimal) -> None:
+    verdict = Verdict(
+        rule="TL-2", variant="v", source=Citation(**SOURCE), subject=Subject(kind=SubjectKind.STAFF, id="S1"),
+        kind=VerdictKind.VIOLATION, on=date(2026, 3, 2), explanation="x", evidence=("e1", "e2"), case="C1",
+    )
+    by_keyword = Line(
+        kind=kind_of(points), points=points, label="每件次扣2分", rule=verdict.rule, on=verdict.on,
+        explanation="超期", evidence=verdict.evidence, case=verdict.case,
+    )
+    line = verdict_line(points, "每件次扣2分", verdict, "超期")
+    assert line == by_keyword
+    assert line.item is None

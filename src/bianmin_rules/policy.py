@@ -82,13 +82,14 @@ class PolicyBase(BaseModel):
         The verdict is provisional when any of its days lies in a year without an official
         calendar (CAL-3).
         """
-        penalty: dict[str, Any] = (
-            {"points": self.points, "fine": self.fine} if kind is VerdictKind.VIOLATION else {}
+        if kind is VerdictKind.VIOLATION:
+            details = {"points": self.points, "fine": self.fine, **details}
+        calendar = context.calendar
+        provisional = calendar.is_provisional(on) or any(
+            isinstance(day, date) and calendar.is_provisional(day)
+            for day in (details.get("due"), details.get("actual"))
         )
-        days = [on, *(d for d in (details.get("due"), details.get("actual")) if isinstance(d, date))]
         return Verdict(
             rule=self.rule, variant=context.variant, source=self.source, subject=subject, kind=kind,
-            on=on, explanation=explanation,
-            provisional=any(context.calendar.is_provisional(d) for d in days),
-            **(penalty | details),
+            on=on, explanation=explanation, provisional=provisional, **details,
         )

@@ -26,21 +26,38 @@ class SubjectTotal(BaseModel):
     reimbursement: Decimal = ZERO
 
 
+class _Tally:
+    """One subject's running totals while the verdicts are summed."""
+
+    __slots__ = ("bonus_share", "fine", "points", "reimbursement", "violations", "warnings")
+
+    def __init__(self) -> None:
+        self.violations = self.warnings = 0
+        self.points = self.fine = self.bonus_share = self.reimbursement = ZERO
+
+    def add(self, verdict: Verdict) -> None:
+        self.violations += verdict.kind is VerdictKind.VIOLATION
+        self.warnings += verdict.kind is VerdictKind.WARNING
+        self.points += verdict.points
+        self.fine += verdict.fine
+        self.bonus_share += verdict.bonus_share
+        self.reimbursement += verdict.reimbursement
+
+
 def subject_totals(verdicts: Iterable[Verdict]) -> tuple[SubjectTotal, ...]:
     """Totals per verdict subject, in subject order."""
-    totals: dict[Subject, dict[str, int | Decimal]] = {}
+    totals: dict[Subject, _Tally] = {}
     for verdict in verdicts:
-        row = totals.setdefault(
-            verdict.subject,
-            {"violations": 0, "warnings": 0, "points": ZERO, "fine": ZERO, "bonus_share": ZERO, "reimbursement": ZERO},
-        )
-        row["violations"] += verdict.kind is VerdictKind.VIOLATION
-        row["warnings"] += verdict.kind is VerdictKind.WARNING
-        for money in ("points", "fine", "bonus_share", "reimbursement"):
-            row[money] += getattr(verdict, money)
+        tally = totals.get(verdict.subject)
+        if tally is None:
+            tally = totals[verdict.subject] = _Tally()
+        tally.add(verdict)
     return tuple(
-        SubjectTotal(subject=subject, **row)
-        for subject, row in sorted(totals.items(), key=lambda item: str(item[0]))
+        SubjectTotal(
+            subject=subject, violations=tally.violations, warnings=tally.warnings, points=tally.points,
+            fine=tally.fine, bonus_share=tally.bonus_share, reimbursement=tally.reimbursement,
+        )
+        for subject, tally in sorted(totals.items(), key=lambda item: str(item[0]))
     )
 
 

@@ -24,6 +24,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from bianmin_rules.deadlines import TimeLimit
 from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events.assessment import EvaluationResult, MeritKind, MeritLevel
 from bianmin_rules.formatting import plain
@@ -38,9 +39,16 @@ SubjectKinds = tuple[Literal[SubjectKind.WINDOW, SubjectKind.STAFF], ...]
 
 
 def subjects_of(window: str | None, staff: str | None, kinds: Iterable[SubjectKind]) -> list[SubjectKey]:
-    """The window and staff named, among ``kinds``, as (kind, id) keys (cheap to hash once per fact)."""
-    named = {SubjectKind.WINDOW: window, SubjectKind.STAFF: staff}
-    return [(kind, ident) for kind in kinds if (ident := named.get(kind))]
+    """The window and staff named, among ``kinds``, as (kind, id) keys (cheap to hash once per fact).
+
+    Called once per case file: no mapping is built per call.
+    """
+    found: list[SubjectKey] = []
+    for kind in kinds:
+        ident = window if kind is SubjectKind.WINDOW else staff if kind is SubjectKind.STAFF else None
+        if ident:
+            found.append((kind, ident))
+    return found
 
 
 Tallies = dict[tuple[SubjectKey, date], "Tally"]
@@ -132,8 +140,9 @@ class SpeedUpRate(RateVerdicts):
         """One rate per subject and period with at least one promised day counted."""
         tallies: Tallies = defaultdict(Tally)
         period_of = self.periods()
+        promise_of = self.promises(context)
         for file in books.cases.values():
-            counted = self.count(file, context, period_of)
+            counted = self.count(file, context, period_of, promise_of)
             if counted is None:
                 continue
             numerator, denominator, period, event = counted
@@ -147,20 +156,41 @@ class SpeedUpRate(RateVerdicts):
         )
         yield from self.rates(context, self.measure, tallies, f"承诺件提速率（{what}）")
 
+    @staticmethod
+    def promises(context: Context) -> Callable[[TimeLimit, date], tuple[date, int]]:
+        """A function from a promised limit and a day of receipt to the due date and the working days promised.
+
+        Remembered per limit and day for one evaluation: the cases of a log share a few
+        limits and a few hundred days.
+        """
+        cache: dict[tuple[TimeLimit, date], tuple[date, int]] = {}
+
+        def promise_of(limit: TimeLimit, received: date) -> tuple[date, int]:
+            key = (limit, received)
+            if key not in cache:
+                due = limit.due_date(received, context.calendar)
+                cache[key] = due, context.calendar.working_days_between(received, due)
+            return cache[key]
+
+        return promise_of
+
     def count(
         self, file: CaseFile, context: Context, period_of: Callable[[date], Period],
+        promise_of: Callable[[TimeLimit, date], tuple[date, int]],
     ) -> tuple[int, int, Period, str] | None:
-        """(numerator, denominator, period, completion event) of one completed promised case."""
+        """(numerator, denominator, period, completion event) of one completed promised case.
+
+        ``promise_of``: :meth:`promises` of the context, shared by the cases of one evaluation.
+        """
         receipt, done = file.receipt, file.completion
         if receipt is None or done is None or receipt.case_type not in self.case_types:
             return None
         if receipt.promised_limit is None:
             return None
-        due = receipt.promised_limit.due_date(receipt.day, context.calendar)
+        due, promised = promise_of(receipt.promised_limit, receipt.day)
         period = period_of(done.day)
         if self.definition is SpeedUpDefinition.EARLY_SHARE:
             return int(done.day < due), 1, period, done.event
-        promised = context.calendar.working_days_between(receipt.day, due)
         used = context.calendar.working_days_between(receipt.day, done.day)
         return max(0, promised - used), promised, period, done.event
 

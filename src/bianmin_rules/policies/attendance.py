@@ -29,6 +29,7 @@ from bianmin_rules.policies.counting import (
     counted,
     occurrence,
     occurrence_list,
+    period_containing,
 )
 from bianmin_rules.policies.presence import (
     Interval,
@@ -465,7 +466,7 @@ class QuarterlyDisqualification(PolicyBase):
         for what, verdicts in (("lapse", lapses), ("absence", absences)):
             for v in verdicts:
                 if v.staff:
-                    quarters[(v.staff, Period.containing(PeriodKind.QUARTER, v.on))].append((what, v))
+                    quarters[(v.staff, period_containing(PeriodKind.QUARTER, v.on))].append((what, v))
         for (staff, quarter), found in sorted(quarters.items(), key=lambda item: (item[0][0], item[0][1].start)):
             found.sort(key=lambda item: item[1].sort_key)
             trigger = self.first_trigger(found)

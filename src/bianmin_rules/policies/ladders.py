@@ -43,9 +43,20 @@ from bianmin_rules.policies.counting import (
     findings_by_event,
     occurrence,
     occurrence_list,
+    period_containing,
 )
 from bianmin_rules.policy import Context
-from bianmin_rules.verdicts import ZERO, RuleId, Sanction, Subject, SubjectKind, Verdict, VerdictKind
+from bianmin_rules.verdicts import (
+    ZERO,
+    Occurrence,
+    RuleId,
+    Sanction,
+    Subject,
+    SubjectKind,
+    Verdict,
+    VerdictKind,
+    subject,
+)
 
 
 class LadderTier(BaseModel):
@@ -132,48 +143,64 @@ class OffenceLadder(CountedPolicy):
             key = counted_against(verdict, self.per)
             if key is not None:
                 against[key].append(verdict)
+        sanctions = {tier.occurrence: tier.sanction for tier in self.tiers}
         for key, verdicts in sorted(against.items()):
-            for n, current, earlier in self.windows(verdicts):
+            # Each counted verdict's record is made once and shared by every later verdict that
+            # lists it, not once per listing (with the indexes of windows(): ESC-2 for 1M events
+            # 1.36 s -> 0.91 s CPU).
+            records = [occurrence(v) for v in verdicts]
+            for n, first, i in self.windows(verdicts):
                 tier = self.rung(n)
                 if tier is not None:
-                    yield self.climb(key, n, current, earlier, tier, context)
+                    yield self.climb(key, n, verdicts, records, first, i, tier, sanctions[tier.occurrence], context)
 
-    def windows(self, verdicts: Sequence[Verdict]) -> Iterator[tuple[int, Verdict, list[Verdict]]]:
-        """Each occurrence with its number in the counting period and the earlier ones counted with it."""
+    def windows(self, verdicts: Sequence[Verdict]) -> Iterator[tuple[int, int, int]]:
+        """``(n, first, i)`` for each occurrence ``verdicts[i]``: its number in the counting period.
+
+        The occurrences counted with it are ``verdicts[first:i]`` (indexes, not copies: a copy
+        per occurrence grows with the square of the offences).
+        """
         first = 0
         for i, current in enumerate(verdicts):
             if self.counting == "calendar":
-                period = Period.containing(self.period, current.on)
-                while verdicts[first].on < period.start:
+                start = period_containing(self.period, current.on).start
+                while verdicts[first].on < start:
                     first += 1
             else:
                 since = current.on - relativedelta(months=self.period.months)
                 while verdicts[first].on <= since:
                     first += 1
-            yield i - first + 1, current, list(verdicts[first:i])
+            yield i - first + 1, first, i
 
     def climb(
-        self, key: str, n: int, current: Verdict, earlier: list[Verdict], tier: LadderTier, context: Context,
+        self, key: str, n: int, verdicts: Sequence[Verdict], records: Sequence[Occurrence], first: int, i: int,
+        tier: LadderTier, sanction: Sanction, context: Context,
     ) -> Verdict:
-        """The verdict for the n-th occurrence."""
+        """The verdict for the n-th occurrence, ``verdicts[i]``, counted with ``verdicts[first:i]``.
+
+        ``records`` are the occurrences of ``verdicts``, index for index; ``sanction`` is the tier's.
+        """
+        current = verdicts[i]
         if self.counting == "calendar":
-            within = period_words(Period.containing(self.period, current.on))
+            within = period_words(period_containing(self.period, current.on))
         else:
             within = f"截至{current.on}的{PERIOD_WORDS[self.period]}内"
         # Past the top rung, the period's first occurrences up to it are what the sanction rests
         # on; listing every earlier one on every later verdict would grow with the square of
         # the offences.
-        shown = earlier[: self.tiers[-1].occurrence - 1]
-        more = f"等共{len(earlier)}次" if len(earlier) > len(shown) else ""
+        earlier = i - first
+        last_shown = min(i, first + self.tiers[-1].occurrence - 1)
+        shown = verdicts[first:last_shown]
+        more = f"等共{earlier}次" if earlier > len(shown) else ""
         before = f"此前{occurrence_list(shown)}{more}；" if earlier else ""
         money = "".join((f"，扣款{tier.fine}元" if tier.fine else "",
                          f"，扣发全年年度奖金的{plain(tier.bonus_share * 100)}%" if tier.bonus_share else ""))
         basis = [*shown, current]
         return self.verdict(
-            context, subject=Subject(kind=self.per, id=key), kind=VerdictKind.VIOLATION, on=current.on,
+            context, subject=subject(self.per, key), kind=VerdictKind.VIOLATION, on=current.on,
             explanation=f"{within}第{n}次（{current.rule}，{current.on}）：{before}→ {tier.tier}{money}。",
-            sanction=tier.sanction, fine=tier.fine, bonus_share=tier.bonus_share,
-            occurrences=tuple(occurrence(v) for v in basis), evidence=tuple(e for v in basis for e in v.evidence),
+            sanction=sanction, fine=tier.fine, bonus_share=tier.bonus_share,
+            occurrences=(*records[first:last_shown], records[i]), evidence=tuple(e for v in basis for e in v.evidence),
             case=current.case, window=current.window, staff=current.staff,
         )
 
