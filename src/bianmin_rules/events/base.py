@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from datetime import datetime
 from functools import lru_cache
 from typing import Annotated, Any
@@ -36,6 +37,14 @@ ChinaDateTime = Annotated[datetime, AfterValidator(event_time)]
 
 Identifier = Annotated[str, Field(min_length=1, max_length=200)]
 """The id of an event or of a subject (centre, window, staff member, case)."""
+
+Name = Annotated[Identifier, AfterValidator(sys.intern)]
+"""An :data:`Identifier` that names a window, a staff member or a case type, interned.
+
+A large log repeats a few names millions of times; interned as they are read, the
+events share one string per name and so do the facts the ledgers keep of them (an
+interning C function is called by the validator without a Python frame).
+"""
 
 
 def example(line: str) -> ConfigDict:
@@ -78,8 +87,8 @@ class EventBase(BaseModel):
     id: Identifier = Field(description="Unique id of the event within the log.")
     at: ChinaDateTime = Field(description="When it happened (China Standard Time).")
     centre: Identifier | None = Field(default=None, description="The service centre.")
-    window: Identifier | None = Field(default=None, description="The window concerned.")
-    staff: Identifier | None = Field(default=None, description="The staff member concerned.")
+    window: Name | None = Field(default=None, description="The window concerned.")
+    staff: Name | None = Field(default=None, description="The staff member concerned.")
 
     @property
     def sort_key(self) -> tuple[datetime, str]:

@@ -8,7 +8,6 @@ subject from its facts.
 
 from __future__ import annotations
 
-import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
@@ -51,32 +50,21 @@ def fact(cls: ClassT) -> ClassT:
     return dataclass(slots=True, unsafe_hash=True)(cls)  # type: ignore[return-value]
 
 
-def is_name(field: str) -> bool:
-    """Does a fact field hold the name of a window, a staff member or a case type?"""
-    return field in ("window", "staff", "case_type") or field.endswith(("_window", "_staff"))
-
-
 @cache
 def builder(kind: Callable[..., FactT]) -> Callable[[EventBase], FactT]:
-    """A fast constructor of the fact ``kind`` from an event: its fields read in one go, names interned.
+    """A fast constructor of the fact ``kind`` from an event: its fields read in one go.
 
     ``event`` is the event's id, every other field the event's attribute of that name.
     Only the fields ``kind`` declares are read, so an event field the fact has no place
     for (a confidential one, CMP-7) is never copied. Names of windows, staff and case
-    types are interned: a large log repeats a few names millions of times. A ledger
-    keeps the builders of the facts it files, one lookup per event type instead of one
-    per event.
+    types arrive interned (:data:`~bianmin_rules.events.base.Name`), so the facts of a
+    large log share a few strings. A ledger keeps the builders of the facts it files,
+    one lookup per event type instead of one per event.
     """
-    names = [f.name for f in fields(kind)]  # type: ignore[arg-type]
-    read = attrgetter(*("id" if name == "event" else name for name in names))
-    named = [i for i, name in enumerate(names) if is_name(name)]
+    read = attrgetter(*("id" if f.name == "event" else f.name for f in fields(kind)))  # type: ignore[arg-type]
 
     def build(event: EventBase) -> FactT:
-        values = list(read(event))
-        for i in named:
-            if values[i] is not None:
-                values[i] = sys.intern(values[i])
-        return kind(*values)
+        return kind(*read(event))
 
     return build
 
@@ -92,9 +80,13 @@ def fact_of(kind: Callable[..., FactT], event: EventBase) -> FactT:
     return build(event)
 
 
+ORDER = attrgetter("at", "event")
+"""The order of facts: by time, then by event id."""
+
+
 def in_order(facts: Iterable[DatedT]) -> list[DatedT]:
     """The facts ordered by time, then event id, whatever order they were filed in."""
-    return sorted(facts, key=lambda f: (f.at, f.event))
+    return sorted(facts, key=ORDER)
 
 
 def only_one(ordered: Iterable[object], kind: type[FactT], what: str) -> FactT | None:
