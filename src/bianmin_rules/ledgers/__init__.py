@@ -32,7 +32,12 @@ from bianmin_rules.ledgers.roster import Roster, RosterLedger
 
 
 class Ledger(Protocol):
-    """Gathers the events of one family into facts, in any order."""
+    """Gathers the events of one family into facts, in any order.
+
+    A ledger may also offer ``filers``, a mapping from each event type it handles to the
+    function that files it; :func:`collect` then calls those directly instead of
+    ``record`` (one call per event fewer in a log of millions).
+    """
 
     handles: tuple[type[EventBase], ...]
 
@@ -114,9 +119,10 @@ def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[st
     """
     ledgers = open_ledgers(case_types)
     roster = RosterLedger()
-    filing: dict[type[EventBase], Callable[[Any], None]] = {
-        kind: ledger.record for ledger in ledgers.values() for kind in ledger.handles
-    }
+    filing: dict[type[EventBase], Callable[[Any], None]] = {}
+    for ledger in ledgers.values():
+        filers: Mapping[type[EventBase], Callable[[Any], None]] = getattr(ledger, "filers", {})
+        filing.update((kind, filers.get(kind, ledger.record)) for kind in ledger.handles)
     # The roster's sightings are noted here rather than by RosterLedger.record: one call
     # fewer per event, and the day is computed once for both uses (1M events: −1 s).
     sighted = roster.sightings.add

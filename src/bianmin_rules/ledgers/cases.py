@@ -10,12 +10,12 @@ large log stay small.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 from operator import attrgetter
-from typing import NamedTuple, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar, cast
 
 from bianmin_rules.deadlines import Pause, TimeLimit
 from bianmin_rules.errors import EvaluationError
@@ -45,7 +45,7 @@ from bianmin_rules.events import (
     ReceiptNoticeIssued,
     ReturnCause,
 )
-from bianmin_rules.ledgers.facts import builders, fact, fact_of
+from bianmin_rules.ledgers.facts import fact, fact_of, filer
 
 
 @fact
@@ -421,23 +421,32 @@ class CaseLedger:
     def __init__(self, case_types: Iterable[str]) -> None:
         self._case_types = frozenset(case_types)
         self._steps: dict[str, list[Step]] = defaultdict(list)
-        self._builders = builders(STEP_OF_EVENT)
+        self.filers: dict[type[EventBase], Callable[[Any], None]] = {
+            event: filer(step, self._steps, "case") for event, step in STEP_OF_EVENT.items()
+        }
+        """The function that files each event type (see :class:`~bianmin_rules.ledgers.Ledger`)."""
+        self._file_receipt = self.filers[CaseReceived]
+        self.filers[CaseReceived] = self._receive
 
     def record(self, event: CaseEvent) -> None:
         """File one case event."""
-        if isinstance(event, CaseReceived) and event.case_type not in self._case_types:
+        self.filers[type(event)](event)
+
+    def _receive(self, event: CaseReceived) -> None:
+        """File a receipt, whose case type the variant must declare (CASE-2)."""
+        if event.case_type not in self._case_types:
             known = ", ".join(sorted(self._case_types))
             raise EvaluationError(
                 f"case type {event.case_type!r} is not declared by the variant (it declares: {known})",
                 event_id=event.id,
             )
-        self._steps[event.case].append(self._builders[type(event)](event))
+        self._file_receipt(event)
 
     def close(self) -> dict[str, CaseFile]:
         """The case files, by case id, in case-id order."""
         files = {}
         for case in sorted(self._steps):
-            steps = self._steps[case]
+            steps = self._steps.pop(case)  # dropped once filed: its memory serves the files built next
             steps.sort(key=_ORDER)  # in place: one list fewer per case than sorted()
             files[case] = CaseFile.of_ordered(case, tuple(steps))
         return files

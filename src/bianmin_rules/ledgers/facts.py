@@ -58,10 +58,9 @@ def builder(kind: Callable[..., FactT]) -> Callable[[EventBase], FactT]:
     Only the fields ``kind`` declares are read, so an event field the fact has no place
     for (a confidential one, CMP-7) is never copied. Names of windows, staff and case
     types arrive interned (:data:`~bianmin_rules.events.base.Name`), so the facts of a
-    large log share a few strings. A ledger keeps the builders of the facts it files,
-    one lookup per event type instead of one per event.
+    large log share a few strings. Builders are made once per kind of fact.
     """
-    read = attrgetter(*("id" if f.name == "event" else f.name for f in fields(kind)))  # type: ignore[arg-type]
+    read = reader(kind)
 
     def build(event: EventBase) -> FactT:
         return kind(*read(event))
@@ -69,9 +68,24 @@ def builder(kind: Callable[..., FactT]) -> Callable[[EventBase], FactT]:
     return build
 
 
-def builders(facts: Mapping[Any, Callable[..., Any]]) -> dict[Any, Callable[[EventBase], Any]]:
-    """For each event type, the :func:`builder` of the fact it is filed as."""
-    return {event: builder(kind) for event, kind in facts.items()}
+def reader(kind: Callable[..., Any]) -> Callable[[EventBase], tuple[Any, ...]]:
+    """Reads from an event, in one call, the values of the fields of the fact ``kind`` (see :func:`builder`)."""
+    return attrgetter(*("id" if f.name == "event" else f.name for f in fields(kind)))  # type: ignore[arg-type]
+
+
+def filer(kind: Callable[..., Any], into: Mapping[str, list[Any]], key: str) -> Callable[[EventBase], None]:
+    """Files each event as the fact ``kind``, in the list of ``into`` under the subject its ``key`` names.
+
+    ``into`` is a ``defaultdict(list)``. Building and filing in one function spares a call
+    per event of a log of millions (1M events: about −0.1 s).
+    """
+    read = reader(kind)
+    subject = attrgetter(key)
+
+    def file(event: EventBase) -> None:
+        into[subject(event)].append(kind(*read(event)))
+
+    return file
 
 
 def fact_of(kind: Callable[..., FactT], event: EventBase) -> FactT:
@@ -106,14 +120,16 @@ class FileLedger(Generic[FileT]):
         build: Callable[[str, list[Any]], FileT],
     ) -> None:
         self.handles: tuple[type[EventBase], ...] = tuple(facts)
-        self._builders = builders(facts)
-        self._key = key
         self._build = build
         self._filed: dict[str, list[Any]] = defaultdict(list)
+        self.filers: dict[type[EventBase], Callable[[EventBase], None]] = {
+            event: filer(kind, self._filed, key) for event, kind in facts.items()
+        }
+        """The function that files each event type (see :class:`~bianmin_rules.ledgers.Ledger`)."""
 
     def record(self, event: EventBase) -> None:
         """File one event's fact under its subject."""
-        self._filed[getattr(event, self._key)].append(self._builders[type(event)](event))
+        self.filers[type(event)](event)
 
     def close(self) -> dict[str, FileT]:
         """One file per subject, by subject id, in id order."""
