@@ -134,7 +134,8 @@ def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[st
             if event.id in seen:
                 raise EvaluationError("two events have this id", event_id=event.id)
             seen.add(event.id)
-        day = event.at.date()
+        fields = event.__dict__  # pydantic keeps the fields here: read without its __getattr__ hook
+        day = fields["at"].date()
         if day > as_of:
             later += 1
             continue
@@ -144,7 +145,7 @@ def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[st
         if record is not None:
             record(event)
         if kind is not AssessmentScored:  # an assessor's score of a period is no activity
-            sighted((day, event.window, event.staff))
+            sighted((day, fields["window"], fields["staff"]))
     closed = {name: ledger.close() for name, ledger in ledgers.items()}
     return Books(**closed, roster=roster.close(), events_read=read, events_after_as_of=later)
 
