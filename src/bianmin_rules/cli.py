@@ -318,11 +318,20 @@ def run_calendar_between(args: argparse.Namespace) -> int:
     return 0
 
 
-def with_progress(items: Iterable[T], stream: TextIO) -> Iterator[T]:
-    """Pass ``items`` through, counting them on ``stream`` when it is a terminal."""
+def with_progress(items: Iterable[T], stream: TextIO) -> Iterable[T]:
+    """Pass ``items`` through, counting them on ``stream`` when it is a terminal.
+
+    Not on a terminal, ``items`` itself is returned: a JSON Lines reader stays one, and
+    the engine does not check its ids a second time (1M events: one set of a million
+    ids and about 0.2 s fewer).
+    """
     if not stream.isatty():
-        yield from items
-        return
+        return items
+    return _counted(items, stream)
+
+
+def _counted(items: Iterable[T], stream: TextIO) -> Iterator[T]:
+    """``items``, with a running count written to ``stream`` every PROGRESS_EVERY items."""
     count = 0
     for count, item in enumerate(items, start=1):
         if count % PROGRESS_EVERY == 0:

@@ -56,18 +56,21 @@ def _read(logs: Iterable[tuple[str, Iterable[str | bytes]]]) -> Iterator[Event]:
     validate = EVENT_ADAPTER.validator.validate_json
     for source, lines in logs:
         for number, line in enumerate(lines, start=1):
-            if not line or line.isspace():  # blank: as `not line.strip()`, without copying the line
-                continue
             try:
                 event: Event = validate(line)
             except ValidationError as exc:
+                # A blank line is not JSON: it is told apart here, once it failed, rather
+                # than tested before every line.
+                if not line or line.isspace():  # as `not line.strip()`, without copying the line
+                    continue
                 raise event_error(exc, source=source, line=number) from None
-            if event.id in seen:
+            ident = event.id
+            if ident in seen:
                 raise DuplicateEventError(
                     "duplicate event id: an earlier line has the same id",
-                    source=source, line=number, event_id=event.id,
+                    source=source, line=number, event_id=ident,
                 )
-            seen.add(event.id)
+            seen.add(ident)
             yield event
 
 

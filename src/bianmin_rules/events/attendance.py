@@ -12,13 +12,13 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from bianmin_rules.events.base import ChinaDateTime, EventBase, Identifier, example
+from bianmin_rules.events.base import ChinaDateTime, EventBase, Identifier, Name, example
 
 
 class StaffEvent(EventBase):
     """An event about one staff member, who must be named."""
 
-    staff: Identifier = Field(description="The staff member concerned.")
+    staff: Name = Field(description="The staff member concerned.")
 
 
 Session = Literal["morning", "afternoon"]

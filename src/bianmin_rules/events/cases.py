@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import Field
 
 from bianmin_rules.deadlines import Limit
-from bianmin_rules.events.base import EventBase, Identifier, example
+from bianmin_rules.events.base import EventBase, Identifier, Name, example
 
 
 class CaseEvent(EventBase):
@@ -39,14 +39,14 @@ class CaseReceived(CaseEvent):
     )
 
     type: Literal["case_received"] = "case_received"
-    case_type: Identifier = Field(description="A case-type code the variant declares, e.g. `promised`.")
+    case_type: Name = Field(description="A case-type code the variant declares, e.g. `promised`.")
     matter: str | None = Field(default=None, description="The matter applied for (事项).")
     promised_limit: Limit | None = Field(default=None, description="承诺时限; a number = working days.")
     statutory_limit: Limit | None = Field(default=None, description="法定时限; a number = working days.")
     materials_complete: bool = Field(default=True, description="Were all materials handed in at receipt?")
     key_project: bool = Field(default=False, description="A key investment project on the green channel (TL-6).")
     online: bool = Field(default=False, description="Received through the online system.")
-    issuing_window: Identifier | None = Field(
+    issuing_window: Name | None = Field(
         default=None, description="The window issuing the final certificate (发证窗口), which may lead (JA-1)."
     )
 
@@ -232,8 +232,8 @@ class CaseTransferred(CaseEvent):
     )
 
     type: Literal["case_transferred"] = "case_transferred"
-    to_window: Identifier | None = Field(default=None, description="The receiving window.")
-    to_staff: Identifier | None = Field(default=None, description="The receiving staff member.")
+    to_window: Name | None = Field(default=None, description="The receiving window.")
+    to_staff: Name | None = Field(default=None, description="The receiving staff member.")
 
 
 class ReturnCause(StrEnum):

@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from bianmin_rules.events.base import EventBase, Identifier, confidential, example
+from bianmin_rules.events.base import EventBase, Identifier, Name, confidential, example
 
 
 class ComplaintForm(StrEnum):
@@ -71,8 +71,8 @@ class ComplaintReceived(ComplaintEvent):
     type: Literal["complaint_received"] = "complaint_received"
     form: ComplaintForm = Field(description="oral, phone or written.")
     category: ComplaintCategory = Field(default=ComplaintCategory.ORDINARY, description="ordinary, complex or major.")
-    about_staff: Identifier | None = Field(default=None, description="The staff member complained about.")
-    about_window: Identifier | None = Field(default=None, description="The window complained about.")
+    about_staff: Name | None = Field(default=None, description="The staff member complained about.")
+    about_window: Name | None = Field(default=None, description="The window complained about.")
     inquiry: Identifier | None = Field(default=None, description="The inquiry the complaint arose from, if any.")
     complainant_name: str | None = confidential("The complainant's name: accepted, never kept or shown (CMP-7).")
     complainant_phone: str | None = confidential("The complainant's phone: accepted, never kept or shown (CMP-7).")

@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from bianmin_rules.events.base import ChinaDateTime, EventBase, Identifier, example
+from bianmin_rules.events.base import ChinaDateTime, EventBase, Identifier, Name, example
 
 
 class Channel(StrEnum):
@@ -58,7 +58,7 @@ class InquiryEvent(EventBase):
     """An event in the chain of one inquiry; ``staff`` is the staff member who acted."""
 
     inquiry: Identifier = Field(description="The inquiry (咨询/来访/来电/来信) the event belongs to.")
-    staff: Identifier = Field(description="The staff member who acted.")
+    staff: Name = Field(description="The staff member who acted.")
 
 
 class InquiryReceived(InquiryEvent):
@@ -109,8 +109,8 @@ class InquiryReferred(InquiryEvent):
     )
 
     type: Literal["inquiry_referred"] = "inquiry_referred"
-    to_window: Identifier | None = Field(default=None, description="The window referred to.")
-    to_staff: Identifier | None = Field(default=None, description="The staff member referred to (具体接待人员).")
+    to_window: Name | None = Field(default=None, description="The window referred to.")
+    to_staff: Name | None = Field(default=None, description="The staff member referred to (具体接待人员).")
     handler_absent: bool = Field(default=False, description="Was the handler out at the time (FIR-4)?")
 
 
@@ -127,7 +127,7 @@ class AppointmentArranged(InquiryEvent):
     )
 
     type: Literal["appointment_arranged"] = "appointment_arranged"
-    with_staff: Identifier = Field(description="The handler the time was fixed with.")
+    with_staff: Name = Field(description="The handler the time was fixed with.")
     appointment: ChinaDateTime | None = Field(default=None, description="The time fixed.")
     contact_given: bool = Field(description="Was the applicant given the handler's contact?")
 
@@ -186,8 +186,8 @@ class InquiryTransferred(InquiryEvent):
     )
 
     type: Literal["inquiry_transferred"] = "inquiry_transferred"
-    to_staff: Identifier = Field(description="The person designated to carry on.")
-    to_window: Identifier | None = Field(default=None, description="Their window.")
+    to_staff: Name = Field(description="The person designated to carry on.")
+    to_window: Name | None = Field(default=None, description="Their window.")
     leader_consent: bool = Field(description="Did a leader consent to the transfer?")
     leader: Identifier | None = Field(default=None, description="The leader who consented.")
 

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field
 
 from bianmin_rules.deadlines import Limit
-from bianmin_rules.events.base import Identifier, example
+from bianmin_rules.events.base import Name, example
 from bianmin_rules.events.cases import CaseEvent
 
 
@@ -31,7 +31,7 @@ class JointReviewForwarded(CaseEvent):
     )
 
     type: Literal["joint_review_forwarded"] = "joint_review_forwarded"
-    to_window: Identifier = Field(description="The participating window.")
+    to_window: Name = Field(description="The participating window.")
     limit: Limit = Field(description="Its review limit from receipt; a number = working days.")
 
 

@@ -13,13 +13,13 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from bianmin_rules.events.attendance import StaffEvent
-from bianmin_rules.events.base import Identifier, example
+from bianmin_rules.events.base import Identifier, Name, example
 
 
 class WindowEvent(StaffEvent):
     """An event about one staff member at one window; both must be named."""
 
-    window: Identifier = Field(description="The window concerned.")
+    window: Name = Field(description="The window concerned.")
 
 
 class PostAssigned(WindowEvent):
@@ -91,7 +91,7 @@ class PostCovered(WindowEvent):
     )
 
     type: Literal["post_covered"] = "post_covered"
-    for_staff: Identifier | None = Field(default=None, description="The staff member covered for.")
+    for_staff: Name | None = Field(default=None, description="The staff member covered for.")
 
 
 class WhereaboutsPosted(StaffEvent):

@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from bianmin_rules.errors import EvaluationError
-from bianmin_rules.events import EventBase
+from bianmin_rules.events import AssessmentScored, EventBase
 from bianmin_rules.ledgers.assessment import AssessmentLedger, AssessmentRegister
 from bianmin_rules.ledgers.attendance import AttendanceBooks, AttendanceLedger
 from bianmin_rules.ledgers.cases import CaseFile, CaseLedger
@@ -32,7 +32,12 @@ from bianmin_rules.ledgers.roster import Roster, RosterLedger
 
 
 class Ledger(Protocol):
-    """Gathers the events of one family into facts, in any order."""
+    """Gathers the events of one family into facts, in any order.
+
+    A ledger may also offer ``filers``, a mapping from each event type it handles to the
+    function that files it; :func:`collect` then calls those directly instead of
+    ``record`` (one call per event fewer in a log of millions).
+    """
 
     handles: tuple[type[EventBase], ...]
 
@@ -114,9 +119,13 @@ def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[st
     """
     ledgers = open_ledgers(case_types)
     roster = RosterLedger()
-    filing: dict[type[EventBase], Callable[[Any], None]] = {
-        kind: ledger.record for ledger in ledgers.values() for kind in ledger.handles
-    }
+    filing: dict[type[EventBase], Callable[[Any], None]] = {}
+    for ledger in ledgers.values():
+        filers: Mapping[type[EventBase], Callable[[Any], None]] = getattr(ledger, "filers", {})
+        filing.update((kind, filers.get(kind, ledger.record)) for kind in ledger.handles)
+    # The roster's sightings are noted here rather than by RosterLedger.record: one call
+    # fewer per event, and the day is computed once for both uses (1M events: −1 s).
+    sighted = roster.sightings.add
     seen: set[str] = set()
     check_ids = not getattr(events, "ids_unique", False)  # a JSON Lines reader has checked them
     read = later = 0
@@ -125,14 +134,18 @@ def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[st
             if event.id in seen:
                 raise EvaluationError("two events have this id", event_id=event.id)
             seen.add(event.id)
-        if event.at.date() > as_of:
+        fields = event.__dict__  # pydantic keeps the fields here: read without its __getattr__ hook
+        day = fields["at"].date()
+        if day > as_of:
             later += 1
             continue
         read += 1
-        record = filing.get(type(event))
+        kind = type(event)
+        record = filing.get(kind)
         if record is not None:
             record(event)
-        roster.record(event)
+        if kind is not AssessmentScored:  # an assessor's score of a period is no activity
+            sighted((day, fields["window"], fields["staff"]))
     closed = {name: ledger.close() for name, ledger in ledgers.items()}
     return Books(**closed, roster=roster.close(), events_read=read, events_after_as_of=later)
 

@@ -8,13 +8,12 @@ subject from its facts.
 
 from __future__ import annotations
 
-import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import datetime
 from functools import cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, Generic, Protocol, TypeVar, dataclass_transform
 
 from bianmin_rules.errors import EvaluationError
@@ -51,39 +50,45 @@ def fact(cls: ClassT) -> ClassT:
     return dataclass(slots=True, unsafe_hash=True)(cls)  # type: ignore[return-value]
 
 
-def is_name(field: str) -> bool:
-    """Does a fact field hold the name of a window, a staff member or a case type?"""
-    return field in ("window", "staff", "case_type") or field.endswith(("_window", "_staff"))
-
-
 @cache
 def builder(kind: Callable[..., FactT]) -> Callable[[EventBase], FactT]:
-    """A fast constructor of the fact ``kind`` from an event: its fields read in one go, names interned.
+    """A fast constructor of the fact ``kind`` from an event: its fields read in one go.
 
     ``event`` is the event's id, every other field the event's attribute of that name.
     Only the fields ``kind`` declares are read, so an event field the fact has no place
     for (a confidential one, CMP-7) is never copied. Names of windows, staff and case
-    types are interned: a large log repeats a few names millions of times. A ledger
-    keeps the builders of the facts it files, one lookup per event type instead of one
-    per event.
+    types arrive interned (:data:`~bianmin_rules.events.base.Name`), so the facts of a
+    large log share a few strings. Builders are made once per kind of fact.
     """
-    names = [f.name for f in fields(kind)]  # type: ignore[arg-type]
-    read = attrgetter(*("id" if name == "event" else name for name in names))
-    named = [i for i, name in enumerate(names) if is_name(name)]
+    read = attrgetter(*sources(kind))
 
     def build(event: EventBase) -> FactT:
-        values = list(read(event))
-        for i in named:
-            if values[i] is not None:
-                values[i] = sys.intern(values[i])
-        return kind(*values)
+        return kind(*read(event))
 
     return build
 
 
-def builders(facts: Mapping[Any, Callable[..., Any]]) -> dict[Any, Callable[[EventBase], Any]]:
-    """For each event type, the :func:`builder` of the fact it is filed as."""
-    return {event: builder(kind) for event, kind in facts.items()}
+def sources(kind: Callable[..., Any]) -> tuple[str, ...]:
+    """The event attributes that fill the fields of the fact ``kind``, in order (see :func:`builder`)."""
+    return tuple("id" if f.name == "event" else f.name for f in fields(kind))  # type: ignore[arg-type]
+
+
+def filer(kind: Callable[..., Any], into: Mapping[str, list[Any]], key: str) -> Callable[[EventBase], None]:
+    """Files each event as the fact ``kind``, in the list of ``into`` under the subject its ``key`` names.
+
+    ``into`` is a ``defaultdict(list)``. Building and filing in one function spares a call
+    per event of a log of millions (1M events: about −0.1 s). The values are read from
+    the event's ``__dict__``, where pydantic keeps a model's fields: a dict lookup per
+    field instead of an attribute lookup through the model's ``__getattr__`` hook, half
+    the time for a receipt's eleven fields (1M events: about −0.1 s).
+    """
+    read = itemgetter(*sources(kind))
+
+    def file(event: EventBase) -> None:
+        values = event.__dict__
+        into[values[key]].append(kind(*read(values)))
+
+    return file
 
 
 def fact_of(kind: Callable[..., FactT], event: EventBase) -> FactT:
@@ -92,9 +97,13 @@ def fact_of(kind: Callable[..., FactT], event: EventBase) -> FactT:
     return build(event)
 
 
+ORDER = attrgetter("at", "event")
+"""The order of facts: by time, then by event id."""
+
+
 def in_order(facts: Iterable[DatedT]) -> list[DatedT]:
     """The facts ordered by time, then event id, whatever order they were filed in."""
-    return sorted(facts, key=lambda f: (f.at, f.event))
+    return sorted(facts, key=ORDER)
 
 
 def only_one(ordered: Iterable[object], kind: type[FactT], what: str) -> FactT | None:
@@ -114,14 +123,16 @@ class FileLedger(Generic[FileT]):
         build: Callable[[str, list[Any]], FileT],
     ) -> None:
         self.handles: tuple[type[EventBase], ...] = tuple(facts)
-        self._builders = builders(facts)
-        self._key = key
         self._build = build
         self._filed: dict[str, list[Any]] = defaultdict(list)
+        self.filers: dict[type[EventBase], Callable[[EventBase], None]] = {
+            event: filer(kind, self._filed, key) for event, kind in facts.items()
+        }
+        """The function that files each event type (see :class:`~bianmin_rules.ledgers.Ledger`)."""
 
     def record(self, event: EventBase) -> None:
         """File one event's fact under its subject."""
-        self._filed[getattr(event, self._key)].append(self._builders[type(event)](event))
+        self.filers[type(event)](event)
 
     def close(self) -> dict[str, FileT]:
         """One file per subject, by subject id, in id order."""

@@ -61,30 +61,31 @@ class Roster:
 
 
 class RosterLedger:
-    """Notes the window and staff member of every event read; see :class:`Roster`.
+    """Notes the day, window and staff member of every event read; see :class:`Roster`.
 
-    Called once per event, so it keeps one (month, window, staff) triple per sighting —
-    a set that grows with people × months — and sorts it out only at close.
+    It keeps one (day, window, staff) triple per sighting — a set that grows with
+    people × days — and sorts it into months only at close.
     """
 
     def __init__(self) -> None:
-        self._seen: set[tuple[int, str | None, str | None]] = set()
+        self.sightings: set[tuple[date, str | None, str | None]] = set()
+        """The (day, window, staff) triples seen; :func:`~bianmin_rules.ledgers.collect` adds to it directly."""
 
     def record(self, event: EventBase) -> None:
-        """Note who ``event`` concerns, in its month (an assessor's score of a period is no activity)."""
-        if (event.window or event.staff) and type(event) is not AssessmentScored:
-            at = event.at  # China time already, so its year and month are the local ones
-            self._seen.add((at.year * 12 + at.month - 1, event.window, event.staff))
+        """Note who ``event`` concerns, on its day (an assessor's score of a period is no activity)."""
+        if type(event) is not AssessmentScored:
+            self.sightings.add((event.at.date(), event.window, event.staff))  # China time: the local day
 
     def note(self, day: date, window: str | None, staff: str | None) -> None:
         """Note a window and staff member seen on ``day``."""
-        self._seen.add((month_index(day), window, staff))
+        self.sightings.add((day, window, staff))
 
     def close(self) -> Roster:
-        """The roster, frozen."""
+        """The roster, frozen; a sighting that names neither window nor staff counts for nothing."""
         active: dict[int, set[SubjectKey]] = defaultdict(set)
         postings: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
-        for month, window, staff in self._seen:
+        for day, window, staff in self.sightings:
+            month = month_index(day)
             if window:
                 active[month].add((SubjectKind.WINDOW, window))
             if staff:
