@@ -10,7 +10,7 @@ explanation narrates the count so that a reader can redo it by hand.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -30,7 +30,7 @@ from bianmin_rules.deadlines import (
     days_late,
 )
 from bianmin_rules.ledgers import Books, CaseFile
-from bianmin_rules.ledgers.cases import Step
+from bianmin_rules.ledgers.cases import KIND_BITS, Step
 from bianmin_rules.policy import Context, PolicyBase
 from bianmin_rules.verdicts import ZERO, Citation, RuleId, Subject, SubjectKind, Verdict, VerdictKind, subject
 
@@ -131,6 +131,69 @@ class Judged(NamedTuple):
     """0 when in time, else at least 1: a matter done on a closed day after its due day is late by a day."""
 
 
+class CaseIndex:
+    """The received case files of one set of books, by case type and by kind of step.
+
+    A variant judges the same cases under a dozen rules; each rule used to scan every
+    case file of the log for its own types (~240,000 files for a million events, ~0.07 s
+    a scan). The index scans once and hands each rule its share, in case-id order.
+    """
+
+    def __init__(self, cases: Mapping[str, CaseFile]) -> None:
+        self.received: tuple[CaseFile, ...] = tuple(f for f in cases.values() if f.receipt is not None)
+        by_type: dict[str, list[CaseFile]] = {}
+        for file in self.received:
+            by_type.setdefault(file.receipt.case_type, []).append(file)  # type: ignore[union-attr]
+        self._by_type = {case_type: tuple(files) for case_type, files in by_type.items()}
+        self._of_types: dict[tuple[str, ...], tuple[CaseFile, ...]] = {}
+        self._holding: dict[type[Step], tuple[CaseFile, ...]] = {}
+
+    def of_types(self, types: tuple[str, ...]) -> tuple[CaseFile, ...]:
+        """The received files of these case types (every type when empty), in case-id order."""
+        if not types:
+            return self.received
+        if len(types) == 1:
+            return self._by_type.get(types[0], ())
+        files = self._of_types.get(types)
+        if files is None:
+            wanted = set(types)
+            files = self._of_types[types] = tuple(
+                f for f in self.received if f.receipt.case_type in wanted  # type: ignore[union-attr]
+            )
+        return files
+
+    def holding(self, kind: type[Step]) -> tuple[CaseFile, ...]:
+        """The received files that hold a step of ``kind``, in case-id order."""
+        files = self._holding.get(kind)
+        if files is None:
+            bit = KIND_BITS[kind]
+            files = self._holding[kind] = tuple(f for f in self.received if f.kinds & bit)
+        return files
+
+
+class _LastIndex(NamedTuple):
+    cases: Mapping[str, CaseFile]
+    built: CaseIndex
+
+
+_last_index: list[_LastIndex] = []
+"""A last-value cache: the index of the books being evaluated (one entry at most)."""
+
+
+def case_index(books: Books) -> CaseIndex:
+    """The :class:`CaseIndex` of ``books``, built once for all the rules of one evaluation.
+
+    Books are immutable; the index of the last books seen is kept (by identity of their
+    case files, which it holds) until other books are evaluated.
+    """
+    last = _last_index[0] if _last_index else None
+    if last is not None and last.cases is books.cases:
+        return last.built
+    index = CaseIndex(books.cases)
+    _last_index[:] = [_LastIndex(books.cases, index)]
+    return index
+
+
 class CasePolicy(PolicyBase):
     """A rule about the cases of some types, charged to the staff member or the window."""
 
@@ -149,12 +212,20 @@ class CasePolicy(PolicyBase):
 
     def cases(self, books: Books) -> list[CaseFile]:
         """The covered cases, in case-id order."""
-        # One comprehension over every case, per rule: a large log has ~150,000 cases.
-        types = self.case_types
-        typed = [f for f in books.cases.values()
-                 if f.receipt is not None and (not types or f.receipt.case_type in types)]
+        typed = case_index(books).of_types(self.case_types)
         if type(self).admits is CasePolicy.admits:
-            return typed
+            return list(typed)
+        return [f for f in typed if self.admits(f)]
+
+    def cases_with(self, books: Books, kind: type[Step]) -> list[CaseFile]:
+        """The covered cases that hold a step of ``kind``, in case-id order.
+
+        The same as the covered cases less those without such a step, which a rule about
+        that step can skip unread.
+        """
+        types = self.case_types
+        holding = case_index(books).holding(kind)
+        typed = [f for f in holding if f.receipt.case_type in types] if types else holding  # type: ignore[union-attr]
         return [f for f in typed if self.admits(f)]
 
     def about(

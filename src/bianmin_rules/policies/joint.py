@@ -17,7 +17,7 @@ from typing import Literal
 from pydantic import Field
 
 from bianmin_rules.deadlines import ONE_DAY, Clock, Limit, LimitUnit, TimeLimit
-from bianmin_rules.ledgers import CaseFile
+from bianmin_rules.ledgers import Books, CaseFile
 from bianmin_rules.ledgers.cases import Attendance, Forward, JointDecision, JointExplanation, Step
 from bianmin_rules.policies.case_base import CaseDeadlinePolicy, ChargeTo, Timed
 from bianmin_rules.policy import Context
@@ -110,6 +110,10 @@ class _JointClocks(CaseDeadlinePolicy):
     def admits(self, file: CaseFile) -> bool:
         """Cases that were forwarded to at least one window."""
         return file.has(Forward)
+
+    def cases(self, books: Books) -> list[CaseFile]:
+        """The covered cases, found among those forwarded."""
+        return self.cases_with(books, Forward)
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
         """One limit per participating window, met by its decision."""

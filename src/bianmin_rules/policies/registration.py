@@ -68,7 +68,7 @@ class FakedCompletion(CasePolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each completion recorded before a finding that it was false."""
-        for file in self.cases(books):
+        for file in self.cases_with(books, FalseCompletion):
             voided: list[Completion] = []
             for step in file.steps:
                 if isinstance(step, Completion):
@@ -165,7 +165,7 @@ class DuplicatePaper(CasePolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each demand that includes such items."""
-        for file in self.cases(books):
+        for file in self.cases_with(books, PaperDemand):
             online: set[str] = set()
             for step in file.steps:
                 if isinstance(step, OnlineMaterials):

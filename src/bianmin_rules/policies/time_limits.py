@@ -32,6 +32,7 @@ from bianmin_rules.policies.case_base import (
     Judged,
     SubRule,
     Timed,
+    case_index,
     limit_to_date,
     start_of,
     under,
@@ -343,8 +344,8 @@ class RejectionDecision(CaseDeadlinePolicy):
         decision is still missing.
         """
         types = self.case_types
-        return [f for f in books.cases.values()
-                if f.receipt is not None and (f.receipt.case_type in types or f.has(Rejection))]
+        return [f for f in case_index(books).received
+                if f.receipt.case_type in types or f.has(Rejection)]  # type: ignore[union-attr]
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
         """The decision limit from receipt."""
