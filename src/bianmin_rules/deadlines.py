@@ -248,7 +248,7 @@ class Clock(NamedTuple):
         """The due date alone: :meth:`settle` without the traces (None while suspended)."""
         if self.extensions:
             return self.settle(calendar).due
-        return self.due_of(self.limit, calendar)
+        return count_due(self.limit, self.start, calendar, self.pauses, counts_start_day=self.counts_start_day)
 
     def settle(self, calendar: WorkCalendar) -> Schedule:
         """The due date after suspensions (TL-8) and extensions capped at the statutory limit (TL-5)."""

@@ -296,7 +296,8 @@ class CaseDeadlinePolicy(CasePolicy):
         due = clock.due(calendar)
         if due is None:
             return None
-        actual = timed.done.day if timed.done else None
+        done = timed.done
+        actual = done.day if done is not None else None
         on = actual if actual is not None else context.as_of
         late = max(1, days_late(due, on, self.late_unit, calendar)) if on > due else 0
         if not (late or context.include_compliance or self.may_warn(due, actual, context)

@@ -56,14 +56,20 @@ class CompletionRate(CasePolicy):
         # Keyed by plain values (not Period models): this loop runs once per case.
         tally: dict[tuple[str, str, date], list[int]] = defaultdict(lambda: [0, 0])
         months = self.period.months
+        starts: dict[date, date] = {}  # the first day of each day's period, worked out once per day
         for file in self.cases(books):
-            day = self.counted_on(file, overdue.get(file.case))
+            since = overdue.get(file.case)
+            day = self.counted_on(file, since)
             if day is None:
                 continue
-            start = date(day.year, (day.month - 1) // months * months + 1, 1)
-            column = 1 if file.case in overdue else 0
+            start = starts.get(day)
+            if start is None:
+                start = starts[day] = date(day.year, (day.month - 1) // months * months + 1, 1)
+            column = 0 if since is None else 1
+            receipt = file.receipt
+            assert receipt is not None
             for per in self.per:
-                name = file.window if per == "window" else file.staff
+                name = receipt.window if per == "window" else receipt.staff
                 if name:
                     tally[(per, name, start)][column] += 1
         for (kind, name, start), (in_time, late) in sorted(tally.items()):

@@ -80,7 +80,7 @@ class JointLead(CaseDeadlinePolicy):
         receipt, lead = file.receipt, self.lead(file)
         assert receipt is not None and lead is not None
         forwards = file.of(Forward)
-        clock = Clock(limit=self.forward_within, start=receipt.day, start_rule="受理之日")
+        clock = Clock(self.forward_within, receipt.day, "受理之日")
         to = "、".join(dict.fromkeys(f.to_window for f in forwards)) or "无"
         duty = (
             f"联办件由{lead}牵头（{LEAD_RULE_WORDS[self.lead_rule]}），应立即通知各相关部门（已通知：{to}）"
@@ -92,13 +92,13 @@ class JointLead(CaseDeadlinePolicy):
 def participations(file: CaseFile) -> Iterator[tuple[Forward, JointDecision | None]]:
     """Each participating window's first forward, with its first decision after it."""
     seen: set[str] = set()
+    decisions = file.of(JointDecision)
     for forward in file.of(Forward):
         if forward.to_window in seen:
             continue
         seen.add(forward.to_window)
-        decision = next(
-            (d for d in file.of(JointDecision) if d.window == forward.to_window and d.order > forward.order), None
-        )
+        after = forward.order
+        decision = next((d for d in decisions if d.window == forward.to_window and d.order > after), None)
         yield forward, decision
 
 
@@ -124,7 +124,7 @@ class _JointClocks(CaseDeadlinePolicy):
         """Each participating window's forward and its limit, met by its decision."""
         pauses = file.pauses()
         for forward, decision in participations(file):
-            clock = Clock(limit=forward.limit, start=forward.day, start_rule="收到联办件之日", pauses=pauses)
+            clock = Clock(forward.limit, forward.day, "收到联办件之日", False, pauses)
             duty = (
                 f"并联审批：{forward.to_window}应自收件之日起{forward.limit.label()}内提出审批意见"
                 f"（牵头窗口{forward.window}）"
@@ -193,9 +193,9 @@ class DeemedApproval(_JointClocks):
     @staticmethod
     def acted(file: CaseFile, window: str | None, forward: Forward, due: date) -> Step | None:
         """The window's first decision, attendance or written explanation from the forward to the due date."""
+        since = forward.order
         for step in file.steps:
-            if step.window != window or step.order < forward.order or step.day > due:
-                continue
-            if isinstance(step, JointDecision | Attendance) or (isinstance(step, JointExplanation) and step.written):
+            acts = isinstance(step, JointDecision | Attendance) or (isinstance(step, JointExplanation) and step.written)
+            if acts and step.window == window and step.order >= since and step.day <= due:
                 return step
         return None

@@ -97,8 +97,8 @@ class NoticeDeadline(CaseDeadlinePolicy):
         receipt = file.receipt
         assert receipt is not None
         notice = next((n for n in file.of(MaterialsNotice) if n.written or not self.written_only), None)
-        clock = Clock(limit=self.limit, start=receipt.day, start_rule="收件之日")
-        yield Timed(file, clock, notice, self.duty, file.window, file.staff, action="一次性告知")
+        clock = Clock(self.limit, receipt.day, "收件之日")
+        yield Timed(file, clock, notice, self.duty, receipt.window, receipt.staff, action="一次性告知")
 
     @cached_property
     def duty(self) -> str:

@@ -56,8 +56,8 @@ class ImmediateSameDay(CaseDeadlinePolicy):
         """The same-day limit from receipt."""
         receipt = file.receipt
         assert receipt is not None
-        clock = Clock(limit=SAME_DAY, start=receipt.day, start_rule="受理之日")
-        yield Timed(file, clock, file.closed, "即办件应当场或当天办结", file.window, file.staff)
+        clock = Clock(SAME_DAY, receipt.day, "受理之日")
+        yield Timed(file, clock, file.closed, "即办件应当场或当天办结", receipt.window, receipt.staff)
 
 
 class ExtensionCheck(SubRule):
@@ -132,7 +132,7 @@ class _PromisedBase(CaseDeadlinePolicy):
             requests = tuple(ExtensionRequest(e.day, e.new_limit) for e in extensions)
             evidence += tuple(e.event for e in extensions)
         clock = Clock(limit, step.day, words, counted, file.pauses(), requests, receipt.statutory_limit)
-        return Timed(file, clock, file.closed, self.duty, file.window, file.staff, evidence)
+        return Timed(file, clock, file.closed, self.duty, receipt.window, receipt.staff, evidence)
 
     def without_limit(self, file: CaseFile, context: Context) -> Verdict:
         """TL-2: the case was never told a definite completion time."""
@@ -258,9 +258,9 @@ class ReceiptNotice(CaseDeadlinePolicy):
         """The notice's own limit from receipt."""
         receipt = file.receipt
         assert receipt is not None
-        clock = Clock(limit=self.within, start=receipt.day, start_rule="受理之日")
-        yield Timed(file, clock, file.first(PromiseNotice), "承诺件须出具写明承诺办结时限的受理通知书", file.window,
-                    file.staff, action="出具受理通知书")
+        clock = Clock(self.within, receipt.day, "受理之日")
+        yield Timed(file, clock, file.first(PromiseNotice), "承诺件须出具写明承诺办结时限的受理通知书", receipt.window,
+                    receipt.staff, action="出具受理通知书")
 
     def judge(self, timed: Timed, context: Context) -> Iterator[Verdict]:
         """The notice's limit, and the date it promises."""
@@ -327,7 +327,7 @@ class GreenChannel(CaseDeadlinePolicy):
             pauses=file.pauses(), statutory=statutory,
         )
         duty = f"重点项目绿色通道：办结时限压缩到法定时限{statutory.label()}的{self.fraction:%}以内"
-        yield Timed(file, clock, file.closed, duty, file.window, file.staff, (step.event,))
+        yield Timed(file, clock, file.closed, duty, receipt.window, receipt.staff, (step.event,))
 
 
 class RejectionDecision(CaseDeadlinePolicy):
@@ -351,8 +351,8 @@ class RejectionDecision(CaseDeadlinePolicy):
         """The decision limit from receipt."""
         receipt = file.receipt
         assert receipt is not None
-        clock = Clock(limit=self.limit, start=receipt.day, start_rule="收件之日")
-        yield Timed(file, clock, file.closed, self.duty, file.window, file.staff, action="作出决定")
+        clock = Clock(self.limit, receipt.day, "收件之日")
+        yield Timed(file, clock, file.closed, self.duty, receipt.window, receipt.staff, action="作出决定")
 
     @cached_property
     def duty(self) -> str:
