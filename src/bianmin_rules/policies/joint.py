@@ -160,8 +160,11 @@ class DeemedApproval(_JointClocks):
     def judge_file(self, file: CaseFile, context: Context) -> Iterator[Verdict]:
         """Each participating window of a complete application, judged for deemed approval."""
         complete = file.materials_complete_on
+        if complete is None:
+            return
+        completed = complete.order
         for forward, timed in self.window_clocks(file):
-            if complete is not None and complete.order <= forward.order:
+            if completed <= forward.order:
                 yield from self.deem(forward, timed, context)
 
     def deem(self, forward: Forward, timed: Timed, context: Context) -> Iterator[Verdict]:
