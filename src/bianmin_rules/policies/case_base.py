@@ -64,6 +64,10 @@ def late_words(unit: LimitUnit) -> str:
     return UNIT_LABELS[LimitUnit.WORKING_DAYS if unit is LimitUnit.WORKING_DAYS else LimitUnit.CALENDAR_DAYS]
 
 
+_RECEIPT, _DAY_AFTER_RECEIPT = ClockStart.RECEIPT, ClockStart.DAY_AFTER_RECEIPT
+"""Looked up once: reading an enum member off its class costs ~0.1 µs on Python 3.11."""
+
+
 def start_of(file: CaseFile, start: ClockStart) -> tuple[Step, str, bool] | None:
     """The step that starts a case's clock, the words for it, and whether its day is counted (TL-4).
 
@@ -73,10 +77,10 @@ def start_of(file: CaseFile, start: ClockStart) -> tuple[Step, str, bool] | None
     receipt = file.receipt
     if receipt is None:
         return None
-    if start is ClockStart.RECEIPT:
-        return receipt, "受理之日（当日计入）", True
-    if start is ClockStart.DAY_AFTER_RECEIPT:
+    if start is _DAY_AFTER_RECEIPT:
         return receipt, "受理之日", False
+    if start is _RECEIPT:
+        return receipt, "受理之日（当日计入）", True
     complete = file.materials_complete_on
     if complete is None:
         return None
