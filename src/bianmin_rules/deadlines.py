@@ -257,8 +257,8 @@ class Clock(NamedTuple):
     def settle(self, calendar: WorkCalendar) -> Schedule:
         """The due date after suspensions (TL-8) and extensions capped at the statutory limit (TL-5)."""
         if not self.pauses and not self.extensions:  # most clocks: the limit alone
-            due = self.due_of(self.limit, calendar)
-            return Schedule(base_due=due, due=due, statutory_due=None, suspensions=(), extensions=())
+            due = count_due(self.limit, self.start, calendar, counts_start_day=self.counts_start_day)
+            return Schedule(due, due, None, (), ())
         due = self.due_of(self.limit, calendar)
         base_due = self.due_of(self.limit, calendar, paused=False) if self.pauses else due
         # The statutory due date only matters to extensions (the cap); it is not computed otherwise.

@@ -61,7 +61,13 @@ _ORDER = {
 
 def late_words(unit: LimitUnit) -> str:
     """The unit days late are stated in: 个工作日 or 日."""
-    return UNIT_LABELS[LimitUnit.WORKING_DAYS if unit is LimitUnit.WORKING_DAYS else LimitUnit.CALENDAR_DAYS]
+    return _LATE_WORDS[unit]
+
+
+_LATE_WORDS = {
+    unit: UNIT_LABELS[LimitUnit.WORKING_DAYS if unit is LimitUnit.WORKING_DAYS else LimitUnit.CALENDAR_DAYS]
+    for unit in LimitUnit
+}
 
 
 _RECEIPT, _DAY_AFTER_RECEIPT = ClockStart.RECEIPT, ClockStart.DAY_AFTER_RECEIPT

@@ -7,7 +7,7 @@ The assessment tables score them ("规定时限内办结率达到100%，得10分
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from datetime import date
 from typing import ClassVar, Literal
@@ -53,8 +53,9 @@ class CompletionRate(CasePolicy):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """Two information verdicts per subject and period."""
         overdue = self.overdue_since(context)
-        # Keyed by plain values (not Period models): this loop runs once per case.
-        tally: dict[tuple[str, str, date], list[int]] = defaultdict(lambda: [0, 0])
+        # Keyed by plain values (not Period models): this loop runs once per case. Cases
+        # are counted by receiver and period first (a few thousand keys), then per subject.
+        counted: Counter[tuple[str | None, str | None, date, int]] = Counter()
         months = self.period.months
         starts: dict[date, date] = {}  # the first day of each day's period, worked out once per day
         for file in self.cases(books):
@@ -65,13 +66,15 @@ class CompletionRate(CasePolicy):
             start = starts.get(day)
             if start is None:
                 start = starts[day] = date(day.year, (day.month - 1) // months * months + 1, 1)
-            column = 0 if since is None else 1
             receipt = file.receipt
             assert receipt is not None
+            counted[(receipt.window, receipt.staff, start, 0 if since is None else 1)] += 1
+        tally: dict[tuple[str, str, date], list[int]] = defaultdict(lambda: [0, 0])
+        for (window, staff, start, column), cases in counted.items():
             for per in self.per:
-                name = receipt.window if per == "window" else receipt.staff
+                name = window if per == "window" else staff
                 if name:
-                    tally[(per, name, start)][column] += 1
+                    tally[(per, name, start)][column] += cases
         for (kind, name, start), (in_time, late) in sorted(tally.items()):
             period = Period(kind=self.period, start=start)
             yield from self.rates(Subject(kind=SubjectKind(kind), id=name), period, in_time, late, context)

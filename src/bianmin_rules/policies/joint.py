@@ -73,6 +73,11 @@ class JointLead(CaseDeadlinePolicy):
                 explanation=f"联办件无法确定牵头部门（{LEAD_RULE_WORDS[self.lead_rule]}），受理窗口与发证窗口均未登记。",
             )
             return
+        forwards = file.of(Forward)
+        if forwards and forwards[-1].day <= receipt.day and not context.include_compliance:
+            # Forwarded to all on the day of receipt: in time under any limit, as no due date
+            # comes before the day its clock starts; most joint cases, passed over unworded.
+            return
         yield from super().judge_file(file, context)
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
