@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from bianmin_rules.deadlines import ONE_DAY, Clock, Limit, LimitUnit, TimeLimit
+from bianmin_rules.deadlines import ONE_DAY, Clock, Limit, LimitUnit, Pause, TimeLimit
 from bianmin_rules.ledgers import Books, CaseFile
 from bianmin_rules.ledgers.cases import Attendance, Forward, JointDecision, JointExplanation, Step
 from bianmin_rules.policies.case_base import CaseDeadlinePolicy, ChargeTo, Timed
@@ -129,14 +129,22 @@ class _JointClocks(CaseDeadlinePolicy):
         """Each participating window's forward and its limit, met by its decision."""
         pauses = file.pauses()
         for forward, decision in participations(file):
-            clock = Clock(forward.limit, forward.day, "收到联办件之日", False, pauses)
-            duty = (
-                f"并联审批：{forward.to_window}应自收件之日起{forward.limit.label()}内提出审批意见"
-                f"（牵头窗口{forward.window}）"
-            )
-            staff = decision.staff if decision else None
-            yield forward, Timed(file, clock, decision, duty, forward.to_window, staff, (forward.event,),
-                                 action="提出审批意见")
+            yield forward, window_limit(file, forward, decision, window_clock(forward, pauses))
+
+
+def window_clock(forward: Forward, pauses: tuple[Pause, ...]) -> Clock:
+    """A participating window's clock: its limit from the day it received the case, around suspensions."""
+    return Clock(forward.limit, forward.day, "收到联办件之日", False, pauses)
+
+
+def window_limit(file: CaseFile, forward: Forward, decision: JointDecision | None, clock: Clock) -> Timed:
+    """A participating window's limit, met by its decision."""
+    duty = (
+        f"并联审批：{forward.to_window}应自收件之日起{forward.limit.label()}内提出审批意见"
+        f"（牵头窗口{forward.window}）"
+    )
+    staff = decision.staff if decision else None
+    return Timed(file, clock, decision, duty, forward.to_window, staff, (forward.event,), action="提出审批意见")
 
 
 class JointReviewDeadline(_JointClocks):
@@ -167,10 +175,16 @@ class DeemedApproval(_JointClocks):
         complete = file.materials_complete_on
         if complete is None:
             return
-        completed = complete.order
-        for forward, timed in self.window_clocks(file):
-            if completed <= forward.order:
-                yield from self.deem(forward, timed, context)
+        completed, pauses, calendar = complete.order, file.pauses(), context.calendar
+        for forward, decision in participations(file):
+            if completed > forward.order:
+                continue
+            clock = window_clock(forward, pauses)
+            if decision is not None and not context.include_compliance:
+                due = clock.due(calendar)
+                if due is None or decision.day <= due:
+                    continue  # decided in time (or still held): nothing is deemed; most windows
+            yield from self.deem(forward, window_limit(file, forward, decision, clock), context)
 
     def deem(self, forward: Forward, timed: Timed, context: Context) -> Iterator[Verdict]:
         """The deemed approval, if the window let its limit pass without acting."""
