@@ -277,6 +277,18 @@ class CaseDeadlinePolicy(CasePolicy):
         for file in self.cases(books):
             yield from self.judge_file(file, context)
 
+    def closed_within(self, file: CaseFile, limit: TimeLimit, context: Context) -> bool:
+        """Whether the case was closed within ``limit`` from its receipt, compliance unreported.
+
+        A rule whose only clock is ``limit`` from the day of receipt, met by the closing,
+        has nothing to say about such a case: it may pass it over without a clock.
+        """
+        closed, receipt = file.closed, file.receipt
+        if closed is None or receipt is None or context.include_compliance:
+            return False
+        # Closed on the day of receipt: within any limit, as no due date comes before it.
+        return closed.day <= receipt.day or closed.day <= limit.due_date(receipt.day, context.calendar)
+
     def judge_file(self, file: CaseFile, context: Context) -> Iterator[Verdict]:
         """The verdicts on one case: by default, the judgement of each of its limits."""
         for timed in self.timed(file, context):
