@@ -386,10 +386,12 @@ def days_late(due: date, actual: date, unit: LimitUnit, calendar: WorkCalendar) 
     return (actual - due).days
 
 
+@lru_cache(maxsize=256)
 def fraction_of(limit: TimeLimit, fraction: Decimal) -> TimeLimit:
     """``limit`` compressed to at most ``fraction`` of it, rounded down to whole units (TL-6).
 
     A same-day or next-day limit cannot be compressed and is returned as it is.
+    Memoised: a log names the same few statutory limits on every key project.
     """
     if limit.unit in (LimitUnit.SAME_DAY, LimitUnit.NEXT_DAY):
         return limit

@@ -10,6 +10,7 @@ explanation narrates the count so that a reader can redo it by hand.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal
@@ -151,9 +152,9 @@ class CaseIndex:
 
     def __init__(self, cases: Mapping[str, CaseFile]) -> None:
         self.received: tuple[CaseFile, ...] = tuple(f for f in cases.values() if f.receipt is not None)
-        by_type: dict[str, list[CaseFile]] = {}
+        by_type: defaultdict[str, list[CaseFile]] = defaultdict(list)
         for file in self.received:
-            by_type.setdefault(file.receipt.case_type, []).append(file)  # type: ignore[union-attr]
+            by_type[file.receipt.case_type].append(file)  # type: ignore[union-attr]
         self._by_type = {case_type: tuple(files) for case_type, files in by_type.items()}
         self._of_types: dict[tuple[str, ...], tuple[CaseFile, ...]] = {}
         self._holding: dict[type[Step], tuple[CaseFile, ...]] = {}
@@ -286,8 +287,9 @@ class CaseDeadlinePolicy(CasePolicy):
         closed, receipt = file.closed, file.receipt
         if closed is None or receipt is None or context.include_compliance:
             return False
+        closed_on, received_on = closed.day, receipt.day
         # Closed on the day of receipt: within any limit, as no due date comes before it.
-        return closed.day <= receipt.day or closed.day <= limit.due_date(receipt.day, context.calendar)
+        return closed_on <= received_on or closed_on <= limit.due_date(received_on, context.calendar)
 
     def judge_file(self, file: CaseFile, context: Context) -> Iterator[Verdict]:
         """The verdicts on one case: by default, the judgement of each of its limits."""
