@@ -281,8 +281,9 @@ class CaseDeadlinePolicy(CasePolicy):
     def closed_within(self, file: CaseFile, limit: TimeLimit, context: Context) -> bool:
         """Whether the case was closed within ``limit`` from its receipt, compliance unreported.
 
-        A rule whose only clock is ``limit`` from the day of receipt, met by the closing,
-        has nothing to say about such a case: it may pass it over without a clock.
+        A rule whose only clock is ``limit`` from the day of receipt (that day not itself
+        counted, no suspensions), met by the closing and without side verdicts, has
+        nothing to say about such a case: it may pass it over without a clock.
         """
         closed, receipt = file.closed, file.receipt
         if closed is None or receipt is None or context.include_compliance:
