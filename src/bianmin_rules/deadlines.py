@@ -47,6 +47,10 @@ class LimitUnit(StrEnum):
     """N 周: N × 7 calendar days."""
 
 
+# The units tested on every count, looked up once: reading an enum member off
+# its class costs ~0.1 µs on Python 3.11, a third of counting a plain limit.
+_WORKING_DAYS, _SAME_DAY, _NEXT_DAY = LimitUnit.WORKING_DAYS, LimitUnit.SAME_DAY, LimitUnit.NEXT_DAY
+
 UNIT_LABELS = {
     LimitUnit.WORKING_DAYS: "个工作日",
     LimitUnit.CALENDAR_DAYS: "日",
@@ -83,14 +87,14 @@ class TimeLimit(BaseModel):
 
     def label(self) -> str:
         """The limit in the words of the regulations, e.g. ``5个工作日`` or ``当天``."""
-        if self.unit in (LimitUnit.SAME_DAY, LimitUnit.NEXT_DAY):
+        if self.unit is _SAME_DAY or self.unit is _NEXT_DAY:
             return UNIT_LABELS[self.unit]
         return f"{self.amount}{UNIT_LABELS[self.unit]}"
 
     @property
     def counted_unit(self) -> LimitUnit:
         """The unit days are counted in: working days, or calendar days for every other unit."""
-        return LimitUnit.WORKING_DAYS if self.unit is LimitUnit.WORKING_DAYS else LimitUnit.CALENDAR_DAYS
+        return _WORKING_DAYS if self.unit is _WORKING_DAYS else LimitUnit.CALENDAR_DAYS
 
     @property
     def counted_amount(self) -> int:
@@ -248,10 +252,13 @@ class Clock(NamedTuple):
         """The due date alone: :meth:`settle` without the traces (None while suspended)."""
         if self.extensions:
             return self.settle(calendar).due
-        return self.due_of(self.limit, calendar)
+        return count_due(self.limit, self.start, calendar, self.pauses, counts_start_day=self.counts_start_day)
 
     def settle(self, calendar: WorkCalendar) -> Schedule:
         """The due date after suspensions (TL-8) and extensions capped at the statutory limit (TL-5)."""
+        if not self.pauses and not self.extensions:  # most clocks: the limit alone
+            due = count_due(self.limit, self.start, calendar, counts_start_day=self.counts_start_day)
+            return Schedule(due, due, None, (), ())
         due = self.due_of(self.limit, calendar)
         base_due = self.due_of(self.limit, calendar, paused=False) if self.pauses else due
         # The statutory due date only matters to extensions (the cap); it is not computed otherwise.
@@ -340,10 +347,10 @@ def count_due(
     out. A same-day limit ends on ``start``; a next-day limit on the calendar day after.
     """
     unit = limit.unit
-    if unit is LimitUnit.SAME_DAY:
+    if unit is _SAME_DAY:
         return start
-    cursor = start - ONE_DAY if counts_start_day and unit is not LimitUnit.NEXT_DAY else start
-    if not pauses and unit is LimitUnit.WORKING_DAYS:  # the common case, counted directly
+    cursor = start - ONE_DAY if counts_start_day and unit is not _NEXT_DAY else start
+    if not pauses and unit is _WORKING_DAYS:  # the common case, counted directly
         return calendar.add_working_days(cursor, limit.amount)
     counter = _Counter.of(limit.counted_unit, calendar)
     remaining = limit.counted_amount
@@ -374,15 +381,17 @@ def days_late(due: date, actual: date, unit: LimitUnit, calendar: WorkCalendar) 
     """
     if actual <= due:
         return 0
-    if unit is LimitUnit.WORKING_DAYS:
+    if unit is _WORKING_DAYS:
         return calendar.working_days_between(due, actual)
     return (actual - due).days
 
 
+@lru_cache(maxsize=256)
 def fraction_of(limit: TimeLimit, fraction: Decimal) -> TimeLimit:
     """``limit`` compressed to at most ``fraction`` of it, rounded down to whole units (TL-6).
 
     A same-day or next-day limit cannot be compressed and is returned as it is.
+    Memoised: a log names the same few statutory limits on every key project.
     """
     if limit.unit in (LimitUnit.SAME_DAY, LimitUnit.NEXT_DAY):
         return limit

@@ -10,7 +10,8 @@ explanation narrates the count so that a reader can redo it by hand.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -30,7 +31,7 @@ from bianmin_rules.deadlines import (
     days_late,
 )
 from bianmin_rules.ledgers import Books, CaseFile
-from bianmin_rules.ledgers.cases import Step
+from bianmin_rules.ledgers.cases import KIND_BITS, Step
 from bianmin_rules.policy import Context, PolicyBase
 from bianmin_rules.verdicts import ZERO, Citation, RuleId, Subject, SubjectKind, Verdict, VerdictKind, subject
 
@@ -61,7 +62,17 @@ _ORDER = {
 
 def late_words(unit: LimitUnit) -> str:
     """The unit days late are stated in: 个工作日 or 日."""
-    return UNIT_LABELS[LimitUnit.WORKING_DAYS if unit is LimitUnit.WORKING_DAYS else LimitUnit.CALENDAR_DAYS]
+    return _LATE_WORDS[unit]
+
+
+_LATE_WORDS = {
+    unit: UNIT_LABELS[LimitUnit.WORKING_DAYS if unit is LimitUnit.WORKING_DAYS else LimitUnit.CALENDAR_DAYS]
+    for unit in LimitUnit
+}
+
+
+_RECEIPT, _DAY_AFTER_RECEIPT = ClockStart.RECEIPT, ClockStart.DAY_AFTER_RECEIPT
+"""Looked up once: reading an enum member off its class costs ~0.1 µs on Python 3.11."""
 
 
 def start_of(file: CaseFile, start: ClockStart) -> tuple[Step, str, bool] | None:
@@ -73,10 +84,10 @@ def start_of(file: CaseFile, start: ClockStart) -> tuple[Step, str, bool] | None
     receipt = file.receipt
     if receipt is None:
         return None
-    if start is ClockStart.RECEIPT:
-        return receipt, "受理之日（当日计入）", True
-    if start is ClockStart.DAY_AFTER_RECEIPT:
+    if start is _DAY_AFTER_RECEIPT:
         return receipt, "受理之日", False
+    if start is _RECEIPT:
+        return receipt, "受理之日（当日计入）", True
     complete = file.materials_complete_on
     if complete is None:
         return None
@@ -131,6 +142,69 @@ class Judged(NamedTuple):
     """0 when in time, else at least 1: a matter done on a closed day after its due day is late by a day."""
 
 
+class CaseIndex:
+    """The received case files of one set of books, by case type and by kind of step.
+
+    A variant judges the same cases under a dozen rules; each rule used to scan every
+    case file of the log for its own types (~240,000 files for a million events, ~0.07 s
+    a scan). The index scans once and hands each rule its share, in case-id order.
+    """
+
+    def __init__(self, cases: Mapping[str, CaseFile]) -> None:
+        self.received: tuple[CaseFile, ...] = tuple(f for f in cases.values() if f.receipt is not None)
+        by_type: defaultdict[str, list[CaseFile]] = defaultdict(list)
+        for file in self.received:
+            by_type[file.receipt.case_type].append(file)  # type: ignore[union-attr]
+        self._by_type = {case_type: tuple(files) for case_type, files in by_type.items()}
+        self._of_types: dict[tuple[str, ...], tuple[CaseFile, ...]] = {}
+        self._holding: dict[type[Step], tuple[CaseFile, ...]] = {}
+
+    def of_types(self, types: tuple[str, ...]) -> tuple[CaseFile, ...]:
+        """The received files of these case types (every type when empty), in case-id order."""
+        if not types:
+            return self.received
+        if len(types) == 1:
+            return self._by_type.get(types[0], ())
+        files = self._of_types.get(types)
+        if files is None:
+            wanted = set(types)
+            files = self._of_types[types] = tuple(
+                f for f in self.received if f.receipt.case_type in wanted  # type: ignore[union-attr]
+            )
+        return files
+
+    def holding(self, kind: type[Step]) -> tuple[CaseFile, ...]:
+        """The received files that hold a step of ``kind``, in case-id order."""
+        files = self._holding.get(kind)
+        if files is None:
+            bit = KIND_BITS[kind]
+            files = self._holding[kind] = tuple(f for f in self.received if f.kinds & bit)
+        return files
+
+
+class _LastIndex(NamedTuple):
+    cases: Mapping[str, CaseFile]
+    built: CaseIndex
+
+
+_last_index: list[_LastIndex] = []
+"""A last-value cache: the index of the books being evaluated (one entry at most)."""
+
+
+def case_index(books: Books) -> CaseIndex:
+    """The :class:`CaseIndex` of ``books``, built once for all the rules of one evaluation.
+
+    Books are immutable; the index of the last books seen is kept (by identity of their
+    case files, which it holds) until other books are evaluated.
+    """
+    last = _last_index[0] if _last_index else None
+    if last is not None and last.cases is books.cases:
+        return last.built
+    index = CaseIndex(books.cases)
+    _last_index[:] = [_LastIndex(books.cases, index)]
+    return index
+
+
 class CasePolicy(PolicyBase):
     """A rule about the cases of some types, charged to the staff member or the window."""
 
@@ -149,12 +223,20 @@ class CasePolicy(PolicyBase):
 
     def cases(self, books: Books) -> list[CaseFile]:
         """The covered cases, in case-id order."""
-        # One comprehension over every case, per rule: a large log has ~150,000 cases.
-        types = self.case_types
-        typed = [f for f in books.cases.values()
-                 if f.receipt is not None and (not types or f.receipt.case_type in types)]
+        typed = case_index(books).of_types(self.case_types)
         if type(self).admits is CasePolicy.admits:
-            return typed
+            return list(typed)
+        return [f for f in typed if self.admits(f)]
+
+    def cases_with(self, books: Books, kind: type[Step]) -> list[CaseFile]:
+        """The covered cases that hold a step of ``kind``, in case-id order.
+
+        The same as the covered cases less those without such a step, which a rule about
+        that step can skip unread.
+        """
+        types = self.case_types
+        holding = case_index(books).holding(kind)
+        typed = [f for f in holding if f.receipt.case_type in types] if types else holding  # type: ignore[union-attr]
         return [f for f in typed if self.admits(f)]
 
     def about(
@@ -196,6 +278,20 @@ class CaseDeadlinePolicy(CasePolicy):
         for file in self.cases(books):
             yield from self.judge_file(file, context)
 
+    def closed_within(self, file: CaseFile, limit: TimeLimit, context: Context) -> bool:
+        """Whether the case was closed within ``limit`` from its receipt, compliance unreported.
+
+        A rule whose only clock is ``limit`` from the day of receipt (that day not itself
+        counted, no suspensions), met by the closing and without side verdicts, has
+        nothing to say about such a case: it may pass it over without a clock.
+        """
+        closed, receipt = file.closed, file.receipt
+        if closed is None or receipt is None or context.include_compliance:
+            return False
+        closed_on, received_on = closed.day, receipt.day
+        # Closed on the day of receipt: within any limit, as no due date comes before it.
+        return closed_on <= received_on or closed_on <= limit.due_date(received_on, context.calendar)
+
     def judge_file(self, file: CaseFile, context: Context) -> Iterator[Verdict]:
         """The verdicts on one case: by default, the judgement of each of its limits."""
         for timed in self.timed(file, context):
@@ -225,7 +321,8 @@ class CaseDeadlinePolicy(CasePolicy):
         due = clock.due(calendar)
         if due is None:
             return None
-        actual = timed.done.day if timed.done else None
+        done = timed.done
+        actual = done.day if done is not None else None
         on = actual if actual is not None else context.as_of
         late = max(1, days_late(due, on, self.late_unit, calendar)) if on > due else 0
         if not (late or context.include_compliance or self.may_warn(due, actual, context)

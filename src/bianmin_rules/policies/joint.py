@@ -16,8 +16,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from bianmin_rules.deadlines import ONE_DAY, Clock, Limit, LimitUnit, TimeLimit
-from bianmin_rules.ledgers import CaseFile
+from bianmin_rules.deadlines import ONE_DAY, Clock, Limit, LimitUnit, Pause, TimeLimit
+from bianmin_rules.ledgers import Books, CaseFile
 from bianmin_rules.ledgers.cases import Attendance, Forward, JointDecision, JointExplanation, Step
 from bianmin_rules.policies.case_base import CaseDeadlinePolicy, ChargeTo, Timed
 from bianmin_rules.policy import Context
@@ -73,6 +73,11 @@ class JointLead(CaseDeadlinePolicy):
                 explanation=f"联办件无法确定牵头部门（{LEAD_RULE_WORDS[self.lead_rule]}），受理窗口与发证窗口均未登记。",
             )
             return
+        forwards = file.of(Forward)
+        if forwards and forwards[-1].day <= receipt.day and not context.include_compliance:
+            # Forwarded to all on the day of receipt: in time under any limit, as no due date
+            # comes before the day its clock starts; most joint cases, passed over unworded.
+            return
         yield from super().judge_file(file, context)
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
@@ -80,7 +85,7 @@ class JointLead(CaseDeadlinePolicy):
         receipt, lead = file.receipt, self.lead(file)
         assert receipt is not None and lead is not None
         forwards = file.of(Forward)
-        clock = Clock(limit=self.forward_within, start=receipt.day, start_rule="受理之日")
+        clock = Clock(self.forward_within, receipt.day, "受理之日")
         to = "、".join(dict.fromkeys(f.to_window for f in forwards)) or "无"
         duty = (
             f"联办件由{lead}牵头（{LEAD_RULE_WORDS[self.lead_rule]}），应立即通知各相关部门（已通知：{to}）"
@@ -92,13 +97,13 @@ class JointLead(CaseDeadlinePolicy):
 def participations(file: CaseFile) -> Iterator[tuple[Forward, JointDecision | None]]:
     """Each participating window's first forward, with its first decision after it."""
     seen: set[str] = set()
+    decisions = file.of(JointDecision)
     for forward in file.of(Forward):
         if forward.to_window in seen:
             continue
         seen.add(forward.to_window)
-        decision = next(
-            (d for d in file.of(JointDecision) if d.window == forward.to_window and d.order > forward.order), None
-        )
+        after = forward.order
+        decision = next((d for d in decisions if d.window == forward.to_window and d.order > after), None)
         yield forward, decision
 
 
@@ -111,6 +116,10 @@ class _JointClocks(CaseDeadlinePolicy):
         """Cases that were forwarded to at least one window."""
         return file.has(Forward)
 
+    def cases(self, books: Books) -> list[CaseFile]:
+        """The covered cases, found among those forwarded."""
+        return self.cases_with(books, Forward)
+
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
         """One limit per participating window, met by its decision."""
         return (timed for _, timed in self.window_clocks(file))
@@ -120,14 +129,22 @@ class _JointClocks(CaseDeadlinePolicy):
         """Each participating window's forward and its limit, met by its decision."""
         pauses = file.pauses()
         for forward, decision in participations(file):
-            clock = Clock(limit=forward.limit, start=forward.day, start_rule="收到联办件之日", pauses=pauses)
-            duty = (
-                f"并联审批：{forward.to_window}应自收件之日起{forward.limit.label()}内提出审批意见"
-                f"（牵头窗口{forward.window}）"
-            )
-            staff = decision.staff if decision else None
-            yield forward, Timed(file, clock, decision, duty, forward.to_window, staff, (forward.event,),
-                                 action="提出审批意见")
+            yield forward, window_limit(file, forward, decision, window_clock(forward, pauses))
+
+
+def window_clock(forward: Forward, pauses: tuple[Pause, ...]) -> Clock:
+    """A participating window's clock: its limit from the day it received the case, around suspensions."""
+    return Clock(forward.limit, forward.day, "收到联办件之日", False, pauses)
+
+
+def window_limit(file: CaseFile, forward: Forward, decision: JointDecision | None, clock: Clock) -> Timed:
+    """A participating window's limit, met by its decision."""
+    duty = (
+        f"并联审批：{forward.to_window}应自收件之日起{forward.limit.label()}内提出审批意见"
+        f"（牵头窗口{forward.window}）"
+    )
+    staff = decision.staff if decision else None
+    return Timed(file, clock, decision, duty, forward.to_window, staff, (forward.event,), action="提出审批意见")
 
 
 class JointReviewDeadline(_JointClocks):
@@ -156,9 +173,18 @@ class DeemedApproval(_JointClocks):
     def judge_file(self, file: CaseFile, context: Context) -> Iterator[Verdict]:
         """Each participating window of a complete application, judged for deemed approval."""
         complete = file.materials_complete_on
-        for forward, timed in self.window_clocks(file):
-            if complete is not None and complete.order <= forward.order:
-                yield from self.deem(forward, timed, context)
+        if complete is None:
+            return
+        completed, pauses, calendar = complete.order, file.pauses(), context.calendar
+        for forward, decision in participations(file):
+            if completed > forward.order:
+                continue
+            clock = window_clock(forward, pauses)
+            if decision is not None and not context.include_compliance:
+                due = clock.due(calendar)
+                if due is None or decision.day <= due:
+                    continue  # decided in time (or still held): nothing is deemed; most windows
+            yield from self.deem(forward, window_limit(file, forward, decision, clock), context)
 
     def deem(self, forward: Forward, timed: Timed, context: Context) -> Iterator[Verdict]:
         """The deemed approval, if the window let its limit pass without acting."""
@@ -189,9 +215,9 @@ class DeemedApproval(_JointClocks):
     @staticmethod
     def acted(file: CaseFile, window: str | None, forward: Forward, due: date) -> Step | None:
         """The window's first decision, attendance or written explanation from the forward to the due date."""
+        since = forward.order
         for step in file.steps:
-            if step.window != window or step.order < forward.order or step.day > due:
-                continue
-            if isinstance(step, JointDecision | Attendance) or (isinstance(step, JointExplanation) and step.written):
+            acts = isinstance(step, JointDecision | Attendance) or (isinstance(step, JointExplanation) and step.written)
+            if acts and step.window == window and step.order >= since and step.day <= due:
                 return step
         return None

@@ -17,7 +17,7 @@ from pydantic import Field
 from bianmin_rules.deadlines import Clock, Limit
 from bianmin_rules.events import NoticeContent, ReturnCause
 from bianmin_rules.ledgers import Books, CaseFile
-from bianmin_rules.ledgers.cases import MaterialsNotice, Return
+from bianmin_rules.ledgers.cases import MaterialsNotice, Rejection, Return
 from bianmin_rules.policies.case_base import CaseDeadlinePolicy, CasePolicy, Timed
 from bianmin_rules.policy import Context
 from bianmin_rules.verdicts import ZERO, Verdict, VerdictKind
@@ -55,7 +55,7 @@ class SingleNotice(CasePolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per later notice that asks for items not listed before."""
-        for file in self.cases(books):
+        for file in self.cases_with(books, MaterialsNotice):
             notices = file.of(MaterialsNotice)
             if len(notices) < 2:
                 continue
@@ -97,8 +97,8 @@ class NoticeDeadline(CaseDeadlinePolicy):
         receipt = file.receipt
         assert receipt is not None
         notice = next((n for n in file.of(MaterialsNotice) if n.written or not self.written_only), None)
-        clock = Clock(limit=self.limit, start=receipt.day, start_rule="收件之日")
-        yield Timed(file, clock, notice, self.duty, file.window, file.staff, action="一次性告知")
+        clock = Clock(self.limit, receipt.day, "收件之日")
+        yield Timed(file, clock, notice, self.duty, receipt.window, receipt.staff, action="一次性告知")
 
     @cached_property
     def duty(self) -> str:
@@ -113,7 +113,7 @@ class RejectionReasons(CasePolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each rejection without written reasons."""
-        for file in self.cases(books):
+        for file in self.cases_with(books, Rejection):
             rejection = file.rejection
             if rejection is None or (rejection.written and rejection.reasons):
                 continue
@@ -145,7 +145,7 @@ class RepeatTrips(CasePolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per case with enough caused trips."""
-        for file in self.cases(books):
+        for file in self.cases_with(books, Return):
             trips = [r for r in file.of(Return) if r.cause in self.causes]
             if 1 + len(trips) >= self.min_trips:
                 yield self.judge(file, trips, context)
@@ -190,7 +190,7 @@ class NoticeContentCheck(CasePolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each incomplete notice; a warning for each unrecorded one."""
-        for file in self.cases(books):
+        for file in self.cases_with(books, MaterialsNotice):
             for notice in file.of(MaterialsNotice):
                 verdict = self.judge(file, notice, context)
                 if verdict is not None:

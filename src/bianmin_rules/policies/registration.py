@@ -39,9 +39,11 @@ class TimelyRegistration(CaseDeadlinePolicy):
         """The entry's limit from receipt."""
         receipt = file.receipt
         assert receipt is not None
-        clock = Clock(limit=self.within, start=receipt.day, start_rule="收件之日")
+        clock = Clock(self.within, receipt.day, "收件之日")
         duty = "窗口收件应及时录入网上审批系统，不得在办结后补录"
-        yield Timed(file, clock, file.first(Registration), duty, file.window, file.staff, action="录入网上审批系统")
+        yield Timed(
+            file, clock, file.first(Registration), duty, receipt.window, receipt.staff, action="录入网上审批系统"
+        )
 
     def judge(self, timed: Timed, context: Context) -> Iterator[Verdict]:
         """An entry after completion; otherwise the entry's limit."""
@@ -68,7 +70,7 @@ class FakedCompletion(CasePolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each completion recorded before a finding that it was false."""
-        for file in self.cases(books):
+        for file in self.cases_with(books, FalseCompletion):
             voided: list[Completion] = []
             for step in file.steps:
                 if isinstance(step, Completion):
@@ -165,7 +167,7 @@ class DuplicatePaper(CasePolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each demand that includes such items."""
-        for file in self.cases(books):
+        for file in self.cases_with(books, PaperDemand):
             online: set[str] = set()
             for step in file.steps:
                 if isinstance(step, OnlineMaterials):
