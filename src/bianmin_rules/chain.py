@@ -28,7 +28,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from bianmin_rules.events import Channel, DischargeReason, Remit
-from bianmin_rules.ledgers import CaseFile, InquiryFile
+from bianmin_rules.ledgers import Books, CaseFile, InquiryFile
 from bianmin_rules.ledgers.cases import Rejection, Step
 from bianmin_rules.ledgers.inquiries import (
     Arranged,
@@ -186,17 +186,13 @@ def build_chain(file: InquiryFile, cases: Mapping[str, CaseFile]) -> Chain | Non
     return Chain(file.inquiry, file.asked, tuple(links), case)
 
 
-def chain_of(file: InquiryFile, cases: Mapping[str, CaseFile]) -> Chain | None:
-    """:func:`build_chain`, derived once for the same case files and remembered on the file.
+def received_chains(books: Books) -> tuple[Chain, ...]:
+    """The chain of every inquiry the log received, in inquiry-id order.
 
-    Every FIR policy of one evaluation reads the same chains; the memo keeps it at one
-    derivation per inquiry. The result is the same as :func:`build_chain`'s.
+    Every FIR policy of one evaluation reads these; they derive them once through
+    :class:`~bianmin_rules.policy.Derived`.
     """
-    memo = file.memo
-    if not memo or memo[0] is not cases:
-        memo[:] = [cases, build_chain(file, cases)]
-    chain: Chain | None = memo[1]
-    return chain
+    return tuple(chain for file in books.inquiries.values() if (chain := build_chain(file, books.cases)) is not None)
 
 
 class _Walker:

@@ -11,7 +11,7 @@ from bianmin_rules.chain import unjudged_inquiries
 from bianmin_rules.events import EventBase
 from bianmin_rules.ledgers import Books, collect, collector_paused
 from bianmin_rules.ledgers.complaints import unjudged_complaints
-from bianmin_rules.policy import Context
+from bianmin_rules.policy import Context, Derived
 from bianmin_rules.report import Report, subject_totals
 from bianmin_rules.scorecards.ranking import assess
 from bianmin_rules.variant import Variant
@@ -78,7 +78,7 @@ def apply_policies(variant: Variant, books: Books, context: Context) -> list[Ver
     """Run the policies stage by stage; each stage sees the verdicts of the stages before it."""
     verdicts: list[Verdict] = []
     for stage in sorted({policy.stage for policy in variant.policies}):
-        staged = replace(context, verdicts=tuple(verdicts))
+        staged = replace(context, verdicts=tuple(verdicts), derived=Derived())
         for policy in variant.policies:
             if policy.stage == stage:
                 verdicts.extend(policy.evaluate(books, staged))

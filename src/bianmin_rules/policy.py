@@ -7,17 +7,49 @@ calls: the same books and context always give the same verdicts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, ClassVar, Protocol, runtime_checkable
+from typing import Any, ClassVar, Protocol, TypeVar, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from bianmin_rules.calendar import WorkCalendar
 from bianmin_rules.ledgers import Books
 from bianmin_rules.verdicts import ZERO, Citation, RuleId, Subject, Verdict, VerdictKind
+
+SourceT = TypeVar("SourceT")
+DerivedT = TypeVar("DerivedT")
+
+
+class Derived:
+    """What several policies of one evaluation derive alike from the books, derived once.
+
+    A variant judges the same case files under a dozen rules and the same inquiries
+    under eight: an index of the cases by type, the responsibility chain of each
+    inquiry. Each :class:`Context` carries its own (the engine gives every stage a new
+    one, so that what the first stage derived is freed before the next builds its
+    verdicts); nothing outlives the evaluation.
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self) -> None:
+        self._values: dict[tuple[int, Callable[[Any], Any]], tuple[object, Any]] = {}
+
+    def of(self, source: SourceT, derive: Callable[[SourceT], DerivedT]) -> DerivedT:
+        """``derive(source)``, computed on the first call for this ``source`` object and remembered.
+
+        The entry holds ``source`` itself, so it is found again only for that very
+        object (books are immutable).
+        """
+        key = (id(source), derive)
+        entry = self._values.get(key)
+        if entry is None or entry[0] is not source:
+            entry = self._values[key] = (source, derive(source))
+        value: DerivedT = entry[1]
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +66,8 @@ class Context:
     """Also report rules that were checked and met."""
     verdicts: tuple[Verdict, ...] = ()
     """For policies of a later stage: the verdicts of the earlier stages."""
+    derived: Derived = field(default_factory=Derived, compare=False, repr=False)
+    """What the policies reading this context derive alike from the books, derived once."""
 
 
 @runtime_checkable

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bianmin_rules.calendar import WorkCalendar
-from bianmin_rules.chain import Chain, chain_of, render_chain
+from bianmin_rules.chain import Chain, build_chain, render_chain
 from bianmin_rules.engine import apply_policies
 from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events import EventBase
@@ -62,7 +62,7 @@ def trace_inquiry(
     latest = _Latest()
     books = collect(latest.watch(events), as_of=as_of or date.max, case_types=variant.case_types)
     file = books.inquiries.get(inquiry)
-    chain = chain_of(file, books.cases) if file is not None else None
+    chain = build_chain(file, books.cases) if file is not None else None
     if chain is None:
         where = "is not in the log" if file is None else "was never received (no inquiry_received event)"
         raise EvaluationError(f"inquiry {inquiry!r} {where}")

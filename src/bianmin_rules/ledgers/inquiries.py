@@ -8,9 +8,7 @@ step — is derived from a file by :func:`bianmin_rules.chain.build_chain`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import field
 from datetime import date, datetime
-from typing import Any
 
 from bianmin_rules.events import (
     AppointmentArranged,
@@ -157,8 +155,6 @@ class InquiryFile:
     inquiry: str
     asked: Asked | None
     steps: tuple[InquiryStep, ...]
-    memo: list[Any] = field(default_factory=list, repr=False, compare=False)
-    """A cell for :func:`bianmin_rules.chain.chain_of`, which derives the chain once per evaluation."""
 
     @classmethod
     def from_steps(cls, inquiry: str, steps: Iterable[InquiryStep]) -> InquiryFile:

@@ -182,27 +182,9 @@ class CaseIndex:
         return files
 
 
-class _LastIndex(NamedTuple):
-    cases: Mapping[str, CaseFile]
-    built: CaseIndex
-
-
-_last_index: list[_LastIndex] = []
-"""A last-value cache: the index of the books being evaluated (one entry at most)."""
-
-
-def case_index(books: Books) -> CaseIndex:
-    """The :class:`CaseIndex` of ``books``, built once for all the rules of one evaluation.
-
-    Books are immutable; the index of the last books seen is kept (by identity of their
-    case files, which it holds) until other books are evaluated.
-    """
-    last = _last_index[0] if _last_index else None
-    if last is not None and last.cases is books.cases:
-        return last.built
-    index = CaseIndex(books.cases)
-    _last_index[:] = [_LastIndex(books.cases, index)]
-    return index
+def case_index(books: Books, context: Context) -> CaseIndex:
+    """The :class:`CaseIndex` of ``books``, built once for all the rules reading ``context``."""
+    return context.derived.of(books.cases, CaseIndex)
 
 
 class CasePolicy(PolicyBase):
@@ -221,21 +203,21 @@ class CasePolicy(PolicyBase):
         """A further condition on a received case of a covered type (none by default)."""
         return True
 
-    def cases(self, books: Books) -> list[CaseFile]:
+    def cases(self, books: Books, context: Context) -> list[CaseFile]:
         """The covered cases, in case-id order."""
-        typed = case_index(books).of_types(self.case_types)
+        typed = case_index(books, context).of_types(self.case_types)
         if type(self).admits is CasePolicy.admits:
             return list(typed)
         return [f for f in typed if self.admits(f)]
 
-    def cases_with(self, books: Books, kind: type[Step]) -> list[CaseFile]:
+    def cases_with(self, books: Books, context: Context, kind: type[Step]) -> list[CaseFile]:
         """The covered cases that hold a step of ``kind``, in case-id order.
 
         The same as the covered cases less those without such a step, which a rule about
         that step can skip unread.
         """
         types = self.case_types
-        holding = case_index(books).holding(kind)
+        holding = case_index(books, context).holding(kind)
         typed = [f for f in holding if f.receipt.case_type in types] if types else holding  # type: ignore[union-attr]
         return [f for f in typed if self.admits(f)]
 
@@ -275,7 +257,7 @@ class CaseDeadlinePolicy(CasePolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """Every covered case's limits, judged."""
-        for file in self.cases(books):
+        for file in self.cases(books, context):
             yield from self.judge_file(file, context)
 
     def closed_within(self, file: CaseFile, limit: TimeLimit, context: Context) -> bool:

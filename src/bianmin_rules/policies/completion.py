@@ -59,7 +59,7 @@ class CompletionRate(CasePolicy):
         months, by_receipt = self.period.months, self.basis == "received"
         starts: dict[date, date] = {}  # the first day of each day's period, worked out once per day
         placed: list[tuple[str | None, str | None, date, int]] = []
-        for file in self.cases(books):
+        for file in self.cases(books, context):
             since, closed, receipt = overdue.get(file.case), file.closed, file.receipt
             if closed is None and since is None:
                 continue  # neither closed nor overdue: not counted yet

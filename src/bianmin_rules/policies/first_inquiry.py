@@ -17,7 +17,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from bianmin_rules.chain import Chain, Link, Phase, chain_of, discharge_faults
+from bianmin_rules.chain import Chain, Link, Phase, discharge_faults, received_chains
 from bianmin_rules.deadlines import Limit, LimitUnit, TimeLimit
 from bianmin_rules.events import Channel
 from bianmin_rules.ledgers import Books
@@ -49,12 +49,10 @@ class InquiryPolicy(PolicyBase):
         description="FIR-1: the ways of asking that make the person asked a first-inquiry person.",
     )
 
-    def chains(self, books: Books) -> Iterator[Chain]:
-        """The chain of every inquiry received through one of ``channels``."""
-        for file in books.inquiries.values():
-            chain = chain_of(file, books.cases)
-            if chain is not None and chain.asked.channel in self.channels:
-                yield chain
+    def chains(self, books: Books, context: Context) -> Iterator[Chain]:
+        """The chain of every inquiry received through one of ``channels``, in inquiry-id order."""
+        channels = self.channels
+        return (chain for chain in context.derived.of(books, received_chains) if chain.asked.channel in channels)
 
     def charge(
         self, context: Context, chain: Chain, staff: str, *, on: date, explanation: str,
@@ -128,7 +126,7 @@ class FirstInquiryGuidance(InquiryPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One verdict per inquiry at most: no guidance at all, else not settled in time."""
-        for chain in self.chains(books):
+        for chain in self.chains(books, context):
             guidance = next((link for link in chain.links if self.moves_on(link.step)), None)
             missed = list(self.judge_step(
                 context, chain, chain.first, limit=self.within, start=chain.asked.day, start_rule="首问之日",
@@ -167,7 +165,7 @@ class PhoneInquiryRecord(InquiryPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A verdict for each inquiry of ``channels`` not recorded in time by the person who took it."""
-        for chain in self.chains(books):
+        for chain in self.chains(books, context):
             record = next((
                 link for link in chain.links
                 if isinstance(link.step, Recorded) and link.step.staff == chain.first
@@ -197,7 +195,7 @@ class ForbiddenRefusal(InquiryPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each refusal that uses a forbidden phrase (or any refusal, with ``any_refusal``)."""
-        for chain in self.chains(books):
+        for chain in self.chains(books, context):
             for link in chain.links:
                 step = link.step
                 if not isinstance(step, Refused):
@@ -227,7 +225,7 @@ class AbsentHandler(InquiryPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each referral to an absent handler not recorded and arranged in time."""
-        for chain in self.chains(books):
+        for chain in self.chains(books, context):
             for link in chain.links:
                 if isinstance(link.step, Referred) and link.step.handler_absent:
                     yield from self.judge_referral(context, chain, link.step)
@@ -277,7 +275,7 @@ class FirstHandlingReply(InquiryPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A verdict for every handled matter whose result was not replied in time."""
-        for chain in self.chains(books):
+        for chain in self.chains(books, context):
             taken = chain.handling_start
             end = chain.end
             if taken is None or (end is not None and isinstance(end.step, Discharged)):
@@ -319,7 +317,7 @@ class TransferConsent(InquiryPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each transfer without a leader's consent."""
-        for chain in self.chains(books):
+        for chain in self.chains(books, context):
             for link in chain.links:
                 step = link.step
                 if isinstance(step, Handed) and not step.leader_consent:
@@ -346,7 +344,7 @@ class DischargeConditions(InquiryPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each discharge whose conditions are not met."""
-        for chain in self.chains(books):
+        for chain in self.chains(books, context):
             steps = [link.step for link in chain.links if link.step is not None]
             for index, step in enumerate(steps):
                 if not isinstance(step, Discharged):
@@ -376,7 +374,7 @@ class ReferralFollowUp(InquiryPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each referred inquiry whose follow-ups lapsed before it was finished."""
-        for chain in self.chains(books):
+        for chain in self.chains(books, context):
             referral = first_by(chain, (Referred,), chain.first)
             if referral is None:
                 continue

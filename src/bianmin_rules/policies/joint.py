@@ -116,9 +116,9 @@ class _JointClocks(CaseDeadlinePolicy):
         """Cases that were forwarded to at least one window."""
         return file.has(Forward)
 
-    def cases(self, books: Books) -> list[CaseFile]:
+    def cases(self, books: Books, context: Context) -> list[CaseFile]:
         """The covered cases, found among those forwarded."""
-        return self.cases_with(books, Forward)
+        return self.cases_with(books, context, Forward)
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
         """One limit per participating window, met by its decision."""

@@ -55,7 +55,7 @@ class SingleNotice(CasePolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per later notice that asks for items not listed before."""
-        for file in self.cases_with(books, MaterialsNotice):
+        for file in self.cases_with(books, context, MaterialsNotice):
             notices = file.of(MaterialsNotice)
             if len(notices) < 2:
                 continue
@@ -113,7 +113,7 @@ class RejectionReasons(CasePolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each rejection without written reasons."""
-        for file in self.cases_with(books, Rejection):
+        for file in self.cases_with(books, context, Rejection):
             rejection = file.rejection
             if rejection is None or (rejection.written and rejection.reasons):
                 continue
@@ -145,7 +145,7 @@ class RepeatTrips(CasePolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per case with enough caused trips."""
-        for file in self.cases_with(books, Return):
+        for file in self.cases_with(books, context, Return):
             trips = [r for r in file.of(Return) if r.cause in self.causes]
             if 1 + len(trips) >= self.min_trips:
                 yield self.judge(file, trips, context)
@@ -190,7 +190,7 @@ class NoticeContentCheck(CasePolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each incomplete notice; a warning for each unrecorded one."""
-        for file in self.cases_with(books, MaterialsNotice):
+        for file in self.cases_with(books, context, MaterialsNotice):
             for notice in file.of(MaterialsNotice):
                 verdict = self.judge(file, notice, context)
                 if verdict is not None:

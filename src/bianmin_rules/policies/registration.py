@@ -70,7 +70,7 @@ class FakedCompletion(CasePolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each completion recorded before a finding that it was false."""
-        for file in self.cases_with(books, FalseCompletion):
+        for file in self.cases_with(books, context, FalseCompletion):
             voided: list[Completion] = []
             for step in file.steps:
                 if isinstance(step, Completion):
@@ -167,7 +167,7 @@ class DuplicatePaper(CasePolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each demand that includes such items."""
-        for file in self.cases_with(books, PaperDemand):
+        for file in self.cases_with(books, context, PaperDemand):
             online: set[str] = set()
             for step in file.steps:
                 if isinstance(step, OnlineMaterials):

@@ -70,7 +70,7 @@ class ImmediateSameDay(CaseDeadlinePolicy):
         concerns them unless compliance is reported: most immediate cases (87% of a
         synthetic log), passed over without a clock (TL-1 CPU 0.15 s -> 0.05 s per 200k events).
         """
-        for file in self.cases(books):
+        for file in self.cases(books, context):
             if not self.closed_within(file, SAME_DAY, context):
                 yield from self.judge_file(file, context)
 
@@ -364,9 +364,9 @@ class GreenChannel(CaseDeadlinePolicy):
         """Key projects (``key_project``)."""
         return file.receipt is not None and file.receipt.key_project
 
-    def cases(self, books: Books) -> list[CaseFile]:
+    def cases(self, books: Books, context: Context) -> list[CaseFile]:
         """The covered cases: key projects are few, and found without a call per case."""
-        return [f for f in case_index(books).of_types(self.case_types) if f.receipt.key_project]  # type: ignore[union-attr]
+        return [f for f in case_index(books, context).of_types(self.case_types) if f.receipt.key_project]  # type: ignore[union-attr]
 
     def judge_file(self, file: CaseFile, context: Context) -> Iterator[Verdict]:
         """The compressed limit judged, or a warning that it cannot be computed."""
@@ -402,19 +402,19 @@ class RejectionDecision(CaseDeadlinePolicy):
     case_types: tuple[str, ...] = ("rejected",)
     limit: Limit = Field(default=TimeLimit(amount=3), description="The latest decision (default 3 working days).")
 
-    def cases(self, books: Books) -> list[CaseFile]:
+    def cases(self, books: Books, context: Context) -> list[CaseFile]:
         """A case classed as to be rejected, or any case that was rejected.
 
         A case classed as to be rejected must be decided within the limit even if the
         decision is still missing.
         """
         types, rejected = self.case_types, KIND_BITS[Rejection]
-        return [f for f in case_index(books).received
+        return [f for f in case_index(books, context).received
                 if f.receipt.case_type in types or f.kinds & rejected]  # type: ignore[union-attr]
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """Every covered case judged, but for those closed within the limit (TL-7: 0.23 s -> 0.18 s per 1M events)."""
-        for file in self.cases(books):
+        for file in self.cases(books, context):
             if not self.closed_within(file, self.limit, context):
                 yield from self.judge_file(file, context)
 
