@@ -6,10 +6,14 @@ straightforward computation it stands for; docs/performance.md says what each bu
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+import gc
+from datetime import UTC, date, datetime, timedelta
 
-from bianmin_rules import CHINA_TZ, as_china_time, read_events
+from bianmin_rules import CHINA_TZ, as_china_time, evaluate, load_variant, read_event_files, read_events
 from bianmin_rules.events.base import event_time
+from bianmin_rules.io import DATA
+from bianmin_rules.ledgers import CaseFile
+from bianmin_rules.policy import Derived
 
 
 def test_event_times_are_china_time_and_one_minute_is_one_object() -> None:
@@ -36,3 +40,34 @@ def test_the_second_of_two_equal_wall_clock_times_keeps_its_own_offset() -> None
     assert later.utcoffset() == timedelta(hours=8) and later.fold == 1
     assert later == as_china_time(datetime(1986, 9, 14, 1, 30, fold=1))
     assert event_time(datetime(1986, 9, 13, 17, 30, tzinfo=UTC)).utcoffset() == timedelta(hours=8)
+
+
+def test_derived_values_are_computed_once_per_source_object() -> None:
+    """Context.derived gives the derivation's value, computes it once per source, and tells equal sources apart."""
+    calls: list[list[str]] = []
+
+    def index(source: list[str]) -> list[str]:
+        calls.append(source)
+        return sorted(source)
+
+    derived = Derived()
+    books, equal_books = ["b", "a"], ["b", "a"]
+    assert derived.of(books, index) == ["a", "b"]
+    assert derived.of(books, index) is derived.of(books, index)
+    assert derived.of(equal_books, index) == ["a", "b"]
+    assert calls == [books, equal_books]
+    assert Derived().of(books, index) == ["a", "b"] and len(calls) == 3  # nothing shared between contexts
+
+
+def case_files_alive() -> int:
+    gc.collect()
+    return sum(isinstance(o, CaseFile) for o in gc.get_objects())
+
+
+def test_nothing_derived_outlives_the_evaluation() -> None:
+    """No case index or inquiry chain keeps the books alive once evaluate has returned."""
+    before = case_files_alive()
+    report = evaluate(load_variant("county-centre"), read_event_files([DATA / "examples" / "county-centre.jsonl"]),
+                      as_of=date(2026, 3, 31))
+    assert any(v.case for v in report.verdicts)
+    assert case_files_alive() == before
