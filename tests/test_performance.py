@@ -7,9 +7,11 @@ straightforward computation it stands for; docs/performance.md says what each bu
 from __future__ import annotations
 
 import gc
+import sys
 from datetime import UTC, date, datetime, timedelta
 
 from bianmin_rules import CHINA_TZ, as_china_time, evaluate, load_variant, read_event_files, read_events
+from bianmin_rules.events import CaseCompleted, CaseReceived
 from bianmin_rules.events.base import event_time
 from bianmin_rules.io import DATA
 from bianmin_rules.ledgers import CaseFile
@@ -71,3 +73,18 @@ def test_nothing_derived_outlives_the_evaluation() -> None:
                       as_of=date(2026, 3, 31))
     assert any(v.case for v in report.verdicts)
     assert case_files_alive() == before
+
+
+def test_names_are_one_string_each_whether_read_from_json_or_built_in_python() -> None:
+    """Windows, staff and case types repeat through a log: every event holds the same string object per name."""
+    first, second = read_events([
+        '{"type": "case_received", "id": "e1", "at": "2026-03-02T09:00", "case": "C1", "window": "W-1", '
+        '"staff": "S-wang", "case_type": "promised"}',
+        '{"type": "case_received", "id": "e2", "at": "2026-03-02T09:05", "case": "C2", "window": "W-1", '
+        '"staff": "S-wang", "case_type": "promised"}',
+    ])
+    assert first.staff is second.staff and first.window is second.window
+    assert isinstance(first, CaseReceived) and isinstance(second, CaseReceived)
+    assert first.case_type is second.case_type
+    built = CaseCompleted(id="e3", at=datetime(2026, 3, 2, 10), case="C1", staff="".join(["S-", "wang"]))
+    assert built.staff is sys.intern("S-wang")
