@@ -134,7 +134,7 @@ def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[st
             if event.id in seen:
                 raise EvaluationError("two events have this id", event_id=event.id)
             seen.add(event.id)
-        fields = event.__dict__  # pydantic keeps the fields here: read without its __getattr__ hook
+        fields = event.__dict__  # pydantic keeps the fields here: a dict read, no search of the model's classes
         day = fields["at"].date()
         if day > as_of:
             later += 1
