@@ -8,12 +8,12 @@ filed with the leave request they name.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, NamedTuple, Protocol, TypeVar
+from typing import Any, NamedTuple
 
 from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events import (
@@ -31,25 +31,7 @@ from bianmin_rules.events import (
     SignedOut,
     WhereaboutsPosted,
 )
-from bianmin_rules.ledgers.facts import fact
-
-
-class Dated(Protocol):
-    """A fact with a time and the event it came from."""
-
-    @property
-    def at(self) -> datetime: ...
-
-    @property
-    def event(self) -> str: ...
-
-
-FactT = TypeVar("FactT", bound=Dated)
-
-
-def in_order(facts: list[FactT]) -> tuple[FactT, ...]:
-    """Facts ordered by time, then by event id: the order never depends on the log's."""
-    return tuple(sorted(facts, key=lambda fact: (fact.at, fact.event)))
+from bianmin_rules.ledgers.facts import DatedT, fact, in_order
 
 
 class MarkKind(StrEnum):
@@ -87,6 +69,11 @@ class Mark(NamedTuple):
     """Post left: the role that permitted it."""
     for_staff: str | None = None
     """Cover: the staff member covered for."""
+
+
+def ordered(facts: Iterable[DatedT]) -> tuple[DatedT, ...]:
+    """:func:`~bianmin_rules.ledgers.facts.in_order`, as a tuple: staff files keep their facts immutable."""
+    return tuple(in_order(facts))
 
 
 @fact
@@ -198,7 +185,7 @@ def by_day(marks: list[Mark]) -> tuple[dict[date, tuple[Mark, ...]], dict[date, 
     second grouping costs next to no memory.
     """
     grouped: dict[date, list[Mark]] = defaultdict(list)
-    for mark in in_order(marks):
+    for mark in ordered(marks):
         grouped[mark.day].append(mark)
     marks_by_day = {day: tuple(group) for day, group in grouped.items()}
     signs_by_day = {
@@ -375,7 +362,7 @@ class AttendanceLedger:
                         event_id=approval.event,
                     )
         return [
-            replace(leave, approvals=in_order([a for a, _ in self._approvals.get(key, [])]))
+            replace(leave, approvals=ordered([a for a, _ in self._approvals.get(key, [])]))
             for key, leave in self._leaves.items()
         ]
 
@@ -390,17 +377,17 @@ class AttendanceLedger:
         for staff, file in files.items():
             for day in file.days_with_marks:
                 staff_by_day[day].append(staff)
-        roster = in_order([a for file in files.values() for a in file.assignments])
+        roster = ordered([a for file in files.values() for a in file.assignments])
         return AttendanceBooks(files, roster, {day: tuple(s) for day, s in sorted(staff_by_day.items())})
 
     def _file(self, staff: str, leaves: list[Leave]) -> StaffFile:
         facts = self._facts.get(staff, {})
         marks_by_day, signs_by_day = by_day(self._marks.pop(staff, []))
         return StaffFile(
-            staff=staff, assignments=in_order(facts.get("assignments", [])),
+            staff=staff, assignments=ordered(facts.get("assignments", [])),
             leaves=tuple(sorted(leaves, key=lambda leave: (leave.start, leave.event))),
-            whereabouts=in_order(facts.get("whereabouts", [])), meetings=in_order(facts.get("meetings", [])),
-            services=in_order(facts.get("services", [])), _marks_by_day=marks_by_day, _signs_by_day=signs_by_day,
+            whereabouts=ordered(facts.get("whereabouts", [])), meetings=ordered(facts.get("meetings", [])),
+            services=ordered(facts.get("services", [])), _marks_by_day=marks_by_day, _signs_by_day=signs_by_day,
         )
 
 
