@@ -52,6 +52,8 @@ def test_evaluate_in_every_format(capsys: pytest.CaptureFixture[str], fmt: str) 
         assert "window,2026-Q1,window:W-build,办件管理,按操作规程办理,deduction,,,-2," in scorecards
     else:
         assert "## Verdicts" in out and "## Scorecards" in out and "## Rankings" in out
+        assert "\n\n## Verdicts\n\n| Day |" in out  # blank lines between sections are kept …
+        assert out.endswith("subject\n")  # … and none is left after the last line (the tie-break)
 
 
 def test_a_log_split_into_files_gives_the_same_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

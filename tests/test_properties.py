@@ -9,7 +9,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from bianmin_rules import EVENT_ADAPTER, Event, Report, Variant, evaluate, load_variant
-from bianmin_rules.render import render
+from bianmin_rules.render import render, render_pieces
 from bianmin_rules.scorecards.cards import Card
 from bianmin_rules.testing import event_logs, events, official_datetimes, variants
 from bianmin_rules.whatif import diff
@@ -39,6 +39,14 @@ def test_reports_round_trip_through_json_and_never_differ_from_themselves(data: 
     assert Report.model_validate_json(report.model_dump_json()) == report
     assert diff(report, report).empty
     assert evaluate(variant, log, as_of=AS_OF) == report
+
+
+@given(st.data())
+def test_the_json_written_piece_by_piece_is_pydantics_own(data: st.DataObject) -> None:
+    """Each verdict and card is written by itself, in its place: the text is the report's whole dump."""
+    variant: Variant = data.draw(variants())
+    report = evaluate(variant, data.draw(event_logs(case_types=tuple(variant.case_types))), as_of=AS_OF)
+    assert "".join(render_pieces(report, "json")) == report.model_dump_json(indent=2) + "\n"
 
 
 @given(events())

@@ -40,7 +40,7 @@ from bianmin_rules.jsonl import read_events, read_logs
 from bianmin_rules.lint import LintReport, lint_text
 from bianmin_rules.periods import Period, PeriodKind
 from bianmin_rules.policy import Context, Policy, PolicyBase
-from bianmin_rules.render import to_csv, to_json, to_markdown, to_scorecards_csv
+from bianmin_rules.render import render_pieces, to_csv, to_json, to_markdown, to_scorecards_csv
 from bianmin_rules.report import Report, SubjectTotal
 from bianmin_rules.trace import InquiryTrace, render_trace, trace_inquiry
 from bianmin_rules.variant import Variant
@@ -104,6 +104,7 @@ __all__ = [
     "read_event_files",
     "read_events",
     "read_logs",
+    "render_pieces",
     "render_trace",
     "to_csv",
     "to_json",

@@ -31,7 +31,7 @@ from bianmin_rules.io import (
     read_event_files,
 )
 from bianmin_rules.periods import Period
-from bianmin_rules.render import FORMATS, render, render_diff, render_explanation
+from bianmin_rules.render import FORMATS, render_diff, render_explanation, render_pieces
 from bianmin_rules.synthetic import generate
 from bianmin_rules.trace import render_trace, trace_inquiry
 from bianmin_rules.variant import Variant
@@ -222,7 +222,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     report = evaluate(
         variant, events, as_of=args.as_of, calendar=calendar_from(args), include_compliance=args.compliance
     )
-    sys.stdout.write(render(report, args.format))
+    sys.stdout.writelines(render_pieces(report, args.format))
     return 0
 
 
@@ -257,7 +257,7 @@ def run_chain(args: argparse.Namespace) -> int:
 
 def run_demo(args: argparse.Namespace) -> int:
     report = evaluate(load_variant("county-centre"), demo_events(), as_of=date.fromisoformat(DEMO_AS_OF))
-    sys.stdout.write(render(report, args.format))
+    sys.stdout.writelines(render_pieces(report, args.format))
     return 0
 
 

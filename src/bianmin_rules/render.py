@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from bianmin_rules.explain import Explanation
@@ -32,20 +32,76 @@ CSV_COLUMNS = (
 
 def render(report: Report, fmt: str) -> str:
     """The report in one of :data:`FORMATS`."""
-    renderers = {"markdown": to_markdown, "json": to_json, "csv": to_csv}
-    return renderers[fmt](report)
+    return "".join(render_pieces(report, fmt))
+
+
+def render_pieces(report: Report, fmt: str) -> Iterator[str]:
+    """The text of :func:`render`, piece by piece, to be written as it comes.
+
+    A large report is written without ever holding its whole text (a year of a county
+    centre renders to over 100 MB of JSON): ``stream.writelines(render_pieces(report, fmt))``.
+    """
+    pieces = {"markdown": markdown_pieces, "json": json_pieces, "csv": csv_pieces}
+    return pieces[fmt](report)
 
 
 def to_json(report: Report) -> str:
     """The report as indented JSON; :meth:`Report.model_validate_json` reads it back unchanged."""
-    return report.model_dump_json(indent=2) + "\n"
+    return render(report, "json")
 
 
 def to_markdown(report: Report) -> str:
     """The report as Markdown: a summary, totals per subject, the verdicts and their sources."""
+    return render(report, "markdown")
+
+
+def to_csv(report: Report) -> str:
+    """One row per verdict, for spreadsheets; then, after an empty line, the scorecards (:func:`to_scorecards_csv`)."""
+    return render(report, "csv")
+
+
+STREAMED = ("verdicts", "scorecards")
+"""The report's long fields, written one element at a time."""
+
+
+def json_pieces(report: Report) -> Iterator[str]:
+    """:func:`to_json` piece by piece: the report's frame, then each verdict and card in its place.
+
+    The frame is the report with its long fields empty; each element is written by its own
+    model as pydantic writes it inside the report, two levels deeper. A JSON string holds
+    no raw line break, so indenting every line of an element cannot reach into its text.
+    """
+    frame = report.model_copy(update=dict.fromkeys(STREAMED, ())).model_dump_json(indent=2)
+    for name in STREAMED:
+        head, frame = frame.split(f'\n  "{name}": []', 1)
+        yield f'{head}\n  "{name}": '
+        elements = getattr(report, name)
+        if not elements:
+            yield "[]"
+            continue
+        yield "[\n    "
+        for number, element in enumerate(elements):
+            yield (",\n    " if number else "") + element.model_dump_json(indent=2).replace("\n", "\n    ")
+        yield "\n  ]"
+    yield frame + "\n"
+
+
+def markdown_pieces(report: Report) -> Iterator[str]:
+    """:func:`to_markdown` line by line, each with its line break; no blank lines at the end."""
+    blank = 0
+    for line in markdown_lines(report):
+        if not line:
+            blank += 1  # held back: only blank lines between text are written
+            continue
+        yield "\n" * blank + line + "\n"
+        blank = 0
+
+
+def markdown_lines(report: Report) -> Iterator[str]:
+    """The lines of the Markdown report."""
     violations = sum(v.kind is VerdictKind.VIOLATION for v in report.verdicts)
     warnings = sum(v.kind is VerdictKind.WARNING for v in report.verdicts)
-    lines = [
+    yield from (
         f"# Evaluation under {report.variant} as of {report.as_of}",
         "",
         f"- Events read: {report.events_read} (after as_of, left out: {report.events_after_as_of})",
@@ -54,9 +110,9 @@ def to_markdown(report: Report) -> str:
         "",
         "## Totals per subject",
         "",
-    ]
+    )
     if report.totals:
-        lines += markdown_table(
+        yield from markdown_table(
             ("Subject", "Violations", "Warnings", "Points", "Fine (元)", "Bonus share", "Owed to applicant (元)"),
             (
                 (t.subject, t.violations, t.warnings, plain(t.points), plain(t.fine),
@@ -65,10 +121,10 @@ def to_markdown(report: Report) -> str:
             ),
         )
     else:
-        lines.append("No verdicts.")
-    lines += ["", "## Verdicts", ""]
+        yield "No verdicts."
+    yield from ("", "## Verdicts", "")
     if report.verdicts:
-        lines += markdown_table(
+        yield from markdown_table(
             ("Day", "Rule", "Kind", "Subject", "Case", "Points", "Fine (元)", "Explanation"),
             (
                 (v.on, v.rule, v.kind.value, v.subject, v.case or "", plain(v.points), plain(v.fine),
@@ -76,15 +132,15 @@ def to_markdown(report: Report) -> str:
                 for v in report.verdicts
             ),
         )
-        lines += ["", "## Sources", ""]
-        lines += [f"- {rule}: {source}" for rule, source in sources(report.verdicts)]
+        yield from ("", "## Sources", "")
+        yield from (f"- {rule}: {source}" for rule, source in sources(report.verdicts))
     else:
-        lines.append("No verdicts.")
+        yield "No verdicts."
     if report.notes:
-        lines += ["", "## Notes", "", *(f"- {note}" for note in report.notes)]
+        yield from ("", "## Notes", "", *(f"- {note}" for note in report.notes))
     if report.scorecards:
-        lines += ["", *scorecards_markdown(report.scorecards, report.standings)]
-    return "\n".join(lines).rstrip("\n") + "\n"
+        yield ""
+        yield from scorecards_markdown(report.scorecards, report.standings)
 
 
 def sources(verdicts: Iterable[Verdict]) -> list[tuple[str, str]]:
@@ -96,13 +152,19 @@ def sources(verdicts: Iterable[Verdict]) -> list[tuple[str, str]]:
     return [(rule, text) for (rule, _), text in sorted(cited.items())]
 
 
-def to_csv(report: Report) -> str:
-    """One row per verdict, for spreadsheets; then, after an empty line, the scorecards (:func:`to_scorecards_csv`)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+class _Echo:
+    """A file for :func:`csv.writer` whose ``write`` returns the text: ``writerow`` then returns the row's line."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
+def csv_pieces(report: Report) -> Iterator[str]:
+    """:func:`to_csv` row by row."""
+    writer = csv.writer(_Echo(), lineterminator="\n")
+    yield writer.writerow(CSV_COLUMNS)
     for v in report.verdicts:
-        writer.writerow((
+        yield writer.writerow((
             v.on, v.rule, v.kind.value, v.subject, v.case or "", v.window or "", v.staff or "",
             plain(v.points), plain(v.fine), plain(v.bonus_share), plain(v.reimbursement),
             v.sanction.tier if v.sanction else "", v.due or "", v.actual or "",
@@ -110,17 +172,20 @@ def to_csv(report: Report) -> str:
             f"{v.source.document} {v.source.article}", v.explanation, v.provisional,
         ))
     if report.scorecards:
-        out.write("\n" + to_scorecards_csv(report))
-    return out.getvalue()
+        yield "\n"
+        yield from scorecards_csv_pieces(report)
 
 
 def to_scorecards_csv(report: Report) -> str:
     """The scorecards alone: one row per item, per line and per card total, and the rankings' cut-off notes."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(SCORECARD_COLUMNS)
-    writer.writerows(scorecards_rows(report.scorecards, report.standings))
-    return out.getvalue()
+    return "".join(scorecards_csv_pieces(report))
+
+
+def scorecards_csv_pieces(report: Report) -> Iterator[str]:
+    """:func:`to_scorecards_csv` row by row."""
+    writer = csv.writer(_Echo(), lineterminator="\n")
+    yield writer.writerow(SCORECARD_COLUMNS)
+    yield from map(writer.writerow, scorecards_rows(report.scorecards, report.standings))
 
 
 DIFF_CSV_COLUMNS = ("change", "rule", "subject", "case", "on", "fields", "before", "after")

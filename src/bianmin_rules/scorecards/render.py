@@ -121,18 +121,17 @@ def standing_markdown(standing: Standing) -> list[str]:
     return [*lines, ""]
 
 
-def scorecards_markdown(cards: Sequence[Card], standings: Sequence[Standing]) -> list[str]:
-    """The scorecards and rankings sections of a report."""
+def scorecards_markdown(cards: Sequence[Card], standings: Sequence[Standing]) -> Iterator[str]:
+    """The scorecards and rankings sections of a report, line by line."""
     if not cards:
-        return []
-    lines = ["## Scorecards", ""]
+        return
+    yield from ("## Scorecards", "")
     for card in cards:
-        lines += card_markdown(card)
+        yield from card_markdown(card)
     if standings:
-        lines += ["## Rankings", ""]
+        yield from ("## Rankings", "")
         for standing in standings:
-            lines += standing_markdown(standing)
-    return lines
+            yield from standing_markdown(standing)
 
 
 def scorecards_rows(cards: Iterable[Card], standings: Iterable[Standing]) -> Iterator[tuple[object, ...]]:
