@@ -10,7 +10,17 @@ import gc
 import sys
 from datetime import UTC, date, datetime, timedelta
 
-from bianmin_rules import CHINA_TZ, as_china_time, evaluate, load_variant, read_event_files, read_events
+from bianmin_rules import (
+    CHINA_TZ,
+    Report,
+    Verdict,
+    as_china_time,
+    evaluate,
+    load_variant,
+    read_event_files,
+    read_events,
+)
+from bianmin_rules.deadlines import DeadlineTrace
 from bianmin_rules.events import CaseCompleted, CaseReceived
 from bianmin_rules.events.base import event_time
 from bianmin_rules.io import DATA
@@ -88,3 +98,16 @@ def test_names_are_one_string_each_whether_read_from_json_or_built_in_python() -
     assert first.case_type is second.case_type
     built = CaseCompleted(id="e3", at=datetime(2026, 3, 2, 10), case="C1", staff="".join(["S-", "wang"]))
     assert built.staff is sys.intern("S-wang")
+
+
+def test_verdicts_share_one_set_of_field_names_and_count_every_field_as_set() -> None:
+    """A verdict from the engine holds no set of its own: all of them share their class's, with every field."""
+    report = evaluate(load_variant("county-centre"), read_event_files([DATA / "examples" / "county-centre.jsonl"]),
+                      as_of=date(2026, 3, 31))
+    first, second = report.verdicts[:2]
+    assert first.model_fields_set is second.model_fields_set == set(Verdict.model_fields)
+    traces = [v.deadline for v in report.verdicts if v.deadline is not None]
+    assert traces and traces[0].model_fields_set == set(DeadlineTrace.model_fields)
+    copied = first.model_copy(update={"explanation": "changed"})
+    assert copied.explanation == "changed" and second.model_fields_set == set(Verdict.model_fields)
+    assert Report.model_validate_json(report.model_dump_json()) == report

@@ -28,6 +28,7 @@ from typing import Annotated, Any, NamedTuple
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from bianmin_rules.calendar import WorkCalendar
+from bianmin_rules.results import Result
 
 ONE_DAY = timedelta(days=1)
 
@@ -169,10 +170,8 @@ class ExtensionStatus(StrEnum):
     """Granted after the due date had passed: it does not move the due date."""
 
 
-class SuspensionTrace(BaseModel):
+class SuspensionTrace(Result):
     """One suspension as counted (TL-8)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     suspended: date
     resumed: date | None = Field(description="None: still suspended.")
@@ -181,10 +180,8 @@ class SuspensionTrace(BaseModel):
     )
 
 
-class ExtensionTrace(BaseModel):
+class ExtensionTrace(Result):
     """One extension as applied (TL-5)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     granted: date
     new_limit: TimeLimit
@@ -192,10 +189,8 @@ class ExtensionTrace(BaseModel):
     due: date | None = Field(description="The due date in force after it (None: the clock is stopped).")
 
 
-class DeadlineTrace(BaseModel):
+class DeadlineTrace(Result):
     """How a due date was reached, so that a reader can check it by hand."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     limit: TimeLimit
     start: date = Field(description="The day the clock started (not itself counted unless the start rule says so).")

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from bianmin_rules.deadlines import DeadlineTrace
 from bianmin_rules.errors import EvaluationError
 from bianmin_rules.periods import Period
+from bianmin_rules.results import Result
 
 RULE_PATTERN = r"^[A-Z]{2,4}-\d+$"
 """What a catalogue rule ID looks like: a family prefix and a number, e.g. TL-4."""
@@ -123,17 +124,15 @@ class Measure(BaseModel):
         return Decimal(100 * self.numerator) / Decimal(self.denominator)
 
 
-class Occurrence(BaseModel):
+class Occurrence(Result):
     """An earlier verdict that a count rests on (a sanction ladder, a disqualification)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     rule: RuleId = Field(description="The rule of the verdict counted.")
     on: date = Field(description="The day that verdict is attributed to.")
     evidence: tuple[str, ...] = Field(default=(), description="The ids of the events it rests on.")
 
 
-class Verdict(BaseModel):
+class Verdict(Result):
     """One finding of one policy about one subject.
 
     Points are signed (a deduction is negative); money is in yuan, kept apart from
@@ -141,8 +140,6 @@ class Verdict(BaseModel):
     ``bonus_share`` is a fraction of the annual bonus, and ``reimbursement`` is owed
     to the applicant (OTN-5), never counted as a fine.
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     rule: RuleId
     variant: str
