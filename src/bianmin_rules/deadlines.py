@@ -125,6 +125,10 @@ def working_days(amount: int) -> TimeLimit:
     return TimeLimit(amount=amount, unit=LimitUnit.WORKING_DAYS)
 
 
+SAME_DAY = TimeLimit(amount=0, unit=LimitUnit.SAME_DAY)
+"""当天: the limit of a duty due on the day it arises."""
+
+
 Limit = Annotated[
     TimeLimit, BeforeValidator(_bare_number_is_working_days, json_schema_input_type=int | TimeLimit)
 ]

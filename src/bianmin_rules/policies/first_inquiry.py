@@ -18,7 +18,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from bianmin_rules.chain import Chain, Link, Phase, discharge_faults, received_chains
-from bianmin_rules.deadlines import Limit, LimitUnit, TimeLimit
+from bianmin_rules.deadlines import SAME_DAY, Limit, TimeLimit
 from bianmin_rules.events import Channel
 from bianmin_rules.ledgers import Books
 from bianmin_rules.ledgers.inquiries import (
@@ -37,8 +37,6 @@ from bianmin_rules.ledgers.inquiries import (
 from bianmin_rules.policies.duties import judge_duty
 from bianmin_rules.policy import Context, PolicyBase
 from bianmin_rules.verdicts import Verdict, VerdictKind, answerable
-
-SAME_DAY = TimeLimit(amount=0, unit=LimitUnit.SAME_DAY)
 
 
 class InquiryPolicy(PolicyBase):

@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from bianmin_rules.deadlines import ONE_DAY, Clock, Limit, LimitUnit, Pause, TimeLimit
+from bianmin_rules.deadlines import ONE_DAY, SAME_DAY, Clock, Limit, Pause
 from bianmin_rules.ledgers import Books, CaseFile
 from bianmin_rules.ledgers.cases import Attendance, Forward, JointDecision, JointExplanation, Step
 from bianmin_rules.policies.case_base import CaseDeadlinePolicy, ChargeTo, Timed
@@ -49,7 +49,7 @@ class JointLead(CaseDeadlinePolicy):
     lead_rule: Literal["receiving_window", "first_handling_else_issuing"] = "receiving_window"
     general_windows: tuple[str, ...] = Field(default=(), description="Windows that receive for others (综合受理).")
     forward_within: Limit = Field(
-        default=TimeLimit(amount=0, unit=LimitUnit.SAME_DAY), description="Forward to all participants within this."
+        default=SAME_DAY, description="Forward to all participants within this."
     )
 
     def lead(self, file: CaseFile) -> str | None:

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from bianmin_rules.deadlines import Clock, Limit, LimitUnit, TimeLimit
+from bianmin_rules.deadlines import SAME_DAY, Clock, Limit
 from bianmin_rules.events import OutsideWay
 from bianmin_rules.ledgers import Books, CaseFile
 from bianmin_rules.ledgers.cases import Completion, FalseCompletion, OnlineMaterials, PaperDemand, Registration
@@ -28,7 +28,7 @@ class TimelyRegistration(CaseDeadlinePolicy):
 
     kind: Literal["timely-registration"] = "timely-registration"
     within: Limit = Field(
-        default=TimeLimit(amount=0, unit=LimitUnit.SAME_DAY), description="The latest entry after receipt."
+        default=SAME_DAY, description="The latest entry after receipt."
     )
 
     def admits(self, file: CaseFile) -> bool:

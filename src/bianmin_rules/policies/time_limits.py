@@ -16,12 +16,12 @@ from typing import Literal
 from pydantic import Field
 
 from bianmin_rules.deadlines import (
+    SAME_DAY,
     Clock,
     ClockStart,
     ExtensionRequest,
     ExtensionStatus,
     Limit,
-    LimitUnit,
     TimeLimit,
     count_due,
     fraction_of,
@@ -48,8 +48,6 @@ from bianmin_rules.policies.case_base import (
 )
 from bianmin_rules.policy import Context
 from bianmin_rules.verdicts import Verdict, VerdictKind
-
-SAME_DAY = TimeLimit(amount=0, unit=LimitUnit.SAME_DAY)
 
 _HELD_OR_EXTENDED = KIND_BITS[Suspension] | KIND_BITS[Extension]
 
