@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bianmin_rules import EvaluationError, VariantError, VerdictKind
+from bianmin_rules import EvaluationError, VariantError, VerdictKind, evaluate_all, load_variant
 from tests import case_variants as cv
 from tests.conftest import events, make_variant, run
 
@@ -55,6 +55,18 @@ def test_case2_a_type_the_variant_does_not_know_is_a_clear_error() -> None:
     with pytest.raises(EvaluationError, match=r"event 'e1': case type 'promised' is not declared by the variant "
                                               r"\(it declares: immediate, joint, reported, returned\)"):
         run(cv.guangwu_case_rules(), log, "2026-03-31")
+
+
+def test_case2_several_variants_read_once_fail_as_each_would_alone() -> None:
+    """CASE-2 with ``evaluate_all``: the log is read once for both, and guangwu-street, which has no
+    承诺件, fails on the earliest 承诺件 received (e2 at 09:00, not e1 at 10:00), naming its own types."""
+    log = events(receive("C2", "2026-03-02T10:00", "promised"), receive("C1", "2026-03-02T09:00", "promised"),
+                 receive("C3", "2026-03-02T11:00", "immediate"))
+    with pytest.raises(EvaluationError, match=r"event 'e2': case type 'promised' is not declared by the variant "
+                                              r"\(it declares: immediate, joint, reported, returned\)"):
+        evaluate_all((load_variant("county-centre"), cv.guangwu_case_rules()), log, as_of=date(2026, 3, 31))
+    county, again = evaluate_all((load_variant("county-centre"),) * 2, log, as_of=date(2026, 3, 31))
+    assert county == again == run(load_variant("county-centre"), log, "2026-03-31")
 
 
 def test_case2_village_template_six_types_include_urgent() -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import random
 from datetime import date
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from bianmin_rules import EVENT_ADAPTER, Event, Report, Variant, evaluate, load_variant
-from bianmin_rules.render import render, render_pieces
+from bianmin_rules import EVENT_ADAPTER, EvaluationError, Event, Report, Variant, evaluate, evaluate_all, load_variant
+from bianmin_rules.render import render, render_diff_pieces, render_pieces
 from bianmin_rules.scorecards.cards import Card
 from bianmin_rules.testing import event_logs, events, official_datetimes, variants
 from bianmin_rules.whatif import diff
@@ -42,11 +43,33 @@ def test_reports_round_trip_through_json_and_never_differ_from_themselves(data: 
 
 
 @given(st.data())
+def test_variants_judged_on_one_reading_give_the_reports_each_gives_alone(data: st.DataObject) -> None:
+    """What-if reads the log once (``evaluate_all``): each report is the one ``evaluate`` gives its variant.
+
+    The log has the first variant's case types; where the second does not declare one of
+    them (CASE-2), both ways fail.
+    """
+    first: Variant = data.draw(variants())
+    second: Variant = data.draw(variants())
+    log: list[Event] = data.draw(event_logs(case_types=tuple(first.case_types)))
+    try:
+        alone = (evaluate(first, log, as_of=AS_OF), evaluate(second, log, as_of=AS_OF))
+    except EvaluationError:
+        with pytest.raises(EvaluationError):
+            evaluate_all((first, second), log, as_of=AS_OF)
+        return
+    assert evaluate_all((first, second), log, as_of=AS_OF) == alone
+
+
+@given(st.data())
 def test_the_json_written_piece_by_piece_is_pydantics_own(data: st.DataObject) -> None:
-    """Each verdict and card is written by itself, in its place: the text is the report's whole dump."""
+    """Each verdict, card or change is written by itself, in its place: the text is the whole dump."""
     variant: Variant = data.draw(variants())
-    report = evaluate(variant, data.draw(event_logs(case_types=tuple(variant.case_types))), as_of=AS_OF)
+    log: list[Event] = data.draw(event_logs(case_types=tuple(variant.case_types)))
+    report, with_compliance = (evaluate(variant, log, as_of=AS_OF, include_compliance=c) for c in (False, True))
     assert "".join(render_pieces(report, "json")) == report.model_dump_json(indent=2) + "\n"
+    comparison = diff(report, with_compliance)  # the compliance verdicts added
+    assert "".join(render_diff_pieces(comparison, "json")) == comparison.model_dump_json(indent=2) + "\n"
 
 
 @given(events())

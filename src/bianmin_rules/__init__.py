@@ -21,7 +21,7 @@ from bianmin_rules.calendar import (
     as_china_time,
 )
 from bianmin_rules.deadlines import DeadlineTrace, LimitUnit, TimeLimit
-from bianmin_rules.engine import evaluate
+from bianmin_rules.engine import evaluate, evaluate_all
 from bianmin_rules.errors import (
     BianminError,
     CalendarError,
@@ -95,6 +95,7 @@ __all__ = [
     "builtin_variant_names",
     "diff",
     "evaluate",
+    "evaluate_all",
     "event_json_schema",
     "explain",
     "lint_text",

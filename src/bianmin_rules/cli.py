@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any, TextIO, TypeVar
 
 from bianmin_rules.calendar import WorkCalendar
-from bianmin_rules.engine import evaluate
+from bianmin_rules.engine import evaluate, evaluate_all
 from bianmin_rules.errors import BianminError
 from bianmin_rules.events import event_json_schema
 from bianmin_rules.explain import explain, subject_of
@@ -31,7 +31,7 @@ from bianmin_rules.io import (
     read_event_files,
 )
 from bianmin_rules.periods import Period
-from bianmin_rules.render import FORMATS, render_diff, render_explanation, render_pieces
+from bianmin_rules.render import FORMATS, render_diff_pieces, render_explanation, render_pieces
 from bianmin_rules.synthetic import generate
 from bianmin_rules.trace import render_trace, trace_inquiry
 from bianmin_rules.variant import Variant
@@ -227,12 +227,11 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
 
 def run_diff(args: argparse.Namespace) -> int:
-    calendar = calendar_from(args)
-    before, after = (
-        evaluate(load_variant(name), read_event_files(args.events), as_of=args.as_of, calendar=calendar)
-        for name in (args.variant, args.against)
+    before, after = evaluate_all(
+        (load_variant(args.variant), load_variant(args.against)), read_event_files(args.events), as_of=args.as_of,
+        calendar=calendar_from(args),
     )
-    sys.stdout.write(render_diff(diff(before, after), args.format))
+    sys.stdout.writelines(render_diff_pieces(diff(before, after), args.format))
     return 0
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -10,6 +10,7 @@ from bianmin_rules.calendar import WorkCalendar
 from bianmin_rules.chain import unjudged_inquiries
 from bianmin_rules.events import EventBase
 from bianmin_rules.ledgers import Books, collect, collector_paused
+from bianmin_rules.ledgers.cases import undeclared_case_type
 from bianmin_rules.ledgers.complaints import unjudged_complaints
 from bianmin_rules.policy import Context, Derived
 from bianmin_rules.report import Report, subject_totals
@@ -44,13 +45,52 @@ def evaluate(
     they never make a violation, since nothing after ``as_of`` is judged, and any verdict
     that shows one is marked provisional.
     """
-    work_calendar = variant.calendar(calendar)
-    work_calendar.is_working_day(as_of)  # fails early on a provisional or uncovered as_of
+    (report,) = evaluate_all(
+        (variant,), events, as_of=as_of, calendar=calendar, include_compliance=include_compliance
+    )
+    return report
+
+
+def evaluate_all(
+    variants: Sequence[Variant], events: Iterable[EventBase], *, as_of: date, calendar: WorkCalendar | None = None,
+    include_compliance: bool = False,
+) -> tuple[Report, ...]:
+    """Apply each of ``variants`` to one log, read once: the reports :func:`evaluate` gives each alone.
+
+    For what-if on a large log (:func:`~bianmin_rules.whatif.diff`): the events are read
+    and filed once, for the case types of all the variants, and each variant is judged
+    on the same books. A variant that does not declare a case type the log receives
+    fails as it would alone (CASE-2), naming the earliest such receipt. Raises what
+    :func:`evaluate` raises; of a log several variants reject, the first error found.
+    """
+    calendars = [variant.calendar(calendar) for variant in variants]
+    for work_calendar in calendars:
+        work_calendar.is_working_day(as_of)  # fails early on a provisional or uncovered as_of
+    # One variant checks each receipt as it is read, and a bad log fails at its first bad
+    # line; several check the books once they are collected.
+    alone = len(variants) == 1
     with collector_paused():
-        return judge(variant, collect(events, as_of=as_of, case_types=variant.case_types), Context(
-            variant=variant.name, calendar=work_calendar.allowing_provisional(), as_of=as_of,
-            include_compliance=include_compliance,
-        ))
+        books = collect(events, as_of=as_of, case_types=variants[0].case_types if alone else None)
+        reports = []
+        for variant, work_calendar in zip(variants, calendars, strict=True):
+            if not alone:
+                check_case_types(books, variant)
+            reports.append(judge(variant, books, Context(
+                variant=variant.name, calendar=work_calendar.allowing_provisional(), as_of=as_of,
+                include_compliance=include_compliance,
+            )))
+        return tuple(reports)
+
+
+def check_case_types(books: Books, variant: Variant) -> None:
+    """Fail on the earliest receipt of a case type ``variant`` does not declare (CASE-2)."""
+    undeclared = [
+        file.receipt for file in books.cases.values()
+        if file.receipt is not None and file.receipt.case_type not in variant.case_types
+    ]
+    if undeclared:
+        first = min(undeclared, key=lambda receipt: (receipt.at, receipt.event))
+        raise undeclared_case_type(first.case_type, variant.case_types, event_id=first.event)
 
 
 def judge(variant: Variant, books: Books, context: Context) -> Report:

@@ -6,7 +6,6 @@ JSON; its Markdown shows how each of the subject's scorecard totals was reached.
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
@@ -60,22 +59,23 @@ def to_csv(report: Report) -> str:
     return render(report, "csv")
 
 
-STREAMED = ("verdicts", "scorecards")
-"""The report's long fields, written one element at a time."""
+LONG_FIELDS = ("verdicts", "scorecards")
+"""The long fields of a report and of a comparison, written one element at a time."""
 
 
-def json_pieces(report: Report) -> Iterator[str]:
-    """:func:`to_json` piece by piece: the report's frame, then each verdict and card in its place.
+def json_pieces(model: Report | ReportDiff) -> Iterator[str]:
+    """:func:`to_json` (or a comparison's JSON) piece by piece: the frame, then each element in its place.
 
-    The frame is the report with its long fields empty; each element is written by its own
-    model as pydantic writes it inside the report, two levels deeper. A JSON string holds
-    no raw line break, so indenting every line of an element cannot reach into its text.
+    The frame is the model with its :data:`LONG_FIELDS` empty; each element is written by
+    its own model as pydantic writes it inside the whole, two levels deeper. A JSON string
+    holds no raw line break, so indenting every line of an element cannot reach into its
+    text.
     """
-    frame = report.model_copy(update=dict.fromkeys(STREAMED, ())).model_dump_json(indent=2)
-    for name in STREAMED:
+    frame = model.model_copy(update=dict.fromkeys(LONG_FIELDS, ())).model_dump_json(indent=2)
+    for name in LONG_FIELDS:
         head, frame = frame.split(f'\n  "{name}": []', 1)
         yield f'{head}\n  "{name}": '
-        elements = getattr(report, name)
+        elements = getattr(model, name)
         if not elements:
             yield "[]"
             continue
@@ -193,13 +193,18 @@ DIFF_CSV_COLUMNS = ("change", "rule", "subject", "case", "on", "fields", "before
 
 def render_diff(result: ReportDiff, fmt: str) -> str:
     """A what-if comparison in one of :data:`FORMATS`."""
-    renderers = {"markdown": diff_to_markdown, "json": diff_to_json, "csv": diff_to_csv}
-    return renderers[fmt](result)
+    return "".join(render_diff_pieces(result, fmt))
+
+
+def render_diff_pieces(result: ReportDiff, fmt: str) -> Iterator[str]:
+    """The text of :func:`render_diff`, piece by piece (see :func:`render_pieces`)."""
+    pieces = {"markdown": diff_markdown_pieces, "json": json_pieces, "csv": diff_csv_pieces}
+    return pieces[fmt](result)
 
 
 def diff_to_json(result: ReportDiff) -> str:
     """The comparison as indented JSON."""
-    return result.model_dump_json(indent=2) + "\n"
+    return render_diff(result, "json")
 
 
 def diff_summary(change: VerdictChange) -> tuple[str, str]:
@@ -228,11 +233,22 @@ def field_text(value: object) -> str:
 
 def diff_to_markdown(result: ReportDiff) -> str:
     """The comparison as Markdown: totals per subject, then every verdict that changed."""
-    lines = [f"# What-if: {result.before} → {result.after} as of {result.as_of}", ""]
+    return render_diff(result, "markdown")
+
+
+def diff_markdown_pieces(result: ReportDiff) -> Iterator[str]:
+    """:func:`diff_to_markdown` line by line, each with its line break."""
+    return (line + "\n" for line in diff_markdown_lines(result))
+
+
+def diff_markdown_lines(result: ReportDiff) -> Iterator[str]:
+    """The lines of the Markdown comparison."""
+    yield from (f"# What-if: {result.before} → {result.after} as of {result.as_of}", "")
     if result.empty:
-        return "\n".join([*lines, "No differences.", ""])
-    lines += ["## Subjects", ""]
-    lines += markdown_table(
+        yield "No differences."
+        return
+    yield from ("## Subjects", "")
+    yield from markdown_table(
         ("Subject", "Points", "Δ points", "Fine (元)", "Δ fine", "Violations", "Δ", "Rules"),
         (
             (d.subject, f"{plain(d.before.points)} → {plain(d.after.points)}", signed(d.delta("points")),
@@ -241,18 +257,17 @@ def diff_to_markdown(result: ReportDiff) -> str:
             for d in result.subjects
         ),
     )
-    lines += ["", "## Verdicts", ""]
-    lines += markdown_table(
+    yield from ("", "## Verdicts", "")
+    yield from markdown_table(
         ("Change", "Rule", "Subject", "Case", "Day", "Before", "After"),
         ((c.change.value, c.rule, c.subject, c.case or "", c.on, *diff_summary(c)) for c in result.verdicts),
     )
     if result.scorecards:
-        lines += ["", "## Scorecards", ""]
-        lines += markdown_table(
+        yield from ("", "## Scorecards", "")
+        yield from markdown_table(
             ("Scorecard", "Subject", "Period", "Total", "Score", "Eligible", "Rank", "Awards"),
             ((d.scorecard, d.subject, d.period, *card_change(d)) for d in result.scorecards),
         )
-    return "\n".join(lines) + "\n"
 
 
 def card_change(delta: CardDelta) -> tuple[str, ...]:
@@ -275,17 +290,22 @@ def card_change(delta: CardDelta) -> tuple[str, ...]:
 
 def diff_to_csv(result: ReportDiff) -> str:
     """One row per changed verdict, for spreadsheets; then, after an empty line, one per changed scorecard."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(DIFF_CSV_COLUMNS)
+    return render_diff(result, "csv")
+
+
+def diff_csv_pieces(result: ReportDiff) -> Iterator[str]:
+    """:func:`diff_to_csv` row by row."""
+    writer = csv.writer(_Echo(), lineterminator="\n")
+    yield writer.writerow(DIFF_CSV_COLUMNS)
     for c in result.verdicts:
-        writer.writerow((c.change.value, c.rule, c.subject, c.case or "", c.on, " ".join(c.fields), *diff_summary(c)))
+        yield writer.writerow(
+            (c.change.value, c.rule, c.subject, c.case or "", c.on, " ".join(c.fields), *diff_summary(c))
+        )
     if result.scorecards:
-        out.write("\n")
-        writer.writerow(("scorecard", "subject", "period", "total", "score", "eligible", "rank", "awards"))
+        yield "\n"
+        yield writer.writerow(("scorecard", "subject", "period", "total", "score", "eligible", "rank", "awards"))
         for d in result.scorecards:
-            writer.writerow((d.scorecard, d.subject, d.period, *card_change(d)))
-    return out.getvalue()
+            yield writer.writerow((d.scorecard, d.subject, d.period, *card_change(d)))
 
 
 def render_explanation(story: Explanation, fmt: str) -> str:

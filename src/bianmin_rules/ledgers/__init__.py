@@ -78,8 +78,8 @@ class Books:
     """How many events lay after ``as_of`` and were left out."""
 
 
-def open_ledgers(case_types: Iterable[str]) -> dict[str, Ledger]:
-    """One empty ledger per field of :class:`Books`."""
+def open_ledgers(case_types: Iterable[str] | None) -> dict[str, Ledger]:
+    """One empty ledger per field of :class:`Books`; ``case_types`` None admits every case type."""
     return {
         "cases": CaseLedger(case_types),
         "findings": FindingLedger(),
@@ -111,11 +111,12 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[str]) -> Books:
+def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[str] | None) -> Books:
     """Read a log once and gather its facts; events after ``as_of`` are counted and left out.
 
     Raises :class:`~bianmin_rules.errors.EvaluationError` on two events with one id
-    and on facts the variant does not admit (e.g. an undeclared case type).
+    and on a receipt of a case type not among ``case_types`` (CASE-2; None admits every
+    case type, for a caller that checks them afterwards).
     """
     ledgers = open_ledgers(case_types)
     roster = RosterLedger()

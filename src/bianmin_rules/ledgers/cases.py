@@ -413,20 +413,32 @@ def _standing(steps: tuple[Step, ...]) -> tuple[Completion, ...]:
     return tuple(valid)
 
 
+def undeclared_case_type(case_type: str, declared: Iterable[str], *, event_id: str) -> EvaluationError:
+    """The error for a receipt of a case type the variant does not declare (CASE-2)."""
+    known = ", ".join(sorted(declared))
+    return EvaluationError(f"case type {case_type!r} is not declared by the variant (it declares: {known})",
+                           event_id=event_id)
+
+
 class CaseLedger:
-    """Gathers case events into case files; checks case types against the variant (CASE-2)."""
+    """Gathers case events into case files; checks case types against the variant (CASE-2).
+
+    ``case_types`` None files every case type, for a caller that checks them afterwards
+    (:func:`~bianmin_rules.engine.evaluate_all`, for several variants at once).
+    """
 
     handles: tuple[type[EventBase], ...] = tuple(STEP_OF_EVENT)
 
-    def __init__(self, case_types: Iterable[str]) -> None:
-        self._case_types = frozenset(case_types)
+    def __init__(self, case_types: Iterable[str] | None) -> None:
+        self._case_types = frozenset(case_types or ())
         self._steps: dict[str, list[Step]] = defaultdict(list)
         self.filers: dict[type[EventBase], Callable[[Any], None]] = {
             event: filer(step, self._steps, "case") for event, step in STEP_OF_EVENT.items()
         }
         """The function that files each event type (see :class:`~bianmin_rules.ledgers.Ledger`)."""
-        self._file_receipt = self.filers[CaseReceived]
-        self.filers[CaseReceived] = self._receive
+        if case_types is not None:
+            self._file_receipt = self.filers[CaseReceived]
+            self.filers[CaseReceived] = self._receive
 
     def record(self, event: CaseEvent) -> None:
         """File one case event."""
@@ -435,11 +447,7 @@ class CaseLedger:
     def _receive(self, event: CaseReceived) -> None:
         """File a receipt, whose case type the variant must declare (CASE-2)."""
         if event.case_type not in self._case_types:
-            known = ", ".join(sorted(self._case_types))
-            raise EvaluationError(
-                f"case type {event.case_type!r} is not declared by the variant (it declares: {known})",
-                event_id=event.id,
-            )
+            raise undeclared_case_type(event.case_type, self._case_types, event_id=event.id)
         self._file_receipt(event)
 
     def close(self) -> dict[str, CaseFile]:
