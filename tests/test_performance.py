@@ -10,6 +10,8 @@ import gc
 import sys
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+
 from bianmin_rules import (
     CHINA_TZ,
     Report,
@@ -111,3 +113,19 @@ def test_verdicts_share_one_set_of_field_names_and_count_every_field_as_set() ->
     copied = first.model_copy(update={"explanation": "changed"})
     assert copied.explanation == "changed" and second.model_fields_set == set(Verdict.model_fields)
     assert Report.model_validate_json(report.model_dump_json()) == report
+
+
+def test_the_books_are_freed_before_the_collector_resumes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Resumed with the books alive, the collector's next pass would scan all their objects (1M events: 1 s)."""
+    alive_when_resumed: list[int] = []
+    resume = gc.enable
+
+    def enable() -> None:
+        alive_when_resumed.append(sum(isinstance(o, CaseFile) for o in gc.get_objects()))
+        resume()
+
+    before = case_files_alive()
+    monkeypatch.setattr(gc, "enable", enable)
+    evaluate(load_variant("county-centre"), read_event_files([DATA / "examples" / "county-centre.jsonl"]),
+             as_of=date(2026, 3, 31))
+    assert alive_when_resumed == [before]
