@@ -440,6 +440,22 @@ def test_chain_with_two_handovers_and_a_discharge() -> None:
     assert [(v.rule, str(v.subject), v.on) for v in verdicts] == [("FIR-6", "staff:S-sun", date(2026, 3, 4))]
 
 
+def test_chain_steps_are_the_steps_of_its_links() -> None:
+    """FIR-2, FIR-3, FIR-7 read the chain's steps rather than its links: the same steps, in the same order,
+    with the closing of the linked case (a link without a step) between them."""
+    log = handled(case_received(), act("inquiry_replied", "2026-03-04T10:00", "S-wang"),
+                  case_completed("2026-03-05T16:00"),
+                  act("inquiry_refused", "2026-03-05T17:00", "S-li", words="不知道"),
+                  act("inquiry_replied", "2026-03-06T10:00", "S-wang"))
+    books = collect(log, as_of=date(2026, 3, 31), case_types=["promised"])
+    chain = build_chain(books.inquiries["Q1"], books.cases)
+    assert chain is not None and chain.case is not None
+    assert [link.step is None for link in chain.links] == [False, False, False, True, False, False]
+    assert tuple(link.step for link in chain.links if link.step is not None) == chain.steps
+    assert [(link.day, link.event) for link in chain.links if link.step is not None] == [
+        (step.day, step.event) for step in chain.steps]
+
+
 def test_chain_printout_step_by_step() -> None:
     """The printout: when, who, what, and who is responsible after each step."""
     books = collect(events(*two_handovers()), as_of=date(2026, 3, 31), case_types=["immediate"])

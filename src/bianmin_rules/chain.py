@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from functools import cached_property
 from typing import NamedTuple
 
 from bianmin_rules.events import Channel, DischargeReason, Remit
@@ -104,15 +105,27 @@ class Link(NamedTuple):
         return f"办件 {self.case} {'驳回' if isinstance(self.closing, Rejection) else '办结'}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Chain:
-    """The responsibility chain of one inquiry."""
+    """The responsibility chain of one inquiry.
+
+    The links are walked when first read: the rules that read only the steps (which
+    guidance came, which refusal, which discharge) do not need them, and on a large log
+    most inquiries are read by no other rule (79,000 inquiries: −0.4 s). Not slotted, so
+    that :attr:`links` can keep what it walked.
+    """
 
     inquiry: str
     asked: Asked
-    links: tuple[Link, ...]
+    steps: tuple[InquiryStep, ...]
+    """Every step of the inquiry in order: the links' steps, without the closing of the linked case."""
     case: CaseFile | None
     """The case the matter became, if a handler linked one."""
+
+    @cached_property
+    def links(self) -> tuple[Link, ...]:
+        """Each step (and the closing of the linked case, in its place) with where it left the responsibility."""
+        return walk(self.asked.staff, self.steps, self.case)
 
     @property
     def first(self) -> str:
@@ -174,16 +187,20 @@ def build_chain(file: InquiryFile, cases: Mapping[str, CaseFile]) -> Chain | Non
     """The responsibility chain of ``file``; None when the log never received the inquiry."""
     if file.asked is None:
         return None
-    case = linked_case(file, cases)
-    walker = _Walker(first=file.asked.staff, case=case)
+    return Chain(file.inquiry, file.asked, file.steps, linked_case(file, cases))
+
+
+def walk(first: str, steps: tuple[InquiryStep, ...], case: CaseFile | None) -> tuple[Link, ...]:
+    """The links of ``steps``, first asked of ``first``, with the closing of ``case`` in its place."""
+    walker = _Walker(first=first, case=case)
     links: list[Link] = []
     pending = [case.closed] if case and case.closed else []
-    for step in file.steps:
+    for step in steps:
         if pending and (pending[0].at, pending[0].event) < (step.at, step.event):
             links.append(walker.case_closing(pending.pop()))
-        links.append(walker.advance(step, file.steps))
+        links.append(walker.advance(step, steps))
     links.extend(walker.case_closing(closing) for closing in pending)
-    return Chain(file.inquiry, file.asked, tuple(links), case)
+    return tuple(links)
 
 
 def received_chains(books: Books) -> tuple[Chain, ...]:

@@ -70,9 +70,9 @@ class InquiryPolicy(PolicyBase):
 
     def judge_step(
         self, context: Context, chain: Chain, staff: str, *, limit: TimeLimit, start: date, start_rule: str,
-        start_event: str, done: Link | None, duty_words: str, act: str, also: tuple[str, ...] = (),
+        start_event: str, done: Link | InquiryStep | None, duty_words: str, act: str, also: tuple[str, ...] = (),
     ) -> Iterator[Verdict]:
-        """A verdict when the act ``done`` came after ``limit`` from ``start``, or never came.
+        """A verdict when the act ``done`` (a link or a step) came after ``limit`` from ``start``, or never came.
 
         ``also`` names further events the verdict rests on.
         """
@@ -125,7 +125,7 @@ class FirstInquiryGuidance(InquiryPolicy):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One verdict per inquiry at most: no guidance at all, else not settled in time."""
         for chain in self.chains(books, context):
-            guidance = next((link for link in chain.links if self.moves_on(link.step)), None)
+            guidance = next((step for step in chain.steps if self.moves_on(step)), None)
             missed = list(self.judge_step(
                 context, chain, chain.first, limit=self.within, start=chain.asked.day, start_rule="首问之日",
                 start_event=chain.asked.event, done=guidance, act="解答、办理或引导",
@@ -165,9 +165,9 @@ class PhoneInquiryRecord(InquiryPolicy):
         """A verdict for each inquiry of ``channels`` not recorded in time by the person who took it."""
         for chain in self.chains(books, context):
             record = next((
-                link for link in chain.links
-                if isinstance(link.step, Recorded) and link.step.staff == chain.first
-                and (link.step.contact_recorded or not self.contact_required)
+                step for step in chain.steps
+                if isinstance(step, Recorded) and step.staff == chain.first
+                and (step.contact_recorded or not self.contact_required)
             ), None)
             what = "事项、来电人姓名和联系电话" if self.contact_required else "来电事项"
             yield from self.judge_step(
@@ -194,8 +194,7 @@ class ForbiddenRefusal(InquiryPolicy):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each refusal that uses a forbidden phrase (or any refusal, with ``any_refusal``)."""
         for chain in self.chains(books, context):
-            for link in chain.links:
-                step = link.step
+            for step in chain.steps:
                 if not isinstance(step, Refused):
                     continue
                 used = [p for p in self.phrases if p in step.words]
@@ -224,26 +223,26 @@ class AbsentHandler(InquiryPolicy):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each referral to an absent handler not recorded and arranged in time."""
         for chain in self.chains(books, context):
-            for link in chain.links:
-                if isinstance(link.step, Referred) and link.step.handler_absent:
-                    yield from self.judge_referral(context, chain, link.step)
+            for step in chain.steps:
+                if isinstance(step, Referred) and step.handler_absent:
+                    yield from self.judge_referral(context, chain, step)
 
     def judge_referral(self, context: Context, chain: Chain, referral: Referred) -> Iterator[Verdict]:
         """The verdict on one referral: what was missing by the due day, and when it was done if late."""
         due = self.within.due_date(referral.day, context.calendar)
         staff = referral.staff
-        later = [link for link in chain.links if link.order >= (referral.at, referral.event)]
-        record = next((x for x in later if isinstance(x.step, Recorded) and x.step.staff == staff), None)
+        later = [step for step in chain.steps if (step.at, step.event) >= (referral.at, referral.event)]
+        record = next((x for x in later if isinstance(x, Recorded) and x.staff == staff), None)
         arranged = next((
-            x for x in later if isinstance(x.step, Arranged) and x.step.staff == staff
-            and (x.step.contact_given or not self.contact_required)
+            x for x in later if isinstance(x, Arranged) and x.staff == staff
+            and (x.contact_given or not self.contact_required)
         ), None)
-        done = None if record is None or arranged is None else max(record, arranged, key=lambda x: x.order)
+        done = None if record is None or arranged is None else max(record, arranged, key=lambda x: (x.at, x.event))
         duty = judge_duty(context, due=due, done=done.day if done else None)
         if duty is None:
             return
         duties = (("记录办理事项", record), ("联系承办人预约办理时间并告知其联系方式", arranged))
-        missing = [what for what, link in duties if link is None or link.day > due]
+        missing = [what for what, step in duties if step is None or step.day > due]
         outcome = f"届满日{due}前未{'、未'.join(missing)}" if missing else "已按时记录并预约"
         explanation = (
             f"承办人不在岗（{referral.day}），首问责任人应负责接待，记录办理事项，联系承办人预约办理时间，"
@@ -343,7 +342,7 @@ class DischargeConditions(InquiryPolicy):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each discharge whose conditions are not met."""
         for chain in self.chains(books, context):
-            steps = [link.step for link in chain.links if link.step is not None]
+            steps = chain.steps
             for index, step in enumerate(steps):
                 if not isinstance(step, Discharged):
                     continue
