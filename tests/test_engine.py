@@ -37,6 +37,18 @@ def test_same_report_for_any_order_of_events(county: Variant) -> None:
         assert run(county, shuffled, "2026-03-31") == expected
 
 
+def test_verdicts_sort_by_their_subject_as_written(county: Variant) -> None:
+    """The report's order compares subjects as their ``kind:id`` text, and kinds as their values."""
+    kinds = [kind.value for kind in SubjectKind]
+    assert not [(a, b) for a in kinds for b in kinds if a != b and b.startswith(a)]
+    verdicts = run(county, demo_log(), "2026-03-31").verdicts
+    by_text = sorted(verdicts, key=lambda v: (
+        v.on, v.rule, str(v.subject), v.case or "", v.evidence, v.kind.value,
+    ))
+    assert len({v.subject.kind for v in verdicts}) > 1
+    assert list(verdicts) == by_text
+
+
 def test_equal_timestamps_are_ordered_by_event_id(county: Variant) -> None:
     """Two completions at the same instant: the one with the smaller id counts, whatever the order."""
     rows = [

@@ -171,9 +171,14 @@ class Verdict(Result):
     code: str | None = Field(default=None, description="A finer key within the rule (e.g. a finding code).")
 
     @property
-    def sort_key(self) -> tuple[date, str, str, str, tuple[str, ...], str]:
-        """The order of verdicts in a report: by day, rule, subject, case, evidence, kind."""
-        return (self.on, self.rule, str(self.subject), self.case or "", self.evidence, self.kind.value)
+    def sort_key(self) -> tuple[date, str, str, str, str, tuple[str, ...], str]:
+        """The order of verdicts in a report: by day, rule, subject, case, evidence, kind.
+
+        A subject sorts as its ``kind:id`` text would (no kind's name begins another's), and
+        a kind as its value: both without building a string per verdict.
+        """
+        subject = self.subject
+        return (self.on, self.rule, subject.kind, subject.id, self.case or "", self.evidence, self.kind)
 
     def concerns(self, subject: Subject) -> bool:
         """Is ``subject`` the subject of this verdict, or its case, window or staff member?"""
