@@ -1,4 +1,4 @@
-"""The base of what an evaluation produces by the thousand: verdicts and the records they carry."""
+"""The base of what an evaluation produces by the thousand: verdicts, what they carry, scorecards' items."""
 
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic.dataclasses import dataclass
 
 from bianmin_rules.periods import Period
+from bianmin_rules.results import Result
 from bianmin_rules.verdicts import ZERO, Subject
 
 
@@ -67,7 +68,7 @@ class Line:
     item: str | None = Field(default=None, description="For overflow: the other item.")
 
 
-class ItemCard(Frozen):
+class ItemCard(Result):
     """One sub-item's score: ``score == base + sum(line.points)``."""
 
     id: str
@@ -78,7 +79,7 @@ class ItemCard(Frozen):
     score: Decimal
 
 
-class CategoryCard(Frozen):
+class CategoryCard(Result):
     """One category's score: the sum of its items."""
 
     id: str
