@@ -4,9 +4,11 @@
     python benchmarks/bench_throughput.py --events 200000
     python benchmarks/bench_throughput.py --repeat 3      # best of three runs
     python benchmarks/bench_throughput.py --profile       # and where the time goes
+    python benchmarks/bench_throughput.py --log sign-ins.jsonl   # a log of your own
 
-The log is written to a temporary file first (not timed). Two runs are timed, each in a
-fresh interpreter so that the generator's memory does not count:
+The log is written to a temporary file first (not timed), or ``--log`` names one, which
+is evaluated as of its latest day. Two runs are timed, each in a fresh interpreter so
+that the generator's memory does not count:
 
 - ``evaluate``: the library call. The log is read line by line, as the command line
   reads it, into ``evaluate(load_variant("county-centre"), …)``, which builds the
@@ -30,8 +32,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
+from bianmin_rules import as_china_time
 from bianmin_rules.synthetic import generate
 
 TARGET_SECONDS = 15.0
@@ -68,17 +72,13 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=1, help="run each this many times; report the fastest run")
     parser.add_argument("--profile", action="store_true", help="print a cProfile summary of evaluate (slows it)")
+    parser.add_argument("--log", type=Path, help="evaluate this JSON Lines log instead of a synthetic one")
     args = parser.parse_args()
     repeat = max(1, args.repeat)
     with tempfile.TemporaryDirectory() as folder:
-        log = Path(folder) / "log.jsonl"
-        last = ""
-        with log.open("w", encoding="utf-8") as out:
-            for row in generate(args.events, seed=args.seed):
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-                last = row["at"]
-        # As of the log's last day: a later day would find everyone on the roster absent since.
-        as_of = last[:10]
+        log = args.log or write_synthetic(Path(folder) / "log.jsonl", events=args.events, seed=args.seed)
+        # As of the log's latest day: a later day would find everyone on the roster absent since.
+        as_of = latest_day(log)
         library = fastest(repeat, lambda: evaluate(log, profile=args.profile, as_of=as_of))
         runs = {"evaluate": library}
         if not args.profile:
@@ -90,6 +90,21 @@ def main() -> int:
     for name, run in runs.items():
         met = show(name, run, events=library["events"], repeat=repeat) and met
     return 0 if met else 1
+
+
+def write_synthetic(log: Path, *, events: int, seed: int) -> Path:
+    """Write a synthetic county-centre log of ``events`` events to ``log``."""
+    with log.open("w", encoding="utf-8") as out:
+        for row in generate(events, seed=seed):
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return log
+
+
+def latest_day(log: Path) -> str:
+    """The latest day, in China time, of the events of ``log`` (ISO)."""
+    with log.open("rb") as lines:
+        times = (datetime.fromisoformat(json.loads(line)["at"]) for line in lines if line.strip())
+        return max(as_china_time(at).date() for at in times).isoformat()
 
 
 def fastest(repeat: int, run: Callable[[], Run]) -> Run:
