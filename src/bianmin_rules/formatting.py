@@ -6,7 +6,7 @@ that a number or a table reads the same wherever it appears.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
 
@@ -21,9 +21,11 @@ def signed(value: Decimal) -> str:
     return f"+{plain(value)}" if value > 0 else plain(value)
 
 
-def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
-    """A Markdown table, one line per row; pipes inside cells are escaped."""
+def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> Iterator[str]:
+    """A Markdown table, one line per row as the rows come; pipes inside cells are escaped."""
     def line(cells: Sequence[object]) -> str:
         return "| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |"
 
-    return [line(header), line(["---"] * len(header)), *(line(row) for row in rows)]
+    yield line(header)
+    yield line(["---"] * len(header))
+    yield from map(line, rows)
