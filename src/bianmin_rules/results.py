@@ -26,6 +26,8 @@ class Result(BaseModel):
         super().__pydantic_init_subclass__(**kwargs)
         cls._every_field = set(cls.model_fields)  # a set: model_copy copies it and adds to the copy
 
-    def __init__(self, /, **data: Any) -> None:
-        super().__init__(**data)
+    def model_post_init(self, context: Any, /) -> None:
+        # After validation, not in an __init__ of our own: pydantic would then call that
+        # __init__ for every result it validates, from JSON too (a 1M-event report read
+        # back: 0.85 s -> 1.23 s).
         object.__setattr__(self, "__pydantic_fields_set__", self._every_field)
