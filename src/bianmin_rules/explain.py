@@ -73,11 +73,14 @@ def public_fields(event: EventBase) -> dict[str, object]:
 
 def names(event: EventBase, subject: Subject) -> bool:
     """Does one of the event's fields name ``subject``?"""
-    suffix = f"_{subject.kind.value}"
+    fields = event.__dict__  # where pydantic keeps them: read as a dict, not through the model's __iter__
+    if subject.id not in fields.values():  # most events of a log do not: one scan in C decides
+        return False
+    kind = subject.kind.value
+    suffix = f"_{kind}"
     return any(
-        value == subject.id and (name == subject.kind.value or name.endswith(suffix))
-        for name, value in event
-        if isinstance(value, str)
+        value == subject.id and isinstance(value, str) and (name == kind or name.endswith(suffix))
+        for name, value in fields.items()
     )
 
 

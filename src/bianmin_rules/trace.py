@@ -18,7 +18,7 @@ from bianmin_rules.chain import Chain, build_chain, render_chain
 from bianmin_rules.engine import apply_policies
 from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events import EventBase
-from bianmin_rules.ledgers import ComplaintFile, collect
+from bianmin_rules.ledgers import ComplaintFile, collect, collector_paused
 from bianmin_rules.policy import Context
 from bianmin_rules.variant import Variant
 from bianmin_rules.verdicts import Verdict
@@ -59,6 +59,14 @@ def trace_inquiry(
     event in the log is used (never the clock). Raises
     :class:`~bianmin_rules.errors.EvaluationError` when the log has no such inquiry.
     """
+    with collector_paused():  # as in evaluate, and for the same reason
+        return _trace(variant, events, inquiry, as_of=as_of, calendar=calendar)
+
+
+def _trace(
+    variant: Variant, events: Iterable[EventBase], inquiry: str, *, as_of: date | None,
+    calendar: WorkCalendar | None,
+) -> InquiryTrace:
     latest = _Latest()
     books = collect(latest.watch(events), as_of=as_of or date.max, case_types=variant.case_types)
     file = books.inquiries.get(inquiry)
