@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import sys
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -21,9 +22,11 @@ from bianmin_rules import (
     load_variant,
     read_event_files,
     read_events,
+    trace,
+    trace_inquiry,
 )
 from bianmin_rules.deadlines import DeadlineTrace
-from bianmin_rules.events import CaseCompleted, CaseReceived
+from bianmin_rules.events import CaseCompleted, CaseReceived, InquiryReceived
 from bianmin_rules.events.base import event_time
 from bianmin_rules.io import DATA
 from bianmin_rules.ledgers import CaseFile
@@ -130,3 +133,20 @@ def test_the_books_are_freed_before_the_collector_resumes(monkeypatch: pytest.Mo
     evaluate(load_variant("county-centre"), read_event_files([DATA / "examples" / "county-centre.jsonl"]),
              as_of=date(2026, 3, 31))
     assert alive_when_resumed == [before]
+
+
+def test_tracing_an_inquiry_collects_with_the_collector_paused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``chain`` reads a whole log as evaluate does, and like it pauses the collector, then resumes it."""
+    paused: list[bool] = []
+    collect = trace.collect
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        paused.append(not gc.isenabled())
+        return collect(*args, **kwargs)
+
+    monkeypatch.setattr(trace, "collect", watched)
+    log = DATA / "examples" / "township.jsonl"
+    inquiry = next(e.inquiry for e in read_event_files([log]) if isinstance(e, InquiryReceived))
+    assert gc.isenabled()
+    trace_inquiry(load_variant("county-centre"), read_event_files([log]), inquiry)
+    assert paused == [True] and gc.isenabled()
