@@ -26,6 +26,7 @@ from bianmin_rules.engine import evaluate
 from bianmin_rules.events import EventBase
 from bianmin_rules.events.base import is_confidential
 from bianmin_rules.formatting import plain
+from bianmin_rules.ledgers import collector_paused
 from bianmin_rules.periods import Period
 from bianmin_rules.report import Report, SubjectTotal, subject_totals
 from bianmin_rules.scorecards.cards import Card, Standing
@@ -124,8 +125,11 @@ def explain(
 ) -> Explanation:
     """The story of ``subject`` under ``variant``, as of ``as_of``, within ``period`` (default: all)."""
     kept: list[EventBase] = []
-    report = evaluate(variant, keep_matching(events, subject, kept), as_of=as_of, calendar=calendar)
-    return story(report, kept, subject=subject, period=period)
+    # Paused through the story too: the report is hundreds of thousands of live objects,
+    # and each pass of the collector over them costs a quarter of a second (1M events: -0.7 s).
+    with collector_paused():
+        report = evaluate(variant, keep_matching(events, subject, kept), as_of=as_of, calendar=calendar)
+        return story(report, kept, subject=subject, period=period)
 
 
 def keep_matching(events: Iterable[EventBase], subject: Subject, kept: list[EventBase]) -> Iterator[EventBase]:
