@@ -60,20 +60,22 @@ def evaluate_all(
     For what-if on a large log (:func:`~bianmin_rules.whatif.diff`): the events are read
     and filed once, for the case types of all the variants, and each variant is judged
     on the same books. A variant that does not declare a case type the log receives
-    fails as it would alone (CASE-2), naming the earliest such receipt. Raises what
-    :func:`evaluate` raises; of a log several variants reject, the first error found.
+    fails as it would alone (CASE-2); where the variants declare different case types,
+    the error names the earliest such receipt. Raises what :func:`evaluate` raises; of a
+    log several variants reject, the first error found.
     """
     calendars = [variant.calendar(calendar) for variant in variants]
     for work_calendar in calendars:
         work_calendar.is_working_day(as_of)  # fails early on a provisional or uncovered as_of
-    # One variant checks each receipt as it is read, and a bad log fails at its first bad
-    # line; several check the books once they are collected.
-    alone = len(variants) == 1
+    # Variants that declare the same case types check each receipt as it is read, so a
+    # bad log fails at its first bad line; others check the books once they are collected.
+    declared = {frozenset(variant.case_types) for variant in variants}
+    shared = declared.pop() if len(declared) == 1 else None
     with collector_paused():
-        books = collect(events, as_of=as_of, case_types=variants[0].case_types if alone else None)
+        books = collect(events, as_of=as_of, case_types=shared)
         reports = []
         for variant, work_calendar in zip(variants, calendars, strict=True):
-            if not alone:
+            if shared is None:
                 check_case_types(books, variant)
             reports.append(judge(variant, books, Context(
                 variant=variant.name, calendar=work_calendar.allowing_provisional(), as_of=as_of,
