@@ -6,7 +6,7 @@ JSON; its Markdown shows how each of the subject's scorecard totals was reached.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from bianmin_rules.explain import Explanation
@@ -159,12 +159,15 @@ class _Echo:
         return text
 
 
+csv_line: Callable[[Iterable[object]], str] = csv.writer(_Echo(), lineterminator="\n").writerow
+"""One row as a line of CSV (the writer keeps nothing between rows)."""
+
+
 def csv_pieces(report: Report) -> Iterator[str]:
     """:func:`to_csv` row by row."""
-    writer = csv.writer(_Echo(), lineterminator="\n")
-    yield writer.writerow(CSV_COLUMNS)
+    yield csv_line(CSV_COLUMNS)
     for v in report.verdicts:
-        yield writer.writerow((
+        yield csv_line((
             v.on, v.rule, v.kind.value, v.subject, v.case or "", v.window or "", v.staff or "",
             plain(v.points), plain(v.fine), plain(v.bonus_share), plain(v.reimbursement),
             v.sanction.tier if v.sanction else "", v.due or "", v.actual or "",
@@ -183,9 +186,8 @@ def to_scorecards_csv(report: Report) -> str:
 
 def scorecards_csv_pieces(report: Report) -> Iterator[str]:
     """:func:`to_scorecards_csv` row by row."""
-    writer = csv.writer(_Echo(), lineterminator="\n")
-    yield writer.writerow(SCORECARD_COLUMNS)
-    yield from map(writer.writerow, scorecards_rows(report.scorecards, report.standings))
+    yield csv_line(SCORECARD_COLUMNS)
+    yield from map(csv_line, scorecards_rows(report.scorecards, report.standings))
 
 
 DIFF_CSV_COLUMNS = ("change", "rule", "subject", "case", "on", "fields", "before", "after")
@@ -295,17 +297,14 @@ def diff_to_csv(result: ReportDiff) -> str:
 
 def diff_csv_pieces(result: ReportDiff) -> Iterator[str]:
     """:func:`diff_to_csv` row by row."""
-    writer = csv.writer(_Echo(), lineterminator="\n")
-    yield writer.writerow(DIFF_CSV_COLUMNS)
+    yield csv_line(DIFF_CSV_COLUMNS)
     for c in result.verdicts:
-        yield writer.writerow(
-            (c.change.value, c.rule, c.subject, c.case or "", c.on, " ".join(c.fields), *diff_summary(c))
-        )
+        yield csv_line((c.change.value, c.rule, c.subject, c.case or "", c.on, " ".join(c.fields), *diff_summary(c)))
     if result.scorecards:
         yield "\n"
-        yield writer.writerow(("scorecard", "subject", "period", "total", "score", "eligible", "rank", "awards"))
+        yield csv_line(("scorecard", "subject", "period", "total", "score", "eligible", "rank", "awards"))
         for d in result.scorecards:
-            yield writer.writerow((d.scorecard, d.subject, d.period, *card_change(d)))
+            yield csv_line((d.scorecard, d.subject, d.period, *card_change(d)))
 
 
 def render_explanation(story: Explanation, fmt: str) -> str:
