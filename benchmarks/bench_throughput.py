@@ -12,7 +12,7 @@ that the generator's memory does not count:
 
 - ``evaluate``: the library call. The log is read line by line, as the command line
   reads it, into ``evaluate(load_variant("county-centre"), …)``, which builds the
-  complete report (verdicts, totals and scorecards) as of the log's last day.
+  complete report (verdicts, totals and scorecards).
 - ``command line``: ``bianmin-rules evaluate --format json`` as a user runs it, from the
   interpreter's start to the last byte of the JSON report written to a file.
 

@@ -76,6 +76,12 @@ def test_derived_values_are_computed_once_per_source_object() -> None:
     assert Derived().of(books, index) == ["a", "b"] and len(calls) == 3  # nothing shared between contexts
 
 
+def demo_report() -> Report:
+    """The built-in example log of a county centre, evaluated under county-centre."""
+    return evaluate(load_variant("county-centre"), read_event_files([DATA / "examples" / "county-centre.jsonl"]),
+                    as_of=date(2026, 3, 31))
+
+
 def case_files_alive() -> int:
     gc.collect()
     return sum(isinstance(o, CaseFile) for o in gc.get_objects())
@@ -84,8 +90,7 @@ def case_files_alive() -> int:
 def test_nothing_derived_outlives_the_evaluation() -> None:
     """No case index or inquiry chain keeps the books alive once evaluate has returned."""
     before = case_files_alive()
-    report = evaluate(load_variant("county-centre"), read_event_files([DATA / "examples" / "county-centre.jsonl"]),
-                      as_of=date(2026, 3, 31))
+    report = demo_report()
     assert any(v.case for v in report.verdicts)
     assert case_files_alive() == before
 
@@ -107,8 +112,7 @@ def test_names_are_one_string_each_whether_read_from_json_or_built_in_python() -
 
 def test_verdicts_share_one_set_of_field_names_and_count_every_field_as_set() -> None:
     """A verdict from the engine holds no set of its own: all of them share their class's, with every field."""
-    report = evaluate(load_variant("county-centre"), read_event_files([DATA / "examples" / "county-centre.jsonl"]),
-                      as_of=date(2026, 3, 31))
+    report = demo_report()
     first, second = report.verdicts[:2]
     assert first.model_fields_set is second.model_fields_set == set(Verdict.model_fields)
     traces = [v.deadline for v in report.verdicts if v.deadline is not None]
@@ -130,8 +134,7 @@ def test_the_books_are_freed_before_the_collector_resumes(monkeypatch: pytest.Mo
 
     before = case_files_alive()
     monkeypatch.setattr(gc, "enable", enable)
-    evaluate(load_variant("county-centre"), read_event_files([DATA / "examples" / "county-centre.jsonl"]),
-             as_of=date(2026, 3, 31))
+    demo_report()
     assert alive_when_resumed == [before]
 
 
