@@ -12,7 +12,8 @@ Evaluate an event log under a centre's variant::
         print(verdict.rule, verdict.subject, verdict.explanation)
 """
 
-from bianmin_rules.authoring.lint import LintReport, lint_text
+from bianmin_rules.authoring.lint import LintReport, lint_text, lint_variant
+from bianmin_rules.core.books import Book, Books, Ledger
 from bianmin_rules.core.calendar import (
     CHINA_TZ,
     LAST_OFFICIAL_YEAR,
@@ -30,15 +31,16 @@ from bianmin_rules.core.errors import (
     DuplicateEventError,
     EvaluationError,
     EventError,
+    FamilyError,
     ProvisionalCalendarError,
     ScoringError,
     VariantError,
 )
 from bianmin_rules.core.events import EventBase
+from bianmin_rules.core.family import Families, Family
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context, Policy, PolicyBase
 from bianmin_rules.core.report import Report, SubjectTotal
-from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import (
     Citation,
     Measure,
@@ -49,10 +51,10 @@ from bianmin_rules.core.verdicts import (
     Verdict,
     VerdictKind,
 )
-from bianmin_rules.families.events import EVENT_ADAPTER, Event, event_json_schema
+from bianmin_rules.families import EVENT_ADAPTER, Event, Variant, event_json_schema
+from bianmin_rules.intake.families import installed_families
 from bianmin_rules.intake.files import (
     builtin_variant_names,
-    lint_variant,
     load_schedule,
     load_variant,
     read_event_files,
@@ -70,6 +72,8 @@ __all__ = [
     "EVENT_ADAPTER",
     "LAST_OFFICIAL_YEAR",
     "BianminError",
+    "Book",
+    "Books",
     "CalendarError",
     "CalendarRangeError",
     "Citation",
@@ -81,7 +85,11 @@ __all__ = [
     "EventBase",
     "EventError",
     "Explanation",
+    "Families",
+    "Family",
+    "FamilyError",
     "InquiryTrace",
+    "Ledger",
     "LimitUnit",
     "LintReport",
     "Measure",
@@ -114,6 +122,7 @@ __all__ = [
     "evaluate_all",
     "event_json_schema",
     "explain",
+    "installed_families",
     "lint_text",
     "lint_variant",
     "load_schedule",

@@ -15,19 +15,19 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any, TextIO, TypeVar
 
+from bianmin_rules.authoring.lint import lint_variant
 from bianmin_rules.authoring.synthetic import generate
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.engine import evaluate, evaluate_all
 from bianmin_rules.core.errors import BianminError
 from bianmin_rules.core.periods import Period
 from bianmin_rules.core.variant import Variant
-from bianmin_rules.families.events import event_json_schema
+from bianmin_rules.intake.families import installed_families
 from bianmin_rules.intake.files import (
     DEMO_AS_OF,
     builtin_variant_names,
     demo_events,
     example_text,
-    lint_variant,
     load_schedule,
     load_variant,
     read_event_files,
@@ -217,8 +217,8 @@ def calendar_from(args: argparse.Namespace) -> WorkCalendar:
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
-    variant = load_variant(args.variant)
-    events = with_progress(read_event_files(args.events), sys.stderr)
+    variant = load_variant(args.variant, families=installed_families())
+    events = with_progress(read_event_files(args.events, families=variant.families), sys.stderr)
     report = evaluate(
         variant, events, as_of=args.as_of, calendar=calendar_from(args), include_compliance=args.compliance
     )
@@ -227,9 +227,10 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
 
 def run_diff(args: argparse.Namespace) -> int:
+    families = installed_families()
     before, after = evaluate_all(
-        (load_variant(args.variant), load_variant(args.against)), read_event_files(args.events), as_of=args.as_of,
-        calendar=calendar_from(args),
+        (load_variant(args.variant, families=families), load_variant(args.against, families=families)),
+        read_event_files(args.events, families=families), as_of=args.as_of, calendar=calendar_from(args),
     )
     sys.stdout.writelines(render_diff_pieces(diff(before, after), args.format))
     return 0
@@ -237,17 +238,20 @@ def run_diff(args: argparse.Namespace) -> int:
 
 def run_explain(args: argparse.Namespace) -> int:
     kind = next(kind for kind in ("staff", "window", "case") if getattr(args, kind))
+    variant = load_variant(args.variant, families=installed_families())
+    events = read_event_files(args.events, families=variant.families)
     story = explain(
-        load_variant(args.variant), read_event_files(args.events), subject=subject_of(kind, getattr(args, kind)),
-        as_of=args.as_of, period=args.period, calendar=calendar_from(args),
+        variant, events, subject=subject_of(kind, getattr(args, kind)), as_of=args.as_of, period=args.period,
+        calendar=calendar_from(args),
     )
     sys.stdout.write(render_explanation(story, args.format))
     return 0
 
 
 def run_chain(args: argparse.Namespace) -> int:
+    variant = load_variant(args.variant, families=installed_families())
     trace = trace_inquiry(
-        load_variant(args.variant), read_event_files(args.events), args.inquiry, as_of=args.as_of,
+        variant, read_event_files(args.events, families=variant.families), args.inquiry, as_of=args.as_of,
         calendar=calendar_from(args),
     )
     sys.stdout.write(render_trace(trace))
@@ -281,18 +285,19 @@ def run_variants(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    schema = event_json_schema() if args.what == "events" else Variant.json_schema()
+    families = installed_families()
+    schema = families.event_json_schema() if args.what == "events" else Variant.json_schema(families)
     print(json.dumps(schema, ensure_ascii=False, indent=2))
     return 0
 
 
 def run_show(args: argparse.Namespace) -> int:
-    sys.stdout.write(load_variant(args.variant).to_toml())
+    sys.stdout.write(load_variant(args.variant, families=installed_families()).to_toml())
     return 0
 
 
 def run_lint(args: argparse.Namespace) -> int:
-    report = lint_variant(args.variant)
+    report = lint_variant(args.variant, families=installed_families())
     if args.format == "json":
         sys.stdout.write(report.model_dump_json(indent=2) + "\n")
     else:

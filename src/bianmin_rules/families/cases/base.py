@@ -33,7 +33,7 @@ from bianmin_rules.core.deadlines import (
 )
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import ZERO, Citation, RuleId, Subject, SubjectKind, Verdict, VerdictKind, subject
-from bianmin_rules.families.cases.ledger import KIND_BITS, CaseFile, Step
+from bianmin_rules.families.cases.ledger import CASE_FILES, KIND_BITS, CaseFile, Step
 
 
 class ChargeTo(StrEnum):
@@ -184,7 +184,7 @@ class CaseIndex:
 
 def case_index(books: Books, context: Context) -> CaseIndex:
     """The :class:`CaseIndex` of ``books``, built once for all the rules reading ``context``."""
-    return context.derived.of(books.cases, CaseIndex)
+    return context.derived.of(books[CASE_FILES], CaseIndex)
 
 
 class CasePolicy(PolicyBase):

@@ -29,9 +29,10 @@ from functools import cached_property
 from typing import NamedTuple
 
 from bianmin_rules.core.books import Books
-from bianmin_rules.families.cases.ledger import CaseFile, Rejection, Step
+from bianmin_rules.families.cases.ledger import CASE_FILES, CaseFile, Rejection, Step
 from bianmin_rules.families.first_inquiry.events import Channel, DischargeReason, Remit
 from bianmin_rules.families.first_inquiry.ledger import (
+    INQUIRY_FILES,
     Arranged,
     Asked,
     Discharged,
@@ -210,7 +211,8 @@ def received_chains(books: Books) -> tuple[Chain, ...]:
     Every FIR policy of one evaluation reads these; they derive them once through
     :class:`~bianmin_rules.core.policy.Derived`.
     """
-    return tuple(chain for file in books.inquiries.values() if (chain := build_chain(file, books.cases)) is not None)
+    cases = books[CASE_FILES]
+    return tuple(chain for file in books[INQUIRY_FILES].values() if (chain := build_chain(file, cases)) is not None)
 
 
 class _Walker:
@@ -344,11 +346,3 @@ def render_chain(chain: Chain) -> str:
     else:
         lines.append(f"结果：{end.at:%Y-%m-%d %H:%M} {end.action}，责任链结束。")
     return "\n".join(lines) + "\n"
-
-
-def unjudged_inquiries(inquiries: Mapping[str, InquiryFile]) -> Iterable[str]:
-    """A note for each inquiry the log never received: it has no first-inquiry person (FIR-1)."""
-    for file in inquiries.values():
-        if file.asked is None:
-            yield (f"咨询 {file.inquiry}：日志中没有首问记录（inquiry_received），无法确定首问责任人"
-                   f"（事件 {file.steps[0].event} 等）。")

@@ -44,9 +44,10 @@ from bianmin_rules.core.verdicts import (
     VerdictKind,
     subject,
 )
+from bianmin_rules.families.complaints.ledger import COMPLAINT_FILES
 from bianmin_rules.families.findings.events import FindingSource
-from bianmin_rules.families.findings.ledger import Finding
-from bianmin_rules.families.first_inquiry.ledger import Taken
+from bianmin_rules.families.findings.ledger import FINDINGS, Finding
+from bianmin_rules.families.first_inquiry.ledger import INQUIRY_FILES, Taken
 from bianmin_rules.families.ladders.counting import (
     PenaltyPerTier,
     Selector,
@@ -221,11 +222,11 @@ class Complained:
     @classmethod
     def of(cls, books: Books) -> Complained:
         """The events and cases complained about."""
-        events = {f.event for f in books.findings if f.by is FindingSource.VERIFIED_REPORT}
+        events = {f.event for f in books[FINDINGS] if f.by is FindingSource.VERIFIED_REPORT}
         cases: set[str] = set()
-        named = {file.lodged.inquiry for file in books.complaints.values() if file.lodged and file.lodged.inquiry}
-        for inquiry in sorted(named & books.inquiries.keys()):
-            for step in books.inquiries[inquiry].steps:
+        named = {file.lodged.inquiry for file in books[COMPLAINT_FILES].values() if file.lodged and file.lodged.inquiry}
+        for inquiry in sorted(named & books[INQUIRY_FILES].keys()):
+            for step in books[INQUIRY_FILES][inquiry].steps:
                 events.add(step.event)
                 if isinstance(step, Taken) and step.case:
                     cases.add(step.case)
