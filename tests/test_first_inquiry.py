@@ -17,8 +17,9 @@ from bianmin_rules.cli.main import main
 from bianmin_rules.core.engine import collect
 from bianmin_rules.families import BUILTIN
 from bianmin_rules.families.cases.ledger import CASE_FILES
-from bianmin_rules.families.first_inquiry.chain import Phase, build_chain, render_chain
+from bianmin_rules.families.first_inquiry.chain import Phase, build_chain
 from bianmin_rules.families.first_inquiry.ledger import INQUIRY_FILES
+from bianmin_rules.views.chain import render_chain
 from bianmin_rules.views.trace import render_trace, trace_inquiry
 from tests.conftest import cited, events, make_variant, run
 

@@ -40,7 +40,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bianmin_rules.authoring.caps import breaches
-from bianmin_rules.authoring.locate import Part, join, key_lines, key_parts, key_text, locate
+from bianmin_rules.authoring.locate import key_lines, locate
 from bianmin_rules.authoring.scorecards import Severity, lint_table
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.errors import VariantError
@@ -48,7 +48,17 @@ from bianmin_rules.core.extends import addresses, entry_key, resolve_extends
 from bianmin_rules.core.family import Families
 from bianmin_rules.core.policy import PolicyBase
 from bianmin_rules.core.scorecards.tables import ScorecardTable
-from bianmin_rules.core.variant import AcceptedFinding, UndeclaredCaseTypeError, Variant, key_path, parse_toml
+from bianmin_rules.core.variant import (
+    AcceptedFinding,
+    Part,
+    UndeclaredCaseTypeError,
+    Variant,
+    join,
+    key_parts,
+    key_path,
+    key_text,
+    parse_toml,
+)
 from bianmin_rules.core.verdicts import RULE_PATTERN
 from bianmin_rules.families import BUILTIN
 from bianmin_rules.families.leave.policies import LeaveApproval

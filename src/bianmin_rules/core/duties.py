@@ -13,10 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bianmin_rules.core.deadlines import DeadlineTrace, LimitUnit, TimeLimit, days_late
+from bianmin_rules.core.deadlines import DeadlineTrace, LimitUnit, TimeLimit, days_late, late_words
 from bianmin_rules.core.policy import Context
 from bianmin_rules.core.verdicts import VerdictKind
-from bianmin_rules.families.cases.base import late_words
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ judged with them.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable
 from datetime import date
@@ -32,7 +33,6 @@ from pydantic import (
 )
 from pydantic.json_schema import SkipJsonSchema
 
-from bianmin_rules.authoring.locate import Part, key_text
 from bianmin_rules.core.calendar import OfficeHours, WorkCalendar
 from bianmin_rules.core.errors import VariantError
 from bianmin_rules.core.extends import ParentLoader, resolve_extends
@@ -254,6 +254,32 @@ def parse_toml(text: str, *, origin: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise VariantError(f"not valid TOML: {exc}", variant=origin) from None
+
+
+Part = str | int
+"""One step of a dotted key: a table's key or an array's index."""
+
+KEY_PART = re.compile(r"\[(\d+)\]|\.?([^.\[\]]+)")
+
+
+def join(path: str, part: Part) -> str:
+    """``path`` one step further: ``a`` + ``b`` → ``a.b``; ``a`` + 2 → ``a[2]``."""
+    if isinstance(part, int):
+        return f"{path}[{part}]"
+    return f"{path}.{part}" if path else part
+
+
+def key_text(parts: Iterable[Part]) -> str:
+    """The dotted key of a sequence of steps."""
+    text = ""
+    for part in parts:
+        text = join(text, part)
+    return text
+
+
+def key_parts(key: str) -> tuple[Part, ...]:
+    """The steps of a dotted key: ``policies[2].limit`` → ``("policies", 2, "limit")``."""
+    return tuple(int(m.group(1)) if m.group(1) is not None else m.group(2) for m in KEY_PART.finditer(key))
 
 
 def key_path(loc: Iterable[int | str], data: Any) -> str:

@@ -23,8 +23,9 @@ from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import Verdict
 from bianmin_rules.families.cases.ledger import CASE_FILES
 from bianmin_rules.families.complaints.ledger import COMPLAINT_FILES, ComplaintFile
-from bianmin_rules.families.first_inquiry.chain import Chain, build_chain, render_chain
+from bianmin_rules.families.first_inquiry.chain import Chain, build_chain
 from bianmin_rules.families.first_inquiry.ledger import INQUIRY_FILES
+from bianmin_rules.views.chain import render_chain
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,18 @@ from pydantic import Field
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context, PolicyBase
-from bianmin_rules.core.verdicts import ZERO, Measure, Sanction, Subject, SubjectKind, Verdict, VerdictKind, subject
+from bianmin_rules.core.verdicts import (
+    ZERO,
+    ChargeTo,
+    Measure,
+    Sanction,
+    Subject,
+    SubjectKind,
+    Verdict,
+    VerdictKind,
+    charged,
+    subject,
+)
 from bianmin_rules.families.attendance.events import LeaveType
 from bianmin_rules.families.attendance.ledger import ATTENDANCE, Leave, Mark, MarkKind, StaffFile
 from bianmin_rules.families.attendance.presence import (
@@ -38,7 +49,6 @@ from bianmin_rules.families.attendance.presence import (
     minutes,
     overlaps,
 )
-from bianmin_rules.families.cases.base import ChargeTo, charged
 from bianmin_rules.families.ladders.counting import (
     PenaltyPerTier,
     Selector,

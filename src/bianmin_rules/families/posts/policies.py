@@ -26,12 +26,11 @@ from pydantic import Field
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.policy import Context, PolicyBase
-from bianmin_rules.core.verdicts import ZERO, Sanction, Subject, SubjectKind, Verdict, VerdictKind
+from bianmin_rules.core.verdicts import ZERO, ChargeTo, Sanction, Subject, SubjectKind, Verdict, VerdictKind, charged
 from bianmin_rules.families.attendance.ledger import ATTENDANCE, Assignment, AttendanceBooks, Leave, Mark, MarkKind
 from bianmin_rules.families.attendance.ledger import Whereabouts as WhereaboutsNote
 from bianmin_rules.families.attendance.policies import staff_subject
 from bianmin_rules.families.attendance.presence import Interval, OfficeDays, clock, days_label, minutes, office_days
-from bianmin_rules.families.cases.base import ChargeTo, charged
 from bianmin_rules.families.findings.ledger import FINDINGS
 
 

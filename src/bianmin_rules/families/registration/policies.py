@@ -10,8 +10,8 @@ from pydantic import Field
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.deadlines import SAME_DAY, Clock, Limit
 from bianmin_rules.core.policy import Context, PolicyBase
-from bianmin_rules.core.verdicts import Verdict, VerdictKind
-from bianmin_rules.families.cases.base import CaseDeadlinePolicy, CasePolicy, ChargeTo, Timed, charged
+from bianmin_rules.core.verdicts import ChargeTo, Verdict, VerdictKind, charged
+from bianmin_rules.families.cases.base import CaseDeadlinePolicy, CasePolicy, Timed
 from bianmin_rules.families.cases.ledger import (
     CaseFile,
     Completion,
