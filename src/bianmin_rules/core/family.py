@@ -135,9 +135,6 @@ class Families:
     def __iter__(self) -> Iterator[Family]:
         return iter(self.members)
 
-    def __len__(self) -> int:
-        return len(self.members)
-
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Families) and other.members == self.members
 
@@ -192,10 +189,6 @@ class Families:
     def rules(self) -> Mapping[str, str]:
         """Every rule ID the families encode, with its title, family by family."""
         return MappingProxyType({rule: title for family in self.members for rule, title in family.rules.items()})
-
-    def family_of(self, policy: type[PolicyBase]) -> Family | None:
-        """The family that declares the policy kind, if one of the set does."""
-        return next((family for family in self.members if policy in family.policies), None)
 
     def notes(self, books: Books) -> Iterator[str]:
         """What the families' rules cannot judge in ``books``, family by family."""
