@@ -22,14 +22,16 @@ from bianmin_rules.core.calendar import (
     as_china_time,
 )
 from bianmin_rules.core.deadlines import DeadlineTrace, LimitUnit, TimeLimit
-from bianmin_rules.core.engine import evaluate, evaluate_all
+from bianmin_rules.core.engine import Progress, evaluate, evaluate_all
 from bianmin_rules.core.errors import (
     BianminError,
     CalendarError,
     CalendarRangeError,
+    CaseFileError,
     DuplicateEventError,
     EvaluationError,
     EventError,
+    OutputError,
     ProvisionalCalendarError,
     ScoringError,
     VariantError,
@@ -64,6 +66,7 @@ from bianmin_rules.views.trace import InquiryTrace, render_trace, trace_inquiry
 from bianmin_rules.views.whatif import ReportDiff, diff
 
 __version__ = "0.1.0"
+"""The version of the library: the one place it is written (the package metadata reads it from here)."""
 
 __all__ = [
     "CHINA_TZ",
@@ -72,6 +75,7 @@ __all__ = [
     "BianminError",
     "CalendarError",
     "CalendarRangeError",
+    "CaseFileError",
     "Citation",
     "Context",
     "DeadlineTrace",
@@ -87,10 +91,12 @@ __all__ = [
     "Measure",
     "Occurrence",
     "OfficeHours",
+    "OutputError",
     "Period",
     "PeriodKind",
     "Policy",
     "PolicyBase",
+    "Progress",
     "ProvisionalCalendarError",
     "Report",
     "ReportDiff",
