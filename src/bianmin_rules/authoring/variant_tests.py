@@ -82,6 +82,10 @@ class VerdictPattern(Pattern):
         default=None, description="Ids of events it rests on (among others: every id listed must be there).",
     )
     explanation: str | None = Field(default=None, description="Words the explanation contains.")
+    measure: str | None = Field(default=None, description="The name of a measured rate, e.g. completion_rate.")
+    period: str | None = Field(default=None, description="The measured rate's period: 2026, 2026-Q1 or 2026-03.")
+    numerator: int | None = Field(default=None, description="The measured rate's numerator.")
+    denominator: int | None = Field(default=None, description="The measured rate's denominator.")
 
     def differences(self, verdict: Verdict) -> dict[str, Any]:
         """The keys this pattern states that ``verdict`` does not match, with the verdict's values."""
@@ -102,7 +106,7 @@ class VerdictPattern(Pattern):
 
 def verdict_fields(verdict: Verdict) -> dict[str, Any]:
     """A verdict's values under the names of :class:`VerdictPattern`."""
-    deadline = verdict.deadline
+    deadline, measure = verdict.deadline, verdict.measure
     return {
         "rule": verdict.rule, "subject": str(verdict.subject), "kind": verdict.kind, "on": verdict.on,
         "due": verdict.due if verdict.due is not None else (deadline.due if deadline else None),
@@ -114,6 +118,8 @@ def verdict_fields(verdict: Verdict) -> dict[str, Any]:
         "level": verdict.sanction.level if verdict.sanction else None,
         "quantity": verdict.quantity, "case": verdict.case, "window": verdict.window, "staff": verdict.staff,
         "code": verdict.code, "evidence": verdict.evidence, "explanation": verdict.explanation,
+        "measure": measure.name if measure else None, "period": measure.period.label if measure else None,
+        "numerator": measure.numerator if measure else None, "denominator": measure.denominator if measure else None,
     }
 
 
