@@ -50,8 +50,8 @@ class Pattern(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     def stated(self) -> dict[str, Any]:
-        """The keys the author wrote, with their values."""
-        return {name: getattr(self, name) for name in self.model_fields_set}
+        """The keys the author wrote, with their values, in the order the model lists them."""
+        return {name: getattr(self, name) for name in type(self).model_fields if name in self.model_fields_set}
 
     def __str__(self) -> str:
         return " ".join(f"{name}={shown(value)}" for name, value in self.stated().items())
@@ -528,8 +528,8 @@ def case_events(loaded: LoadedCases, index: int) -> list[Event]:
             log.append(EVENT_ADAPTER.validate_python({"id": f"e{number}", **row}))
         except ValidationError as exc:
             field, message = describe(exc.errors(include_url=False)[0])
-            raise EventError(message, source=f"{loaded.origin}: {key}", line=loaded.line_of(key),
-                             field=field) from None
+            raise CaseFileError(message, file=loaded.origin, key=f"{key}.{field}" if field else key,
+                                line=loaded.line_of(key)) from None
     return log
 
 
