@@ -63,6 +63,10 @@ class VerdictPattern(Pattern):
     rule: RuleId | None = None
     subject: str | None = Field(default=None, description="kind:id, e.g. staff:S1 or window:W1.")
     kind: VerdictKind | None = None
+    case: str | None = None
+    window: str | None = None
+    staff: str | None = None
+    code: str | None = None
     on: date | None = None
     due: date | None = Field(default=None, description="The due date (the verdict's, else its deadline's).")
     actual: date | None = None
@@ -74,10 +78,6 @@ class VerdictPattern(Pattern):
     sanction: str | None = Field(default=None, description="The sanction tier, in the regulation's words.")
     level: int | None = Field(default=None, description="The sanction tier's level.")
     quantity: Decimal | None = None
-    case: str | None = None
-    window: str | None = None
-    staff: str | None = None
-    code: str | None = None
     evidence: tuple[str, ...] | None = Field(
         default=None, description="Ids of events it rests on (among others: every id listed must be there).",
     )
