@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import os
 import shlex
 import subprocess
 import sys
@@ -66,6 +67,9 @@ def test_output_goes_to_a_file_whole_or_not_at_all(capsys: pytest.CaptureFixture
     status, out, _ = cli(capsys, *EVALUATE, str(DEMO_LOG), "--format", "json", "-o", str(target))
     assert (status, out) == (0, "")
     assert len(Report.model_validate_json(target.read_text(encoding="utf-8")).violations()) == 8
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask  # not the temporary file's private 0600
     bad = tmp_path / "bad.jsonl"
     bad.write_text("not json\n", encoding="utf-8")
     status, _, _ = cli(capsys, *EVALUATE, str(bad), "--format", "json", "-o", str(target))

@@ -45,6 +45,7 @@ def output(path: str | None) -> Iterator[TextIO]:
     try:
         with handle:
             yield cast(TextIO, handle)
+        os.chmod(handle.name, file_mode(target))
         os.replace(handle.name, target)
     except OSError as exc:
         Path(handle.name).unlink(missing_ok=True)
@@ -52,3 +53,16 @@ def output(path: str | None) -> Iterator[TextIO]:
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise
+
+
+def file_mode(target: Path) -> int:
+    """The permissions a written file gets: those of the file it replaces, else what the umask allows.
+
+    The temporary file is created private (0600); the report is not.
+    """
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
