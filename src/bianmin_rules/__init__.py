@@ -29,6 +29,8 @@ from bianmin_rules.errors import (
     DuplicateEventError,
     EvaluationError,
     EventError,
+    MissingExtraError,
+    OutputError,
     ProvisionalCalendarError,
     ScoringError,
     VariantError,
@@ -45,6 +47,9 @@ from bianmin_rules.report import Report, SubjectTotal
 from bianmin_rules.trace import InquiryTrace, render_trace, trace_inquiry
 from bianmin_rules.variant import Variant
 from bianmin_rules.verdicts import Citation, Measure, Occurrence, Sanction, Subject, SubjectKind, Verdict, VerdictKind
+from bianmin_rules.views.labels import Words
+from bianmin_rules.views.outputs import to_html, to_xlsx
+from bianmin_rules.views.tables import Table, diff_tables, explanation_tables, report_tables
 from bianmin_rules.whatif import ReportDiff, diff
 
 __version__ = "0.1.0"
@@ -69,8 +74,10 @@ __all__ = [
     "LimitUnit",
     "LintReport",
     "Measure",
+    "MissingExtraError",
     "Occurrence",
     "OfficeHours",
+    "OutputError",
     "Period",
     "PeriodKind",
     "Policy",
@@ -83,21 +90,25 @@ __all__ = [
     "Subject",
     "SubjectKind",
     "SubjectTotal",
+    "Table",
     "TimeLimit",
     "Variant",
     "VariantError",
     "Verdict",
     "VerdictKind",
+    "Words",
     "WorkCalendar",
     "YearSchedule",
     "__version__",
     "as_china_time",
     "builtin_variant_names",
     "diff",
+    "diff_tables",
     "evaluate",
     "evaluate_all",
     "event_json_schema",
     "explain",
+    "explanation_tables",
     "lint_text",
     "lint_variant",
     "load_schedule",
@@ -107,9 +118,12 @@ __all__ = [
     "read_logs",
     "render_pieces",
     "render_trace",
+    "report_tables",
     "to_csv",
+    "to_html",
     "to_json",
     "to_markdown",
     "to_scorecards_csv",
+    "to_xlsx",
     "trace_inquiry",
 ]

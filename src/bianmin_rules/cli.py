@@ -31,10 +31,12 @@ from bianmin_rules.io import (
     read_event_files,
 )
 from bianmin_rules.periods import Period
-from bianmin_rules.render import FORMATS, render_diff_pieces, render_explanation, render_pieces
 from bianmin_rules.synthetic import generate
 from bianmin_rules.trace import render_trace, trace_inquiry
 from bianmin_rules.variant import Variant
+from bianmin_rules.views.labels import LANGUAGES
+from bianmin_rules.views.outputs import FORMATS, STORY_FORMATS, Viewed, write_view
+from bianmin_rules.views.tables import DIFF_TABLES, REPORT_TABLES
 from bianmin_rules.whatif import diff
 
 EXIT_FINDINGS = 1
@@ -97,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     for kind in ("staff", "window", "case"):
         who.add_argument(f"--{kind}", metavar="ID", help=f"the {kind} to explain")
     tell.add_argument("--period", type=period_label, help="only this period: 2026, 2026-Q1 or 2026-03")
-    tell.add_argument("--format", choices=("markdown", "json"), default="markdown", help="output format")
+    add_output_options(tell, STORY_FORMATS, tables=False)
     add_calendar_options(tell)
     tell.set_defaults(command=run_explain)
 
@@ -175,9 +177,36 @@ class Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
 
-def add_output_options(parser: argparse.ArgumentParser) -> None:
-    """``--format``: how a report is printed."""
-    parser.add_argument("--format", choices=FORMATS, default="markdown", help="output format (default: markdown)")
+TABLE_IDS = tuple(dict.fromkeys(spec.id for spec in (*REPORT_TABLES, *DIFF_TABLES)))
+
+
+def add_output_options(
+    parser: argparse.ArgumentParser, formats: Sequence[str] = FORMATS, *, tables: bool = True,
+) -> None:
+    """``--format``, ``-o``, ``--lang`` and ``--table``: how and where a report is written."""
+    parser.add_argument("--format", choices=formats, default="markdown", help="output format (default: markdown)")
+    parser.add_argument(
+        "-o", "--output", metavar="PATH",
+        help="write to this file instead of standard output (xlsx: required; csv: a folder, e.g. out/, "
+             "gets one file per table)",
+    )
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default="zh",
+        help="the language of the headers and words of xlsx, html and per-table csv (default: zh)",
+    )
+    if tables:
+        parser.add_argument(
+            "--table", choices=TABLE_IDS, metavar="TABLE",
+            help=f"csv: only this table, for Excel ({', '.join(TABLE_IDS)})",
+        )
+
+
+def write_output(args: argparse.Namespace, model: Viewed, variant: Variant | None = None) -> None:
+    """Write ``model`` as the output options ask."""
+    write_view(
+        model, args.format, output=args.output, stream=sys.stdout, variant=variant, lang=args.lang,
+        table=getattr(args, "table", None),
+    )
 
 
 def add_calendar_options(parser: argparse.ArgumentParser) -> None:
@@ -222,7 +251,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     report = evaluate(
         variant, events, as_of=args.as_of, calendar=calendar_from(args), include_compliance=args.compliance
     )
-    sys.stdout.writelines(render_pieces(report, args.format))
+    write_output(args, report, variant)
     return 0
 
 
@@ -231,7 +260,7 @@ def run_diff(args: argparse.Namespace) -> int:
         (load_variant(args.variant), load_variant(args.against)), read_event_files(args.events), as_of=args.as_of,
         calendar=calendar_from(args),
     )
-    sys.stdout.writelines(render_diff_pieces(diff(before, after), args.format))
+    write_output(args, diff(before, after))
     return 0
 
 
@@ -241,7 +270,7 @@ def run_explain(args: argparse.Namespace) -> int:
         load_variant(args.variant), read_event_files(args.events), subject=subject_of(kind, getattr(args, kind)),
         as_of=args.as_of, period=args.period, calendar=calendar_from(args),
     )
-    sys.stdout.write(render_explanation(story, args.format))
+    write_output(args, story)
     return 0
 
 
@@ -255,8 +284,9 @@ def run_chain(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    report = evaluate(load_variant("county-centre"), demo_events(), as_of=date.fromisoformat(DEMO_AS_OF))
-    sys.stdout.writelines(render_pieces(report, args.format))
+    variant = load_variant("county-centre")
+    report = evaluate(variant, demo_events(), as_of=date.fromisoformat(DEMO_AS_OF))
+    write_output(args, report, variant)
     return 0
 
 

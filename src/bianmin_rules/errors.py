@@ -99,3 +99,19 @@ class ScoringError(BianminError):
         self.place = place
         self.message = message
         super().__init__(f"{place}: {message}")
+
+
+class MissingExtraError(BianminError, ImportError):
+    """An optional package a view or reader needs is not installed; the message names the extra to install."""
+
+    def __init__(self, *, module: str, extra: str, purpose: str) -> None:
+        self.module = module
+        self.extra = extra
+        super().__init__(
+            f"{purpose} needs the optional package {module!r}: pip install 'bianmin-rules[{extra}]'", name=module
+        )
+
+
+class OutputError(BianminError):
+    """A view cannot be written as asked: a workbook with no file to go to, a table the output does not have,
+    or a file or folder that cannot be written."""
