@@ -16,7 +16,7 @@ from typing import Any
 
 from bianmin_rules.views.extras import require
 from bianmin_rules.views.labels import Words, zh
-from bianmin_rules.views.tables import Table
+from bianmin_rules.views.tables import Table, cell_text
 
 FONTS = "'Noto Sans CJK SC', 'WenQuanYi Micro Hei', 'Microsoft YaHei', 'PingFang SC', sans-serif"
 """Fonts with Chinese characters, the browser's first choice that it has."""
@@ -51,11 +51,12 @@ def draw(
         font_family=FONTS, background="transparent", plot_background="#ffffff", title_font_size=18,
         label_font_size=15, major_label_font_size=15, legend_font_size=15, value_font_size=14,
     )
-    chart = getattr(pygal, kind)(
-        js=[], disable_xml_declaration=True, style=look, width=900, height=420, explicit_size=False,
-        legend_at_bottom=True, truncate_legend=-1, truncate_label=-1, no_data_text=words(zh("无数据")),
-        print_values=False, **options,
-    )
+    settings: dict[str, Any] = {
+        "js": [], "disable_xml_declaration": True, "style": look, "width": 900, "height": 420,
+        "explicit_size": False, "legend_at_bottom": True, "truncate_legend": -1, "truncate_label": -1,
+        "no_data_text": words(zh("无数据")), "print_values": False,
+    }
+    chart = getattr(pygal, kind)(**(settings | options))
     chart.x_labels = list(labels)
     for one in series:
         chart.add(one.name, list(one.values))
@@ -116,14 +117,17 @@ def overdue_days(verdicts: Table, words: Words) -> Chart:
                 x_title=words(zh("逾期天数")), show_legend=False, order_min=0)
 
 
-def moved(table: Table, label_columns: Sequence[str], change_column: str, title: str, words: Words) -> Chart:
-    """What moved in a comparison: one horizontal bar per row whose change is not zero."""
+def moved(table: Table, label_columns: Sequence[str], change_column: str, title: str, words: Words) -> list[Chart]:
+    """What moved in a comparison: one horizontal bar per row whose change is not zero (no chart if none moved)."""
     at = index_of(table)
+    columns = table.spec.columns
     labels, values = [], []
     for row in table.rows():
         change = row[at[change_column]]
         if isinstance(change, Decimal | int) and change:
-            labels.append(" ".join(str(row[at[c]]) for c in label_columns if row[at[c]] is not None))
+            labels.append(" ".join(cell_text(row[at[c]], columns[at[c]], words) for c in label_columns))
             values.append(float(change))
-    return draw("HorizontalBar", title, labels, [Series(words(zh("变化")), values)], words, show_legend=False,
-                height=max(240, 40 + 28 * len(labels)))
+    if not values:
+        return []
+    return [draw("HorizontalBar", title, labels, [Series(words(zh("变化")), values)], words, show_legend=False,
+                 height=max(240, 60 + 36 * len(labels)))]

@@ -149,11 +149,11 @@ def diff_html(result: ReportDiff, *, lang: str = "zh") -> str:
         Figure(words(zh("变化的对象")), str(len(result.subjects))),
         Figure(words(zh("变化的考核")), str(len(result.scorecards))),
     ]
+    subject = ("subject_kind", "subject")
     drawn = [
-        charts.moved(by_id["subjects"], ("subject_kind", "subject"), "points_change",
-                     words(zh("各对象分值变化")), words),
-        charts.moved(by_id["cards"], ("scorecard", "subject", "period"), "total_change",
-                     words(zh("各考核得分变化")), words),
+        *charts.moved(by_id["subjects"], subject, "violations_change", words(zh("各对象违规次数变化")), words),
+        *charts.moved(by_id["subjects"], subject, "points_change", words(zh("各对象分值变化")), words),
+        *charts.moved(by_id["cards"], (*subject, "period"), "total_change", words(zh("各考核得分变化")), words),
     ]
     return page(
         words, title=f"{words(zh('假设比较'))} · {result.before} → {result.after}",
