@@ -15,9 +15,9 @@ import pytest
 
 from bianmin_rules import MissingExtraError, Report, Variant, load_variant, to_csv, to_xlsx
 from bianmin_rules.cli import main
+from bianmin_rules.extras import require
 from bianmin_rules.io import DATA, demo_events, read_event_files
 from bianmin_rules.views.csv_files import BOM, table_to_csv
-from bianmin_rules.views.extras import require
 from bianmin_rules.views.tables import Column, ColumnType, Table, TableSpec
 from bianmin_rules.views.xlsx import write_workbook
 from bianmin_rules.whatif import diff

@@ -17,9 +17,10 @@ from typing import Any, TextIO, TypeVar
 
 from bianmin_rules.calendar import WorkCalendar
 from bianmin_rules.engine import evaluate, evaluate_all
-from bianmin_rules.errors import BianminError
+from bianmin_rules.errors import BianminError, RegisterError
 from bianmin_rules.events import event_json_schema
 from bianmin_rules.explain import explain, subject_of
+from bianmin_rules.intake.files import import_register, load_mapping, summary, write_log, write_problems
 from bianmin_rules.io import (
     DEMO_AS_OF,
     builtin_variant_names,
@@ -114,6 +115,21 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="evaluate the built-in example log under county-centre")
     add_output_options(demo)
     demo.set_defaults(command=run_demo)
+
+    intake = commands.add_parser(
+        "import", help="turn a case register or a time clock's export (.xlsx, .csv) into an event log",
+        description="Read a register and write its events as JSON Lines. Every bad cell is reported with its "
+                    "sheet, row, column and what was expected; nothing is written when a row is bad, unless "
+                    "--skip-bad is given.",
+    )
+    intake.add_argument("register", help="the register: .xlsx or .csv")
+    intake.add_argument("--mapping", metavar="FILE", help="a mapping file (TOML): the export's columns and values")
+    intake.add_argument("-o", "--output", metavar="FILE", help="the event log to write (default: standard output)")
+    intake.add_argument(
+        "--skip-bad", action="store_true",
+        help="write the good rows, and the bad cells to a CSV file beside the output (FILE.skipped.csv)",
+    )
+    intake.set_defaults(command=run_import)
 
     sample = commands.add_parser("example", help="print a built-in example event log (JSON Lines) to start from")
     sample.add_argument("name", nargs="?", default="township", help="which log (default: township, every family)")
@@ -287,6 +303,26 @@ def run_demo(args: argparse.Namespace) -> int:
     variant = load_variant("county-centre")
     report = evaluate(variant, demo_events(), as_of=date.fromisoformat(DEMO_AS_OF))
     write_output(args, report, variant)
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    mapping = load_mapping(args.mapping) if args.mapping else None
+    intake = import_register(args.register, mapping)
+    for problem in intake.problems:
+        print(f"bianmin-rules: {args.register}: {problem}", file=sys.stderr)
+    if intake.problems and not args.skip_bad:
+        raise RegisterError(
+            f"{args.register}: {len(intake.problems)} bad cells in {intake.bad_rows} of {intake.rows} rows; "
+            "nothing written (correct them, or give --skip-bad to write the good rows)",
+            problems=intake.problems,
+        )
+    write_log(intake, args.output, sys.stdout)
+    if intake.problems:
+        skipped = f"{args.output or 'events'}.skipped.csv"
+        write_problems(intake.problems, skipped)
+        print(f"bianmin-rules: the bad cells are listed in {skipped}", file=sys.stderr)
+    print(f"bianmin-rules: {'; '.join(summary(intake))}", file=sys.stderr)
     return 0
 
 

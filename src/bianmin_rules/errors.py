@@ -115,3 +115,17 @@ class MissingExtraError(BianminError, ImportError):
 class OutputError(BianminError):
     """A view cannot be written as asked: a workbook with no file to go to, a table the output does not have,
     or a file or folder that cannot be written."""
+
+
+class RegisterError(BianminError):
+    """A register (a spreadsheet of cases or sign-ins) cannot be turned into events.
+
+    ``problems`` lists every bad cell, each with its sheet, row, column and what was
+    expected; the message says how many there are and names the first. A register of
+    complaints is never quoted (CMP-7).
+    """
+
+    def __init__(self, message: str, *, problems: tuple[object, ...] = ()) -> None:
+        self.problems = problems
+        self.message = message
+        super().__init__(message)

@@ -20,11 +20,11 @@ from decimal import Decimal
 from itertools import islice
 
 from bianmin_rules.explain import Explanation
+from bianmin_rules.extras import require
 from bianmin_rules.formatting import plain
 from bianmin_rules.report import Report
 from bianmin_rules.variant import Variant
 from bianmin_rules.views import charts
-from bianmin_rules.views.extras import require
 from bianmin_rules.views.labels import Words, zh
 from bianmin_rules.views.tables import (
     CARD_LINES,

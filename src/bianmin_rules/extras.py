@@ -1,4 +1,4 @@
-"""The optional packages some views and readers need, each named with the extra that installs it."""
+"""The optional packages some views and readers need (openpyxl, Jinja2, pygal), each named with its extra."""
 
 from __future__ import annotations
 
