@@ -245,16 +245,15 @@ class Collector:
 
     def keep(self, reader: RowReader, events: Sequence[dict[str, Any]]) -> bool:
         """Validate a row's events and keep them, or keep its problems; True when the row is good."""
+        checked = []
+        for data in events:
+            try:
+                checked.append(EVENT_ADAPTER.validate_python(data))
+            except ValidationError as exc:
+                note_invalid(reader, exc)
         if not reader.problems:
-            checked = []
-            for data in events:
-                try:
-                    checked.append(EVENT_ADAPTER.validate_python(data))
-                except ValidationError as exc:
-                    note_invalid(reader, exc)
-            if not reader.problems:
-                self.events.extend(checked)
-                return True
+            self.events.extend(checked)
+            return True
         self.problems.extend(sorted(reader.problems, key=lambda p: (len(p.letter or ""), p.letter or "")))
         self.bad_rows += 1
         return False
@@ -265,7 +264,7 @@ def note_invalid(reader: RowReader, exc: ValidationError) -> None:
     for error in exc.errors(include_url=False):
         loc = error["loc"]
         name = FIELD_COLUMNS.get(str(loc[1]), str(loc[1])) if len(loc) > 1 else str(loc[0])
-        reader.problem(name, error["msg"])
+        reader.problem(name, f"a valid value ({error['msg']})")
 
 
 FIELD_COLUMNS = {
@@ -455,6 +454,10 @@ def punch_events(punches: Iterable[tuple[str, datetime, str | None, str | None, 
             yield EVENT_ADAPTER.validate_python(data)
 
 
+UNREAD = datetime(2001, 1, 1)
+"""Stands for a time that could not be read, so that the row's other cells are checked too; never kept."""
+
+
 def event_row(collector: Collector, r: RowReader) -> None:
     """One row of a mapped sheet: one event of the mapping's type, its fields from their columns."""
     mapping = collector.mapping
@@ -465,7 +468,7 @@ def event_row(collector: Collector, r: RowReader) -> None:
         if value is None:
             continue
         if name == "at":
-            value = r.moment("at", required=True)
+            value = r.moment("at", required=True) or UNREAD
         elif isinstance(value, float) and value.is_integer():
             value = int(value)
         elif isinstance(value, float):
@@ -473,5 +476,6 @@ def event_row(collector: Collector, r: RowReader) -> None:
         data[name] = value
     if "at" not in data:
         r.problem("at", "the day and time of the event (a column mapped to `at`)")
+        data["at"] = UNREAD
     data.setdefault("id", f"{r.sheet}-{r.number}")
     collector.keep(r, [data])
