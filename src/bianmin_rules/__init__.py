@@ -32,11 +32,15 @@ from bianmin_rules.errors import (
     MissingExtraError,
     OutputError,
     ProvisionalCalendarError,
+    RegisterError,
     ScoringError,
     VariantError,
 )
 from bianmin_rules.events import EVENT_ADAPTER, Event, EventBase, event_json_schema
 from bianmin_rules.explain import Explanation, explain
+from bianmin_rules.intake.files import import_register, load_mapping
+from bianmin_rules.intake.mappings import Mapping
+from bianmin_rules.intake.registers import Intake, Problem, import_rows, import_sheets
 from bianmin_rules.io import builtin_variant_names, lint_variant, load_schedule, load_variant, read_event_files
 from bianmin_rules.jsonl import read_events, read_logs
 from bianmin_rules.lint import LintReport, lint_text
@@ -71,8 +75,10 @@ __all__ = [
     "EventError",
     "Explanation",
     "InquiryTrace",
+    "Intake",
     "LimitUnit",
     "LintReport",
+    "Mapping",
     "Measure",
     "MissingExtraError",
     "Occurrence",
@@ -82,7 +88,9 @@ __all__ = [
     "PeriodKind",
     "Policy",
     "PolicyBase",
+    "Problem",
     "ProvisionalCalendarError",
+    "RegisterError",
     "Report",
     "ReportDiff",
     "Sanction",
@@ -109,8 +117,12 @@ __all__ = [
     "event_json_schema",
     "explain",
     "explanation_tables",
+    "import_register",
+    "import_rows",
+    "import_sheets",
     "lint_text",
     "lint_variant",
+    "load_mapping",
     "load_schedule",
     "load_variant",
     "read_event_files",
