@@ -37,7 +37,7 @@ HEADERS = ["办件编号", "事项名称", "办件类型", "受理时间", "办�
 
 IMPORT = """
 import json, resource, sys, time
-from bianmin_rules.intake.files import import_register, write_log
+from bianmin_rules.intake.spreadsheets import import_register, write_log
 start = time.perf_counter()
 intake = import_register(sys.argv[1])
 write_log(intake, sys.argv[2], sys.stdout)

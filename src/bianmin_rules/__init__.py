@@ -38,9 +38,9 @@ from bianmin_rules.errors import (
 )
 from bianmin_rules.events import EVENT_ADAPTER, Event, EventBase, event_json_schema
 from bianmin_rules.explain import Explanation, explain
-from bianmin_rules.intake.files import import_register, load_mapping
 from bianmin_rules.intake.mappings import Mapping
 from bianmin_rules.intake.registers import Intake, Problem, import_rows, import_sheets
+from bianmin_rules.intake.spreadsheets import import_register, load_mapping
 from bianmin_rules.io import builtin_variant_names, lint_variant, load_schedule, load_variant, read_event_files
 from bianmin_rules.jsonl import read_events, read_logs
 from bianmin_rules.lint import LintReport, lint_text

@@ -20,7 +20,7 @@ from bianmin_rules.engine import evaluate, evaluate_all
 from bianmin_rules.errors import BianminError, RegisterError
 from bianmin_rules.events import event_json_schema
 from bianmin_rules.explain import explain, subject_of
-from bianmin_rules.intake.files import import_register, load_mapping, summary, write_log, write_problems
+from bianmin_rules.intake.spreadsheets import import_register, load_mapping, summary, write_log, write_problems
 from bianmin_rules.io import (
     DEMO_AS_OF,
     builtin_variant_names,
