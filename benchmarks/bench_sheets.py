@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bianmin_rules.synthetic import generate
+from bianmin_rules.authoring.synthetic import generate
 
 HEADERS = ["办件编号", "事项名称", "办件类型", "受理时间", "办结时间", "承诺时限(工作日)", "窗口", "经办人",
            "材料齐全时间", "告知时间", "告知材料"]

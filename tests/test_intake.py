@@ -11,13 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bianmin_rules import Variant, evaluate, load_variant
-from bianmin_rules.cli import main
-from bianmin_rules.errors import RegisterError
+from bianmin_rules.cli.main import main
+from bianmin_rules.core.errors import RegisterError
 from bianmin_rules.intake.dates import MomentError, moment, time_of_day
+from bianmin_rules.intake.files import demo_events, read_event_files
 from bianmin_rules.intake.mappings import Mapping, parse_mapping
 from bianmin_rules.intake.registers import import_rows
 from bianmin_rules.intake.spreadsheets import import_register
-from bianmin_rules.io import demo_events, read_event_files
 
 ROOT = Path(__file__).parent.parent
 REGISTERS = ROOT / "examples" / "registers"

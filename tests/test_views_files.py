@@ -14,13 +14,13 @@ import openpyxl
 import pytest
 
 from bianmin_rules import MissingExtraError, Report, Variant, load_variant, to_csv, to_xlsx
-from bianmin_rules.cli import main
-from bianmin_rules.extras import require
-from bianmin_rules.io import DATA, demo_events, read_event_files
+from bianmin_rules.cli.main import main
+from bianmin_rules.core.extras import require
+from bianmin_rules.intake.files import DATA, demo_events, read_event_files
 from bianmin_rules.views.csv_files import BOM, table_to_csv
 from bianmin_rules.views.tables import Column, ColumnType, Table, TableSpec
+from bianmin_rules.views.whatif import diff
 from bianmin_rules.views.xlsx import write_workbook
-from bianmin_rules.whatif import diff
 from tests.conftest import run
 
 TOWNSHIP = DATA / "examples" / "township.jsonl"

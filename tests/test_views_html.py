@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from bianmin_rules import Report, Variant, diff, explain, load_variant, to_html
-from bianmin_rules.io import DATA, demo_events, read_event_files
-from bianmin_rules.verdicts import Subject, SubjectKind
+from bianmin_rules.core.verdicts import Subject, SubjectKind
+from bianmin_rules.intake.files import DATA, demo_events, read_event_files
 from tests.conftest import run
 
 CHROMIUM = "/usr/bin/chromium"

@@ -27,8 +27,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from bianmin_rules.errors import RegisterError
-from bianmin_rules.events import event_types
+from bianmin_rules.core.errors import RegisterError
+from bianmin_rules.families.events import event_types
 
 Kind = Literal["case-register", "time-clock", "events"]
 

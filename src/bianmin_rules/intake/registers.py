@@ -31,9 +31,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bianmin_rules.errors import RegisterError
-from bianmin_rules.events import EVENT_ADAPTER, Event, event_types
-from bianmin_rules.events.base import is_confidential
+from bianmin_rules.core.errors import RegisterError
+from bianmin_rules.core.events import is_confidential
+from bianmin_rules.families.events import EVENT_ADAPTER, Event, event_types
 from bianmin_rules.intake.dates import MomentError, moment, time_of_day
 from bianmin_rules.intake.mappings import (
     ALIASES,

@@ -16,8 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bianmin_rules.errors import RegisterError
-from bianmin_rules.extras import require
+from bianmin_rules.core.errors import RegisterError
+from bianmin_rules.core.extras import require
 from bianmin_rules.intake.mappings import Mapping, parse_mapping
 from bianmin_rules.intake.registers import Intake, Problem, Rows, import_sheets
 

@@ -5,7 +5,7 @@ byte-order mark: with it, Chinese text reads as written. Every cell is written a
 :func:`~bianmin_rules.views.tables.cell_text` shows it — points and yuan as plain
 decimals (``-0.5``), which Excel reads as numbers; days as ``2026-03-02``, which it reads
 as dates; codes and yes/no as words of the reader's language. The combined CSV of
-``--format csv`` (:func:`bianmin_rules.render.to_csv`) is unchanged.
+``--format csv`` (:func:`bianmin_rules.views.render.to_csv`) is unchanged.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from bianmin_rules.render import csv_line
 from bianmin_rules.views.labels import Words
+from bianmin_rules.views.render import csv_line
 from bianmin_rules.views.tables import Table, cell_text
 
 BOM = "\ufeff"

@@ -19,12 +19,12 @@ from datetime import date
 from decimal import Decimal
 from itertools import islice
 
-from bianmin_rules.explain import Explanation
-from bianmin_rules.extras import require
-from bianmin_rules.formatting import plain
-from bianmin_rules.report import Report
-from bianmin_rules.variant import Variant
+from bianmin_rules.core.extras import require
+from bianmin_rules.core.formatting import plain
+from bianmin_rules.core.report import Report
+from bianmin_rules.core.variant import Variant
 from bianmin_rules.views import charts
+from bianmin_rules.views.explain import Explanation
 from bianmin_rules.views.labels import Words, zh
 from bianmin_rules.views.tables import (
     CARD_LINES,
@@ -36,7 +36,7 @@ from bianmin_rules.views.tables import (
     explanation_tables,
     report_tables,
 )
-from bianmin_rules.whatif import Change, ReportDiff
+from bianmin_rules.views.whatif import Change, ReportDiff
 
 ROWS_SHOWN = 2000
 """The most rows a table of the page shows; the workbook and CSV files hold them all."""

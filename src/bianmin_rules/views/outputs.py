@@ -1,7 +1,7 @@
 """Every view of a report, a comparison or a story, written where it is asked to go.
 
 :func:`write_view` is what the command line calls: the text formats (Markdown, JSON, the
-combined CSV) as :mod:`bianmin_rules.render` writes them, the workbook, the HTML page,
+combined CSV) as :mod:`bianmin_rules.views.render` writes them, the workbook, the HTML page,
 and the CSV files for Excel — one table to a file or to the output stream, or every
 table into a folder.
 """
@@ -12,16 +12,16 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, TextIO
 
-from bianmin_rules.errors import OutputError
-from bianmin_rules.explain import Explanation
-from bianmin_rules.render import render_diff_pieces, render_explanation, render_pieces
-from bianmin_rules.report import Report
-from bianmin_rules.variant import Variant
+from bianmin_rules.core.errors import OutputError
+from bianmin_rules.core.report import Report
+from bianmin_rules.core.variant import Variant
 from bianmin_rules.views.csv_files import table_csv_pieces, write_csv_files
+from bianmin_rules.views.explain import Explanation
 from bianmin_rules.views.html import diff_html, explanation_html, report_html
+from bianmin_rules.views.render import render_diff_pieces, render_explanation, render_pieces
 from bianmin_rules.views.tables import Table, diff_tables, explanation_tables, report_tables
+from bianmin_rules.views.whatif import ReportDiff
 from bianmin_rules.views.xlsx import write_workbook
-from bianmin_rules.whatif import ReportDiff
 
 FORMATS = ("markdown", "json", "csv", "xlsx", "html")
 """The formats of a report and of a comparison."""

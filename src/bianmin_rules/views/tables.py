@@ -22,15 +22,15 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from bianmin_rules.explain import Explanation, StoryStep
-from bianmin_rules.formatting import plain
-from bianmin_rules.render import diff_summary
-from bianmin_rules.report import Report
-from bianmin_rules.scorecards.cards import Card, Standing
-from bianmin_rules.variant import Variant
-from bianmin_rules.verdicts import Subject, Verdict
+from bianmin_rules.core.formatting import plain
+from bianmin_rules.core.report import Report
+from bianmin_rules.core.scorecards.cards import Card, Standing
+from bianmin_rules.core.variant import Variant
+from bianmin_rules.core.verdicts import Subject, Verdict
+from bianmin_rules.views.explain import Explanation, StoryStep
 from bianmin_rules.views.labels import Words, zh
-from bianmin_rules.whatif import CardState, ReportDiff, SubjectDelta
+from bianmin_rules.views.render import diff_summary
+from bianmin_rules.views.whatif import CardState, ReportDiff, SubjectDelta
 
 Cell = str | int | Decimal | date | bool | None
 """One value of a row."""
