@@ -72,29 +72,42 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=1_000_000, help="events of the report's log (default: 1M)")
     parser.add_argument("--repeat", type=int, default=1, help="run each this many times; report the fastest")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--only", choices=("import", "workbook"), help="run only this part")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        register = list(register_rows(args.rows, seed=args.seed))
-        write_workbook(register, work / "register.xlsx")
-        write_csv(register, work / "register.csv")
-        del register
-        for suffix in ("xlsx", "csv"):
-            run = fastest(args.repeat, lambda s=suffix: timed(IMPORT, str(work / f"register.{s}"),  # type: ignore[misc]
-                                                                 str(work / "events.jsonl")))
-            print(f"import {suffix:4}: {run['rows']:,.0f} rows → {run['events']:,.0f} events in "
-                  f"{run['seconds']:.1f} s ({run['rows'] / run['seconds']:,.0f} rows/s), peak {run['peak_mb']:.0f} MB")
-        log = work / "log.jsonl"
-        with log.open("w", encoding="utf-8") as out:
-            for row in generate(args.events, seed=args.seed):
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        as_of = latest_day(log)
-        run = fastest(args.repeat, lambda: timed(WORKBOOK, str(log), as_of, str(work / "report.xlsx")))
-        size = (work / "report.xlsx").stat().st_size / 1e6
-        print(f"workbook   : {args.events:,} events, {run['verdicts']:,.0f} verdicts, {run['card_lines']:,.0f} "
-              f"scorecard rows → {size:.1f} MB in {run['seconds']:.1f} s; peak {run['report_mb']:.0f} MB with "
-              f"the report, {run['peak_mb']:.0f} MB after writing")
+        if args.only != "workbook":
+            bench_import(work, rows=args.rows, seed=args.seed, repeat=args.repeat)
+        if args.only != "import":
+            bench_workbook(work, events=args.events, seed=args.seed, repeat=args.repeat)
     return 0
+
+
+def bench_import(work: Path, *, rows: int, seed: int, repeat: int) -> None:
+    """Import the register from a workbook and from a CSV file."""
+    register = list(register_rows(rows, seed=seed))
+    write_workbook(register, work / "register.xlsx")
+    write_csv(register, work / "register.csv")
+    del register
+    for suffix in ("xlsx", "csv"):
+        run = fastest(repeat, lambda s=suffix: timed(IMPORT, str(work / f"register.{s}"),  # type: ignore[misc]
+                                                             str(work / "events.jsonl")))
+        print(f"import {suffix:4}: {run['rows']:,.0f} rows → {run['events']:,.0f} events in "
+              f"{run['seconds']:.1f} s ({run['rows'] / run['seconds']:,.0f} rows/s), peak {run['peak_mb']:.0f} MB")
+
+
+def bench_workbook(work: Path, *, events: int, seed: int, repeat: int) -> None:
+    """Evaluate a synthetic log, then write its report's workbook."""
+    log = work / "log.jsonl"
+    with log.open("w", encoding="utf-8") as out:
+        for row in generate(events, seed=seed):
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    as_of = latest_day(log)
+    run = fastest(repeat, lambda: timed(WORKBOOK, str(log), as_of, str(work / "report.xlsx")))
+    size = (work / "report.xlsx").stat().st_size / 1e6
+    print(f"workbook   : {events:,} events, {run['verdicts']:,.0f} verdicts, {run['card_lines']:,.0f} "
+          f"scorecard rows → {size:.1f} MB in {run['seconds']:.1f} s; peak {run['report_mb']:.0f} MB with "
+          f"the report, {run['peak_mb']:.0f} MB after writing")
 
 
 def register_rows(count: int, *, seed: int) -> Iterator[list[object]]:

@@ -66,35 +66,6 @@ CASE_REGISTER = Mapping(kind="case-register")
 TIME_CLOCK = Mapping(kind="time-clock")
 """A time clock's sign-in export (工号 or 姓名, 日期, 时间), recognised by its headers."""
 
-CASE_HEADERS = {
-    "办件编号": "the case's number",
-    "事项名称": "the matter applied for",
-    "办件类型": "即办件, 承诺件, 补办件, 联办件, 驳回件 or 上报件",
-    "受理时间": "when it was received",
-    "办结时间": "when it was completed or rejected (blank: still open)",
-    "承诺时限(工作日)": "the promised limit in working days",
-    "窗口": "the window",
-    "经办人": "the staff member",
-    "承诺办结日期": "the completion date the receipt notice (受理通知书) promised: the notice, given at receipt",
-    "材料齐全时间": "when the missing materials were all in (a 补办件's clock starts then)",
-    "告知时间": "when the one-time notice of missing materials was given",
-    "告知材料": "the materials the notice listed, separated by 、 or ；",
-    "办理结果": "办结 (default) or 不予受理, 不予许可, 驳回, 退回",
-    "退回理由": "the reasons a rejection gave, separated by ；",
-    "法定时限(工作日)": "the statutory limit in working days",
-}
-"""The case register's columns; 办件编号, 办件类型, 受理时间 and one of 窗口 and 经办人 must be there."""
-
-CLOCK_HEADERS = {
-    "工号": "the staff member's number (or 姓名)",
-    "姓名": "the staff member's name (when there is no 工号)",
-    "日期": "the day (or a day and time in 时间)",
-    "时间": "the time of the punch (several, separated by spaces, for one row per day)",
-    "打卡类型": "签到/上班 or 签退/下班 (default: a day's punches alternate, first in)",
-    "窗口": "the window",
-}
-"""The time-clock export's columns; 工号 or 姓名, and 时间, must be there."""
-
 ALIASES = {
     "打卡时间": "时间", "签到时间": "时间", "打卡日期": "日期", "考勤日期": "日期", "员工编号": "工号",
     "人员编号": "工号", "类型": "打卡类型", "签到类型": "打卡类型", "承诺时限": "承诺时限(工作日)",

@@ -14,7 +14,7 @@ import io
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from bianmin_rules.core.errors import RegisterError
 from bianmin_rules.core.extras import require
@@ -89,7 +89,7 @@ def csv_rows(path: Path) -> list[list[str]]:
     raise RegisterError(f"{path}: expected text in UTF-8 or GB18030")
 
 
-def write_log(intake: Intake, target: str | Path | None, stream: io.TextIOBase | Any) -> None:
+def write_log(intake: Intake, target: str | Path | None, stream: TextIO) -> None:
     """The events as JSON Lines, to the file ``target`` or to ``stream``."""
     lines = (event.model_dump_json(exclude_unset=True) + "\n" for event in intake.events)
     if target is None:

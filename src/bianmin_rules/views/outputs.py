@@ -60,7 +60,7 @@ def to_html(model: Viewed, *, variant: Variant | None = None, lang: str = "zh") 
 
 def is_folder(output: str | Path) -> bool:
     """Does ``output`` name a folder: one that exists, or a path written with a trailing slash?"""
-    return str(output).endswith(("/", "\\\\")) or Path(output).is_dir()
+    return str(output).endswith(("/", "\\")) or Path(output).is_dir()
 
 
 def write_view(
