@@ -192,6 +192,13 @@ def test_any_cells_give_events_or_problems_never_a_crash(rows: list[list[object]
     assert all(isinstance(p.row, int) and p.row >= 2 for p in intake.problems)
 
 
+@given(st.lists(st.lists(CELLS, min_size=5, max_size=5), max_size=8))
+def test_any_punches_give_sign_ins_or_problems_never_a_crash(rows: list[list[object]]) -> None:
+    intake = import_rows([["工号", "姓名", "日期", "时间", "打卡类型"], *rows])
+    assert (intake.bad_rows == 0) == (not intake.problems)
+    assert {e.type for e in intake.events} <= {"signed_in", "signed_out"}  # type: ignore[union-attr]
+
+
 def test_an_unknown_mapping_key_is_named() -> None:
     with pytest.raises(RegisterError, match=r"m.toml: colums: Extra inputs are not permitted"):
         parse_mapping('kind = "case-register"\ncolums = {}\n', source="m.toml")

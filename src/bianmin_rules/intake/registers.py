@@ -243,8 +243,8 @@ class Collector:
     cases: dict[str, str] = field(default_factory=dict)
     punches: list[tuple[str, datetime, str | None, str | None, str, int]] = field(default_factory=list)
 
-    def keep(self, reader: RowReader, events: Sequence[dict[str, Any]]) -> bool:
-        """Validate a row's events and keep them, or keep its problems; True when the row is good."""
+    def keep(self, reader: RowReader, events: Sequence[dict[str, Any]], *, record: bool = True) -> bool:
+        """Validate a row's events and keep them (unless not to ``record``), or keep its problems; True when good."""
         checked = []
         for data in events:
             try:
@@ -252,7 +252,8 @@ class Collector:
             except ValidationError as exc:
                 note_invalid(reader, exc)
         if not reader.problems:
-            self.events.extend(checked)
+            if record:
+                self.events.extend(checked)
             return True
         self.problems.extend(sorted(reader.problems, key=lambda p: (len(p.letter or ""), p.letter or "")))
         self.bad_rows += 1
@@ -412,8 +413,9 @@ def clock_row(collector: Collector, r: RowReader) -> None:
         collector.keep(r, ())
         return
     window = r.text("窗口")
-    collector.punches.extend((staff, at, way, window, r.sheet, r.number) for at in moments)
-    collector.keep(r, ())  # its events are made once every punch of the day is known
+    # Its events are made once every punch of the day is known: here they are only checked.
+    if collector.keep(r, [punch(staff, at, way or "in", window) for at in moments], record=False):
+        collector.punches.extend((staff, at, way, window, r.sheet, r.number) for at in moments)
 
 
 def clock_moments(r: RowReader) -> list[datetime]:
@@ -447,11 +449,16 @@ def punch_events(punches: Iterable[tuple[str, datetime, str | None, str | None, 
         days[(staff, at.date())].setdefault(at.replace(second=0), (way, window))
     for (staff, _), day in sorted(days.items()):
         for turn, (at, (way, window)) in enumerate(sorted(day.items())):
-            kind = {"in": "signed_in", "out": "signed_out"}[way or ("in" if turn % 2 == 0 else "out")]
-            data: dict[str, Any] = {"type": kind, "id": f"{staff}@{at:%Y-%m-%dT%H:%M}", "at": at, "staff": staff}
-            if window is not None:
-                data["window"] = window
-            yield EVENT_ADAPTER.validate_python(data)
+            yield EVENT_ADAPTER.validate_python(punch(staff, at, way or ("in" if turn % 2 == 0 else "out"), window))
+
+
+def punch(staff: str, at: datetime, way: str, window: str | None) -> dict[str, Any]:
+    """A sign-in or sign-out, its id made of the staff member and the minute."""
+    data: dict[str, Any] = {"type": {"in": "signed_in", "out": "signed_out"}[way],
+                            "id": f"{staff}@{at:%Y-%m-%dT%H:%M}", "at": at, "staff": staff}
+    if window is not None:
+        data["window"] = window
+    return data
 
 
 UNREAD = datetime(2001, 1, 1)
