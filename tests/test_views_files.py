@@ -15,7 +15,7 @@ import pytest
 
 from bianmin_rules import MissingExtraError, Report, Variant, load_variant, to_csv, to_xlsx
 from bianmin_rules.cli.main import main
-from bianmin_rules.core.extras import require
+from bianmin_rules.core.edge import require
 from bianmin_rules.intake.files import DATA, demo_events, read_event_files
 from bianmin_rules.views.csv_files import BOM, table_to_csv
 from bianmin_rules.views.tables import Column, ColumnType, Table, TableSpec
@@ -194,3 +194,13 @@ def test_csv_cells_read_back_as_their_values(township: Report) -> None:
                 assert Decimal(shown) == cell
             elif isinstance(cell, date):
                 assert date.fromisoformat(shown) == cell
+
+
+def test_a_file_that_cannot_be_written_is_one_line_and_leaves_nothing(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "no-such-folder" / "report.xlsx"
+    assert main(["demo", "--format", "xlsx", "-o", str(missing)]) == 2
+    said = capsys.readouterr().err
+    assert said == f"bianmin-rules: error: {missing}: cannot be written (No such file or directory)\n"
+    assert main(["demo", "--format", "xlsx", "-o", str(tmp_path / "report.xlsx")]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.xlsx"]  # no part file left beside it

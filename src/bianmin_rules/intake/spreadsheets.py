@@ -16,8 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from bianmin_rules.core.edge import require, written
 from bianmin_rules.core.errors import RegisterError
-from bianmin_rules.core.extras import require
 from bianmin_rules.intake.mappings import Mapping, parse_mapping
 from bianmin_rules.intake.registers import Intake, Problem, Rows, import_sheets
 
@@ -95,13 +95,14 @@ def write_log(intake: Intake, target: str | Path | None, stream: TextIO) -> None
     if target is None:
         stream.writelines(lines)
         return
-    with Path(target).open("w", encoding="utf-8") as out:
+    with written(target, "w") as out:
         out.writelines(lines)
 
 
 def write_problems(problems: Iterable[Problem], target: str | Path) -> None:
     """The skipped cells as a CSV file for Excel: sheet, row, column, letter, what was expected."""
-    with Path(target).open("w", encoding="utf-8-sig", newline="") as out:  # with a BOM, for Excel
+    with written(target, "w") as out:
+        out.write("\ufeff")  # the byte-order mark that tells Excel the file is UTF-8
         writer = csv.writer(out)
         writer.writerow(("工作表", "行", "列", "列号", "应为"))
         writer.writerows((p.sheet, p.row, p.column or "", p.letter or "", p.expected) for p in problems)

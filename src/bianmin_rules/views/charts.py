@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from bianmin_rules.core.extras import require
+from bianmin_rules.core.edge import require
 from bianmin_rules.views.labels import Words, zh
 from bianmin_rules.views.tables import Table, cell_text
 

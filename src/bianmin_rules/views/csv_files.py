@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from bianmin_rules.core.edge import written
 from bianmin_rules.views.labels import Words
 from bianmin_rules.views.render import csv_line
 from bianmin_rules.views.tables import Table, cell_text
@@ -39,10 +40,10 @@ def write_csv_files(tables: Iterable[Table], directory: str | Path, *, lang: str
     """Each table into ``directory/<table id>.csv`` (the directory is made if need be); the files written."""
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
+    paths = []
     for table in tables:
         path = folder / f"{table.spec.id}.csv"
-        with path.open("w", encoding="utf-8", newline="") as out:
+        with written(path, "w") as out:
             out.writelines(table_csv_pieces(table, lang=lang))
-        written.append(path)
-    return written
+        paths.append(path)
+    return paths

@@ -19,7 +19,7 @@ from datetime import date
 from decimal import Decimal
 from itertools import islice
 
-from bianmin_rules.core.extras import require
+from bianmin_rules.core.edge import require
 from bianmin_rules.core.formatting import plain
 from bianmin_rules.core.report import Report
 from bianmin_rules.core.variant import Variant

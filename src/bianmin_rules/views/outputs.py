@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, TextIO
 
+from bianmin_rules.core.edge import written
 from bianmin_rules.core.errors import OutputError
 from bianmin_rules.core.report import Report
 from bianmin_rules.core.variant import Variant
@@ -80,7 +81,8 @@ def write_view(
                 raise OutputError("an Excel workbook is a file: name it with -o, e.g. -o report.xlsx")
             if isinstance(model, Explanation):
                 raise OutputError("a story is written as markdown, json or html, not as a workbook")
-            to_xlsx(model, output, variant=variant, lang=lang)
+            with written(output, "wb") as out:
+                to_xlsx(model, out, variant=variant, lang=lang)
         elif fmt == "csv" and (table is not None or (output is not None and is_folder(output))):
             tables = tables_of(model, variant)
             if table is None and output is not None:
@@ -107,5 +109,5 @@ def write_text(pieces: Iterable[str], output: str | Path | None, stream: TextIO)
     if output is None:
         stream.writelines(pieces)
         return
-    with Path(output).open("w", encoding="utf-8", newline="") as out:
+    with written(output, "w") as out:
         out.writelines(pieces)

@@ -16,7 +16,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import IO, Any
 
-from bianmin_rules.core.extras import require
+from bianmin_rules.core.edge import require
 from bianmin_rules.views.labels import Words
 from bianmin_rules.views.tables import Cell, Column, ColumnType, Table, cell_text
 
