@@ -31,8 +31,10 @@ from bianmin_rules.core.errors import (
     DuplicateEventError,
     EvaluationError,
     EventError,
+    MissingExtraError,
     OutputError,
     ProvisionalCalendarError,
+    RegisterError,
     ScoringError,
     VariantError,
 )
@@ -60,8 +62,14 @@ from bianmin_rules.intake.files import (
     read_event_files,
 )
 from bianmin_rules.intake.jsonl import read_events, read_logs
+from bianmin_rules.intake.mappings import Mapping
+from bianmin_rules.intake.registers import Intake, Problem, import_rows, import_sheets
+from bianmin_rules.intake.spreadsheets import import_register, load_mapping
 from bianmin_rules.views.explain import Explanation, explain
+from bianmin_rules.views.labels import Words
+from bianmin_rules.views.outputs import to_html, to_xlsx
 from bianmin_rules.views.render import render_pieces, to_csv, to_json, to_markdown, to_scorecards_csv
+from bianmin_rules.views.tables import Table, diff_tables, explanation_tables, report_tables
 from bianmin_rules.views.trace import InquiryTrace, render_trace, trace_inquiry
 from bianmin_rules.views.whatif import ReportDiff, diff
 
@@ -86,9 +94,12 @@ __all__ = [
     "EventError",
     "Explanation",
     "InquiryTrace",
+    "Intake",
     "LimitUnit",
     "LintReport",
+    "Mapping",
     "Measure",
+    "MissingExtraError",
     "Occurrence",
     "OfficeHours",
     "OutputError",
@@ -96,8 +107,10 @@ __all__ = [
     "PeriodKind",
     "Policy",
     "PolicyBase",
+    "Problem",
     "Progress",
     "ProvisionalCalendarError",
+    "RegisterError",
     "Report",
     "ReportDiff",
     "Sanction",
@@ -105,23 +118,31 @@ __all__ = [
     "Subject",
     "SubjectKind",
     "SubjectTotal",
+    "Table",
     "TimeLimit",
     "Variant",
     "VariantError",
     "Verdict",
     "VerdictKind",
+    "Words",
     "WorkCalendar",
     "YearSchedule",
     "__version__",
     "as_china_time",
     "builtin_variant_names",
     "diff",
+    "diff_tables",
     "evaluate",
     "evaluate_all",
     "event_json_schema",
     "explain",
+    "explanation_tables",
+    "import_register",
+    "import_rows",
+    "import_sheets",
     "lint_text",
     "lint_variant",
+    "load_mapping",
     "load_schedule",
     "load_variant",
     "read_event_files",
@@ -129,9 +150,12 @@ __all__ = [
     "read_logs",
     "render_pieces",
     "render_trace",
+    "report_tables",
     "to_csv",
+    "to_html",
     "to_json",
     "to_markdown",
     "to_scorecards_csv",
+    "to_xlsx",
     "trace_inquiry",
 ]

@@ -28,7 +28,7 @@ from bianmin_rules.cli.files import output, read_logs_of
 from bianmin_rules.cli.progress import Bar
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.engine import evaluate, evaluate_all
-from bianmin_rules.core.errors import BianminError, OutputError
+from bianmin_rules.core.errors import BianminError, OutputError, RegisterError
 from bianmin_rules.core.periods import Period
 from bianmin_rules.core.report import Report
 from bianmin_rules.core.variant import Variant
@@ -43,8 +43,11 @@ from bianmin_rules.intake.files import (
     load_schedule,
     load_variant,
 )
+from bianmin_rules.intake.spreadsheets import import_register, load_mapping, summary, write_log, write_problems
 from bianmin_rules.views.explain import explain, subject_of
-from bianmin_rules.views.render import FORMATS, render_diff_pieces, render_explanation, render_pieces
+from bianmin_rules.views.labels import LANGUAGES
+from bianmin_rules.views.outputs import FORMATS, STORY_FORMATS, Viewed, write_view
+from bianmin_rules.views.tables import DIFF_TABLES, REPORT_TABLES
 from bianmin_rules.views.trace import render_trace, trace_inquiry
 from bianmin_rules.views.whatif import diff
 
@@ -149,8 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     for kind in ("staff", "window", "case"):
         who.add_argument(f"--{kind}", metavar="ID", help=f"the {kind} to explain")
     tell.add_argument("--period", type=period_label, help="only this period: 2026, 2026-Q1 or 2026-03")
-    tell.add_argument("--format", choices=("markdown", "json"), default="markdown", help="output format")
-    add_output_file(tell)
+    add_output_options(tell, STORY_FORMATS, tables=False)
     add_calendar_options(tell)
     add_quiet_option(tell)
     tell.set_defaults(command=run_explain)
@@ -174,6 +176,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_output_options(demo)
     demo.set_defaults(command=run_demo)
+
+    intake = commands.add_parser(
+        "import", help="turn a case register or a time clock's export (.xlsx, .csv) into an event log",
+        description="Read a register and write its events as JSON Lines. Every bad cell is reported with its "
+                    "sheet, row, column and what was expected; nothing is written when a row is bad, unless "
+                    "--skip-bad is given.",
+        epilog=examples(
+            "bianmin-rules import register.xlsx -o events.jsonl",
+            "bianmin-rules import clock.csv --mapping clock-mapping.toml --skip-bad -o sign-ins.jsonl",
+        ),
+    )
+    intake.add_argument("register", help="the register: .xlsx or .csv")
+    intake.add_argument("--mapping", metavar="FILE", help="a mapping file (TOML): the export's columns and values")
+    add_output_file(intake, "the event log to write (default: standard output)")
+    intake.add_argument(
+        "--skip-bad", action="store_true",
+        help="write the good rows, and the bad cells to a CSV file beside the output (FILE.skipped.csv)",
+    )
+    intake.set_defaults(command=run_import)
 
     sample = commands.add_parser(
         "example", help="print an example event log (JSON Lines) to start from: a built-in variant accepts its own",
@@ -327,18 +348,40 @@ def add_log_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_output_options(parser: argparse.ArgumentParser) -> None:
-    """``--format`` and ``-o``: how a report is written, and where."""
-    parser.add_argument("--format", choices=FORMATS, default="markdown", help="output format (default: markdown)")
-    add_output_file(parser)
+TABLE_IDS = tuple(dict.fromkeys(spec.id for spec in (*REPORT_TABLES, *DIFF_TABLES)))
 
 
-def add_output_file(parser: argparse.ArgumentParser) -> None:
-    """``-o/--output``: the file a command writes to instead of standard output."""
-    parser.add_argument(
-        "-o", "--output", metavar="FILE",
-        help="write to FILE instead of standard output (written whole, or not at all on an error)",
+def add_output_options(
+    parser: argparse.ArgumentParser, formats: Sequence[str] = FORMATS, *, tables: bool = True,
+) -> None:
+    """``--format``, ``-o``, ``--lang`` and ``--table``: how and where a report is written."""
+    parser.add_argument("--format", choices=formats, default="markdown", help="output format (default: markdown)")
+    add_output_file(
+        parser, "write to this file instead of standard output (xlsx: required; csv: a folder, e.g. out/, "
+                "gets one file per table)",
     )
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default="zh",
+        help="the language of the headers and words of xlsx, html and per-table csv (default: zh)",
+    )
+    if tables:
+        parser.add_argument(
+            "--table", choices=TABLE_IDS, metavar="TABLE",
+            help=f"csv: only this table, for Excel ({', '.join(TABLE_IDS)})",
+        )
+
+
+def write_output(args: argparse.Namespace, model: Viewed, variant: Variant | None = None) -> None:
+    """Write ``model`` as the output options ask."""
+    write_view(
+        model, args.format, output=args.output, stream=sys.stdout, variant=variant, lang=args.lang,
+        table=getattr(args, "table", None),
+    )
+
+
+def add_output_file(parser: argparse.ArgumentParser, help: str = "write to FILE instead of standard output") -> None:
+    """``-o/--output``: the file a command writes to instead of standard output, written whole or not at all."""
+    parser.add_argument("-o", "--output", metavar="FILE", help=help)
 
 
 def add_quiet_option(parser: argparse.ArgumentParser) -> None:
@@ -395,8 +438,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
             include_compliance=args.compliance, progress=bar,
         )
         bar.stage("writing")
-        with output(args.output) as out:
-            out.writelines(render_pieces(report, args.format))
+        write_output(args, report, variant)
     return failing(report, args.fail_on)
 
 
@@ -421,8 +463,7 @@ def run_diff(args: argparse.Namespace) -> int:
             variants, read_logs_of(args.events, bar), as_of=args.as_of, calendar=calendar_from(args), progress=bar,
         )
         bar.stage("writing")
-        with output(args.output) as out:
-            out.writelines(render_diff_pieces(diff(before, after), args.format))
+        write_output(args, diff(before, after))
     return 0
 
 
@@ -435,8 +476,7 @@ def run_explain(args: argparse.Namespace) -> int:
             as_of=args.as_of, period=args.period, calendar=calendar_from(args), progress=bar,
         )
         bar.stage("writing")
-        with output(args.output) as out:
-            out.write(render_explanation(story, args.format))
+        write_output(args, story)
     return 0
 
 
@@ -454,9 +494,29 @@ def run_chain(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    report = evaluate(load_variant("county-centre"), demo_events(), as_of=date.fromisoformat(DEMO_AS_OF))
-    with output(args.output) as out:
-        out.writelines(render_pieces(report, args.format))
+    variant = load_variant("county-centre")
+    report = evaluate(variant, demo_events(), as_of=date.fromisoformat(DEMO_AS_OF))
+    write_output(args, report, variant)
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    mapping = load_mapping(args.mapping) if args.mapping else None
+    intake = import_register(args.register, mapping)
+    for problem in intake.problems:
+        print(f"bianmin-rules: {args.register}: {problem}", file=sys.stderr)
+    if intake.problems and not args.skip_bad:
+        raise RegisterError(
+            f"{args.register}: {len(intake.problems)} bad cells in {intake.bad_rows} of {intake.rows} rows; "
+            "nothing written (correct them, or give --skip-bad to write the good rows)",
+            problems=intake.problems,
+        )
+    write_log(intake, args.output, sys.stdout)
+    if intake.problems:
+        skipped = f"{args.output or 'events'}.skipped.csv"
+        write_problems(intake.problems, skipped)
+        print(f"bianmin-rules: the bad cells are listed in {skipped}", file=sys.stderr)
+    print(f"bianmin-rules: {'; '.join(summary(intake))}", file=sys.stderr)
     return 0
 
 

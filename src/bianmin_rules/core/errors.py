@@ -119,5 +119,31 @@ class CaseFileError(BianminError):
         super().__init__(f"{place}: {message}")
 
 
+class MissingExtraError(BianminError, ImportError):
+    """An optional package a view or reader needs is not installed; the message names the extra to install."""
+
+    def __init__(self, *, module: str, extra: str, purpose: str) -> None:
+        self.module = module
+        self.extra = extra
+        super().__init__(
+            f"{purpose} needs the optional package {module!r}: pip install 'bianmin-rules[{extra}]'", name=module
+        )
+
+
 class OutputError(BianminError):
-    """A report cannot be written where it is asked to go: a file or folder that cannot be written."""
+    """A view cannot be written as asked: a workbook with no file to go to, a table the output does not have,
+    or a file or folder that cannot be written."""
+
+
+class RegisterError(BianminError):
+    """A register (a spreadsheet of cases or sign-ins) cannot be turned into events.
+
+    ``problems`` lists every bad cell, each with its sheet, row, column and what was
+    expected; the message says how many there are and names the first. A register of
+    complaints is never quoted (CMP-7).
+    """
+
+    def __init__(self, message: str, *, problems: tuple[object, ...] = ()) -> None:
+        self.problems = problems
+        self.message = message
+        super().__init__(message)
