@@ -267,10 +267,12 @@ class TestRun(BaseModel):
 
     @property
     def passed(self) -> int:
+        """How many cases passed."""
         return sum(result.passed for result in self.results)
 
     @property
     def failed(self) -> int:
+        """How many cases failed."""
         return len(self.results) - self.passed
 
     def summary(self) -> str:
@@ -463,6 +465,7 @@ class LoadedCases:
         self.lines = lines
 
     def line_of(self, key: str) -> int | None:
+        """The line ``key`` (or the nearest key above it) is written on."""
         place = locate(self.lines, key)
         return place[1] if place else None
 
