@@ -23,16 +23,20 @@ from bianmin_rules.core.calendar import (
     as_china_time,
 )
 from bianmin_rules.core.deadlines import DeadlineTrace, LimitUnit, TimeLimit
-from bianmin_rules.core.engine import evaluate, evaluate_all
+from bianmin_rules.core.engine import Progress, evaluate, evaluate_all
 from bianmin_rules.core.errors import (
     BianminError,
     CalendarError,
     CalendarRangeError,
+    CaseFileError,
     DuplicateEventError,
     EvaluationError,
     EventError,
     FamilyError,
+    MissingExtraError,
+    OutputError,
     ProvisionalCalendarError,
+    RegisterError,
     ScoringError,
     VariantError,
 )
@@ -60,12 +64,19 @@ from bianmin_rules.intake.files import (
     read_event_files,
 )
 from bianmin_rules.intake.jsonl import read_events, read_logs
+from bianmin_rules.intake.mappings import Mapping
+from bianmin_rules.intake.registers import Intake, Problem, import_rows, import_sheets
+from bianmin_rules.intake.spreadsheets import import_register, load_mapping
 from bianmin_rules.views.explain import Explanation, explain
+from bianmin_rules.views.labels import Words
+from bianmin_rules.views.outputs import to_html, to_xlsx
 from bianmin_rules.views.render import render_pieces, to_csv, to_json, to_markdown, to_scorecards_csv
+from bianmin_rules.views.tables import Table, diff_tables, explanation_tables, report_tables
 from bianmin_rules.views.trace import InquiryTrace, render_trace, trace_inquiry
 from bianmin_rules.views.whatif import ReportDiff, diff
 
 __version__ = "0.1.0"
+"""The version of the library: the one place it is written (the package metadata reads it from here)."""
 
 __all__ = [
     "CHINA_TZ",
@@ -76,6 +87,7 @@ __all__ = [
     "Books",
     "CalendarError",
     "CalendarRangeError",
+    "CaseFileError",
     "Citation",
     "Context",
     "DeadlineTrace",
@@ -89,17 +101,24 @@ __all__ = [
     "Family",
     "FamilyError",
     "InquiryTrace",
+    "Intake",
     "Ledger",
     "LimitUnit",
     "LintReport",
+    "Mapping",
     "Measure",
+    "MissingExtraError",
     "Occurrence",
     "OfficeHours",
+    "OutputError",
     "Period",
     "PeriodKind",
     "Policy",
     "PolicyBase",
+    "Problem",
+    "Progress",
     "ProvisionalCalendarError",
+    "RegisterError",
     "Report",
     "ReportDiff",
     "Sanction",
@@ -107,24 +126,32 @@ __all__ = [
     "Subject",
     "SubjectKind",
     "SubjectTotal",
+    "Table",
     "TimeLimit",
     "Variant",
     "VariantError",
     "Verdict",
     "VerdictKind",
+    "Words",
     "WorkCalendar",
     "YearSchedule",
     "__version__",
     "as_china_time",
     "builtin_variant_names",
     "diff",
+    "diff_tables",
     "evaluate",
     "evaluate_all",
     "event_json_schema",
     "explain",
+    "explanation_tables",
+    "import_register",
+    "import_rows",
+    "import_sheets",
     "installed_families",
     "lint_text",
     "lint_variant",
+    "load_mapping",
     "load_schedule",
     "load_variant",
     "read_event_files",
@@ -132,9 +159,12 @@ __all__ = [
     "read_logs",
     "render_pieces",
     "render_trace",
+    "report_tables",
     "to_csv",
+    "to_html",
     "to_json",
     "to_markdown",
     "to_scorecards_csv",
+    "to_xlsx",
     "trace_inquiry",
 ]

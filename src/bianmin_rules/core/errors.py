@@ -101,6 +101,54 @@ class ScoringError(BianminError):
         super().__init__(f"{place}: {message}")
 
 
+class CaseFileError(BianminError):
+    """A case file (a variant's tests in data) cannot be read, or a case cannot be run.
+
+    ``file`` is the case file, ``key`` the dotted key of the problem (``cases[2].verdicts[0].on``)
+    and ``line`` the line it is written on.
+    """
+
+    def __init__(self, message: str, *, file: str, key: str | None = None, line: int | None = None) -> None:
+        self.file = file
+        self.key = key
+        self.line = line
+        self.message = message
+        place = file if line is None else f"{file}:{line}"
+        if key:
+            place += f": {key}"
+        super().__init__(f"{place}: {message}")
+
+
+class MissingExtraError(BianminError, ImportError):
+    """An optional package a view or reader needs is not installed; the message names the extra to install."""
+
+    def __init__(self, *, module: str, extra: str, purpose: str) -> None:
+        self.module = module
+        self.extra = extra
+        super().__init__(
+            f"{purpose} needs the optional package {module!r}: pip install 'bianmin-rules[{extra}]'", name=module
+        )
+
+
+class OutputError(BianminError):
+    """A view cannot be written as asked: a workbook with no file to go to, a table the output does not have,
+    or a file or folder that cannot be written."""
+
+
+class RegisterError(BianminError):
+    """A register (a spreadsheet of cases or sign-ins) cannot be turned into events.
+
+    ``problems`` lists every bad cell, each with its sheet, row, column and what was
+    expected; the message says how many there are and names the first. A register of
+    complaints is never quoted (CMP-7).
+    """
+
+    def __init__(self, message: str, *, problems: tuple[object, ...] = ()) -> None:
+        self.problems = problems
+        self.message = message
+        super().__init__(message)
+
+
 class FamilyError(BianminError):
     """A rule family cannot be registered.
 
