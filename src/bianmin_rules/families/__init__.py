@@ -3,7 +3,8 @@
 Each family's ``__init__`` declares it (``FAMILY``); :data:`BUILTIN` is the library's own
 families as one :class:`~bianmin_rules.core.family.Families` value, in this order. The
 event union (:data:`Event`), the policy kinds a variant file may name, the books the
-engine opens, the rules lint knows and the catalogue page are all built from it. A
+engine opens, the rules lint knows and the catalogue page are all built from it, and
+:class:`Variant` is the core's variant model with these families as its default. A
 family of another package joins them through the entry-point group
 ``bianmin_rules.families`` (see docs/families.md).
 """
