@@ -36,8 +36,8 @@ offences = st.lists(
 
 def ladder_variant(tiers: list[dict[str, Any]], counting: str, period: str) -> Variant:
     record = policy("finding-penalty", "ATT-1", "d", "a", "q", findings=["late"])
-    ladder = policy("offence-ladder", "ATT-6", "d", "a", "q", counts=["ATT-1"], tiers=tiers, counting=counting,
-                    period=period, repeat_last=True)
+    ladder = policy("offence-ladder", "ATT-6", "d", "a", "q", counts=["ATT-1"], once_per="verdict", tiers=tiers,
+                    counting=counting, period=period, repeat_last=True)
     return make_variant(record, ladder)
 
 
@@ -61,7 +61,8 @@ def levels_by_finding(report: Report) -> dict[str, int]:
 def test_a_rung_never_falls_as_occurrences_grow(tiers: list[dict[str, Any]], n: int) -> None:
     """ESC-2: the level of the (n+1)-th occurrence is at least that of the n-th."""
     ladder = OffenceLadder.model_validate({"kind": "offence-ladder", "rule": "ESC-2", "counts": ["TL-1"],
-                                           "tiers": tiers, "source": {"document": "d", "article": "a", "quote": "q"}})
+                                           "once_per": "case", "tiers": tiers,
+                                           "source": {"document": "d", "article": "a", "quote": "q"}})
     now, then = ladder.rung(n), ladder.rung(n + 1)
     assert (now.level if now else 0) <= (then.level if then else 0)
 

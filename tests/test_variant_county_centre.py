@@ -60,6 +60,7 @@ import pytest
 from bianmin_rules import Report, Variant, VerdictKind, WorkCalendar, load_variant
 from bianmin_rules.periods import Period, PeriodKind
 from bianmin_rules.policies import GreenChannel, OffenceLadder, PromisedLimit, QuarterlyDisqualification
+from bianmin_rules.policies.ladders import OnePer
 from bianmin_rules.scorecards import Card
 from tests.builtin_reports import evaluate_both
 from tests.conftest import events, run
@@ -93,7 +94,7 @@ def test_numbers_of_the_text(county: Variant) -> None:
     assert (disqualification.lapses_per_month, disqualification.absence_times,
             disqualification.long_absence_days) == (3, 2, 1)
     ladder = policies["notice-ladder"]
-    assert isinstance(ladder, OffenceLadder) and ladder.complained
+    assert isinstance(ladder, OffenceLadder) and ladder.once_per is OnePer.COMPLAINT
     assert [t.tier for t in ladder.tiers] == ["批评教育", "诫勉谈话", "通报批评"]
     assert [(t.name, t.maximum) for t in county.scorecards] == [("window", 100), ("staff", 100)]
     assert all(p.id and p.source.quote for p in county.policies)

@@ -55,7 +55,7 @@ class ComplaintPolicy(PolicyBase):
         return self.verdict(
             context, subject=answerable(lodged.staff, lodged.window, lodged.centre), kind=kind, on=on,
             explanation=f"{heading}：{explanation}", evidence=tuple(dict.fromkeys(evidence)),
-            staff=lodged.staff, window=lodged.window, **details,
+            staff=lodged.staff, window=lodged.window, complaint=file.complaint, **details,
         )
 
 
@@ -260,6 +260,6 @@ class VerifiedComplaint(PolicyBase):
                     yield self.verdict(
                         context, subject=Subject(kind=kind, id=at_fault), kind=VerdictKind.VIOLATION,
                         on=finding.day, evidence=evidence, staff=finding.staff, window=finding.window,
-                        sanction=self.sanction, code=finding.cause,
+                        sanction=self.sanction, code=finding.cause, complaint=file.complaint,
                         explanation=f"投诉 {file.complaint} 于{finding.day}经查实{cause}，{at_fault} 有过错。",
                     )
