@@ -133,6 +133,12 @@ def test_ja3_deemed_approval_is_borne_by_the_window_that_did_nothing() -> None:
     env = report.verdicts[0]
     assert "视为默认许可，由此产生的一切后果由W-env承担" in env.explanation
     assert env.due == date(2026, 3, 9) and env.window == "W-env"
+    reported = run(make_variant(cv.JIANGXI_DEEMED, case_types=cv.JIANGXI_CASE_TYPES), events(*rows), "2026-03-20",
+                   include_compliance=True)
+    escaped = [(v.window, v.due, v.actual, v.days_late) for v in reported.verdicts
+               if v.rule == "JA-3" and v.kind is VerdictKind.COMPLIANCE]
+    assert escaped == [("W-fire", date(2026, 3, 9), date(2026, 3, 4), 0),
+                       ("W-land", date(2026, 3, 9), date(2026, 3, 6), 0)]
 
 
 def test_ja3_no_deemed_approval_before_the_limit_passes_or_for_incomplete_applications() -> None:

@@ -88,7 +88,7 @@ class InquiryPolicy(PolicyBase):
         evidence = (chain.asked.event, start_event, *((done.event,) if done else ()), *also)
         yield self.charge(
             context, chain, staff, on=duty.on, explanation=explanation, evidence=evidence, kind=duty.kind,
-            deadline=duty.trace(limit, start, start_rule), due=duty.due, actual=duty.done,
+            **duty.fields(limit, start, start_rule),
         )
 
 
@@ -320,8 +320,7 @@ class AbsentHandler(InquiryPolicy):
         evidence = (chain.asked.event, referral.event, *(x.event for x in (record, arranged) if x is not None))
         yield self.charge(
             context, chain, staff, on=duty.on, explanation=explanation, evidence=evidence, kind=duty.kind,
-            window=referral.window, deadline=duty.trace(self.within, referral.day, "承办人不在岗之日"),
-            due=duty.due, actual=duty.done,
+            window=referral.window, **duty.fields(self.within, referral.day, "承办人不在岗之日"),
         )
 
 

@@ -231,7 +231,7 @@ class DeemedApproval(_JointClocks):
             if context.include_compliance:
                 yield self.about(
                     context, file, kind=VerdictKind.COMPLIANCE, on=acted.day, window=window, staff=acted.staff,
-                    evidence=(forward.event, acted.event),
+                    evidence=(forward.event, acted.event), **self.met_on(timed, acted.day, context),
                     explanation=f"{window}于{acted.day}在时限内办理或说明，不适用行政默认。",
                 )
             return

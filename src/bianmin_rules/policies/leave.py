@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -22,6 +22,7 @@ from bianmin_rules.events.attendance import LeaveType
 from bianmin_rules.ledgers import Books
 from bianmin_rules.ledgers.attendance import Leave
 from bianmin_rules.policies.attendance import staff_subject
+from bianmin_rules.policies.duties import duty_done
 from bianmin_rules.policies.presence import LeaveProcedure, days_label, leave_days
 from bianmin_rules.policy import Context, PolicyBase
 from bianmin_rules.verdicts import ZERO, Verdict, VerdictKind
@@ -254,7 +255,7 @@ class RetroactiveLeave(PolicyBase):
     leave: LeaveProcedure = Field(default_factory=LeaveProcedure, description="The procedure for retroactive leave.")
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
-        """A verdict on every leave requested after it began."""
+        """A verdict on every leave requested after it began, with its papers' deadline where there is one."""
         for file in books.attendance.staff.values():
             for leave in file.leaves:
                 if not leave.retroactive:
@@ -269,4 +270,13 @@ class RetroactiveLeave(PolicyBase):
                     kind=VerdictKind.VIOLATION if late else VerdictKind.COMPLIANCE, on=leave.start.date(),
                     evidence=leave.evidence, staff=leave.staff, window=leave.window,
                     explanation=f"请假{leave.leave}（{leave.start.date()}起）于{leave.at.date()}事后补办：{outcome}。",
+                    **self.filing_deadline(leave, context),
                 )
+
+    def filing_deadline(self, leave: Leave, context: Context) -> dict[str, Any]:
+        """The papers' deadline as verdict fields (``due``, ``actual``, ``deadline``); none without a limit."""
+        filing = self.leave.filing(leave, context.calendar)
+        if filing is None:
+            return {}
+        duty = duty_done(context, due=filing.due, done=leave.at.date(), unit=filing.limit.counted_unit)
+        return duty.fields(filing.limit, filing.start, filing.start_rule)
