@@ -15,8 +15,7 @@ from typing import Any
 import pytest
 
 from bianmin_rules import Report, Variant, VerdictKind, load_variant
-from bianmin_rules.policies import FirstInquiryGuidance
-from bianmin_rules.policies.first_inquiry import Settlement
+from bianmin_rules.families.first_inquiry.policies import FirstInquiryGuidance, Settlement
 from tests.conftest import events, only_rules, run
 
 Row = dict[str, Any]

@@ -13,9 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bianmin_rules import Citation, Context, Report, Subject, SubjectKind, Variant, Verdict, VerdictKind, WorkCalendar
-from bianmin_rules.ledgers import collect
-from bianmin_rules.periods import Period
-from bianmin_rules.policies import OffenceLadder
+from bianmin_rules.core.books import collect
+from bianmin_rules.core.periods import Period
+from bianmin_rules.families.ladders.policies import OffenceLadder
 from tests.conftest import events, make_variant, run
 from tests.staff_log import finding, policy
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bianmin_rules import Variant, VariantError, Verdict, builtin_variant_names, load_variant
-from bianmin_rules.policies import OffenceLadder
+from bianmin_rules.families.ladders.policies import OffenceLadder
 from tests.conftest import events, make_variant, only_rules, run
 from tests.staff_log import finding, policy, signs
 
