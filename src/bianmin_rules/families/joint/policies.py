@@ -22,7 +22,7 @@ from pydantic import Field
 
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.deadlines import ONE_DAY, SAME_DAY, Clock, Limit, Pause
-from bianmin_rules.core.policy import Context
+from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import Verdict, VerdictKind
 from bianmin_rules.families.cases.base import CaseDeadlinePolicy, ChargeTo, Timed
 from bianmin_rules.families.cases.ledger import Attendance, CaseFile, Forward, JointDecision, JointExplanation, Step
@@ -54,6 +54,11 @@ def lead_by(rule: LeadRule, general_windows: tuple[str, ...], file: CaseFile) ->
     return receipt.issuing_window
 
 
+def lead_policies(policies: tuple[PolicyBase, ...]) -> tuple[JointLead, ...]:
+    """The ``joint-lead`` policies among a variant's ``policies``, in order (found once per evaluation stage)."""
+    return tuple(p for p in policies if isinstance(p, JointLead))
+
+
 class JointPolicy(CaseDeadlinePolicy):
     """A joint-approval rule (JA-1 … JA-4): charged to windows, and naming each case's lead in its verdicts."""
 
@@ -61,7 +66,7 @@ class JointPolicy(CaseDeadlinePolicy):
 
     def lead_policy(self, context: Context, file: CaseFile) -> JointLead | None:
         """The variant's JA-1 rule for ``file``: its first ``joint-lead`` policy covering the case's type."""
-        return next((p for p in context.policies if isinstance(p, JointLead) and p.covers(file)), None)
+        return next((p for p in context.derived.of(context.policies, lead_policies) if p.covers(file)), None)
 
     def lead(self, context: Context, file: CaseFile) -> str | None:
         """The lead window of ``file``, as the variant's JA-1 rule names it (without one: the receiving window)."""
