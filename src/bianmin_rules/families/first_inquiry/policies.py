@@ -117,12 +117,9 @@ def booking(chain: Chain, staff: str, *, contact_required: bool = True) -> tuple
     return record, arranged
 
 
-def booked(chain: Chain) -> InquiryStep | None:
-    """The step at which the first-inquiry person had booked the matter for an absent handler (FIR-4's duty done).
-
-    The later of the record and the arrangement; None while either is missing.
-    """
-    record, arranged = booking(chain, chain.first)
+def booked(record: Recorded | None, arranged: Arranged | None) -> InquiryStep | None:
+    """When a matter was booked for an absent handler (FIR-4's duty done): the later of the record and the
+    arrangement of :func:`booking`; None while either is missing."""
     if record is None or arranged is None:
         return None
     return max(record, arranged, key=lambda x: (x.at, x.event))
@@ -208,7 +205,7 @@ class FirstInquiryGuidance(InquiryPolicy):
             acts += [link for link in chain.links if link.phase is Phase.HANDLING][:1]
         if Settlement.CLOSED in self.settled_by:
             acts += [link for link in chain.links if link.phase is Phase.CLOSED][:1]
-        if Settlement.BOOKED in self.settled_by and (step := booked(chain)) is not None:
+        if Settlement.BOOKED in self.settled_by and (step := booked(*booking(chain, chain.first))) is not None:
             acts.append(step)
         if Settlement.LEADER_ASKED in self.settled_by:
             acts += [s for s in chain.steps if isinstance(s, LeaderAsked) and s.staff == chain.first][:1]
@@ -306,7 +303,7 @@ class AbsentHandler(InquiryPolicy):
         due = self.within.due_date(referral.day, context.calendar)
         staff = referral.staff
         record, arranged = booking(chain, staff, contact_required=self.contact_required)
-        done = None if record is None or arranged is None else max(record, arranged, key=lambda x: (x.at, x.event))
+        done = booked(record, arranged)
         duty = judge_duty(context, due=due, done=done.day if done else None)
         if duty is None:
             return

@@ -285,15 +285,15 @@ class OffenceLadder(CountedPolicy):
         money = "".join((f"，扣款{tier.fine}元" if tier.fine else "",
                          f"，扣发全年年度奖金的{plain(tier.bonus_share * 100)}%" if tier.bonus_share else ""))
         basis = [*shown, current]
-        latest = current.first
+        judged = current.first
         return self.verdict(
             context, subject=subject(self.per, key), kind=VerdictKind.VIOLATION, on=current.on,
             explanation=f"{within}第{n}次（{'、'.join(current.rules)}，{current.on}）：{before}→ {tier.tier}{money}。",
             sanction=sanction, fine=tier.fine, bonus_share=tier.bonus_share, quantity=Decimal(n),
             occurrences=(*listed.records[first:last_shown], listed.records[i]),
             evidence=tuple(e for o in basis for e in o.evidence),
-            case=latest.case, inquiry=latest.inquiry, complaint=latest.complaint, window=latest.window,
-            staff=latest.staff,
+            case=judged.case, inquiry=judged.inquiry, complaint=judged.complaint, window=judged.window,
+            staff=judged.staff,
         )
 
 
