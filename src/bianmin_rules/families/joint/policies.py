@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import cache
 from typing import Any, Literal
 
 from pydantic import Field
@@ -214,7 +215,7 @@ class DeemedApproval(_JointClocks):
         if complete is None:
             return
         completed, pauses, calendar = complete.order, file.pauses(), context.calendar
-        lead = self.lead(context, file)
+        lead = cache(lambda: self.lead(context, file))  # named when a window is judged: most are passed over
         for forward, decision in participations(file):
             if completed > forward.order:
                 continue
@@ -223,7 +224,7 @@ class DeemedApproval(_JointClocks):
                 due = clock.due(calendar)
                 if due is None or decision.day <= due:
                     continue  # decided in time (or still held): nothing is deemed; most windows
-            yield from self.deem(forward, window_limit(file, forward, decision, clock, lead), context)
+            yield from self.deem(forward, window_limit(file, forward, decision, clock, lead()), context)
 
     def deem(self, forward: Forward, timed: Timed, context: Context) -> Iterator[Verdict]:
         """The deemed approval, if the window let its limit pass without acting."""
