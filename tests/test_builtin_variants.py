@@ -59,6 +59,21 @@ def test_evaluates_the_shared_example_log(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", builtin_variant_names())
+def test_every_verdict_on_a_deadline_carries_it_as_data(name: str) -> None:
+    """A verdict that judges a deadline carries ``due``, ``actual`` and its trace, which agree (days late is the
+    trace's): on the shared log, with compliance reported, no verdict has a due day without its trace, or the
+    other way round."""
+    variant = load_variant(name)
+    report = evaluate(variant, township_events(variant), as_of=AS_OF, include_compliance=True)
+    for verdict in report.verdicts:
+        trace = verdict.deadline
+        if trace is None:
+            assert (verdict.due, verdict.actual, verdict.days_late) == (None, None, None), verdict
+        else:
+            assert (verdict.due, verdict.actual, verdict.days_late) == (trace.due, trace.actual, trace.days_late)
+
+
+@pytest.mark.parametrize("name", builtin_variant_names())
 def test_a_variant_does_not_differ_from_itself(name: str) -> None:
     variant = load_variant(name)
     report = evaluate(variant, township_events(variant), as_of=AS_OF)

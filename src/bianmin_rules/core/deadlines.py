@@ -140,6 +140,12 @@ SAME_DAY = TimeLimit(amount=0, unit=LimitUnit.SAME_DAY)
 """当天: the limit of a duty due on the day it arises."""
 
 
+def limit_to_date(start: date, promised: date) -> TimeLimit:
+    """The limit that ends exactly on ``promised``, counted in calendar days from ``start`` (a date promised:
+    TL-3's receipt notice, CMP-4's new answer date)."""
+    return TimeLimit(amount=max(0, (promised - start).days), unit=LimitUnit.CALENDAR_DAYS, roll_past_holidays=False)
+
+
 Limit = Annotated[
     TimeLimit, BeforeValidator(_bare_number_is_working_days, json_schema_input_type=int | TimeLimit)
 ]

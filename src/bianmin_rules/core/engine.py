@@ -212,7 +212,7 @@ def apply_policies(
     """Run the policies stage by stage; each stage sees the verdicts of the stages before it."""
     verdicts: list[Verdict] = []
     for stage in sorted({policy.stage for policy in variant.policies}):
-        staged = replace(context, verdicts=tuple(verdicts), derived=Derived())
+        staged = replace(context, verdicts=tuple(verdicts), derived=Derived(), policies=variant.policies)
         for policy in variant.policies:
             if policy.stage == stage:
                 verdicts.extend(policy.evaluate(books, staged))

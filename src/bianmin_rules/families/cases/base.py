@@ -326,6 +326,19 @@ class CaseDeadlinePolicy(CasePolicy):
         )
         yield under(verdict, warning)
 
+    def met_on(self, timed: Timed, day: date, context: Context) -> dict[str, Any]:
+        """``timed``'s limit judged as met on ``day``, as verdict fields: ``due``, ``actual`` and the ``deadline``.
+
+        For a verdict about the limit whose act is not the one that met it (an entry after the
+        completion, a deemed approval escaped by attending); the clock must not be held.
+        """
+        schedule = timed.clock.settle(context.calendar)
+        due = schedule.due
+        assert due is not None, "a held clock has no due date"
+        late = max(1, days_late(due, day, self.late_unit, context.calendar)) if day > due else 0
+        trace = timed.clock.trace(schedule, actual=day, days_late=late, late_unit=self.late_unit)
+        return {"due": due, "actual": day, "deadline": trace}
+
     def trace(self, judged: Judged) -> DeadlineTrace:
         """The deadline trace of a settled limit."""
         return judged.timed.clock.trace(
@@ -380,7 +393,3 @@ EXTENSION_WORDS = {
     ExtensionStatus.TOO_LATE: "期限届满后才延期，不予顺延",
 }
 
-
-def limit_to_date(start: date, promised: date) -> TimeLimit:
-    """The limit that ends exactly on ``promised``, counted in calendar days from ``start`` (TL-3)."""
-    return TimeLimit(amount=max(0, (promised - start).days), unit=LimitUnit.CALENDAR_DAYS, roll_past_holidays=False)

@@ -14,11 +14,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.duties import duty_done
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import ZERO, Verdict, VerdictKind
 from bianmin_rules.families.attendance.events import LeaveType
@@ -254,7 +255,7 @@ class RetroactiveLeave(PolicyBase):
     leave: LeaveProcedure = Field(default_factory=LeaveProcedure, description="The procedure for retroactive leave.")
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
-        """A verdict on every leave requested after it began."""
+        """A verdict on every leave requested after it began, with its papers' deadline where there is one."""
         for file in books[ATTENDANCE].staff.values():
             for leave in file.leaves:
                 if not leave.retroactive:
@@ -269,4 +270,13 @@ class RetroactiveLeave(PolicyBase):
                     kind=VerdictKind.VIOLATION if late else VerdictKind.COMPLIANCE, on=leave.start.date(),
                     evidence=leave.evidence, staff=leave.staff, window=leave.window,
                     explanation=f"请假{leave.leave}（{leave.start.date()}起）于{leave.at.date()}事后补办：{outcome}。",
+                    **self.filing_deadline(leave, context),
                 )
+
+    def filing_deadline(self, leave: Leave, context: Context) -> dict[str, Any]:
+        """The papers' deadline as verdict fields (``due``, ``actual``, ``deadline``); none without a limit."""
+        filing = self.leave.filing(leave, context.calendar)
+        if filing is None:
+            return {}
+        duty = duty_done(context, due=filing.due, done=leave.at.date(), unit=filing.limit.counted_unit)
+        return duty.fields(filing.limit, filing.start, filing.start_rule)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Literal
 
 from dateutil.relativedelta import relativedelta
@@ -45,7 +46,12 @@ def period_end(act: RegisterAct, start: date) -> date:
         return start
     if act is RegisterAct.WEEKLY_CHECK:
         return start + timedelta(days=6)
-    return Period.containing(PeriodKind.MONTH, start).end
+    return month_end(start)
+
+
+def month_end(month: date) -> date:
+    """The last day of the month of ``month``."""
+    return Period.containing(PeriodKind.MONTH, month).end
 
 
 def period_words(act: RegisterAct, start: date) -> str:
@@ -114,8 +120,7 @@ class RegisterCadence(PolicyBase):
                 f"台账{rule}：{period_words(self.act, start)}受理了办件，应于{due}前{verb}；"
                 f"{duty.outcome(verb, context.as_of)}。"
             ),
-            evidence=(act.event,) if act else (), due=duty.due, actual=duty.done,
-            deadline=duty.trace(self.due_within, end, "期末"),
+            evidence=(act.event,) if act else (), **duty.fields(self.due_within, end, "期末"),
             window=register if kind is SubjectKind.WINDOW else None,
         )
 
@@ -164,10 +169,15 @@ class MonthlyReport(PolicyBase):
             month += relativedelta(months=1)
         return months
 
+    @cached_property
+    def limit(self) -> TimeLimit:
+        """The limit from a month's last day: to the due day of the next month (the day before, ``before_due_day``)."""
+        return TimeLimit(amount=self.due_day - int(self.before_due_day), unit=LimitUnit.CALENDAR_DAYS,
+                         roll_past_holidays=self.roll_past_holidays)
+
     def due(self, month: date, context: Context) -> date:
         """The last day in time for the report of ``month``."""
-        day = month + relativedelta(months=1, day=self.due_day) - timedelta(days=int(self.before_due_day))
-        return context.calendar.add_working_days(day, 0) if self.roll_past_holidays else day
+        return self.limit.due_date(month_end(month), context.calendar)
 
     def judge(
         self, context: Context, reporter: Subject, month: date, report: RegisterEntry | None,
@@ -182,7 +192,7 @@ class MonthlyReport(PolicyBase):
         yield self.verdict(
             context, subject=reporter, kind=duty.kind, on=duty.on,
             explanation=f"{label} 的办件记录应于{rule}报送，即{due}；{duty.outcome('报送', context.as_of)}。",
-            evidence=(report.event,) if report else (), due=duty.due, actual=duty.done,
+            evidence=(report.event,) if report else (), **duty.fields(self.limit, month_end(month), "当月最后一日"),
             staff=reporter.id if reporter.kind is SubjectKind.STAFF else None,
             window=reporter.id if reporter.kind is SubjectKind.WINDOW else None,
         )

@@ -30,7 +30,8 @@ class TimelyRegistration(CaseDeadlinePolicy):
     "应及时录入网上审批系统，不得在办结后补录" (jiangxi-town 网上办理制度 2): the entry is due
     ``within`` the receipt ("及时" is not quantified; default the same day, as guangwu-street
     第十六条 "受理申报材料后应立即 … 在行政审批系统中登记"). An entry after the completion is a
-    violation even on the same day. Cases received online are registered by receipt.
+    violation even on the same day; its verdict carries the entry's deadline all the same.
+    Cases received online are registered by receipt.
     """
 
     kind: Literal["timely-registration"] = "timely-registration"
@@ -58,7 +59,7 @@ class TimelyRegistration(CaseDeadlinePolicy):
         if entry is not None and completion is not None and entry.order > completion.order:
             yield self.about(
                 context, timed.file, on=entry.day, evidence=(completion.event, entry.event), window=entry.window,
-                staff=entry.staff, actual=entry.day,
+                staff=entry.staff, **self.met_on(timed, entry.day, context),
                 explanation=f"{completion.day}办结后才于{entry.day}录入网上审批系统（办结后补录）。",
             )
             return
