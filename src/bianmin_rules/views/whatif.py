@@ -117,12 +117,22 @@ def identity(verdict: Verdict) -> tuple[object, ...]:
     return tuple(getattr(verdict, name) for name in IDENTITY_FIELDS)
 
 
+COMPARED_FIELDS = tuple(name for name in Verdict.model_fields if name not in IGNORED_FIELDS)
+"""The fields in which two paired verdicts may differ, in the order of the model."""
+
+
 def changed_fields(before: Verdict, after: Verdict) -> tuple[str, ...]:
-    """The fields in which two paired verdicts differ."""
-    return tuple(
-        name for name in Verdict.model_fields
-        if name not in IGNORED_FIELDS and getattr(before, name) != getattr(after, name)
-    )
+    """The fields in which two paired verdicts differ.
+
+    A verdict that a policy equal in both variants found is the same finding restated:
+    its values are the very same objects, told equal without comparing them.
+    """
+    changed = []
+    for name in COMPARED_FIELDS:
+        first, second = getattr(before, name), getattr(after, name)
+        if first is not second and first != second:
+            changed.append(name)
+    return tuple(changed)
 
 
 def diff(before: Report, after: Report) -> ReportDiff:
@@ -155,7 +165,8 @@ def verdict_changes(before: Iterable[Verdict], after: Iterable[Verdict]) -> Iter
     """Pair the verdicts by identity; report the unpaired ones and the paired ones that differ."""
     old = group_by_identity(before)
     new = group_by_identity(after)
-    for key in sorted(old.keys() | new.keys(), key=repr):
+    differing = [key for key in old.keys() | new.keys() if not same(old.get(key, []), new.get(key, []))]
+    for key in sorted(differing, key=repr):
         olds, news = old.get(key, []), new.get(key, [])
         for first, second in zip(olds, news, strict=False):
             fields = changed_fields(first, second)
@@ -165,6 +176,11 @@ def verdict_changes(before: Iterable[Verdict], after: Iterable[Verdict]) -> Iter
             yield change_of(Change.REMOVED, extra, before=extra)
         for extra in news[len(olds):]:
             yield change_of(Change.ADDED, extra, after=extra)
+
+
+def same(olds: list[Verdict], news: list[Verdict]) -> bool:
+    """Do two groups of verdicts of one identity find the same, pair by pair?"""
+    return len(olds) == len(news) and not any(changed_fields(a, b) for a, b in zip(olds, news, strict=True))
 
 
 def group_by_identity(verdicts: Iterable[Verdict]) -> dict[tuple[object, ...], list[Verdict]]:
@@ -187,10 +203,12 @@ def subject_deltas(before: Report, after: Report, changes: list[VerdictChange]) 
     """The subjects whose totals differ, with the rules that moved them."""
     old = {total.subject: total for total in before.totals}
     new = {total.subject: total for total in after.totals}
+    rules: dict[Subject, set[str]] = {}
+    for change in changes:
+        rules.setdefault(change.subject, set()).add(change.rule)
     for subject in sorted(old.keys() | new.keys(), key=str):
         first = old.get(subject, SubjectTotal(subject=subject))
         second = new.get(subject, SubjectTotal(subject=subject))
         if first == second:
             continue
-        rules = sorted({c.rule for c in changes if c.subject == subject})
-        yield SubjectDelta(subject=subject, before=first, after=second, rules=tuple(rules))
+        yield SubjectDelta(subject=subject, before=first, after=second, rules=tuple(sorted(rules.get(subject, ()))))
