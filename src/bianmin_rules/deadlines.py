@@ -25,9 +25,10 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Any, NamedTuple
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from bianmin_rules.calendar import WorkCalendar
+from bianmin_rules.core.bounds import LIMIT_DAYS
 from bianmin_rules.results import Result
 
 ONE_DAY = timedelta(days=1)
@@ -74,11 +75,17 @@ class TimeLimit(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    amount: int = Field(default=1, ge=0, description="How many units.")
+    amount: int = Field(default=1, ge=0, le=LIMIT_DAYS, description="How many units (at most 366 days, 52 weeks).")
     unit: LimitUnit = Field(default=LimitUnit.WORKING_DAYS, description="The unit.")
     roll_past_holidays: bool = Field(
         default=True, description="Calendar-day limits ending on a closed day end on the next working day."
     )
+
+    @model_validator(mode="after")
+    def _at_most_a_year(self) -> TimeLimit:
+        if self.counted_amount > LIMIT_DAYS:
+            raise ValueError(f"{self.label()} is longer than {LIMIT_DAYS} days, the longest time limit")
+        return self
 
     def due_date(self, start: date, calendar: WorkCalendar) -> date:
         """The last day on which something started on ``start`` is still in time (CAL-1)."""

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 from bianmin_rules.calendar import WorkCalendar
 from bianmin_rules.chain import unjudged_inquiries
+from bianmin_rules.errors import wrong_type
 from bianmin_rules.events import EventBase
 from bianmin_rules.ledgers import Books, collect, collector_paused
 from bianmin_rules.ledgers.cases import undeclared_case_type
@@ -64,6 +65,7 @@ def evaluate_all(
     the error names the earliest such receipt. Raises what :func:`evaluate` raises; of a
     log several variants reject, the first error found.
     """
+    check_arguments(variants, events, as_of, calendar)
     calendars = [variant.calendar(calendar) for variant in variants]
     for work_calendar in calendars:
         work_calendar.is_working_day(as_of)  # fails early on a provisional or uncovered as_of
@@ -85,6 +87,26 @@ def evaluate_all(
         # next pass would scan their millions of objects once more (1M events: −0.85 s).
         del books
     return tuple(reports)
+
+
+def check_arguments(
+    variants: Sequence[Variant], events: Iterable[EventBase], as_of: date, calendar: WorkCalendar | None,
+) -> None:
+    """Raise a :class:`TypeError` saying what was expected for an argument of the wrong type.
+
+    The events themselves are checked one by one as they are read (:func:`~bianmin_rules.ledgers.collect`).
+    """
+    if not isinstance(variants, Sequence):
+        raise wrong_type("variants", "a sequence of Variants", variants)
+    for variant in variants:
+        if not isinstance(variant, Variant):
+            raise wrong_type("variant", "a Variant (see load_variant)", variant)
+    if not isinstance(events, Iterable) or isinstance(events, str | bytes):
+        raise wrong_type("events", "an iterable of events (see read_events)", events)
+    if not isinstance(as_of, date) or isinstance(as_of, datetime):
+        raise wrong_type("as_of", "a datetime.date, e.g. date(2026, 3, 31)", as_of)
+    if calendar is not None and not isinstance(calendar, WorkCalendar):
+        raise wrong_type("calendar", "a WorkCalendar or None", calendar)
 
 
 def check_case_types(books: Books, variant: Variant) -> None:

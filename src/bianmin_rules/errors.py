@@ -63,19 +63,57 @@ class CalendarRangeError(CalendarError):
     """A date lies outside the years the calendar covers at all."""
 
 
+class ScheduleError(CalendarError):
+    """A year's holiday schedule file is malformed, or schedules are loaded out of order.
+
+    ``source`` names the file (or ``<schedule>`` for text), ``key`` the dotted key and
+    ``line`` its line, when known.
+    """
+
+    def __init__(
+        self, message: str, *, source: str = "<schedule>", key: str | None = None, line: int | None = None,
+    ) -> None:
+        self.source = source
+        self.key = key
+        self.line = line
+        self.message = message
+        place = f"schedule {source}" + ("" if line is None else f":{line}") + (f": {key}" if key else "")
+        super().__init__(f"{place}: {message}")
+
+    def placed(self, source: str, line: int | None) -> ScheduleError:
+        """The same error, naming ``source`` and the ``line`` of its key."""
+        return ScheduleError(self.message, source=source, key=self.key, line=line)
+
+
 class VariantError(BianminError):
     """A variant (a centre's rule set) is unknown, malformed or inconsistent.
 
-    ``key`` names the place in the variant file, as a dotted path such as
-    ``policies[2].limit``.
+    ``key`` names the place as a dotted path such as ``policies[2].limit``; ``file`` and
+    ``line``, when known, the file of the ``extends`` chain that writes it and its line,
+    and ``key`` is then the key in that file. For a variant that extends another, that
+    is the author's own file and entry (``my-town.toml:15: policies[0].limit``), not the
+    index of the entry in the variant as resolved.
     """
 
-    def __init__(self, message: str, *, variant: str, key: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, variant: str, key: str | None = None, file: str | None = None,
+        line: int | None = None,
+    ) -> None:
         self.variant = variant
         self.key = key
+        self.file = file
+        self.line = line
         self.message = message
-        place = f"variant {variant!r}" + (f": {key}" if key else "")
+        place = f"variant {variant!r}"
+        if file is not None:
+            place += f": {file}" + ("" if line is None else f":{line}")
+        if key:
+            place += f": {key}"
         super().__init__(f"{place}: {message}")
+
+    def placed(self, key: str | None, file: str, line: int | None) -> VariantError:
+        """The same error, placed at ``key`` and ``line`` of ``file``."""
+        return type(self)(self.message, variant=self.variant, key=key, file=file, line=line)
 
 
 class EvaluationError(BianminError):
@@ -99,3 +137,25 @@ class ScoringError(BianminError):
         self.place = place
         self.message = message
         super().__init__(f"{place}: {message}")
+
+
+BOM = "\ufeff"
+"""The byte-order mark, as text: some editors write it at the start of a UTF-8 file."""
+
+BOM_FOUND = "starts with a byte-order mark (BOM): save it as UTF-8 without a BOM"
+"""What an error says of a file or log that does not parse because it starts with a BOM."""
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A value as quoted in an error message, cut short so that the message stays one line."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def wrong_type(name: str, expected: str, value: object) -> TypeError:
+    """The error of an argument of the wrong type: which argument, what it must be, what it was.
+
+    Misusing the API is not bad input: it raises a :class:`TypeError`, never a
+    :class:`BianminError`.
+    """
+    return TypeError(f"{name} must be {expected}, not {type(value).__name__} ({shown(value)})")

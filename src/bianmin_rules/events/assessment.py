@@ -12,12 +12,12 @@ These are the facts the assessment tables (SC) read besides the verdicts of othe
 
 from __future__ import annotations
 
-from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field
 
+from bianmin_rules.core.bounds import Points
 from bianmin_rules.events.base import EventBase, Identifier, example
 from bianmin_rules.periods import Period
 
@@ -113,7 +113,7 @@ class MeritRecorded(EventBase):
     merit: MeritKind = Field(description="What kind of merit.")
     level: MeritLevel | None = Field(default=None, description="Who gave it: county, city, province or nation.")
     matter: str | None = Field(default=None, description="The deed, for rewarding one matter once.")
-    points: Decimal | None = Field(default=None, gt=0, description="Points the assessors set, where at discretion.")
+    points: Points | None = Field(default=None, gt=0, description="Points the assessors set, where at discretion.")
     note: str | None = Field(default=None, description="What was praised or honoured.")
 
 
@@ -131,4 +131,4 @@ class AssessmentScored(EventBase):
     type: Literal["assessment_scored"] = "assessment_scored"
     assessor: Identifier = Field(description="Who scored, as the variant's weighting names it (e.g. home_unit).")
     period: Period = Field(description="The period scored.")
-    score: Decimal = Field(ge=0, description="The score given.")
+    score: Points = Field(ge=0, description="The score given.")

@@ -6,12 +6,12 @@ docs/attendance.md). Every event names the staff member it concerns (``staff``).
 
 from __future__ import annotations
 
-from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field, model_validator
 
+from bianmin_rules.core.bounds import Days
 from bianmin_rules.events.base import ChinaDateTime, EventBase, Identifier, Name, example
 
 
@@ -95,7 +95,7 @@ class LeaveRequested(StaffEvent):
     leave_type: LeaveType = Field(description="sick, personal, annual, official or other.")
     start: ChinaDateTime = Field(description="When the leave begins.")
     end: ChinaDateTime = Field(description="When the leave ends (the staff member is due back).")
-    days: Decimal | None = Field(default=None, gt=0, description="The duration in days as the request states it.")
+    days: Days | None = Field(default=None, gt=0, description="The duration in days as the request states it.")
     substitute: Identifier | None = Field(default=None, description="The colleague who covers the post.")
     phoned_ahead: bool = Field(default=False, description="Reported by telephone before the leave began.")
     medical_record: bool = Field(default=False, description="A hospital record supports a sick leave.")

@@ -6,13 +6,12 @@ code the variant declares (``immediate``, ``promised``, ``supplement`` …, CASE
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field
 
+from bianmin_rules.core.bounds import Day, Yuan
 from bianmin_rules.deadlines import Limit
 from bianmin_rules.events.base import EventBase, Identifier, Name, example
 
@@ -60,7 +59,7 @@ class ReceiptNoticeIssued(CaseEvent):
     )
 
     type: Literal["receipt_notice_issued"] = "receipt_notice_issued"
-    promised_date: date = Field(description="The completion date promised in writing.")
+    promised_date: Day = Field(description="The completion date promised in writing.")
 
 
 class NoticeContent(StrEnum):
@@ -262,4 +261,4 @@ class ApplicantReturned(CaseEvent):
 
     type: Literal["applicant_returned"] = "applicant_returned"
     cause: ReturnCause = Field(description="Why the applicant had to come back.")
-    travel_cost: Decimal | None = Field(default=None, ge=0, description="The round trip's cost in yuan, if known.")
+    travel_cost: Yuan | None = Field(default=None, ge=0, description="The round trip's cost in yuan, if known.")

@@ -11,12 +11,12 @@ never kept or shown — not in verdicts, reports, explanations or error messages
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field
 
+from bianmin_rules.core.bounds import Day
 from bianmin_rules.events.base import EventBase, Identifier, Name, confidential, example
 
 
@@ -103,7 +103,7 @@ class ComplaintDelayExplained(ComplaintEvent):
     )
 
     type: Literal["complaint_delay_explained"] = "complaint_delay_explained"
-    new_date: date | None = Field(default=None, description="The answer date promised in the explanation.")
+    new_date: Day | None = Field(default=None, description="The answer date promised in the explanation.")
 
 
 class ComplaintEscalated(ComplaintEvent):

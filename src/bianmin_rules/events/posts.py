@@ -7,11 +7,11 @@ happens in between (see docs/attendance.md).
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import Field, model_validator
 
+from bianmin_rules.core.bounds import Day
 from bianmin_rules.events.attendance import StaffEvent
 from bianmin_rules.events.base import Identifier, Name, example
 
@@ -40,8 +40,8 @@ class PostAssigned(WindowEvent):
     type: Literal["post_assigned"] = "post_assigned"
     post: Literal["A", "B"] | None = Field(default=None, description="A or B where the window runs AB posts.")
     department: Identifier | None = Field(default=None, description="The department the window belongs to.")
-    first_day: date | None = Field(default=None, description="The first day on duty (default: the day of at).")
-    last_day: date | None = Field(default=None, description="The last day on duty (default: open-ended).")
+    first_day: Day | None = Field(default=None, description="The first day on duty (default: the day of at).")
+    last_day: Day | None = Field(default=None, description="The last day on duty (default: open-ended).")
 
     @model_validator(mode="after")
     def _days_in_order(self) -> PostAssigned:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from bianmin_rules.errors import EvaluationError
+from bianmin_rules.errors import EvaluationError, wrong_type
 from bianmin_rules.events import AssessmentScored, EventBase
 from bianmin_rules.ledgers.assessment import AssessmentLedger, AssessmentRegister
 from bianmin_rules.ledgers.attendance import AttendanceBooks, AttendanceLedger
@@ -133,12 +133,15 @@ def collect(events: Iterable[EventBase], *, as_of: date, case_types: Iterable[st
     check_ids = not getattr(events, "ids_unique", False)  # a JSON Lines reader has checked them
     read = later = 0
     for event in events:
+        try:
+            fields = event.__dict__  # pydantic keeps the fields here: a dict read, no search of the model's classes
+            day = fields["at"].date()
+        except (AttributeError, KeyError):
+            raise wrong_type(f"events[{read + later}]", "an event (EventBase)", event) from None
         if check_ids:
             if event.id in seen:
                 raise EvaluationError("two events have this id", event_id=event.id)
             seen.add(event.id)
-        fields = event.__dict__  # pydantic keeps the fields here: a dict read, no search of the model's classes
-        day = fields["at"].date()
         if day > as_of:
             later += 1
             continue

@@ -17,6 +17,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from bianmin_rules.core.bounds import Count, Days, Minutes, Points
 from bianmin_rules.events.attendance import LeaveType
 from bianmin_rules.ledgers import Books
 from bianmin_rules.ledgers.attendance import Leave, Mark, MarkKind, StaffFile
@@ -86,9 +87,9 @@ class LateOrEarly(SignInPolicy):
     """
 
     kind: Literal["late-or-early"] = "late-or-early"
-    on_post_before: int = Field(default=0, ge=0, description="Minutes on post before each session (CAL-2).")
-    stay_after: int = Field(default=0, ge=0, description="Minutes on post after each session (CAL-2).")
-    grace: int = Field(default=0, ge=0, description="Minutes of lateness tolerated (no text grants any).")
+    on_post_before: Minutes = Field(default=0, ge=0, description="Minutes on post before each session (CAL-2).")
+    stay_after: Minutes = Field(default=0, ge=0, description="Minutes on post after each session (CAL-2).")
+    grace: Minutes = Field(default=0, ge=0, description="Minutes of lateness tolerated (no text grants any).")
     sanction: Sanction | None = Field(default=None, description="The sanction each occurrence carries, if any.")
 
     @property
@@ -360,9 +361,9 @@ class MeetingAttendance(PenaltyPerTier):
     statuses: tuple[Literal["absent", "late", "early"], ...] = Field(
         default=("absent", "late", "early"), min_length=1, description="The ways of attending the text names."
     )
-    absent_points: Decimal = Field(default=ZERO, description="Points for an absence.")
-    late_points: Decimal = Field(default=ZERO, description="Points for arriving late.")
-    early_points: Decimal = Field(default=ZERO, description="Points for leaving early.")
+    absent_points: Points = Field(default=ZERO, description="Points for an absence.")
+    late_points: Points = Field(default=ZERO, description="Points for arriving late.")
+    early_points: Points = Field(default=ZERO, description="Points for leaving early.")
     excused_counts: bool = Field(default=False, description="Count absences excused in advance.")
     charge: Literal["staff", "window"] = Field(default="staff", description="Who is charged.")
 
@@ -398,7 +399,7 @@ class CumulativeLeave(PolicyBase):
 
     kind: Literal["cumulative-leave"] = "cumulative-leave"
     leave_types: tuple[LeaveType, ...] = Field(default=(LeaveType.SICK, LeaveType.PERSONAL))
-    over_days: Decimal = Field(default=Decimal(15), gt=0, description="More than this many days is a violation.")
+    over_days: Days = Field(default=Decimal(15), gt=0, description="More than this many days is a violation.")
     period: PeriodKind = Field(default=PeriodKind.YEAR, description="The period leave is summed over.")
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
@@ -453,9 +454,9 @@ class QuarterlyDisqualification(PolicyBase):
     absences: tuple[SelectorField, ...] = Field(
         default=(Selector(rule="ATT-2"),), description="The violations counted as absences."
     )
-    lapses_per_month: int = Field(default=3, ge=1)
-    absence_times: int = Field(default=2, ge=1)
-    long_absence_days: Decimal = Field(default=Decimal(1), gt=0)
+    lapses_per_month: Count = Field(default=3, ge=1)
+    absence_times: Count = Field(default=2, ge=1)
+    long_absence_days: Days = Field(default=Decimal(1), gt=0)
     sanction: Sanction = Field(default=Sanction(tier="取消当季评优资格", level=1))
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:

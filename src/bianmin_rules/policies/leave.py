@@ -18,6 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from bianmin_rules.core.bounds import Days
 from bianmin_rules.events.attendance import LeaveType
 from bianmin_rules.ledgers import Books
 from bianmin_rules.ledgers.attendance import Leave
@@ -66,10 +67,10 @@ class ApprovalBand(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    over: Decimal | None = Field(default=None, ge=0, description="Durations above this (超过).")
-    at_least: Decimal | None = Field(default=None, ge=0, description="Durations from this on (不少于).")
-    up_to: Decimal | None = Field(default=None, gt=0, description="Durations up to this, included (以内, 含).")
-    under: Decimal | None = Field(default=None, gt=0, description="Durations below this (不满).")
+    over: Days | None = Field(default=None, ge=0, description="Durations above this (超过).")
+    at_least: Days | None = Field(default=None, ge=0, description="Durations from this on (不少于).")
+    up_to: Days | None = Field(default=None, gt=0, description="Durations up to this, included (以内, 含).")
+    under: Days | None = Field(default=None, gt=0, description="Durations below this (不满).")
     approvers: tuple[str, ...] = Field(min_length=1, description="The roles that approve, in order.")
 
     @model_validator(mode="after")

@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from bianmin_rules.core.bounds import Count
 from bianmin_rules.deadlines import Clock, Limit
 from bianmin_rules.events import NoticeContent, ReturnCause
 from bianmin_rules.ledgers import Books, CaseFile
@@ -140,7 +141,7 @@ class RepeatTrips(CasePolicy):
     causes: tuple[ReturnCause, ...] = Field(
         default=(ReturnCause.NO_NOTICE, ReturnCause.INCOMPLETE_NOTICE), description="The causes that count."
     )
-    min_trips: int = Field(default=2, ge=2, description="Trips in all, the first visit included.")
+    min_trips: Count = Field(default=2, ge=2, description="Trips in all, the first visit included.")
     reimburse_travel: bool = Field(default=False, description="The handler reimburses the recorded travel costs.")
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:

@@ -24,6 +24,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from bianmin_rules.calendar import WorkCalendar
+from bianmin_rules.core.bounds import Days, Minutes
 from bianmin_rules.ledgers import Books
 from bianmin_rules.ledgers.attendance import Assignment, AttendanceBooks, Leave, Mark, MarkKind
 from bianmin_rules.ledgers.attendance import Whereabouts as WhereaboutsNote
@@ -191,7 +192,7 @@ class EmptyPost(PolicyBase):
 
     kind: Literal["empty-post"] = "empty-post"
     scope: Literal["window", "department", "ab_pair"] = Field(default="window")
-    min_minutes: int = Field(default=0, ge=0, description="Spells shorter than this are ignored.")
+    min_minutes: Minutes = Field(default=0, ge=0, description="Spells shorter than this are ignored.")
     sanction: Sanction | None = Field(default=None, description="The sanction of each spell.")
     bad_impact_findings: tuple[str, ...] = Field(default=(), description="Findings that record a bad impact.")
     bad_impact_sanction: Sanction | None = Field(default=None, description="The sanction where there was one.")
@@ -354,7 +355,7 @@ class Whereabouts(PolicyBase):
     required: tuple[Literal["where", "why", "contact"], ...] = Field(
         default=("where", "why", "contact"), min_length=1, description="What the note must state."
     )
-    grace_minutes: int = Field(default=0, ge=0, description="How long after leaving the note may be posted.")
+    grace_minutes: Minutes = Field(default=0, ge=0, description="How long after leaving the note may be posted.")
 
     WORDS: ClassVar[dict[str, str]] = {"where": "去向", "why": "事由", "contact": "联系方式"}
 
@@ -411,7 +412,7 @@ class LeavingPost(PolicyBase):
 
     kind: Literal["leaving-post"] = "leaving-post"
     per: Literal["occurrence", "half_day"] = Field(default="occurrence")
-    at_least_half_days: Decimal = Field(default=ZERO, ge=0, description="Shorter absences are not counted.")
+    at_least_half_days: Days = Field(default=ZERO, ge=0, description="Shorter absences are not counted.")
     rounding: Literal["down", "up"] = Field(default="down", description="Half days counted whole, or begun.")
     charge: Literal["staff", "window"] = Field(default="staff", description="Who is charged.")
     sanction: Sanction | None = Field(default=None)

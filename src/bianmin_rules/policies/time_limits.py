@@ -15,6 +15,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from bianmin_rules.core.bounds import Share
 from bianmin_rules.deadlines import (
     SAME_DAY,
     Clock,
@@ -355,7 +356,7 @@ class GreenChannel(CaseDeadlinePolicy):
     """
 
     kind: Literal["green-channel"] = "green-channel"
-    fraction: Decimal = Field(default=Decimal("0.5"), gt=0, le=1, description="The share of the statutory limit.")
+    fraction: Share = Field(default=Decimal("0.5"), gt=0, le=1, description="The share of the statutory limit.")
     start: ClockStart = Field(default=ClockStart.DAY_AFTER_RECEIPT, description="When the limit starts to run.")
 
     def admits(self, file: CaseFile) -> bool:

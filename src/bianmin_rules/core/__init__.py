@@ -1,0 +1,1 @@
+"""The core: what every family of rules builds on."""
