@@ -26,9 +26,9 @@ from bianmin_rules.io import (
     demo_events,
     example_text,
     lint_variant,
-    load_schedule,
     load_variant,
     read_event_files,
+    with_schedules,
 )
 from bianmin_rules.periods import Period
 from bianmin_rules.render import FORMATS, render_diff_pieces, render_explanation, render_pieces
@@ -210,10 +210,7 @@ def period_label(text: str) -> Period:
 
 def calendar_from(args: argparse.Namespace) -> WorkCalendar:
     """The China calendar with the loaded schedules and the provisional opt-in."""
-    calendar = WorkCalendar.china(allow_provisional=args.allow_provisional)
-    for path in args.schedule:
-        calendar = calendar.with_schedule(load_schedule(path))
-    return calendar
+    return with_schedules(WorkCalendar.china(allow_provisional=args.allow_provisional), args.schedule)
 
 
 def run_evaluate(args: argparse.Namespace) -> int:

@@ -91,8 +91,8 @@ class VariantError(BianminError):
     ``key`` names the place as a dotted path such as ``policies[2].limit``; ``file`` and
     ``line``, when known, the file of the ``extends`` chain that writes it and its line,
     and ``key`` is then the key in that file. For a variant that extends another, that
-    is the author's own file and entry (``my-town.toml:15: policies[0].limit``), not the
-    index of the entry in the variant as resolved.
+    is the author's own file and entry (``variant 'my-town.toml', line 15:
+    policies[0].limit``), not the index of the entry in the variant as resolved.
     """
 
     def __init__(
@@ -105,15 +105,17 @@ class VariantError(BianminError):
         self.line = line
         self.message = message
         place = f"variant {variant!r}"
-        if file is not None:
-            place += f": {file}" + ("" if line is None else f":{line}")
+        if file is not None and file != variant:
+            place += f", file {file!r}"
+        if line is not None:
+            place += f", line {line}"
         if key:
             place += f": {key}"
         super().__init__(f"{place}: {message}")
 
-    def placed(self, key: str | None, file: str, line: int | None) -> VariantError:
-        """The same error, placed at ``key`` and ``line`` of ``file``."""
-        return type(self)(self.message, variant=self.variant, key=key, file=file, line=line)
+    def placed(self, *, variant: str, file: str, key: str | None, line: int | None) -> VariantError:
+        """The same error, about the variant ``variant``, placed at ``key`` and ``line`` of ``file``."""
+        return type(self)(self.message, variant=variant, key=key, file=file, line=line)
 
 
 class EvaluationError(BianminError):

@@ -18,7 +18,7 @@ import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from bianmin_rules.calendar import OfficeHours, WorkCalendar
-from bianmin_rules.errors import VariantError
+from bianmin_rules.errors import BOM, BOM_FOUND, VariantError
 from bianmin_rules.extends import ParentLoader, resolve_extends
 from bianmin_rules.locate import Part, key_text
 from bianmin_rules.policies import AnyPolicy
@@ -36,11 +36,15 @@ class VariantSource(BaseModel):
 
 
 class AcceptedFinding(BaseModel):
-    """A lint finding the variant knows about and accepts, with the reason (see docs/lint.md).
+    """Lint findings the variant knows about and accepts, with the reason (see docs/lint.md).
 
-    It accepts every finding with its ``code`` at its ``key`` (the dotted key lint prints,
-    in the variant as resolved), and only those of ``rule`` when it names one. An entry
-    that no longer matches anything is itself reported (``stale-accept``).
+    It accepts the findings with its ``code`` at its ``key`` (the dotted key lint prints,
+    in the variant as resolved), only those of ``rule`` when it names one, and of those
+    only the ones ``which`` names — the gap, the overlap, the reachable score, the value
+    that the finding is about — so that a different finding at the same key stays
+    visible. A finding that evaluation refuses or may stop on (an error) cannot be
+    accepted. An entry, or a ``which`` of it, that no longer matches is itself reported
+    (``stale-accept``).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -48,6 +52,9 @@ class AcceptedFinding(BaseModel):
     code: str = Field(pattern=r"^[a-z]+(-[a-z]+)*$", description="The finding's code, e.g. band-gap.")
     key: str = Field(min_length=1, description="Where it is found: the dotted key lint prints.")
     rule: RuleId | None = Field(default=None, description="Only findings about this rule (default: any).")
+    which: tuple[str, ...] = Field(
+        default=(), description="The findings accepted, as lint names them: a gap `[90, 91)`, a score `94 of 100` …",
+    )
     reason: str = Field(min_length=1, description="Why the variant accepts it: the text's own words, a decision.")
 
 
@@ -189,7 +196,7 @@ def parse_toml(text: str, *, origin: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise VariantError(f"not valid TOML: {exc}", variant=origin) from None
+        raise VariantError(BOM_FOUND if text.startswith(BOM) else f"not valid TOML: {exc}", variant=origin) from None
 
 
 def key_path(loc: Iterable[int | str], data: Any) -> str:

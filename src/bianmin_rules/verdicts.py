@@ -8,8 +8,10 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
+from bianmin_rules.catalogue import RULES
 from bianmin_rules.deadlines import DeadlineTrace
 from bianmin_rules.errors import EvaluationError
 from bianmin_rules.periods import Period
@@ -18,7 +20,21 @@ from bianmin_rules.results import Result
 RULE_PATTERN = r"^[A-Z]{2,4}-\d+$"
 """What a catalogue rule ID looks like: a family prefix and a number, e.g. TL-4."""
 
-RuleId = Annotated[str, Field(pattern=RULE_PATTERN, description="A catalogue rule ID, e.g. TL-4.")]
+UNKNOWN_RULE = "unknown_rule"
+"""The type of the validation error of a rule ID the catalogue does not hold."""
+
+
+def in_catalogue(rule: str) -> str:
+    """``rule`` itself, when the catalogue holds it; else a validation error (lint reports it as ``unknown-rule``)."""
+    if rule not in RULES:
+        raise PydanticCustomError(UNKNOWN_RULE, "{rule} is not a rule of the catalogue", {"rule": rule})
+    return rule
+
+
+RuleId = Annotated[
+    str, Field(pattern=RULE_PATTERN, description="A catalogue rule ID, e.g. TL-4."), AfterValidator(in_catalogue)
+]
+"""A rule ID of the catalogue (:data:`bianmin_rules.catalogue.RULES`): a variant citing any other is refused."""
 
 ZERO = Decimal(0)
 
