@@ -32,13 +32,14 @@ from bianmin_rules.io import (
 )
 from bianmin_rules.periods import Period
 from bianmin_rules.render import FORMATS, render_diff_pieces, render_explanation, render_pieces
-from bianmin_rules.synthetic import generate
+from bianmin_rules.synthetic import MAX_WINDOWS, generate
 from bianmin_rules.trace import render_trace, trace_inquiry
 from bianmin_rules.variant import Variant
 from bianmin_rules.whatif import diff
 
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
 PROGRESS_EVERY = 100_000
 
 T = TypeVar("T")
@@ -58,11 +59,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug, never bad input: not to be mistaken for findings (1) or bad input (2)
+        print(f"bianmin-rules: internal error: {type(exc).__name__}: {exc} — a bug of bianmin-rules; please report "
+              "it with the command that caused it", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every sub-command."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="bianmin-rules",
         description="Executable regulations of Chinese government service centres.",
         formatter_class=HelpFormatter,
@@ -95,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     tell.add_argument("--as-of", required=True, type=iso_date, help="the day of evaluation (YYYY-MM-DD)")
     who = tell.add_mutually_exclusive_group(required=True)
     for kind in ("staff", "window", "case"):
-        who.add_argument(f"--{kind}", metavar="ID", help=f"the {kind} to explain")
+        who.add_argument(f"--{kind}", metavar="ID", type=identifier, help=f"the {kind} to explain")
     tell.add_argument("--period", type=period_label, help="only this period: 2026, 2026-Q1 or 2026-03")
     tell.add_argument("--format", choices=("markdown", "json"), default="markdown", help="output format")
     add_calendar_options(tell)
@@ -118,10 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
     sample.set_defaults(command=run_example)
 
     synth = commands.add_parser("generate", help="write a synthetic event log (JSON Lines) for benchmarks and demos")
-    synth.add_argument("--events", type=int, default=10_000, help="how many events (default: 10000)")
+    synth.add_argument("--events", type=counted(1), default=10_000, help="how many events (default: 10000)")
     synth.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same log")
     synth.add_argument("--year", type=int, default=2026, help="the year simulated (default: 2026)")
-    synth.add_argument("--windows", type=int, default=12, help="windows of the centre (default: 12)")
+    synth.add_argument("--windows", type=counted(1, MAX_WINDOWS), default=12,
+                       help=f"windows of the centre, 1 to {MAX_WINDOWS} (default: 12)")
     synth.set_defaults(command=run_generate)
 
     variants = commands.add_parser("variants", help="list the built-in variants")
@@ -168,11 +174,27 @@ class HelpFormatter(argparse.HelpFormatter):
 
 
 class Parser(argparse.ArgumentParser):
-    """A sub-command parser with the fixed-width help."""
+    """A sub-command parser with the fixed-width help, whose options may each be given once."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", HelpFormatter)
         super().__init__(*args, **kwargs)
+        self.register("action", None, StoreOnce)
+        self.register("action", "store", StoreOnce)
+
+
+class StoreOnce(argparse._StoreAction):
+    """An option that may be given once: given twice (``--variant a --variant b``), it is an error, not the last."""
+
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        given: set[str] = namespace.__dict__.setdefault("_given", set())
+        if option_string is not None and self.dest in given:
+            raise argparse.ArgumentError(self, "given twice: give it once")
+        given.add(self.dest)
+        super().__call__(parser, namespace, values, option_string)
 
 
 def add_output_options(parser: argparse.ArgumentParser) -> None:
@@ -190,6 +212,27 @@ def add_calendar_options(parser: argparse.ArgumentParser) -> None:
         "--schedule", action="append", default=[], metavar="FILE",
         help="a year's official holiday schedule (TOML); may be repeated",
     )
+
+
+def identifier(text: str) -> str:
+    """An id argument: not empty."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an id cannot be empty")
+    return text
+
+
+def counted(least: int, most: int | None = None) -> Callable[[str], int]:
+    """A whole-number argument from ``least`` to ``most``."""
+    def number(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < least or (most is not None and value > most):
+            bounds = f"at least {least}" if most is None else f"from {least} to {most}"
+            raise argparse.ArgumentTypeError(f"must be {bounds}, not {value}")
+        return value
+    return number
 
 
 def iso_date(text: str) -> date:
@@ -233,7 +276,7 @@ def run_diff(args: argparse.Namespace) -> int:
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    kind = next(kind for kind in ("staff", "window", "case") if getattr(args, kind))
+    kind = next(kind for kind in ("staff", "window", "case") if getattr(args, kind) is not None)
     story = explain(
         load_variant(args.variant), read_event_files(args.events), subject=subject_of(kind, getattr(args, kind)),
         as_of=args.as_of, period=args.period, calendar=calendar_from(args),

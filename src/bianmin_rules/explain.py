@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from bianmin_rules.calendar import WorkCalendar
 from bianmin_rules.deadlines import TimeLimit
 from bianmin_rules.engine import evaluate
+from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events import EventBase
 from bianmin_rules.events.base import is_confidential
 from bianmin_rules.formatting import plain
@@ -123,19 +124,25 @@ def explain(
     variant: Variant, events: Iterable[EventBase], *, subject: Subject, as_of: date, period: Period | None = None,
     calendar: WorkCalendar | None = None,
 ) -> Explanation:
-    """The story of ``subject`` under ``variant``, as of ``as_of``, within ``period`` (default: all)."""
+    """The story of ``subject`` under ``variant``, as of ``as_of``, within ``period`` (default: all).
+
+    Raises :class:`~bianmin_rules.errors.EvaluationError` when no event of the log names
+    the subject: an empty story would pass for a spotless one.
+    """
     kept: list[EventBase] = []
     # Paused through the story too: the report is hundreds of thousands of live objects,
     # and each pass of the collector over them costs a quarter of a second (1M events: -0.7 s).
     with collector_paused():
         report = evaluate(variant, keep_matching(events, subject, kept), as_of=as_of, calendar=calendar)
+        if not kept:
+            raise EvaluationError(f"no event of the log names {subject.kind.value} {subject.id!r}")
         return story(report, kept, subject=subject, period=period)
 
 
 def keep_matching(events: Iterable[EventBase], subject: Subject, kept: list[EventBase]) -> Iterator[EventBase]:
     """Pass every event on, keeping aside those that name ``subject``."""
     for event in events:
-        if names(event, subject):
+        if isinstance(event, EventBase) and names(event, subject):  # anything else: the engine says what it expected
             kept.append(event)
         yield event
 

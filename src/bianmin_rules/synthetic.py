@@ -22,8 +22,12 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from bianmin_rules.calendar import WorkCalendar
+from bianmin_rules.errors import CalendarRangeError
 
 Row = dict[str, Any]
+
+MAX_WINDOWS = 99
+"""The most windows a simulated centre has (W01 … W99)."""
 
 CASE_TYPES = ("immediate", "immediate", "immediate", "promised", "promised", "supplement", "joint", "rejected",
               "reported")
@@ -123,6 +127,7 @@ class Simulation:
             taken = days + rnd.randrange(1, 4) if late else rnd.randrange(0, days + 1)
             end = datetime.combine(self.calendar.add_working_days(moment.date(), taken), time(9)) + timedelta(
                 minutes=rnd.randrange(0, 8 * 60))
+            end = max(end, moment + timedelta(minutes=30))  # a case ends after its last step, never before
         if case_type == "rejected":
             self.later(end, {"type": "case_rejected", **who, "reasons": ["主件缺少"], "written": rnd.random() < 0.95})
         else:
@@ -137,7 +142,7 @@ class Simulation:
                 "type": "joint_review_forwarded", **who, "to_window": window, "limit": limit,
             })
             decided = self.calendar.add_working_days(received.date(), rnd.randrange(0, limit + 1))
-            self.later(datetime.combine(decided, time(15)), {
+            self.later(max(datetime.combine(decided, time(15)), received + timedelta(minutes=30)), {
                 "type": "joint_review_decided", "case": who["case"], "window": window,
                 "staff": rnd.choice(self.centre.staff[window]), "approved": rnd.random() < 0.9,
             })
@@ -279,9 +284,22 @@ def generate(
 
     Each working day brings as many applications as needed to spread ``events`` over the
     year's working days, and a few inspection findings. Every row is a valid event line.
+    Raises :class:`ValueError` unless ``events``, ``windows`` and ``staff_per_window`` are
+    at least 1 (and ``windows`` at most :data:`MAX_WINDOWS`), and
+    :class:`~bianmin_rules.errors.CalendarRangeError` for a year whose cases the calendar
+    cannot count to their end (its last year is not simulated: December's cases end in the next).
     """
+    for name, value, most in (("events", events, None), ("windows", windows, MAX_WINDOWS),
+                              ("staff_per_window", staff_per_window, None)):
+        if value < 1 or (most is not None and value > most):
+            raise ValueError(f"{name} must be from 1 to {most}" if most else f"{name} must be at least 1")
     # Promised dates of December's cases fall in the next year, whose schedule may not be out yet.
     calendar = (calendar or WorkCalendar.china()).allowing_provisional()
+    if not calendar.first_year <= year < calendar.last_year:
+        raise CalendarRangeError(
+            f"cannot simulate {year}: the calendar covers {calendar.first_year}-{calendar.last_year}, "
+            "and the cases of a year simulated end in the next"
+        )
     simulation = Simulation(seed, Centre.of_size(windows, staff_per_window), calendar)
     days = [d for d in (date(year, 1, 1) + timedelta(n) for n in range(365)) if calendar.is_working_day(d)]
     staff = windows * staff_per_window
