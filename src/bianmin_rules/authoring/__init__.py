@@ -1,1 +1,1 @@
-"""Authoring: what helps a policy author write a variant file — where its keys are written."""
+"""Authoring: lint, key positions, statutory caps, and the strategies and logs that test variants."""

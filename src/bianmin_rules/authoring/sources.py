@@ -5,7 +5,7 @@ parents, so a problem is found at a key of the resolved variant — ``policies[4
 — that no author wrote. A :class:`Chain` keeps each file's data and the lines of its
 keys, and places a resolved key in the file that writes it, as that file writes it:
 ``my-town.toml:15: policies[0].limit``. Lint places its findings so, and
-:func:`bianmin_rules.io.load_variant` its errors.
+:func:`bianmin_rules.intake.files.load_variant` its errors.
 
 A key is placed in the child where the child writes it — an entry it adds, or the keys
 it sets on an inherited entry — and otherwise in the parent that does.
@@ -17,10 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bianmin_rules.errors import VariantError
-from bianmin_rules.extends import addresses, entry_key, resolve_extends
-from bianmin_rules.locate import Part, key_lines, key_parts, key_text, locate
-from bianmin_rules.variant import parse_toml
+from bianmin_rules.authoring.locate import Part, key_lines, key_parts, key_text, locate
+from bianmin_rules.core.errors import VariantError
+from bianmin_rules.core.extends import addresses, entry_key, resolve_extends
+from bianmin_rules.core.variant import parse_toml
 
 Data = dict[str, Any]
 

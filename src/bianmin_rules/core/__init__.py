@@ -1,1 +1,3 @@
-"""The core: what every family of rules builds on."""
+"""The core: events, books and ledgers, the policy protocol, verdicts and reports, the calendar and
+deadlines, variants and the engine, assessment tables.
+"""

@@ -20,7 +20,7 @@ lists them).
 | a time limit; a number of working days | 0 | 366 days, 52 weeks | — |
 | a day or a moment of an event | 2001-01-01 | 2099-12-31 | — |
 
-The time limit's bound is :class:`~bianmin_rules.deadlines.TimeLimit`'s own; the years
+The time limit's bound is :class:`~bianmin_rules.core.deadlines.TimeLimit`'s own; the years
 of events are :data:`FIRST_EVENT_YEAR` to :data:`LAST_EVENT_YEAR`.
 """
 
@@ -33,7 +33,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
-from bianmin_rules.calendar import FIRST_YEAR
+from bianmin_rules.core.calendar import FIRST_YEAR
 
 FIRST_EVENT_YEAR = FIRST_YEAR
 """The first year an event may be dated in: the calendar counts no earlier day (2001)."""
