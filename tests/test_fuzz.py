@@ -49,7 +49,9 @@ from bianmin_rules import (
 from bianmin_rules.authoring.testing import events
 from bianmin_rules.cli.main import build_parser, main
 from bianmin_rules.core.catalogue import RULES
+from bianmin_rules.core.errors import RegisterError
 from bianmin_rules.intake.files import DATA, demo_events, lint_variant, load_schedule, variant_text, with_schedules
+from bianmin_rules.intake.spreadsheets import import_register
 
 T = TypeVar("T")
 
@@ -312,6 +314,35 @@ def test_load_schedule_on_mutated_toml(data: dict[str, Any]) -> None:
         check_schedule_file(path)
 
 
+# -- registers -------------------------------------------------------------------------
+
+REGISTERS = Path(__file__).parent.parent / "examples" / "registers"
+
+
+def check_register(path: Path) -> None:
+    """Importing a register gives its events and bad cells, or a RegisterError."""
+    answers(lambda: import_register(path), RegisterError)
+
+
+@fuzz(30)
+@given(st.binary(max_size=400), st.sampled_from([".csv", ".xlsx"]))
+def test_import_register_on_arbitrary_files(content: bytes, suffix: str) -> None:
+    with written(content, "register" + suffix) as path:
+        check_register(path)
+
+
+@fuzz(30)
+@given(st.sampled_from(["case-register.xlsx", "time-clock.csv", "online-hall.csv"]), st.data())
+def test_import_register_on_damaged_files(name: str, draw: st.DataObject) -> None:
+    """A register cut short or with bytes overwritten, as a failing disk or a careless edit leaves it."""
+    data = bytearray((REGISTERS / name).read_bytes())
+    for _ in range(draw.draw(st.integers(1, 4))):
+        start = draw.draw(st.integers(0, len(data) - 1))
+        data[start:start + draw.draw(st.integers(0, 64))] = draw.draw(st.binary(max_size=16))
+    with written(bytes(data), name) as path:
+        check_register(path)
+
+
 # -- the command line ----------------------------------------------------------------
 
 FOLDER = Path(tempfile.mkdtemp(prefix="bianmin-fuzz-"))
@@ -326,13 +357,15 @@ FILES = {
 for _name, _content in FILES.items():
     (FOLDER / _name).write_text(_content, encoding="utf-8")
 (FOLDER / "latin1.toml").write_bytes("name = 'é'".encode("latin-1"))
+(FOLDER / "register.xlsx").write_bytes((REGISTERS / "case-register.xlsx").read_bytes()[:3000])
 
 VALUES = [
     "county-centre", "town-basic", "atlantis", "a" * 300, "town\x00", "json", "csv", "markdown", "html", "text",
     "xlsx", "en", "events", "variant", "township", "2026-03-31", "2026-02-13", "2026-13-01", "0001-01-01",
     "9999-12-31", "2031-12-31", "2026-Q1", "2026-Q5", "2026", "2026-03", "S-li", "W-build", "Q-7", "C2026-0104",
     "", " ", "0", "-5", "3", "40", "1999", "2099", "99999999999999999999", "-",
-    *(str(FOLDER / name) for name in (*FILES, "latin1.toml", "missing.jsonl", "out.json")), str(FOLDER),
+    *(str(FOLDER / name) for name in (*FILES, "latin1.toml", "register.xlsx", "missing.jsonl", "out.json")),
+    str(FOLDER), str(REGISTERS / "time-clock.csv"),
 ]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -55,13 +56,31 @@ def read_register(path: str | Path) -> Iterator[tuple[str, Rows]]:
     openpyxl = require("openpyxl", extra="xlsx", purpose="Reading an Excel register")
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (OSError, ValueError, KeyError) as exc:  # a missing file, or one that is not a workbook
-        raise RegisterError(f"{path}: cannot read the workbook ({getattr(exc, 'strerror', None) or exc})") from None
+    except UNREADABLE as exc:  # a missing file, or one that is not a workbook
+        raise unreadable(path, exc) from None
     try:
         for sheet in workbook.worksheets:
-            yield sheet.title, (list(map(cell_value, row)) for row in sheet.iter_rows())
+            yield sheet.title, sheet_rows(path, sheet)
     finally:
         workbook.close()
+
+
+UNREADABLE = (OSError, ValueError, KeyError, SyntaxError, zipfile.BadZipFile)
+"""What reading a file that is not a workbook, or a damaged one, raises (XML's ParseError is a SyntaxError)."""
+
+
+def sheet_rows(path: Path, sheet: Any) -> Iterator[list[object]]:
+    """The rows of a workbook's sheet, read as they are asked for; a damaged sheet is a RegisterError."""
+    try:
+        for row in sheet.iter_rows():
+            yield list(map(cell_value, row))
+    except UNREADABLE as exc:
+        raise unreadable(path, exc) from None
+
+
+def unreadable(path: Path, exc: Exception) -> RegisterError:
+    """The error of a workbook that cannot be read: missing, not a workbook, or damaged."""
+    return RegisterError(f"{path}: cannot read the workbook ({getattr(exc, 'strerror', None) or exc})")
 
 
 def cell_value(cell: Any) -> object:
@@ -85,7 +104,11 @@ def csv_rows(path: Path) -> list[list[str]]:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        return [[cell if cell.strip() else None for cell in row] for row in csv.reader(io.StringIO(text))]  # type: ignore[misc]
+        try:
+            rows = csv.reader(io.StringIO(text, newline=""))  # newlines inside quoted cells are the cell's own
+            return [[cell if cell.strip() else None for cell in row] for row in rows]  # type: ignore[misc]
+        except csv.Error as exc:
+            raise RegisterError(f"{path}: not a CSV file ({exc})") from None
     raise RegisterError(f"{path}: expected text in UTF-8 or GB18030")
 
 
