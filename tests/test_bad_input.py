@@ -80,6 +80,16 @@ def examples_of_every_type() -> list[dict[str, Any]]:
     return [definition["examples"][0] for definition in schema["$defs"].values() if "examples" in definition]
 
 
+def test_errors_md_lists_the_inputs_of_every_error() -> None:
+    """docs/errors.md: every error with the input that causes it (the base classes have none of their own)."""
+    page = (Path(__file__).parent.parent / "docs" / "errors.md").read_text(encoding="utf-8")
+    sections = re.split(r"^## ", page, flags=re.MULTILINE)[1:]
+    bases = ("`BianminError`", "`CalendarError`")
+    without = [s.splitlines()[0] for s in sections
+               if s.startswith("`") and "**Inputs:**" not in s and not s.startswith(bases)]
+    assert without == []
+
+
 # -- tracebacks that became typed errors -----------------------------------------------------------
 
 EDGE_MOMENTS = ["9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+14:00"]
