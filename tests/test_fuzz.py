@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import copy
 import io
 import json
 import re
@@ -28,6 +29,7 @@ import tempfile
 import tomllib
 from collections.abc import Callable, Iterator
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -47,6 +49,7 @@ from bianmin_rules import (
     read_events,
 )
 from bianmin_rules.authoring.testing import events
+from bianmin_rules.authoring.variant_tests import run_paths
 from bianmin_rules.cli.main import build_parser, main
 from bianmin_rules.core.catalogue import RULES
 from bianmin_rules.core.errors import RegisterError
@@ -230,7 +233,7 @@ def paths_in(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]
 @st.composite
 def mutated(draw: st.DrawFn, data: dict[str, Any]) -> dict[str, Any]:
     """``data`` with a few values replaced, dropped or added, anywhere in its tables and arrays."""
-    data = json.loads(json.dumps(data, default=str))  # a deep copy; dates become strings, which TOML keeps
+    data = copy.deepcopy(data)
     for _ in range(draw(st.integers(min_value=1, max_value=3))):
         path = draw(st.sampled_from(list(paths_in(data))[1:]))
         parent = data
@@ -341,6 +344,20 @@ def test_import_register_on_damaged_files(name: str, draw: st.DataObject) -> Non
         data[start:start + draw.draw(st.integers(0, 64))] = draw.draw(st.binary(max_size=16))
     with written(bytes(data), name) as path:
         check_register(path)
+
+
+# -- case files ------------------------------------------------------------------------
+
+CASES = tomllib.loads((DATA / "variants" / "tests" / "jianshe-street.cases.toml").read_text(encoding="utf-8"),
+                      parse_float=Decimal)
+
+
+@fuzz(15)
+@given(mutated(CASES))
+def test_case_files_on_mutated_toml(data: dict[str, Any]) -> None:
+    """A variant's tests in data (docs/authoring-tests.md), mutated: they run, fail, or give one error line."""
+    with written(tomli_w.dumps(data), "town.cases.toml") as path:
+        answers(lambda: run_paths([str(path)]), BianminError)
 
 
 # -- the command line ----------------------------------------------------------------

@@ -88,9 +88,13 @@ def events_markdown() -> str:
 CLI_INTRO = """\
 # Command line
 
-`bianmin-rules` evaluates event logs, compares variants, explains verdicts and counts
-working days. Every bad input ends with one line on stderr naming the place (file and
-line, variant key, date) and exit status 2; a run that succeeds exits with 0.
+`bianmin-rules` evaluates event logs, compares variants, explains verdicts, runs a
+variant's cases and counts working days. Every bad input ends with one line on stderr
+naming the place (file and line, variant key, date) and exit status 2; a run that
+succeeds exits with 0 (`evaluate --fail-on`, `lint` and `test` exit with 1 on findings).
+Every command that writes a report takes `-o FILE`; `-` reads a log from standard input;
+the commands that read a log draw a progress bar on a terminal (the `cli` extra), never
+in a pipe or with `--quiet`.
 
 This page is generated from the parser (`python -m tools.reference cli`); the
 tests check that it is current.

@@ -22,11 +22,12 @@ from bianmin_rules.core.calendar import (
     as_china_time,
 )
 from bianmin_rules.core.deadlines import DeadlineTrace, LimitUnit, TimeLimit
-from bianmin_rules.core.engine import evaluate, evaluate_all
+from bianmin_rules.core.engine import Progress, evaluate, evaluate_all
 from bianmin_rules.core.errors import (
     BianminError,
     CalendarError,
     CalendarRangeError,
+    CaseFileError,
     DuplicateEventError,
     EvaluationError,
     EventError,
@@ -73,6 +74,7 @@ from bianmin_rules.views.trace import InquiryTrace, render_trace, trace_inquiry
 from bianmin_rules.views.whatif import ReportDiff, diff
 
 __version__ = "0.1.0"
+"""The version of the library: the one place it is written (the package metadata reads it from here)."""
 
 __all__ = [
     "CHINA_TZ",
@@ -81,6 +83,7 @@ __all__ = [
     "BianminError",
     "CalendarError",
     "CalendarRangeError",
+    "CaseFileError",
     "Citation",
     "Context",
     "DeadlineTrace",
@@ -105,6 +108,7 @@ __all__ = [
     "Policy",
     "PolicyBase",
     "Problem",
+    "Progress",
     "ProvisionalCalendarError",
     "RegisterError",
     "Report",

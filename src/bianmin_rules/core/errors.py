@@ -141,6 +141,24 @@ class ScoringError(BianminError):
         super().__init__(f"{place}: {message}")
 
 
+class CaseFileError(BianminError):
+    """A case file (a variant's tests in data) cannot be read, or a case cannot be run.
+
+    ``file`` is the case file, ``key`` the dotted key of the problem (``cases[2].verdicts[0].on``)
+    and ``line`` the line it is written on.
+    """
+
+    def __init__(self, message: str, *, file: str, key: str | None = None, line: int | None = None) -> None:
+        self.file = file
+        self.key = key
+        self.line = line
+        self.message = message
+        place = file if line is None else f"{file}:{line}"
+        if key:
+            place += f": {key}"
+        super().__init__(f"{place}: {message}")
+
+
 class MissingExtraError(BianminError, ImportError):
     """An optional package a view or reader needs is not installed; the message names the extra to install."""
 

@@ -6,6 +6,7 @@ pure core (:func:`bianmin_rules.evaluate`).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -114,16 +115,21 @@ def with_schedules(calendar: WorkCalendar, paths: Iterable[str | Path]) -> WorkC
 
 def read_event_files(paths: Iterable[str | Path]) -> Iterator[Event]:
     """The events of JSON Lines files, streamed one line at a time; ``-`` is not special."""
-    return read_logs(_opened(paths))
+    return read_logs(log_files(paths))
 
 
-def _opened(paths: Iterable[str | Path]) -> Iterator[tuple[str, Iterable[bytes]]]:
+def log_files(paths: Iterable[str | Path], *, stdin: BinaryIO | None = None) -> Iterator[tuple[str, BinaryIO]]:
     """Each file as (name, open file), opened when the reader gets to it and closed when it is done.
 
-    The reader iterates the file object itself: no generator between the file and the
-    reader, one call fewer per line of a log of millions.
+    With ``stdin`` given, the path ``-`` is that stream, named ``<stdin>`` (the command
+    line's convention); without it, ``-`` is a file of that name. The reader iterates the
+    file object itself: no generator between the file and the reader, one call fewer per
+    line of a log of millions.
     """
     for path in paths:
+        if stdin is not None and str(path) == "-":
+            yield "<stdin>", stdin
+            continue
         with _open(Path(path)) as handle:
             yield str(path), handle
 
@@ -143,11 +149,29 @@ def example_names() -> list[str]:
 
 
 def example_text(name: str) -> str:
-    """The text of a built-in example log (JSON Lines), to copy and change."""
+    """The text of an example log (JSON Lines), to copy and change.
+
+    ``name`` is an example log, or a built-in variant: then a log that variant accepts —
+    its own example where it has one, else the township log without the cases of types
+    the variant does not declare (CASE-2), and without every event naming those cases.
+    """
     resource = DATA / "examples" / f"{name}.jsonl"
-    if not resource.is_file():
-        raise EventError(f"no such example log; the examples are: {', '.join(example_names())}", source=name)
-    return resource.read_text(encoding="utf-8")
+    if resource.is_file():
+        return resource.read_text(encoding="utf-8")
+    if name in builtin_variant_names():
+        return without_undeclared_cases(example_text("township"), load_variant(name).case_types)
+    raise EventError(
+        f"no such example log or built-in variant; the examples are: {', '.join(example_names())}, "
+        f"and a log for each built-in variant: {', '.join(builtin_variant_names())}", source=name,
+    )
+
+
+def without_undeclared_cases(text: str, case_types: Iterable[str]) -> str:
+    """A JSON Lines log without the cases received as a type not in ``case_types``, and their events."""
+    declared = set(case_types)
+    rows = [(line, json.loads(line)) for line in text.split("\n") if line.strip()]
+    dropped = {row["case"] for _, row in rows if row["type"] == "case_received" and row["case_type"] not in declared}
+    return "".join(f"{line}\n" for line, row in rows if row.get("case") not in dropped)
 
 
 def demo_events() -> Iterator[Event]:

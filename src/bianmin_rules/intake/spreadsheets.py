@@ -19,6 +19,7 @@ from typing import Any, TextIO
 
 from bianmin_rules.core.edge import require, written
 from bianmin_rules.core.errors import RegisterError
+from bianmin_rules.intake.files import read_text
 from bianmin_rules.intake.mappings import Mapping, parse_mapping
 from bianmin_rules.intake.registers import Intake, Problem, Rows, import_sheets
 
@@ -28,10 +29,7 @@ SUFFIXES = (".xlsx", ".xlsm", ".csv")
 
 def load_mapping(path: str | Path) -> Mapping:
     """A mapping file (TOML, see :mod:`bianmin_rules.intake.mappings`)."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RegisterError(f"{path}: cannot read the mapping file ({getattr(exc, 'strerror', None) or exc})") from None
+    text = read_text(Path(path), lambda why: RegisterError(f"{path}: the mapping file: {why}"))
     return parse_mapping(text, source=str(path))
 
 
@@ -99,6 +97,8 @@ def csv_rows(path: Path) -> list[list[str]]:
         data = path.read_bytes()
     except OSError as exc:
         raise RegisterError(f"{path}: cannot read the file ({exc.strerror})") from None
+    except ValueError:  # a NUL in the path
+        raise RegisterError(f"{path!r}: cannot read the file (the path contains a NUL character)") from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)

@@ -111,6 +111,11 @@ def markdown_lines(report: Report) -> Iterator[str]:
         "## Totals per subject",
         "",
     )
+    if priced_by_cards(report):
+        yield (f"说明：{report.variant} 的判定本身不计分、不罚款，由其考核表计分（见下文 Scorecards）。"
+               f" — {report.variant} prices its verdicts through its scorecards: their points are on the cards"
+               " below, not on the verdicts.")
+        yield ""
     if report.totals:
         yield from markdown_table(
             ("Subject", "Violations", "Warnings", "Points", "Fine (元)", "Bonus share", "Owed to applicant (元)"),
@@ -141,6 +146,13 @@ def markdown_lines(report: Report) -> Iterator[str]:
     if report.scorecards:
         yield ""
         yield from scorecards_markdown(report.scorecards, report.standings)
+
+
+def priced_by_cards(report: Report) -> bool:
+    """Do the report's scorecards price verdicts that carry no points or money of their own?"""
+    return bool(report.scorecards) and bool(report.totals) and not any(
+        t.points or t.fine or t.bonus_share or t.reimbursement for t in report.totals
+    )
 
 
 def sources(verdicts: Iterable[Verdict]) -> list[tuple[str, str]]:
