@@ -66,14 +66,19 @@ def variant_text(reference: str, referrer: str = "") -> tuple[str, str]:
     return (DATA / "variants" / f"{reference}.toml").read_text(encoding="utf-8"), reference
 
 
-def read_text(path: Path, error: Callable[[str], BianminError]) -> str:
-    """The text of a UTF-8 file; ``error(why)`` when it cannot be read or is not UTF-8 text."""
+def read_bytes(path: Path, error: Callable[[str], BianminError]) -> bytes:
+    """The bytes of a file; ``error(why)`` when it cannot be read (missing, a folder, a name no file can have)."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise error(f"cannot read the file ({exc.strerror})") from None
-    except ValueError:  # a NUL in the path
+    except ValueError:
         raise error("cannot read the file (the path contains a NUL character)") from None
+
+
+def read_text(path: Path, error: Callable[[str], BianminError]) -> str:
+    """The text of a UTF-8 file; ``error(why)`` when it cannot be read or is not UTF-8 text."""
+    data = read_bytes(path, error)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

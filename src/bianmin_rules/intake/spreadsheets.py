@@ -19,7 +19,7 @@ from typing import Any, TextIO
 
 from bianmin_rules.core.edge import require, written
 from bianmin_rules.core.errors import RegisterError
-from bianmin_rules.intake.files import read_text
+from bianmin_rules.intake.files import read_bytes, read_text
 from bianmin_rules.intake.mappings import Mapping, parse_mapping
 from bianmin_rules.intake.registers import Intake, Problem, Rows, import_sheets
 
@@ -93,12 +93,7 @@ def cell_value(cell: Any) -> object:
 
 def csv_rows(path: Path) -> list[list[str]]:
     """The rows of a CSV register, UTF-8 or GB18030."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise RegisterError(f"{path}: cannot read the file ({exc.strerror})") from None
-    except ValueError:  # a NUL in the path
-        raise RegisterError(f"{path!r}: cannot read the file (the path contains a NUL character)") from None
+    data = read_bytes(path, lambda why: RegisterError(f"{path}: {why}"))
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
