@@ -276,6 +276,13 @@ def test_a_variant_name_that_no_file_can_have_is_refused(capsys: pytest.CaptureF
     assert words in refused(capsys, "evaluate", DEMO_LOG, "--variant", name, "--as-of", "2026-03-31")
 
 
+@pytest.mark.parametrize("args", [("example", "a" * 300), ("test", "a" * 300), ("example", "../variants/town-basic")])
+def test_a_built_in_name_that_no_file_can_have_is_refused(capsys: pytest.CaptureFixture[str],
+                                                           args: tuple[str, ...]) -> None:
+    """Built-in examples and case files are looked up by name, never as a path into the package."""
+    assert "built-in variant" in refused(capsys, *args)
+
+
 def test_an_event_file_with_a_nul_in_its_name_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert refused(capsys, "evaluate", "log\x00.jsonl", *COUNTY_ARGS).endswith(
         "cannot read the file (the path contains a NUL character)")

@@ -160,9 +160,8 @@ def example_text(name: str) -> str:
     its own example where it has one, else the township log without the cases of types
     the variant does not declare (CASE-2), and without every event naming those cases.
     """
-    resource = DATA / "examples" / f"{name}.jsonl"
-    if resource.is_file():
-        return resource.read_text(encoding="utf-8")
+    if name in example_names():
+        return (DATA / "examples" / f"{name}.jsonl").read_text(encoding="utf-8")
     if name in builtin_variant_names():
         return without_undeclared_cases(example_text("township"), load_variant(name).case_types)
     raise EventError(
