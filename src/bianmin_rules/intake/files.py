@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
@@ -66,14 +67,23 @@ def variant_text(reference: str, referrer: str = "") -> tuple[str, str]:
     return (DATA / "variants" / f"{reference}.toml").read_text(encoding="utf-8"), reference
 
 
-def read_bytes(path: Path, error: Callable[[str], BianminError]) -> bytes:
-    """The bytes of a file; ``error(why)`` when it cannot be read (missing, a folder, a name no file can have)."""
+def opened(path: Path, error: Callable[[str], BianminError]) -> BinaryIO:
+    """A file opened to read; ``error(why)`` when it cannot be (missing, a folder, a name no file can have)."""
     try:
-        return path.read_bytes()
+        return path.open("rb")
     except OSError as exc:
         raise error(f"cannot read the file ({exc.strerror})") from None
     except ValueError:
         raise error("cannot read the file (the path contains a NUL character)") from None
+
+
+def read_bytes(path: Path, error: Callable[[str], BianminError]) -> bytes:
+    """The bytes of a file; ``error(why)`` when it cannot be read."""
+    with opened(path, error) as handle:
+        try:
+            return handle.read()
+        except OSError as exc:  # a folder on some systems, a failing disk
+            raise error(f"cannot read the file ({exc.strerror})") from None
 
 
 def read_text(path: Path, error: Callable[[str], BianminError]) -> str:
@@ -135,17 +145,8 @@ def log_files(paths: Iterable[str | Path], *, stdin: BinaryIO | None = None) -> 
         if stdin is not None and str(path) == "-":
             yield "<stdin>", stdin
             continue
-        with _open(Path(path)) as handle:
+        with opened(Path(path), partial(EventError, source=str(path))) as handle:
             yield str(path), handle
-
-
-def _open(path: Path) -> BinaryIO:
-    try:
-        return path.open("rb")
-    except OSError as exc:
-        raise EventError(f"cannot read the file ({exc.strerror})", source=str(path)) from None
-    except ValueError:  # a NUL in the path
-        raise EventError("cannot read the file (the path contains a NUL character)", source=str(path)) from None
 
 
 def example_names() -> list[str]:
