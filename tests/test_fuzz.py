@@ -19,7 +19,6 @@ which runs fifty times as many (see tests/conftest.py).
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import copy
 import io
@@ -37,6 +36,7 @@ import pytest
 import tomli_w
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from tools.reference import sub_commands
 
 from bianmin_rules import (
     BianminError,
@@ -386,27 +386,16 @@ VALUES = [
 ]
 
 
-def commands_of(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...],
-                                                                                               argparse.ArgumentParser]]:
-    """Every command of the parser (``calendar add`` included), with its own parser."""
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for name, sub in action.choices.items():
-                yield from commands_of(sub, (*path, name))
-            return
-    yield path, parser
-
-
-COMMANDS = dict(commands_of(build_parser()))
+COMMANDS = dict(sub_commands(build_parser()))
 
 
 @st.composite
 def command_lines(draw: st.DrawFn) -> list[str]:
     """A command, its positional arguments and some of its options, each with a value or hostile text."""
-    path = draw(st.sampled_from(sorted(COMMANDS)))
-    parser = COMMANDS[path]
+    name = draw(st.sampled_from(sorted(COMMANDS)))
+    parser = COMMANDS[name]
     value = st.one_of(st.sampled_from(VALUES), st.text(max_size=12))
-    argv = list(path)
+    argv = name.split()
     for action in parser._actions:
         if not action.option_strings and draw(st.integers(0, 9)):  # a positional, mostly given
             argv += draw(st.lists(value, min_size=1, max_size=2))
