@@ -20,9 +20,11 @@ is written, and a message:
 
 A file that does not validate is still linted: each validation error is a finding with
 its key and line, and every other check runs on the parts that do validate. A variant
-accepts the findings it knows about in ``[[lint.accept]]`` (code, key, reason); a report
-is clean when every finding is accepted. Only a file that cannot be read at all — not
-TOML, or an ``extends`` that cannot be resolved — raises a :class:`VariantError`.
+accepts the findings it knows about in ``[[lint.accept]]`` (code, key, ``which``,
+reason); a report is clean when every finding is accepted. An error — what evaluation
+refuses or may stop on — is never accepted, so a file that lints clean loads and
+evaluates. Only a file that cannot be read at all — not TOML, a file of the wrong shape,
+or an ``extends`` that cannot be resolved — raises a :class:`VariantError`.
 
 Keys are those of the resolved variant (``bianmin-rules show``). For a variant that
 extends another, a finding is placed in the file that writes the key: the child where
