@@ -23,8 +23,9 @@ its key and line, and every other check runs on the parts that do validate. A va
 accepts the findings it knows about in ``[[lint.accept]]`` (code, key, ``which``,
 reason); a report is clean when every finding is accepted. An error — what evaluation
 refuses or may stop on — is never accepted, so a file that lints clean loads, and its
-tables never stop an evaluation. Only a file that cannot be read at all — not TOML, of the wrong shape,
-or an ``extends`` that cannot be resolved — raises a :class:`VariantError`.
+tables never stop an evaluation. Only a file that cannot be read at all — not TOML, of
+the wrong shape, or an ``extends`` that cannot be resolved — raises a
+:class:`VariantError`.
 
 Keys are those of the resolved variant (``bianmin-rules show``). For a variant that
 extends another, a finding is placed in the file that writes the key: the child where
