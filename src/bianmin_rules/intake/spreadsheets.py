@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -63,8 +64,9 @@ def read_register(path: str | Path) -> Iterator[tuple[str, Rows]]:
         workbook.close()
 
 
-UNREADABLE = (OSError, ValueError, KeyError, SyntaxError, zipfile.BadZipFile)
-"""What reading a file that is not a workbook, or a damaged one, raises (XML's ParseError is a SyntaxError)."""
+UNREADABLE = (OSError, ValueError, KeyError, SyntaxError, EOFError, zipfile.BadZipFile, zlib.error)
+"""What reading a file that is not a workbook, or a damaged one, raises (XML's ParseError is a SyntaxError; a
+damaged member of the zip archive, zlib's error or an early end)."""
 
 
 def sheet_rows(path: Path, sheet: Any) -> Iterator[list[object]]:
