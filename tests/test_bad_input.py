@@ -28,12 +28,12 @@ from bianmin_rules import (
     load_variant,
     read_events,
 )
+from bianmin_rules.authoring.lint import lint_variant
 from bianmin_rules.cli.main import EXIT_BAD_INPUT, EXIT_FINDINGS, main
 from bianmin_rules.core.bounds import FIRST_EVENT_YEAR, LAST_EVENT_YEAR
 from bianmin_rules.core.errors import ScheduleError
-from bianmin_rules.core.variant import Variant
-from bianmin_rules.families.events import event_json_schema
-from bianmin_rules.intake.files import DATA, lint_variant, load_schedule, variant_text
+from bianmin_rules.families import Variant, event_json_schema
+from bianmin_rules.intake.files import DATA, load_schedule, variant_text
 from tests.conftest import cited, events, make_variant
 
 DEMO_LOG = str(DATA / "examples" / "county-centre.jsonl")
@@ -256,7 +256,7 @@ def test_a_crash_is_an_internal_error_never_findings(capsys: pytest.CaptureFixtu
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     import bianmin_rules.cli.main as cli_main
 
-    def broken(name: object) -> object:
+    def broken(*args: object, **options: object) -> object:
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(cli_main, "lint_variant", broken)

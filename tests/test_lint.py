@@ -10,13 +10,12 @@ from hypothesis import given, settings
 
 from bianmin_rules import VariantError, WorkCalendar, load_variant
 from bianmin_rules.authoring.caps import CAPS, breaches
-from bianmin_rules.authoring.lint import Finding, LintReport, lint_text, rule_keys
+from bianmin_rules.authoring.lint import Finding, LintReport, lint_text, lint_variant, rule_keys
 from bianmin_rules.authoring.locate import key_lines
 from bianmin_rules.authoring.testing import variants
 from bianmin_rules.cli.main import main
 from bianmin_rules.core.policy import PolicyBase
-from bianmin_rules.core.variant import Variant
-from bianmin_rules.intake.files import lint_variant
+from bianmin_rules.families import BUILTIN, Variant
 from tests.conftest import make_variant
 
 CITE = {"document": "d", "article": "a", "quote": "q"}
@@ -199,7 +198,7 @@ def test_a_complaint_limit_of_another_rule_is_not_capped() -> None:
 
 def test_rule_ids_are_checked_wherever_a_file_names_one() -> None:
     """Every key the schema types as a rule ID: a policy's rule, a ladder's counts, a table's rules."""
-    assert {"rule", "rules", "counts"} <= rule_keys()
+    assert {"rule", "rules", "counts"} <= rule_keys(BUILTIN)
     text = county_text().replace('rules = ["ATT-4"], codes = ["joint_review"]', 'rules = ["ATT-44"], codes = ["j"]')
     (finding,) = [f for f in lint_text(text, origin="c").findings if f.code == "unknown-rule"]
     assert (finding.code, finding.key) == ("unknown-rule", "scorecards[0].categories[0].items[0].rules[1].rules[0]")

@@ -17,10 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bianmin_rules.authoring.locate import Part, key_lines, key_parts, key_text, locate
+from bianmin_rules.authoring.locate import key_lines, locate
 from bianmin_rules.core.errors import VariantError
 from bianmin_rules.core.extends import addresses, entry_key, resolve_extends
-from bianmin_rules.core.variant import parse_toml
+from bianmin_rules.core.variant import Part, key_parts, key_text, parse_toml
 
 Data = dict[str, Any]
 

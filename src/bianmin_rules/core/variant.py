@@ -2,28 +2,45 @@
 
 A variant names its source, its office hours, the case types it declares and the
 policies it composes with their parameters. It is read from TOML text and validated
-here; nothing in a variant file is ever executed.
+here; nothing in a variant file is ever executed. The ``kind`` of each ``[[policies]]``
+entry is looked up among the policy kinds of the variant's families (the library's own
+by default, :class:`bianmin_rules.Variant`); the variant keeps those families, and is
+judged with them.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from functools import lru_cache
+from typing import Annotated, Any, Self
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializeAsAny,
+    ValidationError,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    create_model,
+    model_validator,
+)
+from pydantic.json_schema import SkipJsonSchema
 
-from bianmin_rules.authoring.locate import Part, key_text
 from bianmin_rules.core.calendar import OfficeHours, WorkCalendar
 from bianmin_rules.core.errors import BOM, BOM_FOUND, VariantError
 from bianmin_rules.core.extends import ParentLoader, resolve_extends
+from bianmin_rules.core.family import Families
+from bianmin_rules.core.policy import PolicyBase
 from bianmin_rules.core.scorecards.tables import ScorecardTable
-from bianmin_rules.core.verdicts import RuleId
-from bianmin_rules.families.policies import AnyPolicy
+from bianmin_rules.core.verdicts import RULE_PATTERN, RuleId
 
 
 class VariantSource(BaseModel):
@@ -74,11 +91,34 @@ class UndeclaredCaseTypeError(ValueError):
         self.key = key
 
 
+def read_policy(value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> PolicyBase:
+    """A policy as given (any :class:`PolicyBase`, of any family), or read by its ``kind`` among the families'."""
+    if isinstance(value, PolicyBase):
+        return value
+    families = info.data.get("families")
+    if not isinstance(families, Families):
+        raise ValueError("no families to read the policy's kind with")  # the families themselves are invalid
+    return families.policy_adapter.validate_python(value, context=info.context)
+
+
+AnyPolicy = Annotated[SerializeAsAny[PolicyBase], WrapValidator(read_policy)]
+"""A policy of any family: a variant file's entry is read as the kind it names among the variant's families."""
+
+
 class Variant(BaseModel):
-    """A centre's rule set: policies with parameters, case types, office hours."""
+    """A centre's rule set: policies with parameters, case types, office hours.
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    ``families`` are the rule families its policies come from and its events are judged
+    with. They are not part of the file: a variant printed (:meth:`to_toml`) and read back
+    with the same families is equal to itself. This model names no family itself:
+    :class:`bianmin_rules.Variant` is the same with the library's own as its default.
+    """
 
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+    families: SkipJsonSchema[Families] = Field(
+        exclude=True, repr=False, description="The rule families its policies come from (not written in the file).",
+    )
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="The variant's id, e.g. county-centre.")
     title: str = Field(description="The centre, in Chinese.")
     source: VariantSource
@@ -129,9 +169,22 @@ class Variant(BaseModel):
         return tomli_w.dumps(toml_ready(data))
 
     @classmethod
-    def json_schema(cls) -> dict[str, Any]:
-        """The JSON Schema of a variant file, for editors (a file that ``extends`` may leave keys out)."""
-        schema = cls.model_json_schema()
+    def json_schema(cls, families: Families | None = None) -> dict[str, Any]:
+        """The JSON Schema of a variant file, for editors (a file that ``extends`` may leave keys out).
+
+        Its ``policies`` are the policy kinds of ``families`` (default: the model's own default).
+        """
+        if families is None:
+            default = cls.model_fields["families"].get_default(call_default_factory=True)
+            if not isinstance(default, Families):
+                raise TypeError(f"{cls.__name__}.json_schema needs the families whose policy kinds it lists")
+            families = default
+        policies = cls.model_fields["policies"]
+        spelled = create_model(
+            cls.__name__, __base__=cls,
+            policies=(tuple[families.policy_type, ...], Field(description=policies.description)),  # type: ignore[name-defined]
+        )
+        schema = spelled.model_json_schema()
         schema["title"] = "bianmin-rules variant"
         schema["properties"]["extends"] = {
             "type": "string",
@@ -148,29 +201,54 @@ class Variant(BaseModel):
         return (base or WorkCalendar.china()).with_office_hours(self.office_hours)
 
     @classmethod
-    def from_toml(cls, text: str, *, origin: str, load_parent: ParentLoader | None = None) -> Variant:
+    def from_toml(
+        cls, text: str, *, origin: str, load_parent: ParentLoader | None = None, families: Families | None = None,
+    ) -> Self:
         """Read a variant from TOML text; ``origin`` names it in errors (a built-in name or a path).
 
         A variant that ``extends`` another needs ``load_parent`` (see
-        :func:`bianmin_rules.intake.files.load_variant`, which supplies one).
+        :func:`bianmin_rules.intake.files.load_variant`, which supplies one). Its policy
+        kinds are those of ``families`` (default: the model's default families).
         """
-        return cls.from_data(parse_toml(text, origin=origin), origin=origin, load_parent=load_parent)
+        return cls.from_data(parse_toml(text, origin=origin), origin=origin, load_parent=load_parent,
+                             families=families)
 
     @classmethod
-    def from_data(cls, data: dict[str, Any], *, origin: str, load_parent: ParentLoader | None = None) -> Variant:
-        """Validate a variant from parsed data, turning the first problem into a :class:`VariantError`."""
+    def _refuse_unknown_rules(cls, data: dict[str, Any], origin: str, families: Families) -> None:
+        """A variant file naming a rule ID its families' catalogue does not hold is refused, at that key.
+
+        Checked on the file's data: a policy object of another family, given to the model
+        itself, is the caller's to vouch for.
+        """
+        for key, rule in named_rules(data, rule_keys(families)):
+            if rule not in families.rules:
+                raise VariantError(f"{rule} is not a rule of the catalogue", variant=origin, key=key)
+
+    @classmethod
+    def from_data(
+        cls, data: dict[str, Any], *, origin: str, load_parent: ParentLoader | None = None,
+        families: Families | None = None,
+    ) -> Self:
+        """Validate a variant from parsed data, turning the first problem into a :class:`VariantError`.
+
+        Its policy kinds are those of ``families`` (default: the model's default families).
+        """
         if "extends" in data or "remove_policies" in data:
             if load_parent is None and "extends" in data:
                 raise VariantError("extends another variant, but no way to load it was given", variant=origin,
                                    key="extends")
             data = resolve_extends(data, origin=origin, load_parent=load_parent or refuse_parent)
+        if families is not None:
+            data = {**data, "families": families}
         try:
-            return cls.model_validate(data)
+            variant = cls.model_validate(data)
         except ValidationError as exc:
             first = exc.errors()[0]
             cause = first.get("ctx", {}).get("error")
             key = cause.key if isinstance(cause, UndeclaredCaseTypeError) else key_path(first["loc"], data)
             raise VariantError(first["msg"], variant=origin, key=key) from None
+        cls._refuse_unknown_rules(data, origin, variant.families)
+        return variant
 
 
 def refuse_parent(reference: str, origin: str) -> tuple[dict[str, Any], str]:
@@ -199,6 +277,32 @@ def parse_toml(text: str, *, origin: str) -> dict[str, Any]:
         raise VariantError(BOM_FOUND if text.startswith(BOM) else f"not valid TOML: {exc}", variant=origin) from None
 
 
+Part = str | int
+"""One step of a dotted key: a table's key or an array's index."""
+
+KEY_PART = re.compile(r"\[(\d+)\]|\.?([^.\[\]]+)")
+
+
+def join(path: str, part: Part) -> str:
+    """``path`` one step further: ``a`` + ``b`` → ``a.b``; ``a`` + 2 → ``a[2]``."""
+    if isinstance(part, int):
+        return f"{path}[{part}]"
+    return f"{path}.{part}" if path else part
+
+
+def key_text(parts: Iterable[Part]) -> str:
+    """The dotted key of a sequence of steps."""
+    text = ""
+    for part in parts:
+        text = join(text, part)
+    return text
+
+
+def key_parts(key: str) -> tuple[Part, ...]:
+    """The steps of a dotted key: ``policies[2].limit`` → ``("policies", 2, "limit")``."""
+    return tuple(int(m.group(1)) if m.group(1) is not None else m.group(2) for m in KEY_PART.finditer(key))
+
+
 def key_path(loc: Iterable[int | str], data: Any) -> str:
     """The dotted key of a validation error (``policies[1].case_types``), skipping union tags."""
     parts: list[Part] = []
@@ -212,3 +316,51 @@ def key_path(loc: Iterable[int | str], data: Any) -> str:
             node = node.get(step) if isinstance(node, dict) else None  # None: a key missing from the file
         parts.append(step)
     return key_text(parts)
+
+
+@lru_cache(maxsize=16)
+def rule_keys(families: Families) -> frozenset[str]:
+    """The keys of a variant file whose values are rule IDs (``rule``, ``rules``, ``counts`` …), from its schema.
+
+    The schema is that of a variant of ``families``, whose policy kinds bring keys of their own.
+    """
+    found: set[str] = set()
+
+    def holds_rule(prop: Any) -> bool:
+        if not isinstance(prop, dict):
+            return False
+        options = [prop, prop.get("items"), *prop.get("anyOf", ())]
+        return any(isinstance(o, dict) and o.get("pattern") == RULE_PATTERN for o in options)
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for name, prop in (node.get("properties") or {}).items():
+                if holds_rule(prop) or any(holds_rule(o) for o in prop.get("anyOf", ())):
+                    found.add(name)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(Variant.json_schema(families))
+    return frozenset(found)
+
+
+def named_rules(data: Any, keys: frozenset[str], path: str = "") -> Iterator[tuple[str, str]]:
+    """Every rule ID a variant's data names at one of ``keys``, with the dotted key that names it."""
+    items: Iterable[tuple[Part, Any]]
+    if isinstance(data, dict):
+        items = data.items()
+    elif isinstance(data, list | tuple):
+        items = enumerate(data)
+    else:
+        return
+    for name, value in items:
+        key = join(path, name)
+        if isinstance(name, str) and name in keys:
+            if isinstance(value, str):
+                yield key, value
+            elif isinstance(value, list | tuple):
+                yield from ((join(key, i), v) for i, v in enumerate(value) if isinstance(v, str))
+        yield from named_rules(value, keys, key)

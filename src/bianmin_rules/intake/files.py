@@ -13,13 +13,12 @@ from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
-from bianmin_rules.authoring.lint import LintReport, lint_text
 from bianmin_rules.authoring.locate import key_lines, locate
 from bianmin_rules.authoring.sources import Chain
 from bianmin_rules.core.calendar import WorkCalendar, YearSchedule
 from bianmin_rules.core.errors import BianminError, CalendarError, EventError, ScheduleError, VariantError
-from bianmin_rules.core.variant import Variant
-from bianmin_rules.families.events import Event
+from bianmin_rules.core.family import Families
+from bianmin_rules.families import BUILTIN, Event, Variant
 from bianmin_rules.intake.jsonl import read_logs
 
 DATA = resources.files("bianmin_rules") / "data"
@@ -33,18 +32,21 @@ def builtin_variant_names() -> list[str]:
     return sorted(p.name.removesuffix(".toml") for p in (DATA / "variants").iterdir() if p.name.endswith(".toml"))
 
 
-def load_variant(name_or_path: str | Path) -> Variant:
+def load_variant(name_or_path: str | Path, *, families: Families = BUILTIN) -> Variant:
     """A built-in variant by name, or a variant file by path (anything with a ``/`` or ``.toml``).
 
     A variant that ``extends`` another is laid over it: the parent is a built-in name or a
-    path relative to the file that names it. A :class:`~bianmin_rules.core.errors.VariantError`
-    names the file of the chain, the line and the key as that file writes them.
+    path relative to the file that names it. Its policy kinds are those of ``families``
+    (default: the library's own; :func:`~bianmin_rules.intake.families.installed_families`
+    adds those of other installed packages), which the variant keeps and is judged with. A
+    :class:`~bianmin_rules.core.errors.VariantError` names the file of the chain, the line
+    and the key as that file writes them.
     """
     text, origin = variant_text(str(name_or_path))
     chain = Chain(text, origin=origin, read_parent=variant_text)
     data = chain.resolve()
     try:
-        return Variant.from_data(data, origin=origin)
+        return Variant.from_data(data, origin=origin, families=families)
     except VariantError as exc:
         raise chain.placed(exc, data) from None
 
@@ -95,12 +97,6 @@ def read_text(path: Path, error: Callable[[str], BianminError]) -> str:
         raise error(f"not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start}): save it as UTF-8") from None
 
 
-def lint_variant(name_or_path: str | Path) -> LintReport:
-    """Lint a built-in variant or a variant file, and the files it extends (see :mod:`bianmin_rules.authoring.lint`)."""
-    text, origin = variant_text(str(name_or_path))
-    return lint_text(text, origin=origin, read_parent=variant_text)
-
-
 def load_schedule(path: str | Path) -> YearSchedule:
     """A year's official holiday schedule from a TOML file (see docs/calendar.md).
 
@@ -128,9 +124,13 @@ def with_schedules(calendar: WorkCalendar, paths: Iterable[str | Path]) -> WorkC
     return calendar
 
 
-def read_event_files(paths: Iterable[str | Path]) -> Iterator[Event]:
-    """The events of JSON Lines files, streamed one line at a time; ``-`` is not special."""
-    return read_logs(log_files(paths))
+def read_event_files(paths: Iterable[str | Path], *, families: Families = BUILTIN) -> Iterator[Event]:
+    """The events of JSON Lines files, streamed one line at a time; ``-`` is not special.
+
+    A line may be an event of any of ``families`` (default: the library's own; a variant's
+    own families are ``variant.families``).
+    """
+    return read_logs(log_files(paths), families=families)
 
 
 def log_files(paths: Iterable[str | Path], *, stdin: BinaryIO | None = None) -> Iterator[tuple[str, BinaryIO]]:

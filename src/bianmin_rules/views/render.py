@@ -183,7 +183,7 @@ def csv_pieces(report: Report) -> Iterator[str]:
             v.on, v.rule, v.kind.value, v.subject, v.case or "", v.window or "", v.staff or "",
             plain(v.points), plain(v.fine), plain(v.bonus_share), plain(v.reimbursement),
             v.sanction.tier if v.sanction else "", v.due or "", v.actual or "",
-            v.deadline.days_late if v.deadline else "", " ".join(v.evidence),
+            "" if v.days_late is None else v.days_late, " ".join(v.evidence),
             f"{v.source.document} {v.source.article}", v.explanation, v.provisional,
         ))
     if report.scorecards:
@@ -231,8 +231,8 @@ def diff_summary(change: VerdictChange) -> tuple[str, str]:
         if verdict is None:
             return ""
         parts = [f"{name}={field_text(getattr(verdict, name))}" for name in shown]
-        if "deadline" in change.fields and verdict.deadline is not None:
-            parts.append(f"days_late={verdict.deadline.days_late}")
+        if "deadline" in change.fields and verdict.days_late is not None:
+            parts.append(f"days_late={verdict.days_late}")
         return "; ".join(parts) or verdict.explanation
 
     return brief(change.before), brief(change.after)
