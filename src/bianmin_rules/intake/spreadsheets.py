@@ -64,9 +64,10 @@ def read_register(path: str | Path) -> Iterator[tuple[str, Rows]]:
         workbook.close()
 
 
-UNREADABLE = (OSError, ValueError, KeyError, SyntaxError, EOFError, zipfile.BadZipFile, zlib.error)
-"""What reading a file that is not a workbook, or a damaged one, raises (XML's ParseError is a SyntaxError; a
-damaged member of the zip archive, zlib's error or an early end)."""
+UNREADABLE = (OSError, ValueError, KeyError, SyntaxError, EOFError, RuntimeError, zipfile.BadZipFile, zlib.error)
+"""What reading a file that is not a workbook, or a damaged one, raises: XML's ParseError is a SyntaxError; a
+damaged member of the zip archive gives zlib's error or an early end, and a damaged header flags a member as
+encrypted or compressed by a method zipfile does not know (RuntimeError, NotImplementedError)."""
 
 
 def sheet_rows(path: Path, sheet: Any) -> Iterator[list[object]]:
