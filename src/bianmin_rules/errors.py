@@ -99,3 +99,26 @@ class ScoringError(BianminError):
         self.place = place
         self.message = message
         super().__init__(f"{place}: {message}")
+
+
+class ManifestError(BianminError):
+    """A batch manifest (the centres evaluated together) is unreadable, malformed or inconsistent.
+
+    ``key`` names the place in the manifest, as a dotted path such as ``centres[2].as_of``.
+    A bad log or variant of one centre is not a manifest error: that centre fails alone.
+    """
+
+    def __init__(self, message: str, *, manifest: str, key: str | None = None) -> None:
+        self.manifest = manifest
+        self.key = key
+        self.message = message
+        place = f"manifest {manifest!r}" + (f": {key}" if key else "")
+        super().__init__(f"{place}: {message}")
+
+
+class BatchError(BianminError):
+    """A batch cannot run at all: its output folder is not a batch's dataset, or its cluster cannot be reached.
+
+    A centre that fails does not fail the batch: it is reported with its id and error
+    while the others complete.
+    """
