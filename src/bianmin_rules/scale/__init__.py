@@ -28,7 +28,7 @@ except ImportError as exc:  # pragma: no cover - only without the extra
 from bianmin_rules.scale.batch import Batch, Progress, evaluate_many
 from bianmin_rules.scale.dataset import Dataset, open_table, read_summary
 from bianmin_rules.scale.manifest import Centre, Manifest, read_manifest
-from bianmin_rules.scale.outcome import CentreOutcome, Status
+from bianmin_rules.scale.outcome import CentreOutcome, Status, describe
 
 __all__ = [
     "Batch",
@@ -38,6 +38,7 @@ __all__ = [
     "Manifest",
     "Progress",
     "Status",
+    "describe",
     "evaluate_many",
     "open_table",
     "read_manifest",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from bianmin_rules.errors import BatchError, BianminError
 from bianmin_rules.io import load_schedule, load_variant
 from bianmin_rules.scale.dataset import Dataset
 from bianmin_rules.scale.manifest import Centre, Manifest
-from bianmin_rules.scale.outcome import CentreOutcome, failed
+from bianmin_rules.scale.outcome import CentreOutcome, Status, failed
 from bianmin_rules.scale.work import Job, error_text, run_centre, settings_digest
 from bianmin_rules.variant import Variant
 
@@ -44,6 +45,15 @@ class Batch:
     def failures(self) -> tuple[CentreOutcome, ...]:
         """The centres that failed."""
         return tuple(outcome for outcome in self.outcomes if outcome.failed)
+
+    def summary(self) -> str:
+        """One line: how many centres were evaluated, unchanged and failed, and where the output is."""
+        counts = Counter(outcome.status for outcome in self.outcomes)
+        removed = f"; removed, no longer in the manifest: {', '.join(self.removed)}" if self.removed else ""
+        return (
+            f"{len(self.outcomes)} centres into {self.out}: {counts[Status.EVALUATED]} evaluated, "
+            f"{counts[Status.UNCHANGED]} unchanged, {counts[Status.FAILED]} failed{removed}"
+        )
 
 
 def evaluate_many(

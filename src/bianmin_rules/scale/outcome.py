@@ -75,3 +75,13 @@ def failed(centre: str, *, variant: str, as_of: date, error: str, fingerprint: s
     return CentreOutcome(
         centre=centre, status=Status.FAILED, variant=variant, as_of=as_of, error=error, fingerprint=fingerprint,
     )
+
+
+def describe(outcome: CentreOutcome) -> str:
+    """One line about a centre's outcome, for a progress display."""
+    if outcome.status is Status.FAILED:
+        return f"{outcome.centre}: failed: {outcome.error}"
+    counts = f"{outcome.events_read:,} events, {outcome.violations:,} violations"
+    if outcome.status is Status.UNCHANGED:
+        return f"{outcome.centre}: unchanged since its output was written ({counts})"
+    return f"{outcome.centre}: {counts} ({outcome.seconds:.1f} s)"
