@@ -1,4 +1,10 @@
-"""A report's tables as Arrow tables, with one fixed schema per table for every centre."""
+"""A report's tables as Arrow tables: the tables every view reads, with one fixed schema each.
+
+The rows are those of :mod:`bianmin_rules.views.tables` — the same columns, types and
+order as the workbook and the CSV files — and a column's id names it. Codes stay codes
+(``violation``, ``staff``); each column keeps its Chinese header, and each table its
+title, in the Parquet file's metadata (``header``, ``title``).
+"""
 
 from __future__ import annotations
 
@@ -9,41 +15,44 @@ from typing import Any
 import pyarrow as pa
 
 from bianmin_rules.report import Report
+from bianmin_rules.views import tables as views
+from bianmin_rules.views.tables import ColumnType, TableSpec
 
 DECIMAL_PLACES = 18
 DECIMAL = pa.decimal128(38, DECIMAL_PLACES)
-"""Points and money: exact to 18 decimal places (see :func:`exact`)."""
+"""Points and money: exact to 18 decimal places (see :func:`exact`), with 20 digits before the point."""
 
 QUANTUM = Decimal(1).scaleb(-DECIMAL_PLACES)
 
+ARROW_TYPES: dict[ColumnType, pa.DataType] = {
+    ColumnType.TEXT: pa.string(),
+    ColumnType.CODE: pa.string(),
+    ColumnType.INT: pa.int64(),
+    ColumnType.DECIMAL: DECIMAL,
+    ColumnType.DATE: pa.date32(),
+    ColumnType.BOOL: pa.bool_(),
+}
+"""The Arrow type of each type of column."""
+
+DATASET_TABLES = (views.VERDICTS, views.TOTALS, views.CARDS, views.CARD_LINES, views.STANDINGS)
+"""The report's tables a batch writes: all but ``about``, which the batch's summary says for every centre."""
+
+
+def arrow_schema(spec: TableSpec) -> pa.Schema:
+    """A table's columns as an Arrow schema: the column ids, their types, the headers and title as metadata."""
+    return pa.schema(
+        [pa.field(column.id, ARROW_TYPES[column.type], metadata={"header": column.header}) for column in spec.columns],
+        metadata={"title": spec.title},
+    )
 
 
 def schema(*columns: tuple[str, pa.DataType]) -> pa.Schema:
-    """A table's columns, in order."""
+    """A schema from (name, type) pairs, in order."""
     return pa.schema(columns)
 
 
-TABLES: dict[str, pa.Schema] = {
-    "verdicts": schema(
-        ("on", pa.date32()), ("rule", pa.string()), ("kind", pa.string()), ("subject", pa.string()),
-        ("case", pa.string()), ("window", pa.string()), ("staff", pa.string()), ("points", DECIMAL),
-        ("fine", DECIMAL), ("bonus_share", DECIMAL), ("reimbursement", DECIMAL), ("explanation", pa.string()),
-        ("provisional", pa.bool_()),
-    ),
-    "totals": schema(
-        ("subject", pa.string()), ("violations", pa.int64()), ("warnings", pa.int64()), ("points", DECIMAL),
-        ("fine", DECIMAL), ("bonus_share", DECIMAL), ("reimbursement", DECIMAL),
-    ),
-    "cards": schema(
-        ("scorecard", pa.string()), ("period", pa.string()), ("subject", pa.string()), ("total", DECIMAL),
-        ("score", DECIMAL), ("eligible", pa.bool_()), ("rank", pa.int64()),
-    ),
-    "standings": schema(
-        ("scorecard", pa.string()), ("award", pa.string()), ("period", pa.string()), ("rank", pa.int64()),
-        ("subject", pa.string()), ("score", DECIMAL), ("awarded", pa.bool_()),
-    ),
-}
-"""Each table's columns and types: the same for every centre, so that the partitions read as one."""
+TABLES: dict[str, pa.Schema] = {spec.id: arrow_schema(spec) for spec in DATASET_TABLES}
+"""Each table's schema, by id: the same for every centre, so that the partitions read as one table."""
 
 
 def exact(value: Decimal) -> Decimal:
@@ -59,37 +68,19 @@ def exact(value: Decimal) -> Decimal:
     return value.quantize(QUANTUM, rounding=ROUND_HALF_EVEN)
 
 
-def arrow_table(schema: pa.Schema, rows: Iterable[Sequence[Any]]) -> pa.Table:
-    """Rows (tuples in the schema's order) as an Arrow table of ``schema``."""
-    columns: list[list[Any]] = [[] for _ in schema.names]
+def arrow_table(table_schema: pa.Schema, rows: Iterable[Sequence[Any]]) -> pa.Table:
+    """Rows (tuples in the schema's order) as an Arrow table of ``table_schema``."""
+    columns: list[list[Any]] = [[] for _ in table_schema.names]
     for row in rows:
         for column, value in zip(columns, row, strict=True):
             column.append(exact(value) if isinstance(value, Decimal) else value)
-    return pa.Table.from_arrays(
-        [pa.array(values, type=field.type) for values, field in zip(columns, schema, strict=True)], schema=schema
-    )
+    arrays = [pa.array(values, type=field.type) for values, field in zip(columns, table_schema, strict=True)]
+    return pa.Table.from_arrays(arrays, schema=table_schema)
 
 
 def report_tables(report: Report) -> dict[str, pa.Table]:
-    """The report's verdicts, totals, cards and standings as Arrow tables."""
-    rows: dict[str, Iterable[Sequence[Any]]] = {
-        "verdicts": (
-            (v.on, v.rule, v.kind.value, str(v.subject), v.case, v.window, v.staff, v.points, v.fine,
-             v.bonus_share, v.reimbursement, v.explanation, v.provisional)
-            for v in report.verdicts
-        ),
-        "totals": (
-            (str(t.subject), t.violations, t.warnings, t.points, t.fine, t.bonus_share, t.reimbursement)
-            for t in report.totals
-        ),
-        "cards": (
-            (c.scorecard, str(c.period), str(c.subject), c.total, c.score, c.eligible, c.rank)
-            for c in report.scorecards
-        ),
-        "standings": (
-            (s.scorecard, s.award, str(s.period), p.rank, str(p.subject), p.score, p.awarded)
-            for s in report.standings for p in s.placings
-        ),
+    """The report's :data:`DATASET_TABLES` as Arrow tables, by id."""
+    return {
+        table.spec.id: arrow_table(TABLES[table.spec.id], table.rows())
+        for table in views.report_tables(report) if table.spec.id in TABLES
     }
-    return {name: arrow_table(TABLES[name], rows[name]) for name in TABLES}
-
