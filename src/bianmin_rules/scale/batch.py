@@ -25,8 +25,11 @@ from bianmin_rules.io import load_schedule, load_variant
 from bianmin_rules.scale.dataset import Dataset
 from bianmin_rules.scale.manifest import Centre, Manifest
 from bianmin_rules.scale.outcome import CentreOutcome, Status, failed
-from bianmin_rules.scale.work import Job, error_text, run_centre, settings_digest
+from bianmin_rules.scale.work import Job, calendar_digest, error_text, run_centre, settings_digest, variant_digest
 from bianmin_rules.variant import Variant
+
+WORK = "bianmin_rules.scale.work"
+"""What a local cluster's workers import as they start, rather than on their first centre."""
 
 Progress = Callable[[CentreOutcome, int, int], None]
 """Told of each centre as it is done: its outcome, how many are done, how many there are."""
@@ -89,22 +92,23 @@ def evaluate_many(
         if progress is not None:
             progress(outcome, len(outcomes), total)
 
-    variants: dict[str, Variant] = {}
+    alike = calendar_digest(allow_provisional=manifest.allow_provisional, schedules=schedules)
+    variants: dict[str, tuple[Variant, str]] = {}
     jobs: list[tuple[Job, str]] = []
     for centre in manifest.centres:
-        try:
-            variant = variants.get(centre.variant) or variants.setdefault(centre.variant, load_variant(centre.variant))
-        except BianminError as exc:
-            record(failed_here(dataset, centre, error_text(exc)))
-            continue
-        settings = settings_digest(
-            variant, centre.as_of, allow_provisional=manifest.allow_provisional, schedules=schedules
-        )
+        if centre.variant not in variants:
+            try:
+                variant = load_variant(centre.variant)
+            except BianminError as exc:
+                record(failed_here(dataset, centre, error_text(exc)))
+                continue
+            variants[centre.variant] = (variant, variant_digest(variant))
+        settings = settings_digest(alike, variants[centre.variant][1], centre.as_of)
         jobs.append((Job(centre, settings, dataset), centre.variant))
     if jobs:
         with connected(scheduler, workers) as client:
             shared_calendar = client.scatter(calendar, hash=False)
-            shared = {reference: client.scatter(variant, hash=False) for reference, variant in variants.items()}
+            shared = {reference: client.scatter(variant, hash=False) for reference, (variant, _) in variants.items()}
             futures: dict[Future[CentreOutcome], Centre] = {
                 client.submit(run_centre, job, shared[reference], shared_calendar, pure=False): job.centre
                 for job, reference in jobs
@@ -114,7 +118,7 @@ def evaluate_many(
                 try:
                     outcome: CentreOutcome = future.result()
                 except Exception as exc:  # a worker died, or an error the library does not expect
-                    outcome = failed_here(dataset, centre, error_text(exc), variant=variants[centre.variant].name)
+                    outcome = failed_here(dataset, centre, error_text(exc), variant=variants[centre.variant][0].name)
                 record(outcome)
     removed = dataset.prune(keep=outcomes)
     ordered = tuple(outcomes[centre.id] for centre in manifest.centres)
@@ -146,7 +150,7 @@ def connected(scheduler: str | Client | None, workers: int | None) -> Iterator[C
         return
     with LocalCluster(
         n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True, dashboard_address=None,
-        silence_logs=logging.ERROR,
+        silence_logs=logging.ERROR, preload=[WORK],
     ) as cluster, Client(cluster) as client:
         yield client
 

@@ -46,15 +46,26 @@ class Job:
     dataset: Dataset
 
 
-def settings_digest(
-    variant: Variant, as_of: date, *, allow_provisional: bool, schedules: Sequence[YearSchedule]
-) -> str:
-    """The digest of what, besides the log, decides a centre's output."""
-    inputs = {
-        "library": __version__, "holidays": version("holidays"), "variant": variant.to_toml(),
-        "as_of": as_of.isoformat(), "allow_provisional": allow_provisional,
+def calendar_digest(*, allow_provisional: bool, schedules: Sequence[YearSchedule]) -> str:
+    """The digest of what decides every centre's output alike: the library's version and the calendar."""
+    return digest({
+        "library": __version__, "holidays": version("holidays"), "allow_provisional": allow_provisional,
         "schedules": [schedule.model_dump(mode="json") for schedule in schedules],
-    }
+    })
+
+
+def variant_digest(variant: Variant) -> str:
+    """The digest of a variant with ``extends`` resolved: every parameter it applies."""
+    return digest(variant.to_toml())
+
+
+def settings_digest(calendar: str, variant: str, as_of: date) -> str:
+    """The digest of what, besides its log, decides a centre's output: the two digests above and its day."""
+    return digest([calendar, variant, as_of.isoformat()])
+
+
+def digest(inputs: object) -> str:
+    """The SHA-256 of ``inputs`` as canonical JSON."""
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
 
 
@@ -80,7 +91,7 @@ def run_centre(job: Job, variant: Variant, calendar: WorkCalendar) -> CentreOutc
     centre, dataset = job.centre, job.dataset
     fingerprint = ""
     try:
-        fingerprint = hashlib.sha256(f"{job.settings}:{log_digest(centre.logs)}".encode()).hexdigest()
+        fingerprint = digest([job.settings, log_digest(centre.logs)])
         done = dataset.done(centre.id, fingerprint)
         if done is not None:
             return done.model_copy(update={"status": Status.UNCHANGED})
