@@ -30,7 +30,7 @@ from distributed import Client, LocalCluster
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bianmin_rules import Report, VerdictKind, builtin_variant_names, evaluate, load_variant, read_events
+from bianmin_rules import Report, VerdictKind, builtin_variant_names, evaluate, load_variant, read_events, scale
 from bianmin_rules.cli import main
 from bianmin_rules.errors import BatchError, ManifestError
 from bianmin_rules.scale import Centre, Manifest, Status, evaluate_many, open_table, read_manifest, read_summary
@@ -438,6 +438,35 @@ def test_the_batch_writes_only_into_a_folder_of_its_own(client: Client, province
     with pytest.raises(BatchError, match="the folder holds files and is not a batch's output"):
         evaluate_many(read_manifest(province), tmp_path, scheduler=client)
     assert [p.name for p in tmp_path.iterdir()] == ["thesis.docx"]
+
+
+# -- the example and the docs ---------------------------------------------------------------------------------
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "province" / "manifest.toml"
+
+
+def test_the_example_province(client: Client, tmp_path: Path) -> None:
+    """examples/province: the township under the county's rules and under the amendments of examples/whatif/,
+    whose README works the numbers out by hand: W-civil 83 → 71 and no longer ranked, W-social 90 → 94."""
+    batch = evaluate_many(read_manifest(EXAMPLE), tmp_path, scheduler=client)
+    assert [(o.centre, o.status, o.events_read) for o in batch.outcomes] == [
+        ("县政务服务中心", Status.EVALUATED, 21), ("示例镇", Status.EVALUATED, 95),
+        ("百分制乡镇", Status.EVALUATED, 95), ("示例镇-修订", Status.EVALUATED, 95),
+    ]
+    windows = duckdb.sql(
+        f"select centre, subject, total, rank from read_parquet('{tmp_path}/cards/*/*.parquet') "
+        "where scorecard = 'window' and period = '2026-Q1' and subject in ('W-civil', 'W-social') order by all"
+    ).fetchall()
+    assert windows == [
+        ("示例镇", "W-civil", Decimal(83), 2), ("示例镇", "W-social", Decimal(90), 1),
+        ("示例镇-修订", "W-civil", Decimal(71), None), ("示例镇-修订", "W-social", Decimal(94), 1),
+    ]
+
+
+def test_the_batch_page_names_the_whole_api() -> None:
+    page = (Path(__file__).parent.parent / "docs" / "batch.md").read_text(encoding="utf-8")
+    for name in scale.__all__:
+        assert f"`{name}" in page, name
 
 
 # -- the core without the extra ---------------------------------------------------------------------------------

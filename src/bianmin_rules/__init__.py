@@ -23,12 +23,14 @@ from bianmin_rules.calendar import (
 from bianmin_rules.deadlines import DeadlineTrace, LimitUnit, TimeLimit
 from bianmin_rules.engine import evaluate, evaluate_all
 from bianmin_rules.errors import (
+    BatchError,
     BianminError,
     CalendarError,
     CalendarRangeError,
     DuplicateEventError,
     EvaluationError,
     EventError,
+    ManifestError,
     ProvisionalCalendarError,
     ScoringError,
     VariantError,
@@ -53,6 +55,7 @@ __all__ = [
     "CHINA_TZ",
     "EVENT_ADAPTER",
     "LAST_OFFICIAL_YEAR",
+    "BatchError",
     "BianminError",
     "CalendarError",
     "CalendarRangeError",
@@ -68,6 +71,7 @@ __all__ = [
     "InquiryTrace",
     "LimitUnit",
     "LintReport",
+    "ManifestError",
     "Measure",
     "Occurrence",
     "OfficeHours",

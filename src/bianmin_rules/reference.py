@@ -236,8 +236,9 @@ def module_citations() -> dict[str, list[str]]:
     return found
 
 
-NOT_ENCODING = ("events", "catalogue", "reference", "extends", "policies.__init__")
-"""Modules whose docstrings cite rules only as examples, or the events that rules read."""
+NOT_ENCODING = ("events", "catalogue", "reference", "extends", "policies.__init__", "scale")
+"""Modules whose docstrings cite rules only as examples, or the events that rules read, or (``scale``, an
+optional extra) that pass a centre's calendar and variant on to the engine."""
 
 
 def variant_rules() -> dict[str, list[str]]:

@@ -26,7 +26,7 @@ except ImportError as exc:  # pragma: no cover - only without the extra
     ) from exc
 
 from bianmin_rules.scale.batch import Batch, Progress, evaluate_many
-from bianmin_rules.scale.dataset import Dataset, open_table, read_summary
+from bianmin_rules.scale.dataset import open_table, read_summary
 from bianmin_rules.scale.manifest import Centre, Manifest, read_manifest
 from bianmin_rules.scale.outcome import CentreOutcome, Status, describe
 
@@ -34,7 +34,6 @@ __all__ = [
     "Batch",
     "Centre",
     "CentreOutcome",
-    "Dataset",
     "Manifest",
     "Progress",
     "Status",
