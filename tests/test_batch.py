@@ -24,6 +24,7 @@ import pytest
 
 pytest.importorskip("distributed", reason="the scale extra is not installed")
 
+import dask
 import duckdb
 import pyarrow.compute as pc
 from distributed import Client, LocalCluster
@@ -409,6 +410,9 @@ def test_the_manifest_reads_paths_from_its_own_folder(province: Path) -> None:
      "missing: give the centre an as_of, or the manifest one for every centre"),
     ('as_of = 2026-03-31\n[[centres]]\nid = "a"\nvariant = "x"\nlogs = ["a"]\n[[centres]]\nid = "a"\nvariant = "x"\n'
      'logs = ["b"]\n', "centres[1].id", "'a' is the id of centres[0] already"),
+    ('as_of = 2026-03-31\n[[centres]]\nid = "Dahe"\nvariant = "x"\nlogs = ["a"]\n[[centres]]\nid = "dahe"\n'
+     'variant = "x"\nlogs = ["b"]\n', "centres[1].id",
+     "'dahe' is the id, but for case ('Dahe'), of centres[0] already"),
     ('as_of = 2026-03-31\n[[centres]]\nid = "a/b"\nvariant = "x"\nlogs = ["a"]\n', "centres[0].id",
      "'a/b' cannot name a folder: no / \\ = % ? # : * \" < > |, no leading dot or space"),
     ('as_of = 2026-03-31\n[[centres]]\nid = "a"\nvariant = "x"\nlogs = []\n', "centres[0].logs",
@@ -438,6 +442,24 @@ def test_the_batch_writes_only_into_a_folder_of_its_own(client: Client, province
     with pytest.raises(BatchError, match="the folder holds files and is not a batch's output"):
         evaluate_many(read_manifest(province), tmp_path, scheduler=client)
     assert [p.name for p in tmp_path.iterdir()] == ["thesis.docx"]
+
+
+def test_an_output_that_cannot_be_written_is_one_error(
+    province: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "file").write_bytes(b"")
+    out = tmp_path / "file" / "out"
+    assert main(["batch", str(province), "-o", str(out)]) == 2
+    assert capsys.readouterr().err.startswith(f"bianmin-rules: error: {out}: cannot write the output")
+
+
+def test_a_scheduler_that_cannot_be_reached_is_one_error(
+    province: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        status = main(["batch", str(province), "-o", str(tmp_path), "--scheduler", "tcp://127.0.0.1:9"])
+    assert status == 2
+    assert capsys.readouterr().err.startswith("bianmin-rules: error: cannot reach the Dask scheduler at 'tcp://127.0.0.1:9'")
 
 
 # -- the example and the docs ---------------------------------------------------------------------------------

@@ -79,7 +79,8 @@ def evaluate_many(
     a centre that fails is reported in its outcome.
     """
     dataset = Dataset(out)
-    dataset.claim()
+    with writing(dataset):
+        dataset.claim()
     schedules = tuple(load_schedule(path) for path in manifest.schedules)
     calendar = WorkCalendar.china(allow_provisional=manifest.allow_provisional)
     for schedule in schedules:
@@ -120,18 +121,29 @@ def evaluate_many(
                 except Exception as exc:  # a worker died, or an error the library does not expect
                     outcome = failed_here(dataset, centre, error_text(exc), variant=variants[centre.variant][0].name)
                 record(outcome)
-    removed = dataset.prune(keep=outcomes)
     ordered = tuple(outcomes[centre.id] for centre in manifest.centres)
-    dataset.write_summary(ordered)
+    with writing(dataset):
+        removed = dataset.prune(keep=outcomes)
+        dataset.write_summary(ordered)
     return Batch(out=str(out), outcomes=ordered, removed=tuple(removed))
 
 
 def failed_here(dataset: Dataset, centre: Centre, error: str, *, variant: str | None = None) -> CentreOutcome:
     """A centre failed before or outside its task: its tables are removed and its record names the error."""
     outcome = failed(centre.id, variant=variant or centre.variant, as_of=centre.as_of, error=error)
-    dataset.remove_centre(centre.id)
-    dataset.write_record(outcome)
+    with writing(dataset):
+        dataset.remove_centre(centre.id)
+        dataset.write_record(outcome)
     return outcome
+
+
+@contextmanager
+def writing(dataset: Dataset) -> Iterator[None]:
+    """Turn a failure to write the output (a full disk, no permission) into the one error of the batch."""
+    try:
+        yield
+    except OSError as exc:
+        raise BatchError(f"{dataset.out}: cannot write the output ({exc})") from None
 
 
 @contextmanager

@@ -70,11 +70,14 @@ class Manifest(BaseModel):
     def _ids_are_unique(self) -> Manifest:
         first: dict[str, int] = {}
         for index, centre in enumerate(self.centres):
-            if centre.id in first:
+            folded = centre.id.casefold()  # two folders that differ in case only are one on some file systems
+            if folded in first:
+                other = self.centres[first[folded]].id
+                same = "the id" if other == centre.id else f"the id, but for case ({other!r}),"
                 raise DuplicateCentreError(
-                    f"{centre.id!r} is the id of centres[{first[centre.id]}] already", key=f"centres[{index}].id"
+                    f"{centre.id!r} is {same} of centres[{first[folded]}] already", key=f"centres[{index}].id"
                 )
-            first[centre.id] = index
+            first[folded] = index
         return self
 
 
