@@ -57,7 +57,7 @@ with ExitStack() as stack:
         client = stack.enter_context(connected(None, workers))
     else:
         cluster = stack.enter_context(LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
-                                                   dashboard_address=None, silence_logs=50))
+                                                   dashboard_address=":0", silence_logs=50))
         client = stack.enter_context(Client(cluster))
     up = time.perf_counter()
     batch = evaluate_many(manifest, out, scheduler=client)

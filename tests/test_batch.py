@@ -43,7 +43,7 @@ from bianmin_rules.views import tables as views
 @pytest.fixture(scope="module")
 def client() -> Iterator[Client]:
     """One local cluster for the module: two worker processes of one thread, as the batch starts by default."""
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
             Client(cluster) as connected:
         yield connected
 

@@ -70,12 +70,19 @@ def exact(value: Decimal) -> Decimal:
 
 def arrow_table(table_schema: pa.Schema, rows: Iterable[Sequence[Any]]) -> pa.Table:
     """Rows (tuples in the schema's order) as an Arrow table of ``table_schema``."""
-    columns: list[list[Any]] = [[] for _ in table_schema.names]
-    for row in rows:
-        for column, value in zip(columns, row, strict=True):
-            column.append(exact(value) if isinstance(value, Decimal) else value)
-    arrays = [pa.array(values, type=field.type) for values, field in zip(columns, table_schema, strict=True)]
+    columns = list(zip(*rows, strict=True)) or [() for _ in table_schema.names]
+    arrays = [arrow_array(values, field.type) for values, field in zip(columns, table_schema, strict=True)]
     return pa.Table.from_arrays(arrays, schema=table_schema)
+
+
+def arrow_array(values: Sequence[Any], kind: pa.DataType) -> pa.Array[Any]:
+    """One column's values as an Arrow array; decimals with more than 18 places through :func:`exact`."""
+    try:
+        return pa.array(values, type=kind)
+    except pa.ArrowInvalid:  # a decimal would lose places: only a quotient that never ends has them
+        if kind != DECIMAL:
+            raise
+        return pa.array([None if value is None else exact(value) for value in values], type=kind)
 
 
 def report_tables(report: Report) -> dict[str, pa.Table]:

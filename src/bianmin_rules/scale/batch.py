@@ -161,7 +161,7 @@ def connected(scheduler: str | Client | None, workers: int | None) -> Iterator[C
             yield client
         return
     with LocalCluster(
-        n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True, dashboard_address=None,
+        n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True, dashboard_address=":0",
         silence_logs=logging.ERROR, preload=[WORK],
     ) as cluster, Client(cluster) as client:
         yield client

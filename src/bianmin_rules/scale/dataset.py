@@ -6,6 +6,7 @@
       verdicts/centre=ID/part-0.parquet     one folder per centre in each table
       totals/centre=ID/part-0.parquet
       cards/centre=ID/part-0.parquet
+      card_lines/centre=ID/part-0.parquet
       standings/centre=ID/part-0.parquet
       summary.parquet                       one row per centre of the manifest
       _centres/ID.json                      what each centre's output was written from
@@ -25,7 +26,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import fsspec
 import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
@@ -203,14 +203,14 @@ def open_table(out: str | Path, table: str) -> ds.Dataset:
     """
     if table not in TABLES:
         raise ValueError(f"no table {table!r}; the tables are: {', '.join(TABLES)}")
-    fs, root = fsspec.core.url_to_fs(str(out))
+    dataset = Dataset(out)
     partitioning = ds.partitioning(pa.schema([(PARTITION, pa.string())]), flavor="hive")
-    return ds.dataset(f"{root.rstrip('/')}/{table}", filesystem=fs, format="parquet", partitioning=partitioning,
+    return ds.dataset(dataset.path(table), filesystem=dataset.fs, format="parquet", partitioning=partitioning,
                       schema=TABLES[table].append(pa.field(PARTITION, pa.string())))
 
 
 def read_summary(out: str | Path) -> pa.Table:
     """The summary table of a batch's output."""
-    fs, root = fsspec.core.url_to_fs(str(out))
-    with fs.open(f"{root.rstrip('/')}/{SUMMARY}", "rb") as handle:
+    dataset = Dataset(out)
+    with dataset.fs.open(dataset.path(SUMMARY), "rb") as handle:
         return pq.read_table(handle)
