@@ -6,7 +6,7 @@
 
 Each centre's variant is drawn (seeded) from the built-in variants, and its log is a
 synthetic year of ``--events`` events whose case types that variant declares
-(:func:`bianmin_rules.synthetic.generate`; a window of three staff for every 4,000 events,
+(:func:`bianmin_rules.authoring.synthetic.generate`; a window of three staff for every 4,000 events,
 at most twelve), evaluated as of 2026-12-31. Writing the logs
 is not timed. Then, alternately, each run in a fresh interpreter:
 
@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from bianmin_rules import builtin_variant_names, load_variant
-from bianmin_rules.synthetic import generate
+from bianmin_rules.authoring.synthetic import generate
 
 AS_OF = "2026-12-31"
 

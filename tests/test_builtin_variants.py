@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from bianmin_rules import Event, Variant, VariantError, builtin_variant_names, evaluate, load_variant, read_event_files
-from bianmin_rules.catalogue import RULES
-from bianmin_rules.io import DATA, lint_variant
-from bianmin_rules.whatif import diff
+from bianmin_rules.core.catalogue import RULES
+from bianmin_rules.intake.files import DATA, lint_variant
+from bianmin_rules.views.whatif import diff
 
 TOWNSHIP = DATA / "examples" / "township.jsonl"
 AS_OF = date(2026, 4, 1)

@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bianmin_rules import Report, Variant
-from bianmin_rules.periods import Period
-from bianmin_rules.policies import OffenceLadder
+from bianmin_rules.core.periods import Period
+from bianmin_rules.families.ladders.policies import OffenceLadder
 from tests.conftest import events, make_variant, run
 from tests.staff_log import finding, policy
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bianmin_rules import Variant, VariantError, Verdict
-from bianmin_rules.policies import OffenceLadder
+from bianmin_rules.families.ladders.policies import OffenceLadder
 from tests.conftest import events, make_variant, run
 from tests.staff_log import finding, policy, signs
 

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 import pytest
 from pydantic import ValidationError
 
-from bianmin_rules.calendar import (
+from bianmin_rules.core.calendar import (
     CHINA_TZ,
     DEFAULT_OFFICE_HOURS,
     OfficeHours,
@@ -19,7 +19,7 @@ from bianmin_rules.calendar import (
     WorkCalendar,
     as_china_time,
 )
-from bianmin_rules.errors import ProvisionalCalendarError
+from bianmin_rules.core.errors import ProvisionalCalendarError
 
 SHOUZHAN = OfficeHours.of((time(8, 0), time(12, 0)), (time(14, 30), time(17, 30)))
 JIANSHE = OfficeHours.of((time(8, 30), time(12, 0)), (time(14, 0), time(17, 30)))

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from bianmin_rules import Variant, VariantError, builtin_variant_names, load_variant
-from bianmin_rules.calendar import OfficeHours
+from bianmin_rules.core.calendar import OfficeHours
 from tests.builtin_reports import evaluate_both
 from tests.conftest import events, run
 from tests.staff_log import finding

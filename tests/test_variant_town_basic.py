@@ -13,7 +13,9 @@ from typing import Any
 import pytest
 
 from bianmin_rules import Report, Variant, VerdictKind, load_variant
-from bianmin_rules.policies import Absence, LateOrEarly, LeaveApproval, MonthlyReport
+from bianmin_rules.families.attendance.policies import Absence, LateOrEarly
+from bianmin_rules.families.leave.policies import LeaveApproval
+from bianmin_rules.families.registers.policies import MonthlyReport
 from tests.builtin_reports import evaluate_both
 from tests.conftest import events, run
 from tests.variant_support import case as shared_case

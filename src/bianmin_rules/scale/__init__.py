@@ -16,15 +16,7 @@ DuckDB, Spark or a BI tool. The core library never imports this package.
 
 from __future__ import annotations
 
-try:
-    import distributed  # noqa: F401
-    import fsspec  # noqa: F401
-    import pyarrow  # noqa: F401
-except ImportError as exc:  # pragma: no cover - only without the extra
-    raise ImportError(
-        f"bianmin_rules.scale needs the scale extra ({exc.name} is missing): pip install 'bianmin-rules[scale]'"
-    ) from exc
-
+from bianmin_rules.scale import extra  # noqa: F401  (first: without the extra, one line naming it)
 from bianmin_rules.scale.batch import Batch, Progress, evaluate_many
 from bianmin_rules.scale.dataset import open_table, read_summary
 from bianmin_rules.scale.manifest import Centre, Manifest, read_manifest

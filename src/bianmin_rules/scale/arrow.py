@@ -14,7 +14,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from bianmin_rules.report import Report
+from bianmin_rules.core.report import Report
 from bianmin_rules.views import tables as views
 from bianmin_rules.views.tables import ColumnType, TableSpec
 

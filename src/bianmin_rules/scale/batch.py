@@ -19,14 +19,14 @@ from pathlib import Path
 
 from distributed import Client, Future, LocalCluster, as_completed
 
-from bianmin_rules.calendar import WorkCalendar
-from bianmin_rules.errors import BatchError, BianminError
-from bianmin_rules.io import load_schedule, load_variant
+from bianmin_rules.core.calendar import WorkCalendar
+from bianmin_rules.core.errors import BatchError, BianminError, OutputError
+from bianmin_rules.core.variant import Variant
+from bianmin_rules.intake.files import load_schedule, load_variant
 from bianmin_rules.scale.dataset import Dataset
 from bianmin_rules.scale.manifest import Centre, Manifest
 from bianmin_rules.scale.outcome import CentreOutcome, Status, failed
 from bianmin_rules.scale.work import Job, calendar_digest, error_text, run_centre, settings_digest, variant_digest
-from bianmin_rules.variant import Variant
 
 WORK = "bianmin_rules.scale.work"
 """What a local cluster's workers import as they start, rather than on their first centre."""
@@ -74,9 +74,11 @@ def evaluate_many(
     A centre whose inputs are those its output was written from is not evaluated again
     (its outcome says ``unchanged``): a batch that was interrupted resumes where it
     stopped. Centres the output holds that the manifest does not name are removed from
-    it. Raises :class:`~bianmin_rules.errors.BatchError` when the batch cannot run at
-    all, and :class:`~bianmin_rules.errors.CalendarError` for a bad schedule file;
-    a centre that fails is reported in its outcome.
+    it. Raises :class:`~bianmin_rules.core.errors.OutputError` when ``out`` cannot be
+    written or is not a batch's output, :class:`~bianmin_rules.core.errors.BatchError`
+    when the scheduler cannot be reached, and
+    :class:`~bianmin_rules.core.errors.CalendarError` for a bad schedule file; a centre
+    that fails is reported in its outcome.
     """
     dataset = Dataset(out)
     with writing(dataset):
@@ -143,7 +145,7 @@ def writing(dataset: Dataset) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        raise BatchError(f"{dataset.out}: cannot write the output ({exc})") from None
+        raise OutputError(f"{dataset.out}: cannot write the output ({exc})") from None
 
 
 @contextmanager

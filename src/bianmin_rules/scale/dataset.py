@@ -31,7 +31,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 from fsspec.core import url_to_fs
 
-from bianmin_rules.errors import BatchError
+from bianmin_rules.core.errors import OutputError
 from bianmin_rules.scale.arrow import DECIMAL, TABLES, schema
 from bianmin_rules.scale.outcome import CentreOutcome, Status
 
@@ -87,10 +87,10 @@ class Dataset:
             self.fs.makedirs(self.root, exist_ok=True)
             return
         if not self.fs.isdir(self.root):
-            raise BatchError(f"{self.out}: the output exists and is not a folder")
+            raise OutputError(f"{self.out}: the output exists and is not a folder")
         names = {Path(entry.rstrip("/")).name for entry in self.fs.ls(self.root, detail=False)}
         if names and RECORDS not in names:
-            raise BatchError(
+            raise OutputError(
                 f"{self.out}: the folder holds files and is not a batch's output (it has no {RECORDS}/); "
                 "give an empty or new folder"
             )

@@ -3,8 +3,8 @@
 A manifest is a TOML file::
 
     as_of = 2026-03-31                  # the day of every centre that gives none of its own
-    allow_provisional = false           # count days of years without an official schedule (CAL-3)
-    schedules = ["calendar/2027.toml"]  # official holiday schedules to load (CAL-3)
+    allow_provisional = false           # count days of years without an official schedule
+    schedules = ["calendar/2027.toml"]  # official holiday schedules to load
 
     [[centres]]
     id = "dahe"                         # names the centre's partition of the dataset
@@ -30,9 +30,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
-from bianmin_rules.errors import ManifestError
-from bianmin_rules.io import is_path
-from bianmin_rules.variant import key_path
+from bianmin_rules.core.errors import ManifestError
+from bianmin_rules.core.variant import key_path
+from bianmin_rules.intake.files import is_path
 
 CENTRE_ID = r"^[^\s/\\=%?#:*\"<>|.]([^\x00-\x1f/\\=%?#:*\"<>|]{0,98}[^\s/\\=%?#:*\"<>|])?$"
 """A centre id names a folder of the dataset (``centre=ID``): no path separator, ``=`` or
@@ -92,7 +92,7 @@ class DuplicateCentreError(ValueError):
 def read_manifest(path: str | Path) -> Manifest:
     """The manifest in the TOML file ``path``, its relative paths read from the file's folder.
 
-    Raises :class:`~bianmin_rules.errors.ManifestError` naming the key of the first problem.
+    Raises :class:`~bianmin_rules.core.errors.ManifestError` naming the key of the first problem.
     """
     origin = str(path)
     try:

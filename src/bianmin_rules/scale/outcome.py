@@ -9,8 +9,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bianmin_rules.report import Report
-from bianmin_rules.verdicts import ZERO, VerdictKind
+from bianmin_rules.core.report import Report
+from bianmin_rules.core.verdicts import ZERO, VerdictKind
 
 
 class Status(StrEnum):
@@ -39,7 +39,7 @@ class CentreOutcome(BaseModel):
     violations_by_rule: dict[str, int] = Field(default_factory=dict, description="Violations per rule ID.")
     fine: Decimal = Field(default=ZERO, description="Yuan deducted, all subjects together.")
     bonus_share: Decimal = Field(default=ZERO, description="Fractions of annual bonuses deducted, summed.")
-    reimbursement: Decimal = Field(default=ZERO, description="Yuan owed to applicants (OTN-5).")
+    reimbursement: Decimal = Field(default=ZERO, description="Yuan owed to applicants.")
     provisional: bool = Field(default=False, description="Some result rests on a year without an official calendar.")
     error: str | None = Field(default=None, description="Why the centre failed: one line naming the place.")
     fingerprint: str = Field(default="", description="The digest of the inputs its output was written from.")

@@ -20,15 +20,15 @@ from typing import BinaryIO
 import fsspec
 
 from bianmin_rules import __version__
-from bianmin_rules.calendar import WorkCalendar, YearSchedule
-from bianmin_rules.engine import evaluate
-from bianmin_rules.errors import BianminError, EventError
-from bianmin_rules.jsonl import read_logs
+from bianmin_rules.core.calendar import WorkCalendar, YearSchedule
+from bianmin_rules.core.engine import evaluate
+from bianmin_rules.core.errors import BianminError, EventError
+from bianmin_rules.core.variant import Variant
+from bianmin_rules.intake.jsonl import read_logs
 from bianmin_rules.scale.arrow import report_tables
 from bianmin_rules.scale.dataset import Dataset
 from bianmin_rules.scale.manifest import Centre
 from bianmin_rules.scale.outcome import CentreOutcome, Status, evaluated, failed
-from bianmin_rules.variant import Variant
 
 try:
     import resource

@@ -22,13 +22,15 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from bianmin_rules.render import diff_summary
-from bianmin_rules.report import Report
-from bianmin_rules.scorecards.cards import Card, Standing
-from bianmin_rules.variant import Variant
-from bianmin_rules.verdicts import Subject, Verdict
+from bianmin_rules.core.formatting import plain
+from bianmin_rules.core.report import Report
+from bianmin_rules.core.scorecards.cards import Card, Standing
+from bianmin_rules.core.variant import Variant
+from bianmin_rules.core.verdicts import Subject, Verdict
+from bianmin_rules.views.explain import Explanation, StoryStep
 from bianmin_rules.views.labels import Words, zh
-from bianmin_rules.whatif import CardState, ReportDiff, SubjectDelta
+from bianmin_rules.views.render import diff_summary
+from bianmin_rules.views.whatif import CardState, ReportDiff, SubjectDelta
 
 Cell = str | int | Decimal | date | bool | None
 """One value of a row."""
@@ -100,6 +102,19 @@ class Table:
     def rows(self) -> Iterator[Row]:
         """The rows, in order, made as they are read."""
         return self.source()
+
+
+def cell_text(cell: Cell, column: Column, words: Words) -> str:
+    """A cell as text for people: a number as the tables write it, a day as ISO, a code or yes/no as a word."""
+    if cell is None:
+        return ""
+    if isinstance(cell, bool):
+        return words.yes_no(cell)
+    if isinstance(cell, Decimal):
+        return plain(cell)
+    if column.type is ColumnType.CODE:
+        return words.code(str(cell))
+    return cell.isoformat() if isinstance(cell, date) else str(cell)
 
 
 def _columns(*columns: tuple[str, ColumnType, str] | Column) -> tuple[Column, ...]:
@@ -449,3 +464,41 @@ def diff_about_rows(result: ReportDiff) -> Iterator[Row]:
     yield (zh("变化的判定"), str(len(result.verdicts)))
     yield (zh("变化的对象"), str(len(result.subjects)))
     yield (zh("变化的考核"), str(len(result.scorecards)))
+
+
+# ---------------------------------------------------------------------------------------
+# A subject's story (explain).
+
+STORY = TableSpec("story", zh("经过"), _columns(
+    ("day", DAY, zh("日期")),
+    ("at", T, zh("时间")),
+    ("event", T, zh("事件")),
+    ("rule", T, zh("规则")),
+    ("kind", K, zh("类别")),
+    ("points", D, zh("分值")),
+    *MONEY,
+    ("text", T, zh("情况说明")),
+))
+"""A subject's events and verdicts in order, events first within a day."""
+
+STORY_TABLES = (STORY, CARDS, CARD_LINES, STANDINGS)
+"""The tables of a story: its steps, then its scorecards, their lines and the rankings they take part in."""
+
+
+def explanation_tables(story: Explanation) -> tuple[Table, ...]:
+    """The tables of a subject's story (:data:`STORY_TABLES`)."""
+    return (
+        Table(STORY, lambda: map(story_row, story.steps)),
+        Table(CARDS, lambda: map(card_row, story.cards)),
+        Table(CARD_LINES, lambda: card_line_rows(story.cards)),
+        Table(STANDINGS, lambda: standing_rows(story.standings)),
+    )
+
+
+def story_row(step: StoryStep) -> Row:
+    """One step of a story as a row of :data:`STORY`: an event, or a verdict with its numbers."""
+    v = step.verdict
+    if v is None:
+        return (step.day, f"{step.at:%H:%M}" if step.at else None, step.event, None, None, None, None, None, None,
+                step.text)
+    return (step.day, None, None, v.rule, v.kind.value, v.points, v.fine, v.bonus_share, v.reimbursement, step.text)
