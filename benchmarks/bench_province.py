@@ -17,8 +17,10 @@ is not timed. Then, alternately, each run in a fresh interpreter:
   per core), as ``bianmin-rules batch`` starts it; the cluster's start (its workers
   importing the library) is timed apart.
 
-Each prints its wall time, the peak resident memory of its process and, for the cluster,
-the largest peak of a worker process. Then the output's size, and a re-run on the
+Each prints its wall time, its CPU time (for the cluster, its workers' and its own), the
+peak resident memory of its process and, for the cluster, the largest peak of a worker
+process and how much of the workers' wall time they spent on a CPU (on a machine shared
+with other work, less than all of it). Then the output's size, and a re-run on the
 cluster's output, where every centre is unchanged and only the logs are hashed. With
 ``--repeat N`` each is run N times and the range is printed.
 """
@@ -50,6 +52,10 @@ from distributed import Client, LocalCluster
 from bianmin_rules.scale import Status, evaluate_many, read_manifest
 from bianmin_rules.scale.batch import connected
 
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
 manifest, out, workers = read_manifest(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 with ExitStack() as stack:
     start = time.perf_counter()
@@ -60,11 +66,14 @@ with ExitStack() as stack:
                                                    dashboard_address=":0", silence_logs=50))
         client = stack.enter_context(Client(cluster))
     up = time.perf_counter()
+    before, own = client.run(cpu) if workers else {}, cpu()
     batch = evaluate_many(manifest, out, scheduler=client)
     done = time.perf_counter()
+    after = client.run(cpu) if workers else {}
+    spent = cpu() - own + sum(after[worker] - before[worker] for worker in after)
 outcomes = batch.outcomes
 print(json.dumps({
-    "start": up - start, "seconds": done - up,
+    "start": up - start, "seconds": done - up, "cpu": spent,
     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "worker_peak_mb": max(o.worker_peak_mb or 0 for o in outcomes),
     "events": sum(o.events_read + o.events_after_as_of for o in outcomes),
@@ -103,11 +112,15 @@ def main() -> int:
     for name, measured in runs.items():
         print(f"\n{name}")
         print(f"  wall time     : {spread(measured, 'seconds', '{:.1f} s')}")
+        print(f"  CPU time      : {spread(measured, 'cpu', '{:.1f} s')}, "
+              f"{spread(measured, 'cpu', '{:.0f} µs', lambda c: c / first['events'] * 1e6)} an event")
         print(f"  events/s      : {spread(measured, 'seconds', '{:,.0f}', lambda s: first['events'] / s)}")
         print(f"  peak memory   : {spread(measured, 'peak_mb', '{:.0f} MB')} (the process)")
         if name == "cluster":
             print(f"  cluster start : {spread(measured, 'start', '{:.1f} s')}")
             print(f"  worker peak   : {spread(measured, 'worker_peak_mb', '{:.0f} MB')}")
+            busy = [run["cpu"] / (run["seconds"] * args.workers) for run in measured]
+            print(f"  busy          : {min(busy):.0%}–{max(busy):.0%} of the workers' wall time on a CPU")
     ratios = [one["seconds"] / many["seconds"] for one, many in zip(runs["one process"], runs["cluster"], strict=True)]
     print(f"\nspeed-up        : {min(ratios):.2f}–{max(ratios):.2f}× (one process / cluster, run by run)")
     print(f"output          : {size / 1e6:.1f} MB, {size / first['events']:.1f} bytes an event, "
