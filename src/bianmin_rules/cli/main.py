@@ -115,8 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     many = commands.add_parser(
         "batch", help="evaluate the centres of a manifest on Dask into a Parquet dataset (the scale extra)",
         description="Evaluate every centre of a manifest, each alone, on a Dask cluster, into a Parquet dataset "
-                    "partitioned by centre (verdicts, totals, cards, standings) and a summary. A re-run skips the "
-                    "centres whose inputs have not changed. Exit status 2 when a centre failed (the others are kept).",
+                    "partitioned by centre (verdicts, totals, cards, card lines, standings) and a summary. A re-run "
+                    "skips the centres whose inputs have not changed. Exit status 2 when a centre failed (the others "
+                    "are kept).",
     )
     many.add_argument("manifest", help="the manifest (TOML): [[centres]] with id, variant, logs and as_of")
     many.add_argument("-o", "--output", required=True, metavar="OUT", help="the dataset's folder, or an fsspec URL")
