@@ -1,9 +1,9 @@
 """Many centres on Dask: each centre evaluated alone, on a worker, into its partition of the output.
 
-The unit of work is the centre. The client loads each variant once, sends it and the
-calendar to the cluster once, and submits one task per centre; each task reads its
-centre's log, evaluates it and writes the centre's tables and record itself (see
-:mod:`bianmin_rules.scale.dataset`), returning a line of the summary. A centre that
+The unit of work is the centre. The client sends the calendar to the cluster once and
+submits one task per centre; each task loads its centre's variant (once per worker and
+batch), reads its log, evaluates it and writes the centre's tables and record itself
+(see :mod:`bianmin_rules.scale.dataset`), returning a line of the summary. A centre that
 fails is reported with its id and error; the others complete and are kept.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,13 +21,12 @@ from pathlib import Path
 from distributed import Client, Future, LocalCluster, as_completed
 
 from bianmin_rules.core.calendar import WorkCalendar
-from bianmin_rules.core.errors import BatchError, BianminError, OutputError
-from bianmin_rules.core.variant import Variant
-from bianmin_rules.intake.files import load_schedule, load_variant
+from bianmin_rules.core.errors import BatchError, OutputError
+from bianmin_rules.intake.files import load_schedule
 from bianmin_rules.scale.dataset import Dataset
 from bianmin_rules.scale.manifest import Centre, Manifest
 from bianmin_rules.scale.outcome import CentreOutcome, Status, failed
-from bianmin_rules.scale.work import Job, calendar_digest, error_text, run_centre, settings_digest, variant_digest
+from bianmin_rules.scale.work import Job, calendar_digest, error_text, run_centre
 
 WORK = "bianmin_rules.scale.work"
 """What a local cluster's workers import as they start, rather than on their first centre."""
@@ -88,41 +88,23 @@ def evaluate_many(
     for schedule in schedules:
         calendar = calendar.with_schedule(schedule)
     outcomes: dict[str, CentreOutcome] = {}
-    total = len(manifest.centres)
-
-    def record(outcome: CentreOutcome) -> None:
-        outcomes[outcome.centre] = outcome
-        if progress is not None:
-            progress(outcome, len(outcomes), total)
-
     alike = calendar_digest(allow_provisional=manifest.allow_provisional, schedules=schedules)
-    variants: dict[str, tuple[Variant, str]] = {}
-    jobs: list[tuple[Job, str]] = []
-    for centre in manifest.centres:
-        if centre.variant not in variants:
+    batch = uuid.uuid4().hex
+    with connected(scheduler, workers) as client:
+        shared_calendar = client.scatter(calendar, hash=False)
+        futures: dict[Future[CentreOutcome], Centre] = {
+            client.submit(run_centre, Job(centre, batch, alike, dataset), shared_calendar, pure=False): centre
+            for centre in manifest.centres
+        }
+        for future in as_completed(futures):
+            centre = futures.pop(future)
             try:
-                variant = load_variant(centre.variant)
-            except BianminError as exc:
-                record(failed_here(dataset, centre, error_text(exc)))
-                continue
-            variants[centre.variant] = (variant, variant_digest(variant))
-        settings = settings_digest(alike, variants[centre.variant][1], centre.as_of)
-        jobs.append((Job(centre, settings, dataset), centre.variant))
-    if jobs:
-        with connected(scheduler, workers) as client:
-            shared_calendar = client.scatter(calendar, hash=False)
-            shared = {reference: client.scatter(variant, hash=False) for reference, (variant, _) in variants.items()}
-            futures: dict[Future[CentreOutcome], Centre] = {
-                client.submit(run_centre, job, shared[reference], shared_calendar, pure=False): job.centre
-                for job, reference in jobs
-            }
-            for future in as_completed(futures):
-                centre = futures.pop(future)
-                try:
-                    outcome: CentreOutcome = future.result()
-                except Exception as exc:  # a worker died, or an error the library does not expect
-                    outcome = failed_here(dataset, centre, error_text(exc), variant=variants[centre.variant][0].name)
-                record(outcome)
+                outcome: CentreOutcome = future.result()
+            except Exception as exc:  # a worker died, or an error the library does not expect
+                outcome = failed_here(dataset, centre, error_text(exc))
+            outcomes[centre.id] = outcome
+            if progress is not None:
+                progress(outcome, len(outcomes), len(manifest.centres))
     ordered = tuple(outcomes[centre.id] for centre in manifest.centres)
     with writing(dataset):
         removed = dataset.prune(keep=outcomes)
@@ -130,9 +112,9 @@ def evaluate_many(
     return Batch(out=str(out), outcomes=ordered, removed=tuple(removed))
 
 
-def failed_here(dataset: Dataset, centre: Centre, error: str, *, variant: str | None = None) -> CentreOutcome:
-    """A centre failed before or outside its task: its tables are removed and its record names the error."""
-    outcome = failed(centre.id, variant=variant or centre.variant, as_of=centre.as_of, error=error)
+def failed_here(dataset: Dataset, centre: Centre, error: str) -> CentreOutcome:
+    """A centre failed outside its task: its tables are removed and its record names the error."""
+    outcome = failed(centre.id, variant=centre.variant, as_of=centre.as_of, error=error)
     with writing(dataset):
         dataset.remove_centre(centre.id)
         dataset.write_record(outcome)

@@ -29,7 +29,7 @@ class CentreOutcome(BaseModel):
 
     centre: str
     status: Status
-    variant: str = Field(description="The variant's name, or as the manifest gives it when it could not be loaded.")
+    variant: str = Field(description="The variant's name; as the manifest names it when the centre failed.")
     as_of: date
     events_read: int = 0
     events_after_as_of: int = Field(default=0, description="Events dated after as_of, left out.")

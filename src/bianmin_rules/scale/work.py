@@ -1,6 +1,8 @@
-"""One centre's work, as a worker does it: read its log, evaluate it, write its partition.
+"""One centre's work, as a worker does it: load its variant, read its log, evaluate it, write its partition.
 
-A centre is skipped when the digest of its inputs — the bytes of its log files, its
+A worker loads each variant once per batch, however many centres name it: a province's
+manifest may name thousands of variant files, which the client would otherwise load
+one after the other. A centre is skipped when the digest of its inputs — the bytes of its log files, its
 variant with ``extends`` resolved, its ``as_of``, the calendar, the library's version —
 is the one its output was written from. The log is read twice when it has changed (once
 for the digest, once to evaluate), so that a worker never holds a log's bytes.
@@ -13,7 +15,7 @@ import json
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from functools import lru_cache
 from importlib.metadata import version
 from typing import BinaryIO
 
@@ -24,6 +26,7 @@ from bianmin_rules.core.calendar import WorkCalendar, YearSchedule
 from bianmin_rules.core.engine import evaluate
 from bianmin_rules.core.errors import BianminError, EventError
 from bianmin_rules.core.variant import Variant
+from bianmin_rules.intake.files import load_variant
 from bianmin_rules.intake.jsonl import read_logs
 from bianmin_rules.scale.arrow import report_tables
 from bianmin_rules.scale.dataset import Dataset
@@ -38,11 +41,13 @@ except ImportError:  # not on Windows
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """What a worker needs to know of one centre besides its variant and calendar (sent once for all)."""
+    """What a worker needs to know of one centre besides the calendar (sent once for all)."""
 
     centre: Centre
-    settings: str
-    """The digest of the centre's inputs other than its log (:func:`settings_digest`)."""
+    batch: str
+    """The batch's own id: a worker's variants are loaded afresh for each batch."""
+    alike: str
+    """The digest of the inputs every centre shares (:func:`calendar_digest`)."""
     dataset: Dataset
 
 
@@ -54,14 +59,11 @@ def calendar_digest(*, allow_provisional: bool, schedules: Sequence[YearSchedule
     })
 
 
-def variant_digest(variant: Variant) -> str:
-    """The digest of a variant with ``extends`` resolved: every parameter it applies."""
-    return digest(variant.to_toml())
-
-
-def settings_digest(calendar: str, variant: str, as_of: date) -> str:
-    """The digest of what, besides its log, decides a centre's output: the two digests above and its day."""
-    return digest([calendar, variant, as_of.isoformat()])
+@lru_cache(maxsize=64)
+def loaded(reference: str, batch: str) -> tuple[Variant, str]:
+    """A variant and its digest (with ``extends`` resolved: every parameter it applies), once per batch."""
+    variant = load_variant(reference)
+    return variant, digest(variant.to_toml())
 
 
 def digest(inputs: object) -> str:
@@ -81,7 +83,7 @@ def log_digest(logs: Iterable[str]) -> str:
     return digest.hexdigest()
 
 
-def run_centre(job: Job, variant: Variant, calendar: WorkCalendar) -> CentreOutcome:
+def run_centre(job: Job, calendar: WorkCalendar) -> CentreOutcome:
     """Evaluate one centre and write its partition and record, unless its output is current.
 
     A bad log or variant, or a file that cannot be read, fails this centre alone: its
@@ -91,7 +93,8 @@ def run_centre(job: Job, variant: Variant, calendar: WorkCalendar) -> CentreOutc
     centre, dataset = job.centre, job.dataset
     fingerprint = ""
     try:
-        fingerprint = digest([job.settings, log_digest(centre.logs)])
+        variant, variant_digest = loaded(centre.variant, job.batch)
+        fingerprint = digest([job.alike, variant_digest, centre.as_of.isoformat(), log_digest(centre.logs)])
         done = dataset.done(centre.id, fingerprint)
         if done is not None:
             return done.model_copy(update={"status": Status.UNCHANGED})
@@ -99,7 +102,7 @@ def run_centre(job: Job, variant: Variant, calendar: WorkCalendar) -> CentreOutc
         dataset.write_centre(centre.id, report_tables(report))
         outcome = evaluated(centre.id, report, fingerprint=fingerprint)
     except (BianminError, OSError) as exc:
-        outcome = failed(centre.id, variant=variant.name, as_of=centre.as_of, error=error_text(exc),
+        outcome = failed(centre.id, variant=centre.variant, as_of=centre.as_of, error=error_text(exc),
                          fingerprint=fingerprint)
         dataset.remove_centre(centre.id)
     outcome = outcome.model_copy(update={"seconds": time.perf_counter() - start, "worker_peak_mb": peak_mb()})
