@@ -470,7 +470,8 @@ def test_the_example_province(client: Client, tmp_path: Path) -> None:
     batch = evaluate_many(read_manifest(EXAMPLE), tmp_path, scheduler=client)
     assert [(o.centre, o.status, o.events_read) for o in batch.outcomes] == [
         ("县政务服务中心", Status.EVALUATED, 21), ("示例镇", Status.EVALUATED, 95),
-        ("百分制乡镇", Status.EVALUATED, 95), ("示例镇-修订", Status.EVALUATED, 95),
+        ("百分制乡镇", Status.EVALUATED, 95), ("山东示范中心", Status.EVALUATED, 14),
+        ("示例镇-修订", Status.EVALUATED, 95),
     ]
     windows = duckdb.sql(
         f"select centre, subject, total, rank from read_parquet('{tmp_path}/cards/*/*.parquet') "

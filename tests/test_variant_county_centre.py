@@ -62,7 +62,7 @@ from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.scorecards.cards import Card
 from bianmin_rules.families.attendance.policies import QuarterlyDisqualification
 from bianmin_rules.families.cases.policies import GreenChannel, PromisedLimit
-from bianmin_rules.families.ladders.policies import OffenceLadder
+from bianmin_rules.families.ladders.policies import OffenceLadder, OnePer
 from tests.builtin_reports import evaluate_both
 from tests.conftest import events, run
 from tests.variant_support import card_of, case, item_scores
@@ -95,7 +95,7 @@ def test_numbers_of_the_text(county: Variant) -> None:
     assert (disqualification.lapses_per_month, disqualification.absence_times,
             disqualification.long_absence_days) == (3, 2, 1)
     ladder = policies["notice-ladder"]
-    assert isinstance(ladder, OffenceLadder) and ladder.complained
+    assert isinstance(ladder, OffenceLadder) and ladder.once_per is OnePer.COMPLAINT
     assert [t.tier for t in ladder.tiers] == ["批评教育", "诫勉谈话", "通报批评"]
     assert [(t.name, t.maximum) for t in county.scorecards] == [("window", 100), ("staff", 100)]
     assert all(p.id and p.source.quote for p in county.policies)

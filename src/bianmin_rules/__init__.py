@@ -12,7 +12,8 @@ Evaluate an event log under a centre's variant::
         print(verdict.rule, verdict.subject, verdict.explanation)
 """
 
-from bianmin_rules.authoring.lint import LintReport, lint_text
+from bianmin_rules.authoring.lint import LintReport, lint_text, lint_variant
+from bianmin_rules.core.books import Book, Books, Ledger
 from bianmin_rules.core.calendar import (
     CHINA_TZ,
     LAST_OFFICIAL_YEAR,
@@ -22,15 +23,17 @@ from bianmin_rules.core.calendar import (
     as_china_time,
 )
 from bianmin_rules.core.deadlines import DeadlineTrace, LimitUnit, TimeLimit
-from bianmin_rules.core.engine import evaluate, evaluate_all
+from bianmin_rules.core.engine import Progress, evaluate, evaluate_all
 from bianmin_rules.core.errors import (
     BatchError,
     BianminError,
     CalendarError,
     CalendarRangeError,
+    CaseFileError,
     DuplicateEventError,
     EvaluationError,
     EventError,
+    FamilyError,
     ManifestError,
     MissingExtraError,
     OutputError,
@@ -40,10 +43,10 @@ from bianmin_rules.core.errors import (
     VariantError,
 )
 from bianmin_rules.core.events import EventBase
+from bianmin_rules.core.family import Families, Family
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context, Policy, PolicyBase
 from bianmin_rules.core.report import Report, SubjectTotal
-from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import (
     Citation,
     Measure,
@@ -54,10 +57,10 @@ from bianmin_rules.core.verdicts import (
     Verdict,
     VerdictKind,
 )
-from bianmin_rules.families.events import EVENT_ADAPTER, Event, event_json_schema
+from bianmin_rules.families import EVENT_ADAPTER, Event, Variant, event_json_schema
+from bianmin_rules.intake.families import installed_families
 from bianmin_rules.intake.files import (
     builtin_variant_names,
-    lint_variant,
     load_schedule,
     load_variant,
     read_event_files,
@@ -75,6 +78,7 @@ from bianmin_rules.views.trace import InquiryTrace, render_trace, trace_inquiry
 from bianmin_rules.views.whatif import ReportDiff, diff
 
 __version__ = "0.1.0"
+"""The version of the library: the one place it is written (the package metadata reads it from here)."""
 
 __all__ = [
     "CHINA_TZ",
@@ -82,8 +86,11 @@ __all__ = [
     "LAST_OFFICIAL_YEAR",
     "BatchError",
     "BianminError",
+    "Book",
+    "Books",
     "CalendarError",
     "CalendarRangeError",
+    "CaseFileError",
     "Citation",
     "Context",
     "DeadlineTrace",
@@ -93,8 +100,12 @@ __all__ = [
     "EventBase",
     "EventError",
     "Explanation",
+    "Families",
+    "Family",
+    "FamilyError",
     "InquiryTrace",
     "Intake",
+    "Ledger",
     "LimitUnit",
     "LintReport",
     "ManifestError",
@@ -109,6 +120,7 @@ __all__ = [
     "Policy",
     "PolicyBase",
     "Problem",
+    "Progress",
     "ProvisionalCalendarError",
     "RegisterError",
     "Report",
@@ -140,6 +152,7 @@ __all__ = [
     "import_register",
     "import_rows",
     "import_sheets",
+    "installed_families",
     "lint_text",
     "lint_variant",
     "load_mapping",

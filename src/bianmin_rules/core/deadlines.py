@@ -61,6 +61,17 @@ UNIT_LABELS = {
 }
 
 
+def late_words(unit: LimitUnit) -> str:
+    """The unit days late are stated in: 个工作日 or 日."""
+    return _LATE_WORDS[unit]
+
+
+_LATE_WORDS = {
+    unit: UNIT_LABELS[LimitUnit.WORKING_DAYS if unit is LimitUnit.WORKING_DAYS else LimitUnit.CALENDAR_DAYS]
+    for unit in LimitUnit
+}
+
+
 class TimeLimit(BaseModel):
     """A time limit: an amount and a unit.
 
@@ -127,6 +138,12 @@ def working_days(amount: int) -> TimeLimit:
 
 SAME_DAY = TimeLimit(amount=0, unit=LimitUnit.SAME_DAY)
 """当天: the limit of a duty due on the day it arises."""
+
+
+def limit_to_date(start: date, promised: date) -> TimeLimit:
+    """The limit that ends exactly on ``promised``, counted in calendar days from ``start`` (a date promised:
+    TL-3's receipt notice, CMP-4's new answer date)."""
+    return TimeLimit(amount=max(0, (promised - start).days), unit=LimitUnit.CALENDAR_DAYS, roll_past_holidays=False)
 
 
 Limit = Annotated[

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
-from bianmin_rules.core.deadlines import DeadlineTrace, LimitUnit, TimeLimit, days_late
+from bianmin_rules.core.deadlines import DeadlineTrace, LimitUnit, TimeLimit, days_late, late_words
 from bianmin_rules.core.policy import Context
 from bianmin_rules.core.verdicts import VerdictKind
-from bianmin_rules.families.cases.base import late_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,15 @@ class Duty:
             limit=limit, start=start, start_rule=start_rule, due=self.due, actual=self.done,
             days_late=self.late, late_unit=self.unit,
         )
+
+    def fields(self, limit: TimeLimit, start: date, start_rule: str) -> dict[str, Any]:
+        """The verdict fields of a judged deadline: ``due``, ``actual`` and the ``deadline`` trace."""
+        return {"due": self.due, "actual": self.done, "deadline": self.trace(limit, start, start_rule)}
+
+
+def duty_done(context: Context, *, due: date, done: date, unit: LimitUnit = LimitUnit.WORKING_DAYS) -> Duty:
+    """A duty done on ``done``, judged against ``due`` whether it was late or not."""
+    return Duty(due=due, done=done, late=days_late(due, done, unit, context.calendar), unit=unit)
 
 
 def judge_duty(

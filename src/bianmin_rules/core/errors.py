@@ -101,6 +101,24 @@ class ScoringError(BianminError):
         super().__init__(f"{place}: {message}")
 
 
+class CaseFileError(BianminError):
+    """A case file (a variant's tests in data) cannot be read, or a case cannot be run.
+
+    ``file`` is the case file, ``key`` the dotted key of the problem (``cases[2].verdicts[0].on``)
+    and ``line`` the line it is written on.
+    """
+
+    def __init__(self, message: str, *, file: str, key: str | None = None, line: int | None = None) -> None:
+        self.file = file
+        self.key = key
+        self.line = line
+        self.message = message
+        place = file if line is None else f"{file}:{line}"
+        if key:
+            place += f": {key}"
+        super().__init__(f"{place}: {message}")
+
+
 class MissingExtraError(BianminError, ImportError):
     """An optional package a view or reader needs is not installed; the message names the extra to install."""
 
@@ -129,6 +147,20 @@ class RegisterError(BianminError):
         self.problems = problems
         self.message = message
         super().__init__(message)
+
+
+class FamilyError(BianminError):
+    """A rule family cannot be registered.
+
+    Two families claim one name, event type, policy kind, book or rule ID, or an entry
+    point of the group ``bianmin_rules.families`` does not load a family. ``family`` names
+    the family (or the entry point) concerned.
+    """
+
+    def __init__(self, message: str, *, family: str) -> None:
+        self.family = family
+        self.message = message
+        super().__init__(f"family {family!r}: {message}")
 
 
 class ManifestError(BianminError):

@@ -66,6 +66,9 @@ class Context:
     """Also report rules that were checked and met."""
     verdicts: tuple[Verdict, ...] = ()
     """For policies of a later stage: the verdicts of the earlier stages."""
+    policies: tuple[PolicyBase, ...] = ()
+    """The variant's policies: a rule that reads a term another rule defines finds it there (the lead
+    department of a joint case is JA-1's)."""
     derived: Derived = field(default_factory=Derived, compare=False, repr=False)
     """What the policies reading this context derive alike from the books, derived once."""
 

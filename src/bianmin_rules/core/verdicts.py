@@ -85,6 +85,30 @@ def named_subject(staff: str | None, window: str | None, *, event: str) -> Subje
     return answerable(staff, window)
 
 
+class ChargeTo(StrEnum):
+    """Who a rule charges: the staff member or the window (a case rule, TL-9, JA-4; an attendance rule)."""
+
+    STAFF = "staff"
+    WINDOW = "window"
+
+
+def charged(to: ChargeTo, *, window: str | None, staff: str | None, case: str | None) -> Subject:
+    """The subject charged: the one asked for if known, else the other, else the case, else the centre."""
+    first, second = (staff, window) if to is ChargeTo.STAFF else (window, staff)
+    kinds = _ORDER[to]
+    if first:
+        return subject(kinds[0], first)
+    if second:
+        return subject(kinds[1], second)
+    return subject(SubjectKind.CASE, case) if case else subject(SubjectKind.CENTRE, "centre")
+
+
+_ORDER = {
+    ChargeTo.STAFF: (SubjectKind.STAFF, SubjectKind.WINDOW),
+    ChargeTo.WINDOW: (SubjectKind.WINDOW, SubjectKind.STAFF),
+}
+
+
 class Citation(BaseModel):
     """Where a rule comes from: the document, the article, and the article's words."""
 
@@ -127,9 +151,12 @@ class Measure(BaseModel):
 class Occurrence(Result):
     """An earlier verdict that a count rests on (a sanction ladder, a disqualification)."""
 
-    rule: RuleId = Field(description="The rule of the verdict counted.")
+    rule: RuleId = Field(description="The rule of the verdict counted (the first, when several were counted as one).")
     on: date = Field(description="The day that verdict is attributed to.")
     evidence: tuple[str, ...] = Field(default=(), description="The ids of the events it rests on.")
+    also: tuple[RuleId, ...] = Field(
+        default=(), description="The other rules whose verdicts on the same matter were counted as this occurrence.",
+    )
 
 
 class Verdict(Result):
@@ -139,6 +166,9 @@ class Verdict(Result):
     points (SC-9): ``fine`` is deducted from the subject's pay or assessment bonus,
     ``bonus_share`` is a fraction of the annual bonus, and ``reimbursement`` is owed
     to the applicant (OTN-5), never counted as a fine.
+
+    A verdict that judges a deadline carries its ``deadline`` trace, and ``due`` and
+    ``actual`` as the trace has them; :attr:`days_late` reads the trace's count.
     """
 
     rule: RuleId
@@ -154,8 +184,8 @@ class Verdict(Result):
     reimbursement: Decimal = Field(default=ZERO, ge=0, description="Yuan owed to the applicant.")
     sanction: Sanction | None = None
     deadline: DeadlineTrace | None = Field(default=None, description="How a due date was reached.")
-    due: date | None = None
-    actual: date | None = None
+    due: date | None = Field(default=None, description="For a verdict on a deadline: the last day in time.")
+    actual: date | None = Field(default=None, description="For a verdict on a deadline: the day it was done, if done.")
     measure: Measure | None = Field(default=None, description="For a measured rate: what, over which period.")
     quantity: Decimal | None = Field(
         default=None, description="How much of the offence, in the unit its explanation names (half days absent …)."
@@ -165,10 +195,20 @@ class Verdict(Result):
     )
     evidence: tuple[str, ...] = Field(default=(), description="Ids of the events the verdict rests on.")
     case: str | None = None
+    inquiry: str | None = Field(default=None, description="For a first-inquiry verdict: the inquiry (咨询) concerned.")
+    complaint: str | None = Field(default=None, description="For a complaint verdict: the complaint (投诉) concerned.")
+    lead: str | None = Field(
+        default=None, description="For a joint case (联办件): its lead window (牵头部门), as the JA-1 rule names it.",
+    )
     window: str | None = None
     staff: str | None = None
     provisional: bool = Field(default=False, description="Rests on a year without an official calendar (CAL-3).")
     code: str | None = Field(default=None, description="A finer key within the rule (e.g. a finding code).")
+
+    @property
+    def days_late(self) -> int | None:
+        """For a verdict on a deadline: the days after ``due`` it was done, or is still open (its trace's count)."""
+        return self.deadline.days_late if self.deadline is not None else None
 
     @property
     def sort_key(self) -> tuple[date, str, str, str, str, tuple[str, ...], str]:

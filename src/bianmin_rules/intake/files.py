@@ -6,16 +6,17 @@ pure core (:func:`bianmin_rules.evaluate`).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from bianmin_rules.authoring.lint import LintReport, lint_text
 from bianmin_rules.core.calendar import YearSchedule
 from bianmin_rules.core.errors import CalendarError, EventError, VariantError
-from bianmin_rules.core.variant import Variant, parse_toml
-from bianmin_rules.families.events import Event
+from bianmin_rules.core.family import Families
+from bianmin_rules.core.variant import parse_toml
+from bianmin_rules.families import BUILTIN, Event, Variant
 from bianmin_rules.intake.jsonl import read_logs
 
 DATA = resources.files("bianmin_rules") / "data"
@@ -29,14 +30,16 @@ def builtin_variant_names() -> list[str]:
     return sorted(p.name.removesuffix(".toml") for p in (DATA / "variants").iterdir() if p.name.endswith(".toml"))
 
 
-def load_variant(name_or_path: str | Path) -> Variant:
+def load_variant(name_or_path: str | Path, *, families: Families = BUILTIN) -> Variant:
     """A built-in variant by name, or a variant file by path (anything with a ``/`` or ``.toml``).
 
     A variant that ``extends`` another is laid over it: the parent is a built-in name or a
-    path relative to the file that names it.
+    path relative to the file that names it. Its policy kinds are those of ``families``
+    (default: the library's own; :func:`~bianmin_rules.intake.families.installed_families`
+    adds those of other installed packages), which the variant keeps and is judged with.
     """
     data, origin = variant_data(str(name_or_path), "")
-    return Variant.from_data(data, origin=origin, load_parent=variant_data)
+    return Variant.from_data(data, origin=origin, load_parent=variant_data, families=families)
 
 
 def is_path(reference: str) -> bool:
@@ -67,12 +70,6 @@ def variant_text(reference: str, referrer: str = "") -> tuple[str, str]:
     return resource.read_text(encoding="utf-8"), reference
 
 
-def lint_variant(name_or_path: str | Path) -> LintReport:
-    """Lint a built-in variant or a variant file, and the files it extends (see :mod:`bianmin_rules.authoring.lint`)."""
-    text, origin = variant_text(str(name_or_path))
-    return lint_text(text, origin=origin, read_parent=variant_text)
-
-
 def load_schedule(path: str | Path) -> YearSchedule:
     """A year's official holiday schedule from a TOML file (see docs/calendar.md)."""
     try:
@@ -82,18 +79,27 @@ def load_schedule(path: str | Path) -> YearSchedule:
     return YearSchedule.from_toml(content)
 
 
-def read_event_files(paths: Iterable[str | Path]) -> Iterator[Event]:
-    """The events of JSON Lines files, streamed one line at a time; ``-`` is not special."""
-    return read_logs(_opened(paths))
+def read_event_files(paths: Iterable[str | Path], *, families: Families = BUILTIN) -> Iterator[Event]:
+    """The events of JSON Lines files, streamed one line at a time; ``-`` is not special.
+
+    A line may be an event of any of ``families`` (default: the library's own; a variant's
+    own families are ``variant.families``).
+    """
+    return read_logs(log_files(paths), families=families)
 
 
-def _opened(paths: Iterable[str | Path]) -> Iterator[tuple[str, Iterable[bytes]]]:
+def log_files(paths: Iterable[str | Path], *, stdin: BinaryIO | None = None) -> Iterator[tuple[str, BinaryIO]]:
     """Each file as (name, open file), opened when the reader gets to it and closed when it is done.
 
-    The reader iterates the file object itself: no generator between the file and the
-    reader, one call fewer per line of a log of millions.
+    With ``stdin`` given, the path ``-`` is that stream, named ``<stdin>`` (the command
+    line's convention); without it, ``-`` is a file of that name. The reader iterates the
+    file object itself: no generator between the file and the reader, one call fewer per
+    line of a log of millions.
     """
     for path in paths:
+        if stdin is not None and str(path) == "-":
+            yield "<stdin>", stdin
+            continue
         with _open(Path(path)) as handle:
             yield str(path), handle
 
@@ -111,11 +117,29 @@ def example_names() -> list[str]:
 
 
 def example_text(name: str) -> str:
-    """The text of a built-in example log (JSON Lines), to copy and change."""
+    """The text of an example log (JSON Lines), to copy and change.
+
+    ``name`` is an example log, or a built-in variant: then a log that variant accepts —
+    its own example where it has one, else the township log without the cases of types
+    the variant does not declare (CASE-2), and without every event naming those cases.
+    """
     resource = DATA / "examples" / f"{name}.jsonl"
-    if not resource.is_file():
-        raise EventError(f"no such example log; the examples are: {', '.join(example_names())}", source=name)
-    return resource.read_text(encoding="utf-8")
+    if resource.is_file():
+        return resource.read_text(encoding="utf-8")
+    if name in builtin_variant_names():
+        return without_undeclared_cases(example_text("township"), load_variant(name).case_types)
+    raise EventError(
+        f"no such example log or built-in variant; the examples are: {', '.join(example_names())}, "
+        f"and a log for each built-in variant: {', '.join(builtin_variant_names())}", source=name,
+    )
+
+
+def without_undeclared_cases(text: str, case_types: Iterable[str]) -> str:
+    """A JSON Lines log without the cases received as a type not in ``case_types``, and their events."""
+    declared = set(case_types)
+    rows = [(line, json.loads(line)) for line in text.split("\n") if line.strip()]
+    dropped = {row["case"] for _, row in rows if row["type"] == "case_received" and row["case_type"] not in declared}
+    return "".join(f"{line}\n" for line, row in rows if row.get("case") not in dropped)
 
 
 def demo_events() -> Iterator[Event]:

@@ -111,6 +111,11 @@ def markdown_lines(report: Report) -> Iterator[str]:
         "## Totals per subject",
         "",
     )
+    if priced_by_cards(report):
+        yield (f"说明：{report.variant} 的判定本身不计分、不罚款，由其考核表计分（见下文 Scorecards）。"
+               f" — {report.variant} prices its verdicts through its scorecards: their points are on the cards"
+               " below, not on the verdicts.")
+        yield ""
     if report.totals:
         yield from markdown_table(
             ("Subject", "Violations", "Warnings", "Points", "Fine (元)", "Bonus share", "Owed to applicant (元)"),
@@ -143,6 +148,13 @@ def markdown_lines(report: Report) -> Iterator[str]:
         yield from scorecards_markdown(report.scorecards, report.standings)
 
 
+def priced_by_cards(report: Report) -> bool:
+    """Do the report's scorecards price verdicts that carry no points or money of their own?"""
+    return bool(report.scorecards) and bool(report.totals) and not any(
+        t.points or t.fine or t.bonus_share or t.reimbursement for t in report.totals
+    )
+
+
 def sources(verdicts: Iterable[Verdict]) -> list[tuple[str, str]]:
     """Each rule cited by the verdicts, once, with its document, article and words."""
     cited: dict[tuple[str, str], str] = {}
@@ -171,7 +183,7 @@ def csv_pieces(report: Report) -> Iterator[str]:
             v.on, v.rule, v.kind.value, v.subject, v.case or "", v.window or "", v.staff or "",
             plain(v.points), plain(v.fine), plain(v.bonus_share), plain(v.reimbursement),
             v.sanction.tier if v.sanction else "", v.due or "", v.actual or "",
-            v.deadline.days_late if v.deadline else "", " ".join(v.evidence),
+            "" if v.days_late is None else v.days_late, " ".join(v.evidence),
             f"{v.source.document} {v.source.article}", v.explanation, v.provisional,
         ))
     if report.scorecards:
@@ -219,8 +231,8 @@ def diff_summary(change: VerdictChange) -> tuple[str, str]:
         if verdict is None:
             return ""
         parts = [f"{name}={field_text(getattr(verdict, name))}" for name in shown]
-        if "deadline" in change.fields and verdict.deadline is not None:
-            parts.append(f"days_late={verdict.deadline.days_late}")
+        if "deadline" in change.fields and verdict.days_late is not None:
+            parts.append(f"days_late={verdict.days_late}")
         return "; ".join(parts) or verdict.explanation
 
     return brief(change.before), brief(change.after)

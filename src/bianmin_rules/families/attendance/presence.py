@@ -26,7 +26,7 @@ from typing import Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field
 
 from bianmin_rules.core.calendar import WorkCalendar
-from bianmin_rules.core.deadlines import Limit
+from bianmin_rules.core.deadlines import Limit, TimeLimit
 from bianmin_rules.core.formatting import plain
 from bianmin_rules.families.attendance.ledger import Leave, Mark, MarkKind, StaffFile
 
@@ -113,16 +113,30 @@ class LeaveProcedure(BaseModel):
             return None
         if self.phone_call_required and not leave.phoned_ahead:
             return LeaveDefect("LV-3", "事后补办请假手续，但事前未电话报告")
-        if self.retroactive_within is None:
-            return None
-        anchor = (leave.end if self.retroactive_from == "end" else leave.start).date()
-        due = self.retroactive_within.due_date(anchor, calendar)
-        if leave.at.date() > due:
+        filing = self.filing(leave, calendar)
+        if filing is not None and leave.at.date() > filing.due:
             return LeaveDefect(
                 "LV-3",
-                f"{leave.at.date()}才补办请假手续，超过{anchor}起{self.retroactive_within.label()}的期限（{due}）",
+                f"{leave.at.date()}才补办请假手续，超过{filing.start}起{filing.limit.label()}的期限（{filing.due}）",
             )
         return None
+
+    def filing(self, leave: Leave, calendar: WorkCalendar) -> Filing | None:
+        """The deadline of a retroactive request's papers (LV-3); None for a request made before, or no limit."""
+        if not leave.retroactive or self.retroactive_within is None:
+            return None
+        anchor = (leave.end if self.retroactive_from == "end" else leave.start).date()
+        words = "请假结束之日" if self.retroactive_from == "end" else "请假开始之日"
+        return Filing(self.retroactive_within, anchor, words, self.retroactive_within.due_date(anchor, calendar))
+
+
+class Filing(NamedTuple):
+    """When a retroactive leave request's papers are due (LV-3): the limit, from which day, and the due day."""
+
+    limit: TimeLimit
+    start: date
+    start_rule: str
+    due: date
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,9 @@ from bianmin_rules.core.deadlines import (
     TimeLimit,
     count_due,
     fraction_of,
+    limit_to_date,
 )
+from bianmin_rules.core.duties import duty_done
 from bianmin_rules.core.policy import Context
 from bianmin_rules.core.verdicts import Verdict, VerdictKind
 from bianmin_rules.families.cases.base import (
@@ -35,7 +37,6 @@ from bianmin_rules.families.cases.base import (
     SubRule,
     Timed,
     case_index,
-    limit_to_date,
     start_of,
     under,
 )
@@ -250,8 +251,9 @@ class _PromisedBase(CaseDeadlinePolicy):
         """A TL-5 verdict about the case of ``judged``."""
         timed = judged.timed
         verdict = self.about(
-            context, timed.file, kind=kind, on=on, explanation=explanation, due=judged.due,
-            evidence=(*self.evidence(judged)[:1], *evidence), window=timed.window, staff=timed.staff,
+            context, timed.file, kind=kind, on=on, explanation=explanation, due=judged.due, actual=judged.actual,
+            deadline=self.trace(judged), evidence=(*self.evidence(judged)[:1], *evidence), window=timed.window,
+            staff=timed.staff,
         )
         return under(verdict, check)
 
@@ -288,7 +290,7 @@ class ReceiptNotice(CaseDeadlinePolicy):
 
     The notice is due ``within`` the receipt (default: the same day, "收件后，须打印填写 …
     受理通知书交服务对象"); a notice whose date lies after the due date of the promised
-    limit is a violation too.
+    limit is a violation too, whose ``due`` is that due date and ``actual`` the date promised.
     """
 
     kind: Literal["receipt-notice"] = "receipt-notice"
@@ -337,8 +339,10 @@ class ReceiptNotice(CaseDeadlinePolicy):
         latest = self.latest_promise(receipt, context)
         if latest is None or notice.promised_date <= latest:
             return
+        promise = duty_done(context, due=latest, done=notice.promised_date, unit=self.late_unit)
         yield self.about(
-            context, file, on=notice.day, due=latest, evidence=(receipt.event, notice.event),
+            context, file, on=notice.day, evidence=(receipt.event, notice.event),
+            **promise.fields(limit, receipt.day, "受理之日"),
             explanation=(
                 f"受理通知书承诺{notice.promised_date}办结，晚于承诺时限{limit.label()}"
                 f"自受理之日（{receipt.day}）起算的届满日{latest}。"

@@ -16,12 +16,12 @@ from typing import Literal
 from pydantic import Field
 
 from bianmin_rules.core.books import Books
-from bianmin_rules.core.deadlines import Limit, LimitUnit, TimeLimit
+from bianmin_rules.core.deadlines import Limit, LimitUnit, TimeLimit, limit_to_date
 from bianmin_rules.core.duties import judge_duty
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import Sanction, Subject, SubjectKind, Verdict, VerdictKind, answerable
 from bianmin_rules.families.complaints.events import ComplaintCategory, ComplaintForm, ReplyForm
-from bianmin_rules.families.complaints.ledger import ComplaintFile, Lodged
+from bianmin_rules.families.complaints.ledger import COMPLAINT_FILES, ComplaintFile, Lodged
 
 FORM_WORDS = {ComplaintForm.ORAL: "口头", ComplaintForm.PHONE: "电话", ComplaintForm.WRITTEN: "书面"}
 REPLY_WORDS = {ReplyForm.ORAL: "口头", ReplyForm.WRITTEN: "书面"}
@@ -34,7 +34,7 @@ def lodged_complaints(
     books: Books, categories: tuple[ComplaintCategory, ...],
 ) -> Iterator[tuple[ComplaintFile, Lodged]]:
     """Every complaint received in one of ``categories``, with its receipt."""
-    for file in books.complaints.values():
+    for file in books[COMPLAINT_FILES].values():
         if file.lodged is not None and file.lodged.category in categories:
             yield file, file.lodged
 
@@ -55,7 +55,7 @@ class ComplaintPolicy(PolicyBase):
         return self.verdict(
             context, subject=answerable(lodged.staff, lodged.window, lodged.centre), kind=kind, on=on,
             explanation=f"{heading}：{explanation}", evidence=tuple(dict.fromkeys(evidence)),
-            staff=lodged.staff, window=lodged.window, **details,
+            staff=lodged.staff, window=lodged.window, complaint=file.complaint, **details,
         )
 
 
@@ -105,7 +105,7 @@ class ComplaintAnswer(ComplaintPolicy):
             yield self.handling_verdict(
                 context, file, lodged, kind=kind, on=duty.on, evidence=evidence,
                 explanation=f"答复时限自受理之日（{lodged.day}）起算{self.limit.label()}，届满日为{due}；{outcome}。",
-                deadline=duty.trace(self.limit, lodged.day, "受理之日"), due=duty.due, actual=duty.done,
+                **duty.fields(self.limit, lodged.day, "受理之日"),
             )
 
 
@@ -131,22 +131,23 @@ class ComplaintTracking(ComplaintPolicy):
                 continue
             notice = file.delay_notices[-1]
             answer = next((a for a in file.answers if a.at >= notice.at), None)
-            due = notice.new_date or (self.within.due_date(notice.day, context.calendar) if self.within else None)
+            limit = limit_to_date(notice.day, notice.new_date) if notice.new_date else self.within
             evidence = (lodged.event, notice.event, *((answer.event,) if answer else ()))
-            if due is None:
+            if limit is None:
                 if answer is None:
                     yield self.handling_verdict(
                         context, file, lodged, kind=VerdictKind.INFORMATION, on=notice.day, evidence=evidence,
                         explanation=f"{notice.day}已向投诉人说明情况，截至{context.as_of}仍在跟踪处理，尚未答复。",
                     )
                 continue
+            due = notice.new_date or limit.due_date(notice.day, context.calendar)
             duty = judge_duty(context, due=due, done=answer.day if answer else None)
             if duty is None:
                 continue
             yield self.handling_verdict(
                 context, file, lodged, kind=duty.kind, on=duty.on, evidence=evidence,
                 explanation=f"{notice.day}向投诉人说明情况，应于{due}前答复；{duty.outcome('答复', context.as_of)}。",
-                due=duty.due, actual=duty.done,
+                **duty.fields(limit, notice.day, "说明情况之日"),
             )
 
 
@@ -219,7 +220,7 @@ class MajorComplaintEscalation(ComplaintPolicy):
             if done is not None and late:
                 outcome += f"，至{done}方全部汇报"
             yield self.handling_verdict(
-                context, file, lodged, kind=duty.kind, on=duty.on, due=duty.due, actual=duty.done,
+                context, file, lodged, kind=duty.kind, on=duty.on, **duty.fields(self.within, lodged.day, "受理之日"),
                 evidence=(lodged.event, *dict.fromkeys(e.event for e in first.values() if e is not None)),
                 explanation=f"重大投诉应于{self.within.label()}内{how}汇报{'、'.join(self.report_to)}；{outcome}。",
             )
@@ -246,7 +247,7 @@ class VerifiedComplaint(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per verified complaint and charged subject found at fault."""
-        for file in books.complaints.values():
+        for file in books[COMPLAINT_FILES].values():
             for finding in file.investigations:
                 if not finding.upheld or (self.causes is not None and finding.cause not in self.causes):
                     continue
@@ -260,6 +261,6 @@ class VerifiedComplaint(PolicyBase):
                     yield self.verdict(
                         context, subject=Subject(kind=kind, id=at_fault), kind=VerdictKind.VIOLATION,
                         on=finding.day, evidence=evidence, staff=finding.staff, window=finding.window,
-                        sanction=self.sanction, code=finding.cause,
+                        sanction=self.sanction, code=finding.cause, complaint=file.complaint,
                         explanation=f"投诉 {file.complaint} 于{finding.day}经查实{cause}，{at_fault} 有过错。",
                     )

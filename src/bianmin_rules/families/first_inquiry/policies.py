@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
+from enum import StrEnum
 from typing import ClassVar, Literal
 
 from pydantic import Field
@@ -65,7 +66,7 @@ class InquiryPolicy(PolicyBase):
         return self.verdict(
             context, subject=answerable(staff), kind=kind, on=on,
             explanation=f"咨询 {chain.inquiry}：{explanation}", evidence=tuple(dict.fromkeys(evidence)),
-            staff=staff, window=window or chain.asked.window, case=case, **details,
+            staff=staff, window=window or chain.asked.window, case=case, inquiry=chain.inquiry, **details,
         )
 
     def judge_step(
@@ -87,7 +88,7 @@ class InquiryPolicy(PolicyBase):
         evidence = (chain.asked.event, start_event, *((done.event,) if done else ()), *also)
         yield self.charge(
             context, chain, staff, on=duty.on, explanation=explanation, evidence=evidence, kind=duty.kind,
-            deadline=duty.trace(limit, start, start_rule), due=duty.due, actual=duty.done,
+            **duty.fields(limit, start, start_rule),
         )
 
 
@@ -100,21 +101,72 @@ def first_by(chain: Chain, kinds: tuple[type[InquiryStep], ...], staff: str | No
     return None
 
 
+def booking(chain: Chain, staff: str, *, contact_required: bool = True) -> tuple[Recorded | None, Arranged | None]:
+    """What ``staff`` did for an absent handler (town-basic (五)4): the first record and the first arrangement.
+
+    "记录办理事项和要求，主动联系承办人以确定办理要求及预约办理时间，并提供具体承办人员的联系方式":
+    the record of the matter, and an arrangement with the handler (a time fixed) that gave
+    the applicant the handler's contact (unless ``contact_required`` is false) — each the
+    first of its kind by ``staff`` in the chain, in whatever order they came.
+    """
+    record = next((x for x in chain.steps if isinstance(x, Recorded) and x.staff == staff), None)
+    arranged = next((
+        x for x in chain.steps
+        if isinstance(x, Arranged) and x.staff == staff and (x.contact_given or not contact_required)
+    ), None)
+    return record, arranged
+
+
+def booked(record: Recorded | None, arranged: Arranged | None) -> InquiryStep | None:
+    """When a matter was booked for an absent handler (FIR-4's duty done): the later of the record and the
+    arrangement of :func:`booking`; None while either is missing."""
+    if record is None or arranged is None:
+        return None
+    return max(record, arranged, key=lambda x: (x.at, x.event))
+
+
+class Settlement(StrEnum):
+    """What ends the first-inquiry person's duty to see the matter settled (FIR-2 ``settled_by``)."""
+
+    TAKEN = "taken"
+    """Someone took the matter (接办), or it was transferred with a leader's consent: "直到有人办理为止"."""
+    CLOSED = "closed"
+    """The applicant was answered, or the matter was discharged with its conditions met (FIR-7)."""
+    BOOKED = "booked"
+    """The handler was out, and the first-inquiry person recorded the matter, fixed a time with the
+    handler and gave the applicant the handler's contact (town-basic (五)4)."""
+    LEADER_ASKED = "leader_asked"
+    """The first-inquiry person asked a leader about a matter that needs one ("应及时向有关领导请示汇报",
+    town-conduct-100 首问责任制度 1); the reply that follows is the discharge FIR-7 judges."""
+
+
+SETTLEMENT_WORDS = {
+    Settlement.TAKEN: ("有人接办",),
+    Settlement.CLOSED: ("答复", "免责办结"),
+    Settlement.BOOKED: ("为不在岗的承办人预约办理",),
+    Settlement.LEADER_ASKED: ("请示领导",),
+}
+
+
 class FirstInquiryGuidance(InquiryPolicy):
     """FIR-2: the first-inquiry person answers, handles or guides, "直到有人办理为止".
 
     A violation when, within ``within`` of the first question (default: the same day),
     nothing moved the inquiry on: no answer, no taking of the matter, no referral to a
     named window or person, no appointment, no leader asked, no discharge. With
-    ``settle_within`` set, the first-inquiry phase must also end — someone takes the
-    matter, or it is answered or discharged — within that limit (town-conduct-100:
-    "直到有人办理为止"; town-basic (五)3: "直接落实具体接待人员").
+    ``settle_within`` set, the first-inquiry person's duty must also be discharged within
+    that limit by one of ``settled_by`` (town-conduct-100: "直到有人办理为止"; town-basic
+    (五)3: "直接落实具体接待人员", or (五)4 for a handler who is out: the matter booked).
     """
 
     kind: Literal["first-inquiry-guidance"] = "first-inquiry-guidance"
     within: Limit = Field(default=SAME_DAY, description="How soon the first-inquiry person must act.")
     settle_within: Limit | None = Field(
-        default=None, description="How soon someone must take, answer or discharge the matter (None: not checked).",
+        default=None, description="How soon the first-inquiry person's duty must be discharged (None: not checked).",
+    )
+    settled_by: tuple[Settlement, ...] = Field(
+        default=(Settlement.TAKEN, Settlement.CLOSED), min_length=1,
+        description="What discharges the first-inquiry person's duty, in the variant's text.",
     )
 
     GUIDANCE: ClassVar[tuple[type[InquiryStep], ...]] = (
@@ -134,12 +186,30 @@ class FirstInquiryGuidance(InquiryPolicy):
             if missed or self.settle_within is None:
                 yield from missed
                 continue
-            settled = next((link for link in chain.links if link.phase is not Phase.INQUIRY), None)
             yield from self.judge_step(
                 context, chain, chain.first, limit=self.settle_within, start=chain.asked.day, start_rule="首问之日",
-                start_event=chain.asked.event, done=settled, act="有人接办、答复或免责办结",
+                start_event=chain.asked.event, done=self.settled(chain), act=self.settlement_words,
                 duty_words="首问责任人应将服务对象引导给具体经办人员，直到有人办理为止",
             )
+
+    @property
+    def settlement_words(self) -> str:
+        """What would have discharged the first-inquiry person, in words: ``有人接办、答复或免责办结``."""
+        words = [word for act in Settlement if act in self.settled_by for word in SETTLEMENT_WORDS[act]]
+        return f"{'、'.join(words[:-1])}或{words[-1]}" if len(words) > 1 else words[0]
+
+    def settled(self, chain: Chain) -> Link | InquiryStep | None:
+        """The earliest act of ``settled_by`` that discharged the first-inquiry person, if any."""
+        acts: list[Link | InquiryStep] = []
+        if Settlement.TAKEN in self.settled_by:
+            acts += [link for link in chain.links if link.phase is Phase.HANDLING][:1]
+        if Settlement.CLOSED in self.settled_by:
+            acts += [link for link in chain.links if link.phase is Phase.CLOSED][:1]
+        if Settlement.BOOKED in self.settled_by and (step := booked(*booking(chain, chain.first))) is not None:
+            acts.append(step)
+        if Settlement.LEADER_ASKED in self.settled_by:
+            acts += [s for s in chain.steps if isinstance(s, LeaderAsked) and s.staff == chain.first][:1]
+        return min(acts, key=lambda act: (act.at, act.event), default=None)
 
     def moves_on(self, step: InquiryStep | None) -> bool:
         """Is ``step`` guidance: an answer, a taking, a named referral, an appointment, a leader asked …?"""
@@ -213,7 +283,8 @@ class AbsentHandler(InquiryPolicy):
     town-basic (五)4: "首问责任人要负责接待，记录办理事项和要求，主动联系承办人以确定办理要求
     及预约办理时间，并提供具体承办人员的联系方式". For every referral to an absent handler,
     the person who referred must record the matter and arrange an appointment (giving
-    the applicant the handler's contact, with ``contact_required``) within ``within``.
+    the applicant the handler's contact, with ``contact_required``) within ``within``,
+    in either order: a matter recorded before the referral is recorded.
     """
 
     kind: Literal["absent-handler"] = "absent-handler"
@@ -231,13 +302,8 @@ class AbsentHandler(InquiryPolicy):
         """The verdict on one referral: what was missing by the due day, and when it was done if late."""
         due = self.within.due_date(referral.day, context.calendar)
         staff = referral.staff
-        later = [step for step in chain.steps if (step.at, step.event) >= (referral.at, referral.event)]
-        record = next((x for x in later if isinstance(x, Recorded) and x.staff == staff), None)
-        arranged = next((
-            x for x in later if isinstance(x, Arranged) and x.staff == staff
-            and (x.contact_given or not self.contact_required)
-        ), None)
-        done = None if record is None or arranged is None else max(record, arranged, key=lambda x: (x.at, x.event))
+        record, arranged = booking(chain, staff, contact_required=self.contact_required)
+        done = booked(record, arranged)
         duty = judge_duty(context, due=due, done=done.day if done else None)
         if duty is None:
             return
@@ -251,8 +317,7 @@ class AbsentHandler(InquiryPolicy):
         evidence = (chain.asked.event, referral.event, *(x.event for x in (record, arranged) if x is not None))
         yield self.charge(
             context, chain, staff, on=duty.on, explanation=explanation, evidence=evidence, kind=duty.kind,
-            window=referral.window, deadline=duty.trace(self.within, referral.day, "承办人不在岗之日"),
-            due=duty.due, actual=duty.done,
+            window=referral.window, **duty.fields(self.within, referral.day, "承办人不在岗之日"),
         )
 
 

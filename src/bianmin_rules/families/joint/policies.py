@@ -1,6 +1,10 @@
 """Joint approval (联办件 / 并联审批): JA-1 … JA-4.
 
-The lead window forwards a joint case to each participating window
+The lead of a joint case (牵头部门) is named once, by the variant's JA-1 rule
+(:class:`JointLead`: the receiving window, or guangwu-street 第十八条's first-handling
+department else the issuing one), and every verdict of these rules about the case names
+that lead (``lead``) — never a window that only forwarded it. The lead forwards a joint
+case to each participating window
 (``joint_review_forwarded``), whose own limit runs from that day, around the case's
 suspensions (TL-8). A window that neither decided, attended the coordination meeting
 or joint inspection, nor explained in writing within its limit bears the deemed
@@ -12,16 +16,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Literal
+from functools import cache
+from typing import Any, Literal
 
 from pydantic import Field
 
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.deadlines import ONE_DAY, SAME_DAY, Clock, Limit, Pause
-from bianmin_rules.core.policy import Context
-from bianmin_rules.core.verdicts import Verdict, VerdictKind
-from bianmin_rules.families.cases.base import CaseDeadlinePolicy, ChargeTo, Timed
+from bianmin_rules.core.policy import Context, PolicyBase
+from bianmin_rules.core.verdicts import ChargeTo, Verdict, VerdictKind
+from bianmin_rules.families.cases.base import CaseDeadlinePolicy, Timed
 from bianmin_rules.families.cases.ledger import Attendance, CaseFile, Forward, JointDecision, JointExplanation, Step
+
+LeadRule = Literal["receiving_window", "first_handling_else_issuing"]
+"""How a text names the lead of a joint case (JA-1)."""
 
 LEAD_RULE_WORDS = {
     "receiving_window": "受理窗口部门为联办牵头部门",
@@ -29,7 +37,51 @@ LEAD_RULE_WORDS = {
 }
 
 
-class JointLead(CaseDeadlinePolicy):
+def lead_by(rule: LeadRule, general_windows: tuple[str, ...], file: CaseFile) -> str | None:
+    """The lead window of ``file`` under ``rule``, if it can be named.
+
+    ``receiving_window``: the window that received it. ``first_handling_else_issuing``:
+    the receiving window, unless it is one of ``general_windows`` (a comprehensive window
+    receiving for others is not a first-handling department) or unknown; then the window
+    issuing the final certificate (the receipt's ``issuing_window``).
+    """
+    receipt = file.receipt
+    if receipt is None:
+        return None
+    if rule == "receiving_window":
+        return receipt.window
+    if receipt.window is not None and receipt.window not in general_windows:
+        return receipt.window
+    return receipt.issuing_window
+
+
+def lead_policies(policies: tuple[PolicyBase, ...]) -> tuple[JointLead, ...]:
+    """The ``joint-lead`` policies among a variant's ``policies``, in order (found once per evaluation stage)."""
+    return tuple(p for p in policies if isinstance(p, JointLead))
+
+
+class JointPolicy(CaseDeadlinePolicy):
+    """A joint-approval rule (JA-1 … JA-4): charged to windows, and naming each case's lead in its verdicts."""
+
+    charge_to: ChargeTo = ChargeTo.WINDOW
+
+    def lead_policy(self, context: Context, file: CaseFile) -> JointLead | None:
+        """The variant's JA-1 rule for ``file``: its first ``joint-lead`` policy covering the case's type."""
+        return next((p for p in context.derived.of(context.policies, lead_policies) if p.covers(file)), None)
+
+    def lead(self, context: Context, file: CaseFile) -> str | None:
+        """The lead window of ``file``, as the variant's JA-1 rule names it (without one: the receiving window)."""
+        rule = self.lead_policy(context, file)
+        if rule is None:
+            return lead_by("receiving_window", (), file)
+        return lead_by(rule.lead_rule, rule.general_windows, file)
+
+    def about(self, context: Context, file: CaseFile, **details: Any) -> Verdict:
+        """A verdict about ``file`` that names its lead (``lead``)."""
+        return super().about(context, file, lead=self.lead(context, file), **details)
+
+
+class JointLead(JointPolicy):
     """JA-1: the lead department of a joint case, and its duty to forward at once.
 
     ``lead_rule`` picks the lead: ``receiving_window`` (county-centre 联办件 管理 1: the
@@ -45,32 +97,25 @@ class JointLead(CaseDeadlinePolicy):
 
     kind: Literal["joint-lead"] = "joint-lead"
     case_types: tuple[str, ...] = ("joint",)
-    charge_to: ChargeTo = ChargeTo.WINDOW
-    lead_rule: Literal["receiving_window", "first_handling_else_issuing"] = "receiving_window"
+    lead_rule: LeadRule = Field(default="receiving_window", description="How the text names the lead.")
     general_windows: tuple[str, ...] = Field(default=(), description="Windows that receive for others (综合受理).")
     forward_within: Limit = Field(
         default=SAME_DAY, description="Forward to all participants within this."
     )
 
-    def lead(self, file: CaseFile) -> str | None:
-        """The lead window of a joint case under ``lead_rule``, if it can be named."""
-        receipt = file.receipt
-        if receipt is None:
-            return None
-        if self.lead_rule == "receiving_window":
-            return receipt.window
-        if receipt.window is not None and receipt.window not in self.general_windows:
-            return receipt.window
-        return receipt.issuing_window
+    def lead_policy(self, context: Context, file: CaseFile) -> JointLead:
+        """The variant's JA-1 rule for ``file``: this one, unless an earlier JA-1 policy covers the case."""
+        return super().lead_policy(context, file) or self
 
     def judge_file(self, file: CaseFile, context: Context) -> Iterator[Verdict]:
         """The lead's forwarding judged, or a warning that no lead can be named."""
         receipt = file.receipt
         assert receipt is not None
-        if self.lead(file) is None:
+        if self.lead(context, file) is None:
             yield self.about(
                 context, file, kind=VerdictKind.WARNING, on=receipt.day, evidence=(receipt.event,),
-                explanation=f"联办件无法确定牵头部门（{LEAD_RULE_WORDS[self.lead_rule]}），受理窗口与发证窗口均未登记。",
+                explanation=(f"联办件无法确定牵头部门（{LEAD_RULE_WORDS[self.lead_policy(context, file).lead_rule]}），"
+                             "受理窗口与发证窗口均未登记。"),
             )
             return
         forwards = file.of(Forward)
@@ -82,14 +127,13 @@ class JointLead(CaseDeadlinePolicy):
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
         """The forwarding limit from receipt, met by the last forward."""
-        receipt, lead = file.receipt, self.lead(file)
+        receipt, lead = file.receipt, self.lead(context, file)
         assert receipt is not None and lead is not None
         forwards = file.of(Forward)
         clock = Clock(self.forward_within, receipt.day, "受理之日")
         to = "、".join(dict.fromkeys(f.to_window for f in forwards)) or "无"
-        duty = (
-            f"联办件由{lead}牵头（{LEAD_RULE_WORDS[self.lead_rule]}），应立即通知各相关部门（已通知：{to}）"
-        )
+        rule = self.lead_policy(context, file).lead_rule
+        duty = f"联办件由{lead}牵头（{LEAD_RULE_WORDS[rule]}），应立即通知各相关部门（已通知：{to}）"
         staff = receipt.staff if lead == receipt.window else None
         yield Timed(file, clock, forwards[-1] if forwards else None, duty, lead, staff, action="通知全部相关部门")
 
@@ -107,10 +151,8 @@ def participations(file: CaseFile) -> Iterator[tuple[Forward, JointDecision | No
         yield forward, decision
 
 
-class _JointClocks(CaseDeadlinePolicy):
+class _JointClocks(JointPolicy):
     """The review limit of every participating window, from the day it received the case (JA-2)."""
-
-    charge_to: ChargeTo = ChargeTo.WINDOW
 
     def admits(self, file: CaseFile) -> bool:
         """Cases that were forwarded to at least one window."""
@@ -122,14 +164,9 @@ class _JointClocks(CaseDeadlinePolicy):
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
         """One limit per participating window, met by its decision."""
-        return (timed for _, timed in self.window_clocks(file))
-
-    @staticmethod
-    def window_clocks(file: CaseFile) -> Iterator[tuple[Forward, Timed]]:
-        """Each participating window's forward and its limit, met by its decision."""
-        pauses = file.pauses()
+        lead, pauses = self.lead(context, file), file.pauses()
         for forward, decision in participations(file):
-            yield forward, window_limit(file, forward, decision, window_clock(forward, pauses))
+            yield window_limit(file, forward, decision, window_clock(forward, pauses), lead)
 
 
 def window_clock(forward: Forward, pauses: tuple[Pause, ...]) -> Clock:
@@ -137,11 +174,13 @@ def window_clock(forward: Forward, pauses: tuple[Pause, ...]) -> Clock:
     return Clock(forward.limit, forward.day, "收到联办件之日", False, pauses)
 
 
-def window_limit(file: CaseFile, forward: Forward, decision: JointDecision | None, clock: Clock) -> Timed:
-    """A participating window's limit, met by its decision."""
+def window_limit(
+    file: CaseFile, forward: Forward, decision: JointDecision | None, clock: Clock, lead: str | None,
+) -> Timed:
+    """A participating window's limit, met by its decision; ``lead`` is the case's lead window (JA-1)."""
     duty = (
         f"并联审批：{forward.to_window}应自收件之日起{forward.limit.label()}内提出审批意见"
-        f"（牵头窗口{forward.window}）"
+        f"（{f'牵头窗口{lead}' if lead else '牵头部门无法确定'}）"
     )
     staff = decision.staff if decision else None
     return Timed(file, clock, decision, duty, forward.to_window, staff, (forward.event,), action="提出审批意见")
@@ -176,6 +215,7 @@ class DeemedApproval(_JointClocks):
         if complete is None:
             return
         completed, pauses, calendar = complete.order, file.pauses(), context.calendar
+        lead = cache(lambda: self.lead(context, file))  # named when a window is judged: most are passed over
         for forward, decision in participations(file):
             if completed > forward.order:
                 continue
@@ -184,7 +224,7 @@ class DeemedApproval(_JointClocks):
                 due = clock.due(calendar)
                 if due is None or decision.day <= due:
                     continue  # decided in time (or still held): nothing is deemed; most windows
-            yield from self.deem(forward, window_limit(file, forward, decision, clock), context)
+            yield from self.deem(forward, window_limit(file, forward, decision, clock, lead()), context)
 
     def deem(self, forward: Forward, timed: Timed, context: Context) -> Iterator[Verdict]:
         """The deemed approval, if the window let its limit pass without acting."""
@@ -197,7 +237,7 @@ class DeemedApproval(_JointClocks):
             if context.include_compliance:
                 yield self.about(
                     context, file, kind=VerdictKind.COMPLIANCE, on=acted.day, window=window, staff=acted.staff,
-                    evidence=(forward.event, acted.event),
+                    evidence=(forward.event, acted.event), **self.met_on(timed, acted.day, context),
                     explanation=f"{window}于{acted.day}在时限内办理或说明，不适用行政默认。",
                 )
             return

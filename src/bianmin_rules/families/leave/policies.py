@@ -14,15 +14,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.duties import duty_done
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import ZERO, Verdict, VerdictKind
 from bianmin_rules.families.attendance.events import LeaveType
-from bianmin_rules.families.attendance.ledger import Leave
+from bianmin_rules.families.attendance.ledger import ATTENDANCE, Leave
 from bianmin_rules.families.attendance.policies import staff_subject
 from bianmin_rules.families.attendance.presence import LeaveProcedure, days_label, leave_days
 
@@ -177,7 +178,7 @@ class LeaveApproval(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A verdict on every granted leave (one still under review is not judged yet)."""
-        for file in books.attendance.staff.values():
+        for file in books[ATTENDANCE].staff.values():
             for leave in file.leaves:
                 if leave.granted is not None:
                     yield from self.judge(leave, leave_days(leave, context.calendar), context)
@@ -228,7 +229,7 @@ class UnapprovedLeave(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per unapproved leave that has begun."""
-        for file in books.attendance.staff.values():
+        for file in books[ATTENDANCE].staff.values():
             for leave in file.leaves:
                 if leave.granted is None and leave.start.date() < context.as_of:
                     yield self.verdict(
@@ -254,8 +255,8 @@ class RetroactiveLeave(PolicyBase):
     leave: LeaveProcedure = Field(default_factory=LeaveProcedure, description="The procedure for retroactive leave.")
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
-        """A verdict on every leave requested after it began."""
-        for file in books.attendance.staff.values():
+        """A verdict on every leave requested after it began, with its papers' deadline where there is one."""
+        for file in books[ATTENDANCE].staff.values():
             for leave in file.leaves:
                 if not leave.retroactive:
                     continue
@@ -269,4 +270,13 @@ class RetroactiveLeave(PolicyBase):
                     kind=VerdictKind.VIOLATION if late else VerdictKind.COMPLIANCE, on=leave.start.date(),
                     evidence=leave.evidence, staff=leave.staff, window=leave.window,
                     explanation=f"请假{leave.leave}（{leave.start.date()}起）于{leave.at.date()}事后补办：{outcome}。",
+                    **self.filing_deadline(leave, context),
                 )
+
+    def filing_deadline(self, leave: Leave, context: Context) -> dict[str, Any]:
+        """The papers' deadline as verdict fields (``due``, ``actual``, ``deadline``); none without a limit."""
+        filing = self.leave.filing(leave, context.calendar)
+        if filing is None:
+            return {}
+        duty = duty_done(context, due=filing.due, done=leave.at.date(), unit=filing.limit.counted_unit)
+        return duty.fields(filing.limit, filing.start, filing.start_rule)

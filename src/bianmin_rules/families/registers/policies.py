@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Literal
 
 from dateutil.relativedelta import relativedelta
@@ -27,8 +28,9 @@ from bianmin_rules.core.duties import judge_duty
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import CENTRE, Subject, SubjectKind, Verdict, answerable
+from bianmin_rules.families.cases.ledger import CASE_FILES
 from bianmin_rules.families.registers.events import RegisterAct
-from bianmin_rules.families.registers.ledger import RegisterEntry, period_start
+from bianmin_rules.families.registers.ledger import REGISTER, RegisterEntry, period_start
 
 ACT_WORDS = {
     RegisterAct.DAILY_SUMMARY: ("每天一汇总", "汇总"),
@@ -44,7 +46,12 @@ def period_end(act: RegisterAct, start: date) -> date:
         return start
     if act is RegisterAct.WEEKLY_CHECK:
         return start + timedelta(days=6)
-    return Period.containing(PeriodKind.MONTH, start).end
+    return month_end(start)
+
+
+def month_end(month: date) -> date:
+    """The last day of the month of ``month``."""
+    return Period.containing(PeriodKind.MONTH, month).end
 
 
 def period_words(act: RegisterAct, start: date) -> str:
@@ -84,12 +91,12 @@ class RegisterCadence(PolicyBase):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each active period whose act is missing or late."""
         acts: dict[tuple[str, date], RegisterEntry] = {}
-        for entry in books.register:
+        for entry in books[REGISTER]:
             if entry.act is self.act:
                 acts.setdefault((self.register_of(entry.window), entry.period), entry)
         active = sorted({
             (self.register_of(file.receipt.window), period_start(self.act, file.receipt.day))
-            for file in books.cases.values() if file.receipt is not None
+            for file in books[CASE_FILES].values() if file.receipt is not None
         })
         for register, start in active:
             yield from self.judge(context, register, start, acts.get((register, start)))
@@ -113,8 +120,7 @@ class RegisterCadence(PolicyBase):
                 f"台账{rule}：{period_words(self.act, start)}受理了办件，应于{due}前{verb}；"
                 f"{duty.outcome(verb, context.as_of)}。"
             ),
-            evidence=(act.event,) if act else (), due=duty.due, actual=duty.done,
-            deadline=duty.trace(self.due_within, end, "期末"),
+            evidence=(act.event,) if act else (), **duty.fields(self.due_within, end, "期末"),
             window=register if kind is SubjectKind.WINDOW else None,
         )
 
@@ -145,7 +151,7 @@ class MonthlyReport(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each reporter and month whose report is missing or late."""
-        reports = earliest(e for e in books.register if e.act is RegisterAct.MONTHLY_REPORT and e.role == self.role)
+        reports = earliest(e for e in books[REGISTER] if e.act is RegisterAct.MONTHLY_REPORT and e.role == self.role)
         reporters = sorted({*self.reporters, *(keeper for keeper, _ in reports)}, key=str)
         months = self.months(reports, context)
         for reporter in reporters:
@@ -163,10 +169,15 @@ class MonthlyReport(PolicyBase):
             month += relativedelta(months=1)
         return months
 
+    @cached_property
+    def limit(self) -> TimeLimit:
+        """The limit from a month's last day: to the due day of the next month (the day before, ``before_due_day``)."""
+        return TimeLimit(amount=self.due_day - int(self.before_due_day), unit=LimitUnit.CALENDAR_DAYS,
+                         roll_past_holidays=self.roll_past_holidays)
+
     def due(self, month: date, context: Context) -> date:
         """The last day in time for the report of ``month``."""
-        day = month + relativedelta(months=1, day=self.due_day) - timedelta(days=int(self.before_due_day))
-        return context.calendar.add_working_days(day, 0) if self.roll_past_holidays else day
+        return self.limit.due_date(month_end(month), context.calendar)
 
     def judge(
         self, context: Context, reporter: Subject, month: date, report: RegisterEntry | None,
@@ -181,7 +192,7 @@ class MonthlyReport(PolicyBase):
         yield self.verdict(
             context, subject=reporter, kind=duty.kind, on=duty.on,
             explanation=f"{label} 的办件记录应于{rule}报送，即{due}；{duty.outcome('报送', context.as_of)}。",
-            evidence=(report.event,) if report else (), due=duty.due, actual=duty.done,
+            evidence=(report.event,) if report else (), **duty.fields(self.limit, month_end(month), "当月最后一日"),
             staff=reporter.id if reporter.kind is SubjectKind.STAFF else None,
             window=reporter.id if reporter.kind is SubjectKind.WINDOW else None,
         )

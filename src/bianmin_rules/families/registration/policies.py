@@ -10,8 +10,8 @@ from pydantic import Field
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.deadlines import SAME_DAY, Clock, Limit
 from bianmin_rules.core.policy import Context, PolicyBase
-from bianmin_rules.core.verdicts import Verdict, VerdictKind
-from bianmin_rules.families.cases.base import CaseDeadlinePolicy, CasePolicy, ChargeTo, Timed, charged
+from bianmin_rules.core.verdicts import ChargeTo, Verdict, VerdictKind, charged
+from bianmin_rules.families.cases.base import CaseDeadlinePolicy, CasePolicy, Timed
 from bianmin_rules.families.cases.ledger import (
     CaseFile,
     Completion,
@@ -21,7 +21,7 @@ from bianmin_rules.families.cases.ledger import (
     Registration,
 )
 from bianmin_rules.families.registration.events import OutsideWay
-from bianmin_rules.families.registration.ledger import Entry
+from bianmin_rules.families.registration.ledger import OUTSIDE, REFUSALS, Entry
 
 
 class TimelyRegistration(CaseDeadlinePolicy):
@@ -30,7 +30,8 @@ class TimelyRegistration(CaseDeadlinePolicy):
     "应及时录入网上审批系统，不得在办结后补录" (jiangxi-town 网上办理制度 2): the entry is due
     ``within`` the receipt ("及时" is not quantified; default the same day, as guangwu-street
     第十六条 "受理申报材料后应立即 … 在行政审批系统中登记"). An entry after the completion is a
-    violation even on the same day. Cases received online are registered by receipt.
+    violation even on the same day; its verdict carries the entry's deadline all the same.
+    Cases received online are registered by receipt.
     """
 
     kind: Literal["timely-registration"] = "timely-registration"
@@ -58,7 +59,7 @@ class TimelyRegistration(CaseDeadlinePolicy):
         if entry is not None and completion is not None and entry.order > completion.order:
             yield self.about(
                 context, timed.file, on=entry.day, evidence=(completion.event, entry.event), window=entry.window,
-                staff=entry.staff, actual=entry.day,
+                staff=entry.staff, **self.met_on(timed, entry.day, context),
                 explanation=f"{completion.day}办结后才于{entry.day}录入网上审批系统（办结后补录）。",
             )
             return
@@ -117,7 +118,7 @@ class RefusalRecorded(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each refusal not recorded (or not reported)."""
-        for refusal in books.refusals:
+        for refusal in books[REFUSALS]:
             defects = []
             if not refusal.recorded:
                 defects.append("未登记备案")
@@ -155,7 +156,7 @@ class OutsideCentre(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each matter handled outside in one of ``ways``."""
-        for entry in books.outside:
+        for entry in books[OUTSIDE]:
             if entry.way in self.ways:
                 case = f"办件 {entry.case}：" if entry.case else ""
                 yield entry_violation(
