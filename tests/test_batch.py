@@ -264,6 +264,11 @@ def test_the_command_line_names_the_failures_and_exits_2(
     assert f"] lost: failed: {tmp_path / 'x'}: cannot read the file" in err
     assert sum(line.startswith("[") for line in err.splitlines()) == 4  # one progress line per centre
 
+    quiet = main(["batch", str(manifest), "-o", str(out_folder), "--scheduler", client.scheduler.address, "-q"])
+    out, err = capsys.readouterr()
+    assert quiet == 2 and out == f"4 centres into {out_folder}: 0 evaluated, 3 unchanged, 1 failed\n"
+    assert [line.split("] ")[1][:13] for line in err.splitlines() if line.startswith("[")] == ["lost: failed:"]
+
 
 def test_a_day_after_the_official_calendar_fails_unless_provisional_results_are_allowed(
     client: Client, tmp_path: Path
