@@ -32,7 +32,16 @@ from bianmin_rules import Report, VerdictKind, builtin_variant_names, evaluate, 
 from bianmin_rules.authoring.synthetic import generate
 from bianmin_rules.cli.main import main
 from bianmin_rules.core.errors import ManifestError, OutputError
-from bianmin_rules.scale import Centre, Manifest, Status, evaluate_many, open_table, read_manifest, read_summary
+from bianmin_rules.scale import (
+    Centre,
+    CentreOutcome,
+    Manifest,
+    Status,
+    evaluate_many,
+    open_table,
+    read_manifest,
+    read_summary,
+)
 from bianmin_rules.scale.arrow import DECIMAL, TABLES, arrow_table, exact, schema
 from bianmin_rules.views import tables as views
 
@@ -206,6 +215,7 @@ def test_the_summary_has_a_row_per_centre_in_manifest_order(client: Client, prov
                                                                      len(report.verdicts))
     assert row["fine"] == sum(t.fine for t in report.totals)
     assert row["provisional"] is False
+    assert set(summary[0]) == set(CentreOutcome.model_fields)  # every field of an outcome is a column
     assert batch.summary() == f"3 centres into {tmp_path}: 3 evaluated, 0 unchanged, 0 failed"
 
 

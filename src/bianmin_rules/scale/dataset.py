@@ -109,7 +109,11 @@ class Dataset:
         self.write_atomically(self.path(SUMMARY), summary_table(outcomes))
 
     def write_atomically(self, path: str, content: pa.Table | str) -> None:
-        """Write ``content`` to a hidden file beside ``path``, then rename it into place."""
+        """Write ``content`` to a hidden file beside ``path``, then rename it into place.
+
+        As :func:`bianmin_rules.core.edge.written` does for a local file, through fsspec:
+        on an object store, where a file appears whole when it is written, the move is a copy.
+        """
         folder, name = path.rsplit("/", 1)
         self.fs.makedirs(folder, exist_ok=True)
         hidden = f"{folder}/.{name}.{uuid.uuid4().hex}.tmp"
