@@ -1,7 +1,8 @@
 """How numbers and tables are written for readers: in explanations, reports, scorecards and docs.
 
-One way to write a decimal, one to write it with its sign, and one Markdown table, so
-that a number or a table reads the same wherever it appears.
+One way to write a decimal, one to write it with its sign, one to write a rate, and one
+Markdown table, so that a number or a table reads the same wherever it appears: a score
+of 81 is ``81``, never ``81.0``, and nothing is ``-0``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,11 @@ def plain(value: Decimal) -> str:
     """A decimal as the tables write it: no trailing zeros, no exponent (``-2``, ``0.5``)."""
     text = format(value.normalize(), "f")
     return "0" if text == "-0" else text
+
+
+def percent(value: Decimal, places: int = 2) -> str:
+    """A rate in percent, rounded to ``places`` decimals and written as :func:`plain` writes it: ``81``, ``66.67``."""
+    return plain(round(value, places))
 
 
 def signed(value: Decimal) -> str:

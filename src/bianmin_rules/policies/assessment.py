@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from bianmin_rules.deadlines import TimeLimit
 from bianmin_rules.errors import EvaluationError
 from bianmin_rules.events.assessment import EvaluationResult, MeritKind, MeritLevel
-from bianmin_rules.formatting import plain
+from bianmin_rules.formatting import percent
 from bianmin_rules.ledgers import Books, CaseFile
 from bianmin_rules.ledgers.assessment import Merit
 from bianmin_rules.ledgers.roster import SubjectKey
@@ -93,7 +93,7 @@ class RateVerdicts(PolicyBase):
     ) -> Verdict:
         """An information verdict carrying the measured rate."""
         measure = Measure(name=name, period=period, numerator=tally.numerator, denominator=tally.denominator)
-        shown = plain(measure.value.quantize(Decimal("0.01")))
+        shown = percent(measure.value)
         return self.verdict(
             context, subject=subject, kind=VerdictKind.INFORMATION, on=min(period.end, context.as_of),
             explanation=(

@@ -14,6 +14,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from bianmin_rules.formatting import percent
 from bianmin_rules.ledgers import Books
 from bianmin_rules.periods import Period, PeriodKind
 from bianmin_rules.policies.case_base import CasePolicy
@@ -108,10 +109,10 @@ class CompletionRate(CasePolicy):
         if "completion_rate" in self.measures:
             yield self.verdict(
                 context, subject=subject, kind=VerdictKind.INFORMATION, on=on, measure=completion,
-                explanation=f"{head}；规定时限内办结率{completion.value:.2f}%。",
+                explanation=f"{head}；规定时限内办结率{percent(completion.value)}%。",
             )
         if "overdue_rate" in self.measures:
             yield self.verdict(
                 context, subject=subject, kind=VerdictKind.INFORMATION, on=on, measure=overdue,
-                explanation=f"{head}；逾期率{overdue.value:.2f}%。",
+                explanation=f"{head}；逾期率{percent(overdue.value)}%。",
             )

@@ -28,7 +28,7 @@ from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from bianmin_rules.errors import ScoringError
-from bianmin_rules.formatting import plain
+from bianmin_rules.formatting import percent, plain
 from bianmin_rules.ledgers.assessment import AssessorScore, ScoreKey
 from bianmin_rules.ledgers.roster import Roster, SubjectKey, month_index
 from bianmin_rules.periods import Period, PeriodKind
@@ -307,7 +307,7 @@ class Scorer:
             )]
         value = verdict.measure.value
         fraction = f"{verdict.measure.numerator}/{verdict.measure.denominator}"
-        shown = f"{rule.measure} = {plain(round(value, 4))}%（{fraction}）"
+        shown = f"{rule.measure} = {percent(value, 4)}%（{fraction}）"
         if isinstance(rule, BandRule):
             try:
                 hit = rule.table.score(value)
@@ -392,7 +392,7 @@ class Scorer:
         if not low:
             return None
         because = "；".join(
-            f"{v.subject} {v.measure.name} {plain(round(v.measure.value, 2))}% 未达{plain(when.below)}%"
+            f"{v.subject} {v.measure.name} {percent(v.measure.value)}% 未达{plain(when.below)}%"
             for v in low if v.measure is not None
         )
         return Disqualified(
