@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import Field, TypeAdapter
+from pydantic import ConfigDict, Field, TypeAdapter
 
 from bianmin_rules.events.assessment import (
     AssessmentScored,
@@ -153,8 +153,12 @@ Event = Annotated[
 ]
 """Any event the library knows, told apart by its ``type``."""
 
-EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
-"""Validates one event from JSON text (``validate_json``) or Python data (``validate_python``)."""
+EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event, config=ConfigDict(hide_input_in_errors=True))
+"""Validates one event from JSON text (``validate_json``) or Python data (``validate_python``).
+
+Its :class:`pydantic.ValidationError` never prints the input it rejected: a complaint line
+may hold the complainant's name in any field (CMP-7). The errors of
+:func:`~bianmin_rules.jsonl.read_events` quote a value where that is safe."""
 
 
 def event_types() -> dict[str, type[EventBase]]:
