@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from bianmin_rules.calendar import WorkCalendar
+from bianmin_rules.calendar import DEFAULT_OFFICE_HOURS, WorkCalendar
 from bianmin_rules.chain import unjudged_inquiries
 from bianmin_rules.events import EventBase
 from bianmin_rules.ledgers import Books, collect, collector_paused
@@ -113,7 +113,10 @@ def judge(variant: Variant, books: Books, context: Context) -> Report:
         events_after_as_of=books.events_after_as_of,
         verdicts=tuple(verdicts),
         totals=subject_totals(verdicts),
-        notes=(*unjudged_cases(books), *unjudged_inquiries(books.inquiries), *unjudged_complaints(books.complaints)),
+        notes=(
+            *placeholder_hours(variant, books), *unjudged_cases(books), *unjudged_inquiries(books.inquiries),
+            *unjudged_complaints(books.complaints),
+        ),
         scorecards=assessment.cards,
         standings=assessment.standings,
     )
@@ -128,6 +131,21 @@ def apply_policies(variant: Variant, books: Books, context: Context) -> list[Ver
             if policy.stage == stage:
                 verdicts.extend(policy.evaluate(books, staged))
     return verdicts
+
+
+def placeholder_hours(variant: Variant, books: Books) -> Iterable[str]:
+    """A note when office hours the variant's text does not state decide its attendance verdicts (CAL-2).
+
+    Lateness, absence, time off post and days of leave, and the points and money they
+    cost, are then counted against the library's placeholder sessions, not the centre's.
+    """
+    if variant.office_hours is not None or not books.attendance.staff:
+        return
+    if any(policy.reads_office_hours for policy in variant.policies):
+        sessions = "、".join(f"{s.start:%H:%M}–{s.end:%H:%M}" for s in DEFAULT_OFFICE_HOURS.sessions)
+        yield (f"办公时间：原文未规定作息时间，本报告的迟到、早退、旷工、离岗、空岗和请假天数及其扣分、扣款，"
+               f"均按本库的占位时间（{sessions}）计算，并非该单位的作息时间；请在变体文件的 [office_hours] 中写明"
+               f"（CAL-2）。")
 
 
 def unjudged_cases(books: Books) -> Iterable[str]:

@@ -17,7 +17,7 @@ from typing import Any
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from bianmin_rules.calendar import OfficeHours, WorkCalendar
+from bianmin_rules.calendar import DEFAULT_OFFICE_HOURS, OfficeHours, WorkCalendar
 from bianmin_rules.errors import VariantError
 from bianmin_rules.extends import ParentLoader, resolve_extends
 from bianmin_rules.locate import Part, key_text
@@ -77,7 +77,11 @@ class Variant(BaseModel):
     source: VariantSource
     effective: date | None = Field(default=None, description="The day the regulation took effect, if known.")
     based_on: str | None = Field(default=None, description="The variant this one extends (set when resolving).")
-    office_hours: OfficeHours = Field(default_factory=OfficeHours, description="Opening sessions (CAL-2).")
+    office_hours: OfficeHours | None = Field(
+        default=None,
+        description="Opening sessions (CAL-2); none where the text states none: the library's placeholder sessions "
+        "apply, and every report that counts against them says so.",
+    )
     case_types: dict[str, str] = Field(
         min_length=1, description="Case-type code -> its name in the regulation (CASE-1, CASE-2)."
     )
@@ -137,8 +141,8 @@ class Variant(BaseModel):
         return schema
 
     def calendar(self, base: WorkCalendar | None = None) -> WorkCalendar:
-        """The variant's calendar: ``base`` (default: China's) with the variant's office hours."""
-        return (base or WorkCalendar.china()).with_office_hours(self.office_hours)
+        """The variant's calendar: ``base`` (default: China's) with the variant's office hours (or the placeholder)."""
+        return (base or WorkCalendar.china()).with_office_hours(self.office_hours or DEFAULT_OFFICE_HOURS)
 
     @classmethod
     def from_toml(cls, text: str, *, origin: str, load_parent: ParentLoader | None = None) -> Variant:

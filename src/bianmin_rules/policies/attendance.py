@@ -58,6 +58,8 @@ def staff_subject(staff: str) -> Subject:
 class SignInPolicy(PolicyBase):
     """A policy that reads the sign-in records against office hours and excusing leave."""
 
+    reads_office_hours: ClassVar[bool] = True
+
     leave: LeaveProcedure = Field(
         default_factory=LeaveProcedure, description="When leave excuses (LV-2, LV-3); the same in every policy."
     )
@@ -395,6 +397,8 @@ class CumulativeLeave(PolicyBase):
     member and period, on the first day of the leave that took the total over
     ``over_days`` ("超过": more than, not equal), with the period's total as ``quantity``.
     """
+
+    reads_office_hours: ClassVar[bool] = True
 
     kind: Literal["cumulative-leave"] = "cumulative-leave"
     leave_types: tuple[LeaveType, ...] = Field(default=(LeaveType.SICK, LeaveType.PERSONAL))
