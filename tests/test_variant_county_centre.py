@@ -342,3 +342,35 @@ def test_the_example_and_a_synthetic_log_evaluate(county: Variant) -> None:
     _, synthetic = evaluate_both(county)
     assert {"TL-1", "TL-2", "TL-12", "ESC-2", "ATT-1", "CMP-8"} <= {v.rule for v in synthetic.verdicts}
     assert {c.scorecard for c in synthetic.scorecards} == {"window", "staff"}
+
+
+# -- readings of the tables -------------------------------------------------------------------
+
+
+def notice_rows(*, came_back: bool) -> list[Row]:
+    """A supplement case whose first notice (3/2) missed an item asked for on 3/4, with or without a trip back."""
+    who = at("W1", "S1")
+    rows: list[Row] = [
+        {"type": "case_received", "at": "2026-03-02T09:00", "case": "C1", "case_type": "supplement",
+         "materials_complete": False, **who},
+        {"type": "missing_materials_notice", "at": "2026-03-02T09:10", "case": "C1", "items": ["营业执照副本"], **who},
+        {"type": "missing_materials_notice", "at": "2026-03-04T10:00", "case": "C1", "items": ["场地租赁合同"], **who},
+    ]
+    if came_back:
+        rows.append({"type": "applicant_returned", "at": "2026-03-04T09:30", "case": "C1",
+                     "cause": "incomplete_notice", **who})
+    return rows
+
+
+@pytest.mark.parametrize("came_back", [False, True])
+def test_a_first_notice_that_missed_an_item_costs_the_window_2_once_per_case(county: Variant, came_back: bool) -> None:
+    """OTN-2 with the window table's 办件管理 1 ("出现没有一次性告知和出现超期办件的，每件次扣2分"): the first
+    notice missed an item — a failed one-time notice, whether or not the applicant came back (OTN-5); a case
+    found by both rules costs 2 once. The staff table prices only "造成服务对象多次奔跑" (业务技能 2)."""
+    report = run(county, events(*notice_rows(came_back=came_back)), "2026-03-31")
+    assert {v.rule for v in report.violations()} >= ({"OTN-2", "OTN-5"} if came_back else {"OTN-2"})
+    window = card_of(report.scorecards, "window", "W1", Period(kind=PeriodKind.QUARTER, start=date(2026, 1, 1)))
+    assert window.item("procedure").score == 8
+    staff = card_of(report.scorecards, "staff", "S1", Period(kind=PeriodKind.QUARTER, start=date(2026, 1, 1)))
+    notice_lines = [line for line in staff.item("skills").lines if line.rule in {"OTN-2", "OTN-5"}]
+    assert [line.points for line in notice_lines] == ([Decimal(-1)] if came_back else [])

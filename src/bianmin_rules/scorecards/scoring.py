@@ -535,7 +535,7 @@ def pass_overflow(table: ScorecardTable, work: Mapping[str, ItemWork]) -> list[s
 
 def units(verdict: Verdict, per: Per, place: str) -> Decimal:
     """How many units a verdict counts for a per-unit amount."""
-    if per in (Per.OCCURRENCE, Per.ONCE):
+    if per in (Per.OCCURRENCE, Per.ONCE, Per.CASE):
         return Decimal(1)
     if per is Per.DAY and verdict.deadline is not None:
         return Decimal(verdict.deadline.days_late)
@@ -560,12 +560,17 @@ def per_verdict_lines(rule: PerVerdict, about: Concerning, place: str) -> list[L
             kind=kind_of(rule.points), points=rule.points, label=rule.label, rule=first.rule, on=first.on,
             explanation=first.explanation + more(selected), evidence=first.evidence, case=first.case,
         )]
+    others: dict[str, list[Verdict]] = {}
+    if rule.per is Per.CASE:
+        selected, others = once_per_case(selected)
     lines = []
     left = rule.cap
     for verdict in selected:
         count = units(verdict, rule.per, place)
         points = verdict.points if rule.points is None else rule.points * count
         explanation = verdict.explanation
+        if verdict.case in others:
+            explanation += f"（同一办件另有{'、'.join(o.rule for o in others[verdict.case])}，每件只计一次）"
         if left is not None:
             allowed = min(abs(points), left)
             if allowed != abs(points):
@@ -576,6 +581,21 @@ def per_verdict_lines(rule: PerVerdict, about: Concerning, place: str) -> list[L
             explanation += f"（{plain(count)} × {plain(rule.points)}分）"
         lines.append(verdict_line(points, rule.label, verdict, explanation))
     return lines
+
+
+def once_per_case(selected: list[Verdict]) -> tuple[list[Verdict], dict[str, list[Verdict]]]:
+    """The first selected verdict of each case (a verdict without a case counts alone), and each case's others."""
+    kept: list[Verdict] = []
+    others: dict[str, list[Verdict]] = {}
+    for verdict in selected:
+        case = verdict.case
+        if case is not None and case in others:
+            others[case].append(verdict)
+            continue
+        if case is not None:
+            others[case] = []
+        kept.append(verdict)
+    return kept, {case: rest for case, rest in others.items() if rest}
 
 
 def verdict_line(points: Decimal, label: str, verdict: Verdict, explanation: str) -> Line:

@@ -84,6 +84,8 @@ class Per(StrEnum):
 
     OCCURRENCE = "occurrence"
     """每次 / 每件次: once per verdict."""
+    CASE = "case"
+    """每件: once per case, however many selected verdicts concern it (a verdict with no case counts alone)."""
     DAY = "day"
     """每超过1天: per day late (the verdict's deadline trace, in the unit it states)."""
     HALF_DAY = "half_day"
