@@ -21,7 +21,7 @@ from datetime import date, timedelta
 
 import holidays
 
-from bianmin_rules.calendar import WorkCalendar
+from bianmin_rules.core.calendar import WorkCalendar
 
 SEED = 20260214
 INPUTS = 20_000

@@ -3,7 +3,7 @@
     python benchmarks/bench_cases.py                  # 200,000 events
     python benchmarks/bench_cases.py --events 1000000
 
-The log (``bianmin_rules.synthetic``) is read once into memory; the books are gathered
+The log (``bianmin_rules.authoring.synthetic``) is read once into memory; the books are gathered
 once; then the policies of the built-in county-centre variant (TL-1, TL-4, TL-7) and of
 county-centre with every case rule of tests/case_variants.py (TL-1 … TL-12, OTN, JA,
 REG) are applied to them, and the CPU time of each policy is printed. The throughput of
@@ -24,9 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.case_variants import county_case_rules
 
 from bianmin_rules import EVENT_ADAPTER, Variant, load_variant
-from bianmin_rules.ledgers import Books, collect
-from bianmin_rules.policy import Context
-from bianmin_rules.synthetic import generate
+from bianmin_rules.authoring.synthetic import generate
+from bianmin_rules.core.books import Books, collect
+from bianmin_rules.core.policy import Context
 
 AS_OF = date(2026, 12, 31)
 

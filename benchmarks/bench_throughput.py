@@ -36,7 +36,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bianmin_rules import as_china_time
-from bianmin_rules.synthetic import generate
+from bianmin_rules.authoring.synthetic import generate
 
 TARGET_SECONDS = 15.0
 TARGET_MEGABYTES = 500.0

@@ -17,7 +17,7 @@ import sys
 from datetime import date, datetime, timedelta
 
 from bianmin_rules import WorkCalendar
-from bianmin_rules.calendar import DEFAULT_OFFICE_HOURS
+from bianmin_rules.core.calendar import DEFAULT_OFFICE_HOURS
 
 STAFF = 1_000
 YEAR = 2026

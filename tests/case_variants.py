@@ -49,7 +49,8 @@ COUNTY_REPEAT_TRIPS: Table = {
         "未一次性书面告知服务对象其申办事项所需全部资料的，造成服务对象多次奔跑，经查实每起扣1分"),
 }
 COUNTY_NOTICE_LADDER: Table = {
-    "kind": "offence-ladder", "rule": "OTN-6", "counts": ["OTN-2", "OTN-5"], "period": "year", "per": "staff",
+    "kind": "offence-ladder", "rule": "OTN-6", "counts": ["OTN-2", "OTN-5"], "once_per": "case", "period": "year",
+    "per": "staff",
     "tiers": [
         {"occurrence": 1, "tier": "批评教育", "level": 1},
         {"occurrence": 2, "tier": "诫勉谈话", "level": 2},

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from bianmin_rules import EvaluationError, Report, VerdictKind
-from bianmin_rules.periods import Period, PeriodKind
+from bianmin_rules.core.periods import Period, PeriodKind
 from tests.conftest import events, make_variant, run
 
 CITATION = {

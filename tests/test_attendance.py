@@ -6,12 +6,14 @@ a variant's own (CAL-2). March 2026: Monday 3/2 … Friday 3/6; 3/7 and 3/8 clos
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
 from decimal import Decimal
 
 import pytest
 
-from bianmin_rules import EventError, VerdictKind, read_events
+from bianmin_rules import EventError, VerdictKind, read_events, to_csv
 from tests.conftest import events, make_variant, run
 from tests.staff_log import (
     JIANSHE_HOURS,
@@ -221,6 +223,25 @@ def test_lv3_shouzhan_papers_two_working_days_late_make_the_day_absence() -> Non
     assert (absence.rule, absence.on, absence.quantity) == ("ATT-2", date(2026, 3, 6), Decimal(2))
     assert "超过2026-03-06起1个工作日的期限（2026-03-09）" in absence.explanation
     assert (late.rule, late.kind, late.on) == ("LV-3", VerdictKind.VIOLATION, date(2026, 3, 6))
+
+
+def test_lv3_the_papers_deadline_is_data_in_the_verdict_and_the_spreadsheet() -> None:
+    """LV-3 (shouzhan-town 第八条(二)2 "在事后一个工作日内补办请假手续"): the leave ended Friday 3/6, so the papers
+    were due Monday 3/9; filed Tuesday 3/10, one working day late — ``due``, ``actual``, the trace and the CSV's
+    due/actual/days_late columns say so, not only the sentence. Filed on 3/9 and reported as compliance: in time."""
+    variant = make_variant(SHOUZHAN_ABSENCE, SHOUZHAN_RETRO, office_hours=SHOUZHAN_HOURS)
+    report = run(variant, events(*shouzhan_friday_leave("2026-03-10T09:00")), "2026-03-31")
+    (late,) = [v for v in report.verdicts if v.rule == "LV-3"]
+    assert (late.due, late.actual, late.days_late) == (date(2026, 3, 9), date(2026, 3, 10), 1)
+    trace = late.deadline
+    assert trace is not None and (trace.start, trace.start_rule, trace.limit.label()) == (
+        date(2026, 3, 6), "请假结束之日", "1个工作日")
+    (row,) = [r for r in csv.DictReader(io.StringIO(to_csv(report))) if r["rule"] == "LV-3"]
+    assert (row["due"], row["actual"], row["days_late"]) == ("2026-03-09", "2026-03-10", "1")
+    in_time = run(variant, events(*shouzhan_friday_leave("2026-03-09T09:00")), "2026-03-31", include_compliance=True)
+    (met,) = [v for v in in_time.verdicts if v.rule == "LV-3"]
+    assert (met.kind, met.due, met.actual, met.days_late) == (
+        VerdictKind.COMPLIANCE, date(2026, 3, 9), date(2026, 3, 9), 0)
 
 
 def test_lv3_shouzhan_no_phone_call_before() -> None:

@@ -38,6 +38,7 @@ EVERY_POLICY = [
     policy("leaving-post", "ATT-3", "d", "a", "q", per="half_day", at_least_half_days="1", rounding="up",
            charge="window", sanction=SANCTION, points="-1"),
     policy("offence-ladder", "ATT-6", "d", "a", "q", counts=["ATT-1"], findings=["late"], finders=["inspection"],
+           once_per="day",
            tiers=[{"occurrence": 1, "tier": "扣发200元", "level": 1, "fine": "200"},
                   {"occurrence": 2, "tier": "扣发全年年度奖金的5%", "level": 2, "bonus_share": "0.05"}],
            period="month", counting="rolling", per="window", repeat_last=False),

@@ -8,24 +8,22 @@ from decimal import Decimal
 import pytest
 
 from bianmin_rules import Citation, ScoringError, Subject, SubjectKind, Variant, Verdict, VerdictKind, load_variant
-from bianmin_rules.ledgers.roster import Roster
-from bianmin_rules.periods import Period, PeriodKind
-from bianmin_rules.scorecards import (
+from bianmin_rules.authoring.scorecards import Severity, lint_table
+from bianmin_rules.core.periods import Period, PeriodKind
+from bianmin_rules.core.roster import Roster
+from bianmin_rules.core.scorecards.bands import (
     Band,
     BandError,
-    BandRule,
     BandTable,
-    Card,
     HitPolicy,
     Rounding,
-    ScorecardTable,
-    Severity,
-    assess,
     band_gaps,
     band_overlaps,
-    lint_table,
 )
-from bianmin_rules.verdicts import Measure
+from bianmin_rules.core.scorecards.cards import Card
+from bianmin_rules.core.scorecards.ranking import assess
+from bianmin_rules.core.scorecards.tables import BandRule, ScorecardTable
+from bianmin_rules.core.verdicts import Measure
 
 SOURCE = Citation(document="test", article="-", quote="-")
 JIANGXI = "jiangxi-town"

@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from bianmin_rules import Event, Variant, VariantError, builtin_variant_names, evaluate, load_variant, read_event_files
-from bianmin_rules.catalogue import RULES
-from bianmin_rules.io import DATA, lint_variant
-from bianmin_rules.whatif import diff
+from bianmin_rules.core.catalogue import RULES
+from bianmin_rules.intake.files import DATA, lint_variant
+from bianmin_rules.views.whatif import diff
 
 TOWNSHIP = DATA / "examples" / "township.jsonl"
 AS_OF = date(2026, 4, 1)
@@ -54,6 +54,21 @@ def test_evaluates_the_shared_example_log(name: str) -> None:
     report = evaluate(variant, events, as_of=AS_OF)
     assert report.events_read + report.events_after_as_of == len(events)
     assert {v.variant for v in report.verdicts} <= {name} and all(v.rule in RULES for v in report.verdicts)
+
+
+@pytest.mark.parametrize("name", builtin_variant_names())
+def test_every_verdict_on_a_deadline_carries_it_as_data(name: str) -> None:
+    """A verdict that judges a deadline carries ``due``, ``actual`` and its trace, which agree (days late is the
+    trace's): on the shared log, with compliance reported, no verdict has a due day without its trace, or the
+    other way round."""
+    variant = load_variant(name)
+    report = evaluate(variant, township_events(variant), as_of=AS_OF, include_compliance=True)
+    for verdict in report.verdicts:
+        trace = verdict.deadline
+        if trace is None:
+            assert (verdict.due, verdict.actual, verdict.days_late) == (None, None, None), verdict
+        else:
+            assert (verdict.due, verdict.actual, verdict.days_late) == (trace.due, trace.actual, trace.days_late)
 
 
 @pytest.mark.parametrize("name", builtin_variant_names())

@@ -16,7 +16,7 @@ from importlib.resources import files
 import holidays
 import pytest
 
-from bianmin_rules.calendar import (
+from bianmin_rules.core.calendar import (
     FIRST_YEAR,
     LAST_OFFICIAL_YEAR,
     PROVISIONAL_HORIZON,
@@ -24,7 +24,7 @@ from bianmin_rules.calendar import (
     WorkCalendar,
     YearSchedule,
 )
-from bianmin_rules.errors import CalendarError, CalendarRangeError, ProvisionalCalendarError
+from bianmin_rules.core.errors import CalendarError, CalendarRangeError, ProvisionalCalendarError
 
 D = date
 

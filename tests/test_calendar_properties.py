@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bianmin_rules.calendar import OfficeHours, WorkCalendar, as_china_time
+from bianmin_rules.core.calendar import OfficeHours, WorkCalendar, as_china_time
 
 CAL = WorkCalendar.china(
     office_hours=OfficeHours.of((time(8, 0), time(12, 0)), (time(14, 30), time(17, 30)))

@@ -19,10 +19,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bianmin_rules import Subject, SubjectKind, diff, evaluate, explain, load_variant, render_pieces, to_scorecards_csv
-from bianmin_rules.formatting import percent, plain
-from bianmin_rules.io import DEMO_AS_OF, builtin_variant_names, demo_events
-from bianmin_rules.render import render_diff, render_explanation
-from bianmin_rules.verdicts import Citation, Verdict, VerdictKind
+from bianmin_rules.core.formatting import percent, plain
+from bianmin_rules.core.verdicts import Citation, Verdict, VerdictKind
+from bianmin_rules.intake.files import DEMO_AS_OF, builtin_variant_names, demo_events
+from bianmin_rules.views.render import render_diff, render_explanation
 from tests.variant_logs import evaluate_example_and_synthetic
 
 WHATIF = Path(__file__).parent.parent / "examples" / "whatif"

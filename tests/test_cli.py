@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from bianmin_rules import Report
-from bianmin_rules.cli import main
-from bianmin_rules.io import DATA
+from bianmin_rules.cli.main import main
+from bianmin_rules.intake.files import DATA
 
 DEMO_LOG = DATA / "examples" / "county-centre.jsonl"
 

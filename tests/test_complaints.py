@@ -212,8 +212,11 @@ def test_cmp4_tracking_the_promised_new_date() -> None:
     assert [v.kind for v in run(make_variant(TRACKING), events(*rows, answered("2026-03-11T10:00")),
                                 "2026-03-31").verdicts] == []
     (late,) = run(make_variant(TRACKING), events(*rows, answered("2026-03-12T10:00")), "2026-03-31").verdicts
-    assert (late.rule, late.kind, late.due, late.actual) == (
-        "CMP-4", VerdictKind.VIOLATION, date(2026, 3, 11), date(2026, 3, 12))
+    assert (late.rule, late.kind, late.due, late.actual, late.days_late) == (
+        "CMP-4", VerdictKind.VIOLATION, date(2026, 3, 11), date(2026, 3, 12), 1)
+    trace = late.deadline  # from the explanation on 3/3 to the date it promised
+    assert trace is not None and (trace.start, trace.start_rule, trace.limit.label()) == (
+        date(2026, 3, 3), "说明情况之日", "8日")
 
 
 def test_cmp4_tracking_an_open_complaint_without_a_new_date_is_kept_in_sight() -> None:
@@ -283,6 +286,9 @@ def test_cmp6_a_late_report_is_reported_with_its_day() -> None:
             escalated("2026-03-02T15:00", ["leadership"]), escalated("2026-03-05T09:00", ["discipline"]))
     (verdict,) = run(make_variant(ESCALATION), events(*rows), "2026-03-31").verdicts
     assert (verdict.actual, verdict.on, verdict.evidence) == (date(2026, 3, 5), date(2026, 3, 5), ("e1", "e2", "e3"))
+    assert (verdict.due, verdict.days_late) == (date(2026, 3, 3), 2)
+    assert verdict.deadline is not None and (verdict.deadline.start, verdict.deadline.limit.label()) == (
+        date(2026, 3, 2), "1个工作日")
     assert "至2026-03-05方全部汇报" in verdict.explanation
 
 

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bianmin_rules import EVENT_ADAPTER, SubjectKind, Variant, to_json
-from bianmin_rules.chain import Phase, build_chain
-from bianmin_rules.ledgers import collect
-from bianmin_rules.ledgers.inquiries import Handed, Taken
+from bianmin_rules.core.books import collect
+from bianmin_rules.families.first_inquiry.chain import Phase, build_chain
+from bianmin_rules.families.first_inquiry.ledger import Handed, Taken
 from tests.conftest import events, make_variant, run
 
 CITE = {"document": "test", "article": "1", "quote": "…"}

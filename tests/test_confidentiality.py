@@ -35,11 +35,11 @@ from bianmin_rules import (
     to_markdown,
     to_scorecards_csv,
 )
-from bianmin_rules.cli import main
-from bianmin_rules.explain import explain
-from bianmin_rules.jsonl import describe
-from bianmin_rules.render import render_diff, render_explanation
-from bianmin_rules.trace import render_trace, trace_inquiry
+from bianmin_rules.cli.main import main
+from bianmin_rules.intake.jsonl import describe
+from bianmin_rules.views.explain import explain
+from bianmin_rules.views.render import render_diff, render_explanation
+from bianmin_rules.views.trace import render_trace, trace_inquiry
 from tests.conftest import events, make_variant, run
 
 NAME, PHONE, CONTENT = "钟秀兰", "13912345678", "窗口人员态度恶劣拒不办理"

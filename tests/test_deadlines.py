@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bianmin_rules import WorkCalendar
-from bianmin_rules.deadlines import (
+from bianmin_rules.core.deadlines import (
     Clock,
     ExtensionRequest,
     ExtensionStatus,

@@ -6,10 +6,10 @@ import inspect
 from pathlib import Path
 
 import pytest
+from tools.reference import DOCUMENTS
 
-import bianmin_rules.errors
-from bianmin_rules.events import EVENT_ADAPTER, event_types
-from bianmin_rules.reference import DOCUMENTS
+import bianmin_rules.core.errors
+from bianmin_rules.families.events import EVENT_ADAPTER, event_types
 
 DOCS = Path(__file__).parent.parent / "docs"
 
@@ -17,7 +17,7 @@ DOCS = Path(__file__).parent.parent / "docs"
 @pytest.mark.parametrize("name", sorted(DOCUMENTS))
 def test_generated_reference_is_current(name: str) -> None:
     """docs/events.md, docs/cli.md, docs/api.md and docs/catalogue.md are generated:
-    run `python -m bianmin_rules.reference NAME > docs/NAME.md`."""
+    run `python -m tools.reference NAME > docs/NAME.md`."""
     assert (DOCS / f"{name}.md").read_text(encoding="utf-8") == DOCUMENTS[name]()
 
 
@@ -29,6 +29,6 @@ def test_every_event_type_has_a_valid_example() -> None:
 
 def test_every_error_is_documented() -> None:
     errors_page = (DOCS / "errors.md").read_text(encoding="utf-8")
-    for name, cls in inspect.getmembers(bianmin_rules.errors, inspect.isclass):
-        if issubclass(cls, bianmin_rules.errors.BianminError):
+    for name, cls in inspect.getmembers(bianmin_rules.core.errors, inspect.isclass):
+        if issubclass(cls, bianmin_rules.core.errors.BianminError):
             assert f"## `{name}`" in errors_page, name

@@ -19,7 +19,7 @@ from bianmin_rules import (
     WorkCalendar,
     evaluate,
 )
-from bianmin_rules.io import demo_events
+from bianmin_rules.intake.files import demo_events
 from tests.conftest import events, run
 
 

@@ -9,12 +9,12 @@ import pytest
 from pydantic import Field
 
 from bianmin_rules import Variant
-from bianmin_rules.cli import main
-from bianmin_rules.events import EventBase
-from bianmin_rules.explain import describe, explain, names, subject_of
-from bianmin_rules.io import DATA, demo_events
-from bianmin_rules.periods import Period
-from bianmin_rules.render import render_explanation
+from bianmin_rules.cli.main import main
+from bianmin_rules.core.events import EventBase
+from bianmin_rules.core.periods import Period
+from bianmin_rules.intake.files import DATA, demo_events
+from bianmin_rules.views.explain import describe, explain, names, subject_of
+from bianmin_rules.views.render import render_explanation
 
 
 def test_staff_story_in_order(county: Variant) -> None:

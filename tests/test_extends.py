@@ -9,7 +9,7 @@ import pytest
 import tomli_w
 
 from bianmin_rules import Variant, VariantError, load_variant
-from bianmin_rules.cli import main
+from bianmin_rules.cli.main import main
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:

@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 
 from bianmin_rules import EvaluationError, Variant, VerdictKind
-from bianmin_rules.chain import Phase, build_chain, render_chain
-from bianmin_rules.cli import main
-from bianmin_rules.ledgers import collect
-from bianmin_rules.trace import render_trace, trace_inquiry
+from bianmin_rules.cli.main import main
+from bianmin_rules.core.books import collect
+from bianmin_rules.families.first_inquiry.chain import Phase, build_chain, render_chain
+from bianmin_rules.views.trace import render_trace, trace_inquiry
 from tests.conftest import cited, events, make_variant, run
 
 SOURCES = {

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from bianmin_rules import CHINA_TZ, DuplicateEventError, EventError, read_events, read_logs
-from bianmin_rules.events import CaseReceived
+from bianmin_rules.families.cases.events import CaseReceived
 
 RECEIVED = {"type": "case_received", "id": "e1", "at": "2026-03-02T09:00:00", "case": "C1", "case_type": "immediate"}
 

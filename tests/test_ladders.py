@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bianmin_rules import Variant, VariantError, Verdict
-from bianmin_rules.policies import OffenceLadder
-from tests.conftest import events, make_variant, run
+from bianmin_rules import Variant, VariantError, Verdict, builtin_variant_names, load_variant
+from bianmin_rules.families.ladders.policies import OffenceLadder
+from tests.conftest import events, make_variant, only_rules, run
 from tests.staff_log import finding, policy, signs
 
 COUNTY_DUTY = "县政务服务中心全面实行首问责任制、限时办结制、责任追究制管理制度"
@@ -34,7 +34,7 @@ TL_LADDER = policy(
     "offence-ladder", "ESC-2", COUNTY_DUTY, "一、(三)2",
     "对不实行限时办结，延误办结时限的，第一次对当事人给予批评教育，第二次给予责任人通报批评，并追究有关领导的行政责任，"
     "第三次则给予责任人年度考核不合格的处分",
-    counts=["TL-1"], tiers=[rung("批评教育", 1, 1), rung("通报批评，并追究有关领导的行政责任", 2, 2),
+    counts=["TL-1"], once_per="case", tiers=[rung("批评教育", 1, 1), rung("通报批评，并追究有关领导的行政责任", 2, 2),
                             rung("年度考核不合格", 3, 3)])
 TL1 = policy("immediate-same-day", "TL-1", "县政务服务中心审批事项“六件”分类法操作规程", "一、(二)1",
              "即办件必须即收即办，当场把受理事项办结", case_types=["immediate"])
@@ -103,7 +103,7 @@ def test_fir9_county_first_inquiry_failures_complained_about() -> None:
                     findings=["first_inquiry_failed"], sources=["verified_report"])
     ladder = policy("offence-ladder", "FIR-9", COUNTY_DUTY, "一、(三)1",
                     "被服务对象投诉的，第一次对责任人进行批评教育，第二次对责任人通报批评，并且给予年度考核不合格的处分",
-                    counts=["FIR-2"], finders=["verified_report"],
+                    counts=["FIR-2"], finders=["verified_report"], once_per="complaint",
                     tiers=[rung("批评教育", 1, 1), rung("通报批评，年度考核不合格", 2, 2)])
     log = events(*complaint_findings("first_inquiry_failed", "2026-03-02", "2026-04-01"))
     report = run(make_variant(record, ladder), log, "2026-04-30")
@@ -116,7 +116,8 @@ def test_otn6_county_one_time_notice_ladder() -> None:
                     "窗口工作人员不履行一次性告知义务，被服务对象投诉的", findings=["no_one_time_notice"])
     ladder = policy("offence-ladder", "OTN-6", COUNTY_DUTY, "一、(三)3",
                     "第一次对责任人进行批评教育，第二次对责任人进行诫勉谈话，第三次对责任人进行通报批评",
-                    counts=["OTN-1"], tiers=[rung("批评教育", 1, 1), rung("诫勉谈话", 2, 2), rung("通报批评", 3, 3)])
+                    counts=["OTN-1"], once_per="verdict",
+                    tiers=[rung("批评教育", 1, 1), rung("诫勉谈话", 2, 2), rung("通报批评", 3, 3)])
     log = events(*complaint_findings("no_one_time_notice", "2026-03-02", "2026-03-09", "2026-03-16"))
     report = run(make_variant(record, ladder), log, "2026-03-31")
     assert [tier for _, tier, _, _ in sanctions(report.verdicts, "OTN-6")] == ["批评教育", "诫勉谈话", "通报批评"]
@@ -131,13 +132,13 @@ SHOUZHAN_RECORD = policy("finding-penalty", "ATT-1", SHOUZHAN, "第十条(九)",
 SHOUZHAN_INSPECTION = policy(
     "offence-ladder", "ATT-6", SHOUZHAN, "第十条(九)",
     "在各级效能建设、明察暗访中被发现违反工作纪律……第一次扣发200元，第二次扣发全年年度奖金的5%，第三次予以辞退",
-    counts=["ATT-1"], finders=["inspection"],
+    counts=["ATT-1"], finders=["inspection"], once_per="day",
     tiers=[rung("扣发200元", 1, 1, fine="200"), rung("扣发全年年度奖金的5%", 2, 2, bonus_share="0.05"),
            rung("辞退", 3, 3)])
 SHOUZHAN_CIRCULAR = policy(
     "offence-ladder", "ATT-6", SHOUZHAN, "第十条(九)",
     "情节严重被上级相关部门通报的，第一次扣发工资200元并扣发全年年度奖金的5%，第二次予以辞退",
-    counts=["ATT-1"], finders=["superior_circular"],
+    counts=["ATT-1"], finders=["superior_circular"], once_per="day",
     tiers=[rung("扣发工资200元并扣发全年年度奖金的5%", 2, 1, fine="200", bonus_share="0.05"), rung("辞退", 3, 2)])
 
 
@@ -186,7 +187,7 @@ def test_att7_dahe_third_finding_is_referred_to_the_discipline_commission() -> N
                     sources=["inspection"])
     ladder = policy("offence-ladder", "ATT-7", "大河镇便民服务中心管理制度", "考勤制度 第三条",
                     "发现违反本规定的情形，及时记入考勤记录薄并警告当事人，一人三次以上违反本规定的，移送镇纪委问责处理",
-                    counts=["ATT-1"], tiers=[rung("警告", 1, 1), rung("移送镇纪委问责处理", 2, 3)])
+                    counts=["ATT-1"], once_per="verdict", tiers=[rung("警告", 1, 1), rung("移送镇纪委问责处理", 2, 3)])
     veto = policy("finding-penalty", "ATT-7", "大河镇便民服务中心管理制度", "考核制度 第三条",
                   "上班期间打游戏、上网聊天、听音乐、嬉闹、看电影，被巡查、上级监控发现，年终评优评先一票否决",
                   findings=["games"], sanction={"tier": "年终评优评先一票否决", "level": 2})
@@ -240,7 +241,7 @@ def test_esc1_town_conduct_three_tier_lists_and_repeated_complaints() -> None:
         {"label": "(2)①无故旷工致使正在办理的事项被耽误", "counts": ["ATT-2"], "findings": ["absence_delayed_case"],
          "tier": "通报批评，调离窗口工作岗位", "level": 2}])
     repeated = policy("offence-ladder", "ESC-1", document, "3(3)③", "工作作风和服务态度差，多次受到投诉的",
-                      counts=["CMP-8"], tiers=[rung("党纪政纪处分", 3, 2)])
+                      counts=["CMP-8"], once_per="verdict", tiers=[rung("党纪政纪处分", 3, 2)])
     rows = [{"type": "post_left", "at": "2026-03-02T10:00", "staff": "S1", "window": "W1"},
             {"type": "post_returned", "at": "2026-03-02T10:30", "staff": "S1", "window": "W1"},
             finding("absence_delayed_case", "2026-03-05T17:00"),
@@ -308,7 +309,7 @@ def test_fir9_county_ladder_counts_the_first_inquiry_verdicts() -> None:
     refusal = policy("forbidden-refusal", "FIR-3", "县政务服务中心首问责任制", "二",
                      "不得以“不知道”或“不清楚”等用语答复，推诿责任")
     ladder = policy("offence-ladder", "FIR-9", COUNTY_DUTY, "一、(三)1",
-                    "第一次对责任人进行批评教育，第二次对责任人通报批评", counts=["FIR-3"],
+                    "第一次对责任人进行批评教育，第二次对责任人通报批评", counts=["FIR-3"], once_per="inquiry",
                     tiers=[rung("批评教育", 1, 1), rung("通报批评，年度考核不合格", 2, 2)])
     rows: list[dict[str, object]] = []
     for n, day in enumerate(("2026-03-02", "2026-03-09"), start=1):
@@ -337,7 +338,7 @@ def refusals(*inquiries: str) -> list[dict[str, object]]:
 COMPLAINED_LADDER = policy(
     "offence-ladder", "FIR-9", COUNTY_DUTY, "一、(三)1",
     "首问责任人不履行规定的服务责任……被服务对象投诉的，第一次对责任人进行批评教育，第二次对责任人通报批评",
-    counts=["FIR-3"], complained=True, tiers=[rung("批评教育", 1, 1), rung("通报批评，年度考核不合格", 2, 2)])
+    counts=["FIR-3"], once_per="complaint", tiers=[rung("批评教育", 1, 1), rung("通报批评，年度考核不合格", 2, 2)])
 REFUSAL = policy("forbidden-refusal", "FIR-3", "县政务服务中心首问责任制", "二", "不得以“不知道”或“不清楚”等用语答复")
 
 
@@ -348,7 +349,7 @@ def test_fir9_county_counts_only_the_failures_complained_about() -> None:
                  "staff": "S0", "form": "phone", "about_staff": "S1", "inquiry": "Q2"}
     report = run(make_variant(REFUSAL, COMPLAINED_LADDER), events(*refusals("Q1", "Q2"), complaint), "2026-03-31")
     assert [(day.day, tier) for day, tier, _, _ in sanctions(report.verdicts, "FIR-9")] == [(9, "批评教育")]
-    unfiltered = run(make_variant(REFUSAL, {**COMPLAINED_LADDER, "complained": False}),
+    unfiltered = run(make_variant(REFUSAL, {**COMPLAINED_LADDER, "once_per": "inquiry"}),
                      events(*refusals("Q1", "Q2"), complaint), "2026-03-31")
     assert len(sanctions(unfiltered.verdicts, "FIR-9")) == 2
 
@@ -361,7 +362,8 @@ def test_otn6_a_complaint_reaches_the_case_its_inquiry_became_and_a_verified_rep
     reports = policy("finding-penalty", "OTN-5", "考核办法", "二、(二)2", "经查实", findings=["no_one_time_notice"],
                      sources=["verified_report"])
     ladder = policy("offence-ladder", "OTN-6", COUNTY_DUTY, "一、(三)3", "被服务对象投诉的，第一次……", counts=["OTN-5"],
-                    complained=True, tiers=[rung("批评教育", 1, 1), rung("诫勉谈话", 2, 2), rung("通报批评", 3, 3)])
+                    once_per="complaint",
+                    tiers=[rung("批评教育", 1, 1), rung("诫勉谈话", 2, 2), rung("通报批评", 3, 3)])
     at_w1 = {"window": "W1", "staff": "S1"}
     rows: list[dict[str, object]] = [
         {"type": "inquiry_received", "at": "2026-03-02T09:00", "inquiry": "Q1", "channel": "in_person",
@@ -387,7 +389,7 @@ def test_esc2_past_the_top_rung_a_verdict_lists_the_occurrences_up_to_it() -> No
     record = policy("finding-penalty", "TL-2", "县政务服务中心", "限时办结制", "不实行限时办结，延误办结时限",
                     findings=["late_case"])
     ladder = policy("offence-ladder", "ESC-2", "县政务服务中心", "责任追究制 2",
-                    "第一次批评教育，第二次通报批评，第三次年度考核不合格", counts=["TL-2"],
+                    "第一次批评教育，第二次通报批评，第三次年度考核不合格", counts=["TL-2"], once_per="verdict",
                     tiers=[rung("批评教育", 1, 1), rung("通报批评", 2, 2), rung("年度考核不合格", 3, 3)])
     rows = [finding("late_case", f"2026-03-0{day}T10:00") for day in range(2, 7)]
     report = run(make_variant(record, ladder), events(*rows), "2026-04-30")
@@ -395,3 +397,83 @@ def test_esc2_past_the_top_rung_a_verdict_lists_the_occurrences_up_to_it() -> No
     assert fifth.sanction is not None and fifth.sanction.tier == "年度考核不合格"
     assert [o.on.isoformat() for o in fifth.occurrences] == ["2026-03-02", "2026-03-03", "2026-03-06"]
     assert "等共4次" in fifth.explanation
+
+
+# What one occurrence is, in each built-in ladder's text (once_per)
+
+
+def test_fir9_county_one_refusal_that_drew_one_complaint_is_one_occurrence() -> None:
+    """FIR-9 (county-centre 责任追究制 1 "被服务对象投诉的，第一次对责任人进行批评教育，第二次对责任人通报批评"; 首问
+    责任制 五 "被…举报，经查实…责令书面检查；屡违者给予黄牌警告"): S1 turns Q1 away with "不清楚" on Monday 3/2
+    (FIR-3) and guides nobody that day (FIR-2, on 3/3); the applicant complains twice about it (K1 on 3/4, K2 on
+    3/6). One failure, one complaint's matter: each ladder's first step only — never 通报批评 or 黄牌警告."""
+    rows = [{"type": "inquiry_received", "at": "2026-03-02T09:05", "inquiry": "Q1", "window": "W1", "staff": "S1",
+             "channel": "in_person", "remit": "centre"},
+            {"type": "inquiry_refused", "at": "2026-03-02T09:06", "inquiry": "Q1", "staff": "S1", "words": "不清楚"},
+            *({"type": "complaint_received", "at": at, "complaint": name, "window": "W0", "staff": "S0",
+               "form": "phone", "about_staff": "S1", "inquiry": "Q1"}
+              for name, at in (("K1", "2026-03-04T10:00"), ("K2", "2026-03-06T10:00")))]
+    report = run(only_rules(load_variant("county-centre"), "FIR-"), events(*rows), "2026-03-31")
+    assert [(v.rule, v.on) for v in report.verdicts if v.rule in ("FIR-2", "FIR-3")] == [
+        ("FIR-3", date(2026, 3, 2)), ("FIR-2", date(2026, 3, 3))]
+    ladders = [v for v in report.verdicts if v.rule == "FIR-9"]
+    assert sorted(v.sanction.tier for v in ladders if v.sanction) == ["批评教育", "责令书面检查"]
+    assert {(v.on, v.quantity, v.complaint) for v in ladders} == {(date(2026, 3, 2), 1, None)}
+    assert [(o.rule, o.also) for o in ladders[0].occurrences] == [("FIR-3", ("FIR-2",))]
+
+
+def test_att6_shouzhan_what_one_inspection_found_is_one_time() -> None:
+    """ATT-6 (shouzhan-town 第十条(九) "被发现违反工作纪律……第一次扣发200元，第二次扣发全年年度奖金的5%"): one
+    inspection on 3/2 finds S1 late and on the phone — one time found, 200 yuan; another on 3/9 finds S1 chatting —
+    the second time, 5% of the annual bonus."""
+    rows = [finding("late", "2026-03-02T08:20", by="inspection"), finding("phone", "2026-03-02T10:00", by="inspection"),
+            finding("chatting", "2026-03-09T15:00", by="inspection")]
+    report = run(only_rules(load_variant("shouzhan-town"), "ATT-6"), events(*rows), "2026-03-31")
+    assert [(v.on, v.sanction.tier, v.fine, v.bonus_share) for v in report.verdicts if v.sanction] == [
+        (date(2026, 3, 2), "扣发200元", Decimal(200), Decimal(0)),
+        (date(2026, 3, 9), "扣发全年年度奖金的5%", Decimal(0), Decimal("0.05"))]
+
+
+def test_esc1_town_conduct_a_complaint_upheld_twice_is_one_complaint() -> None:
+    """ESC-1 (town-conduct-100 责任追究制度 3(3)③ "工作作风和服务态度差，多次受到投诉的" → 党纪政纪处分): K1 upheld on
+    3/10 and, reinvestigated, again on 3/20 is one complaint; K2 upheld on 3/25 is the second — 党纪政纪处分 then."""
+    rows = [*({"type": "complaint_received", "at": f"2026-03-{day}T10:00", "complaint": name, "staff": "S0",
+               "window": "W0", "form": "written", "about_staff": "S1"} for name, day in (("K1", "03"), ("K2", "16"))),
+            *({"type": "complaint_investigated", "at": f"2026-03-{day}T10:00", "complaint": name, "staff": "S1",
+               "window": "W1", "upheld": True} for name, day in (("K1", "10"), ("K1", "20"), ("K2", "25")))]
+    report = run(only_rules(load_variant("town-conduct-100"), "CMP-8", "ESC-1"), events(*rows), "2026-03-31")
+    assert [(v.complaint, v.on) for v in report.verdicts if v.rule == "CMP-8"] == [
+        ("K1", date(2026, 3, 10)), ("K1", date(2026, 3, 20)), ("K2", date(2026, 3, 25))]
+    assert [(v.on, v.quantity, v.sanction.tier) for v in report.verdicts if v.rule == "ESC-1" and v.sanction] == [
+        (date(2026, 3, 25), 2, "党纪政纪处分")]
+
+
+def test_esc2_county_a_case_late_under_two_limits_is_one_delay() -> None:
+    """ESC-2 (county-centre 责任追究制 2 "对不实行限时办结，延误办结时限的，第一次…批评教育，第二次…通报批评"): key
+    project G1 (上报件, statutory 20 working days, promised 15) received Wed 4/1, done Thu 4/30: late under the green
+    channel's 10 days (TL-6, due 4/16) and its promise (TL-2, due 4/23), a promise itself too long for the green
+    channel (TL-6 限时办结制 一、(二)) — one case, 批评教育 once."""
+    rows = [{"type": "case_received", "at": "2026-04-01T09:00", "case": "G1", "window": "W1", "staff": "S1",
+             "case_type": "reported", "key_project": True, "statutory_limit": 20, "promised_limit": 15},
+            {"type": "case_completed", "at": "2026-04-30T16:00", "case": "G1", "window": "W1", "staff": "S1"}]
+    report = run(only_rules(load_variant("county-centre"), "TL-2", "TL-6", "ESC-2"), events(*rows), "2026-05-29")
+    assert sorted((v.rule, v.code or "") for v in report.verdicts if v.rule in ("TL-2", "TL-6")) == [
+        ("TL-2", ""), ("TL-6", ""), ("TL-6", "promise")]
+    (ladder,) = [v for v in report.verdicts if v.rule == "ESC-2"]
+    assert (ladder.sanction is not None and ladder.sanction.tier, ladder.quantity, ladder.case) == ("批评教育", 1, "G1")
+
+
+def test_every_built_in_ladder_states_what_one_occurrence_is() -> None:
+    """ESC-2, FIR-9, OTN-6, ATT-6, ATT-7, ESC-1: each built-in ladder states ``once_per`` (docs/ladders.md gives
+    each reading with its quote)."""
+    readings = {(name, p.id): p.once_per.value for name in builtin_variant_names()
+                for p in load_variant(name).policies if isinstance(p, OffenceLadder)}
+    assert readings == {
+        ("county-centre", "notice-ladder"): "complaint", ("county-centre", "first-inquiry-ladder"): "complaint",
+        ("county-centre", "first-inquiry-warnings"): "complaint", ("county-centre", "time-limit-ladder"): "case",
+        ("dahe-town", "three-strikes"): "verdict", ("shouzhan-town", "inspection-ladder"): "day",
+        ("shouzhan-town", "circular-ladder"): "day", ("town-basic", "first-inquiry-ladder"): "inquiry",
+        ("town-conduct-100", "first-inquiry-ladder"): "inquiry", ("town-conduct-100", "uncorrected"): "inquiry",
+        ("town-conduct-100", "repeated-complaints"): "complaint"}
+    text = (DOCS / "ladders.md").read_text(encoding="utf-8")
+    assert all(f"`once_per = \"{reading}\"`" in text for reading in set(readings.values()))

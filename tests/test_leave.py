@@ -7,8 +7,7 @@ from decimal import Decimal
 import pytest
 
 from bianmin_rules import EvaluationError, VariantError
-from bianmin_rules.policies import LeaveApproval
-from bianmin_rules.policies.leave import Span, table_gaps, table_overlaps
+from bianmin_rules.families.leave.policies import LeaveApproval, Span, table_gaps, table_overlaps
 from tests.conftest import events, make_variant, run
 from tests.staff_log import approve, leave, policy
 
@@ -128,7 +127,7 @@ def test_lv1_gaps_and_overlaps_for_lint() -> None:
 
 def test_lv1_gap_at_a_single_point_and_overlap_pairs() -> None:
     """LV-1: "under 1" then "over 1" leaves exactly 1 day without an approver."""
-    from bianmin_rules.policies.leave import ApprovalBand
+    from bianmin_rules.families.leave.policies import ApprovalBand
 
     table = [ApprovalBand(under=Decimal(1), approvers=("甲",)), ApprovalBand(over=Decimal(1), approvers=("乙",)),
              ApprovalBand(at_least=Decimal(5), approvers=("丙",))]

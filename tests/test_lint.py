@@ -9,14 +9,14 @@ import pytest
 from hypothesis import given, settings
 
 from bianmin_rules import VariantError, WorkCalendar, load_variant
-from bianmin_rules.caps import CAPS, breaches
-from bianmin_rules.cli import main
-from bianmin_rules.io import lint_variant
-from bianmin_rules.lint import Finding, LintReport, lint_text, rule_keys
-from bianmin_rules.locate import key_lines
-from bianmin_rules.policy import PolicyBase
-from bianmin_rules.testing import variants
-from bianmin_rules.variant import Variant
+from bianmin_rules.authoring.caps import CAPS, breaches
+from bianmin_rules.authoring.lint import Finding, LintReport, lint_text, rule_keys
+from bianmin_rules.authoring.locate import key_lines
+from bianmin_rules.authoring.testing import variants
+from bianmin_rules.cli.main import main
+from bianmin_rules.core.policy import PolicyBase
+from bianmin_rules.core.variant import Variant
+from bianmin_rules.intake.files import lint_variant
 from tests.conftest import make_variant
 
 CITE = {"document": "d", "article": "a", "quote": "q"}
@@ -226,7 +226,7 @@ def test_cli_lint_exit_status(capsys: pytest.CaptureFixture[str], tmp_path: Path
 
 
 def county_text() -> str:
-    from bianmin_rules.io import DATA
+    from bianmin_rules.intake.files import DATA
 
     return (DATA / "variants" / "county-centre.toml").read_text(encoding="utf-8").split("\n# Lint (")[0]
 

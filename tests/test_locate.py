@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bianmin_rules import load_variant
-from bianmin_rules.io import DATA
-from bianmin_rules.locate import join, key_lines, key_parts, key_text, locate
+from bianmin_rules.authoring.locate import join, key_lines, key_parts, key_text, locate
+from bianmin_rules.intake.files import DATA
 
 COUNTY = (DATA / "variants" / "county-centre.toml").read_text(encoding="utf-8")
 TL7 = "policies[{}]".format(*[i for i, p in enumerate(load_variant("county-centre").policies) if p.rule == "TL-7"])

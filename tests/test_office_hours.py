@@ -12,7 +12,7 @@ import pytest
 from pydantic import ValidationError
 
 from bianmin_rules import Event, load_variant
-from bianmin_rules.calendar import (
+from bianmin_rules.core.calendar import (
     CHINA_TZ,
     DEFAULT_OFFICE_HOURS,
     OfficeHours,
@@ -20,7 +20,7 @@ from bianmin_rules.calendar import (
     WorkCalendar,
     as_china_time,
 )
-from bianmin_rules.errors import ProvisionalCalendarError
+from bianmin_rules.core.errors import ProvisionalCalendarError
 from tests.conftest import events, run
 
 SHOUZHAN = OfficeHours.of((time(8, 0), time(12, 0)), (time(14, 30), time(17, 30)))

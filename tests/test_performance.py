@@ -22,15 +22,16 @@ from bianmin_rules import (
     load_variant,
     read_event_files,
     read_events,
-    trace,
     trace_inquiry,
 )
-from bianmin_rules.deadlines import DeadlineTrace
-from bianmin_rules.events import CaseCompleted, CaseReceived, InquiryReceived
-from bianmin_rules.events.base import event_time
-from bianmin_rules.io import DATA
-from bianmin_rules.ledgers import CaseFile
-from bianmin_rules.policy import Derived
+from bianmin_rules.core.deadlines import DeadlineTrace
+from bianmin_rules.core.events import event_time
+from bianmin_rules.core.policy import Derived
+from bianmin_rules.families.cases.events import CaseCompleted, CaseReceived
+from bianmin_rules.families.cases.ledger import CaseFile
+from bianmin_rules.families.first_inquiry.events import InquiryReceived
+from bianmin_rules.intake.files import DATA
+from bianmin_rules.views import trace
 
 
 def test_event_times_are_china_time_and_one_minute_is_one_object() -> None:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from bianmin_rules.periods import Period, PeriodKind, periods_between
+from bianmin_rules.core.periods import Period, PeriodKind, periods_between
 
 
 def test_quarter_containing_a_day() -> None:

@@ -10,10 +10,10 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from bianmin_rules import EVENT_ADAPTER, EvaluationError, Event, Report, Variant, evaluate, evaluate_all, load_variant
-from bianmin_rules.render import render, render_diff_pieces, render_pieces
-from bianmin_rules.scorecards.cards import Card
-from bianmin_rules.testing import event_logs, events, official_datetimes, variants
-from bianmin_rules.whatif import diff
+from bianmin_rules.authoring.testing import event_logs, events, official_datetimes, variants
+from bianmin_rules.core.scorecards.cards import Card
+from bianmin_rules.views.render import render, render_diff_pieces, render_pieces
+from bianmin_rules.views.whatif import diff
 
 AS_OF = date(2026, 12, 31)
 COUNTY = load_variant("county-centre")

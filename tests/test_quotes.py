@@ -1,27 +1,24 @@
-"""The quotes of the built-in variants: the words of the texts, and where a quote repairs them, marked.
+"""The quotes of the built-in variants and their cases: the texts' words, and where a quote repairs them, marked.
 
 The source texts are scans: "迟至U" for 迟到, "9195%" for 91—95% (the dash lost), "扣05分" for
 扣0.5分, stray marks (的', 的., 的`). A quote that repairs a slip says so right after the
 repaired words, "〔原文：…〕" giving what the text prints; words left out are "……"; clauses
-are quoted in the text's order. With the texts at hand (``BIANMIN_SEEDS``, the folder of
-the five source files), every quote is checked against them word for word.
+are quoted in the text's order. With the texts at hand (tests/source_texts.py), every
+quote of the variants is checked against them word for word (the cases' quotes in
+tests/test_variant_cases.py).
 """
 
 from __future__ import annotations
 
-import os
-import re
 import tomllib
-import unicodedata
 from collections.abc import Iterator
-from pathlib import Path
+from importlib import resources
 from typing import Any
 
 import pytest
 
-from bianmin_rules.io import builtin_variant_names, variant_text
-
-MARK = re.compile(r"〔原文：([^〔〕]+)〕")
+from bianmin_rules.intake.files import builtin_variant_names, variant_text
+from tests.source_texts import MARK, as_printed, parts, seed_folder, source_texts
 
 
 def quotes(node: Any, path: str = "") -> Iterator[tuple[str, str]]:
@@ -43,7 +40,12 @@ def quotes(node: Any, path: str = "") -> Iterator[tuple[str, str]]:
 
 
 def quotes_of(name: str) -> list[tuple[str, str]]:
-    return list(quotes(tomllib.loads(variant_text(name)[0])))
+    """The quotes of a built-in variant and of its cases (data/variants/tests)."""
+    cases = resources.files("bianmin_rules") / "data" / "variants" / "tests" / f"{name}.cases.toml"
+    found = list(quotes(tomllib.loads(variant_text(name)[0])))
+    if cases.is_file():
+        found += [(f"cases{path}", text) for path, text in quotes(tomllib.loads(cases.read_text(encoding="utf-8")))]
+    return found
 
 
 SLIPS = {
@@ -78,42 +80,21 @@ def test_marks_are_well_formed(name: str) -> None:
         assert not text.startswith("〔"), path
 
 
-SEEDS = os.environ.get("BIANMIN_SEEDS")
-
-
-def normal(text: str) -> str:
-    """Text compared as the scans print it: half-width punctuation, straight quotes, no spaces."""
-    text = unicodedata.normalize("NFKC", text).replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
-    return re.sub(r"\s+", "", text)
-
-
-def as_printed(fragment: str, source: str) -> str | None:
-    """``fragment`` with each repair undone: the shortest stretch before a mark that its original replaces."""
-    done, rest = "", fragment
-    while (mark := MARK.search(rest)) is not None:
-        original, before = mark.group(1), done + rest[:mark.start()]
-        for cut in range(len(original) + 4):
-            candidate = before[:len(before) - cut] + original
-            if normal(candidate) in source:
-                break
-        else:
-            return None
-        done, rest = candidate, rest[mark.end():]
-    return normal(done + rest).strip("。，；、:：")
-
-
-@pytest.mark.skipif(not SEEDS, reason="set BIANMIN_SEEDS to the folder of the five source texts")
 @pytest.mark.parametrize("name", builtin_variant_names())
 def test_every_quote_is_the_text_word_for_word(name: str) -> None:
     """Against the source texts: each stretch between "……" is printed there, once its marked repairs are undone,
     and the stretches of a quote of one article follow the text's order."""
-    assert SEEDS is not None
-    source = normal("".join(p.read_text(encoding="utf-8") for p in sorted(Path(SEEDS).glob("*.txt"))))
+    folder = seed_folder()
+    if folder is None:
+        pytest.skip("the source texts (shared/seeds) are not beside this checkout; set BIANMIN_SEEDS")
+    texts = source_texts(folder)
     for path, text in quotes_of(name):
+        if path.startswith("cases"):
+            continue  # the cases' quotes: tests/test_variant_cases.py
         at = -1
-        for fragment in filter(None, (f.strip() for f in re.split(r"……|…", text))):
-            printed = as_printed(fragment, source)
-            assert printed is not None and printed in source, (path, fragment)
+        for part in parts(text):
+            printed = as_printed(part, texts)
+            assert printed is not None, (path, part)
             if not path.endswith(";"):  # one article: its clauses in the text's order
-                at = source.find(printed, at + 1)
-                assert at != -1, (path, "clauses out of the text's order", fragment)
+                at = texts.find(printed, at + 1)
+                assert at != -1, (path, "clauses out of the text's order", part)

@@ -47,7 +47,11 @@ def test_reg2_read_strictly_the_7th_itself_is_late() -> None:
     (verdict,) = run(strict, events(report("2026-03-09T10:00", "2026-02-01")), "2026-03-31").verdicts
     assert summary([verdict]) == [("REG-2", "staff:A-dong", VerdictKind.VIOLATION, date(2026, 3, 6),
                                    date(2026, 3, 9))]
-    assert verdict.deadline is None and "2026-02 的办件记录" in verdict.explanation
+    assert "2026-02 的办件记录" in verdict.explanation
+    trace = verdict.deadline
+    assert trace is not None and (trace.start, trace.start_rule, trace.limit.amount, trace.due, trace.actual) == (
+        date(2026, 2, 28), "当月最后一日", 6, date(2026, 3, 6), date(2026, 3, 9))
+    assert verdict.days_late == 1  # Friday 3/6 to Monday 3/9: one working day
 
 
 def test_reg2_the_centre_window_by_the_10th() -> None:

@@ -41,6 +41,8 @@ def test_reg3_entry_after_completion_and_late_entry() -> None:
                                    ("C1", "staff:S1", Decimal(-2), date(2026, 3, 3)),
                                    ("C4", "staff:S1", Decimal(-2), date(2026, 3, 6))]
     assert "办结后补录" in report.verdicts[0].explanation
+    after = report.verdicts[0]  # due the day of receipt (及时: the same day), entered that day: after, not late
+    assert (after.due, after.actual, after.days_late) == (date(2026, 3, 2), date(2026, 3, 2), 0)
     assert "尚未录入网上审批系统" in report.verdicts[2].explanation
 
 

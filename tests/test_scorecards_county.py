@@ -44,10 +44,11 @@ from typing import Any
 import pytest
 
 from bianmin_rules import Citation, Subject, SubjectKind, Variant, Verdict, VerdictKind, WorkCalendar
-from bianmin_rules.ledgers import collect
-from bianmin_rules.periods import Period, PeriodKind
-from bianmin_rules.scorecards import Assessment, Card, LineKind, assess
-from bianmin_rules.verdicts import Measure
+from bianmin_rules.core.books import collect
+from bianmin_rules.core.periods import Period, PeriodKind
+from bianmin_rules.core.scorecards.cards import Card, LineKind
+from bianmin_rules.core.scorecards.ranking import Assessment, assess
+from bianmin_rules.core.verdicts import Measure
 from tests.conftest import events, run
 from tests.variant_support import card_of, item_scores
 

@@ -25,15 +25,16 @@ from bianmin_rules import (
     load_variant,
     to_markdown,
 )
-from bianmin_rules.ledgers import collect
-from bianmin_rules.ledgers.roster import Roster
-from bianmin_rules.periods import Period, PeriodKind
-from bianmin_rules.render import render_diff, to_scorecards_csv
-from bianmin_rules.scorecards import LineKind, ScorecardTable, assess
-from bianmin_rules.scorecards.cards import Line
-from bianmin_rules.scorecards.scoring import kind_of, verdict_line
-from bianmin_rules.verdicts import Measure
-from bianmin_rules.whatif import diff
+from bianmin_rules.core.books import collect
+from bianmin_rules.core.periods import Period, PeriodKind
+from bianmin_rules.core.roster import Roster
+from bianmin_rules.core.scorecards.cards import Line, LineKind
+from bianmin_rules.core.scorecards.ranking import assess
+from bianmin_rules.core.scorecards.scoring import kind_of, verdict_line
+from bianmin_rules.core.scorecards.tables import ScorecardTable
+from bianmin_rules.core.verdicts import Measure
+from bianmin_rules.views.render import render_diff, to_scorecards_csv
+from bianmin_rules.views.whatif import diff
 from tests.conftest import events, make_variant, run
 from tests.test_scorecards_county import hand_built, the_log, without_completion_rates
 

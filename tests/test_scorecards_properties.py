@@ -17,8 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bianmin_rules import Citation, Subject, SubjectKind, Verdict, VerdictKind
-from bianmin_rules.ledgers.roster import Roster
-from bianmin_rules.scorecards import Card, PerVerdict, ScorecardTable, assess
+from bianmin_rules.core.roster import Roster
+from bianmin_rules.core.scorecards.cards import Card
+from bianmin_rules.core.scorecards.ranking import assess
+from bianmin_rules.core.scorecards.tables import PerVerdict, ScorecardTable
 
 AS_OF = date(2026, 3, 31)
 SOURCE = Citation(document="test", article="-", quote="-")

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from bianmin_rules import Report, Variant, load_variant
-from bianmin_rules.periods import Period, PeriodKind
-from bianmin_rules.scorecards import Card, LineKind
+from bianmin_rules.core.periods import Period, PeriodKind
+from bianmin_rules.core.scorecards.cards import Card, LineKind
 from tests.conftest import events, run
 from tests.variant_support import card_of
 

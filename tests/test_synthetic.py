@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from bianmin_rules import EVENT_ADAPTER, evaluate, load_variant, read_events
-from bianmin_rules.cli import main
-from bianmin_rules.synthetic import CASE_TYPES, generate
+from bianmin_rules.authoring.synthetic import CASE_TYPES, generate
+from bianmin_rules.cli.main import main
 
 
 def test_same_seed_same_log_and_exact_size() -> None:

@@ -288,6 +288,9 @@ def test_tl3_missing_late_and_overlong_receipt_notices() -> None:
         ("C1", date(2026, 3, 31), Decimal(-1), date(2026, 3, 2)),  # still missing
     ]
     assert "尚未出具受理通知书" in verdicts[2].explanation
+    overlong = verdicts[0]  # promised 3/20, four working days past the limit's due date 3/16
+    assert (overlong.due, overlong.actual, overlong.days_late) == (date(2026, 3, 16), date(2026, 3, 20), 4)
+    assert overlong.deadline is not None and overlong.deadline.limit.label() == "10个工作日"
 
 
 # TL-5 延期 (jiangxi-town 按时办结 3; town-basic 限时办结 4)

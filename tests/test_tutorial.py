@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from bianmin_rules.cli import main
+from bianmin_rules.cli.main import main
 
 DOCS = Path(__file__).parent.parent / "docs"
 FENCE = re.compile(r"^```(\w+)\n(.*?)^```$", re.MULTILINE | re.DOTALL)

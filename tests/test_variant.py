@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bianmin_rules import Variant, VariantError, builtin_variant_names, load_variant
-from bianmin_rules.io import DATA
+from bianmin_rules.intake.files import DATA
 
 COUNTY = (DATA / "variants" / "county-centre.toml").read_text(encoding="utf-8")
 

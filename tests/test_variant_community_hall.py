@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from bianmin_rules import Variant, VerdictKind, load_variant
-from bianmin_rules.policies import LeaveApproval, RepeatTrips
-from bianmin_rules.policies.leave import Span
+from bianmin_rules.families.leave.policies import LeaveApproval, Span
+from bianmin_rules.families.notification.policies import RepeatTrips
 from tests.conftest import events, run
 from tests.staff_log import approve, finding, leave
 from tests.variant_logs import evaluate_example_and_synthetic

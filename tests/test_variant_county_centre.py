@@ -13,10 +13,10 @@ Computed by hand (Qingming 4/4–4/6; Labour Day 5/1–5/5 with the make-up Satu
   limit). Done Mon 4/20, 2 working days late. P1, promised 5 days from Mon 4/13, due 4/20,
   done 4/22: 2 days late (TL-2). P2, promised 10 from 4/14, done 4/15 in time but without a
   receipt notice (TL-3). 17 immediate cases in time. P3, promised 5 from Wed 6/24 (due 7/1),
-  open: warned (TL-10). ESC-2 (责任追究制 2, "对不实行限时办结，延误办结时限的"): G1's promise is
-  S1's first failure (批评教育), its lateness the second (通报批评，并追究有关领导的行政责任), P1
-  the third (年度考核不合格). The tables price overdue cases only: G1's promise costs no
-  points there. TL-12: 18 of 20 closed cases in time, 90%.
+  open: warned (TL-10). ESC-2 (责任追究制 2, "对不实行限时办结，延误办结时限的"), counted by
+  case: G1 — its promise and its lateness — is S1's first failure (批评教育, from 4/1), P1 the
+  second (通报批评，并追究有关领导的行政责任). The tables price overdue cases only: G1's promise
+  costs no points there. TL-12: 18 of 20 closed cases in time, 90%.
   TL-11: P1 saved 0 of 5 promised days, P2 9 of 10: 9/15 = 60%.
   S1 refused inquiry Q2 with "不清楚" (FIR-3), then referred it; the applicant complained
   (not upheld). A verified report of another first-inquiry failure, with a bad impact,
@@ -61,9 +61,11 @@ from typing import Any
 import pytest
 
 from bianmin_rules import Report, Variant, VerdictKind, WorkCalendar, load_variant
-from bianmin_rules.periods import Period, PeriodKind
-from bianmin_rules.policies import GreenChannel, OffenceLadder, PromisedLimit, QuarterlyDisqualification
-from bianmin_rules.scorecards import Card
+from bianmin_rules.core.periods import Period, PeriodKind
+from bianmin_rules.core.scorecards.cards import Card
+from bianmin_rules.families.attendance.policies import QuarterlyDisqualification
+from bianmin_rules.families.cases.policies import GreenChannel, PromisedLimit
+from bianmin_rules.families.ladders.policies import OffenceLadder, OnePer
 from tests.builtin_reports import evaluate_both
 from tests.conftest import events, run
 from tests.variant_support import card_of, case, item_scores
@@ -96,7 +98,7 @@ def test_numbers_of_the_text(county: Variant) -> None:
     assert (disqualification.lapses_per_month, disqualification.absence_times,
             disqualification.long_absence_days) == (3, 2, 1)
     ladder = policies["notice-ladder"]
-    assert isinstance(ladder, OffenceLadder) and ladder.complained
+    assert isinstance(ladder, OffenceLadder) and ladder.once_per is OnePer.COMPLAINT
     assert [t.tier for t in ladder.tiers] == ["批评教育", "诫勉谈话", "通报批评"]
     assert [(t.name, t.maximum) for t in county.scorecards] == [("window", 100), ("staff", 100)]
     assert all(p.id and p.source.quote for p in county.policies)
@@ -235,8 +237,7 @@ def test_time_limits_and_their_ladder(quarter: Report) -> None:
     (warning,) = [v for v in quarter.verdicts if v.kind is VerdictKind.WARNING]
     assert (warning.rule, warning.case, warning.due) == ("TL-10", "P3", date(2026, 7, 1))
     assert found(quarter, "ESC-2") == [("staff:S1", date(2026, 4, 1), "批评教育"),
-                                       ("staff:S1", date(2026, 4, 20), "通报批评，并追究有关领导的行政责任"),
-                                       ("staff:S1", date(2026, 4, 22), "年度考核不合格")]
+                                       ("staff:S1", date(2026, 4, 22), "通报批评，并追究有关领导的行政责任")]
 
 
 def test_completion_and_speed_up_rates(quarter: Report) -> None:

@@ -12,7 +12,9 @@ from decimal import Decimal
 import pytest
 
 from bianmin_rules import Report, Variant, VerdictKind, builtin_variant_names, load_variant
-from bianmin_rules.policies import EmptyPost, OffenceLadder, SignInRegister
+from bianmin_rules.families.attendance.policies import SignInRegister
+from bianmin_rules.families.ladders.policies import OffenceLadder
+from bianmin_rules.families.posts.policies import EmptyPost
 from tests.builtin_reports import evaluate_both
 from tests.conftest import events, run
 from tests.staff_log import approve, finding, leave, post, roster, signs

@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from bianmin_rules import Report, Variant, VerdictKind, builtin_variant_names, load_variant
-from bianmin_rules.policies import LateOrEarly, SeverityTiers
+from bianmin_rules.families.attendance.policies import LateOrEarly
+from bianmin_rules.families.ladders.policies import SeverityTiers
 from tests.builtin_reports import evaluate_both
 from tests.conftest import events, run
 from tests.staff_log import finding, post, roster, signs

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from bianmin_rules import CHINA_TZ, Variant, VerdictKind, load_variant
-from bianmin_rules.policies import NoticeDeadline
+from bianmin_rules.families.notification.policies import NoticeDeadline
 from tests.conftest import events, run
 from tests.staff_log import signs
 from tests.variant_logs import evaluate_example_and_synthetic, verdicts_of

@@ -13,7 +13,9 @@ from typing import Any
 import pytest
 
 from bianmin_rules import Report, Variant, VerdictKind, builtin_variant_names, load_variant
-from bianmin_rules.policies import OffenceLadder, RetroactiveLeave, SignInRegister
+from bianmin_rules.families.attendance.policies import SignInRegister
+from bianmin_rules.families.ladders.policies import OffenceLadder
+from bianmin_rules.families.leave.policies import RetroactiveLeave
 from tests.builtin_reports import evaluate_both
 from tests.conftest import events, run
 from tests.staff_log import approve, finding, leave, roster, signs

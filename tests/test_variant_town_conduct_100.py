@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from bianmin_rules import Report, Variant, load_variant
-from bianmin_rules.periods import Period, PeriodKind
-from bianmin_rules.policies import PromisedLimit
-from bianmin_rules.scorecards import Card
+from bianmin_rules.core.periods import Period, PeriodKind
+from bianmin_rules.core.scorecards.cards import Card
+from bianmin_rules.families.cases.policies import PromisedLimit
 from tests.builtin_reports import evaluate_both
 from tests.conftest import events, run
 from tests.variant_support import card_of, case

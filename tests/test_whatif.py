@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from bianmin_rules import Variant
-from bianmin_rules.cli import main
-from bianmin_rules.io import DATA, demo_events
-from bianmin_rules.render import render_diff
-from bianmin_rules.verdicts import Subject, SubjectKind
-from bianmin_rules.whatif import Change, ReportDiff, diff
+from bianmin_rules.cli.main import main
+from bianmin_rules.core.verdicts import Subject, SubjectKind
+from bianmin_rules.intake.files import DATA, demo_events
+from bianmin_rules.views.render import render_diff
+from bianmin_rules.views.whatif import Change, ReportDiff, diff
 from tests.conftest import run
 
 COUNTY_TOML = (DATA / "variants" / "county-centre.toml").read_text(encoding="utf-8")

@@ -11,8 +11,8 @@ from datetime import date
 from functools import cache
 
 from bianmin_rules import EVENT_ADAPTER, Event, Report, Variant, Verdict, evaluate
-from bianmin_rules.io import DEMO_AS_OF, demo_events
-from bianmin_rules.synthetic import generate
+from bianmin_rules.authoring.synthetic import generate
+from bianmin_rules.intake.files import DEMO_AS_OF, demo_events
 
 SYNTHETIC_AS_OF = date(2026, 12, 31)
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 from bianmin_rules import Subject, SubjectKind
-from bianmin_rules.periods import Period
-from bianmin_rules.scorecards import Card
+from bianmin_rules.core.periods import Period
+from bianmin_rules.core.scorecards.cards import Card
 
 Row = dict[str, Any]
 

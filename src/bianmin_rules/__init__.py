@@ -12,7 +12,8 @@ Evaluate an event log under a centre's variant::
         print(verdict.rule, verdict.subject, verdict.explanation)
 """
 
-from bianmin_rules.calendar import (
+from bianmin_rules.authoring.lint import LintReport, lint_text
+from bianmin_rules.core.calendar import (
     CHINA_TZ,
     LAST_OFFICIAL_YEAR,
     OfficeHours,
@@ -20,34 +21,60 @@ from bianmin_rules.calendar import (
     YearSchedule,
     as_china_time,
 )
-from bianmin_rules.deadlines import DeadlineTrace, LimitUnit, TimeLimit
-from bianmin_rules.engine import evaluate, evaluate_all
-from bianmin_rules.errors import (
+from bianmin_rules.core.deadlines import DeadlineTrace, LimitUnit, TimeLimit
+from bianmin_rules.core.engine import Progress, evaluate, evaluate_all
+from bianmin_rules.core.errors import (
     BianminError,
     CalendarError,
     CalendarRangeError,
+    CaseFileError,
     DuplicateEventError,
     EvaluationError,
     EventError,
+    MissingExtraError,
+    OutputError,
     ProvisionalCalendarError,
+    RegisterError,
     ScoringError,
     VariantError,
 )
-from bianmin_rules.events import EVENT_ADAPTER, Event, EventBase, event_json_schema
-from bianmin_rules.explain import Explanation, explain
-from bianmin_rules.io import builtin_variant_names, lint_variant, load_schedule, load_variant, read_event_files
-from bianmin_rules.jsonl import read_events, read_logs
-from bianmin_rules.lint import LintReport, lint_text
-from bianmin_rules.periods import Period, PeriodKind
-from bianmin_rules.policy import Context, Policy, PolicyBase
-from bianmin_rules.render import render_pieces, to_csv, to_json, to_markdown, to_scorecards_csv
-from bianmin_rules.report import Report, SubjectTotal
-from bianmin_rules.trace import InquiryTrace, render_trace, trace_inquiry
-from bianmin_rules.variant import Variant
-from bianmin_rules.verdicts import Citation, Measure, Occurrence, Sanction, Subject, SubjectKind, Verdict, VerdictKind
-from bianmin_rules.whatif import ReportDiff, diff
+from bianmin_rules.core.events import EventBase
+from bianmin_rules.core.periods import Period, PeriodKind
+from bianmin_rules.core.policy import Context, Policy, PolicyBase
+from bianmin_rules.core.report import Report, SubjectTotal
+from bianmin_rules.core.variant import Variant
+from bianmin_rules.core.verdicts import (
+    Citation,
+    Measure,
+    Occurrence,
+    Sanction,
+    Subject,
+    SubjectKind,
+    Verdict,
+    VerdictKind,
+)
+from bianmin_rules.families.events import EVENT_ADAPTER, Event, event_json_schema
+from bianmin_rules.intake.files import (
+    builtin_variant_names,
+    lint_variant,
+    load_schedule,
+    load_variant,
+    read_event_files,
+)
+from bianmin_rules.intake.jsonl import read_events, read_logs
+from bianmin_rules.intake.mappings import Mapping
+from bianmin_rules.intake.registers import Intake, Problem, import_rows, import_sheets
+from bianmin_rules.intake.spreadsheets import import_register, load_mapping
+from bianmin_rules.views.explain import Explanation, explain
+from bianmin_rules.views.labels import Words
+from bianmin_rules.views.outputs import to_html, to_xlsx
+from bianmin_rules.views.render import render_pieces, to_csv, to_json, to_markdown, to_scorecards_csv
+from bianmin_rules.views.tables import Table, diff_tables, explanation_tables, report_tables
+from bianmin_rules.views.trace import InquiryTrace, render_trace, trace_inquiry
+from bianmin_rules.views.whatif import ReportDiff, diff
 
 __version__ = "0.1.0"
+"""The version of the library: the one place it is written (the package metadata reads it from here)."""
 
 __all__ = [
     "CHINA_TZ",
@@ -56,6 +83,7 @@ __all__ = [
     "BianminError",
     "CalendarError",
     "CalendarRangeError",
+    "CaseFileError",
     "Citation",
     "Context",
     "DeadlineTrace",
@@ -66,16 +94,23 @@ __all__ = [
     "EventError",
     "Explanation",
     "InquiryTrace",
+    "Intake",
     "LimitUnit",
     "LintReport",
+    "Mapping",
     "Measure",
+    "MissingExtraError",
     "Occurrence",
     "OfficeHours",
+    "OutputError",
     "Period",
     "PeriodKind",
     "Policy",
     "PolicyBase",
+    "Problem",
+    "Progress",
     "ProvisionalCalendarError",
+    "RegisterError",
     "Report",
     "ReportDiff",
     "Sanction",
@@ -83,23 +118,31 @@ __all__ = [
     "Subject",
     "SubjectKind",
     "SubjectTotal",
+    "Table",
     "TimeLimit",
     "Variant",
     "VariantError",
     "Verdict",
     "VerdictKind",
+    "Words",
     "WorkCalendar",
     "YearSchedule",
     "__version__",
     "as_china_time",
     "builtin_variant_names",
     "diff",
+    "diff_tables",
     "evaluate",
     "evaluate_all",
     "event_json_schema",
     "explain",
+    "explanation_tables",
+    "import_register",
+    "import_rows",
+    "import_sheets",
     "lint_text",
     "lint_variant",
+    "load_mapping",
     "load_schedule",
     "load_variant",
     "read_event_files",
@@ -107,9 +150,12 @@ __all__ = [
     "read_logs",
     "render_pieces",
     "render_trace",
+    "report_tables",
     "to_csv",
+    "to_html",
     "to_json",
     "to_markdown",
     "to_scorecards_csv",
+    "to_xlsx",
     "trace_inquiry",
 ]

@@ -1,0 +1,176 @@
+"""Spreadsheets: importing a large case register, and writing the workbook of a large report.
+
+    python benchmarks/bench_sheets.py                        # 100,000 rows; the 1M-event report
+    python benchmarks/bench_sheets.py --rows 20000 --events 200000
+    python benchmarks/bench_sheets.py --repeat 3             # the fastest of three runs of each
+
+The register is a synthetic case register of ``--rows`` rows (every case type, date cells,
+supplement and notice times), written first as a workbook and as a CSV file (not timed).
+The report is that of a synthetic county-centre log of ``--events`` events under
+county-centre, as ``bench_throughput.py`` evaluates it. Each timed run is a fresh
+interpreter:
+
+- ``import xlsx`` / ``import csv``: ``import_register`` on the file, then the event log
+  written as JSON Lines; wall time and the process's peak memory.
+- ``workbook``: the log is evaluated (not timed), then ``to_xlsx`` writes the report's
+  workbook; the time of the writing, the peak memory before it (the report) and after
+  it. Written in openpyxl's write-only mode, the workbook adds little to the report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from bianmin_rules.authoring.synthetic import generate
+
+HEADERS = ["办件编号", "事项名称", "办件类型", "受理时间", "办结时间", "承诺时限(工作日)", "窗口", "经办人",
+           "材料齐全时间", "告知时间", "告知材料"]
+
+IMPORT = """
+import json, resource, sys, time
+from bianmin_rules.intake.spreadsheets import import_register, write_log
+start = time.perf_counter()
+intake = import_register(sys.argv[1])
+write_log(intake, sys.argv[2], sys.stdout)
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "peak_mb": peak, "rows": intake.rows, "events": len(intake.events),
+                  "problems": len(intake.problems)}))
+"""
+
+WORKBOOK = """
+import json, resource, sys, time
+from datetime import date
+from bianmin_rules import evaluate, load_variant, read_event_files, to_xlsx
+variant = load_variant("county-centre")
+report = evaluate(variant, read_event_files([sys.argv[1]]), as_of=date.fromisoformat(sys.argv[2]))
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+start = time.perf_counter()
+to_xlsx(report, sys.argv[3], variant=variant)
+seconds = time.perf_counter() - start
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "report_mb": before, "peak_mb": after, "verdicts": len(report.verdicts),
+                  "card_lines": sum(len(i.lines) + 1 for c in report.scorecards for g in c.categories
+                                    for i in g.items)}))
+"""
+
+Run = dict[str, float]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=100_000, help="rows of the register (default: 100000)")
+    parser.add_argument("--events", type=int, default=1_000_000, help="events of the report's log (default: 1M)")
+    parser.add_argument("--repeat", type=int, default=1, help="run each this many times; report the fastest")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--only", choices=("import", "workbook"), help="run only this part")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        if args.only != "workbook":
+            bench_import(work, rows=args.rows, seed=args.seed, repeat=args.repeat)
+        if args.only != "import":
+            bench_workbook(work, events=args.events, seed=args.seed, repeat=args.repeat)
+    return 0
+
+
+def bench_import(work: Path, *, rows: int, seed: int, repeat: int) -> None:
+    """Import the register from a workbook and from a CSV file."""
+    register = list(register_rows(rows, seed=seed))
+    write_workbook(register, work / "register.xlsx")
+    write_csv(register, work / "register.csv")
+    del register
+    for suffix in ("xlsx", "csv"):
+        run = fastest(repeat, lambda s=suffix: timed(IMPORT, str(work / f"register.{s}"),  # type: ignore[misc]
+                                                             str(work / "events.jsonl")))
+        print(f"import {suffix:4}: {run['rows']:,.0f} rows → {run['events']:,.0f} events in "
+              f"{run['seconds']:.1f} s ({run['rows'] / run['seconds']:,.0f} rows/s), peak {run['peak_mb']:.0f} MB")
+
+
+def bench_workbook(work: Path, *, events: int, seed: int, repeat: int) -> None:
+    """Evaluate a synthetic log, then write its report's workbook."""
+    log = work / "log.jsonl"
+    with log.open("w", encoding="utf-8") as out:
+        for row in generate(events, seed=seed):
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    as_of = latest_day(log)
+    run = fastest(repeat, lambda: timed(WORKBOOK, str(log), as_of, str(work / "report.xlsx")))
+    size = (work / "report.xlsx").stat().st_size / 1e6
+    print(f"workbook   : {events:,} events, {run['verdicts']:,.0f} verdicts, {run['card_lines']:,.0f} "
+          f"scorecard rows → {size:.1f} MB in {run['seconds']:.1f} s; peak {run['report_mb']:.0f} MB with "
+          f"the report, {run['peak_mb']:.0f} MB after writing")
+
+
+def register_rows(count: int, *, seed: int) -> Iterator[list[object]]:
+    """A synthetic case register: a year of cases of every type at 12 windows of 3 staff each."""
+    rng = random.Random(seed)
+    start = datetime(2026, 1, 5, 9, 0)
+    kinds = ["即办件", "承诺件", "补办件", "联办件", "驳回件", "上报件"]
+    for number in range(count):
+        received = start + timedelta(days=rng.randrange(340), minutes=rng.randrange(480))
+        kind = rng.choice(kinds)
+        window = rng.randrange(12)
+        done = received + (timedelta(minutes=40) if kind == "即办件" else timedelta(days=rng.randrange(1, 20)))
+        supplement = kind == "补办件"
+        yield [
+            f"C2026-{number:06d}", "不动产登记", kind, received, done,
+            None if kind == "即办件" else rng.choice([3, 5, 10]), f"W-{window}", f"S-{window}-{rng.randrange(3)}",
+            received + timedelta(days=2) if supplement else None,
+            received + timedelta(minutes=10) if supplement else None, "身份证明、申请表" if supplement else None,
+        ]
+
+
+def write_workbook(rows: list[list[object]], path: Path) -> None:
+    """The register as a workbook, times as date-and-time cells (openpyxl, write-only)."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("台账")
+    sheet.append(HEADERS)
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+
+
+def write_csv(rows: list[list[object]], path: Path) -> None:
+    """The register as a CSV file for Excel, times as ``2026-03-02 09:05``."""
+    def cell(value: object) -> object:
+        return f"{value:%Y-%m-%d %H:%M}" if isinstance(value, datetime) else value
+
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(HEADERS)
+        writer.writerows([cell(value) for value in row] for row in rows)
+
+
+def latest_day(log: Path) -> str:
+    """The latest day of the log's events (ISO), as ``bench_throughput.py`` evaluates it."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench_throughput import latest_day as latest
+
+    return latest(log)
+
+
+def timed(script: str, *arguments: str) -> Run:
+    """One run of ``script`` in a fresh interpreter; what it prints as JSON."""
+    run = subprocess.run([sys.executable, "-c", script, *arguments], check=True, capture_output=True, text=True)
+    result: Run = json.loads(run.stdout)
+    return result
+
+
+def fastest(repeat: int, run: Callable[[], Run]) -> Run:
+    """The fastest of ``repeat`` runs."""
+    return min((run() for _ in range(max(1, repeat))), key=lambda result: result["seconds"])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Authoring: lint, key positions, statutory caps, and the strategies and logs that test variants."""

@@ -1,0 +1,436 @@
+"""Lint: what a variant file leaves open, contradicts or cannot deliver, each with its place.
+
+:func:`lint_text` reads a variant file's text (and, for one that ``extends`` another, its
+parents') and reports every finding at once, each with the catalogue ID it concerns, a
+short code, the dotted key in the variant as resolved, the file and line where that key
+is written, and a message:
+
+| code | rule | what |
+| --- | --- | --- |
+| `invalid` | the entry's rule | a value the variant model refuses (a wrong type, an unknown key or kind) |
+| `blank` | the policy's rule (OTN-3 …) | a parameter with no default left out: a blank of the text not filled in |
+| `undeclared-case-type` | CASE-2 | a policy covers a case type `[case_types]` does not declare |
+| `unknown-rule` | — | a rule ID that is not in the catalogue |
+| `over-statutory-cap` | TL-6, TL-7, OTN-3, CMP-1…3 | a parameter beyond the cap a text states (see :mod:`~.caps`) |
+| `approval-gap`, `approval-overlap` | LV-1 | durations no band of a leave-approval table covers, or two cover |
+| `band-gap`, `band-overlap` | SC-5, TL-11 … | a gap or an overlap the text's bands leave (resolved or not) |
+| `unreachable-maximum` | SC-6 | an item, category or table whose maximum no input reaches |
+| `no-year-total` | SC-10 | a year-scope disqualification on a table without a year total |
+| `stale-accept` | — | a `[[lint.accept]]` entry that matches no finding |
+
+A file that does not validate is still linted: each validation error is a finding with
+its key and line, and every other check runs on the parts that do validate. A variant
+accepts the findings it knows about in ``[[lint.accept]]`` (code, key, reason); a report
+is clean when every finding is accepted. Only a file that cannot be read at all — not
+TOML, or an ``extends`` that cannot be resolved — raises a :class:`VariantError`.
+
+Keys are those of the resolved variant (``bianmin-rules show``). For a variant that
+extends another, a finding is placed in the file that writes the key: the child where
+it sets it, else the parent that does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from bianmin_rules.authoring.caps import breaches
+from bianmin_rules.authoring.locate import Part, join, key_lines, key_parts, key_text, locate
+from bianmin_rules.authoring.scorecards import Severity, lint_table
+from bianmin_rules.core.calendar import WorkCalendar
+from bianmin_rules.core.catalogue import RULES
+from bianmin_rules.core.errors import VariantError
+from bianmin_rules.core.extends import addresses, entry_key, resolve_extends
+from bianmin_rules.core.policy import PolicyBase
+from bianmin_rules.core.scorecards.tables import ScorecardTable
+from bianmin_rules.core.variant import AcceptedFinding, UndeclaredCaseTypeError, Variant, key_path, parse_toml
+from bianmin_rules.core.verdicts import RULE_PATTERN
+from bianmin_rules.families.leave.policies import LeaveApproval
+from bianmin_rules.families.policies import AnyPolicy
+
+Data = dict[str, Any]
+
+SourceReader = Callable[[str, str], tuple[str, str]]
+"""``read(reference, referrer)``: the text of the variant ``reference`` names, and its origin."""
+
+POLICY = TypeAdapter[Any](AnyPolicy)
+
+
+class Finding(BaseModel):
+    """One thing lint found: its rule, code, place (key, file, line), message, and whether it is accepted."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule: str | None = Field(description="The catalogue ID it concerns (none: the file as a whole).")
+    code: str = Field(description="What kind of finding, e.g. band-gap (see docs/lint.md).")
+    key: str = Field(description="The dotted key in the resolved variant.")
+    file: str = Field(description="The variant file the key is written in (a built-in name or a path).")
+    line: int | None = Field(description="The line of that file; none when the file does not write the key.")
+    severity: Severity
+    message: str
+    accepted: str | None = Field(default=None, description="The variant's reason, when it accepts the finding.")
+
+    def __str__(self) -> str:
+        place = self.file if self.line is None else f"{self.file}:{self.line}"
+        rule = f"{self.rule} " if self.rule else ""
+        text = f"{place}: {self.severity.value}: {rule}{self.code}: {self.key}: {self.message}"
+        return text + (f"\n    accepted: {self.accepted}" if self.accepted else "")
+
+
+class LintReport(BaseModel):
+    """Every finding of one variant file, in file order."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    variant: str = Field(description="The file linted (a built-in name or a path).")
+    findings: tuple[Finding, ...]
+
+    @property
+    def unaccepted(self) -> tuple[Finding, ...]:
+        """The findings the variant does not accept."""
+        return tuple(f for f in self.findings if f.accepted is None)
+
+    @property
+    def clean(self) -> bool:
+        """Is every finding accepted?"""
+        return not self.unaccepted
+
+    def summary(self) -> str:
+        """One line: how many findings, how many accepted."""
+        total, open_ = len(self.findings), len(self.unaccepted)
+        return f"{self.variant}: {total} findings, {total - open_} accepted, {open_} not accepted"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A finding before it is placed in a file."""
+
+    rule: str | None
+    code: str
+    key: str
+    severity: Severity
+    message: str
+    accepted: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One file of the ``extends`` chain: where it comes from, its data and the lines of its keys."""
+
+    origin: str
+    data: Data
+    lines: dict[str, int]
+
+
+def read_source(text: str, origin: str) -> Source:
+    """A variant file's text, parsed and located; a :class:`VariantError` if it is not TOML."""
+    return Source(origin, parse_toml(text, origin=origin), key_lines(text))
+
+
+def lint_text(
+    text: str, *, origin: str, read_parent: SourceReader | None = None, calendar: WorkCalendar | None = None,
+) -> LintReport:
+    """Lint a variant file's text; ``origin`` names it, ``read_parent`` reads the files it extends.
+
+    Raises :class:`VariantError` only when the file cannot be read as a variant at all
+    (not TOML; an ``extends`` that cannot be resolved).
+    """
+    chain = [read_source(text, origin)]
+
+    def load_parent(reference: str, referrer: str) -> tuple[Data, str]:
+        if read_parent is None:
+            raise VariantError("extends another variant, but no way to load it was given", variant=referrer,
+                               key="extends")
+        parent = read_source(*read_parent(reference, referrer))
+        chain.append(parent)
+        return parent.data, parent.origin
+
+    data = chain[0].data
+    if "extends" in data or "remove_policies" in data:
+        data = resolve_extends(data, origin=origin, load_parent=load_parent)
+    found = accept(list(problems(data, calendar or WorkCalendar.china())), data)
+    placed = [place(problem, data, chain) for problem in found]
+    order = {source.origin: index for index, source in enumerate(chain)}
+    placed.sort(key=lambda f: (order[f.file], f.line or 0))
+    return LintReport(variant=origin, findings=tuple(placed))
+
+
+def problems(data: Data, calendar: WorkCalendar) -> Iterator[Problem]:
+    """Every check, on the resolved variant data."""
+    policies = validated(data, "policies", POLICY.validate_python)
+    yield from validation_problems(data)
+    yield from case_type_problems(data, policies)
+    yield from unknown_rules(data)
+    yield from cap_problems(policies, calendar)
+    yield from approval_problems(policies)
+    for index, table in validated(data, "scorecards", ScorecardTable.model_validate):
+        for found in lint_table(table, f"scorecards[{index}]"):
+            yield Problem(found.rule, found.code, found.place, found.severity, found.message)
+
+
+def validated(data: Data, key: str, validate: Callable[[Any], Any]) -> list[tuple[int, Any]]:
+    """The entries of the list ``key`` that validate on their own, with their index."""
+    entries = data.get(key)
+    if not isinstance(entries, list):
+        return []
+    found = []
+    for index, entry in enumerate(entries):
+        try:
+            found.append((index, validate(entry)))
+        except ValidationError:
+            continue  # reported once, by the validation of the whole variant
+    return found
+
+
+def validation_problems(data: Data) -> Iterator[Problem]:
+    """Every validation error of the variant as a problem (undeclared case types come from their own check)."""
+    try:
+        Variant.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            if isinstance(error.get("ctx", {}).get("error"), UndeclaredCaseTypeError):
+                continue
+            key = key_path(error["loc"], data)
+            parts = key_parts(key)
+            if error["type"] == "missing" and is_parameter(parts):
+                yield Problem(rule_at(data, parts), "blank", key, Severity.ERROR, (
+                    f"{parts[-1]} is not given and has no default: fill in the number the text leaves blank "
+                    "(or the one the centre applies)"
+                ))
+            else:
+                yield Problem(rule_at(data, parts), "invalid", key or "(file)", Severity.ERROR, error["msg"])
+
+
+def is_parameter(parts: tuple[Part, ...]) -> bool:
+    """Does the key name a parameter of a policy (not its citation or its kind)?"""
+    return len(parts) >= 3 and parts[0] == "policies" and parts[2] not in ("rule", "source", "kind")
+
+
+def rule_at(data: Data, parts: Iterable[Part]) -> str | None:
+    """The rule ID of the innermost entry on the way to a key (a policy, a sub-rule, a table)."""
+    parts = tuple(parts)
+    rule = "CASE-2" if parts[:1] == ("case_types",) else None
+    node: Any = data
+    for part in (*parts, None):
+        if isinstance(node, dict) and node.get("rule") in RULES:
+            rule = node["rule"]
+        node = child(node, part)
+    return rule
+
+
+def child(node: Any, part: Part | None) -> Any:
+    """The value at one step into ``node``; None where there is none."""
+    if isinstance(part, int) and isinstance(node, list):
+        return node[part] if part < len(node) else None
+    if isinstance(part, str) and isinstance(node, dict):
+        return node.get(part)
+    return None
+
+
+def case_type_problems(data: Data, policies: list[tuple[int, PolicyBase]]) -> Iterator[Problem]:
+    """CASE-2: every case type a policy covers, written or by default, that the variant does not declare."""
+    declared = data.get("case_types")
+    if not isinstance(declared, dict):
+        return
+    models = dict(policies)
+    for index, entry in enumerate(data.get("policies") or []):
+        if not isinstance(entry, dict):
+            continue
+        written = entry.get("case_types")
+        written = written if isinstance(written, list) else []
+        policy = models.get(index)
+        codes = getattr(policy, "case_types", ()) if policy is not None else written
+        for code in codes:
+            if not isinstance(code, str) or code in declared:
+                continue
+            by_default = code not in written
+            key = f"policies[{index}].case_types" + ("" if by_default else f"[{written.index(code)}]")
+            rule = entry.get("rule")
+            yield Problem("CASE-2", "undeclared-case-type", key, Severity.ERROR, (
+                f"{rule} covers the case type {code!r}{' by default' if by_default else ''}, which [case_types] "
+                f"does not declare (declared: {', '.join(declared)})"
+            ))
+
+
+@cache
+def rule_keys() -> frozenset[str]:
+    """The keys of a variant file whose values are rule IDs (``rule``, ``rules``, ``counts`` …), from the schema."""
+    found: set[str] = set()
+
+    def holds_rule(prop: Any) -> bool:
+        if not isinstance(prop, dict):
+            return False
+        options = [prop, prop.get("items"), *prop.get("anyOf", ())]
+        return any(isinstance(o, dict) and o.get("pattern") == RULE_PATTERN for o in options)
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for name, prop in (node.get("properties") or {}).items():
+                if holds_rule(prop) or any(holds_rule(o) for o in prop.get("anyOf", ())):
+                    found.add(name)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(Variant.model_json_schema())
+    return frozenset(found)
+
+
+def unknown_rules(data: Data) -> Iterator[Problem]:
+    """Every rule ID the file names that the catalogue does not hold."""
+    keys = rule_keys()
+
+    def check(value: Any, key: str) -> Iterator[Problem]:
+        if isinstance(value, str):
+            named = [(value, key)]
+        elif isinstance(value, list):
+            named = [(v, join(key, i)) for i, v in enumerate(value) if isinstance(v, str)]
+        else:
+            named = []
+        for rule, place in named:
+            if rule not in RULES:
+                yield Problem(None, "unknown-rule", place, Severity.ERROR, f"{rule!r} is not a rule of the catalogue")
+
+    def walk(node: Any, path: str) -> Iterator[Problem]:
+        items: Iterable[tuple[Part, Any]]
+        if isinstance(node, dict):
+            items = node.items()
+        elif isinstance(node, list):
+            items = enumerate(node)
+        else:
+            return
+        for name, value in items:
+            key = join(path, name)
+            if isinstance(name, str) and name in keys:
+                yield from check(value, key)
+            yield from walk(value, key)
+
+    yield from walk(data, "")
+
+
+def cap_problems(policies: list[tuple[int, PolicyBase]], calendar: WorkCalendar) -> Iterator[Problem]:
+    """Parameters beyond the caps the texts state (TL-6, TL-7, OTN-3, CMP-1 … CMP-3)."""
+    for index, policy in policies:
+        for cap, how in breaches(policy, calendar):
+            yield Problem(cap.rule, "over-statutory-cap", f"policies[{index}].{cap.parameter}", Severity.ERROR, (
+                f"{cap.parameter} {how}: {cap.where} caps it at {cap.shown} (“{cap.words}”)"
+            ))
+
+
+def approval_problems(policies: list[tuple[int, PolicyBase]]) -> Iterator[Problem]:
+    """LV-1: durations a leave-approval table leaves without an approver, or gives two."""
+    for index, policy in policies:
+        if not isinstance(policy, LeaveApproval):
+            continue
+        for gap in policy.gaps():
+            yield Problem("LV-1", "approval-gap", f"policies[{index}].table", Severity.WARNING, (
+                f"no band says who approves leave of {gap.label}: such a leave gets a warning, never an approver"
+            ))
+        for first, second in policy.overlaps():
+            resolved = policy.on_overlap == "first"
+            yield Problem("LV-1", "approval-overlap", f"policies[{index}].table[{second}]",
+                          Severity.INFO if resolved else Severity.WARNING, (
+                              f"table[{first}] and table[{second}] both cover some durations"
+                              + (", resolved by on_overlap = first" if resolved else ": such a leave gets a warning")
+                          ))
+
+
+def accepted_entries(data: Data) -> list[tuple[int, AcceptedFinding]]:
+    """The ``[[lint.accept]]`` entries that validate, with their index."""
+    settings = data.get("lint")
+    if not isinstance(settings, dict):
+        return []
+    return validated(settings, "accept", AcceptedFinding.model_validate)
+
+
+def accept(found: list[Problem], data: Data) -> list[Problem]:
+    """Mark the problems the variant accepts; report the entries that accept nothing (stale)."""
+    entries = accepted_entries(data)
+    used: set[int] = set()
+    marked = []
+    for problem in found:
+        matches = [(index, entry) for index, entry in entries if accepts(entry, problem)]
+        if matches:
+            used.update(index for index, _ in matches)
+            problem = replace(problem, accepted=matches[0][1].reason)
+        marked.append(problem)
+    for index, entry in entries:
+        if index not in used:
+            marked.append(Problem(entry.rule, "stale-accept", f"lint.accept[{index}]", Severity.WARNING, (
+                f"accepts {entry.code} at {entry.key}, which lint does not find: correct or remove the entry"
+            )))
+    return marked
+
+
+def accepts(entry: AcceptedFinding, problem: Problem) -> bool:
+    """Does the entry accept the problem: the same code and key, and the same rule if the entry names one?"""
+    return (entry.code, entry.key) == (problem.code, problem.key) and entry.rule in (None, problem.rule)
+
+
+def place(problem: Problem, resolved: Data, chain: list[Source]) -> Finding:
+    """The problem with the file and line that write its key."""
+    source, local = owner(key_parts(problem.key), resolved, chain)
+    located = locate(source.lines, key_text(local))
+    return Finding(
+        rule=problem.rule, code=problem.code, key=problem.key, file=source.origin,
+        line=located[1] if located else None, severity=problem.severity, message=problem.message,
+        accepted=problem.accepted,
+    )
+
+
+def owner(parts: tuple[Part, ...], resolved: Data, chain: list[Source]) -> tuple[Source, tuple[Part, ...]]:
+    """The file of the ``extends`` chain that writes a resolved key, and the key in that file.
+
+    The child first: the file that sets the key itself, else the first that holds its entry.
+    """
+    if len(chain) == 1:
+        return chain[0], parts
+    fallback: tuple[Source, tuple[Part, ...]] | None = None
+    for source in chain:
+        local, exact = translate(parts, resolved, source.data)
+        if local is not None and exact:
+            return source, local
+        if local is not None and fallback is None:
+            fallback = source, local
+    return fallback or (chain[-1], parts)
+
+
+def translate(parts: tuple[Part, ...], resolved: Data, data: Data) -> tuple[tuple[Part, ...] | None, bool]:
+    """A resolved key in one file of the chain, and whether that file sets it (not just holds its entry).
+
+    Lists of tables (``[[policies]]``) are merged entry by entry (by ``id``, else ``rule``),
+    so an entry's index differs from file to file; every other value is the file's own.
+    """
+    if not parts or not isinstance(parts[0], str) or parts[0] not in data:
+        return None, False
+    head, written, merged = parts[0], data[parts[0]], resolved.get(parts[0])
+    if len(parts) < 2 or not isinstance(parts[1], int) or not (isinstance(written, list) and isinstance(merged, list)):
+        return parts, True
+    if parts[1] >= len(merged):
+        return None, False
+    entry = merged[parts[1]]
+    index = position(entry, written)
+    if index is None:
+        return None, False
+    local = (head, index, *parts[2:])
+    own = entry is written[index] or len(parts) == 2 or (isinstance(parts[2], str) and parts[2] in written[index])
+    return local, own
+
+
+def position(entry: Any, written: list[Any]) -> int | None:
+    """Where a resolved entry is written in a file's list: the same table, else the one with its key."""
+    for index, candidate in enumerate(written):
+        if candidate is entry:
+            return index
+    name = entry_key(entry) if isinstance(entry, dict) else None
+    matches = [i for i, candidate in enumerate(written) if isinstance(candidate, dict) and entry_key(candidate) == name]
+    if not matches and isinstance(entry, dict):  # a child's entry may reach an inherited one by its rule
+        matches = [i for i, candidate in enumerate(written)
+                   if isinstance(candidate, dict) and addresses(candidate, entry)]
+    return matches[0] if name is not None and len(matches) == 1 else None

@@ -1,0 +1,1 @@
+"""The `bianmin-rules` command line."""

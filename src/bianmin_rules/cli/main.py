@@ -1,0 +1,622 @@
+"""The ``bianmin-rules`` command line.
+
+It evaluates, compares and explains event logs, prints an inquiry's chain, lists, shows
+and lints variants, runs a variant's cases, starts a new variant, prints schemas and
+example logs, generates synthetic logs and counts working days. Every bad input ends
+with one line on stderr naming the place, and exit status 2.
+
+Each command parses its arguments, calls the library and writes what it returns: the
+reading of files and standard input and the writing of reports are in
+:mod:`bianmin_rules.cli.files`, the progress bar in :mod:`bianmin_rules.cli.progress`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bianmin_rules import __version__
+from bianmin_rules.authoring.starter import relative_base, starter_files
+from bianmin_rules.authoring.synthetic import generate
+from bianmin_rules.authoring.variant_tests import CaseResult, case_file_schema, run_paths
+from bianmin_rules.cli.files import output, read_logs_of
+from bianmin_rules.cli.progress import Bar
+from bianmin_rules.core.calendar import WorkCalendar
+from bianmin_rules.core.engine import evaluate, evaluate_all
+from bianmin_rules.core.errors import BianminError, OutputError, RegisterError
+from bianmin_rules.core.periods import Period
+from bianmin_rules.core.report import Report
+from bianmin_rules.core.variant import Variant
+from bianmin_rules.core.verdicts import VerdictKind
+from bianmin_rules.families.events import event_json_schema
+from bianmin_rules.intake.files import (
+    DEMO_AS_OF,
+    builtin_variant_names,
+    demo_events,
+    example_text,
+    lint_variant,
+    load_schedule,
+    load_variant,
+)
+from bianmin_rules.intake.spreadsheets import import_register, load_mapping, summary, write_log, write_problems
+from bianmin_rules.views.explain import explain, subject_of
+from bianmin_rules.views.labels import LANGUAGES
+from bianmin_rules.views.outputs import FORMATS, STORY_FORMATS, Viewed, write_view
+from bianmin_rules.views.tables import DIFF_TABLES, REPORT_TABLES
+from bianmin_rules.views.trace import render_trace, trace_inquiry
+from bianmin_rules.views.whatif import diff
+
+EXIT_FINDINGS = 1
+EXIT_BAD_INPUT = 2
+
+FAIL_ON = ("violations", "warnings")
+"""What ``evaluate --fail-on`` can fail on: any violation; any violation or warning."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        command: Callable[[argparse.Namespace], int] = args.command
+        return command(args)
+    except BianminError as exc:
+        print(f"bianmin-rules: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def examples(*lines: str) -> str:
+    """A command's examples, as its ``--help`` ends with them."""
+    return "examples:\n" + "".join(f"  {line}\n" for line in lines)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="bianmin-rules",
+        description="Executable regulations of Chinese government service centres.",
+        formatter_class=HelpFormatter,
+        epilog=examples(
+            "bianmin-rules demo",
+            "bianmin-rules evaluate events.jsonl --variant county-centre --as-of 2026-03-31",
+            "bianmin-rules COMMAND --help",
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND", parser_class=Parser)
+
+    run = commands.add_parser(
+        "evaluate", help="evaluate event logs under a variant",
+        description="Evaluate event logs under a variant and write the report. Exit status 0; with --fail-on, 1 "
+                    "when the report has what it names; 2 on bad input.",
+        epilog=examples(
+            "bianmin-rules evaluate events.jsonl --variant county-centre --as-of 2026-03-31",
+            "bianmin-rules evaluate jan.jsonl feb.jsonl --variant my-town.toml --as-of 2026-02-28 --format json "
+            "-o report.json",
+            "bianmin-rules example county-centre | bianmin-rules evaluate - --variant county-centre "
+            "--as-of 2026-03-31 --fail-on violations",
+        ),
+    )
+    add_log_arguments(run)
+    run.add_argument("--variant", required=True, help="a built-in variant name or a variant .toml file")
+    run.add_argument("--as-of", required=True, type=iso_date, help="the day of evaluation (YYYY-MM-DD)")
+    add_output_options(run)
+    add_calendar_options(run)
+    run.add_argument("--compliance", action="store_true", help="also report the rules that were met")
+    run.add_argument(
+        "--fail-on", choices=FAIL_ON,
+        help="exit with status 1 when the report has violations (violations), or violations or warnings "
+             "(warnings); without it, findings never change the exit status",
+    )
+    add_quiet_option(run)
+    run.set_defaults(command=run_evaluate)
+
+    compare = commands.add_parser(
+        "diff", help="what-if: evaluate event logs under two variants and compare",
+        epilog=examples(
+            "bianmin-rules diff events.jsonl --variant county-centre --against my-town.toml --as-of 2026-03-31",
+            "bianmin-rules diff events.jsonl --variant county-centre --against amended.toml --as-of 2026-03-31 "
+            "--format csv -o changes.csv",
+        ),
+    )
+    add_log_arguments(compare)
+    compare.add_argument("--variant", required=True, help="the variant as it is (a name or a .toml file)")
+    compare.add_argument("--against", required=True, help="the variant to compare with (e.g. an amended copy)")
+    compare.add_argument("--as-of", required=True, type=iso_date, help="the day of evaluation (YYYY-MM-DD)")
+    add_output_options(compare)
+    add_calendar_options(compare)
+    add_quiet_option(compare)
+    compare.set_defaults(command=run_diff)
+
+    tell = commands.add_parser(
+        "explain", help="one staff member's, window's or case's story: events, verdicts, totals, scorecards",
+        epilog=examples(
+            "bianmin-rules explain events.jsonl --variant county-centre --as-of 2026-03-31 --staff S-li",
+            "bianmin-rules explain events.jsonl --variant county-centre --as-of 2026-03-31 --window W-land "
+            "--period 2026-Q1 --format json -o w-land.json",
+        ),
+    )
+    add_log_arguments(tell)
+    tell.add_argument("--variant", required=True, help="a built-in variant name or a variant .toml file")
+    tell.add_argument("--as-of", required=True, type=iso_date, help="the day of evaluation (YYYY-MM-DD)")
+    who = tell.add_mutually_exclusive_group(required=True)
+    for kind in ("staff", "window", "case"):
+        who.add_argument(f"--{kind}", metavar="ID", help=f"the {kind} to explain")
+    tell.add_argument("--period", type=period_label, help="only this period: 2026, 2026-Q1 or 2026-03")
+    add_output_options(tell, STORY_FORMATS, tables=False)
+    add_calendar_options(tell)
+    add_quiet_option(tell)
+    tell.set_defaults(command=run_explain)
+
+    chain = commands.add_parser(
+        "chain", help="print one inquiry's first-inquiry chain step by step (FIR)",
+        epilog=examples("bianmin-rules chain events.jsonl --variant county-centre --inquiry Q-7"),
+    )
+    add_log_arguments(chain)
+    chain.add_argument("--inquiry", required=True, help="the inquiry's id")
+    chain.add_argument("--variant", required=True, help="a built-in variant name or a variant .toml file")
+    chain.add_argument("--as-of", type=iso_date, help="the day of evaluation (default: the day of the latest event)")
+    add_output_file(chain)
+    add_calendar_options(chain)
+    add_quiet_option(chain)
+    chain.set_defaults(command=run_chain)
+
+    demo = commands.add_parser(
+        "demo", help="evaluate the built-in example log under county-centre",
+        epilog=examples("bianmin-rules demo", "bianmin-rules demo --format json -o demo.json"),
+    )
+    add_output_options(demo)
+    demo.set_defaults(command=run_demo)
+
+    intake = commands.add_parser(
+        "import", help="turn a case register or a time clock's export (.xlsx, .csv) into an event log",
+        description="Read a register and write its events as JSON Lines. Every bad cell is reported with its "
+                    "sheet, row, column and what was expected; nothing is written when a row is bad, unless "
+                    "--skip-bad is given.",
+        epilog=examples(
+            "bianmin-rules import register.xlsx -o events.jsonl",
+            "bianmin-rules import clock.csv --mapping clock-mapping.toml --skip-bad -o sign-ins.jsonl",
+        ),
+    )
+    intake.add_argument("register", help="the register: .xlsx or .csv")
+    intake.add_argument("--mapping", metavar="FILE", help="a mapping file (TOML): the export's columns and values")
+    add_output_file(intake, "the event log to write (default: standard output)")
+    intake.add_argument(
+        "--skip-bad", action="store_true",
+        help="write the good rows, and the bad cells to a CSV file beside the output (FILE.skipped.csv)",
+    )
+    intake.set_defaults(command=run_import)
+
+    sample = commands.add_parser(
+        "example", help="print an example event log (JSON Lines) to start from: a built-in variant accepts its own",
+        description="Print an example event log. NAME is a built-in variant (a log it accepts: its own example, "
+                    "or the township log without the cases of types it does not declare) or an example log "
+                    "(township: every family of events).",
+        epilog=examples(
+            "bianmin-rules example", "bianmin-rules example jiangxi-town -o jiangxi.jsonl",
+            "bianmin-rules example town-basic | bianmin-rules evaluate - --variant town-basic --as-of 2026-04-01",
+        ),
+    )
+    sample.add_argument("name", nargs="?", default="township",
+                        help="a built-in variant or an example log (default: township, every family)")
+    add_output_file(sample)
+    sample.set_defaults(command=run_example)
+
+    synth = commands.add_parser(
+        "generate", help="write a synthetic event log (JSON Lines) for benchmarks and demos",
+        epilog=examples("bianmin-rules generate --events 1000000 --seed 7 -o million.jsonl"),
+    )
+    synth.add_argument("--events", type=int, default=10_000, help="how many events (default: 10000)")
+    synth.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same log")
+    synth.add_argument("--year", type=int, default=2026, help="the year simulated (default: 2026)")
+    synth.add_argument("--windows", type=int, default=12, help="windows of the centre (default: 12)")
+    add_output_file(synth)
+    add_quiet_option(synth)
+    synth.set_defaults(command=run_generate)
+
+    variants = commands.add_parser(
+        "variants", help="list the built-in variants", epilog=examples("bianmin-rules variants"),
+    )
+    variants.set_defaults(command=run_variants)
+
+    show = commands.add_parser(
+        "show", help="print a variant as TOML, with `extends` resolved",
+        epilog=examples("bianmin-rules show county-centre -o county-copy.toml", "bianmin-rules show my-town.toml"),
+    )
+    show.add_argument("variant", help="a built-in variant name or a variant .toml file")
+    add_output_file(show)
+    show.set_defaults(command=run_show)
+
+    check = commands.add_parser(
+        "lint", help="report a variant's gaps, overlaps, blanks, unknown rules and contradicted caps",
+        description="Lint a variant file: every finding with its catalogue ID, code, key, file and line. "
+                    "Exit status 0 when the variant accepts every finding ([[lint.accept]]), 1 when it does not, "
+                    "2 when the file cannot be read.",
+        epilog=examples("bianmin-rules lint my-town.toml", "bianmin-rules lint county-centre --format json"),
+    )
+    check.add_argument("variant", help="a built-in variant name or a variant .toml file")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    add_output_file(check)
+    check.set_defaults(command=run_lint)
+
+    cases = commands.add_parser(
+        "test", help="run a variant's cases: small logs and the verdicts, totals and cards they must give",
+        description="Run case files (*.cases.toml; a folder: every one inside it) or a built-in variant's own "
+                    "cases. Each failure shows what was expected against what the report holds, with the rule "
+                    "and its article. Exit status 0 when every case passes, 1 when one fails, 2 on bad input. "
+                    "The format: docs/authoring-tests.md.",
+        epilog=examples(
+            "bianmin-rules test county-centre",
+            "bianmin-rules test my-town.cases.toml cases/",
+            "bianmin-rules test county-centre --variant amended-county.toml   # what the amendment changes",
+        ),
+    )
+    cases.add_argument("paths", nargs="+", metavar="PATH",
+                       help="a case file, a folder of case files, or a built-in variant's name")
+    cases.add_argument("--variant", metavar="VARIANT",
+                       help="run the cases against this variant (a name or a .toml file) instead of their own")
+    cases.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    cases.add_argument("--failures", action="store_true", help="print only the cases that fail, and the summary")
+    add_output_file(cases)
+    cases.set_defaults(command=run_test)
+
+    start = commands.add_parser(
+        "new-variant", help="write a new variant that extends another, and its case file",
+        description="Write NAME.toml, a variant that extends BASE and changes nothing yet, and NAME.cases.toml, "
+                    "its cases: a built-in BASE's own cases, which pass until the variant changes what they "
+                    "check. Existing files are never overwritten.",
+        epilog=examples(
+            "bianmin-rules new-variant my-town --extends county-centre",
+            "bianmin-rules new-variant my-village --extends ../my-town.toml --dir villages/",
+        ),
+    )
+    start.add_argument("name", help="the new variant's name: lower-case letters, digits and hyphens")
+    start.add_argument("--extends", required=True, metavar="BASE",
+                       help="the variant it starts from: a built-in name or a .toml file")
+    start.add_argument("--dir", default=".", help="the folder to write the two files to (default: here)")
+    start.set_defaults(command=run_new_variant)
+
+    schema = commands.add_parser(
+        "schema", help="print a JSON Schema: of an event, a variant file or a case file",
+        epilog=examples("bianmin-rules schema events -o events.schema.json", "bianmin-rules schema cases"),
+    )
+    schema.add_argument("what", choices=["events", "variant", "cases"], help="which schema")
+    add_output_file(schema)
+    schema.set_defaults(command=run_schema)
+
+    calendar = commands.add_parser(
+        "calendar", help="count working days (CAL-1)",
+        epilog=examples("bianmin-rules calendar add 2026-09-30 3", "bianmin-rules calendar between 2026-09-30 "
+                        "2026-10-12"),
+    )
+    counts = calendar.add_subparsers(required=True, metavar="QUESTION", parser_class=Parser)
+    add = counts.add_parser(
+        "add", help="the N-th working day after DATE (N < 0: before)",
+        epilog=examples("bianmin-rules calendar add 2026-09-30 3   # 2026-10-09: the National Day week is closed"),
+    )
+    add.add_argument("date", type=iso_date)
+    add.add_argument("n", type=int)
+    add_calendar_options(add)
+    add.set_defaults(command=run_calendar_add)
+    between = counts.add_parser(
+        "between", help="working days in (START, END]",
+        epilog=examples("bianmin-rules calendar between 2026-09-30 2026-10-12"),
+    )
+    between.add_argument("start", type=iso_date)
+    between.add_argument("end", type=iso_date)
+    add_calendar_options(between)
+    between.set_defaults(command=run_calendar_between)
+    return parser
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """Help at a fixed width, so that it reads the same in every terminal and in docs/cli.md.
+
+    A text of several lines (the examples) is printed as written; a paragraph is wrapped.
+    """
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=100, max_help_position=32)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text:
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
+class Parser(argparse.ArgumentParser):
+    """A sub-command parser with the fixed-width help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
+def add_log_arguments(parser: argparse.ArgumentParser) -> None:
+    """The event logs a command reads; ``-`` is standard input."""
+    parser.add_argument(
+        "events", nargs="+", help="JSON Lines event logs (one log may be split into files; -: standard input)"
+    )
+
+
+TABLE_IDS = tuple(dict.fromkeys(spec.id for spec in (*REPORT_TABLES, *DIFF_TABLES)))
+
+
+def add_output_options(
+    parser: argparse.ArgumentParser, formats: Sequence[str] = FORMATS, *, tables: bool = True,
+) -> None:
+    """``--format``, ``-o``, ``--lang`` and ``--table``: how and where a report is written."""
+    parser.add_argument("--format", choices=formats, default="markdown", help="output format (default: markdown)")
+    add_output_file(
+        parser, "write to this file instead of standard output (xlsx: required; csv: a folder, e.g. out/, "
+                "gets one file per table)",
+    )
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default="zh",
+        help="the language of the headers and words of xlsx, html and per-table csv (default: zh)",
+    )
+    if tables:
+        parser.add_argument(
+            "--table", choices=TABLE_IDS, metavar="TABLE",
+            help=f"csv: only this table, for Excel ({', '.join(TABLE_IDS)})",
+        )
+
+
+def write_output(args: argparse.Namespace, model: Viewed, variant: Variant | None = None) -> None:
+    """Write ``model`` as the output options ask."""
+    write_view(
+        model, args.format, output=args.output, stream=sys.stdout, variant=variant, lang=args.lang,
+        table=getattr(args, "table", None),
+    )
+
+
+def add_output_file(parser: argparse.ArgumentParser, help: str = "write to FILE instead of standard output") -> None:
+    """``-o/--output``: the file a command writes to instead of standard output, written whole or not at all."""
+    parser.add_argument("-o", "--output", metavar="FILE", help=help)
+
+
+def add_quiet_option(parser: argparse.ArgumentParser) -> None:
+    """``--quiet``: no progress bar (there is none anyway when standard error is not a terminal)."""
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar on the terminal")
+
+
+def add_calendar_options(parser: argparse.ArgumentParser) -> None:
+    """``--allow-provisional`` and ``--schedule``: the calendar the command counts days on (CAL-3)."""
+    parser.add_argument(
+        "--allow-provisional", action="store_true",
+        help="count days in years without an official schedule; results are marked provisional (CAL-3)",
+    )
+    parser.add_argument(
+        "--schedule", action="append", default=[], metavar="FILE",
+        help="a year's official holiday schedule (TOML); may be repeated",
+    )
+
+
+def iso_date(text: str) -> date:
+    """A YYYY-MM-DD argument."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (expected YYYY-MM-DD): {text!r}") from None
+
+
+def period_label(text: str) -> Period:
+    """A period argument: 2026, 2026-Q1 or 2026-03."""
+    try:
+        return Period.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def calendar_from(args: argparse.Namespace) -> WorkCalendar:
+    """The China calendar with the loaded schedules and the provisional opt-in."""
+    calendar = WorkCalendar.china(allow_provisional=args.allow_provisional)
+    for path in args.schedule:
+        calendar = calendar.with_schedule(load_schedule(path))
+    return calendar
+
+
+def progress_bar(args: argparse.Namespace) -> Bar:
+    """The command's progress bar on standard error: drawn on a terminal unless ``--quiet``."""
+    return Bar(sys.stderr, quiet=args.quiet)
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    variant = load_variant(args.variant)
+    with progress_bar(args) as bar:
+        report = evaluate(
+            variant, read_logs_of(args.events, bar), as_of=args.as_of, calendar=calendar_from(args),
+            include_compliance=args.compliance, progress=bar,
+        )
+        bar.stage("writing")
+        write_output(args, report, variant)
+    return failing(report, args.fail_on)
+
+
+def failing(report: Report, fail_on: str | None) -> int:
+    """The exit status ``--fail-on`` asks for, with a line on stderr saying why it fails."""
+    if fail_on is None:
+        return 0
+    kinds = {VerdictKind.VIOLATION} | ({VerdictKind.WARNING} if fail_on == "warnings" else set())
+    found = [v for v in report.verdicts if v.kind in kinds]
+    if not found:
+        return 0
+    violations = sum(v.kind is VerdictKind.VIOLATION for v in found)
+    print(f"bianmin-rules: {violations} violations, {len(found) - violations} warnings (--fail-on {fail_on})",
+          file=sys.stderr)
+    return EXIT_FINDINGS
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    variants = (load_variant(args.variant), load_variant(args.against))
+    with progress_bar(args) as bar:
+        before, after = evaluate_all(
+            variants, read_logs_of(args.events, bar), as_of=args.as_of, calendar=calendar_from(args), progress=bar,
+        )
+        bar.stage("writing")
+        write_output(args, diff(before, after))
+    return 0
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    kind = next(kind for kind in ("staff", "window", "case") if getattr(args, kind))
+    variant = load_variant(args.variant)
+    with progress_bar(args) as bar:
+        story = explain(
+            variant, read_logs_of(args.events, bar), subject=subject_of(kind, getattr(args, kind)),
+            as_of=args.as_of, period=args.period, calendar=calendar_from(args), progress=bar,
+        )
+        bar.stage("writing")
+        write_output(args, story)
+    return 0
+
+
+def run_chain(args: argparse.Namespace) -> int:
+    variant = load_variant(args.variant)
+    with progress_bar(args) as bar:
+        trace = trace_inquiry(
+            variant, read_logs_of(args.events, bar), args.inquiry, as_of=args.as_of, calendar=calendar_from(args),
+            progress=bar,
+        )
+        bar.stage("writing")
+        with output(args.output) as out:
+            out.write(render_trace(trace))
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    variant = load_variant("county-centre")
+    report = evaluate(variant, demo_events(), as_of=date.fromisoformat(DEMO_AS_OF))
+    write_output(args, report, variant)
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    mapping = load_mapping(args.mapping) if args.mapping else None
+    intake = import_register(args.register, mapping)
+    for problem in intake.problems:
+        print(f"bianmin-rules: {args.register}: {problem}", file=sys.stderr)
+    if intake.problems and not args.skip_bad:
+        raise RegisterError(
+            f"{args.register}: {len(intake.problems)} bad cells in {intake.bad_rows} of {intake.rows} rows; "
+            "nothing written (correct them, or give --skip-bad to write the good rows)",
+            problems=intake.problems,
+        )
+    write_log(intake, args.output, sys.stdout)
+    if intake.problems:
+        skipped = f"{args.output or 'events'}.skipped.csv"
+        write_problems(intake.problems, skipped)
+        print(f"bianmin-rules: the bad cells are listed in {skipped}", file=sys.stderr)
+    print(f"bianmin-rules: {'; '.join(summary(intake))}", file=sys.stderr)
+    return 0
+
+
+def run_example(args: argparse.Namespace) -> int:
+    with output(args.output) as out:
+        out.write(example_text(args.name))
+    return 0
+
+
+def run_generate(args: argparse.Namespace) -> int:
+    with progress_bar(args) as bar, output(args.output) as out:
+        bar.stage("writing", total=args.events, unit="event", scale=False)
+        write, step = out.write, max(1, args.events // 200)
+        for count, row in enumerate(generate(args.events, seed=args.seed, year=args.year, windows=args.windows), 1):
+            write(json.dumps(row, ensure_ascii=False) + "\n")
+            if count % step == 0:
+                bar.advance(step)
+    return 0
+
+
+def run_variants(args: argparse.Namespace) -> int:
+    for name in builtin_variant_names():
+        variant = load_variant(name)
+        source = " — ".join(part for part in (variant.source.document, variant.source.section) if part)
+        print(f"{name}\t{variant.title}\t{source}")
+    return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    schemas: dict[str, Callable[[], dict[str, Any]]] = {
+        "events": event_json_schema, "variant": Variant.json_schema, "cases": case_file_schema,
+    }
+    with output(args.output) as out:
+        out.write(json.dumps(schemas[args.what](), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    text = load_variant(args.variant).to_toml()
+    with output(args.output) as out:
+        out.write(text)
+    return 0
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    report = lint_variant(args.variant)
+    with output(args.output) as out:
+        if args.format == "json":
+            out.write(report.model_dump_json(indent=2) + "\n")
+        else:
+            out.writelines(f"{finding}\n" for finding in report.findings)
+            out.write(report.summary() + "\n")
+    return 0 if report.clean else EXIT_FINDINGS
+
+
+def run_test(args: argparse.Namespace) -> int:
+    variant = load_variant(args.variant) if args.variant else None
+    with output(args.output) as out:
+        def shown(result: CaseResult) -> None:
+            if args.format == "text" and not (args.failures and result.passed):
+                out.write(result.text() + "\n")
+                out.flush()
+
+        outcome = run_paths(args.paths, variant=variant, on_result=shown)
+        if args.format == "json":
+            out.write(outcome.model_dump_json(indent=2) + "\n")
+        else:
+            out.write(outcome.summary() + "\n")
+    return EXIT_FINDINGS if outcome.failed else 0
+
+
+def run_new_variant(args: argparse.Namespace) -> int:
+    folder = Path(args.dir)
+    base = load_variant(args.extends)  # fails here on a base that does not load
+    files = starter_files(args.name, relative_base(args.extends, args.dir), base)
+    existing = [name for name in files if (folder / name).exists()]
+    if existing:
+        raise OutputError(f"{', '.join(str(folder / name) for name in existing)}: exists already; nothing written")
+    for name, text in files.items():
+        with output(str(folder / name)) as out:
+            out.write(text)
+        print(f"wrote {folder / name}")
+    return 0
+
+
+def run_calendar_add(args: argparse.Namespace) -> int:
+    calendar = calendar_from(args)
+    result = calendar.add_working_days(args.date, args.n)
+    note = " (provisional)" if calendar.is_provisional(result) or calendar.is_provisional(args.date) else ""
+    print(f"{result.isoformat()}{note}")
+    return 0
+
+
+def run_calendar_between(args: argparse.Namespace) -> int:
+    calendar = calendar_from(args)
+    count = calendar.working_days_between(args.start, args.end)
+    provisional = calendar.is_provisional(args.start) or calendar.is_provisional(args.end)
+    print(f"{count}{' (provisional)' if provisional else ''}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

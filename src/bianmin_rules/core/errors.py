@@ -1,0 +1,149 @@
+"""The library's errors: one base class, one subclass per kind of bad input.
+
+Every error renders as one readable line that names the place of the problem (the
+line of an event log, the key of a variant file, the date outside the official
+calendar), so that the command line can print it as it is and exit with status 2.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+class BianminError(Exception):
+    """Base class of every error the library raises on bad input."""
+
+
+class EventError(BianminError):
+    """An event log entry is malformed: bad JSON, unknown type, missing or invalid field."""
+
+    def __init__(
+        self, message: str, *, source: str = "<events>", line: int | None = None,
+        field: str | None = None, event_id: str | None = None,
+    ) -> None:
+        self.source = source
+        self.line = line
+        self.field = field
+        self.event_id = event_id
+        self.message = message
+        place = source if line is None else f"{source}:{line}"
+        if event_id is not None:
+            place += f": event {event_id!r}"
+        if field is not None:
+            place += f": field {field!r}"
+        super().__init__(f"{place}: {message}")
+
+
+class DuplicateEventError(EventError):
+    """Two events of one log share an id."""
+
+
+class CalendarError(BianminError):
+    """A date cannot be counted by the calendar."""
+
+
+class ProvisionalCalendarError(CalendarError):
+    """A date lies in a year whose official holiday schedule the calendar does not hold (CAL-3).
+
+    Raised unless the caller opted in to provisional results; load the year's schedule
+    with :meth:`bianmin_rules.WorkCalendar.with_schedule` to count it with certainty.
+    """
+
+    def __init__(self, day: date, last_official_year: int) -> None:
+        self.day = day
+        self.last_official_year = last_official_year
+        super().__init__(
+            f"{day.isoformat()} lies in {day.year}, after {last_official_year}, the last year "
+            "whose official holiday schedule the calendar holds; load that year's schedule "
+            "or allow provisional results"
+        )
+
+
+class CalendarRangeError(CalendarError):
+    """A date lies outside the years the calendar covers at all."""
+
+
+class VariantError(BianminError):
+    """A variant (a centre's rule set) is unknown, malformed or inconsistent.
+
+    ``key`` names the place in the variant file, as a dotted path such as
+    ``policies[2].limit``.
+    """
+
+    def __init__(self, message: str, *, variant: str, key: str | None = None) -> None:
+        self.variant = variant
+        self.key = key
+        self.message = message
+        place = f"variant {variant!r}" + (f": {key}" if key else "")
+        super().__init__(f"{place}: {message}")
+
+
+class EvaluationError(BianminError):
+    """The events contradict the variant, e.g. a case type the variant does not declare."""
+
+    def __init__(self, message: str, *, event_id: str | None = None) -> None:
+        self.event_id = event_id
+        self.message = message
+        super().__init__(f"event {event_id!r}: {message}" if event_id else message)
+
+
+class ScoringError(BianminError):
+    """An assessment table cannot score its inputs without guessing (SC-5, SC-7).
+
+    For instance a measured rate falls into a gap of a band table that the variant does
+    not resolve, or two verdicts measure the same rate of one subject and period.
+    ``place`` names the table, subject, period and item.
+    """
+
+    def __init__(self, message: str, *, place: str) -> None:
+        self.place = place
+        self.message = message
+        super().__init__(f"{place}: {message}")
+
+
+class CaseFileError(BianminError):
+    """A case file (a variant's tests in data) cannot be read, or a case cannot be run.
+
+    ``file`` is the case file, ``key`` the dotted key of the problem (``cases[2].verdicts[0].on``)
+    and ``line`` the line it is written on.
+    """
+
+    def __init__(self, message: str, *, file: str, key: str | None = None, line: int | None = None) -> None:
+        self.file = file
+        self.key = key
+        self.line = line
+        self.message = message
+        place = file if line is None else f"{file}:{line}"
+        if key:
+            place += f": {key}"
+        super().__init__(f"{place}: {message}")
+
+
+class MissingExtraError(BianminError, ImportError):
+    """An optional package a view or reader needs is not installed; the message names the extra to install."""
+
+    def __init__(self, *, module: str, extra: str, purpose: str) -> None:
+        self.module = module
+        self.extra = extra
+        super().__init__(
+            f"{purpose} needs the optional package {module!r}: pip install 'bianmin-rules[{extra}]'", name=module
+        )
+
+
+class OutputError(BianminError):
+    """A view cannot be written as asked: a workbook with no file to go to, a table the output does not have,
+    or a file or folder that cannot be written."""
+
+
+class RegisterError(BianminError):
+    """A register (a spreadsheet of cases or sign-ins) cannot be turned into events.
+
+    ``problems`` lists every bad cell, each with its sheet, row, column and what was
+    expected; the message says how many there are and names the first. A register of
+    complaints is never quoted (CMP-7).
+    """
+
+    def __init__(self, message: str, *, problems: tuple[object, ...] = ()) -> None:
+        self.problems = problems
+        self.message = message
+        super().__init__(message)

@@ -1,0 +1,128 @@
+"""``extends``: a variant written as "the county rules, except …".
+
+A variant file may name a parent (``extends = "county-centre"``, or a path relative to the
+file). The child's data is laid over the parent's before validation:
+
+- every value the child sets replaces the parent's (``source``, ``office_hours``, and
+  ``case_types``, since a township declares its own set of case types, CASE-2) …
+- … except lists of tables such as ``[[policies]]``, which are merged entry by entry: an
+  entry is addressed by its ``id`` if it has one, else its ``rule``; a child entry with a
+  parent's key changes only the keys it sets, one with a new key is added, and
+  ``remove_policies = ["TL-7", …]`` drops inherited policies. A child entry without an
+  ``id`` also reaches the one parent entry of its ``rule`` when that entry has an ``id``,
+  and ``remove_policies`` may name a rule ID to drop every inherited policy of that rule.
+
+The resolved data names the parent in ``based_on`` (for the reader) and no longer
+``extends`` anything, so printing it gives a complete, self-standing variant. Resolution
+is pure: the caller supplies a function that returns a parent's raw data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from bianmin_rules.core.errors import VariantError
+
+Data = dict[str, Any]
+
+ParentLoader = Callable[[str, str], tuple[Data, str]]
+"""``load_parent(reference, origin)``: the raw data of the variant ``reference`` names, and its own origin."""
+
+
+def resolve_extends(data: Data, *, origin: str, load_parent: ParentLoader) -> Data:
+    """The variant data with its ``extends`` chain laid out, child over parent.
+
+    ``load_parent(reference, origin)`` returns the parent's raw data and its own origin
+    (for nested ``extends`` and error messages).
+    """
+    return _resolve(data, origin, load_parent, [origin])
+
+
+def _resolve(data: Data, origin: str, load_parent: ParentLoader, chain: list[str]) -> Data:
+    reference = data.get("extends")
+    if reference is None:
+        return _without(data, "remove_policies", origin)
+    if not isinstance(reference, str):
+        raise VariantError("must name a variant or a file", variant=origin, key="extends")
+    parent, parent_origin = load_parent(reference, origin)
+    if parent_origin in chain:
+        cycle = " → ".join([*chain, parent_origin])
+        raise VariantError(f"extends itself: {cycle}", variant=origin, key="extends")
+    base = _resolve(parent, parent_origin, load_parent, [*chain, parent_origin])
+    child = {key: value for key, value in data.items() if key != "extends"}
+    return overlay(base, child, origin=origin) | {"based_on": reference}
+
+
+def _without(data: Data, key: str, origin: str) -> Data:
+    if key in data:
+        raise VariantError("only a variant that extends another can remove its policies", variant=origin, key=key)
+    return data
+
+
+def overlay(base: Data, child: Data, *, origin: str) -> Data:
+    """``child`` laid over ``base``: see the module docstring for the rules."""
+    merged = dict(base)
+    removed = child.get("remove_policies", [])
+    for key, value in child.items():
+        if key == "remove_policies":
+            continue
+        old = merged.get(key)
+        if isinstance(old, list) and isinstance(value, list) and _keyed_tables(old + value):
+            merged[key] = merge_keyed(old, value, key=key, origin=origin)
+        else:
+            merged[key] = value
+    merged["policies"] = drop(merged.get("policies", []), removed, origin=origin)
+    return merged
+
+
+def _keyed_tables(items: list[Any]) -> bool:
+    return bool(items) and all(isinstance(item, dict) for item in items)
+
+
+def entry_key(entry: Data) -> str | None:
+    """How an entry of a list of tables is addressed: its ``id``, else its ``rule``."""
+    key = entry.get("id", entry.get("rule"))
+    return key if isinstance(key, str) else None
+
+
+def addresses(entry: Data, target: Data) -> bool:
+    """Does a child's ``entry`` address ``target`` by its key, or — having no ``id`` — by its rule?"""
+    name = entry_key(entry)
+    if name is None:
+        return False
+    return entry_key(target) == name or ("id" not in entry and target.get("rule") == name)
+
+
+def merge_keyed(base: list[Data], child: list[Data], *, key: str, origin: str) -> list[Data]:
+    """Merge two lists of tables by entry key, keeping the parent's order and adding new entries last."""
+    merged = list(base)
+    for index, entry in enumerate(child):
+        name = entry_key(entry)
+        matches = [i for i, old in enumerate(merged) if name is not None and entry_key(old) == name]
+        if not matches:
+            matches = [i for i, old in enumerate(merged) if addresses(entry, old)]
+        if len(matches) > 1:
+            raise VariantError(
+                f"several inherited entries are addressed as {name!r}; give them distinct `id`s",
+                variant=origin, key=f"{key}[{index}]",
+            )
+        if matches:
+            merged[matches[0]] = {**merged[matches[0]], **entry}
+        else:
+            merged.append(entry)
+    return merged
+
+
+def drop(policies: list[Data], removed: list[Any], *, origin: str) -> list[Data]:
+    """The policies without those named in ``remove_policies`` (by id, or every one of a rule ID).
+
+    Naming an unknown one is an error.
+    """
+    keys = {entry_key(p) for p in policies} | {p.get("rule") for p in policies}
+    for index, name in enumerate(removed):
+        if name not in keys:
+            raise VariantError(
+                f"{name!r} is not a policy of the extended variant", variant=origin, key=f"remove_policies[{index}]"
+            )
+    return [p for p in policies if entry_key(p) not in removed and p.get("rule") not in removed]

@@ -1,0 +1,139 @@
+"""Filing events as compact facts, and gathering the facts of one subject into its file.
+
+A fact is a small record whose fields the event supplies by name (:func:`fact`,
+:func:`fact_of`). A :class:`FileLedger` files each event's fact under the id of the
+subject it belongs to (an inquiry, a complaint) and, at close, builds one file per
+subject from its facts.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, fields
+from datetime import datetime
+from functools import cache
+from operator import attrgetter, itemgetter
+from typing import Any, Generic, Protocol, TypeVar, dataclass_transform
+
+from bianmin_rules.core.errors import EvaluationError
+from bianmin_rules.core.events import EventBase
+
+FactT = TypeVar("FactT")
+FileT = TypeVar("FileT")
+
+
+class Dated(Protocol):
+    """A fact with a time and the id of the event it records."""
+
+    @property
+    def at(self) -> datetime: ...
+
+    @property
+    def event(self) -> str: ...
+
+
+DatedT = TypeVar("DatedT", bound=Dated)
+
+
+ClassT = TypeVar("ClassT", bound=type)
+
+
+@dataclass_transform(frozen_default=True)
+def fact(cls: ClassT) -> ClassT:
+    """Declare a fact: a slotted dataclass that the type checker treats as frozen.
+
+    Facts are read-only: nothing assigns to them after filing, and ``mypy`` refuses code
+    that would. They are not frozen at run time because a frozen dataclass costs about
+    four times as much to build, and a large log files one fact per event.
+    """
+    return dataclass(slots=True, unsafe_hash=True)(cls)  # type: ignore[return-value]
+
+
+@cache
+def builder(kind: Callable[..., FactT]) -> Callable[[EventBase], FactT]:
+    """A fast constructor of the fact ``kind`` from an event: its fields read in one go.
+
+    ``event`` is the event's id, every other field the event's attribute of that name.
+    Only the fields ``kind`` declares are read, so an event field the fact has no place
+    for (a confidential one, CMP-7) is never copied. Names of windows, staff and case
+    types arrive interned (:data:`~bianmin_rules.core.events.Name`), so the facts of a
+    large log share a few strings. Builders are made once per kind of fact.
+    """
+    read = attrgetter(*sources(kind))
+
+    def build(event: EventBase) -> FactT:
+        return kind(*read(event))
+
+    return build
+
+
+def sources(kind: Callable[..., Any]) -> tuple[str, ...]:
+    """The event attributes that fill the fields of the fact ``kind``, in order (see :func:`builder`)."""
+    return tuple("id" if f.name == "event" else f.name for f in fields(kind))  # type: ignore[arg-type]
+
+
+def filer(kind: Callable[..., Any], into: Mapping[str, list[Any]], key: str) -> Callable[[EventBase], None]:
+    """Files each event as the fact ``kind``, in the list of ``into`` under the subject its ``key`` names.
+
+    ``into`` is a ``defaultdict(list)``. Building and filing in one function spares a call
+    per event of a log of millions (1M events: about −0.1 s). The values are read from
+    the event's ``__dict__``, where pydantic keeps a model's fields: a dict lookup per
+    field instead of an attribute lookup, which first searches the model's classes (1M
+    events: about −0.1 s).
+    """
+    read = itemgetter(*sources(kind))
+
+    def file(event: EventBase) -> None:
+        values = event.__dict__
+        into[values[key]].append(kind(*read(values)))
+
+    return file
+
+
+def fact_of(kind: Callable[..., FactT], event: EventBase) -> FactT:
+    """The fact ``kind`` built from ``event`` (see :func:`builder`)."""
+    build: Callable[[EventBase], FactT] = builder(kind)
+    return build(event)
+
+
+ORDER = attrgetter("at", "event")
+"""The order of facts: by time, then by event id."""
+
+
+def in_order(facts: Iterable[DatedT]) -> list[DatedT]:
+    """The facts ordered by time, then event id, whatever order they were filed in."""
+    return sorted(facts, key=ORDER)
+
+
+def only_one(ordered: Iterable[object], kind: type[FactT], what: str) -> FactT | None:
+    """The one fact of ``kind`` among ``ordered``; a second one is an error naming it and the first."""
+    found = [f for f in ordered if isinstance(f, kind)]
+    if len(found) > 1:
+        first, second = (getattr(f, "event", "?") for f in found[:2])
+        raise EvaluationError(f"{what} is received twice (first in event {first!r})", event_id=second)
+    return found[0] if found else None
+
+
+class FileLedger(Generic[FileT]):
+    """Files each event's fact under the subject its ``key`` field names; closes into one file per subject."""
+
+    def __init__(
+        self, facts: Mapping[Any, Callable[..., Any]], *, key: str,
+        build: Callable[[str, list[Any]], FileT],
+    ) -> None:
+        self.handles: tuple[type[EventBase], ...] = tuple(facts)
+        self._build = build
+        self._filed: dict[str, list[Any]] = defaultdict(list)
+        self.filers: dict[type[EventBase], Callable[[EventBase], None]] = {
+            event: filer(kind, self._filed, key) for event, kind in facts.items()
+        }
+        """The function that files each event type (see :class:`~bianmin_rules.core.books.Ledger`)."""
+
+    def record(self, event: EventBase) -> None:
+        """File one event's fact under its subject."""
+        self.filers[type(event)](event)
+
+    def close(self) -> dict[str, FileT]:
+        """One file per subject, by subject id, in id order."""
+        return {key: self._build(key, self._filed[key]) for key in sorted(self._filed)}

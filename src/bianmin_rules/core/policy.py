@@ -1,0 +1,135 @@
+"""The policy protocol: a small object that reads the books and yields verdicts.
+
+A policy is a frozen pydantic model whose fields are its parameters, so that a variant
+file can state them as data and a what-if can change them. It keeps no state between
+calls: the same books and context always give the same verdicts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any, ClassVar, Protocol, TypeVar, runtime_checkable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bianmin_rules.core.books import Books
+from bianmin_rules.core.calendar import WorkCalendar
+from bianmin_rules.core.verdicts import ZERO, Citation, RuleId, Subject, Verdict, VerdictKind
+
+SourceT = TypeVar("SourceT")
+DerivedT = TypeVar("DerivedT")
+
+
+class Derived:
+    """What several policies of one evaluation derive alike from the books, derived once.
+
+    A variant judges the same case files under a dozen rules and the same inquiries
+    under eight: an index of the cases by type, the responsibility chain of each
+    inquiry. Each :class:`Context` carries its own (the engine gives every stage a new
+    one, so that what the first stage derived is freed before the next builds its
+    verdicts); nothing outlives the evaluation.
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self) -> None:
+        self._values: dict[tuple[int, Callable[[Any], Any]], tuple[object, Any]] = {}
+
+    def of(self, source: SourceT, derive: Callable[[SourceT], DerivedT]) -> DerivedT:
+        """``derive(source)``, computed on the first call for this ``source`` object and remembered.
+
+        The entry holds ``source`` itself, so it is found again only for that very
+        object (books are immutable).
+        """
+        key = (id(source), derive)
+        entry = self._values.get(key)
+        if entry is None or entry[0] is not source:
+            entry = self._values[key] = (source, derive(source))
+        value: DerivedT = entry[1]
+        return value
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a policy may know besides the books: the variant, the calendar and the day of evaluation."""
+
+    variant: str
+    """The name of the variant being applied."""
+    calendar: WorkCalendar
+    """The one calendar every date goes through."""
+    as_of: date
+    """The day of evaluation: open matters are judged as they stand on this day."""
+    include_compliance: bool = False
+    """Also report rules that were checked and met."""
+    verdicts: tuple[Verdict, ...] = ()
+    """For policies of a later stage: the verdicts of the earlier stages."""
+    policies: tuple[PolicyBase, ...] = ()
+    """The variant's policies: a rule that reads a term another rule defines finds it there (the lead
+    department of a joint case is JA-1's)."""
+    derived: Derived = field(default_factory=Derived, compare=False, repr=False)
+    """What the policies reading this context derive alike from the books, derived once."""
+
+
+@runtime_checkable
+class Policy(Protocol):
+    """What the engine needs of a policy."""
+
+    rule: str
+    stage: ClassVar[int]
+
+    def evaluate(self, books: Books, context: Context) -> Iterable[Verdict]:
+        """The verdicts this policy finds in ``books``."""
+        ...
+
+
+class PolicyBase(BaseModel):
+    """Base of the library's policies: the rule it encodes, its source, and its penalty.
+
+    Subclasses add a ``kind`` literal (the name a variant file uses) and their own
+    parameters. ``points`` (signed) and ``fine`` are what the rule's own text attaches
+    to one violation; assessment tables may score the verdicts differently.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    stage: ClassVar[int] = 0
+    """Policies of stage 0 read the books; later stages also read earlier verdicts."""
+
+    reads_office_hours: ClassVar[bool] = False
+    """Does the rule count against the office hours (lateness, absence, time off post, days of leave, CAL-2)?"""
+
+    id: str | None = Field(
+        default=None, description="How a variant extending this one addresses the policy (default: its rule ID)."
+    )
+    rule: RuleId
+    source: Citation
+    points: Decimal = Field(default=ZERO, description="Signed points per violation (a deduction is negative).")
+    fine: Decimal = Field(default=ZERO, ge=0, description="Yuan deducted per violation.")
+
+    def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
+        """The verdicts this policy finds in ``books``."""
+        raise NotImplementedError
+
+    def verdict(
+        self, context: Context, *, subject: Subject, kind: VerdictKind, on: date, explanation: str,
+        **details: Any,
+    ) -> Verdict:
+        """A verdict of this policy; a violation carries the policy's points and fine.
+
+        The verdict is provisional when any of its days lies in a year without an official
+        calendar (CAL-3).
+        """
+        if kind is VerdictKind.VIOLATION:
+            details = {"points": self.points, "fine": self.fine, **details}
+        calendar = context.calendar
+        provisional = calendar.is_provisional(on) or any(
+            isinstance(day, date) and calendar.is_provisional(day)
+            for day in (details.get("due"), details.get("actual"))
+        )
+        return Verdict(
+            rule=self.rule, variant=context.variant, source=self.source, subject=subject, kind=kind,
+            on=on, explanation=explanation, provisional=provisional, **details,
+        )

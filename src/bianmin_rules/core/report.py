@@ -1,0 +1,90 @@
+"""Reports: the verdicts of one evaluation, with per-subject totals. JSON-serialisable both ways."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bianmin_rules.core.results import Number
+from bianmin_rules.core.scorecards.cards import Card, Standing
+from bianmin_rules.core.verdicts import ZERO, Subject, Verdict, VerdictKind
+
+
+class SubjectTotal(BaseModel):
+    """What one subject accumulated in a report: counts, points and money, kept apart (SC-9)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    subject: Subject
+    violations: int = 0
+    warnings: int = 0
+    points: Number = ZERO
+    fine: Number = ZERO
+    bonus_share: Number = ZERO
+    reimbursement: Number = ZERO
+
+
+class _Tally:
+    """One subject's running totals while the verdicts are summed."""
+
+    __slots__ = ("bonus_share", "fine", "points", "reimbursement", "violations", "warnings")
+
+    def __init__(self) -> None:
+        self.violations = self.warnings = 0
+        self.points = self.fine = self.bonus_share = self.reimbursement = ZERO
+
+    def add(self, verdict: Verdict) -> None:
+        self.violations += verdict.kind is VerdictKind.VIOLATION
+        self.warnings += verdict.kind is VerdictKind.WARNING
+        self.points += verdict.points
+        self.fine += verdict.fine
+        self.bonus_share += verdict.bonus_share
+        self.reimbursement += verdict.reimbursement
+
+
+def subject_totals(verdicts: Iterable[Verdict]) -> tuple[SubjectTotal, ...]:
+    """Totals per verdict subject, in subject order."""
+    totals: dict[Subject, _Tally] = {}
+    for verdict in verdicts:
+        tally = totals.get(verdict.subject)
+        if tally is None:
+            tally = totals[verdict.subject] = _Tally()
+        tally.add(verdict)
+    return tuple(
+        SubjectTotal(
+            subject=subject, violations=tally.violations, warnings=tally.warnings, points=tally.points,
+            fine=tally.fine, bonus_share=tally.bonus_share, reimbursement=tally.reimbursement,
+        )
+        for subject, tally in sorted(totals.items(), key=lambda item: str(item[0]))
+    )
+
+
+class Report(BaseModel):
+    """The outcome of evaluating one event log under one variant as of one day."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    variant: str
+    as_of: date
+    provisional: bool = Field(description="Some result rests on a year without an official calendar (CAL-3).")
+    events_read: int = Field(ge=0)
+    events_after_as_of: int = Field(ge=0, description="Events dated after as_of, left out.")
+    verdicts: tuple[Verdict, ...]
+    totals: tuple[SubjectTotal, ...]
+    notes: tuple[str, ...] = Field(default=(), description="What the rules could not judge.")
+    scorecards: tuple[Card, ...] = Field(default=(), description="One card per table, subject and period (SC).")
+    standings: tuple[Standing, ...] = Field(default=(), description="The rankings per table and period (SC-8).")
+
+    def violations(self) -> tuple[Verdict, ...]:
+        """The verdicts that find a rule broken."""
+        return tuple(v for v in self.verdicts if v.kind is VerdictKind.VIOLATION)
+
+    def about(self, subject: Subject) -> tuple[Verdict, ...]:
+        """The verdicts that concern ``subject`` (as subject, or as their case, window or staff)."""
+        return tuple(v for v in self.verdicts if v.concerns(subject))
+
+    def cards_of(self, subject: Subject) -> tuple[Card, ...]:
+        """The scorecards of ``subject``, in report order."""
+        return tuple(card for card in self.scorecards if card.subject == subject)

@@ -1,0 +1,211 @@
+"""Variants: one centre's rule set, as data.
+
+A variant names its source, its office hours, the case types it declares and the
+policies it composes with their parameters. It is read from TOML text and validated
+here; nothing in a variant file is ever executed.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+import tomli_w
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from bianmin_rules.authoring.locate import Part, key_text
+from bianmin_rules.core.calendar import DEFAULT_OFFICE_HOURS, OfficeHours, WorkCalendar
+from bianmin_rules.core.errors import VariantError
+from bianmin_rules.core.extends import ParentLoader, resolve_extends
+from bianmin_rules.core.scorecards.tables import ScorecardTable
+from bianmin_rules.core.verdicts import RuleId
+from bianmin_rules.families.policies import AnyPolicy
+
+
+class VariantSource(BaseModel):
+    """The regulation a variant encodes."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    document: str = Field(description="The regulation's title.")
+    section: str = Field(default="", description="The part of the document encoded.")
+
+
+class AcceptedFinding(BaseModel):
+    """A lint finding the variant knows about and accepts, with the reason (see docs/lint.md).
+
+    It accepts every finding with its ``code`` at its ``key`` (the dotted key lint prints,
+    in the variant as resolved), and only those of ``rule`` when it names one. An entry
+    that no longer matches anything is itself reported (``stale-accept``).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    code: str = Field(pattern=r"^[a-z]+(-[a-z]+)*$", description="The finding's code, e.g. band-gap.")
+    key: str = Field(min_length=1, description="Where it is found: the dotted key lint prints.")
+    rule: RuleId | None = Field(default=None, description="Only findings about this rule (default: any).")
+    reason: str = Field(min_length=1, description="Why the variant accepts it: the text's own words, a decision.")
+
+
+class LintSettings(BaseModel):
+    """What ``bianmin-rules lint`` should know about the variant: the findings it accepts."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    accept: tuple[AcceptedFinding, ...] = Field(default=(), description="Known findings, each with its reason.")
+
+
+class UndeclaredCaseTypeError(ValueError):
+    """A policy names a case type the variant does not declare (CASE-2); ``key`` names the place."""
+
+    def __init__(self, message: str, key: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+class Variant(BaseModel):
+    """A centre's rule set: policies with parameters, case types, office hours."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="The variant's id, e.g. county-centre.")
+    title: str = Field(description="The centre, in Chinese.")
+    source: VariantSource
+    effective: date | None = Field(default=None, description="The day the regulation took effect, if known.")
+    based_on: str | None = Field(default=None, description="The variant this one extends (set when resolving).")
+    office_hours: OfficeHours | None = Field(
+        default=None,
+        description="Opening sessions (CAL-2); none where the text states none: the library's placeholder sessions "
+        "apply, and every report that counts against them says so.",
+    )
+    case_types: dict[str, str] = Field(
+        min_length=1, description="Case-type code -> its name in the regulation (CASE-1, CASE-2)."
+    )
+    policies: tuple[AnyPolicy, ...] = Field(description="The rules the variant applies.")
+    scorecards: tuple[ScorecardTable, ...] = Field(default=(), description="The assessment tables (SC).")
+    lint: LintSettings = Field(
+        default_factory=LintSettings, description="What `bianmin-rules lint` should know: the findings accepted."
+    )
+
+    @model_validator(mode="after")
+    def _policies_use_declared_case_types(self) -> Variant:
+        for index, policy in enumerate(self.policies):
+            for code in getattr(policy, "case_types", ()):
+                if code not in self.case_types:
+                    raise UndeclaredCaseTypeError(
+                        f"policies[{index}] ({policy.rule}) names case type {code!r}, "
+                        "which [case_types] does not declare",
+                        key=f"policies[{index}].case_types",
+                    )
+        return self
+
+    @model_validator(mode="after")
+    def _scorecards_refer_to_each_other(self) -> Variant:
+        awards = {table.name: {r.award for r in table.rankings} for table in self.scorecards}
+        if len(awards) != len(self.scorecards):
+            raise ValueError("two scorecards share a name")
+        for index, table in enumerate(self.scorecards):
+            for requirement in table.requirements:
+                if requirement.award not in awards.get(requirement.scorecard, set()):
+                    raise ValueError(
+                        f"scorecards[{index}] requires the award {requirement.award!r} of scorecard "
+                        f"{requirement.scorecard!r}, which no ranking of the variant gives"
+                    )
+        return self
+
+    def to_toml(self) -> str:
+        """The variant as a TOML file, with ``extends`` resolved: every parameter it applies."""
+        data = self.model_dump(exclude_none=True)
+        if not self.lint.accept:
+            del data["lint"]
+        data["policies"] = [{"kind": p.pop("kind"), **p} for p in data["policies"]]  # the kind first, for reading
+        return tomli_w.dumps(toml_ready(data))
+
+    @classmethod
+    def json_schema(cls) -> dict[str, Any]:
+        """The JSON Schema of a variant file, for editors (a file that ``extends`` may leave keys out)."""
+        schema = cls.model_json_schema()
+        schema["title"] = "bianmin-rules variant"
+        schema["properties"]["extends"] = {
+            "type": "string",
+            "description": "The variant this one is written as changes to: a built-in name or a path.",
+        }
+        schema["properties"]["remove_policies"] = {
+            "type": "array", "items": {"type": "string"},
+            "description": "In a variant that extends another: the ids (or rule IDs) of inherited policies to drop.",
+        }
+        return schema
+
+    def calendar(self, base: WorkCalendar | None = None) -> WorkCalendar:
+        """The variant's calendar: ``base`` (default: China's) with the variant's office hours (or the placeholder)."""
+        return (base or WorkCalendar.china()).with_office_hours(self.office_hours or DEFAULT_OFFICE_HOURS)
+
+    @classmethod
+    def from_toml(cls, text: str, *, origin: str, load_parent: ParentLoader | None = None) -> Variant:
+        """Read a variant from TOML text; ``origin`` names it in errors (a built-in name or a path).
+
+        A variant that ``extends`` another needs ``load_parent`` (see
+        :func:`bianmin_rules.intake.files.load_variant`, which supplies one).
+        """
+        return cls.from_data(parse_toml(text, origin=origin), origin=origin, load_parent=load_parent)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], *, origin: str, load_parent: ParentLoader | None = None) -> Variant:
+        """Validate a variant from parsed data, turning the first problem into a :class:`VariantError`."""
+        if "extends" in data or "remove_policies" in data:
+            if load_parent is None and "extends" in data:
+                raise VariantError("extends another variant, but no way to load it was given", variant=origin,
+                                   key="extends")
+            data = resolve_extends(data, origin=origin, load_parent=load_parent or refuse_parent)
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            cause = first.get("ctx", {}).get("error")
+            key = cause.key if isinstance(cause, UndeclaredCaseTypeError) else key_path(first["loc"], data)
+            raise VariantError(first["msg"], variant=origin, key=key) from None
+
+
+def refuse_parent(reference: str, origin: str) -> tuple[dict[str, Any], str]:
+    """The parent loader of a variant that names none: never called."""
+    raise VariantError("no way to load a parent was given", variant=origin, key="extends")
+
+
+def toml_ready(value: Any) -> Any:
+    """Plain TOML values: decimals as numbers, enums as their values, tuples as arrays."""
+    if isinstance(value, dict):
+        return {key: toml_ready(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [toml_ready(item) for item in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def parse_toml(text: str, *, origin: str) -> dict[str, Any]:
+    """Parsed TOML, or a :class:`VariantError` naming the variant."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise VariantError(f"not valid TOML: {exc}", variant=origin) from None
+
+
+def key_path(loc: Iterable[int | str], data: Any) -> str:
+    """The dotted key of a validation error (``policies[1].case_types``), skipping union tags."""
+    parts: list[Part] = []
+    node = data
+    for step in loc:
+        if isinstance(step, int):
+            node = node[step] if isinstance(node, list) and step < len(node) else None
+        elif isinstance(node, dict) and node.get("kind") == step:
+            continue  # the tag of a discriminated union, not a key of the file
+        else:
+            node = node.get(step) if isinstance(node, dict) else None  # None: a key missing from the file
+        parts.append(step)
+    return key_text(parts)

@@ -1,0 +1,204 @@
+"""Verdicts: what a policy concludes about a subject, citing the rule and article it applies."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from functools import lru_cache
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bianmin_rules.core.deadlines import DeadlineTrace
+from bianmin_rules.core.errors import EvaluationError
+from bianmin_rules.core.periods import Period
+from bianmin_rules.core.results import Number, Result
+
+RULE_PATTERN = r"^[A-Z]{2,4}-\d+$"
+"""What a catalogue rule ID looks like: a family prefix and a number, e.g. TL-4."""
+
+RuleId = Annotated[str, Field(pattern=RULE_PATTERN, description="A catalogue rule ID, e.g. TL-4.")]
+
+ZERO = Decimal(0)
+
+
+class VerdictKind(StrEnum):
+    """What a verdict says."""
+
+    VIOLATION = "violation"
+    """A rule was broken."""
+    WARNING = "warning"
+    """Nothing is broken yet, but something needs attention (e.g. a case close to its due date)."""
+    COMPLIANCE = "compliance"
+    """A rule was checked and met."""
+    INFORMATION = "information"
+    """A fact worth reporting that is neither (e.g. a measured rate)."""
+
+
+class SubjectKind(StrEnum):
+    """Who or what a verdict is about."""
+
+    STAFF = "staff"
+    WINDOW = "window"
+    CENTRE = "centre"
+    CASE = "case"
+    DEPARTMENT = "department"
+    """A department with one or more windows (AB-2)."""
+
+
+class Subject(BaseModel):
+    """The subject a verdict is charged to."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: SubjectKind
+    id: str
+
+    def __str__(self) -> str:
+        return f"{self.kind.value}:{self.id}"
+
+
+CENTRE = "centre"
+"""The id of the centre as a subject when a fact names neither a staff member nor a window."""
+
+
+@lru_cache(maxsize=4096)
+def subject(kind: SubjectKind, name: str) -> Subject:
+    """A subject; the few staff members and windows of a log are built once, not once per verdict."""
+    return Subject(kind=kind, id=name)
+
+
+def answerable(staff: str | None, window: str | None = None, centre: str | None = None) -> Subject:
+    """Who answers for a fact: the staff member named, else the window, else the centre."""
+    if staff:
+        return subject(SubjectKind.STAFF, staff)
+    if window:
+        return subject(SubjectKind.WINDOW, window)
+    return subject(SubjectKind.CENTRE, centre or CENTRE)
+
+
+def named_subject(staff: str | None, window: str | None, *, event: str) -> Subject:
+    """The staff member named, else the window; a fact that names neither is an error."""
+    if not (staff or window):
+        raise EvaluationError("the event names neither a staff member nor a window", event_id=event)
+    return answerable(staff, window)
+
+
+class Citation(BaseModel):
+    """Where a rule comes from: the document, the article, and the article's words."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    document: str = Field(description="The regulation, e.g. 县政务服务中心审批事项“六件”分类法操作规程.")
+    article: str = Field(description="The article or clause, e.g. 一、(二)1.")
+    quote: str = Field(description="The words of the article, quoted.")
+
+
+class Sanction(BaseModel):
+    """A sanction tier (批评教育, 通报批评 …) with its rank on the variant's ladder."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    tier: str = Field(description="The tier in the words of the regulation.")
+    level: int = Field(ge=1, description="Its rank: a higher level is a heavier sanction.")
+
+
+class Measure(BaseModel):
+    """A rate measured over a period (completion rate, satisfaction rate …), in percent.
+
+    Measures travel as information verdicts so that assessment tables read one kind of
+    input; ``value`` is ``100 × numerator / denominator``, exact.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(description="What is measured, e.g. completion_rate.")
+    period: Period
+    numerator: int = Field(ge=0)
+    denominator: int = Field(gt=0)
+
+    @property
+    def value(self) -> Decimal:
+        """The rate in percent."""
+        return Decimal(100 * self.numerator) / Decimal(self.denominator)
+
+
+class Occurrence(Result):
+    """An earlier verdict that a count rests on (a sanction ladder, a disqualification)."""
+
+    rule: RuleId = Field(description="The rule of the verdict counted (the first, when several were counted as one).")
+    on: date = Field(description="The day that verdict is attributed to.")
+    evidence: tuple[str, ...] = Field(default=(), description="The ids of the events it rests on.")
+    also: tuple[RuleId, ...] = Field(
+        default=(), description="The other rules whose verdicts on the same matter were counted as this occurrence.",
+    )
+
+
+class Verdict(Result):
+    """One finding of one policy about one subject.
+
+    Points are signed (a deduction is negative); money is in yuan, kept apart from
+    points (SC-9): ``fine`` is deducted from the subject's pay or assessment bonus,
+    ``bonus_share`` is a fraction of the annual bonus, and ``reimbursement`` is owed
+    to the applicant (OTN-5), never counted as a fine.
+
+    A verdict that judges a deadline carries its ``deadline`` trace, and ``due`` and
+    ``actual`` as the trace has them; :attr:`days_late` reads the trace's count.
+    """
+
+    rule: RuleId
+    variant: str
+    source: Citation
+    subject: Subject
+    kind: VerdictKind
+    on: date = Field(description="The day the verdict is attributed to (for periods and ladders).")
+    explanation: str = Field(description="A short explanation in Chinese.")
+    points: Number = Field(default=ZERO, description="Signed assessment points.")
+    fine: Number = Field(default=ZERO, ge=0, description="Money deducted, in yuan.")
+    bonus_share: Number = Field(default=ZERO, ge=0, le=1, description="Fraction of the annual bonus deducted.")
+    reimbursement: Number = Field(default=ZERO, ge=0, description="Yuan owed to the applicant.")
+    sanction: Sanction | None = None
+    deadline: DeadlineTrace | None = Field(default=None, description="How a due date was reached.")
+    due: date | None = Field(default=None, description="For a verdict on a deadline: the last day in time.")
+    actual: date | None = Field(default=None, description="For a verdict on a deadline: the day it was done, if done.")
+    measure: Measure | None = Field(default=None, description="For a measured rate: what, over which period.")
+    quantity: Number | None = Field(
+        default=None, description="How much of the offence, in the unit its explanation names (half days absent …)."
+    )
+    occurrences: tuple[Occurrence, ...] = Field(
+        default=(), description="For a verdict reached by counting: the verdicts counted, earliest first."
+    )
+    evidence: tuple[str, ...] = Field(default=(), description="Ids of the events the verdict rests on.")
+    case: str | None = None
+    inquiry: str | None = Field(default=None, description="For a first-inquiry verdict: the inquiry (咨询) concerned.")
+    complaint: str | None = Field(default=None, description="For a complaint verdict: the complaint (投诉) concerned.")
+    lead: str | None = Field(
+        default=None, description="For a joint case (联办件): its lead window (牵头部门), as the JA-1 rule names it.",
+    )
+    window: str | None = None
+    staff: str | None = None
+    provisional: bool = Field(default=False, description="Rests on a year without an official calendar (CAL-3).")
+    code: str | None = Field(default=None, description="A finer key within the rule (e.g. a finding code).")
+
+    @property
+    def days_late(self) -> int | None:
+        """For a verdict on a deadline: the days after ``due`` it was done, or is still open (its trace's count)."""
+        return self.deadline.days_late if self.deadline is not None else None
+
+    @property
+    def sort_key(self) -> tuple[date, str, str, str, str, tuple[str, ...], str]:
+        """The order of verdicts in a report: by day, rule, subject, case, evidence, kind.
+
+        A subject sorts as its ``kind:id`` text would (no kind's name begins another's), and
+        a kind as its value: both without building a string per verdict.
+        """
+        subject = self.subject
+        return (self.on, self.rule, subject.kind, subject.id, self.case or "", self.evidence, self.kind)
+
+    def concerns(self, subject: Subject) -> bool:
+        """Is ``subject`` the subject of this verdict, or its case, window or staff member?"""
+        if subject == self.subject:
+            return True
+        related = {SubjectKind.CASE: self.case, SubjectKind.WINDOW: self.window, SubjectKind.STAFF: self.staff}
+        return related.get(subject.kind) == subject.id

@@ -1,0 +1,1 @@
+"""Attendance (ATT, CAL): sign-in, lateness, absence, meetings and extended service."""

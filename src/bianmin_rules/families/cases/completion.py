@@ -1,0 +1,118 @@
+"""Completion rates (办结率) and overdue counts per window and staff member per period (TL-12).
+
+The assessment tables score them ("规定时限内办结率达到100%，得10分。办结率每减少一个百分点，
+扣0.5分"); this rule only measures, as information verdicts carrying a
+:class:`~bianmin_rules.core.verdicts.Measure`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from datetime import date
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from bianmin_rules.core.books import Books
+from bianmin_rules.core.formatting import percent
+from bianmin_rules.core.periods import Period, PeriodKind
+from bianmin_rules.core.policy import Context
+from bianmin_rules.core.verdicts import Measure, RuleId, Subject, SubjectKind, Verdict, VerdictKind
+from bianmin_rules.families.cases.base import CasePolicy
+
+DEADLINE_RULES = ("TL-1", "TL-2", "TL-4", "TL-6", "TL-7")
+
+
+class CompletionRate(CasePolicy):
+    """TL-12: the share of cases completed within their limits, and the overdue cases, per period.
+
+    A case is late when a deadline rule of ``counts`` found it late (a violation with a
+    deadline trace); otherwise it was done in time. With ``basis = "closed"`` (default)
+    a case counts in the period it was closed (completed or rejected: both are 办结),
+    and a case still open but overdue in the period it fell due; an open case not yet
+    due is not counted. With ``basis = "received"`` a case counts in the period it was
+    received, once it is closed or overdue. Cases count for the window and the staff
+    member who received them. Two measures per subject and period (``measures`` may keep
+    one): ``completion_rate`` (in time / counted) and ``overdue_rate`` (late / counted;
+    its numerator is the overdue count). A subject with no counted case in a period has
+    no measure.
+    """
+
+    stage: ClassVar[int] = 1
+
+    kind: Literal["completion-rate"] = "completion-rate"
+    counts: tuple[RuleId, ...] = Field(default=DEADLINE_RULES, min_length=1, description="The deadline rules.")
+    period: PeriodKind = Field(default=PeriodKind.QUARTER, description="The period measured.")
+    per: tuple[Literal["window", "staff"], ...] = Field(default=("window", "staff"), min_length=1)
+    basis: Literal["closed", "received"] = Field(default="closed", description="Which day places a case in a period.")
+    measures: tuple[Literal["completion_rate", "overdue_rate"], ...] = Field(
+        default=("completion_rate", "overdue_rate"), min_length=1,
+        description="The measures reported (a variant whose tables read only one may leave the other out).",
+    )
+
+    def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
+        """Two information verdicts per subject and period."""
+        overdue = self.overdue_since(context)
+        # Keyed by plain values (not Period models): this loop runs once per case (~240,000
+        # for a million events), so it is kept to a few lookups. Cases are counted by
+        # receiver, period and lateness first (a few thousand keys), then per subject.
+        months, by_receipt = self.period.months, self.basis == "received"
+        starts: dict[date, date] = {}  # the first day of each day's period, worked out once per day
+        placed: list[tuple[str | None, str | None, date, int]] = []
+        for file in self.cases(books, context):
+            since, closed, receipt = overdue.get(file.case), file.closed, file.receipt
+            if closed is None and since is None:
+                continue  # neither closed nor overdue: not counted yet
+            assert receipt is not None
+            if by_receipt:
+                day = receipt.day
+            elif closed is not None:
+                day = closed.day
+            else:  # open, but overdue: counted in the period it fell due
+                assert since is not None
+                day = since
+            start = starts.get(day)
+            if start is None:
+                start = starts[day] = date(day.year, (day.month - 1) // months * months + 1, 1)
+            placed.append((receipt.window, receipt.staff, start, 0 if since is None else 1))
+        tally: dict[tuple[str, str, date], list[int]] = defaultdict(lambda: [0, 0])
+        for (window, staff, start, column), cases in Counter(placed).items():
+            for per in self.per:
+                name = window if per == "window" else staff
+                if name:
+                    tally[(per, name, start)][column] += cases
+        for (kind, name, start), (in_time, late) in sorted(tally.items()):
+            period = Period(kind=self.period, start=start)
+            yield from self.rates(Subject(kind=SubjectKind(kind), id=name), period, in_time, late, context)
+
+    def overdue_since(self, context: Context) -> dict[str, date]:
+        """The cases found late by the deadline rules, with their earliest due date."""
+        found: dict[str, date] = {}
+        counts, violation = frozenset(self.counts), VerdictKind.VIOLATION
+        for verdict in context.verdicts:
+            if (verdict.rule in counts and verdict.kind is violation and verdict.case
+                    and verdict.deadline is not None):
+                due = verdict.deadline.due
+                found[verdict.case] = min(due, found.get(verdict.case, due))
+        return found
+
+    def rates(
+        self, subject: Subject, period: Period, in_time: int, late: int, context: Context
+    ) -> Iterator[Verdict]:
+        """The completion rate and the overdue rate of one subject in one period."""
+        total = in_time + late
+        on = min(period.end, context.as_of)
+        completion = Measure(name="completion_rate", period=period, numerator=in_time, denominator=total)
+        overdue = Measure(name="overdue_rate", period=period, numerator=late, denominator=total)
+        head = f"{period.label} {subject}：应计办件{total}件，按时办结{in_time}件，逾期{late}件"
+        if "completion_rate" in self.measures:
+            yield self.verdict(
+                context, subject=subject, kind=VerdictKind.INFORMATION, on=on, measure=completion,
+                explanation=f"{head}；规定时限内办结率{percent(completion.value)}%。",
+            )
+        if "overdue_rate" in self.measures:
+            yield self.verdict(
+                context, subject=subject, kind=VerdictKind.INFORMATION, on=on, measure=overdue,
+                explanation=f"{head}；逾期率{percent(overdue.value)}%。",
+            )

@@ -1,0 +1,269 @@
+"""Complaints (投诉): answer limits, late answers, the form of the answer, escalation, verified complaints.
+
+CMP-1…CMP-6 and CMP-8. A complaint's handling is charged to whoever accepted it
+(``staff`` of ``complaint_received``, else its window, else the centre); a verified
+complaint is charged to the staff member and/or window found at fault. No verdict of
+this module can name the complainant or quote the complaint (CMP-7): the complaint
+files it reads do not hold them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Literal
+
+from pydantic import Field
+
+from bianmin_rules.core.books import Books
+from bianmin_rules.core.deadlines import Limit, LimitUnit, TimeLimit, limit_to_date
+from bianmin_rules.core.duties import judge_duty
+from bianmin_rules.core.policy import Context, PolicyBase
+from bianmin_rules.core.verdicts import Sanction, Subject, SubjectKind, Verdict, VerdictKind, answerable
+from bianmin_rules.families.complaints.events import ComplaintCategory, ComplaintForm, ReplyForm
+from bianmin_rules.families.complaints.ledger import ComplaintFile, Lodged
+
+FORM_WORDS = {ComplaintForm.ORAL: "口头", ComplaintForm.PHONE: "电话", ComplaintForm.WRITTEN: "书面"}
+REPLY_WORDS = {ReplyForm.ORAL: "口头", ReplyForm.WRITTEN: "书面"}
+CATEGORY_WORDS = {
+    ComplaintCategory.ORDINARY: "一般投诉", ComplaintCategory.COMPLEX: "复杂投诉", ComplaintCategory.MAJOR: "重大投诉",
+}
+
+
+def lodged_complaints(
+    books: Books, categories: tuple[ComplaintCategory, ...],
+) -> Iterator[tuple[ComplaintFile, Lodged]]:
+    """Every complaint received in one of ``categories``, with its receipt."""
+    for file in books.complaints.values():
+        if file.lodged is not None and file.lodged.category in categories:
+            yield file, file.lodged
+
+
+class ComplaintPolicy(PolicyBase):
+    """Shared by the complaint policies: which complaints, and the verdict on the one who handles them."""
+
+    categories: tuple[ComplaintCategory, ...] = Field(
+        default=tuple(ComplaintCategory), min_length=1, description="The categories of complaint the rule covers.",
+    )
+
+    def handling_verdict(
+        self, context: Context, file: ComplaintFile, lodged: Lodged, *, on: date, explanation: str,
+        evidence: tuple[str, ...], kind: VerdictKind = VerdictKind.VIOLATION, **details: object,
+    ) -> Verdict:
+        """A verdict on whoever accepted the complaint (受理人), else its window, else the centre."""
+        heading = f"投诉 {file.complaint}（{FORM_WORDS[lodged.form]}，{CATEGORY_WORDS[lodged.category]}）"
+        return self.verdict(
+            context, subject=answerable(lodged.staff, lodged.window, lodged.centre), kind=kind, on=on,
+            explanation=f"{heading}：{explanation}", evidence=tuple(dict.fromkeys(evidence)),
+            staff=lodged.staff, window=lodged.window, complaint=file.complaint, **details,
+        )
+
+
+class ComplaintAnswer(ComplaintPolicy):
+    """CMP-1, CMP-2, CMP-3: a complaint is answered within its limit; CMP-4 when it is late but explained.
+
+    One policy per line of a regulation: ``categories`` and ``limit``. town-basic (七)3
+    and town-conduct-100 投诉制度 6: ordinary complaints on the spot, else "当日或次日"
+    (``{unit = "next_day"}``); complex ones within one week (``{unit = "week"}``).
+    jiangxi-town 投诉处理 (2) and county-centre 承诺 六: 5 working days. jianshe-street
+    承诺 四: ordinary at once (``same_day``), those needing investigation 15 working days.
+
+    "次日" may fall on a closed day. Whether it then means that calendar day or the next
+    working day the texts do not say: ``limit.roll_past_holidays`` decides — true (the
+    default) ends the limit on the next working day, as Chinese law does for periods
+    ending on a holiday (民法典 第二百零三条); false keeps the calendar day.
+
+    Late answers (CMP-4): when the complainant was told why, on or before the due day
+    ("及时向投诉人说明情况"), the complaint is tracked: a ``explained_kind`` verdict
+    (default a warning), not a violation. Late without an explanation is a violation.
+    """
+
+    kind: Literal["complaint-answer"] = "complaint-answer"
+    limit: Limit = Field(description="The answer limit, from the day the complaint was received.")
+    late_unit: LimitUnit = Field(default=LimitUnit.WORKING_DAYS, description="The unit days late are counted in.")
+    explained_kind: Literal[VerdictKind.WARNING, VerdictKind.INFORMATION] = Field(
+        default=VerdictKind.WARNING, description="The verdict on a late answer explained in time (CMP-4).",
+    )
+
+    def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
+        """A verdict for each complaint answered late, or still unanswered past its due day."""
+        for file, lodged in lodged_complaints(books, self.categories):
+            answer = file.first_answer
+            due = self.limit.due_date(lodged.day, context.calendar)
+            duty = judge_duty(context, due=due, done=answer.day if answer else None, unit=self.late_unit)
+            if duty is None:
+                continue
+            explained = next((n for n in file.delay_notices if n.day <= due), None)
+            kind = duty.kind
+            outcome = duty.outcome("答复", context.as_of)
+            if duty.late and explained is not None:
+                kind = self.explained_kind
+                outcome += f"；已于{explained.day}向投诉人说明情况，跟踪处理（CMP-4）"
+            elif duty.late and file.delay_notices:
+                outcome += f"；{file.delay_notices[0].day}才向投诉人说明情况，已超时限"
+            evidence = (lodged.event, *((answer.event,) if answer else ()), *((explained.event,) if explained else ()))
+            yield self.handling_verdict(
+                context, file, lodged, kind=kind, on=duty.on, evidence=evidence,
+                explanation=(
+                    f"答复时限自受理之日（{lodged.day}）起算{self.limit.label()}，"
+                    f"{self.limit.due_words(lodged.day, due, context.calendar)}；{outcome}。"
+                ),
+                **duty.fields(self.limit, lodged.day, "受理之日"),
+            )
+
+
+class ComplaintTracking(ComplaintPolicy):
+    """CMP-4: a late complaint explained to the complainant is tracked to the end, not excused silently.
+
+    town-basic (七)3, town-conduct-100 投诉制度 6, jiangxi-town 投诉处理 (2): "及时向投诉人
+    说明情况，并负责此项投诉的追踪处理，直至处理完毕". When the explanation promised a new
+    date, the answer is due by it; otherwise by ``within`` after the explanation, if set.
+    A missed promise is a violation; a tracked complaint still open is reported as
+    information, so that it stays in sight.
+    """
+
+    kind: Literal["complaint-tracking"] = "complaint-tracking"
+    within: Limit | None = Field(
+        default=None, description="When no new date was promised: the answer is due this long after the explanation.",
+    )
+
+    def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
+        """For each explained complaint: a violation if the promise was missed, information while it is open."""
+        for file, lodged in lodged_complaints(books, self.categories):
+            if not file.delay_notices:
+                continue
+            notice = file.delay_notices[-1]
+            answer = next((a for a in file.answers if a.at >= notice.at), None)
+            limit = limit_to_date(notice.day, notice.new_date) if notice.new_date else self.within
+            evidence = (lodged.event, notice.event, *((answer.event,) if answer else ()))
+            if limit is None:
+                if answer is None:
+                    yield self.handling_verdict(
+                        context, file, lodged, kind=VerdictKind.INFORMATION, on=notice.day, evidence=evidence,
+                        explanation=f"{notice.day}已向投诉人说明情况，截至{context.as_of}仍在跟踪处理，尚未答复。",
+                    )
+                continue
+            due = notice.new_date or limit.due_date(notice.day, context.calendar)
+            duty = judge_duty(context, due=due, done=answer.day if answer else None)
+            if duty is None:
+                continue
+            yield self.handling_verdict(
+                context, file, lodged, kind=duty.kind, on=duty.on, evidence=evidence,
+                explanation=f"{notice.day}向投诉人说明情况，应于{due}前答复；{duty.outcome('答复', context.as_of)}。",
+                **duty.fields(limit, notice.day, "说明情况之日"),
+            )
+
+
+class ComplaintReplyForm(ComplaintPolicy):
+    """CMP-5: a written complaint is answered in writing.
+
+    town-conduct-100 投诉制度 7: "口头投诉以口头答复为主。书面投诉必须书面答复" — only the
+    written answer to a written complaint is mandatory (an oral complaint is answered
+    "mainly" orally, which forbids nothing). county-centre 承诺 六 answers every complaint
+    in writing: ``written_for = ["oral", "phone", "written"]``.
+    """
+
+    kind: Literal["complaint-reply-form"] = "complaint-reply-form"
+    written_for: tuple[ComplaintForm, ...] = Field(
+        default=(ComplaintForm.WRITTEN,), min_length=1, description="Complaints of these forms get a written answer.",
+    )
+
+    def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
+        """A violation for each answered complaint of ``written_for`` with no written answer."""
+        for file, lodged in lodged_complaints(books, self.categories):
+            if lodged.form not in self.written_for or not file.answers:
+                continue
+            written = next((a for a in file.answers if a.form is ReplyForm.WRITTEN), None)
+            if written is not None:
+                if context.include_compliance:
+                    yield self.handling_verdict(
+                        context, file, lodged, kind=VerdictKind.COMPLIANCE, on=written.day,
+                        evidence=(lodged.event, written.event), explanation=f"已于{written.day}书面答复。",
+                    )
+                continue
+            last = file.answers[-1]
+            forms = "、".join(f"{a.day}{REPLY_WORDS[a.form]}" for a in file.answers)
+            yield self.handling_verdict(
+                context, file, lodged, on=last.day, evidence=(lodged.event, *(a.event for a in file.answers)),
+                explanation=f"{FORM_WORDS[lodged.form]}投诉须书面答复，实际仅{forms}答复。",
+            )
+
+
+class MajorComplaintEscalation(ComplaintPolicy):
+    """CMP-6: a major complaint is reported in writing to the leadership and the discipline body.
+
+    town-basic (七)4: "重大投诉事项应及时向党委、政府和上级纪检监察部门汇报";
+    town-conduct-100 投诉制度 7: "向“中心”领导和上级纪检部门汇报"; jiangxi-town 投诉处理
+    (3): "向分管领导汇报". ``report_to`` lists the bodies, as the codes the
+    ``complaint_escalated`` events use; each must get a written report within
+    ``within`` (the texts say 及时: one working day is this library's reading).
+    """
+
+    kind: Literal["major-complaint-escalation"] = "major-complaint-escalation"
+    categories: tuple[ComplaintCategory, ...] = Field(default=(ComplaintCategory.MAJOR,), min_length=1)
+    report_to: tuple[str, ...] = Field(
+        default=("leadership", "discipline"), min_length=1, description="The bodies each major complaint goes to.",
+    )
+    written: bool = Field(default=True, description="Must the report be in writing?")
+    within: Limit = Field(default=TimeLimit(amount=1), description="How soon after receipt.")
+
+    def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
+        """A violation for each major complaint not reported in time to every body named."""
+        how = "书面" if self.written else ""
+        for file, lodged in lodged_complaints(books, self.categories):
+            due = self.within.due_date(lodged.day, context.calendar)
+            reports = [e for e in file.escalations if e.written or not self.written]
+            first = {body: next((e for e in reports if body in e.to), None) for body in self.report_to}
+            done = None if None in first.values() else max(e.day for e in first.values() if e is not None)
+            duty = judge_duty(context, due=due, done=done)
+            if duty is None:
+                continue
+            late = [body for body, e in first.items() if e is None or e.day > due]
+            outcome = f"届满日{due}前未向{'、'.join(late)}{how}汇报" if late else "已按时汇报"
+            if done is not None and late:
+                outcome += f"，至{done}方全部汇报"
+            yield self.handling_verdict(
+                context, file, lodged, kind=duty.kind, on=duty.on, **duty.fields(self.within, lodged.day, "受理之日"),
+                evidence=(lodged.event, *dict.fromkeys(e.event for e in first.values() if e is not None)),
+                explanation=f"重大投诉应于{self.within.label()}内{how}汇报{'、'.join(self.report_to)}；{outcome}。",
+            )
+
+
+class VerifiedComplaint(PolicyBase):
+    """CMP-8: a verified complaint (经查实) with someone at fault costs them points, money or an award.
+
+    town-conduct-100 能 2: a wrong answer that caused a complaint −3 (``causes =
+    ["wrong_answer"]``); jiangxi-town 服务质量 ②: −5 per verified complaint with the staff at
+    fault; county-centre: the window's 4-point item is zeroed and the staff member loses
+    the quarter's award — the assessment tables do that from these verdicts, so the
+    county variant charges both (``charge = ["staff", "window"]``) with no points here.
+    The verdict's ``code`` is the investigation's ``cause``, so that a table line can
+    price one cause (town-conduct-100 能 2: ``codes = ["wrong_answer"]``).
+    """
+
+    kind: Literal["verified-complaint"] = "verified-complaint"
+    charge: tuple[Literal[SubjectKind.STAFF, SubjectKind.WINDOW], ...] = Field(
+        default=(SubjectKind.STAFF,), min_length=1, description="Who is charged: the staff at fault, their window.",
+    )
+    causes: tuple[str, ...] | None = Field(default=None, description="Only these causes count (None: any cause).")
+    sanction: Sanction | None = Field(default=None, description="The sanction each verified complaint carries.")
+
+    def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
+        """One violation per verified complaint and charged subject found at fault."""
+        for file in books.complaints.values():
+            for finding in file.investigations:
+                if not finding.upheld or (self.causes is not None and finding.cause not in self.causes):
+                    continue
+                cause = f"（{finding.cause}）" if finding.cause else ""
+                lodged = file.lodged
+                evidence = (*((lodged.event,) if lodged else ()), finding.event)
+                for kind in self.charge:
+                    at_fault = finding.staff if kind is SubjectKind.STAFF else finding.window
+                    if at_fault is None:
+                        continue
+                    yield self.verdict(
+                        context, subject=Subject(kind=kind, id=at_fault), kind=VerdictKind.VIOLATION,
+                        on=finding.day, evidence=evidence, staff=finding.staff, window=finding.window,
+                        sanction=self.sanction, code=finding.cause, complaint=file.complaint,
+                        explanation=f"投诉 {file.complaint} 于{finding.day}经查实{cause}，{at_fault} 有过错。",
+                    )

@@ -1,0 +1,1 @@
+"""First inquiry and first handling (首问 / 首办, FIR): the responsibility chain of each inquiry."""

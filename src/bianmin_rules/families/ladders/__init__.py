@@ -1,0 +1,1 @@
+"""Sanction ladders and severity tiers (ESC): occurrences counted into tiers."""

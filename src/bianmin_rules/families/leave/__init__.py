@@ -1,0 +1,1 @@
+"""Leave (请假, LV): who approves, unapproved and retroactive leave."""

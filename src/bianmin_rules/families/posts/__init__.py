@@ -1,0 +1,1 @@
+"""AB posts (AB): cover, minimum staffing, substitutes and whereabouts."""

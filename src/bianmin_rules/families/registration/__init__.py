@@ -1,0 +1,1 @@
+"""Registration and decisions on record (REG): timely entry, refusals, matters outside the centre."""

@@ -1,0 +1,148 @@
+"""The edge of the library: reading variants, schedules and event logs from files.
+
+Everything here opens files or package data; everything it returns is handed to the
+pure core (:func:`bianmin_rules.evaluate`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from bianmin_rules.authoring.lint import LintReport, lint_text
+from bianmin_rules.core.calendar import YearSchedule
+from bianmin_rules.core.errors import CalendarError, EventError, VariantError
+from bianmin_rules.core.variant import Variant, parse_toml
+from bianmin_rules.families.events import Event
+from bianmin_rules.intake.jsonl import read_logs
+
+DATA = resources.files("bianmin_rules") / "data"
+
+DEMO_AS_OF = "2026-03-31"
+"""The day the built-in example log is evaluated as of."""
+
+
+def builtin_variant_names() -> list[str]:
+    """The names of the variants shipped with the library."""
+    return sorted(p.name.removesuffix(".toml") for p in (DATA / "variants").iterdir() if p.name.endswith(".toml"))
+
+
+def load_variant(name_or_path: str | Path) -> Variant:
+    """A built-in variant by name, or a variant file by path (anything with a ``/`` or ``.toml``).
+
+    A variant that ``extends`` another is laid over it: the parent is a built-in name or a
+    path relative to the file that names it.
+    """
+    data, origin = variant_data(str(name_or_path), "")
+    return Variant.from_data(data, origin=origin, load_parent=variant_data)
+
+
+def is_path(reference: str) -> bool:
+    """Does ``reference`` name a file rather than a built-in variant?"""
+    return "/" in reference or "\\" in reference or reference.endswith(".toml")
+
+
+def variant_data(reference: str, referrer: str) -> tuple[dict[str, Any], str]:
+    """The raw data of a variant and its origin; a path is read relative to ``referrer``'s folder."""
+    text, origin = variant_text(reference, referrer)
+    return parse_toml(text, origin=origin), origin
+
+
+def variant_text(reference: str, referrer: str = "") -> tuple[str, str]:
+    """The text of a variant file and its origin (the built-in name, or the path as read)."""
+    if is_path(reference):
+        path = Path(reference)
+        if is_path(referrer) and not path.is_absolute():
+            path = Path(referrer).parent / path
+        try:
+            return path.read_text(encoding="utf-8"), str(path)
+        except OSError as exc:
+            raise VariantError(f"cannot read the file ({exc.strerror})", variant=str(path)) from None
+    resource = DATA / "variants" / f"{reference}.toml"
+    if not resource.is_file():
+        known = ", ".join(builtin_variant_names())
+        raise VariantError(f"no such built-in variant; the built-in variants are: {known}", variant=reference)
+    return resource.read_text(encoding="utf-8"), reference
+
+
+def lint_variant(name_or_path: str | Path) -> LintReport:
+    """Lint a built-in variant or a variant file, and the files it extends (see :mod:`bianmin_rules.authoring.lint`)."""
+    text, origin = variant_text(str(name_or_path))
+    return lint_text(text, origin=origin, read_parent=variant_text)
+
+
+def load_schedule(path: str | Path) -> YearSchedule:
+    """A year's official holiday schedule from a TOML file (see docs/calendar.md)."""
+    try:
+        content = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CalendarError(f"{path}: cannot read the schedule ({exc.strerror})") from None
+    return YearSchedule.from_toml(content)
+
+
+def read_event_files(paths: Iterable[str | Path]) -> Iterator[Event]:
+    """The events of JSON Lines files, streamed one line at a time; ``-`` is not special."""
+    return read_logs(log_files(paths))
+
+
+def log_files(paths: Iterable[str | Path], *, stdin: BinaryIO | None = None) -> Iterator[tuple[str, BinaryIO]]:
+    """Each file as (name, open file), opened when the reader gets to it and closed when it is done.
+
+    With ``stdin`` given, the path ``-`` is that stream, named ``<stdin>`` (the command
+    line's convention); without it, ``-`` is a file of that name. The reader iterates the
+    file object itself: no generator between the file and the reader, one call fewer per
+    line of a log of millions.
+    """
+    for path in paths:
+        if stdin is not None and str(path) == "-":
+            yield "<stdin>", stdin
+            continue
+        with _open(Path(path)) as handle:
+            yield str(path), handle
+
+
+def _open(path: Path) -> BinaryIO:
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        raise EventError(f"cannot read the file ({exc.strerror})", source=str(path)) from None
+
+
+def example_names() -> list[str]:
+    """The names of the example logs shipped with the library (``township``: every family of events)."""
+    return sorted(p.name.removesuffix(".jsonl") for p in (DATA / "examples").iterdir() if p.name.endswith(".jsonl"))
+
+
+def example_text(name: str) -> str:
+    """The text of an example log (JSON Lines), to copy and change.
+
+    ``name`` is an example log, or a built-in variant: then a log that variant accepts —
+    its own example where it has one, else the township log without the cases of types
+    the variant does not declare (CASE-2), and without every event naming those cases.
+    """
+    resource = DATA / "examples" / f"{name}.jsonl"
+    if resource.is_file():
+        return resource.read_text(encoding="utf-8")
+    if name in builtin_variant_names():
+        return without_undeclared_cases(example_text("township"), load_variant(name).case_types)
+    raise EventError(
+        f"no such example log or built-in variant; the examples are: {', '.join(example_names())}, "
+        f"and a log for each built-in variant: {', '.join(builtin_variant_names())}", source=name,
+    )
+
+
+def without_undeclared_cases(text: str, case_types: Iterable[str]) -> str:
+    """A JSON Lines log without the cases received as a type not in ``case_types``, and their events."""
+    declared = set(case_types)
+    rows = [(line, json.loads(line)) for line in text.split("\n") if line.strip()]
+    dropped = {row["case"] for _, row in rows if row["type"] == "case_received" and row["case_type"] not in declared}
+    return "".join(f"{line}\n" for line, row in rows if row.get("case") not in dropped)
+
+
+def demo_events() -> Iterator[Event]:
+    """The built-in example log of a small county centre."""
+    # JSON Lines end at "\n" only: str.splitlines would also split at a raw U+2028 inside a string.
+    return read_logs([("county-centre.jsonl", example_text("county-centre").split("\n"))])

@@ -1,0 +1,151 @@
+"""Reading event logs in JSON Lines: one event per line, validated as it streams past.
+
+The first bad line stops the reading with one :class:`~bianmin_rules.core.errors.EventError`
+naming the source, the line number, the field and what was expected; nothing is
+returned for a log that is not valid as a whole. Blank lines are skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from bianmin_rules.core.errors import DuplicateEventError, EventError
+from bianmin_rules.families.events import EVENT_ADAPTER, Event, event_types
+
+
+class EventLog(Iterator[Event]):
+    """Events read from JSON Lines, in file order, their ids already checked unique.
+
+    The engine reads :attr:`ids_unique` and does not check the ids a second time: on a
+    log of millions of events the second set of ids would cost tens of megabytes.
+    """
+
+    ids_unique = True
+
+    def __init__(self, events: Iterator[Event]) -> None:
+        self._events = events
+
+    def __next__(self) -> Event:
+        return next(self._events)
+
+    def __iter__(self) -> Iterator[Event]:
+        return self._events  # a loop reads the generator itself, one call fewer per event
+
+
+def read_events(lines: Iterable[str | bytes], *, source: str = "<events>") -> EventLog:
+    """The events of one JSON Lines stream, in file order; duplicate ids are an error."""
+    return read_logs([(source, lines)])
+
+
+def read_logs(logs: Iterable[tuple[str, Iterable[str | bytes]]]) -> EventLog:
+    """The events of several named JSON Lines streams, one after the other.
+
+    Event ids must be unique across all of them: a log may be split into files in any way.
+    """
+    return EventLog(_read(logs))
+
+
+def _read(logs: Iterable[tuple[str, Iterable[str | bytes]]]) -> Iterator[Event]:
+    seen: set[str] = set()
+    # The adapter's core validator, called directly: the adapter's own method only passes
+    # its arguments on, and this loop runs once per line of a log of millions.
+    validate = EVENT_ADAPTER.validator.validate_json
+    for source, lines in logs:
+        for number, line in enumerate(lines, start=1):
+            try:
+                event: Event = validate(line)
+            except ValidationError as exc:
+                # A blank line is not JSON: it is told apart here, once it failed, rather
+                # than tested before every line.
+                if not line or line.isspace():  # as `not line.strip()`, without copying the line
+                    continue
+                raise event_error(exc, source=source, line=number) from None
+            ident = event.id
+            if ident in seen:
+                raise DuplicateEventError(
+                    "duplicate event id: an earlier line has the same id",
+                    source=source, line=number, event_id=ident,
+                )
+            seen.add(ident)
+            yield event
+
+
+def event_error(exc: ValidationError, *, source: str, line: int) -> EventError:
+    """One readable error for the first problem of a line that failed validation."""
+    error = exc.errors(include_url=False)[0]
+    field, message = describe(error)
+    return EventError(message, source=source, line=line, field=field)
+
+
+def describe(error: ErrorDetails) -> tuple[str | None, str]:
+    """The field a validation error concerns and what was expected there.
+
+    The one place a line's error message is built. It quotes the value it rejects, except
+    on a complaint line (CMP-7): there the name or phone of the complainant may stand in
+    any field, so nothing of the line is quoted, whichever field is wrong.
+    """
+    kind = error["type"]
+    if kind == "json_invalid":
+        return None, f"not valid JSON ({error['ctx'].get('error', 'syntax error')})"
+    if kind == "union_tag_not_found":
+        return "type", "missing: every event needs a `type`"
+    if kind == "union_tag_invalid":
+        known = ", ".join(event_types())
+        tag = "" if complaint_like(error["input"]) else f" {error['ctx']['tag']!r}"
+        return "type", f"unknown event type{tag}; expected one of: {known}"
+    if not error["loc"]:  # the line as a whole is not an object
+        return None, "expected a JSON object"
+    # loc starts with the event type (the union tag); the rest is the field's path.
+    path = ".".join(str(step) for step in error["loc"][1:])
+    if kind == "missing":
+        return path, "missing: this field is required"
+    if kind == "extra_forbidden":
+        return path, "not a field of this event type"
+    if kind == "confidential_elsewhere":
+        ctx = error["ctx"]
+        return str(ctx["field"]), (
+            f"holds the text of the confidential field {ctx['confidential']!r} (a shifted column?); "
+            f"the line is refused and none of it is shown ({WITHHELD})"
+        )
+    if len(error["loc"]) < 2:
+        return None, error["msg"]  # about the event as a whole: its input is the whole line, not quoted
+    if withheld(error["loc"]):
+        message = error["msg"]
+        if isinstance(error["input"], str) and error["input"] and error["input"] in message:
+            message = kind  # a message repeating its value says only what kind of error it is
+        return path, f"{message} (the value is not shown: {WITHHELD})"
+    return path, f"{error['msg']} (got {shown(error['input'])})"
+
+
+WITHHELD = "a complaint line is confidential, CMP-7"
+"""Why an error about a complaint line quotes none of it."""
+
+
+def withheld(loc: tuple[int | str, ...]) -> bool:
+    """Is ``loc`` on a line whose values an error never quotes (a complaint line, CMP-7)?"""
+    model = event_types().get(str(loc[0]))
+    return model is not None and model.confidential_line
+
+
+def complaint_like(line: object) -> bool:
+    """Does a line of unknown type carry a field only complaint lines have (CMP-7)?"""
+    return isinstance(line, dict) and not complaint_fields().isdisjoint(line)
+
+
+@cache
+def complaint_fields() -> frozenset[str]:
+    """The fields only the event types of confidential lines have: ``complaint``, ``complainant_name`` …"""
+    types = event_types().values()
+    confidential = {name for model in types if model.confidential_line for name in model.model_fields}
+    other = {name for model in types if not model.confidential_line for name in model.model_fields}
+    return frozenset(confidential - other)
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A value as quoted in an error message, cut short so that the message stays one line."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

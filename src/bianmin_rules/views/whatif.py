@@ -1,0 +1,197 @@
+"""What-if: the differences between two reports on the same events.
+
+An auditor evaluates one log under two variants — two townships, or a variant and an
+amended copy — and asks what changed: which verdicts appear or disappear, which change
+(and in which fields), how each subject's points and money move, and how each scorecard's
+total, eligibility, rank and awards move (SC). Every change names the rule that caused it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bianmin_rules.core.periods import Period
+from bianmin_rules.core.report import Report, SubjectTotal
+from bianmin_rules.core.results import Number
+from bianmin_rules.core.scorecards.cards import Card
+from bianmin_rules.core.verdicts import Subject, Verdict
+
+IDENTITY_FIELDS = ("rule", "kind", "subject", "case", "on", "evidence")
+"""What makes two verdicts of two reports "the same finding": the rest may change."""
+
+IGNORED_FIELDS = frozenset({"variant"})
+"""Fields that differ between any two variants and say nothing about the finding."""
+
+
+class Change(StrEnum):
+    """How a verdict differs between the two reports."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+
+
+class VerdictChange(BaseModel):
+    """One verdict that only one report has, or that both have with different details."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    change: Change
+    rule: str
+    subject: Subject
+    case: str | None
+    on: date
+    fields: tuple[str, ...] = Field(default=(), description="For a changed verdict: the fields that differ.")
+    before: Verdict | None = None
+    after: Verdict | None = None
+
+
+class SubjectDelta(BaseModel):
+    """How one subject's totals move from the first report to the second."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    subject: Subject
+    before: SubjectTotal
+    after: SubjectTotal
+    rules: tuple[str, ...] = Field(description="The rules whose verdicts on this subject changed.")
+
+    def delta(self, field: str) -> Decimal:
+        """After minus before, for one of the totals' fields."""
+        return Decimal(getattr(self.after, field)) - Decimal(getattr(self.before, field))
+
+
+class CardState(BaseModel):
+    """What a scorecard concludes: its total, ranked score, eligibility, rank and awards."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    total: Number
+    score: Number | None
+    eligible: bool
+    rank: int | None
+    awards: tuple[str, ...]
+
+    @classmethod
+    def of(cls, card: Card) -> CardState:
+        """The state of one card."""
+        return cls(total=card.total, score=card.score, eligible=card.eligible, rank=card.rank, awards=card.awards)
+
+
+class CardDelta(BaseModel):
+    """One scorecard (table, subject, period) whose conclusion differs; none on the side that has no card."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    scorecard: str
+    subject: Subject
+    period: Period
+    before: CardState | None
+    after: CardState | None
+
+
+class ReportDiff(BaseModel):
+    """Everything that differs between two reports on the same events."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    before: str = Field(description="The first report's variant.")
+    after: str = Field(description="The second report's variant.")
+    as_of: date
+    verdicts: tuple[VerdictChange, ...]
+    subjects: tuple[SubjectDelta, ...]
+    scorecards: tuple[CardDelta, ...] = Field(default=(), description="Scorecards whose conclusion differs.")
+
+    @property
+    def empty(self) -> bool:
+        """True when the two reports find exactly the same."""
+        return not self.verdicts and not self.subjects and not self.scorecards
+
+
+def identity(verdict: Verdict) -> tuple[object, ...]:
+    """The key that pairs a verdict with its counterpart in the other report."""
+    return tuple(getattr(verdict, name) for name in IDENTITY_FIELDS)
+
+
+def changed_fields(before: Verdict, after: Verdict) -> tuple[str, ...]:
+    """The fields in which two paired verdicts differ."""
+    return tuple(
+        name for name in Verdict.model_fields
+        if name not in IGNORED_FIELDS and getattr(before, name) != getattr(after, name)
+    )
+
+
+def diff(before: Report, after: Report) -> ReportDiff:
+    """What changes from ``before`` to ``after``: verdicts added, removed and changed, and totals.
+
+    Both reports should come from the same events and ``as_of``; a report never differs
+    from itself (``diff(r, r).empty``).
+    """
+    if before.as_of != after.as_of:
+        raise ValueError(f"the reports are as of different days ({before.as_of} and {after.as_of})")
+    changes = list(verdict_changes(before.verdicts, after.verdicts))
+    return ReportDiff(
+        before=before.variant, after=after.variant, as_of=before.as_of,
+        verdicts=tuple(changes), subjects=tuple(subject_deltas(before, after, changes)),
+        scorecards=tuple(card_deltas(before.scorecards, after.scorecards)),
+    )
+
+
+def card_deltas(before: Iterable[Card], after: Iterable[Card]) -> Iterable[CardDelta]:
+    """The scorecards whose total, score, eligibility, rank or awards differ, in the first report's order."""
+    old = {(c.scorecard, c.subject, c.period): CardState.of(c) for c in before}
+    new = {(c.scorecard, c.subject, c.period): CardState.of(c) for c in after}
+    for key in [*old, *(k for k in new if k not in old)]:
+        first, second = old.get(key), new.get(key)
+        if first != second:
+            yield CardDelta(scorecard=key[0], subject=key[1], period=key[2], before=first, after=second)
+
+
+def verdict_changes(before: Iterable[Verdict], after: Iterable[Verdict]) -> Iterable[VerdictChange]:
+    """Pair the verdicts by identity; report the unpaired ones and the paired ones that differ."""
+    old = group_by_identity(before)
+    new = group_by_identity(after)
+    for key in sorted(old.keys() | new.keys(), key=repr):
+        olds, news = old.get(key, []), new.get(key, [])
+        for first, second in zip(olds, news, strict=False):
+            fields = changed_fields(first, second)
+            if fields:
+                yield change_of(Change.CHANGED, first, fields=fields, before=first, after=second)
+        for extra in olds[len(news):]:
+            yield change_of(Change.REMOVED, extra, before=extra)
+        for extra in news[len(olds):]:
+            yield change_of(Change.ADDED, extra, after=extra)
+
+
+def group_by_identity(verdicts: Iterable[Verdict]) -> dict[tuple[object, ...], list[Verdict]]:
+    """The verdicts by :func:`identity`, in their order within each group."""
+    groups: dict[tuple[object, ...], list[Verdict]] = {}
+    for verdict in verdicts:
+        groups.setdefault(identity(verdict), []).append(verdict)
+    return groups
+
+
+def change_of(change: Change, verdict: Verdict, **details: object) -> VerdictChange:
+    """A change named by ``verdict``'s rule, subject, case and day; ``details`` are its before, after and fields."""
+    return VerdictChange(
+        change=change, rule=verdict.rule, subject=verdict.subject, case=verdict.case, on=verdict.on,
+        **details,
+    )
+
+
+def subject_deltas(before: Report, after: Report, changes: list[VerdictChange]) -> Iterable[SubjectDelta]:
+    """The subjects whose totals differ, with the rules that moved them."""
+    old = {total.subject: total for total in before.totals}
+    new = {total.subject: total for total in after.totals}
+    for subject in sorted(old.keys() | new.keys(), key=str):
+        first = old.get(subject, SubjectTotal(subject=subject))
+        second = new.get(subject, SubjectTotal(subject=subject))
+        if first == second:
+            continue
+        rules = sorted({c.rule for c in changes if c.subject == subject})
+        yield SubjectDelta(subject=subject, before=first, after=second, rules=tuple(rules))

@@ -1,0 +1,72 @@
+"""The label catalogue: every word the views mark is translated, and the compiled catalogue is current."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+import bianmin_rules
+from bianmin_rules.views.labels import CODES, LOCALE_DIR, Words
+
+CATALOGUE = LOCALE_DIR / "en" / "LC_MESSAGES" / "bianmin_rules.po"
+PACKAGE = Path(bianmin_rules.__file__).parent
+
+
+def marked_words() -> set[str]:
+    """Every word the package marks with zh(), as Babel extracts it."""
+    found = extract_from_dir(str(PACKAGE), method_map=[("**.py", "python")], keywords={"zh": None})
+    return {message for _, _, message, _, _ in found if isinstance(message, str)}
+
+
+def english() -> dict[str, str]:
+    with CATALOGUE.open("rb") as po:
+        return {m.id: m.string for m in read_po(po) if m.id and isinstance(m.id, str)}
+
+
+def test_every_marked_word_has_an_english_translation() -> None:
+    """A word added to a view without its English fails here: add it to the .po and compile."""
+    translations = english()
+    untranslated = sorted(w for w in marked_words() if not translations.get(w))
+    assert untranslated == []
+
+
+def test_the_catalogue_holds_no_word_the_code_no_longer_marks() -> None:
+    assert sorted(english().keys() - marked_words()) == []
+
+
+def test_the_compiled_catalogue_is_current() -> None:
+    """The committed .mo is what Babel compiles from the .po: run
+    `pybabel compile -d src/bianmin_rules/locale -D bianmin_rules` after editing the .po."""
+    with CATALOGUE.open("rb") as po:
+        catalogue = read_po(po, locale="en", domain="bianmin_rules")
+    compiled = io.BytesIO()
+    write_mo(compiled, catalogue)
+    assert CATALOGUE.with_suffix(".mo").read_bytes() == compiled.getvalue()
+
+
+def test_chinese_is_the_message_id_and_english_comes_from_the_catalogue() -> None:
+    zh, en = Words(), Words("en")
+    assert zh("违规明细") == "违规明细"
+    assert en("违规明细") == "Verdicts"
+    assert (zh.code("violation"), en.code("violation")) == ("违规", "Violation")
+    assert (zh.yes_no(False), en.yes_no(True)) == ("否", "yes")
+
+
+def test_a_code_or_word_outside_the_catalogue_is_shown_as_it_is() -> None:
+    assert Words("en").code("S-wang") == "S-wang"
+    assert Words("en")("某镇便民服务中心") == "某镇便民服务中心"
+
+
+def test_every_code_has_a_word() -> None:
+    translations = english()
+    assert all(translations.get(word) for word in CODES.values())
+
+
+def test_an_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown language 'fr'; expected one of: zh, en"):
+        Words("fr")
