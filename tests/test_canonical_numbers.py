@@ -18,7 +18,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bianmin_rules import Subject, SubjectKind, diff, evaluate, explain, load_variant, render_pieces, to_scorecards_csv
+from bianmin_rules import (
+    Subject,
+    SubjectKind,
+    diff,
+    evaluate,
+    explain,
+    load_variant,
+    render_pieces,
+    to_html,
+    to_scorecards_csv,
+)
 from bianmin_rules.core.formatting import percent, plain
 from bianmin_rules.core.verdicts import Citation, Verdict, VerdictKind
 from bianmin_rules.intake.files import DEMO_AS_OF, builtin_variant_names, demo_events
@@ -34,6 +44,14 @@ NEGATIVE_ZERO = re.compile(r"(?<![\w.:-])-0(?![\d.])")
 """A zero written with a sign."""
 
 
+def visible_text(page: str) -> str:
+    """The text of an HTML page a reader sees: no tags, scripts, styles or a chart's coordinates (their numbers are
+    the page's own), but a chart's values."""
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    page = re.sub(r'<desc class="[xy]\b[^"]*">[^<]*</desc>', " ", page)
+    return re.sub(r"<[^>]+>", " ", page)
+
+
 def non_canonical(text: str) -> list[str]:
     """Every number of ``text`` not written canonically, with a little of its context."""
     return [text[max(0, m.start() - 40): m.end() + 10]
@@ -42,12 +60,13 @@ def non_canonical(text: str) -> list[str]:
 
 @pytest.mark.parametrize("name", builtin_variant_names())
 def test_every_report_format_of_every_builtin_variant_writes_numbers_canonically(name: str) -> None:
-    """The example and the synthetic reports of each variant, as Markdown, JSON, CSV and scorecards CSV."""
+    """The example and the synthetic reports of each variant, as Markdown, JSON, CSV, scorecards CSV and HTML."""
     variant = load_variant(name)
     for report in evaluate_example_and_synthetic(variant):
         for fmt in ("markdown", "json", "csv"):
             assert non_canonical("".join(render_pieces(report, fmt))) == [], fmt
         assert non_canonical(to_scorecards_csv(report)) == []
+        assert non_canonical(visible_text(to_html(report, variant=variant))) == []
 
 
 def test_the_county_centre_json_has_whole_scores_and_no_negative_zero() -> None:
