@@ -12,9 +12,17 @@ from decimal import Decimal
 
 
 def plain(value: Decimal) -> str:
-    """A decimal as the tables write it: no trailing zeros, no exponent (``-2``, ``0.5``)."""
-    text = format(value.normalize(), "f")
-    return "0" if text == "-0" else text
+    """A decimal as the tables write it: no trailing zeros, no exponent (``-2``, ``0.5``), never ``-0``.
+
+    Written for every number of a JSON report (hundreds of thousands in a large one): zero
+    and the plain text of a decimal are told apart without normalising it.
+    """
+    if not value:
+        return "0"
+    text = str(value)
+    if "E" in text:
+        return format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def percent(value: Decimal, places: int = 2) -> str:
