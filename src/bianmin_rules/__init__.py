@@ -12,7 +12,8 @@ Evaluate an event log under a centre's variant::
         print(verdict.rule, verdict.subject, verdict.explanation)
 """
 
-from bianmin_rules.authoring.lint import LintReport, lint_text
+from bianmin_rules.authoring.lint import LintReport, lint_text, lint_variant
+from bianmin_rules.core.books import Book, Books, Ledger
 from bianmin_rules.core.calendar import (
     CHINA_TZ,
     LAST_OFFICIAL_YEAR,
@@ -31,6 +32,7 @@ from bianmin_rules.core.errors import (
     DuplicateEventError,
     EvaluationError,
     EventError,
+    FamilyError,
     MissingExtraError,
     OutputError,
     ProvisionalCalendarError,
@@ -39,10 +41,10 @@ from bianmin_rules.core.errors import (
     VariantError,
 )
 from bianmin_rules.core.events import EventBase
+from bianmin_rules.core.family import Families, Family
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context, Policy, PolicyBase
 from bianmin_rules.core.report import Report, SubjectTotal
-from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import (
     Citation,
     Measure,
@@ -53,10 +55,10 @@ from bianmin_rules.core.verdicts import (
     Verdict,
     VerdictKind,
 )
-from bianmin_rules.families.events import EVENT_ADAPTER, Event, event_json_schema
+from bianmin_rules.families import EVENT_ADAPTER, Event, Variant, event_json_schema
+from bianmin_rules.intake.families import installed_families
 from bianmin_rules.intake.files import (
     builtin_variant_names,
-    lint_variant,
     load_schedule,
     load_variant,
     read_event_files,
@@ -81,6 +83,8 @@ __all__ = [
     "EVENT_ADAPTER",
     "LAST_OFFICIAL_YEAR",
     "BianminError",
+    "Book",
+    "Books",
     "CalendarError",
     "CalendarRangeError",
     "CaseFileError",
@@ -93,8 +97,12 @@ __all__ = [
     "EventBase",
     "EventError",
     "Explanation",
+    "Families",
+    "Family",
+    "FamilyError",
     "InquiryTrace",
     "Intake",
+    "Ledger",
     "LimitUnit",
     "LintReport",
     "Mapping",
@@ -140,6 +148,7 @@ __all__ = [
     "import_register",
     "import_rows",
     "import_sheets",
+    "installed_families",
     "lint_text",
     "lint_variant",
     "load_mapping",

@@ -139,6 +139,9 @@ class EventBase(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
+    activity: ClassVar[bool] = True
+    """Does the event show its window and staff member at work? The roster counts them active (SC-10)."""
+
     confidential_line: ClassVar[bool] = False
     """Errors about a line of this type quote none of its values (CMP-7): a register's row
     may hold the complainant's name or phone in any column, shifted or mistyped."""

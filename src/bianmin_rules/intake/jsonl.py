@@ -14,7 +14,8 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from bianmin_rules.core.errors import DuplicateEventError, EventError
-from bianmin_rules.families.events import EVENT_ADAPTER, Event, event_types
+from bianmin_rules.core.family import Families
+from bianmin_rules.families import BUILTIN, Event
 
 
 class EventLog(Iterator[Event]):
@@ -36,24 +37,30 @@ class EventLog(Iterator[Event]):
         return self._events  # a loop reads the generator itself, one call fewer per event
 
 
-def read_events(lines: Iterable[str | bytes], *, source: str = "<events>") -> EventLog:
-    """The events of one JSON Lines stream, in file order; duplicate ids are an error."""
-    return read_logs([(source, lines)])
+def read_events(
+    lines: Iterable[str | bytes], *, source: str = "<events>", families: Families = BUILTIN,
+) -> EventLog:
+    """The events of one JSON Lines stream, in file order; duplicate ids are an error.
+
+    A line may be an event of any of ``families`` (default: the library's own).
+    """
+    return read_logs([(source, lines)], families=families)
 
 
-def read_logs(logs: Iterable[tuple[str, Iterable[str | bytes]]]) -> EventLog:
+def read_logs(logs: Iterable[tuple[str, Iterable[str | bytes]]], *, families: Families = BUILTIN) -> EventLog:
     """The events of several named JSON Lines streams, one after the other.
 
     Event ids must be unique across all of them: a log may be split into files in any way.
+    A line may be an event of any of ``families`` (default: the library's own).
     """
-    return EventLog(_read(logs))
+    return EventLog(_read(logs, families))
 
 
-def _read(logs: Iterable[tuple[str, Iterable[str | bytes]]]) -> Iterator[Event]:
+def _read(logs: Iterable[tuple[str, Iterable[str | bytes]]], families: Families) -> Iterator[Event]:
     seen: set[str] = set()
     # The adapter's core validator, called directly: the adapter's own method only passes
     # its arguments on, and this loop runs once per line of a log of millions.
-    validate = EVENT_ADAPTER.validator.validate_json
+    validate = families.event_adapter.validator.validate_json
     for source, lines in logs:
         for number, line in enumerate(lines, start=1):
             try:
@@ -63,7 +70,7 @@ def _read(logs: Iterable[tuple[str, Iterable[str | bytes]]]) -> Iterator[Event]:
                 # than tested before every line.
                 if not line or line.isspace():  # as `not line.strip()`, without copying the line
                     continue
-                raise event_error(exc, source=source, line=number) from None
+                raise event_error(exc, source=source, line=number, families=families) from None
             ident = event.id
             if ident in seen:
                 raise DuplicateEventError(
@@ -74,15 +81,15 @@ def _read(logs: Iterable[tuple[str, Iterable[str | bytes]]]) -> Iterator[Event]:
             yield event
 
 
-def event_error(exc: ValidationError, *, source: str, line: int) -> EventError:
+def event_error(exc: ValidationError, *, source: str, line: int, families: Families = BUILTIN) -> EventError:
     """One readable error for the first problem of a line that failed validation."""
     error = exc.errors(include_url=False)[0]
-    field, message = describe(error)
+    field, message = describe(error, families)
     return EventError(message, source=source, line=line, field=field)
 
 
-def describe(error: ErrorDetails) -> tuple[str | None, str]:
-    """The field a validation error concerns and what was expected there.
+def describe(error: ErrorDetails, families: Families = BUILTIN) -> tuple[str | None, str]:
+    """The field a validation error concerns and what was expected there (among the event types of ``families``).
 
     The one place a line's error message is built. It quotes the value it rejects, except
     on a complaint line (CMP-7): there the name or phone of the complainant may stand in
@@ -94,8 +101,8 @@ def describe(error: ErrorDetails) -> tuple[str | None, str]:
     if kind == "union_tag_not_found":
         return "type", "missing: every event needs a `type`"
     if kind == "union_tag_invalid":
-        known = ", ".join(event_types())
-        tag = "" if complaint_like(error["input"]) else f" {error['ctx']['tag']!r}"
+        known = ", ".join(families.event_types)
+        tag = "" if complaint_like(error["input"], families) else f" {error['ctx']['tag']!r}"
         return "type", f"unknown event type{tag}; expected one of: {known}"
     if not error["loc"]:  # the line as a whole is not an object
         return None, "expected a JSON object"
@@ -113,7 +120,7 @@ def describe(error: ErrorDetails) -> tuple[str | None, str]:
         )
     if len(error["loc"]) < 2:
         return None, error["msg"]  # about the event as a whole: its input is the whole line, not quoted
-    if withheld(error["loc"]):
+    if withheld(error["loc"], families):
         message = error["msg"]
         if isinstance(error["input"], str) and error["input"] and error["input"] in message:
             message = kind  # a message repeating its value says only what kind of error it is
@@ -125,21 +132,21 @@ WITHHELD = "a complaint line is confidential, CMP-7"
 """Why an error about a complaint line quotes none of it."""
 
 
-def withheld(loc: tuple[int | str, ...]) -> bool:
+def withheld(loc: tuple[int | str, ...], families: Families) -> bool:
     """Is ``loc`` on a line whose values an error never quotes (a complaint line, CMP-7)?"""
-    model = event_types().get(str(loc[0]))
+    model = families.event_types.get(str(loc[0]))
     return model is not None and model.confidential_line
 
 
-def complaint_like(line: object) -> bool:
+def complaint_like(line: object, families: Families) -> bool:
     """Does a line of unknown type carry a field only complaint lines have (CMP-7)?"""
-    return isinstance(line, dict) and not complaint_fields().isdisjoint(line)
+    return isinstance(line, dict) and not complaint_fields(families).isdisjoint(line)
 
 
 @cache
-def complaint_fields() -> frozenset[str]:
+def complaint_fields(families: Families) -> frozenset[str]:
     """The fields only the event types of confidential lines have: ``complaint``, ``complainant_name`` …"""
-    types = event_types().values()
+    types = families.event_types.values()
     confidential = {name for model in types if model.confidential_line for name in model.model_fields}
     other = {name for model in types if not model.confidential_line for name in model.model_fields}
     return frozenset(confidential - other)

@@ -23,7 +23,7 @@ from bianmin_rules.core.duties import duty_done
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import ZERO, Verdict, VerdictKind
 from bianmin_rules.families.attendance.events import LeaveType
-from bianmin_rules.families.attendance.ledger import Leave
+from bianmin_rules.families.attendance.ledger import ATTENDANCE, Leave
 from bianmin_rules.families.attendance.policies import staff_subject
 from bianmin_rules.families.attendance.presence import LeaveProcedure, days_label, leave_days
 
@@ -180,7 +180,7 @@ class LeaveApproval(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A verdict on every granted leave (one still under review is not judged yet)."""
-        for file in books.attendance.staff.values():
+        for file in books[ATTENDANCE].staff.values():
             for leave in file.leaves:
                 if leave.granted is not None:
                     yield from self.judge(leave, leave_days(leave, context.calendar), context)
@@ -231,7 +231,7 @@ class UnapprovedLeave(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per unapproved leave that has begun."""
-        for file in books.attendance.staff.values():
+        for file in books[ATTENDANCE].staff.values():
             for leave in file.leaves:
                 if leave.granted is None and leave.start.date() < context.as_of:
                     yield self.verdict(
@@ -258,7 +258,7 @@ class RetroactiveLeave(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A verdict on every leave requested after it began, with its papers' deadline where there is one."""
-        for file in books.attendance.staff.values():
+        for file in books[ATTENDANCE].staff.values():
             for leave in file.leaves:
                 if not leave.retroactive:
                     continue

@@ -28,8 +28,9 @@ from bianmin_rules.core.duties import judge_duty
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import CENTRE, Subject, SubjectKind, Verdict, answerable
+from bianmin_rules.families.cases.ledger import CASE_FILES
 from bianmin_rules.families.registers.events import RegisterAct
-from bianmin_rules.families.registers.ledger import RegisterEntry, period_start
+from bianmin_rules.families.registers.ledger import REGISTER, RegisterEntry, period_start
 
 ACT_WORDS = {
     RegisterAct.DAILY_SUMMARY: ("每天一汇总", "汇总"),
@@ -90,12 +91,12 @@ class RegisterCadence(PolicyBase):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each active period whose act is missing or late."""
         acts: dict[tuple[str, date], RegisterEntry] = {}
-        for entry in books.register:
+        for entry in books[REGISTER]:
             if entry.act is self.act:
                 acts.setdefault((self.register_of(entry.window), entry.period), entry)
         active = sorted({
             (self.register_of(file.receipt.window), period_start(self.act, file.receipt.day))
-            for file in books.cases.values() if file.receipt is not None
+            for file in books[CASE_FILES].values() if file.receipt is not None
         })
         for register, start in active:
             yield from self.judge(context, register, start, acts.get((register, start)))
@@ -150,7 +151,7 @@ class MonthlyReport(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each reporter and month whose report is missing or late."""
-        reports = earliest(e for e in books.register if e.act is RegisterAct.MONTHLY_REPORT and e.role == self.role)
+        reports = earliest(e for e in books[REGISTER] if e.act is RegisterAct.MONTHLY_REPORT and e.role == self.role)
         reporters = sorted({*self.reporters, *(keeper for keeper, _ in reports)}, key=str)
         months = self.months(reports, context)
         for reporter in reporters:
