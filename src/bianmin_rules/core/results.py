@@ -13,7 +13,7 @@ Number = Annotated[Decimal, PlainSerializer(plain, when_used="json")]
 """A decimal (points, yuan, a score) written canonically in JSON: ``81``, not ``81.0``; ``0``, never ``-0.0``.
 
 The value itself is kept exact, as computed; only its written form is canonical, the
-same as every text and table of a report writes it (:func:`~bianmin_rules.formatting.plain`).
+same as every text and table of a report writes it (:func:`~bianmin_rules.core.formatting.plain`).
 """
 
 
