@@ -44,6 +44,7 @@ from bianmin_rules.scale import (
 )
 from bianmin_rules.scale.arrow import DECIMAL, TABLES, arrow_table, exact, schema
 from bianmin_rules.views import tables as views
+from tests.test_confidentiality import NAME, assert_secret, complaint_rows, variant_toml
 
 
 @pytest.fixture(scope="module")
@@ -290,6 +291,34 @@ def test_a_day_after_the_official_calendar_fails_unless_provisional_results_are_
     assert "after 2026, the last year whose official holiday schedule" in str(refused.outcomes[0].error)
     allowed = evaluate_many(Manifest(centres=centres, allow_provisional=True), tmp_path / "allowed", scheduler=client)
     assert allowed.outcomes[0].provisional and read_summary(tmp_path / "allowed").to_pylist()[0]["provisional"]
+
+
+def test_cmp7_no_table_record_summary_or_line_of_a_batch_names_the_complainant(
+    client: Client, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """CMP-7 (town-conduct-100 投诉制度 3: "对投诉人及投诉事项予以保密"): neither a centre's rows nor the error of a
+    centre whose complaint line is bad show the complainant or the complaint."""
+    (tmp_path / "variant.toml").write_text(variant_toml(), encoding="utf-8")
+    rows = complaint_rows()
+    (tmp_path / "good.jsonl").write_text("".join(
+        json.dumps({"id": f"e{n}", **row}, ensure_ascii=False) + "\n" for n, row in enumerate(rows)
+    ), encoding="utf-8")
+    (tmp_path / "bad.jsonl").write_text(
+        json.dumps({"id": "k1", **rows[1], "complainant_name": [NAME]}, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    manifest = write_manifest(tmp_path, "as_of = 2026-03-31\n" + "".join(
+        f'[[centres]]\nid = "{centre}"\nvariant = "variant.toml"\nlogs = ["{centre}.jsonl"]\n'
+        for centre in ("good", "bad")
+    ))
+    out = tmp_path / "out"
+    assert main(["batch", str(manifest), "-o", str(out), "--scheduler", client.scheduler.address]) == 2
+    shown = capsys.readouterr()
+    read = [open_table(out, table).to_table().to_pylist() for table in TABLES]
+    assert any(row["rule"] == "CMP-8" for row in read[0])  # the verdicts about the complaint are there
+    records = "".join(path.read_text(encoding="utf-8") for path in (out / "_centres").glob("*.json"))
+    summary = read_summary(out).to_pylist()
+    assert "field 'complainant_name'" in str(summary)
+    assert_secret(str(read) + records + str(summary) + shown.out + shown.err)
 
 
 # -- re-runs ----------------------------------------------------------------------------------------------------
