@@ -110,6 +110,25 @@ class TimeLimit(BaseModel):
             return UNIT_LABELS[self.unit]
         return f"{self.amount}{UNIT_LABELS[self.unit]}"
 
+    def closed_end(self, start: date, calendar: WorkCalendar) -> date | None:
+        """The closed day a calendar-day limit from ``start`` ended on, if it rolled to the next working day.
+
+        None for a working-day or same-day limit, for one that does not roll, and for one
+        whose last day is a working day (CMP-1: "次日" on a Saturday rolls to Monday).
+        """
+        if self.unit is _WORKING_DAYS or self.unit is _SAME_DAY or not self.roll_past_holidays:
+            return None
+        end = start + timedelta(days=self.counted_amount)
+        return None if calendar.is_working_day(end) else end
+
+    def due_words(self, start: date, due: date, calendar: WorkCalendar) -> str:
+        """The due date in words, saying so when the limit rolled past a closed day (民法典 第二百零三条)."""
+        closed = self.closed_end(start, calendar)
+        if closed is None:
+            return f"届满日为{due}"
+        last = UNIT_LABELS[self.unit] if self.unit is _NEXT_DAY else f"{self.label()}的最后一日"
+        return f"{last}（{closed}）不是工作日，顺延至下一个工作日（民法典第二百零三条），届满日为{due}"
+
     @property
     def counted_unit(self) -> LimitUnit:
         """The unit days are counted in: working days, or calendar days for every other unit."""

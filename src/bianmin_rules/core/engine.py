@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any, Protocol
 
 from bianmin_rules.core.books import Books, Ledger, collector_paused
-from bianmin_rules.core.calendar import WorkCalendar
+from bianmin_rules.core.calendar import DEFAULT_OFFICE_HOURS, WorkCalendar
 from bianmin_rules.core.errors import EvaluationError, wrong_type
 from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.family import Families, joined
@@ -224,7 +224,7 @@ def judge(variant: Variant, books: Books, context: Context, judging: Judging | N
         events_after_as_of=books.events_after_as_of,
         verdicts=tuple(verdicts),
         totals=subject_totals(verdicts),
-        notes=tuple(variant.families.notes(books)),
+        notes=(*placeholder_hours(variant, verdicts), *variant.families.notes(books)),
         scorecards=assessment.cards,
         standings=assessment.standings,
     )
@@ -243,3 +243,21 @@ def apply_policies(
                 if judging is not None:
                     judging.policy_done()
     return verdicts
+
+
+def placeholder_hours(variant: Variant, verdicts: Iterable[Verdict]) -> Iterable[str]:
+    """A note when office hours the variant's text does not state decide verdicts of the report (CAL-2).
+
+    Lateness, absence, time off post and days of leave, and the points and money they
+    cost, are then counted against the library's placeholder sessions, not the centre's:
+    the report says so when it holds a verdict under a rule the variant judges against
+    office hours.
+    """
+    if variant.office_hours is not None:
+        return
+    rules = {policy.rule for policy in variant.policies if policy.reads_office_hours}
+    if any(verdict.rule in rules for verdict in verdicts):
+        sessions = "、".join(f"{s.start:%H:%M}–{s.end:%H:%M}" for s in DEFAULT_OFFICE_HOURS.sessions)
+        yield (f"办公时间：原文未规定作息时间，本报告的迟到、早退、旷工、离岗、空岗和请假天数及其扣分、扣款，"
+               f"均按本库的占位时间（{sessions}）计算，并非该单位的作息时间；请在变体文件的 [office_hours] 中写明"
+               f"（CAL-2）。")

@@ -203,6 +203,29 @@ class FamilyError(BianminError):
         super().__init__(f"family {family!r}: {message}")
 
 
+class ManifestError(BianminError):
+    """A batch manifest (the centres evaluated together) is unreadable, malformed or inconsistent.
+
+    ``key`` names the place in the manifest, as a dotted path such as ``centres[2].as_of``.
+    A bad log or variant of one centre is not a manifest error: that centre fails alone.
+    """
+
+    def __init__(self, message: str, *, manifest: str, key: str | None = None) -> None:
+        self.manifest = manifest
+        self.key = key
+        self.message = message
+        place = f"manifest {manifest!r}" + (f": {key}" if key else "")
+        super().__init__(f"{place}: {message}")
+
+
+class BatchError(BianminError):
+    """A batch of centres cannot run at all: the cluster it was given cannot be reached.
+
+    A centre that fails does not fail the batch: it is reported with its id and error
+    while the others complete.
+    """
+
+
 BOM = "\ufeff"
 """The byte-order mark, as text: some editors write it at the start of a UTF-8 file."""
 

@@ -107,10 +107,11 @@ def example(line: str) -> ConfigDict:
 def confidential(description: str, **options: Any) -> Any:
     """A field whose value the library accepts but never shows (CMP-7).
 
-    Its value is left out of ``repr``, error messages never quote it
-    (:func:`bianmin_rules.intake.jsonl.describe`), ``explain`` never lists it, and the ledgers
-    do not keep it, so no verdict or report can contain it. The event itself still
-    serialises it: an event written back is the centre's own register, unchanged.
+    Its value is left out of ``repr``, error messages never quote it nor any other value
+    of its line (:attr:`EventBase.confidential_line`, :func:`bianmin_rules.intake.jsonl.describe`),
+    ``explain`` never lists it, and the ledgers do not keep it, so no verdict or report can
+    contain it. The event itself still serialises it: an event written back is the
+    centre's own register, unchanged.
     """
     return Field(default=None, description=description, repr=False,
                  json_schema_extra={"confidential": True}, **options)
@@ -121,6 +122,27 @@ def is_confidential(model: type[BaseModel], name: str) -> bool:
     field = model.model_fields.get(name)
     extra = field.json_schema_extra if field is not None else None
     return isinstance(extra, dict) and extra.get("confidential") is True
+
+
+def stray_confidential(event: BaseModel) -> tuple[str, str] | None:
+    """A field of ``event`` whose text holds the value of one of its confidential fields, and that field.
+
+    A register exported with a column shifted, or a name typed into the wrong column,
+    puts the complainant's name or phone where the library shows values (an id, a staff
+    member, a window): such a line cannot be shown anywhere, so it is refused (CMP-7).
+    Only plain text fields are read; codes (enums), dates and numbers cannot hold a name.
+    """
+    model = type(event)
+    secrets = [(name, value) for name in model.model_fields
+               if is_confidential(model, name) and isinstance(value := getattr(event, name), str) and value]
+    if not secrets:
+        return None
+    for name, value in event:
+        if type(value) is str and not is_confidential(model, name):
+            for secret_field, secret in secrets:
+                if secret in value:
+                    return name, secret_field
+    return None
 
 
 class EventBase(BaseModel):
@@ -135,6 +157,10 @@ class EventBase(BaseModel):
 
     activity: ClassVar[bool] = True
     """Does the event show its window and staff member at work? The roster counts them active (SC-10)."""
+
+    confidential_line: ClassVar[bool] = False
+    """Errors about a line of this type quote none of its values (CMP-7): a register's row
+    may hold the complainant's name or phone in any column, shifted or mistyped."""
 
     id: Identifier = Field(description="Unique id of the event within the log.")
     at: ChinaDateTime = Field(description="When it happened (China Standard Time).")

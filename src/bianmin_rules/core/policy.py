@@ -98,6 +98,9 @@ class PolicyBase(BaseModel):
     stage: ClassVar[int] = 0
     """Policies of stage 0 read the books; later stages also read earlier verdicts."""
 
+    reads_office_hours: ClassVar[bool] = False
+    """Does the rule count against the office hours (lateness, absence, time off post, days of leave, CAL-2)?"""
+
     id: str | None = Field(
         default=None, description="How a variant extending this one addresses the policy (default: its rule ID)."
     )

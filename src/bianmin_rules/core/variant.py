@@ -34,7 +34,7 @@ from pydantic import (
 )
 from pydantic.json_schema import SkipJsonSchema
 
-from bianmin_rules.core.calendar import OfficeHours, WorkCalendar
+from bianmin_rules.core.calendar import DEFAULT_OFFICE_HOURS, OfficeHours, WorkCalendar
 from bianmin_rules.core.errors import BOM, BOM_FOUND, VariantError
 from bianmin_rules.core.extends import ParentLoader, resolve_extends
 from bianmin_rules.core.family import Families
@@ -124,7 +124,11 @@ class Variant(BaseModel):
     source: VariantSource
     effective: date | None = Field(default=None, description="The day the regulation took effect, if known.")
     based_on: str | None = Field(default=None, description="The variant this one extends (set when resolving).")
-    office_hours: OfficeHours = Field(default_factory=OfficeHours, description="Opening sessions (CAL-2).")
+    office_hours: OfficeHours | None = Field(
+        default=None,
+        description="Opening sessions (CAL-2); none where the text states none: the library's placeholder sessions "
+        "apply, and every report that counts against them says so.",
+    )
     case_types: dict[str, str] = Field(
         min_length=1, description="Case-type code -> its name in the regulation (CASE-1, CASE-2)."
     )
@@ -197,8 +201,8 @@ class Variant(BaseModel):
         return schema
 
     def calendar(self, base: WorkCalendar | None = None) -> WorkCalendar:
-        """The variant's calendar: ``base`` (default: China's) with the variant's office hours."""
-        return (base or WorkCalendar.china()).with_office_hours(self.office_hours)
+        """The variant's calendar: ``base`` (default: China's) with the variant's office hours (or the placeholder)."""
+        return (base or WorkCalendar.china()).with_office_hours(self.office_hours or DEFAULT_OFFICE_HOURS)
 
     @classmethod
     def from_toml(

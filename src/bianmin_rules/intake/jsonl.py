@@ -12,12 +12,12 @@ every line apart would cost a fifth of the reading time of a large log.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from bianmin_rules.core.errors import BOM, BOM_FOUND, DuplicateEventError, EventError, shown, wrong_type
-from bianmin_rules.core.events import is_confidential
 from bianmin_rules.core.family import Families
 from bianmin_rules.families import BUILTIN, Event
 
@@ -104,7 +104,12 @@ def starts_with_bom(line: str | bytes | bytearray) -> bool:
 
 
 def describe(error: ErrorDetails, families: Families = BUILTIN) -> tuple[str | None, str]:
-    """The field a validation error concerns and what was expected there (among the event types of ``families``)."""
+    """The field a validation error concerns and what was expected there (among the event types of ``families``).
+
+    The one place a line's error message is built. It quotes the value it rejects, except
+    on a complaint line (CMP-7): there the name or phone of the complainant may stand in
+    any field, so nothing of the line is quoted, whichever field is wrong.
+    """
     kind = error["type"]
     if kind == "json_invalid":
         return None, f"not valid JSON ({error['ctx'].get('error', 'syntax error')})"
@@ -112,7 +117,8 @@ def describe(error: ErrorDetails, families: Families = BUILTIN) -> tuple[str | N
         return "type", "missing: every event needs a `type`"
     if kind == "union_tag_invalid":
         known = ", ".join(families.event_types)
-        return "type", f"unknown event type {error['ctx']['tag']!r}; expected one of: {known}"
+        tag = "" if complaint_like(error["input"], families) else f" {error['ctx']['tag']!r}"
+        return "type", f"unknown event type{tag}; expected one of: {known}"
     if not error["loc"]:  # the line as a whole is not an object
         return None, "expected a JSON object"
     # loc starts with the event type (the union tag); the rest is the field's path.
@@ -121,14 +127,42 @@ def describe(error: ErrorDetails, families: Families = BUILTIN) -> tuple[str | N
         return path, "missing: this field is required"
     if kind == "extra_forbidden":
         return path, "not a field of this event type"
+    if kind == "confidential_elsewhere":
+        ctx = error["ctx"]
+        return str(ctx["field"]), (
+            f"holds the text of the confidential field {ctx['confidential']!r} (a shifted column?); "
+            f"the line is refused and none of it is shown ({WITHHELD})"
+        )
     if len(error["loc"]) < 2:
         return None, error["msg"]  # about the event as a whole: its input is the whole line, not quoted
     if withheld(error["loc"], families):
-        return path, f"{error['msg']} (the value is confidential and not shown)"
+        message = error["msg"]
+        if isinstance(error["input"], str) and error["input"] and error["input"] in message:
+            message = kind  # a message repeating its value says only what kind of error it is
+        return path, f"{message} (the value is not shown: {WITHHELD})"
     return path, f"{error['msg']} (got {shown(error['input'])})"
 
 
+WITHHELD = "a complaint line is confidential, CMP-7"
+"""Why an error about a complaint line quotes none of it."""
+
+
 def withheld(loc: tuple[int | str, ...], families: Families) -> bool:
-    """Is the input at ``loc`` a field marked confidential, or inside one (CMP-7)?"""
+    """Is ``loc`` on a line whose values an error never quotes (a complaint line, CMP-7)?"""
     model = families.event_types.get(str(loc[0]))
-    return model is not None and is_confidential(model, str(loc[1]))
+    return model is not None and model.confidential_line
+
+
+def complaint_like(line: object, families: Families) -> bool:
+    """Does a line of unknown type carry a field only complaint lines have (CMP-7)?"""
+    return isinstance(line, dict) and not complaint_fields(families).isdisjoint(line)
+
+
+@cache
+def complaint_fields(families: Families) -> frozenset[str]:
+    """The fields only the event types of confidential lines have: ``complaint``, ``complainant_name`` …"""
+    types = families.event_types.values()
+    confidential = {name for model in types if model.confidential_line for name in model.model_fields}
+    other = {name for model in types if not model.confidential_line for name in model.model_fields}
+    return frozenset(confidential - other)
+

@@ -55,6 +55,9 @@ class VerdictSelector(Frozen):
 
     rules: tuple[RuleId, ...] = Field(min_length=1, description="The rule IDs of the verdicts counted.")
     codes: tuple[str, ...] = Field(default=(), description="Only verdicts with one of these codes (empty: any).")
+    except_codes: tuple[str, ...] = Field(
+        default=(), description="Not verdicts with one of these codes (TL-6's `promise` on a line of overdue cases).",
+    )
     kinds: tuple[VerdictKind, ...] = Field(
         default=(VerdictKind.VIOLATION, VerdictKind.INFORMATION),
         description="The verdict kinds counted (compliance and warnings never cost points by default).",
@@ -68,6 +71,7 @@ class VerdictSelector(Frozen):
             and verdict.rule in self.rules
             and verdict.kind in self.kinds
             and (not self.codes or verdict.code in self.codes)
+            and verdict.code not in self.except_codes
         )
 
     def describe(self) -> str:
@@ -81,6 +85,8 @@ class Per(StrEnum):
 
     OCCURRENCE = "occurrence"
     """每次 / 每件次: once per verdict."""
+    CASE = "case"
+    """每件: once per case, however many selected verdicts concern it (a verdict with no case counts alone)."""
     DAY = "day"
     """每超过1天: per day late (the verdict's deadline trace, in the unit it states)."""
     HALF_DAY = "half_day"

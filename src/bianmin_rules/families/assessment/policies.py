@@ -28,7 +28,7 @@ from bianmin_rules.core.books import Books
 from bianmin_rules.core.bounds import Points
 from bianmin_rules.core.deadlines import TimeLimit
 from bianmin_rules.core.errors import EvaluationError
-from bianmin_rules.core.formatting import plain
+from bianmin_rules.core.formatting import percent
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.roster import SubjectKey
@@ -95,7 +95,7 @@ class RateVerdicts(PolicyBase):
     ) -> Verdict:
         """An information verdict carrying the measured rate."""
         measure = Measure(name=name, period=period, numerator=tally.numerator, denominator=tally.denominator)
-        shown = plain(measure.value.quantize(Decimal("0.01")))
+        shown = percent(measure.value)
         return self.verdict(
             context, subject=subject, kind=VerdictKind.INFORMATION, on=min(period.end, context.as_of),
             explanation=(

@@ -159,7 +159,9 @@ class ServiceExtended(StaffEvent):
 
     ``until`` is when the staff member stopped; ``finished`` is true when the matter
     was done and the applicant had left, false when the staff member closed on an
-    applicant still being served.
+    applicant still being served. ``by_appointment`` is true when the applicant had
+    agreed the extended service with the window beforehand (dahe-town 第十条 "事先与服务
+    窗口约定").
     """
 
     model_config = example(
@@ -171,6 +173,7 @@ class ServiceExtended(StaffEvent):
     until: ChinaDateTime = Field(description="When the staff member stopped serving.")
     finished: bool = Field(default=True, description="The matter was done and the applicant had left.")
     case: Identifier | None = Field(default=None, description="The case being served, if any.")
+    by_appointment: bool = Field(default=False, description="Agreed with the window beforehand (预约).")
 
     @model_validator(mode="after")
     def _stops_after_it_starts(self) -> ServiceExtended:

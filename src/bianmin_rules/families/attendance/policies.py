@@ -69,6 +69,8 @@ def staff_subject(staff: str) -> Subject:
 class SignInPolicy(PolicyBase):
     """A policy that reads the sign-in records against office hours and excusing leave."""
 
+    reads_office_hours: ClassVar[bool] = True
+
     leave: LeaveProcedure = Field(
         default_factory=LeaveProcedure, description="When leave excuses (LV-2, LV-3); the same in every policy."
     )
@@ -330,23 +332,32 @@ class ExtendedService(PolicyBase):
     ``jianshe-street`` 窗口服务承诺制 七, ``jiangxi-town`` 错时延时制度 1. A
     ``service_extended`` record with ``finished`` false (the staff member stopped while
     the applicant was still being served) is a violation; a finished one is compliance.
+    With ``appointment_only`` only a service agreed beforehand is owed (``dahe-town``
+    第十条: "可事先与服务窗口约定…延长办公服务时间"): one broken off at the close without
+    an appointment is no violation.
     The attendance and post rules never count the time spent serving: a sign-out after
     the close is not early leave, and no post rule looks past the close.
     """
 
     kind: Literal["extended-service"] = "extended-service"
+    appointment_only: bool = Field(
+        default=False, description="Only services agreed with the window beforehand are owed (预约).",
+    )
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
-        """A violation per service broken off; compliance per service finished, on request."""
+        """A violation per service owed and broken off; compliance per service finished, on request."""
         for file in books[ATTENDANCE].staff.values():
             for service in file.services:
-                if service.finished and not context.include_compliance:
+                if (service.finished and not context.include_compliance) or (
+                        self.appointment_only and not service.by_appointment):
                     continue
                 day = service.at.date()
                 if service.finished:
                     kind, outcome = VerdictKind.COMPLIANCE, "延时服务至办理完毕、服务对象离开"
                 else:
                     kind, outcome = VerdictKind.VIOLATION, "业务未办理完毕即停止服务下班"
+                if self.appointment_only:
+                    outcome = f"服务对象事先约定延时服务，{outcome}"
                 yield self.verdict(
                     context, subject=staff_subject(file.staff), kind=kind, on=day,
                     explanation=f"{day} {clock(service.at)}下班时仍在为服务对象办理业务，{clock(service.until)}"
@@ -406,6 +417,8 @@ class CumulativeLeave(PolicyBase):
     member and period, on the first day of the leave that took the total over
     ``over_days`` ("超过": more than, not equal), with the period's total as ``quantity``.
     """
+
+    reads_office_hours: ClassVar[bool] = True
 
     kind: Literal["cumulative-leave"] = "cumulative-leave"
     leave_types: tuple[LeaveType, ...] = Field(default=(LeaveType.SICK, LeaveType.PERSONAL))

@@ -443,5 +443,5 @@ class SeverityTiers(CountedPolicy):
                 explanation=f"{line.label}：{occurrence_list([verdict])} → {line.tier}。",
                 sanction=Sanction(tier=line.tier, level=line.level), fine=line.fine,
                 occurrences=(occurrence(verdict),), evidence=verdict.evidence,
-                case=verdict.case, window=verdict.window, staff=verdict.staff,
+                case=verdict.case, window=verdict.window, staff=verdict.staff, lead=verdict.lead,
             )

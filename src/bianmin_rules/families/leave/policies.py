@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -160,6 +160,8 @@ class LeaveApproval(PolicyBase):
     record a violation. A leave not (yet) granted is not judged here: taken without
     approval, it is LV-2's.
     """
+
+    reads_office_hours: ClassVar[bool] = True
 
     kind: Literal["leave-approval"] = "leave-approval"
     table: tuple[ApprovalBand, ...] = Field(min_length=1, description="Durations and the roles that approve them.")

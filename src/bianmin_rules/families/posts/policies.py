@@ -183,6 +183,8 @@ class EmptyPost(PolicyBase):
     ``bad_impact_findings`` records a bad impact at the window that day.
     """
 
+    reads_office_hours: ClassVar[bool] = True
+
     kind: Literal["empty-post"] = "empty-post"
     scope: Literal["window", "department", "ab_pair"] = Field(default="window")
     min_minutes: Minutes = Field(default=0, ge=0, description="Spells shorter than this are ignored.")
@@ -269,6 +271,8 @@ class LeaveSubstitute(PolicyBase):
     ``part_day`` as for ATT-2. The days without one are the verdict's ``quantity``.
     """
 
+    reads_office_hours: ClassVar[bool] = True
+
     kind: Literal["leave-substitute"] = "leave-substitute"
     only_when_alone: bool = Field(default=False, description="Only where nobody else is rostered at the window.")
     per: Literal["leave", "day"] = Field(default="leave", description="The unit the penalty is per.")
@@ -344,6 +348,8 @@ class Whereabouts(PolicyBase):
     incomplete note is a violation.
     """
 
+    reads_office_hours: ClassVar[bool] = True
+
     kind: Literal["whereabouts"] = "whereabouts"
     required: tuple[Literal["where", "why", "contact"], ...] = Field(
         default=("where", "why", "contact"), min_length=1, description="What the note must state."
@@ -402,6 +408,8 @@ class LeavingPost(PolicyBase):
     the default) or every half day begun (``up``). A half day is half the day's office
     time. The office minutes away are the verdict's ``quantity``.
     """
+
+    reads_office_hours: ClassVar[bool] = True
 
     kind: Literal["leaving-post"] = "leaving-post"
     per: Literal["occurrence", "half_day"] = Field(default="occurrence")
