@@ -104,7 +104,10 @@ class ComplaintAnswer(ComplaintPolicy):
             evidence = (lodged.event, *((answer.event,) if answer else ()), *((explained.event,) if explained else ()))
             yield self.handling_verdict(
                 context, file, lodged, kind=kind, on=duty.on, evidence=evidence,
-                explanation=f"答复时限自受理之日（{lodged.day}）起算{self.limit.label()}，届满日为{due}；{outcome}。",
+                explanation=(
+                    f"答复时限自受理之日（{lodged.day}）起算{self.limit.label()}，"
+                    f"{self.limit.due_words(lodged.day, due, context.calendar)}；{outcome}。"
+                ),
                 **duty.fields(self.limit, lodged.day, "受理之日"),
             )
 
