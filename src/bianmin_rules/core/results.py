@@ -41,6 +41,18 @@ class Result(BaseModel):
         # __init__ for every result it validates, from JSON too.
         object.__setattr__(self, "__pydantic_fields_set__", self._every_field)
 
+    def differing(self, other: Self, ignored: frozenset[str] = frozenset()) -> tuple[str, ...]:
+        """The names of the fields, but ``ignored``, whose values differ from ``other``'s, in the model's order.
+
+        Values that are the very same object — a result :meth:`restated`, say — are told
+        equal without comparing them.
+        """
+        theirs = other.__dict__
+        return tuple(
+            name for name, value in self.__dict__.items()
+            if value is not theirs[name] and name not in ignored and value != theirs[name]
+        )
+
     def restated(self, **changes: Any) -> Self:
         """This result with ``changes`` to fields whose values are already valid, sharing every other value.
 
