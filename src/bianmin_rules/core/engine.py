@@ -168,7 +168,7 @@ def collect(
         filers: Mapping[type[EventBase], Callable[[Any], None]] = getattr(ledger, "filers", {})
         filing.update((kind, filers.get(kind, ledger.record)) for kind in ledger.handles)
     # The roster's sightings are noted here rather than by RosterLedger.record: one call
-    # fewer per event, and the day is computed once for both uses (1M events: −1 s).
+    # fewer per event, and the day is computed once for both uses.
     sighted = roster.sightings.add
     seen: set[str] = set()
     check_ids = not getattr(events, "ids_unique", False)  # a JSON Lines reader has checked them
