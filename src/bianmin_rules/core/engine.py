@@ -318,31 +318,38 @@ class Judgements:
     ) -> int | None:
         """The number of the judgement of ``policy`` in these circumstances, if it was judged before."""
         for number, judged in enumerate(self._judged):
-            seen = judged.context
-            if (judged.earlier == earlier and seen.as_of == context.as_of
-                    and seen.include_compliance == context.include_compliance and judged.policy == policy
-                    and seen.policies == consulted and seen.calendar == context.calendar):
+            if (judged.earlier == earlier and judged.as_of == context.as_of
+                    and judged.include_compliance == context.include_compliance and judged.policy == policy
+                    and judged.consulted == consulted and judged.calendar == context.calendar):
                 return number
         return None
 
 
 class _Judged:
-    """One policy's verdicts and the circumstances it found them in: its context and the judgements before it."""
+    """One policy's verdicts and the circumstances it found them in, and the judgements before it.
 
-    __slots__ = ("_under", "context", "earlier", "policy")
+    Of its context it keeps what decides its verdicts, not the context itself: that
+    holds its stage's derived indexes (:class:`~bianmin_rules.core.policy.Derived`),
+    which are freed with the stage.
+    """
+
+    __slots__ = ("_under", "as_of", "calendar", "consulted", "earlier", "include_compliance", "policy", "variant")
 
     def __init__(self, policy: PolicyBase, context: Context, earlier: tuple[int, ...], verdicts: list[Verdict]) -> None:
         self.policy = policy
-        self.context = context
         self.earlier = earlier
+        self.variant = context.variant
+        self.as_of = context.as_of
+        self.calendar = context.calendar
+        self.include_compliance = context.include_compliance
+        self.consulted = context.policies
         self._under = {context.variant: verdicts}
 
     def under(self, variant: str) -> list[Verdict]:
         """The verdicts under the name of ``variant``."""
         verdicts = self._under.get(variant)
         if verdicts is None:
-            first = self.context.variant
-            verdicts = self._under[variant] = restated(self._under[first], first, variant)
+            verdicts = self._under[variant] = restated(self._under[self.variant], self.variant, variant)
         return verdicts
 
 
