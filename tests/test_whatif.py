@@ -157,3 +157,17 @@ def test_joint_rules_are_judged_again_when_the_lead_rule_they_consult_differs(
     both = evaluate_all((county, other), demo_events(), as_of=date(2026, 3, 31))
     assert judged.counts == {"deemed-approval": 2, "immediate-same-day": 1}
     assert both == (run(county, demo_events(), "2026-03-31"), run(other, demo_events(), "2026-03-31"))
+
+
+def test_a_restated_verdict_differs_in_nothing_but_what_was_restated(county: Variant) -> None:
+    """A verdict under another variant's name is the same finding: the comparison sees only the name
+    (which a what-if ignores), and a value equal but not the same object is no difference either."""
+    verdict = next(v for v in run(county, demo_events(), "2026-03-31").verdicts if v.deadline is not None)
+    restated = verdict.restated(variant="county-copy")
+    assert restated.variant == "county-copy" and restated.deadline is verdict.deadline
+    assert verdict.differing(restated) == ("variant",)
+    assert verdict.differing(restated, frozenset({"variant"})) == ()
+    rebuilt = type(verdict).model_validate_json(verdict.model_dump_json())
+    assert rebuilt.deadline is not verdict.deadline and verdict.differing(rebuilt) == ()
+    later = verdict.restated(on=date(2026, 12, 31))
+    assert verdict.differing(later) == ("on",)
