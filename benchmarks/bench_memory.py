@@ -20,12 +20,11 @@ million events; the exit status is 1 when this tree's highest peak misses it.
 
 from __future__ import annotations
 
-import argparse
 import tempfile
 from pathlib import Path
 
 from bench_throughput import EVALUATE
-from sidebyside import Run, latest_day, python, span, trees, write_synthetic
+from sidebyside import Run, arguments, latest_day, python, span, trees, write_synthetic
 
 TARGET_MEGABYTES = 300.0
 
@@ -80,13 +79,7 @@ print(json.dumps({"start_mb": start, "filed_mb": filed,
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--events", type=int, default=1_000_000)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--repeat", type=int, default=1, help="run each this many times; print the range")
-    parser.add_argument("--log", type=Path, help="use this JSON Lines log instead of a synthetic one")
-    parser.add_argument("--against", metavar="REVISION",
-                        help="also run the code of this git revision (e.g. main), alternately with this tree's")
+    parser = arguments(__doc__)
     args = parser.parse_args()
     books: dict[str, list[Run]] = {}
     evaluations: dict[str, list[Run]] = {}

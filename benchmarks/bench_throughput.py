@@ -27,7 +27,6 @@ million events misses one.
 
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
@@ -35,7 +34,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from sidebyside import Run, Tree, latest_day, python, span, trees, write_synthetic
+from sidebyside import Run, Tree, arguments, latest_day, python, span, trees, write_synthetic
 
 TARGET_SECONDS = 15.0
 TARGET_MEGABYTES = 500.0
@@ -63,14 +62,8 @@ print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": peak,
 """
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--events", type=int, default=1_000_000)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--repeat", type=int, default=1, help="run each this many times; print the range")
+    parser = arguments(__doc__)
     parser.add_argument("--profile", action="store_true", help="print a cProfile summary of evaluate (slows it)")
-    parser.add_argument("--log", type=Path, help="evaluate this JSON Lines log instead of a synthetic one")
-    parser.add_argument("--against", metavar="REVISION",
-                        help="also run the code of this git revision (e.g. main), alternately with this tree's")
     parser.add_argument("--only", choices=("evaluate", "command line"), help="time only this run")
     args = parser.parse_args()
     repeat = max(1, args.repeat)

@@ -22,11 +22,10 @@ misses one.
 
 from __future__ import annotations
 
-import argparse
 import tempfile
 from pathlib import Path
 
-from sidebyside import Run, latest_day, python, span, trees, write_synthetic
+from sidebyside import Run, arguments, latest_day, python, span, trees, write_synthetic
 
 AMENDED = Path(__file__).resolve().parent.parent / "examples" / "whatif" / "amended.toml"
 
@@ -55,13 +54,7 @@ KINDS = ("evaluate", "diff", "diff, itself")
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--events", type=int, default=1_000_000)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--repeat", type=int, default=1, help="run each this many times; print the range")
-    parser.add_argument("--log", type=Path, help="use this JSON Lines log instead of a synthetic one")
-    parser.add_argument("--against", metavar="REVISION",
-                        help="also run the code of this git revision (e.g. main), alternately with this tree's")
+    parser = arguments(__doc__)
     args = parser.parse_args()
     runs: dict[tuple[str, str], list[Run]] = {}
     with tempfile.TemporaryDirectory() as folder, trees(args.against) as compared:

@@ -7,6 +7,7 @@ fresh interpreter, and each figure is given as the range of its runs.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -53,6 +54,18 @@ def trees(against: str | None) -> Iterator[list[Tree]]:
         with tarfile.open(fileobj=BytesIO(archive)) as tar:
             tar.extractall(folder, filter="data")
         yield [Tree("this tree"), Tree(against, Path(folder) / "src")]
+
+
+def arguments(description: str | None) -> argparse.ArgumentParser:
+    """The options of every benchmark of a county-centre log: its size and seed, runs, a log of its own, a revision."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=1, help="run each this many times; print the range")
+    parser.add_argument("--log", type=Path, help="use this JSON Lines log instead of a synthetic one")
+    parser.add_argument("--against", metavar="REVISION",
+                        help="also run the code of this git revision (e.g. main), alternately with this tree's")
+    return parser
 
 
 def write_synthetic(log: Path, *, events: int, seed: int) -> Path:
