@@ -17,15 +17,24 @@ CATALOGUE = LOCALE_DIR / "en" / "LC_MESSAGES" / "bianmin_rules.po"
 PACKAGE = Path(bianmin_rules.__file__).parent
 
 
+KEYWORDS = {"zh": None, "say": None, "counted": (1, 1)}
+"""What Babel extracts: labels (zh), sentences (say) and sentences about a count (counted, with plural forms)."""
+
+
 def marked_words() -> set[str]:
-    """Every word the package marks with zh(), as Babel extracts it."""
-    found = extract_from_dir(str(PACKAGE), method_map=[("**.py", "python")], keywords={"zh": None})
-    return {message for _, _, message, _, _ in found if isinstance(message, str)}
+    """Every word the package marks with zh(), say() or counted(), as Babel extracts it."""
+    found = extract_from_dir(str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS)
+    return {message if isinstance(message, str) else message[0] for _, _, message, _, _ in found}
 
 
 def english() -> dict[str, str]:
+    """Each message id of the English catalogue, with its translation (every plural form of a counted one)."""
     with CATALOGUE.open("rb") as po:
-        return {m.id: m.string for m in read_po(po) if m.id and isinstance(m.id, str)}
+        return {
+            (m.id if isinstance(m.id, str) else m.id[0]):
+            (m.string if isinstance(m.string, str) else " | ".join(m.string) if all(m.string) else "")
+            for m in read_po(po) if m.id
+        }
 
 
 def test_every_marked_word_has_an_english_translation() -> None:

@@ -1,0 +1,195 @@
+"""Words for people, kept as data: a sentence's message id and the facts it needs, written when read.
+
+A policy states facts — the due date, the day it was done, the days late — and says which
+sentence tells them: ``say("办件 {case}：{outcome}", case=..., outcome=...)`` is a
+:class:`Message`, the Chinese sentence (its gettext message id) with its typed arguments.
+Nothing is written until a reader asks: ``str(message)`` is the Chinese text, and the views
+write it in another language from the label catalogue (:mod:`bianmin_rules.views.labels`).
+A verdict built by the ten thousand therefore costs a small object, not a sentence.
+
+An argument is a name or an id (``str``, shown as it is), a number (``int``, or a
+``Decimal`` written as :func:`~bianmin_rules.core.formatting.plain` writes it), a day
+(``date``, ``2026-03-05``), or words of their own (a :class:`Message`, a :class:`Joined`
+list), written in the reader's language too.
+
+Each message belongs to a :class:`Catalogue`: the library's (:data:`LIBRARY`) or a rule
+family's own, which an outside family declares beside its code (docs/families.md).
+Babel extracts what :func:`zh`, ``say`` and ``counted`` mark::
+
+    pybabel extract --no-default-keywords -k zh -k say -k counted:1,1 ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any, Union
+
+from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
+
+from bianmin_rules.core.formatting import plain
+
+Translate = Callable[["Catalogue | None", str, "int | None"], str]
+"""How a reader's language turns a message id into its words: ``(catalogue, msgid, count)`` → template.
+
+``count`` is the number a counted message is about (its plural form), else None. A
+catalogue of None is words as written, never translated.
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    """Where the translations of a set of message ids are: a gettext ``domain`` under ``directory``.
+
+    ``directory/<lang>/LC_MESSAGES/<domain>.mo`` holds the words of one language; Chinese,
+    the message ids themselves, needs none.
+    """
+
+    domain: str
+    directory: Path
+
+    def say(self, msgid: str, /, **args: Arg) -> Message:
+        """The sentence ``msgid`` (Chinese, with ``{named}`` places) about ``args``."""
+        return Message(msgid, args, self)
+
+    def counted(self, msgid: str, /, *, n: int, **args: Arg) -> Message:
+        """A sentence about a count ``n`` (``{n}个工作日``): a language with plural forms picks one by ``n``."""
+        args["n"] = n
+        return Message(msgid, args, self, counted=True)
+
+
+def _chinese(catalogue: Catalogue | None, msgid: str, count: int | None) -> str:
+    return msgid
+
+
+class Message:
+    """A sentence for people: its Chinese message id, its arguments and the catalogue that translates it.
+
+    ``str(message)`` is the Chinese text. Two messages are equal when their Chinese texts
+    are: a report read back from its JSON (where a message is the text as written) equals
+    the report it was written from.
+    """
+
+    __slots__ = ("args", "catalogue", "counted", "msgid")
+
+    def __init__(
+        self, msgid: str, args: dict[str, Arg] | None = None, catalogue: Catalogue | None = None, *,
+        counted: bool = False,
+    ) -> None:
+        self.msgid = msgid
+        self.args = args
+        self.catalogue = catalogue
+        self.counted = counted
+
+    @classmethod
+    def written(cls, text: str) -> Message:
+        """Words as written (a text read back from a report, or given by a caller): never translated."""
+        return cls(text)
+
+    def render(self, translate: Translate) -> str:
+        """The sentence in the language of ``translate``."""
+        args = self.args
+        count = args["n"] if self.counted and args else None
+        template = translate(self.catalogue, self.msgid, count if isinstance(count, int) else None)
+        if not args:
+            return template
+        return template.format_map({name: _written(value, translate) for name, value in args.items()})
+
+    def __str__(self) -> str:
+        return self.render(_chinese)
+
+    def __repr__(self) -> str:
+        return f"Message({str(self)!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Message | Joined):
+            return str(self) == str(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+
+class Joined:
+    """A list of arguments written one after another, ``、`` between them in Chinese (``, `` in English)."""
+
+    __slots__ = ("items", "separator")
+
+    def __init__(self, items: Iterable[Arg], separator: str = "、") -> None:
+        self.items = tuple(items)
+        self.separator = separator
+
+    def render(self, translate: Translate) -> str:
+        """The list in the language of ``translate``."""
+        return translate(LIBRARY, self.separator, None).join(_written(item, translate) for item in self.items)
+
+    def __str__(self) -> str:
+        return self.render(_chinese)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Message | Joined):
+            return str(self) == str(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+
+Arg = Union[str, int, Decimal, date, Message, Joined]  # noqa: UP007 (a runtime alias read by the classes above)
+"""What a message may say: a name or id, a number, a day, or words of their own."""
+
+
+def _written(value: Arg, translate: Translate) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Message | Joined):
+        return value.render(translate)
+    if isinstance(value, Decimal):
+        return plain(value)
+    return str(value)
+
+
+LIBRARY = Catalogue("bianmin_rules", Path(__file__).resolve().parent.parent / "locale")
+"""The library's own words: ``locale/<lang>/LC_MESSAGES/bianmin_rules.po``."""
+
+say = LIBRARY.say
+"""A sentence of the library's (see :meth:`Catalogue.say`)."""
+
+counted = LIBRARY.counted
+"""A sentence of the library's about a count (see :meth:`Catalogue.counted`)."""
+
+
+def zh(message: str) -> str:
+    """Mark ``message`` as a word for people, in Chinese: a label the views translate (``words("违规明细")``)."""
+    return message
+
+
+def joined(items: Iterable[Arg], separator: str = "、") -> Joined:
+    """``items`` as one argument, written with ``separator`` between them (``、``, ``，`` or ``；``)."""
+    return Joined(items, separator)
+
+
+def as_message(value: Any) -> Message:
+    """A message, or a text as written (from a report's JSON, or a caller's own words)."""
+    if isinstance(value, Message):
+        return value
+    if isinstance(value, str):
+        return Message(value)
+    if isinstance(value, Joined):
+        return Message("{items}", {"items": value})
+    raise ValueError("expected words: a text or a Message")
+
+
+Text = Annotated[
+    Message,
+    PlainValidator(as_message),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string"}),
+]
+"""A field of words for people: a :class:`Message` in Python, its Chinese text in JSON and in ``model_dump``."""
+
+SEPARATORS = (zh("、"), zh("，"), zh("；"))
+"""The separators a :class:`Joined` list may use, each translated like any word."""
