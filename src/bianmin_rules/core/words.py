@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Union
+from typing import Annotated, Any, Protocol, Union
 
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
@@ -38,6 +38,15 @@ Translate = Callable[["Catalogue | None", str, "int | None"], str]
 ``count`` is the number a counted message is about (its plural form), else None. A
 catalogue of None is words as written, never translated.
 """
+
+
+class Phrase(Protocol):
+    """Words written in the reader's language when read: a :class:`Message`, a :class:`Joined` list, or a
+    family's own (a deadline's count, told from its trace)."""
+
+    def render(self, translate: Translate) -> str:
+        """The words in the language of ``translate``."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +92,6 @@ class Message:
         self.args = args
         self.catalogue = catalogue
         self.counted = counted
-
-    @classmethod
-    def written(cls, text: str) -> Message:
-        """Words as written (a text read back from a report, or given by a caller): never translated."""
-        return cls(text)
 
     def render(self, translate: Translate) -> str:
         """The sentence in the language of ``translate``."""
@@ -138,18 +142,18 @@ class Joined:
         return hash(str(self))
 
 
-Arg = Union[str, int, Decimal, date, Message, Joined]  # noqa: UP007 (a runtime alias read by the classes above)
+Arg = Union[str, int, Decimal, date, Phrase]  # noqa: UP007 (a runtime alias read by the classes above)
 """What a message may say: a name or id, a number, a day, or words of their own."""
 
 
 def _written(value: Arg, translate: Translate) -> str:
     if isinstance(value, str):
         return value
-    if isinstance(value, Message | Joined):
-        return value.render(translate)
     if isinstance(value, Decimal):
         return plain(value)
-    return str(value)
+    if isinstance(value, int | date):
+        return str(value)
+    return value.render(translate)
 
 
 LIBRARY = Catalogue("bianmin_rules", Path(__file__).resolve().parent.parent / "locale")
@@ -167,17 +171,23 @@ def zh(message: str) -> str:
     return message
 
 
+def word(text: str) -> Message:
+    """Words of the library's held as a value (a parameter's default, what started a clock), translated
+    where the catalogue has them; mark the literal itself with :func:`zh`."""
+    return Message(text, None, LIBRARY)
+
+
 def joined(items: Iterable[Arg], separator: str = "、") -> Joined:
     """``items`` as one argument, written with ``separator`` between them (``、``, ``，`` or ``；``)."""
     return Joined(items, separator)
 
 
 def as_message(value: Any) -> Message:
-    """A message, or a text as written (from a report's JSON, or a caller's own words)."""
+    """A message; a text (from a report's JSON, or a caller's own words) is a :func:`word`."""
     if isinstance(value, Message):
         return value
     if isinstance(value, str):
-        return Message(value)
+        return Message(value, None, LIBRARY)
     if isinstance(value, Joined):
         return Message("{items}", {"items": value})
     raise ValueError("expected words: a text or a Message")
@@ -189,7 +199,10 @@ Text = Annotated[
     PlainSerializer(str, return_type=str),
     WithJsonSchema({"type": "string"}),
 ]
-"""A field of words for people: a :class:`Message` in Python, its Chinese text in JSON and in ``model_dump``."""
+"""A field of words for people: a :class:`Message` in Python, its Chinese text in JSON and in ``model_dump``.
+
+A text given for it is a :func:`word`: translated where the catalogue has it, else shown as it is.
+"""
 
 SEPARATORS = (zh("、"), zh("，"), zh("；"))
 """The separators a :class:`Joined` list may use, each translated like any word."""
