@@ -29,6 +29,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.words import zh
 from bianmin_rules.families.cases.ledger import CASE_FILES, CaseFile, Step
 from bianmin_rules.families.first_inquiry.events import DischargeReason
 from bianmin_rules.families.first_inquiry.ledger import (
@@ -138,17 +139,17 @@ def discharge_faults(step: Discharged, earlier: Iterable[InquiryStep]) -> tuple[
     """The conditions of a discharge that are not met (FIR-7, FIR-2); empty when it counts."""
     faults: list[str] = []
     if step.reason is DischargeReason.NOT_ALLOWED and not step.explained:
-        faults.append("未向服务对象解释清楚")
+        faults.append(zh("未向服务对象解释清楚"))
     if step.reason is DischargeReason.LEADER_INSTRUCTION:
         if not any(isinstance(s, LeaderAsked) for s in earlier):
-            faults.append("未请示领导")
+            faults.append(zh("未请示领导"))
         if not step.applicant_told:
-            faults.append("未告知服务对象")
+            faults.append(zh("未告知服务对象"))
     if step.reason is DischargeReason.OUTSIDE_CENTRE:
         if not step.competent_body:
-            faults.append("未告知主管机关")
+            faults.append(zh("未告知主管机关"))
         if not step.contact_given:
-            faults.append("未告知其联系方式")
+            faults.append(zh("未告知其联系方式"))
     return tuple(faults)
 
 
