@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from bianmin_rules.core.words import Message
 from bianmin_rules import Report, Variant, load_variant
 from bianmin_rules.intake.files import DATA, demo_events, read_event_files
 from bianmin_rules.views.tables import DIFF_TABLES, REPORT_TABLES, ColumnType, Row, Table, diff_tables, report_tables
@@ -14,7 +15,7 @@ from bianmin_rules.views.whatif import diff
 from tests.conftest import run
 
 PYTHON_TYPES: dict[ColumnType, type | tuple[type, ...]] = {
-    ColumnType.TEXT: str, ColumnType.CODE: str, ColumnType.INT: int, ColumnType.DECIMAL: Decimal,
+    ColumnType.TEXT: (str, Message), ColumnType.CODE: str, ColumnType.INT: int, ColumnType.DECIMAL: Decimal,
     ColumnType.DATE: date, ColumnType.BOOL: bool,
 }
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from bianmin_rules.core.results import Number
 from bianmin_rules.core.scorecards.cards import Card, Standing
 from bianmin_rules.core.verdicts import ZERO, Subject, Verdict, VerdictKind
+from bianmin_rules.core.words import Text
 
 
 class SubjectTotal(BaseModel):
@@ -73,7 +74,7 @@ class Report(BaseModel):
     events_after_as_of: int = Field(ge=0, description="Events dated after as_of, left out.")
     verdicts: tuple[Verdict, ...]
     totals: tuple[SubjectTotal, ...]
-    notes: tuple[str, ...] = Field(default=(), description="What the rules could not judge.")
+    notes: tuple[Text, ...] = Field(default=(), description="What the rules could not judge.")
     scorecards: tuple[Card, ...] = Field(default=(), description="One card per table, subject and period (SC).")
     standings: tuple[Standing, ...] = Field(default=(), description="The rankings per table and period (SC-8).")
 

@@ -77,9 +77,9 @@ def _chinese(catalogue: Catalogue | None, msgid: str, count: int | None) -> str:
 class Message:
     """A sentence for people: its Chinese message id, its arguments and the catalogue that translates it.
 
-    ``str(message)`` is the Chinese text. Two messages are equal when their Chinese texts
-    are: a report read back from its JSON (where a message is the text as written) equals
-    the report it was written from.
+    ``str(message)`` is the Chinese text. A message equals another, or a text, when their
+    Chinese texts are the same: a report read back from its JSON (where a message is the
+    text as written) equals the report it was written from.
     """
 
     __slots__ = ("args", "catalogue", "counted", "msgid")
@@ -109,7 +109,7 @@ class Message:
         return f"Message({str(self)!r})"
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, Message | Joined):
+        if isinstance(other, Message | Joined | str):
             return str(self) == str(other)
         return NotImplemented
 
@@ -134,7 +134,7 @@ class Joined:
         return self.render(_chinese)
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, Message | Joined):
+        if isinstance(other, Message | Joined | str):
             return str(self) == str(other)
         return NotImplemented
 

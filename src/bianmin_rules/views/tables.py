@@ -28,13 +28,14 @@ from bianmin_rules.core.report import Report
 from bianmin_rules.core.scorecards.cards import Card, Standing
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import Subject, Verdict
+from bianmin_rules.core.words import Message
 from bianmin_rules.views.explain import Explanation, StoryStep
 from bianmin_rules.views.labels import Words, zh
 from bianmin_rules.views.render import diff_summary
 from bianmin_rules.views.whatif import CardState, ReportDiff, SubjectDelta
 
-Cell = str | int | Decimal | date | bool | None
-"""One value of a row."""
+Cell = str | int | Decimal | date | bool | Message | None
+"""One value of a row (a :class:`~bianmin_rules.core.words.Message` is words, written in the reader's language)."""
 
 Row = tuple[Cell, ...]
 """One row, in the order of its table's columns."""
@@ -113,6 +114,8 @@ def cell_text(cell: Cell, column: Column, words: Words) -> str:
         return words.yes_no(cell)
     if isinstance(cell, Decimal):
         return plain(cell)
+    if isinstance(cell, Message):
+        return words(cell)
     if column.type is ColumnType.CODE:
         return words.code(str(cell))
     return cell.isoformat() if isinstance(cell, date) else str(cell)
@@ -250,7 +253,7 @@ def verdict_row(v: Verdict) -> Row:
         v.on, v.rule, v.kind.value, *subject_cells(v.subject), v.case, v.window, v.staff,
         v.points, v.fine, v.bonus_share, v.reimbursement, v.sanction.tier if v.sanction else None, v.due, v.actual,
         deadline.days_late if deadline else None, deadline.late_unit.value if deadline else None,
-        " ".join(v.evidence) or None, v.source.document, v.source.article, v.explanation, v.provisional,
+        " ".join(v.evidence) or None, v.source.document, v.source.article, v.message, v.provisional,
     )
 
 
