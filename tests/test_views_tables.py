@@ -15,7 +15,7 @@ from bianmin_rules.views.whatif import diff
 from tests.conftest import run
 
 PYTHON_TYPES: dict[ColumnType, type | tuple[type, ...]] = {
-    ColumnType.TEXT: (str, Message), ColumnType.CODE: str, ColumnType.INT: int, ColumnType.DECIMAL: Decimal,
+    ColumnType.TEXT: (str, Message), ColumnType.CODE: (str, Message), ColumnType.INT: int, ColumnType.DECIMAL: Decimal,
     ColumnType.DATE: date, ColumnType.BOOL: bool,
 }
 
