@@ -201,7 +201,7 @@ def judge(variant: Variant, books: Books, context: Context, judging: Judging | N
         events_after_as_of=books.events_after_as_of,
         verdicts=tuple(verdicts),
         totals=subject_totals(verdicts),
-        notes=(*placeholder_hours(variant, verdicts), *variant.families.notes(books)),
+        note_messages=(*placeholder_hours(variant, verdicts), *variant.families.notes(books)),
         scorecards=assessment.cards,
         standings=assessment.standings,
     )

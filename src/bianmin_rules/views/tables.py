@@ -330,7 +330,7 @@ def about_rows(report: Report, variant: Variant | None) -> Iterator[Row]:
         yield (zh("暂定的日期"), "、".join(day.isoformat() for day in days))
     if variant is not None:
         yield from placeholder_rows(variant)
-    for note in report.notes:
+    for note in report.note_messages:
         yield (zh("备注"), note)
 
 
