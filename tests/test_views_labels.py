@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import io
 from pathlib import Path
 
@@ -11,7 +12,11 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 import bianmin_rules
+from bianmin_rules import evaluate, load_variant, read_events
+from bianmin_rules.core.words import LIBRARY, Catalogue
+from bianmin_rules.intake.files import builtin_variant_names, example_text
 from bianmin_rules.views.labels import CODES, LOCALE_DIR, Words
+from tests.variant_logs import SYNTHETIC_AS_OF, declared_only, synthetic_events
 
 CATALOGUE = LOCALE_DIR / "en" / "LC_MESSAGES" / "bianmin_rules.po"
 PACKAGE = Path(bianmin_rules.__file__).parent
@@ -79,3 +84,41 @@ def test_every_code_has_a_word() -> None:
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown language 'fr'; expected one of: zh, en"):
         Words("fr")
+
+
+def test_every_sentence_of_the_builtin_variants_reports_is_in_the_english_catalogue() -> None:
+    """Each message id a built-in variant's report writes (verdicts and notes, on its example log and the
+    synthetic year) is in the English catalogue: a sentence Babel cannot find (a ``say`` nested in another
+    call's arguments) fails here. Words a variant file gives (a duty, a line's label) are its own."""
+    translations = english()
+    words = Words("en")
+    asked: set[str] = set()
+
+    def recording(catalogue: Catalogue | None, msgid: str, count: int | None) -> str:
+        if catalogue is LIBRARY:
+            asked.add(msgid)
+        return words.translate(catalogue, msgid, count)
+
+    for name in builtin_variant_names():
+        variant = load_variant(name)
+        logs = (list(read_events(example_text(name).split("\n"))), declared_only(synthetic_events(), variant.case_types))
+        for events in logs:
+            report = evaluate(variant, events, as_of=SYNTHETIC_AS_OF, include_compliance=True)
+            for message in (*(v.message for v in report.verdicts), *report.note_messages):
+                message.render(recording)
+    variant_words = "".join(path.read_text(encoding="utf-8") for path in (PACKAGE / "data" / "variants").glob("*.toml"))
+    missing = sorted(m for m in asked - translations.keys() if m not in variant_words)
+    assert missing == [], "\n".join(missing)
+
+
+def test_babel_finds_every_marked_word() -> None:
+    """Babel does not look into a call inside a marked call's arguments (``say("…{x}", x=f(say("…")))``): such a
+    word would never reach the catalogue. Give the inner sentence a name of its own first."""
+    marked = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)
+                    and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) in KEYWORDS):
+                marked.add(node.args[0].value)
+    assert sorted(marked - marked_words()) == []

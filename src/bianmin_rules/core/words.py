@@ -128,7 +128,8 @@ class Joined:
 
     def render(self, translate: Translate) -> str:
         """The list in the language of ``translate``."""
-        return translate(LIBRARY, self.separator, None).join(_written(item, translate) for item in self.items)
+        separator = translate(LIBRARY, self.separator, None) if self.separator else ""
+        return separator.join(_written(item, translate) for item in self.items)
 
     def __str__(self) -> str:
         return self.render(_chinese)

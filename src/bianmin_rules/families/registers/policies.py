@@ -191,10 +191,11 @@ class MonthlyReport(PolicyBase):
         label = Period.containing(PeriodKind.MONTH, month).label
         rule = (say("每月{day}日前（不含当日）", day=self.due_day) if self.before_due_day
                 else say("每月{day}日前", day=self.due_day))
+        sent = say("报送")
         yield self.verdict(
             context, subject=reporter, kind=duty.kind, on=duty.on,
             explanation=say("{month} 的办件记录应于{rule}报送，即{due}；{outcome}。", month=label, rule=rule, due=due,
-                            outcome=duty.outcome(say("报送"), context.as_of)),
+                            outcome=duty.outcome(sent, context.as_of)),
             evidence=(report.event,) if report else (), **duty.fields(self.limit, month_end(month), zh("当月最后一日")),
             staff=reporter.id if reporter.kind is SubjectKind.STAFF else None,
             window=reporter.id if reporter.kind is SubjectKind.WINDOW else None,
