@@ -57,12 +57,15 @@ def village(tmp_path: Path, limit: str) -> Path:
 
 
 def test_otn3_a_village_stating_the_deadline_without_its_number_fails_to_load(tmp_path: Path, town: Variant) -> None:
-    """OTN-3: a village that adopts the template's notice deadline but leaves the blank: the error names the key."""
+    """OTN-3: a village that adopts the template's notice deadline but leaves the blank: the error names the key
+    and the line of the village's own file (its first policy), not the index of the merged list."""
     with pytest.raises(VariantError) as caught:
         load_variant(village(tmp_path, limit=""))
     error = caught.value
-    assert error.key == f"policies[{len(town.policies)}].limit"
+    assert (error.key, error.line) == ("policies[0].limit", 7)
+    assert len(town.policies) > 1
     assert error.variant.endswith("some-village.toml") and "Field required" in error.message
+    assert str(error).endswith("some-village.toml', line 7: policies[0].limit: Field required")
 
 
 def incomplete(notice_at: str) -> list[Any]:

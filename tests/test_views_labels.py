@@ -101,7 +101,8 @@ def test_every_sentence_of_the_builtin_variants_reports_is_in_the_english_catalo
 
     for name in builtin_variant_names():
         variant = load_variant(name)
-        logs = (list(read_events(example_text(name).split("\n"))), declared_only(synthetic_events(), variant.case_types))
+        example = list(read_events(example_text(name).split("\n")))
+        logs = (example, declared_only(synthetic_events(), variant.case_types))
         for events in logs:
             report = evaluate(variant, events, as_of=SYNTHETIC_AS_OF, include_compliance=True)
             for message in (*(v.message for v in report.verdicts), *report.note_messages):

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from bianmin_rules.core.words import Message
 from bianmin_rules import Report, Variant, load_variant
+from bianmin_rules.core.words import Message
 from bianmin_rules.intake.files import DATA, demo_events, read_event_files
 from bianmin_rules.views.tables import DIFF_TABLES, REPORT_TABLES, ColumnType, Row, Table, diff_tables, report_tables
 from bianmin_rules.views.whatif import diff

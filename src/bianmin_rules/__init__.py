@@ -25,6 +25,7 @@ from bianmin_rules.core.calendar import (
 from bianmin_rules.core.deadlines import DeadlineTrace, LimitUnit, TimeLimit
 from bianmin_rules.core.engine import Progress, evaluate, evaluate_all
 from bianmin_rules.core.errors import (
+    BatchError,
     BianminError,
     CalendarError,
     CalendarRangeError,
@@ -33,6 +34,7 @@ from bianmin_rules.core.errors import (
     EvaluationError,
     EventError,
     FamilyError,
+    ManifestError,
     MissingExtraError,
     OutputError,
     ProvisionalCalendarError,
@@ -82,6 +84,7 @@ __all__ = [
     "CHINA_TZ",
     "EVENT_ADAPTER",
     "LAST_OFFICIAL_YEAR",
+    "BatchError",
     "BianminError",
     "Book",
     "Books",
@@ -105,6 +108,7 @@ __all__ = [
     "Ledger",
     "LimitUnit",
     "LintReport",
+    "ManifestError",
     "Mapping",
     "Measure",
     "MissingExtraError",

@@ -25,8 +25,9 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Any, NamedTuple
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from bianmin_rules.core.bounds import LIMIT_DAYS, WholeDays
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.results import Result
 from bianmin_rules.core.words import Message, Text, counted, say
@@ -82,11 +83,17 @@ class TimeLimit(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    amount: int = Field(default=1, ge=0, description="How many units.")
+    amount: int = Field(default=1, ge=0, le=LIMIT_DAYS, description="How many units (at most 366 days, 52 weeks).")
     unit: LimitUnit = Field(default=LimitUnit.WORKING_DAYS, description="The unit.")
     roll_past_holidays: bool = Field(
         default=True, description="Calendar-day limits ending on a closed day end on the next working day."
     )
+
+    @model_validator(mode="after")
+    def _at_most_a_year(self) -> TimeLimit:
+        if self.counted_amount > LIMIT_DAYS:
+            raise ValueError(f"{self.label()} is longer than {LIMIT_DAYS} days, the longest time limit")
+        return self
 
     def due_date(self, start: date, calendar: WorkCalendar) -> date:
         """The last day on which something started on ``start`` is still in time (CAL-1)."""
@@ -161,12 +168,18 @@ SAME_DAY = TimeLimit(amount=0, unit=LimitUnit.SAME_DAY)
 
 def limit_to_date(start: date, promised: date) -> TimeLimit:
     """The limit that ends exactly on ``promised``, counted in calendar days from ``start`` (a date promised:
-    TL-3's receipt notice, CMP-4's new answer date)."""
-    return TimeLimit(amount=max(0, (promised - start).days), unit=LimitUnit.CALENDAR_DAYS, roll_past_holidays=False)
+    TL-3's receipt notice, CMP-4's new answer date).
+
+    Built without validation: it is derived from two days the log states, and may span
+    more than the longest limit a log or variant may state.
+    """
+    return TimeLimit.model_construct(
+        amount=max(0, (promised - start).days), unit=LimitUnit.CALENDAR_DAYS, roll_past_holidays=False
+    )
 
 
 Limit = Annotated[
-    TimeLimit, BeforeValidator(_bare_number_is_working_days, json_schema_input_type=int | TimeLimit)
+    TimeLimit, BeforeValidator(_bare_number_is_working_days, json_schema_input_type=WholeDays | TimeLimit)
 ]
 """A :class:`TimeLimit` field that also accepts a bare number of working days."""
 

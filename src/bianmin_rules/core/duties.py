@@ -46,7 +46,8 @@ class Duty:
         ``act`` is what was to be done, as a verb (``say("答复")``).
         """
         if self.done is None:
-            return say("截至{as_of}仍未{act}，已逾期{late}", as_of=as_of, act=act, late=late_words(self.late, self.unit))
+            return say("截至{as_of}仍未{act}，已逾期{late}", as_of=as_of, act=act,
+                       late=late_words(self.late, self.unit))
         if self.late:
             return say("于{done}{act}，逾期{late}", done=self.done, act=act, late=late_words(self.late, self.unit))
         return say("于{done}{act}，未超时限", done=self.done, act=act)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from bianmin_rules.core.books import Books, Ledger, collector_paused
 from bianmin_rules.core.calendar import DEFAULT_OFFICE_HOURS, WorkCalendar
-from bianmin_rules.core.errors import EvaluationError
+from bianmin_rules.core.errors import EvaluationError, wrong_type
 from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.family import Families, joined
 from bianmin_rules.core.policy import Context, Derived
@@ -96,6 +96,7 @@ def evaluate_all(
     Raises what :func:`evaluate` raises; of a log several variants reject, the first error
     found. ``progress`` counts the policies of all the variants as one ``judging`` stage.
     """
+    check_arguments(variants, events, as_of, calendar)
     told = progress or no_progress
     calendars = [variant.calendar(calendar) for variant in variants]
     for work_calendar in calendars:
@@ -121,6 +122,26 @@ def evaluate_all(
         # next pass would scan their millions of objects once more (1M events: −0.85 s).
         del books
     return tuple(reports)
+
+
+def check_arguments(
+    variants: Sequence[Variant], events: Iterable[EventBase], as_of: date, calendar: WorkCalendar | None,
+) -> None:
+    """Raise a :class:`TypeError` saying what was expected for an argument of the wrong type.
+
+    The events themselves are checked one by one as they are read (:func:`collect`).
+    """
+    if not isinstance(variants, Sequence):
+        raise wrong_type("variants", "a sequence of Variants", variants)
+    for variant in variants:
+        if not isinstance(variant, Variant):
+            raise wrong_type("variant", "a Variant (see load_variant)", variant)
+    if not isinstance(events, Iterable) or isinstance(events, str | bytes):
+        raise wrong_type("events", "an iterable of events (see read_events)", events)
+    if not isinstance(as_of, date) or isinstance(as_of, datetime):
+        raise wrong_type("as_of", "a datetime.date, e.g. date(2026, 3, 31)", as_of)
+    if calendar is not None and not isinstance(calendar, WorkCalendar):
+        raise wrong_type("calendar", "a WorkCalendar or None", calendar)
 
 
 def collect(
@@ -149,12 +170,15 @@ def collect(
     check_ids = not getattr(events, "ids_unique", False)  # a JSON Lines reader has checked them
     read = later = 0
     for event in events:
+        try:
+            fields = event.__dict__  # pydantic keeps the fields here: a dict read, no search of the model's classes
+            day = fields["at"].date()
+        except (AttributeError, KeyError):
+            raise wrong_type(f"events[{read + later}]", "an event (EventBase)", event) from None
         if check_ids:
             if event.id in seen:
                 raise EvaluationError("two events have this id", event_id=event.id)
             seen.add(event.id)
-        fields = event.__dict__  # pydantic keeps the fields here: a dict read, no search of the model's classes
-        day = fields["at"].date()
         if day > as_of:
             later += 1
             continue

@@ -11,25 +11,39 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler
 from pydantic_core import CoreSchema, core_schema
 
+from bianmin_rules.core.bounds import FIRST_EVENT_YEAR, LAST_EVENT_YEAR, in_event_years, outside_event_years
 from bianmin_rules.core.calendar import as_china_time
 
 
-@lru_cache(maxsize=4096)
-def _shared_china_time(value: datetime) -> datetime:
-    return as_china_time(value)
+def china_time_of_event(value: datetime) -> datetime:
+    """:func:`~bianmin_rules.core.calendar.as_china_time`, for a moment in the years an event may be dated in.
+
+    A moment outside them is a validation error naming no value
+    (:func:`~bianmin_rules.core.bounds.outside_event_years`); the years are checked
+    before the conversion too, which would overflow at the ends of the calendar.
+    """
+    if not FIRST_EVENT_YEAR - 1 <= value.year <= LAST_EVENT_YEAR + 1:
+        raise outside_event_years()
+    local = as_china_time(value)
+    in_event_years(local.date())
+    return local
+
+
+_shared_china_time = lru_cache(maxsize=4096)(china_time_of_event)
 
 
 def event_time(value: datetime) -> datetime:
-    """:func:`~bianmin_rules.core.calendar.as_china_time`, remembered for the timestamps seen last.
+    """:func:`china_time_of_event`, remembered for the timestamps seen last.
 
     A log repeats the same minutes thousands of times (a busy day has a few hundred
     distinct ones): the memo spares the conversion, and the events of one minute share
     one datetime, which the ledgers keep for every fact. It is bounded and holds only
-    results of a pure function. A naive time marked ``fold=1`` (the second of two equal
-    wall-clock times) compares equal to its ``fold=0`` twin, so it bypasses the memo.
+    results of a pure function (a refused moment raises, and is not remembered). A naive
+    time marked ``fold=1`` (the second of two equal wall-clock times) compares equal to
+    its ``fold=0`` twin, so it bypasses the memo.
     """
     if value.fold:
-        return as_china_time(value)
+        return china_time_of_event(value)
     return _shared_china_time(value)
 
 
@@ -51,7 +65,9 @@ class _ChinaTime:
 
 
 ChinaDateTime = Annotated[datetime, _ChinaTime]
-"""A timestamp in China Standard Time: naive values are read as Asia/Shanghai, aware ones converted."""
+"""A timestamp in China Standard Time: naive values are read as Asia/Shanghai, aware ones converted.
+
+It must lie in the years an event may be dated in (:mod:`bianmin_rules.core.bounds`)."""
 
 Identifier = Annotated[str, Field(min_length=1, max_length=200)]
 """The id of an event or of a subject (centre, window, staff member, case)."""

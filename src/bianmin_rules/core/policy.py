@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from typing import Any, ClassVar, Protocol, TypeVar, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.bounds import Points, Yuan
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.verdicts import ZERO, Citation, RuleId, Subject, Verdict, VerdictKind
 from bianmin_rules.core.words import Message
@@ -107,8 +107,8 @@ class PolicyBase(BaseModel):
     )
     rule: RuleId
     source: Citation
-    points: Decimal = Field(default=ZERO, description="Signed points per violation (a deduction is negative).")
-    fine: Decimal = Field(default=ZERO, ge=0, description="Yuan deducted per violation.")
+    points: Points = Field(default=ZERO, description="Signed points per violation (a deduction is negative).")
+    fine: Yuan = Field(default=ZERO, ge=0, description="Yuan deducted per violation.")
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """The verdicts this policy finds in ``books``."""

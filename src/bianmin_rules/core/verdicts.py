@@ -10,6 +10,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bianmin_rules.core.bounds import Count
 from bianmin_rules.core.deadlines import DeadlineTrace
 from bianmin_rules.core.errors import EvaluationError
 from bianmin_rules.core.periods import Period
@@ -20,6 +21,8 @@ RULE_PATTERN = r"^[A-Z]{2,4}-\d+$"
 """What a catalogue rule ID looks like: a family prefix and a number, e.g. TL-4."""
 
 RuleId = Annotated[str, Field(pattern=RULE_PATTERN, description="A catalogue rule ID, e.g. TL-4.")]
+"""A rule ID, as a catalogue writes it; a variant naming one its families do not hold is refused
+(:class:`~bianmin_rules.core.variant.Variant`)."""
 
 ZERO = Decimal(0)
 
@@ -126,7 +129,7 @@ class Sanction(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     tier: str = Field(description="The tier in the words of the regulation.")
-    level: int = Field(ge=1, description="Its rank: a higher level is a heavier sanction.")
+    level: Count = Field(ge=1, description="Its rank: a higher level is a heavier sanction.")
 
 
 class Measure(BaseModel):

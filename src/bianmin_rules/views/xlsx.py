@@ -68,7 +68,8 @@ def excel_row(row: Sequence[Cell], columns: Sequence[Column], words: Words) -> l
     """A row's cells as the workbook holds them: text, numbers and days as they are, codes, yes/no and sentences as
     words."""
     return [
-        cell if cell is None or (column.type in KEPT and not isinstance(cell, Message)) else cell_text(cell, column, words)
+        cell if cell is None or (column.type in KEPT and not isinstance(cell, Message))
+        else cell_text(cell, column, words)
         for cell, column in zip(row, columns, strict=True)
     ]
 

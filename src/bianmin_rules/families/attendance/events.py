@@ -10,13 +10,12 @@ what happens in between.
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field, model_validator
 
+from bianmin_rules.core.bounds import Day, Days
 from bianmin_rules.core.events import ChinaDateTime, EventBase, Identifier, Name, example
 
 
@@ -100,7 +99,7 @@ class LeaveRequested(StaffEvent):
     leave_type: LeaveType = Field(description="sick, personal, annual, official or other.")
     start: ChinaDateTime = Field(description="When the leave begins.")
     end: ChinaDateTime = Field(description="When the leave ends (the staff member is due back).")
-    days: Decimal | None = Field(default=None, gt=0, description="The duration in days as the request states it.")
+    days: Days | None = Field(default=None, gt=0, description="The duration in days as the request states it.")
     substitute: Identifier | None = Field(default=None, description="The colleague who covers the post.")
     phoned_ahead: bool = Field(default=False, description="Reported by telephone before the leave began.")
     medical_record: bool = Field(default=False, description="A hospital record supports a sick leave.")
@@ -207,8 +206,8 @@ class PostAssigned(WindowEvent):
     type: Literal["post_assigned"] = "post_assigned"
     post: Literal["A", "B"] | None = Field(default=None, description="A or B where the window runs AB posts.")
     department: Identifier | None = Field(default=None, description="The department the window belongs to.")
-    first_day: date | None = Field(default=None, description="The first day on duty (default: the day of at).")
-    last_day: date | None = Field(default=None, description="The last day on duty (default: open-ended).")
+    first_day: Day | None = Field(default=None, description="The first day on duty (default: the day of at).")
+    last_day: Day | None = Field(default=None, description="The last day on duty (default: open-ended).")
 
     @model_validator(mode="after")
     def _days_in_order(self) -> PostAssigned:

@@ -17,7 +17,9 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from bianmin_rules.core import words as w
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.bounds import Count, Days, Minutes, Points
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import (
@@ -32,7 +34,6 @@ from bianmin_rules.core.verdicts import (
     charged,
     subject,
 )
-from bianmin_rules.core import words as w
 from bianmin_rules.core.words import Message
 from bianmin_rules.families.attendance.events import LeaveType
 from bianmin_rules.families.attendance.ledger import ATTENDANCE, Leave, Mark, MarkKind, StaffFile
@@ -100,9 +101,9 @@ class LateOrEarly(SignInPolicy):
     """
 
     kind: Literal["late-or-early"] = "late-or-early"
-    on_post_before: int = Field(default=0, ge=0, description="Minutes on post before each session (CAL-2).")
-    stay_after: int = Field(default=0, ge=0, description="Minutes on post after each session (CAL-2).")
-    grace: int = Field(default=0, ge=0, description="Minutes of lateness tolerated (no text grants any).")
+    on_post_before: Minutes = Field(default=0, ge=0, description="Minutes on post before each session (CAL-2).")
+    stay_after: Minutes = Field(default=0, ge=0, description="Minutes on post after each session (CAL-2).")
+    grace: Minutes = Field(default=0, ge=0, description="Minutes of lateness tolerated (no text grants any).")
     sanction: Sanction | None = Field(default=None, description="The sanction each occurrence carries, if any.")
 
     @property
@@ -198,7 +199,8 @@ class Absence(SignInPolicy):
             if any(overlaps((leave.start, leave.end), part) for s in absent for part in s.due)
         ]
         reasons = [
-            w.say("请假{leave}{reason}（{rule}），按旷工处理；", leave=leave.leave, reason=defect.reason, rule=defect.rule)
+            w.say("请假{leave}{reason}（{rule}），按旷工处理；",
+                  leave=leave.leave, reason=defect.reason, rule=defect.rule)
             for leave in blamed if (defect := self.leave.defect(leave, context.calendar)) is not None
         ]
         units = self.units(half_days)
@@ -283,7 +285,8 @@ class SignInRegister(SignInPolicy):
     ) -> Verdict:
         """The warning for one incomplete day."""
         parts = [w.say("缺{records}记录", records=w.joined(missing))] if missing else []
-        parts += [w.say("{at}的记录方式为{method}", at=clock(m.at), method=m.method or w.say("未注明")) for m in strange]
+        parts += [w.say("{at}的记录方式为{method}", at=clock(m.at), method=m.method or w.say("未注明"))
+                  for m in strange]
         return self.verdict(
             context, subject=staff_subject(file.staff), kind=VerdictKind.WARNING, on=day,
             explanation=w.say("{day} 签到签退记录不全：{parts}。", day=day, parts=w.joined(parts, w.zh("；"))),
@@ -386,9 +389,9 @@ class MeetingAttendance(PenaltyPerTier):
     statuses: tuple[Literal["absent", "late", "early"], ...] = Field(
         default=("absent", "late", "early"), min_length=1, description="The ways of attending the text names."
     )
-    absent_points: Decimal = Field(default=ZERO, description="Points for an absence.")
-    late_points: Decimal = Field(default=ZERO, description="Points for arriving late.")
-    early_points: Decimal = Field(default=ZERO, description="Points for leaving early.")
+    absent_points: Points = Field(default=ZERO, description="Points for an absence.")
+    late_points: Points = Field(default=ZERO, description="Points for arriving late.")
+    early_points: Points = Field(default=ZERO, description="Points for leaving early.")
     excused_counts: bool = Field(default=False, description="Count absences excused in advance.")
     charge: Literal["staff", "window"] = Field(default="staff", description="Who is charged.")
 
@@ -427,7 +430,7 @@ class CumulativeLeave(PolicyBase):
 
     kind: Literal["cumulative-leave"] = "cumulative-leave"
     leave_types: tuple[LeaveType, ...] = Field(default=(LeaveType.SICK, LeaveType.PERSONAL))
-    over_days: Decimal = Field(default=Decimal(15), gt=0, description="More than this many days is a violation.")
+    over_days: Days = Field(default=Decimal(15), gt=0, description="More than this many days is a violation.")
     period: PeriodKind = Field(default=PeriodKind.YEAR, description="The period leave is summed over.")
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
@@ -483,9 +486,9 @@ class QuarterlyDisqualification(PolicyBase):
     absences: tuple[SelectorField, ...] = Field(
         default=(Selector(rule="ATT-2"),), description="The violations counted as absences."
     )
-    lapses_per_month: int = Field(default=3, ge=1)
-    absence_times: int = Field(default=2, ge=1)
-    long_absence_days: Decimal = Field(default=Decimal(1), gt=0)
+    lapses_per_month: Count = Field(default=3, ge=1)
+    absence_times: Count = Field(default=2, ge=1)
+    long_absence_days: Days = Field(default=Decimal(1), gt=0)
     sanction: Sanction = Field(default=Sanction(tier="取消当季评优资格", level=1))
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
@@ -518,8 +521,8 @@ class QuarterlyDisqualification(PolicyBase):
             if what == "lapse":
                 months[v.on.month].append(v)
                 if len(months[v.on.month]) >= self.lapses_per_month:
-                    return (w.counted("{month}月迟到、早退、睡觉合计{n}次", month=v.on.month, n=len(months[v.on.month])),
-                            months[v.on.month])
+                    count = w.counted("{month}月迟到、早退、睡觉合计{n}次", month=v.on.month, n=len(months[v.on.month]))
+                    return count, months[v.on.month]
                 continue
             absences.append(v)
             if (v.quantity or ZERO) / 2 >= self.long_absence_days:

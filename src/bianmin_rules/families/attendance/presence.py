@@ -27,8 +27,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.deadlines import Limit, TimeLimit
-from bianmin_rules.core.words import Message, say, zh
 from bianmin_rules.core.formatting import plain
+from bianmin_rules.core.words import Message, say, zh
 from bianmin_rules.families.attendance.ledger import Leave, Mark, MarkKind, StaffFile
 
 Interval = tuple[datetime, datetime]

@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from datetime import date
-from decimal import Decimal
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.bounds import Points, WholeDays, Yuan
 from bianmin_rules.core.deadlines import (
     Clock,
     ClockStart,
@@ -66,8 +66,8 @@ class SubRule(BaseModel):
 
     rule: RuleId
     source: Citation
-    points: Decimal = Field(default=ZERO, description="Signed points per violation.")
-    fine: Decimal = Field(default=ZERO, ge=0, description="Yuan per violation.")
+    points: Points = Field(default=ZERO, description="Signed points per violation.")
+    fine: Yuan = Field(default=ZERO, ge=0, description="Yuan per violation.")
 
 
 class EarlyWarning(SubRule):
@@ -76,7 +76,7 @@ class EarlyWarning(SubRule):
     The texts set no threshold; the library's default is 2 working days.
     """
 
-    within: int = Field(default=2, ge=0, description="Warn when due within this many working days.")
+    within: WholeDays = Field(default=2, ge=0, description="Warn when due within this many working days.")
 
 
 class Timed(NamedTuple):
@@ -195,8 +195,8 @@ class CasePolicy(PolicyBase):
         window, staff = window or file.window, staff or file.staff
         return self.verdict(
             context, subject=charged(self.charge_to, window=window, staff=staff, case=file.case), kind=kind, on=on,
-            explanation=say("办件 {case}：{explanation}", case=file.case, explanation=explanation), evidence=evidence, case=file.case, window=window,
-            staff=staff, **details,
+            explanation=say("办件 {case}：{explanation}", case=file.case, explanation=explanation),
+            evidence=evidence, case=file.case, window=window, staff=staff, **details,
         )
 
 
@@ -213,7 +213,7 @@ class CaseDeadlinePolicy(CasePolicy):
     late_unit: LimitUnit = Field(
         default=LimitUnit.WORKING_DAYS, description="The unit days late are counted in (TL-9)."
     )
-    points_per_day: Decimal = Field(default=ZERO, description="Signed points per day late, besides `points` (TL-9).")
+    points_per_day: Points = Field(default=ZERO, description="Signed points per day late, besides `points` (TL-9).")
     warning: EarlyWarning | None = Field(default=None, description="Early warnings before the due date (TL-10).")
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
@@ -309,7 +309,8 @@ class CaseDeadlinePolicy(CasePolicy):
         trace = self.trace(judged)
         return self.about(
             context, timed.file, kind=kind, on=judged.on,
-            explanation=say("{duty}。{count}；{outcome}。", duty=as_message(timed.duty), count=Count(trace), outcome=outcome),
+            explanation=say("{duty}。{count}；{outcome}。",
+                            duty=as_message(timed.duty), count=Count(trace), outcome=outcome),
             deadline=trace, due=judged.due, actual=judged.actual, evidence=self.evidence(judged),
             window=timed.window, staff=timed.staff, **details,
         )

@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import Field
 
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.bounds import Share
 from bianmin_rules.core.deadlines import (
     SAME_DAY,
     Clock,
@@ -211,7 +212,8 @@ class _PromisedBase(CaseDeadlinePolicy):
         if status is ExtensionStatus.CAPPED and clock.statutory is not None:
             defects.append(say(
                 "延期至{limit}后整个办结时间超过法定最高期限{statutory}（法定届满日{due}）",
-                limit=step.new_limit.words(), statutory=clock.statutory.words(), due=str(judged.schedule.statutory_due)))
+                limit=step.new_limit.words(), statutory=clock.statutory.words(),
+                due=str(judged.schedule.statutory_due)))
         if status is ExtensionStatus.TOO_LATE:
             defects.append(say("期限届满后才延期，不予顺延"))
         if check.require_written and not step.applicant_told_in_writing:
@@ -322,8 +324,8 @@ class ReceiptNotice(CaseDeadlinePolicy):
         receipt = file.receipt
         assert receipt is not None
         clock = Clock(self.within, receipt.day, zh("受理之日"))
-        yield Timed(file, clock, file.first(PromiseNotice), zh("承诺件须出具写明承诺办结时限的受理通知书"), receipt.window,
-                    receipt.staff, action=zh("出具受理通知书"))
+        yield Timed(file, clock, file.first(PromiseNotice), zh("承诺件须出具写明承诺办结时限的受理通知书"),
+                    receipt.window, receipt.staff, action=zh("出具受理通知书"))
 
     def judge(self, timed: Timed, context: Context) -> Iterator[Verdict]:
         """The notice's limit, and the date it promises."""
@@ -365,7 +367,7 @@ class GreenChannel(CaseDeadlinePolicy):
     """
 
     kind: Literal["green-channel"] = "green-channel"
-    fraction: Decimal = Field(default=Decimal("0.5"), gt=0, le=1, description="The share of the statutory limit.")
+    fraction: Share = Field(default=Decimal("0.5"), gt=0, le=1, description="The share of the statutory limit.")
     start: ClockStart = Field(default=ClockStart.DAY_AFTER_RECEIPT, description="When the limit starts to run.")
 
     def admits(self, file: CaseFile) -> bool:

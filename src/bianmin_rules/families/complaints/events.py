@@ -11,13 +11,13 @@ never kept or shown — not in verdicts, reports, explanations or error messages
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from bianmin_rules.core.bounds import Day
 from bianmin_rules.core.events import EventBase, Identifier, Name, confidential, example, stray_confidential
 
 
@@ -123,7 +123,7 @@ class ComplaintDelayExplained(ComplaintEvent):
     )
 
     type: Literal["complaint_delay_explained"] = "complaint_delay_explained"
-    new_date: date | None = Field(default=None, description="The answer date promised in the explanation.")
+    new_date: Day | None = Field(default=None, description="The answer date promised in the explanation.")
 
 
 class ComplaintEscalated(ComplaintEvent):

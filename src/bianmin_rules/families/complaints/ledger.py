@@ -132,5 +132,6 @@ def unjudged_complaints(books: Books) -> Iterable[Message]:
         if file.lodged is None:
             first = min((*file.answers, *file.delay_notices, *file.escalations, *file.investigations),
                         key=lambda s: (s.at, s.event))
-            yield say("投诉 {complaint}：日志中没有受理记录（complaint_received），无法检查其答复时限（事件 {event} 等）。",
-                      complaint=file.complaint, event=first.event)
+            yield say(
+                "投诉 {complaint}：日志中没有受理记录（complaint_received），无法检查其答复时限（事件 {event} 等）。",
+                complaint=file.complaint, event=first.event)

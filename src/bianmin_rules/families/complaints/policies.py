@@ -101,7 +101,8 @@ class ComplaintAnswer(ComplaintPolicy):
             outcome = duty.outcome(say("答复"), context.as_of)
             if duty.late and explained is not None:
                 kind = self.explained_kind
-                outcome = say("{outcome}；已于{day}向投诉人说明情况，跟踪处理（CMP-4）", outcome=outcome, day=explained.day)
+                outcome = say("{outcome}；已于{day}向投诉人说明情况，跟踪处理（CMP-4）",
+                              outcome=outcome, day=explained.day)
             elif duty.late and file.delay_notices:
                 outcome = say("{outcome}；{day}才向投诉人说明情况，已超时限", outcome=outcome,
                               day=file.delay_notices[0].day)
@@ -109,7 +110,8 @@ class ComplaintAnswer(ComplaintPolicy):
             yield self.handling_verdict(
                 context, file, lodged, kind=kind, on=duty.on, evidence=evidence,
                 explanation=say(
-                    "答复时限自受理之日（{day}）起算{limit}，{due}；{outcome}。", day=lodged.day, limit=self.limit.words(),
+                    "答复时限自受理之日（{day}）起算{limit}，{due}；{outcome}。",
+                    day=lodged.day, limit=self.limit.words(),
                     due=self.limit.due_words(lodged.day, due, context.calendar), outcome=outcome,
                 ),
                 **duty.fields(self.limit, lodged.day, zh("受理之日")),

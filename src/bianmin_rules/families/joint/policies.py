@@ -250,7 +250,8 @@ class DeemedApproval(_JointClocks):
             deadline=self.trace(judged), evidence=self.evidence(judged),
             explanation=say(
                 "{window}于{day}收到联办件，时限{limit}，届满日为{due}；届满前既未参加协调会议或联合踏勘、未提出审批意见，"
-                "也未作出书面说明，视为默认许可，由此产生的一切后果由{window}承担。", window=str(window), day=forward.day,
+                "也未作出书面说明，视为默认许可，由此产生的一切后果由{window}承担。",
+                window=str(window), day=forward.day,
                 limit=forward.limit.words(), due=judged.due,
             ),
         )

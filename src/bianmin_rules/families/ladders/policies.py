@@ -33,7 +33,9 @@ from typing import ClassVar, Literal, NamedTuple
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from bianmin_rules.core import words as w
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.bounds import Count, Share, Yuan
 from bianmin_rules.core.formatting import plain
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context
@@ -48,7 +50,6 @@ from bianmin_rules.core.verdicts import (
     VerdictKind,
     subject,
 )
-from bianmin_rules.core import words as w
 from bianmin_rules.core.words import Message, joined, say, word
 from bianmin_rules.families.complaints.ledger import COMPLAINT_FILES
 from bianmin_rules.families.findings.events import FindingSource
@@ -72,11 +73,11 @@ class LadderTier(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    occurrence: int = Field(ge=1, description="The occurrence the rung starts at (1 = the first).")
+    occurrence: Count = Field(ge=1, description="The occurrence the rung starts at (1 = the first).")
     tier: str = Field(description="The sanction, in the words of the regulation.")
-    level: int = Field(ge=1, description="Its rank on the variant's ladder: higher is heavier.")
-    fine: Decimal = Field(default=ZERO, ge=0, description="Yuan deducted.")
-    bonus_share: Decimal = Field(default=ZERO, ge=0, le=1, description="Fraction of the annual bonus deducted.")
+    level: Count = Field(ge=1, description="Its rank on the variant's ladder: higher is heavier.")
+    fine: Yuan = Field(default=ZERO, ge=0, description="Yuan deducted.")
+    bonus_share: Share = Field(default=ZERO, ge=0, le=1, description="Fraction of the annual bonus deducted.")
 
     @property
     def sanction(self) -> Sanction:
@@ -285,7 +286,8 @@ class OffenceLadder(CountedPolicy):
         last_shown = min(i, first + self.tiers[-1].occurrence - 1)
         shown = occurrences[first:last_shown]
         more = w.counted("等共{n}次", n=earlier) if earlier > len(shown) else ""
-        before = say("此前{occurrences}{more}；", occurrences=joined(listed.words[first:last_shown]), more=more) if earlier else ""
+        before = (say("此前{occurrences}{more}；", occurrences=joined(listed.words[first:last_shown]), more=more)
+                  if earlier else "")
         fine = say("，扣款{yuan}元", yuan=str(tier.fine)) if tier.fine else ""
         bonus = say("，扣发全年年度奖金的{percent}%", percent=plain(tier.bonus_share * 100)) if tier.bonus_share else ""
         basis = [*shown, current]
@@ -382,8 +384,8 @@ class TieredOffence(BaseModel):
     finders: tuple[FindingSource, ...] = Field(default=(), description="Only violations found by these finders.")
     serious: bool | None = Field(default=None, description="Only serious (true) or only not serious (false).")
     tier: str = Field(description="The sanction, in the words of the regulation.")
-    level: int = Field(ge=1, description="Its rank: higher is heavier.")
-    fine: Decimal = Field(default=ZERO, ge=0, description="Yuan deducted.")
+    level: Count = Field(ge=1, description="Its rank: higher is heavier.")
+    fine: Yuan = Field(default=ZERO, ge=0, description="Yuan deducted.")
 
     @property
     def selectors(self) -> tuple[Selector, ...]:

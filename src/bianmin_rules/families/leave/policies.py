@@ -19,6 +19,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.bounds import Days
 from bianmin_rules.core.duties import duty_done
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import ZERO, Verdict, VerdictKind
@@ -75,10 +76,10 @@ class ApprovalBand(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    over: Decimal | None = Field(default=None, ge=0, description="Durations above this (超过).")
-    at_least: Decimal | None = Field(default=None, ge=0, description="Durations from this on (不少于).")
-    up_to: Decimal | None = Field(default=None, gt=0, description="Durations up to this, included (以内, 含).")
-    under: Decimal | None = Field(default=None, gt=0, description="Durations below this (不满).")
+    over: Days | None = Field(default=None, ge=0, description="Durations above this (超过).")
+    at_least: Days | None = Field(default=None, ge=0, description="Durations from this on (不少于).")
+    up_to: Days | None = Field(default=None, gt=0, description="Durations up to this, included (以内, 含).")
+    under: Days | None = Field(default=None, gt=0, description="Durations below this (不满).")
     approvers: tuple[str, ...] = Field(min_length=1, description="The roles that approve, in order.")
 
     @model_validator(mode="after")
@@ -202,21 +203,23 @@ class LeaveApproval(PolicyBase):
         if not bands:
             gap = next(g for g in self.gaps() if days in g)
             yield self.charge(leave, context, VerdictKind.WARNING, say(
-                "{leave}，落在审批权限表未规定的区间（{gap}）：制度未规定由谁审批，不作判断。", leave=what, gap=gap.words))
+                "{leave}，落在审批权限表未规定的区间（{gap}）：制度未规定由谁审批，不作判断。",
+                leave=what, gap=gap.words))
             return
         if len(bands) > 1 and self.on_overlap == "report":
             ranges = joined((say("{range}由{approvers}审批", range=b.span.words, approvers=joined(b.approvers))
                              for b in bands), zh("；"))
             yield self.charge(leave, context, VerdictKind.WARNING, say(
-                "{leave}，审批权限表的两档同时适用（{bands}）：制度未定以哪档为准，不作判断。", leave=what, bands=ranges))
+                "{leave}，审批权限表的两档同时适用（{bands}）：制度未定以哪档为准，不作判断。",
+                leave=what, bands=ranges))
             return
         chain = bands[0].approvers
         roles = [a.role for a in leave.approvals]
         done = joined(roles)
         if follows_chain(chain, roles, self.ordered):
             if context.include_compliance:
-                yield self.charge(leave, context, VerdictKind.COMPLIANCE, say("{leave}，已由{done}依次审批。", leave=what,
-                                                                              done=done))
+                yield self.charge(leave, context, VerdictKind.COMPLIANCE,
+                                  say("{leave}，已由{done}依次审批。", leave=what, done=done))
             return
         yield self.charge(leave, context, VerdictKind.VIOLATION, say(
             "{leave}，应由{chain}审批，实际审批为{done}。", leave=what, chain=" → ".join(chain), done=done))

@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import Field
 
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.bounds import Count
 from bianmin_rules.core.deadlines import Clock, Limit
 from bianmin_rules.core.policy import Context
 from bianmin_rules.core.verdicts import ZERO, Verdict, VerdictKind
@@ -123,7 +124,8 @@ class RejectionReasons(CasePolicy):
             yield self.about(
                 context, file, on=rejection.day, evidence=(rejection.event,), window=rejection.window,
                 staff=rejection.staff,
-                explanation=say("{day}作退回处理，{missing}；应书面一次性告知退回原因。", day=rejection.day, missing=missing),
+                explanation=say("{day}作退回处理，{missing}；应书面一次性告知退回原因。",
+                                day=rejection.day, missing=missing),
             )
 
 
@@ -143,7 +145,7 @@ class RepeatTrips(CasePolicy):
     causes: tuple[ReturnCause, ...] = Field(
         default=(ReturnCause.NO_NOTICE, ReturnCause.INCOMPLETE_NOTICE), description="The causes that count."
     )
-    min_trips: int = Field(default=2, ge=2, description="Trips in all, the first visit included.")
+    min_trips: Count = Field(default=2, ge=2, description="Trips in all, the first visit included.")
     reimburse_travel: bool = Field(default=False, description="The handler reimburses the recorded travel costs.")
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
@@ -224,5 +226,6 @@ class NoticeContentCheck(CasePolicy):
             return None
         return self.about(
             context, file, on=notice.day, evidence=(notice.event,), window=notice.window, staff=notice.staff,
-            explanation=say("{day}的一次性告知单不完整：{defects}。", day=notice.day, defects=joined(defects, zh("；"))),
+            explanation=say("{day}的一次性告知单不完整：{defects}。",
+                            day=notice.day, defects=joined(defects, zh("；"))),
         )

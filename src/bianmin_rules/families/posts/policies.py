@@ -23,11 +23,12 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from bianmin_rules.core import words as w
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.bounds import Days, Minutes
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import ZERO, ChargeTo, Sanction, Subject, SubjectKind, Verdict, VerdictKind, charged
-from bianmin_rules.core import words as w
 from bianmin_rules.core.words import Joined, Message, joined, say
 from bianmin_rules.families.attendance.ledger import ATTENDANCE, Assignment, AttendanceBooks, Leave, Mark, MarkKind
 from bianmin_rules.families.attendance.ledger import Whereabouts as WhereaboutsNote
@@ -188,7 +189,7 @@ class EmptyPost(PolicyBase):
 
     kind: Literal["empty-post"] = "empty-post"
     scope: Literal["window", "department", "ab_pair"] = Field(default="window")
-    min_minutes: int = Field(default=0, ge=0, description="Spells shorter than this are ignored.")
+    min_minutes: Minutes = Field(default=0, ge=0, description="Spells shorter than this are ignored.")
     sanction: Sanction | None = Field(default=None, description="The sanction of each spell.")
     bad_impact_findings: tuple[str, ...] = Field(default=(), description="Findings that record a bad impact.")
     bad_impact_sanction: Sanction | None = Field(default=None, description="The sanction where there was one.")
@@ -241,7 +242,8 @@ class EmptyPost(PolicyBase):
                 if {"A", "B"} <= set(posts_of):
                     present = posts.on_post[posts_of["A"]] + posts.on_post[posts_of["B"]]
                     yield (Subject(kind=SubjectKind.WINDOW, id=window), window, present,
-                           say("窗口{window}的A岗{a}与B岗{b}同时不在岗", window=window, a=posts_of["A"], b=posts_of["B"]))
+                           say("窗口{window}的A岗{a}与B岗{b}同时不在岗",
+                               window=window, a=posts_of["A"], b=posts_of["B"]))
 
     def charge(
         self, subject: Subject, window: str | None, who: Message, day: date, vacancy: Vacancy, posts: DayPosts,
@@ -360,7 +362,7 @@ class Whereabouts(PolicyBase):
     required: tuple[Literal["where", "why", "contact"], ...] = Field(
         default=("where", "why", "contact"), min_length=1, description="What the note must state."
     )
-    grace_minutes: int = Field(default=0, ge=0, description="How long after leaving the note may be posted.")
+    grace_minutes: Minutes = Field(default=0, ge=0, description="How long after leaving the note may be posted.")
 
     WORDS: ClassVar[dict[str, Message]] = {"where": say("去向"), "why": say("事由"), "contact": say("联系方式")}
 
@@ -419,7 +421,7 @@ class LeavingPost(PolicyBase):
 
     kind: Literal["leaving-post"] = "leaving-post"
     per: Literal["occurrence", "half_day"] = Field(default="occurrence")
-    at_least_half_days: Decimal = Field(default=ZERO, ge=0, description="Shorter absences are not counted.")
+    at_least_half_days: Days = Field(default=ZERO, ge=0, description="Shorter absences are not counted.")
     rounding: Literal["down", "up"] = Field(default="down", description="Half days counted whole, or begun.")
     charge: Literal["staff", "window"] = Field(default="staff", description="Who is charged.")
     sanction: Sanction | None = Field(default=None)
