@@ -13,6 +13,7 @@ from babel.messages.pofile import read_po
 
 import bianmin_rules
 from bianmin_rules import evaluate, load_variant, read_events
+from bianmin_rules.core.errors import BianminError, VariantError
 from bianmin_rules.core.words import LIBRARY, Catalogue
 from bianmin_rules.intake.files import builtin_variant_names, example_text
 from bianmin_rules.views.labels import CODES, LOCALE_DIR, Words
@@ -123,3 +124,16 @@ def test_babel_finds_every_marked_word() -> None:
                     and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) in KEYWORDS):
                 marked.add(node.args[0].value)
     assert sorted(marked - marked_words()) == []
+
+
+def test_every_kind_of_error_names_what_is_at_fault_in_the_catalogue() -> None:
+    """Each error class has a title of its own (its lead with --lang zh), translated in the English catalogue."""
+    def kinds(cls: type[BianminError]) -> list[type[BianminError]]:
+        return [cls, *(k for sub in cls.__subclasses__() for k in kinds(sub))]
+
+    every = kinds(BianminError)
+    titles = [kind.title for kind in every]
+    assert len(set(titles)) == len(every) and all(english().get(title) for title in titles)
+    error = VariantError("must be positive", variant="town.toml", key="policies[0].limit")
+    assert str(error.words()) == "变体文件有误：variant 'town.toml': policies[0].limit: must be positive"
+    assert Words("en")(error.words()) == "Bad variant: variant 'town.toml': policies[0].limit: must be positive"

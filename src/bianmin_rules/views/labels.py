@@ -18,7 +18,7 @@ from __future__ import annotations
 import gettext
 from functools import lru_cache
 
-from bianmin_rules.core.words import LIBRARY, Catalogue, Message, zh
+from bianmin_rules.core.words import LIBRARY, Catalogue, Phrase, zh
 
 __all__ = ["CODES", "DOMAIN", "LANGUAGES", "LOCALE_DIR", "Words", "zh"]
 
@@ -84,8 +84,8 @@ class Words:
         self.chinese = lang == "zh"
         self._translations = _catalogue(lang, LIBRARY)
 
-    def __call__(self, message: str | Message) -> str:
-        """``message`` (a Chinese word marked with :func:`zh`, or a sentence) in this language."""
+    def __call__(self, message: str | Phrase) -> str:
+        """``message`` (a Chinese word marked with :func:`zh`, a sentence or a list) in this language."""
         if isinstance(message, str):
             return message if self.chinese else self._translations.gettext(message)
         return str(message) if self.chinese else message.render(self.translate)
