@@ -186,6 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     chain.add_argument("--variant", required=True, help="a built-in variant name or a variant .toml file")
     chain.add_argument("--as-of", type=iso_date, help="the day of evaluation (default: the day of the latest event)")
     add_output_file(chain)
+    add_lang_option(chain)
     add_calendar_options(chain)
     add_quiet_option(chain)
     chain.set_defaults(command=run_chain)
@@ -419,16 +420,21 @@ def add_output_options(
         parser, "write to this file instead of standard output (xlsx: required; csv: a folder, e.g. out/, "
                 "gets one file per table)",
     )
-    parser.add_argument(
-        "--lang", choices=LANGUAGES,
-        help="the language of the report's headings, headers, summary lines and explanations (default: zh; json "
-             "and the combined csv keep their keys and Chinese words), and of an error (default: English)",
-    )
+    add_lang_option(parser)
     if tables:
         parser.add_argument(
             "--table", choices=TABLE_IDS, metavar="TABLE",
             help=f"csv: only this table, for Excel ({', '.join(TABLE_IDS)})",
         )
+
+
+def add_lang_option(parser: argparse.ArgumentParser) -> None:
+    """``--lang``: the language of what the command writes for people, and of an error."""
+    parser.add_argument(
+        "--lang", choices=LANGUAGES,
+        help="the language of the report's headings, headers, summary lines and explanations (default: zh; json "
+             "and the combined csv keep their keys and Chinese words), and of an error (default: English)",
+    )
 
 
 def write_output(args: argparse.Namespace, model: Viewed, variant: Variant | None = None) -> None:
@@ -577,7 +583,7 @@ def run_chain(args: argparse.Namespace) -> int:
         )
         bar.stage("writing")
         with output(args.output) as out:
-            out.write(render_trace(trace))
+            out.write(render_trace(trace, args.lang or "zh"))
     return 0
 
 
