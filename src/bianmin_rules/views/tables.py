@@ -28,7 +28,7 @@ from bianmin_rules.core.report import Report
 from bianmin_rules.core.scorecards.cards import Card, Standing
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import Subject, Verdict
-from bianmin_rules.core.words import Message
+from bianmin_rules.core.words import Message, as_message, joined, say
 from bianmin_rules.views.explain import Explanation, StoryStep
 from bianmin_rules.views.labels import Words, zh
 from bianmin_rules.views.render import diff_summary
@@ -263,12 +263,14 @@ def total_rows(report: Report) -> Iterator[Row]:
         yield (*subject_cells(t.subject), t.violations, t.warnings, t.points, t.fine, t.bonus_share, t.reimbursement)
 
 
-def withheld_text(card: Card) -> str | None:
+def withheld_text(card: Card) -> Message | None:
     """What disqualified the card and which grades it cannot get, with the rule and why (none when nothing)."""
-    return "；".join([
-        *(f"{d.text}（{d.rule}）：{d.because}" for d in card.disqualified),
-        *(f"不能评为{b.grade}（{b.rule}）：{b.because}" for b in card.barred),
-    ]) or None
+    reasons = [
+        *(say("{text}（{rule}）：{because}", text=d.text, rule=d.rule, because=d.because) for d in card.disqualified),
+        *(say("不能评为{grade}（{rule}）：{because}", grade=b.grade, rule=b.rule, because=b.because)
+          for b in card.barred),
+    ]
+    return as_message(joined(reasons, zh("；"))) if reasons else None
 
 
 def card_row(card: Card) -> Row:
