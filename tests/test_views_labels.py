@@ -14,7 +14,7 @@ from babel.messages.pofile import read_po
 import bianmin_rules
 from bianmin_rules import evaluate, load_variant, read_events
 from bianmin_rules.core.errors import BianminError, VariantError
-from bianmin_rules.core.words import LIBRARY, Catalogue
+from bianmin_rules.core.words import LIBRARY, Catalogue, say_in
 from bianmin_rules.intake.files import builtin_variant_names, example_text
 from bianmin_rules.views.labels import CODES, LOCALE_DIR, Words
 from tests.variant_logs import SYNTHETIC_AS_OF, declared_only, synthetic_events
@@ -23,21 +23,27 @@ CATALOGUE = LOCALE_DIR / "en" / "LC_MESSAGES" / "bianmin_rules.po"
 PACKAGE = Path(bianmin_rules.__file__).parent
 
 
-KEYWORDS = {"zh": None, "say": None, "counted": (1, 1)}
-"""What Babel extracts: labels (zh), sentences (say) and sentences about a count (counted, with plural forms)."""
+KEYWORDS = {"zh": None, "say": None, "counted": (1, 1), "say_in": ((1, "c"), 2)}
+"""What Babel extracts: labels (zh), sentences (say), sentences about a count (counted, with plural forms) and
+sentences in a context (say_in, whose first argument is the context)."""
 
 
 def marked_words() -> set[str]:
-    """Every word the package marks with zh(), say() or counted(), as Babel extracts it."""
+    """Every word the package marks with zh(), say(), counted() or say_in(), as Babel extracts it (a word in a
+    context keyed as gettext keys it)."""
     found = extract_from_dir(str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS)
-    return {message if isinstance(message, str) else message[0] for _, _, message, _, _ in found}
+    return {
+        (context + "\x04" if context else "") + (message if isinstance(message, str) else message[0])
+        for _, _, message, _, context in found
+    }
 
 
 def english() -> dict[str, str]:
-    """Each message id of the English catalogue, with its translation (every plural form of a counted one)."""
+    """Each message id of the English catalogue, with its translation (every plural form of a counted one); an id
+    in a context is keyed as gettext keys it, ``context``, EOT, id."""
     with CATALOGUE.open("rb") as po:
         return {
-            (m.id if isinstance(m.id, str) else m.id[0]):
+            (m.context + "\x04" if m.context else "") + (m.id if isinstance(m.id, str) else m.id[0]):
             (m.string if isinstance(m.string, str) else " | ".join(m.string) if all(m.string) else "")
             for m in read_po(po) if m.id
         }
@@ -62,6 +68,13 @@ def test_the_compiled_catalogue_is_current() -> None:
     compiled = io.BytesIO()
     write_mo(compiled, catalogue)
     assert CATALOGUE.with_suffix(".mo").read_bytes() == compiled.getvalue()
+
+
+def test_a_word_in_a_context_has_a_translation_of_its_own() -> None:
+    """汇总 names the totals' sheet, and is the act of community-hall 6's daily register (每天一汇总)."""
+    english = Words("en")
+    assert (english("汇总"), english(say_in("register act", "汇总"))) == ("Totals", "summarised")
+    assert (str(say_in("register act", "汇总")), Words()(say_in("register act", "汇总"))) == ("汇总", "汇总")
 
 
 def test_chinese_is_the_message_id_and_english_comes_from_the_catalogue() -> None:
@@ -119,11 +132,14 @@ def test_babel_finds_every_marked_word() -> None:
     marked = set()
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
-                    and isinstance(node.args[0].value, str)
-                    and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) in KEYWORDS):
-                marked.add(node.args[0].value)
-    assert sorted(marked - marked_words()) == []
+            name = isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None))
+            if not isinstance(node, ast.Call) or name not in KEYWORDS:
+                continue
+            position = 1 if name == "say_in" else 0
+            argument = node.args[position] if len(node.args) > position else None
+            if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                marked.add(argument.value)
+    assert sorted(marked - {key.split("\x04")[-1] for key in marked_words()}) == []
 
 
 def test_every_kind_of_error_names_what_is_at_fault_in_the_catalogue() -> None:

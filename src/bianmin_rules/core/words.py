@@ -16,7 +16,7 @@ Each message belongs to a :class:`Catalogue`: the library's (:data:`LIBRARY`) or
 family's own, which an outside family declares beside its code (docs/families.md).
 Babel extracts what :func:`zh`, ``say`` and ``counted`` mark::
 
-    pybabel extract --no-default-keywords -k zh -k say -k counted:1,1 ...
+    pybabel extract --no-default-keywords -k zh -k say -k counted:1,1 -k say_in:1c,2 ...
 """
 
 from __future__ import annotations
@@ -64,6 +64,11 @@ class Catalogue:
         """The sentence ``msgid`` (Chinese, with ``{named}`` places) about ``args``."""
         return Message(msgid, args, self)
 
+    def say_in(self, context: str, msgid: str, /, **args: Arg) -> Message:
+        """The sentence ``msgid`` where the same Chinese means something else elsewhere: ``context`` (gettext's
+        ``msgctxt``) tells the two apart, and each has its own translation."""
+        return Message(msgid, args, self, context=context)
+
     def counted(self, msgid: str, /, *, n: int, **args: Arg) -> Message:
         """A sentence about a count ``n`` (``{n}个工作日``): a language with plural forms picks one by ``n``."""
         args["n"] = n
@@ -82,22 +87,27 @@ class Message:
     text as written) equals the report it was written from.
     """
 
-    __slots__ = ("args", "catalogue", "counted", "msgid")
+    __slots__ = ("args", "catalogue", "context", "counted", "msgid")
 
     def __init__(
         self, msgid: str, args: dict[str, Arg] | None = None, catalogue: Catalogue | None = None, *,
-        counted: bool = False,
+        counted: bool = False, context: str | None = None,
     ) -> None:
         self.msgid = msgid
         self.args = args
         self.catalogue = catalogue
         self.counted = counted
+        self.context = context
 
     def render(self, translate: Translate) -> str:
         """The sentence in the language of ``translate``."""
         args = self.args
         count = args["n"] if self.counted and args else None
-        template = translate(self.catalogue, self.msgid, count if isinstance(count, int) else None)
+        # A message with a context is looked up as gettext keeps it: context, EOT, message id.
+        key = self.msgid if self.context is None else f"{self.context}\x04{self.msgid}"
+        template = translate(self.catalogue, key, count if isinstance(count, int) else None)
+        if template == key:  # as written (Chinese), or a word the catalogue does not translate
+            template = self.msgid
         if not args:
             return template
         return template.format_map({name: _written(value, translate) for name, value in args.items()})
@@ -165,6 +175,9 @@ say = LIBRARY.say
 
 counted = LIBRARY.counted
 """A sentence of the library's about a count (see :meth:`Catalogue.counted`)."""
+
+say_in = LIBRARY.say_in
+"""A sentence of the library's in a context (see :meth:`Catalogue.say_in`)."""
 
 
 def zh(message: str) -> str:

@@ -28,17 +28,17 @@ from bianmin_rules.core.duties import judge_duty
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import CENTRE, Subject, SubjectKind, Verdict, answerable
-from bianmin_rules.core.words import Message, say, zh
+from bianmin_rules.core.words import Message, say, say_in, zh
 from bianmin_rules.families.cases.ledger import CASE_FILES
 from bianmin_rules.families.registers.events import RegisterAct
 from bianmin_rules.families.registers.ledger import REGISTER, RegisterEntry, period_start
 
 ACT_WORDS = {
-    RegisterAct.DAILY_SUMMARY: (say("每天一汇总"), say("汇总")),
-    RegisterAct.WEEKLY_CHECK: (say("每周一督查"), say("督查")),
-    RegisterAct.MONTHLY_REPORT: (say("每月一上报"), say("上报")),
+    RegisterAct.DAILY_SUMMARY: (say("每天一汇总"), say_in("register act", "汇总")),
+    RegisterAct.WEEKLY_CHECK: (say("每周一督查"), say_in("register act", "督查")),
+    RegisterAct.MONTHLY_REPORT: (say("每月一上报"), say_in("register act", "上报")),
 }
-"""Each act: the words of community-hall 6, and its verb."""
+"""Each act: the words of community-hall 6, and its verb (汇总 is also the name of the totals' sheet)."""
 
 
 def period_end(act: RegisterAct, start: date) -> date:
