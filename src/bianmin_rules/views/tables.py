@@ -32,7 +32,7 @@ from bianmin_rules.core.words import Message, as_message, joined, say
 from bianmin_rules.views.explain import Explanation, StoryStep
 from bianmin_rules.views.labels import Words, zh
 from bianmin_rules.views.render import diff_summary
-from bianmin_rules.views.whatif import CardState, ReportDiff, SubjectDelta
+from bianmin_rules.views.whatif import CardState, Change, ReportDiff, SubjectDelta
 
 Cell = str | int | Decimal | date | bool | Message | None
 """One value of a row (a :class:`~bianmin_rules.core.words.Message` is words, written in the reader's language)."""
@@ -434,7 +434,9 @@ def verdict_change_rows(result: ReportDiff) -> Iterator[Row]:
     """Rows of :data:`DIFF_VERDICTS`."""
     for c in result.verdicts:
         before, after = c.before, c.after
-        summary = diff_summary(c)
+        summary: tuple[Cell, Cell] = diff_summary(c)
+        if c.change is not Change.CHANGED:  # a verdict added or removed: its words, in the reader's language
+            summary = (before.message if before else None, after.message if after else None)
         yield (
             c.change.value, c.rule, *subject_cells(c.subject), c.case, c.on, " ".join(c.fields) or None,
             *figure(before.points if before else None, after.points if after else None),
