@@ -16,10 +16,16 @@ from bianmin_rules import evaluate, load_variant, read_events
 from bianmin_rules.core.errors import BianminError, VariantError
 from bianmin_rules.core.words import LIBRARY, Catalogue, say_in
 from bianmin_rules.intake.files import builtin_variant_names, example_text
-from bianmin_rules.views.labels import CODES, LOCALE_DIR, Words
+from bianmin_rules.views.labels import CODES, LANGUAGES, LOCALE_DIR, Words
 from tests.variant_logs import SYNTHETIC_AS_OF, declared_only, synthetic_events
 
-CATALOGUE = LOCALE_DIR / "en" / "LC_MESSAGES" / "bianmin_rules.po"
+TRANSLATED = [lang for lang in LANGUAGES if lang != "zh"]
+"""The languages with a catalogue of their own (Chinese is the message ids)."""
+
+
+def catalogue_file(lang: str) -> Path:
+    """The .po file of ``lang``."""
+    return LOCALE_DIR / lang / "LC_MESSAGES" / "bianmin_rules.po"
 PACKAGE = Path(bianmin_rules.__file__).parent
 
 
@@ -38,10 +44,10 @@ def marked_words() -> set[str]:
     }
 
 
-def english() -> dict[str, str]:
-    """Each message id of the English catalogue, with its translation (every plural form of a counted one); an id
-    in a context is keyed as gettext keys it, ``context``, EOT, id."""
-    with CATALOGUE.open("rb") as po:
+def english(lang: str = "en") -> dict[str, str]:
+    """Each message id of the English (or ``lang``) catalogue, with its translation (every plural form of a counted
+    one); an id in a context is keyed as gettext keys it, ``context``, EOT, id."""
+    with catalogue_file(lang).open("rb") as po:
         return {
             (m.context + "\x04" if m.context else "") + (m.id if isinstance(m.id, str) else m.id[0]):
             (m.string if isinstance(m.string, str) else " | ".join(m.string) if all(m.string) else "")
@@ -49,25 +55,35 @@ def english() -> dict[str, str]:
         }
 
 
-def test_every_marked_word_has_an_english_translation() -> None:
-    """A word added to a view without its English fails here: add it to the .po and compile."""
-    translations = english()
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_marked_word_has_a_translation(lang: str) -> None:
+    """A word added to a view without its English (or any language's) fails here: add it to the .po and compile."""
+    translations = english(lang)
     untranslated = sorted(w for w in marked_words() if not translations.get(w))
     assert untranslated == []
 
 
-def test_the_catalogue_holds_no_word_the_code_no_longer_marks() -> None:
-    assert sorted(english().keys() - marked_words()) == []
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_the_catalogue_holds_no_word_the_code_no_longer_marks(lang: str) -> None:
+    assert sorted(english(lang).keys() - marked_words()) == []
 
 
-def test_the_compiled_catalogue_is_current() -> None:
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_the_compiled_catalogue_is_current(lang: str) -> None:
     """The committed .mo is what Babel compiles from the .po: run
     `pybabel compile -d src/bianmin_rules/locale -D bianmin_rules` after editing the .po."""
-    with CATALOGUE.open("rb") as po:
-        catalogue = read_po(po, locale="en", domain="bianmin_rules")
+    with catalogue_file(lang).open("rb") as po:
+        catalogue = read_po(po, locale=lang, domain="bianmin_rules")
     compiled = io.BytesIO()
     write_mo(compiled, catalogue)
-    assert CATALOGUE.with_suffix(".mo").read_bytes() == compiled.getvalue()
+    assert catalogue_file(lang).with_suffix(".mo").read_bytes() == compiled.getvalue()
+
+
+def test_every_language_has_a_catalogue() -> None:
+    """A language offered by --lang has its .po and .mo; none lies in the package unoffered."""
+    folders = {path.parent.parent.name for path in LOCALE_DIR.glob("*/LC_MESSAGES/bianmin_rules.po")}
+    assert folders == set(TRANSLATED)
+    assert all(catalogue_file(lang).with_suffix(".mo").is_file() for lang in TRANSLATED)
 
 
 def test_a_word_in_a_context_has_a_translation_of_its_own() -> None:
