@@ -79,7 +79,29 @@ def _chinese(catalogue: Catalogue | None, msgid: str, count: int | None) -> str:
     return msgid
 
 
-class Message:
+class Written:
+    """Words written when read: ``str()`` is their Chinese text, and they equal other words, or a text, whose
+    Chinese text is the same."""
+
+    __slots__ = ()
+
+    def render(self, translate: Translate) -> str:
+        """The words in the language of ``translate``."""
+        raise NotImplementedError
+
+    def __str__(self) -> str:
+        return self.render(_chinese)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Written | str):
+            return str(self) == str(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+
+class Message(Written):
     """A sentence for people: its Chinese message id, its arguments and the catalogue that translates it.
 
     ``str(message)`` is the Chinese text. A message equals another, or a text, when their
@@ -112,22 +134,11 @@ class Message:
             return template
         return template.format_map({name: _written(value, translate) for name, value in args.items()})
 
-    def __str__(self) -> str:
-        return self.render(_chinese)
-
     def __repr__(self) -> str:
         return f"Message({str(self)!r})"
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Message | Joined | str):
-            return str(self) == str(other)
-        return NotImplemented
 
-    def __hash__(self) -> int:
-        return hash(str(self))
-
-
-class Joined:
+class Joined(Written):
     """A list of arguments written one after another, ``、`` between them in Chinese (``, `` in English)."""
 
     __slots__ = ("items", "separator")
@@ -140,17 +151,6 @@ class Joined:
         """The list in the language of ``translate``."""
         separator = translate(LIBRARY, self.separator, None) if self.separator else ""
         return separator.join(_written(item, translate) for item in self.items)
-
-    def __str__(self) -> str:
-        return self.render(_chinese)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Message | Joined | str):
-            return str(self) == str(other)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(str(self))
 
 
 Arg = Union[str, int, Decimal, date, Phrase]  # noqa: UP007 (a runtime alias read by the classes above)
