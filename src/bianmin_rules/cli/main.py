@@ -437,10 +437,15 @@ def add_lang_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def reader_lang(args: argparse.Namespace) -> str:
+    """The language of what a command writes for people: ``--lang``, else Chinese."""
+    return str(args.lang or "zh")
+
+
 def write_output(args: argparse.Namespace, model: Viewed, variant: Variant | None = None) -> None:
     """Write ``model`` as the output options ask."""
     write_view(
-        model, args.format, output=args.output, stream=sys.stdout, variant=variant, lang=args.lang or "zh",
+        model, args.format, output=args.output, stream=sys.stdout, variant=variant, lang=reader_lang(args),
         table=getattr(args, "table", None),
     )
 
@@ -530,7 +535,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
         )
         bar.stage("writing")
         write_output(args, report, variant)
-    return failing(report, args.fail_on, Words(args.lang or "zh"))
+    return failing(report, args.fail_on, Words(reader_lang(args)))
 
 
 def failing(report: Report, fail_on: str | None, words: Words) -> int:
@@ -583,7 +588,7 @@ def run_chain(args: argparse.Namespace) -> int:
         )
         bar.stage("writing")
         with output(args.output) as out:
-            out.write(render_trace(trace, args.lang or "zh"))
+            out.write(render_trace(trace, reader_lang(args)))
     return 0
 
 
