@@ -119,13 +119,17 @@ identity = attrgetter(*IDENTITY_FIELDS)
 """The key that pairs a verdict with its counterpart in the other report: its :data:`IDENTITY_FIELDS`."""
 
 
+FIELD_NAMES = {name: field.alias or name for name, field in Verdict.model_fields.items()}
+"""A verdict's fields by the names its JSON gives them."""
+
+
 def changed_fields(before: Verdict, after: Verdict) -> tuple[str, ...]:
-    """The fields in which two paired verdicts differ.
+    """The fields in which two paired verdicts differ, as JSON names them (``explanation``).
 
     A verdict that a policy equal in both variants found is the same finding restated:
     its values are the very same objects, told equal without comparing them.
     """
-    return before.differing(after, IGNORED_FIELDS)
+    return tuple(FIELD_NAMES[name] for name in before.differing(after, IGNORED_FIELDS))
 
 
 def diff(before: Report, after: Report) -> ReportDiff:
