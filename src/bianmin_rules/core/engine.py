@@ -15,16 +15,18 @@ from typing import Any, Protocol
 
 from bianmin_rules.core.books import Books, Ledger, collector_paused
 from bianmin_rules.core.calendar import DEFAULT_OFFICE_HOURS, WorkCalendar
-from bianmin_rules.core.errors import EvaluationError, wrong_type
+from bianmin_rules.core.dated import Timeline, Unvalued, merged
+from bianmin_rules.core.errors import EvaluationError, NoValueInForceError, wrong_type
 from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.family import Families, joined
 from bianmin_rules.core.policy import Context, Derived
 from bianmin_rules.core.report import Report, subject_totals
 from bianmin_rules.core.roster import RosterLedger
 from bianmin_rules.core.scorecards.assessors import ASSESSOR_SCORES
-from bianmin_rules.core.scorecards.ranking import assess
+from bianmin_rules.core.scorecards.cards import Card, Standing
+from bianmin_rules.core.scorecards.ranking import Assessment, assess
 from bianmin_rules.core.variant import Variant
-from bianmin_rules.core.verdicts import Verdict
+from bianmin_rules.core.verdicts import Verdict, VerdictKind
 
 STAGES = ("reading", "judging", "scoring")
 """The stages of an evaluation, in order, as a progress callback is told of them."""
@@ -109,7 +111,7 @@ def evaluate_all(
         told("reading", 0, 0)
         books = collect(events, as_of=as_of, case_types=shared, families=families)
         reports = []
-        judging = Judging(told, sum(len(variant.policies) for variant in variants))
+        judging = Judging(told, sum(len(entries(variant)) for variant in variants))
         for variant, work_calendar in zip(variants, calendars, strict=True):
             if shared is None:
                 variant.families.admit(books, variant.case_types)
@@ -209,12 +211,18 @@ class Judging:
 def judge(variant: Variant, books: Books, context: Context, judging: Judging | None = None) -> Report:
     """The report on ``books``: the verdicts of the variant's policies, its scorecards, its families' notes."""
     as_of = context.as_of
-    verdicts = sorted(apply_policies(variant, books, context, judging), key=lambda v: v.sort_key)
+    timeline = variant.timeline
+    found = apply_policies(variant, books, context, judging) if timeline is None else apply_courses(
+        timeline, variant.families, books, context, judging)
+    verdicts = sorted(found, key=lambda v: v.sort_key)
     told = judging.progress if judging else no_progress
     told("scoring", 0, 1)
-    assessment = assess(
-        variant.scorecards, verdicts, roster=books.roster, as_of=as_of, assessor_scores=books[ASSESSOR_SCORES],
-    )
+    if timeline is None or not timeline.tables_timed:
+        assessment = assess(
+            variant.scorecards, verdicts, roster=books.roster, as_of=as_of, assessor_scores=books[ASSESSOR_SCORES],
+        )
+    else:
+        assessment = assess_in_time(timeline, verdicts, books, as_of)
     told("scoring", 1, 1)
     return Report(
         variant=variant.name,
@@ -243,6 +251,70 @@ def apply_policies(
                 if judging is not None:
                     judging.policy_done()
     return verdicts
+
+
+def entries(variant: Variant) -> tuple[object, ...]:
+    """The policy entries of a variant: its policies, or the courses of a variant that changes over time."""
+    return variant.policies if variant.timeline is None else variant.timeline.courses
+
+
+def apply_courses(
+    timeline: Timeline, families: Families, books: Books, context: Context, judging: Judging | None = None,
+) -> list[Verdict]:
+    """The policies of a variant that changes over time, each matter judged by the rules in force on its start day.
+
+    Stage by stage as :func:`apply_policies`: each plain policy of a course is run over
+    the books with the policies of its version, and keeps the verdicts on the matters
+    that start in its span (:meth:`~bianmin_rules.core.family.Families.start_day`), each
+    marked with the day its parameters took effect. A matter that starts on a day before
+    the first value of one of its policy's dated values is an error
+    (:class:`~bianmin_rules.core.errors.NoValueInForceError`).
+    """
+    verdicts: list[Verdict] = []
+    for stage in sorted({type(course.policy).stage for course in timeline.courses}):
+        earlier, derived = tuple(verdicts), Derived()
+        for course in timeline.courses:
+            if type(course.policy).stage != stage:
+                continue
+            for position, (span, policy) in enumerate(course.spans):
+                if policy is None or isinstance(policy, Unvalued):
+                    continue
+                before = course.spans[position - 1] if position else None
+                unvalued = before if before is not None and isinstance(before[1], Unvalued) else None
+                version = timeline.on(span.since) if span.since is not None else timeline.versions[0]
+                staged = replace(context, verdicts=earlier, derived=derived, policies=version.variant.policies,
+                                 include_compliance=context.include_compliance or unvalued is not None)
+                found = policy.evaluate(books, staged)
+                if span.since is None and span.until is None:
+                    verdicts.extend(found)
+                    continue
+                for verdict in found:
+                    day = families.start_day(verdict, books)
+                    if unvalued is not None and unvalued[0].holds(day):
+                        raise NoValueInForceError(policy, course.index, unvalued[1], day, verdict)
+                    if span.holds(day) and (context.include_compliance or verdict.kind is not VerdictKind.COMPLIANCE):
+                        verdicts.append(verdict if span.since is None else
+                                        verdict.model_copy(update={"version": span.since}))
+            if judging is not None:
+                judging.policy_done()
+    return verdicts
+
+
+def assess_in_time(timeline: Timeline, verdicts: Sequence[Verdict], books: Books, as_of: date) -> Assessment:
+    """The scorecards of a variant whose tables change over time: each period under the tables in force at its start.
+
+    Each version's tables score every verdict; a card and a ranking are kept from the
+    version in force on the first day of their period.
+    """
+    cards: list[Card] = []
+    standings: list[Standing] = []
+    for span, tables in merged([(v.span, v.variant.scorecards, None) for v in timeline.versions]):
+        if not tables:
+            continue
+        assessment = assess(tables, verdicts, roster=books.roster, as_of=as_of, assessor_scores=books[ASSESSOR_SCORES])
+        cards.extend(card for card in assessment.cards if span.holds(card.period.start))
+        standings.extend(s for s in assessment.standings if span.holds(s.period.start))
+    return Assessment(cards=tuple(cards), standings=tuple(standings))
 
 
 def placeholder_hours(variant: Variant, verdicts: Iterable[Verdict]) -> Iterable[str]:

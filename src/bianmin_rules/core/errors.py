@@ -8,6 +8,7 @@ calendar), so that the command line can print it as it is and exit with status 2
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 
 class BianminError(Exception):
@@ -125,6 +126,27 @@ class EvaluationError(BianminError):
         self.event_id = event_id
         self.message = message
         super().__init__(f"event {event_id!r}: {message}" if event_id else message)
+
+
+class NoValueInForceError(EvaluationError):
+    """A matter started on a day before the first value of one of its policy's dated values.
+
+    The variant says what the rule was from that first day only: judging the matter by a
+    later value would be a guess. ``rule`` and ``key`` name the policy and its dated value,
+    ``day`` the matter's start day, ``first`` the first day a value is given for.
+    """
+
+    def __init__(self, policy: Any, index: int, missing: Any, day: date, verdict: Any) -> None:
+        self.rule = str(policy.rule)
+        self.key = f"policies[{index}].{missing.key}"
+        self.day = day
+        self.first: date = missing.first
+        matter = next((f"{name} {value!r}" for name in ("case", "inquiry", "complaint")
+                       if (value := getattr(verdict, name, None)) is not None), f"{verdict.subject}")
+        super().__init__(
+            f"{self.rule} ({self.key}): the matter of {matter} started on {day}, before {self.first}, the first "
+            "day the variant gives a value for; give the value in force that day, or leave the matter out"
+        )
 
 
 class ScoringError(BianminError):

@@ -99,6 +99,10 @@ class PolicyBase(BaseModel):
     """Policies of stage 0 read the books; later stages also read earlier verdicts."""
 
     reads_office_hours: ClassVar[bool] = False
+
+    reads_policies: ClassVar[bool] = False
+    """Does the rule read a term another policy of the variant defines (:attr:`Context.policies`)? A variant
+    that changes over time then judges it with the policies of each version in turn."""
     """Does the rule count against the office hours (lateness, absence, time off post, days of leave, CAL-2)?"""
 
     id: str | None = Field(

@@ -105,7 +105,8 @@ def describe_value(value: object) -> str:
 
 
 def verdict_text(verdict: Verdict) -> str:
-    """A verdict's line: rule, article, kind, explanation and the numbers it carries."""
+    """A verdict's line: rule, article (and the day its rules took effect, where they change), kind, explanation
+    and the numbers it carries."""
     numbers = [
         f"{label} {plain(amount)}"
         for label, amount in (("分", verdict.points), ("罚款(元)", verdict.fine),
@@ -115,6 +116,8 @@ def verdict_text(verdict: Verdict) -> str:
     sanction = [f"处理：{verdict.sanction.tier}"] if verdict.sanction else []
     details = "；".join([*numbers, *sanction])
     source = f"{verdict.source.document} {verdict.source.article}"
+    if verdict.version is not None:
+        source += f" · {verdict.version}起施行的规定"  # the version of the rules it was judged by
     text = f"[{verdict.rule} · {source}] {verdict.kind.value}：{verdict.explanation}"
     return text + (f"（{details}）" if details else "")
 
