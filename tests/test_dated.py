@@ -21,7 +21,9 @@ import jsonschema
 import pytest
 
 from bianmin_rules import NoValueInForceError, Variant, VariantError, load_variant
+from bianmin_rules.authoring.lint import lint_text
 from bianmin_rules.cli.main import main
+from bianmin_rules.intake.files import variant_text as variant_text_of
 from tests.conftest import cited, events, make_variant, run
 
 TL7 = ("县政务服务中心审批事项“六件”分类法操作规程", "五、(二)1", "但最迟不超过三个工作日。")
@@ -168,7 +170,7 @@ def test_an_amendment_applies_from_its_day_and_the_base_before_it(amended: Varia
     verdicts = run(amended, log, "2026-08-31").verdicts
     found = {(v.rule, v.case, v.version) for v in verdicts if v.rule in {"TL-1", "TL-7"}}
     assert found == {("TL-1", "I1", None), ("TL-7", "R2", date(2026, 7, 1))}
-    assert amended.amended == (date(2026, 7, 1),) and amended.effective is None
+    assert amended.amended == (date(2026, 7, 1),) and amended.effective == date(2026, 7, 1)
 
 
 def test_an_amendment_of_an_amendment_addresses_the_entries_in_force_on_its_day(
@@ -283,3 +285,59 @@ def test_the_json_schema_accepts_dated_values_and_periods_in_force() -> None:
     dated["policies"][0]["limit"] = {"from July": 2}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(dated, schema)
+
+
+# Lint: the file's dates, and each version as the engine reads it.
+
+def lint_findings(variant_text: str, **options: Any) -> list[tuple[str | None, str, str, str]]:
+    report = lint_text(variant_text, origin="dated.toml", read_parent=variant_text_of, **options)
+    return [(f.rule, f.code, f.key, f.which) for f in report.findings]
+
+
+def test_lint_a_dated_variant_in_order_is_clean() -> None:
+    assert lint_findings(CUT.to_toml()) == []
+
+
+def test_lint_dated_values_out_of_order() -> None:
+    text = CUT.to_toml().replace("2026-01-01 = 3\n2026-07-01 = 2\n", "2026-07-01 = 2\n2026-01-01 = 3\n")
+    assert lint_findings(text) == [("TL-7", "dated-order", "policies[0].limit", "")]
+
+
+def test_lint_a_value_a_version_refuses_names_the_entry_and_the_day() -> None:
+    """A limit of −1 from 1 July: the July version is invalid, found at the key the file writes."""
+    text = CUT.to_toml().replace("2026-07-01 = 2\n", "2026-07-01 = -1\n")
+    report = lint_text(text, origin="dated.toml")
+    (finding,) = [f for f in report.findings if f.code == "invalid"]
+    assert finding.key.startswith("policies[0].limit") and "in force from 2026-07-01" in finding.message
+
+
+def test_lint_a_policy_in_force_on_no_day_of_the_year() -> None:
+    text = tl7(3, in_force={"from": date(2025, 1, 1), "until": date(2026, 1, 1)}).to_toml()
+    assert lint_findings(text, year=2026) == [("TL-7", "never-in-force", "policies[0]", "2026")]
+    assert lint_findings(text, year=2025) == []
+    never = tl7({"2026-04-01": 3}, in_force={"until": date(2026, 3, 1)}).to_toml()
+    assert lint_findings(never) == [("TL-7", "never-in-force", "policies[0]", "always")]
+
+
+def test_lint_a_table_changed_inside_its_period() -> None:
+    """SC-10: the yearly staff table of town-conduct-100 amended on 1 July changes inside 2026."""
+    findings = lint_findings(town_conduct({"2026-01-01": "-10", "2026-07-01": "-5"}).to_toml())
+    assert [f for f in findings if f[1] == "change-inside-period"] == [
+        ("SC-10", "change-inside-period", f"scorecards[{staff_table()}]", "2026-07-01"),
+    ]
+    monthly = lint_findings(town_conduct({"2026-01-01": "-10", "2026-07-01": "-5"}, period="month").to_toml())
+    assert not [f for f in monthly if f[1] == "change-inside-period"]
+
+
+def staff_table() -> int:
+    return [t.name for t in load_variant("town-conduct-100").scorecards].index("staff")
+
+
+def test_lint_an_amendment_dated_before_its_base(tmp_path: Path) -> None:
+    base = tmp_path / "base.toml"
+    base.write_text(tl7(3).to_toml().replace('title = "测试中心"', 'title = "测试中心"\neffective = 2026-01-01'),
+                    encoding="utf-8")
+    amendment = f'extends = "{base}"\neffective = 2025-07-01\n[[policies]]\nrule = "TL-7"\nlimit = 2\n'
+    found = lint_findings(amendment)
+    assert ("amendment-before-base" in {code for _, code, _, _ in found})
+    assert (None, "amendment-before-base", "effective", "2025-07-01") in found

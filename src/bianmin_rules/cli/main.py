@@ -283,6 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("variant", help="a built-in variant name or a variant .toml file")
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument("--year", type=positive, help="the year to be evaluated: policies in force on no day of it")
     add_output_file(check)
     check.set_defaults(command=run_lint)
 
@@ -677,7 +678,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_lint(args: argparse.Namespace) -> int:
-    report = lint_variant(args.variant, families=installed_families())
+    report = lint_variant(args.variant, families=installed_families(), year=args.year)
     with output(args.output) as out:
         if args.format == "json":
             out.write(report.model_dump_json(indent=2) + "\n")

@@ -15,11 +15,12 @@ file). The child's data is laid over the parent's before validation:
 A child that states its own ``effective`` day is an *amendment* of its parent from that
 day (:mod:`bianmin_rules.core.dated`): the parent's entries stay in force before it, the
 child's from it. An entry the child changes is split in two periods in force — the
-parent's ``until`` that day, the changed one ``from`` it — a new entry is in force from
-that day, a removed one until it; a later amendment addresses the entries in force on its
-own day. The resolved variant keeps the parent's ``effective`` day and lists the days of
-its amendments in ``amended``; the other keys the child sets (title, office hours, case
-types …) are the child's on every day.
+changed one, in its place, ``from`` that day, and the parent's, ``until`` it, after every
+other entry (so that the child's entries keep the places they would have) — a new entry
+is in force from that day, a removed one until it; a later amendment addresses the
+entries in force on its own day. The resolved variant lists the days of its amendments
+in ``amended``; the other keys the child sets (its ``effective`` day, title, office
+hours, case types …) are the child's on every day.
 
 The resolved data names the parent in ``based_on`` (for the reader) and no longer
 ``extends`` anything, so printing it gives a complete, self-standing variant. Resolution
@@ -65,7 +66,6 @@ def _resolve(data: Data, origin: str, load_parent: ParentLoader, chain: list[str
     if amended is None:
         return overlay(base, child, origin=origin) | {"based_on": reference}
     amendments = [*base.get("amended", ()), amended]
-    del child["effective"]
     merged = overlay(base, child, origin=origin, amended=amended)
     return merged | {"based_on": reference, "amended": amendments}
 
@@ -190,6 +190,7 @@ def merge_keyed(
     day; a changed entry is split in two periods in force, a new one starts that day.
     """
     merged = list(base)
+    ended: list[Data] = []
     for index, entry in enumerate(child):
         name = entry_key(entry)
         live = [i for i, old in enumerate(merged) if in_force_on(old, amended)]
@@ -210,11 +211,10 @@ def merge_keyed(
         if amended is None or new == old:
             merged[matches[0]] = new
             continue
+        merged[matches[0]] = from_day(new, amended, origin, place)
         before = until_day(old, amended, origin, place)
-        merged[matches[0]:matches[0] + 1] = [
-            *([before] if before is not None else []), from_day(new, amended, origin, place),
-        ]
-    return merged
+        ended.extend([before] if before is not None else [])
+    return merged + ended
 
 
 def drop(policies: list[Data], removed: list[Any], *, origin: str, amended: date | None = None) -> list[Data]:
