@@ -20,11 +20,13 @@ from typing import Any
 import jsonschema
 import pytest
 
-from bianmin_rules import NoValueInForceError, Variant, VariantError, load_variant
+from bianmin_rules import NoValueInForceError, Variant, VariantError, WorkCalendar, load_variant
 from bianmin_rules.authoring.lint import lint_text
 from bianmin_rules.cli.main import main
+from bianmin_rules.core.calendar import YearSchedule
 from bianmin_rules.intake.files import variant_text as variant_text_of
 from tests.conftest import cited, events, make_variant, run
+from tests.test_calendar import HYPOTHETICAL_2027
 
 TL7 = ("县政务服务中心审批事项“六件”分类法操作规程", "五、(二)1", "但最迟不超过三个工作日。")
 
@@ -341,3 +343,56 @@ def test_lint_an_amendment_dated_before_its_base(tmp_path: Path) -> None:
     found = lint_findings(amendment)
     assert ("amendment-before-base" in {code for _, code, _, _ in found})
     assert (None, "amendment-before-base", "effective", "2025-07-01") in found
+
+
+# The worked example of docs/in-time.md: CMP-3 (county-centre 承诺 六, “5个工作日内给予书面答复”) cut to
+# three working days from 2026-07-01.
+
+CMP3_CUT = """
+extends = "county-centre"
+name = "county-centre"
+title = "县政务服务中心"
+effective = 2026-07-01
+
+[[policies]]
+id = "complaint-answer"
+limit = 3
+"""
+
+
+def complaint(name: str, received: str, answered: str) -> list[dict[str, object]]:
+    return [{"type": "complaint_received", "complaint": name, "at": received, "window": "W-complaints",
+             "staff": "S-he", "form": "written", "category": "ordinary", "about_staff": "S-li"},
+            {"type": "complaint_answered", "complaint": name, "at": answered, "staff": "S-he", "form": "written"}]
+
+
+def test_cmp3_each_complaint_is_answered_within_the_limit_of_the_day_it_was_received(tmp_path: Path) -> None:
+    """CMP-3: K-1 received Tue 6/30 has five working days (7/1, 7/2, 7/3, 7/6, 7/7): answered 7/6, in time.
+    K-2 received Wed 7/1 has three (7/2, 7/3, 7/6): answered Tue 7/7, a working day late, under the July rules."""
+    path = tmp_path / "township.toml"
+    path.write_text(CMP3_CUT, encoding="utf-8")
+    log = events(*complaint("K-1", "2026-06-30T10:00", "2026-07-06T16:00"),
+                 *complaint("K-2", "2026-07-01T10:00", "2026-07-07T16:00"))
+    (verdict,) = [v for v in run(load_variant(path), log, "2026-07-31").verdicts if v.rule == "CMP-3"]
+    assert (verdict.complaint, verdict.due, verdict.actual, verdict.days_late, verdict.version) == (
+        "K-2", date(2026, 7, 6), date(2026, 7, 7), 1, date(2026, 7, 1))
+
+
+def test_an_amendment_and_a_new_years_schedule_combine(tmp_path: Path) -> None:
+    """CMP-3 cut to three working days from 2027-01-01, counted over a 2027 schedule loaded as data (CAL-3).
+
+    K-3, received Thu 2026-12-31, keeps five working days counted across 元旦 (1/1–1/3):
+    1/4, 1/5, 1/6, 1/7, 1/8 — answered Fri 1/8, in time. K-4, received Mon 2027-02-01, has
+    three: 2/2, 2/3, 2/4 — answered Mon 2/22, after 春节 (2/5–2/12): 2/15–2/19, the make-up
+    Saturday 2/20 and 2/22 are seven working days late.
+    """
+    path = tmp_path / "township.toml"
+    path.write_text(CMP3_CUT.replace("2026-07-01", "2027-01-01"), encoding="utf-8")
+    calendar = WorkCalendar.china().with_schedule(YearSchedule.from_toml(HYPOTHETICAL_2027))
+    log = events(*complaint("K-3", "2026-12-31T10:00", "2027-01-08T16:00"),
+                 *complaint("K-4", "2027-02-01T10:00", "2027-02-22T16:00"))
+    report = run(load_variant(path), log, "2027-03-31", calendar=calendar)
+    (verdict,) = [v for v in report.verdicts if v.rule == "CMP-3"]
+    assert (verdict.complaint, verdict.due, verdict.days_late, verdict.version) == (
+        "K-4", date(2027, 2, 4), 7, date(2027, 1, 1))
+    assert not report.provisional
