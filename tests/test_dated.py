@@ -21,6 +21,7 @@ import jsonschema
 import pytest
 
 from bianmin_rules import NoValueInForceError, Variant, VariantError, WorkCalendar, load_variant
+from bianmin_rules.authoring.dated import dated_problems
 from bianmin_rules.authoring.lint import lint_text
 from bianmin_rules.cli.main import main
 from bianmin_rules.core.calendar import YearSchedule
@@ -396,3 +397,22 @@ def test_an_amendment_and_a_new_years_schedule_combine(tmp_path: Path) -> None:
     assert (verdict.complaint, verdict.due, verdict.days_late, verdict.version) == (
         "K-4", date(2027, 2, 4), 7, date(2027, 1, 1))
     assert not report.provisional
+
+
+def test_a_rule_id_in_a_dated_value_is_checked_against_the_catalogue() -> None:
+    data = tomllib.loads(town_conduct("-10").to_toml())
+    (table,) = [t for t in data["scorecards"] if t["name"] == "staff"]
+    line = table["categories"][0]["items"][0]["rules"][0]
+    line["rules"] = {"2026-01-01": line["rules"], "2026-07-01": ["XX-99"]}
+    with pytest.raises(VariantError, match=r"\.rules\.2026-07-01\[0\]: XX-99 is not a rule of the catalogue"):
+        Variant.from_data(data, origin="town-conduct-amended")
+
+
+def test_lint_two_values_for_one_day_and_a_key_that_is_not_a_day() -> None:
+    """Data given in Python may name one day twice (as text and as a date); TOML itself refuses a repeated key."""
+    data = tomllib.loads(CUT.to_toml())
+    data["policies"][0]["limit"] = {"2026-01-01": 3, date(2026, 1, 1): 4}
+    assert [(f.code, f.which) for f in dated_problems(data) if f.code.startswith("dated")] == [
+        ("dated-duplicate", "2026-01-01")]
+    data["policies"][0]["limit"] = {"2026-01-01": 3, "2026-02-30": 2}
+    assert [(f.code, f.place) for f in dated_problems(data)] == [("misdated", "policies[0].limit.2026-02-30")]

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any, NamedTuple
 
-from bianmin_rules.authoring.scorecards import Severity
+from bianmin_rules.authoring.scorecards import LintFinding, Severity
 from bianmin_rules.core.dated import (
     DATED_LISTS,
     MisdatedError,
@@ -29,6 +29,7 @@ from bianmin_rules.core.dated import (
     changes,
     dated_values,
     day_of,
+    entries,
     in_force,
     is_timed,
     refuse_fixed,
@@ -40,18 +41,7 @@ from bianmin_rules.core.periods import Period, PeriodKind
 Data = dict[str, Any]
 
 
-class Found(NamedTuple):
-    """A finding of these checks, as :class:`~bianmin_rules.authoring.lint.Problem` takes it."""
-
-    rule: str | None
-    code: str
-    key: str
-    severity: Severity
-    message: str
-    which: str = ""
-
-
-def dated_problems(data: Data, year: int | None = None, effective: list[Any] | None = None) -> Iterator[Found]:
+def dated_problems(data: Data, year: int | None = None, effective: list[Any] | None = None) -> Iterator[LintFinding]:
     """The checks of the file's dates: their order, their days, tables changing inside a period, amendments.
 
     ``effective``: the ``effective`` day of each file of the ``extends`` chain, the variant first.
@@ -71,9 +61,10 @@ def rule_of(entry: Data) -> str | None:
     return rule if isinstance(rule, str) else None
 
 
-def entry_problems(entry: Data, key: str, year: int | None) -> Iterator[Found]:
+def entry_problems(entry: Data, key: str, year: int | None) -> Iterator[LintFinding]:
     """One entry's dated values (order, duplicates, days) and its period in force."""
     rule = rule_of(entry)
+    duplicated = False
     for path, table in dated_values(entry):
         read = [day_of(day) for day in table]
         if any(day is None for day in read):
@@ -81,9 +72,11 @@ def entry_problems(entry: Data, key: str, year: int | None) -> Iterator[Found]:
         written = [day for day in read if day is not None]
         place = f"{key}.{path}"
         for day in sorted({d for d in written if written.count(d) > 1}):
-            yield Found(rule, "dated-duplicate", place, Severity.ERROR, f"two values are given for {day}", str(day))
+            duplicated = True
+            yield LintFinding(rule, "dated-duplicate", Severity.ERROR, place, f"two values are given for {day}",
+                              str(day))
         if written != sorted(written):
-            yield Found(rule, "dated-order", place, Severity.WARNING, (
+            yield LintFinding(rule, "dated-order", Severity.WARNING, place, (
                 "the dated values are not written in date order: each is in force from its own day, "
                 "whatever its place, but a reader takes the last for the latest"
             ))
@@ -91,14 +84,14 @@ def entry_problems(entry: Data, key: str, year: int | None) -> Iterator[Found]:
         refuse_fixed(entry)
         bounds = sorted(changes(entry))
     except MisdatedError as exc:
-        if "two values" not in str(exc):
-            yield Found(rule, "misdated", f"{key}.{exc.key}", Severity.ERROR, str(exc))
+        if not duplicated:  # else found above, by its own code
+            yield LintFinding(rule, "misdated", Severity.ERROR, f"{key}.{exc.key}", str(exc))
         return
     if key.startswith("policies"):
         yield from never_in_force(entry, key, bounds, year)
 
 
-def never_in_force(entry: Data, key: str, days: list[date], year: int | None) -> Iterator[Found]:
+def never_in_force(entry: Data, key: str, days: list[date], year: int | None) -> Iterator[LintFinding]:
     """A policy in force on no day (of ``year``): its period in force ends before any value of it begins."""
     spans = [span for span in spans_of(days) if isinstance(resolved(entry, span.since), dict)]
     if year is not None:
@@ -106,13 +99,13 @@ def never_in_force(entry: Data, key: str, days: list[date], year: int | None) ->
         spans = [s for s in spans if (s.since is None or s.since < after) and (s.until is None or s.until > first)]
     if not spans:
         which = "always" if year is None else str(year)
-        yield Found(rule_of(entry), "never-in-force", key, Severity.WARNING, (
+        yield LintFinding(rule_of(entry), "never-in-force", Severity.WARNING, key, (
             "the policy is in force on no day: its period in force ends before any of its values begins"
             if year is None else f"the policy is in force on no day of {year}"
         ), which)
 
 
-def table_problems(entry: Data, key: str) -> Iterator[Found]:
+def table_problems(entry: Data, key: str) -> Iterator[LintFinding]:
     """SC-10: a table changing on a day that does not begin one of its periods (it applies from the next period)."""
     try:
         days = sorted(changes(entry))
@@ -125,13 +118,13 @@ def table_problems(entry: Data, key: str) -> Iterator[Found]:
             continue
         period = Period.containing(kind, day)
         if period.start != day:
-            yield Found("SC-10", "change-inside-period", key, Severity.WARNING, (
+            yield LintFinding("SC-10", "change-inside-period", Severity.WARNING, key, (
                 f"the table changes on {day}, inside the {kind} that begins on {period.start}: that {kind} is "
                 f"scored under the table in force on {period.start}, the change counts from the next"
             ), str(day))
 
 
-def amendment_problems(effective: list[Any]) -> Iterator[Found]:
+def amendment_problems(effective: list[Any]) -> Iterator[LintFinding]:
     """Amendments dated before the variant they amend took effect.
 
     ``effective`` is the ``effective`` day of each file of the ``extends`` chain, the
@@ -140,7 +133,7 @@ def amendment_problems(effective: list[Any]) -> Iterator[Found]:
     for index, day in enumerate(effective):
         base = next((d for d in effective[index + 1:] if isinstance(d, date)), None)
         if isinstance(day, date) and base is not None and day < base:
-            yield Found(None, "amendment-before-base", "effective", Severity.WARNING, (
+            yield LintFinding(None, "amendment-before-base", Severity.WARNING, "effective", (
                 f"the amendment takes effect on {day}, before the variant it amends took effect on {base}: "
                 "its changes apply from a day that variant did not"
             ), str(day))
@@ -176,7 +169,7 @@ def versions(data: Data) -> list[Version]:
         return [Version(None, data, {})]
     days: set[date] = set()
     for name in DATED_LISTS:
-        for entry in data.get(name) or ():
+        for entry in entries(data, name):
             if isinstance(entry, dict):
                 try:
                     days |= changes(entry)
@@ -187,10 +180,9 @@ def versions(data: Data) -> list[Version]:
         version = dict(data)
         places: dict[str, list[int]] = {}
         for name in DATED_LISTS:
-            entries = data.get(name)
-            if not isinstance(entries, list):
+            if not isinstance(data.get(name), list):
                 continue
-            plain = [plain_entry(entry, span.since) for entry in entries]
+            plain = [plain_entry(entry, span.since) for entry in entries(data, name)]
             places[name] = [index for index, entry in enumerate(plain) if entry is not None]
             version[name] = [plain[index] for index in places[name]]
         found.append(Version(span.since, version, places))

@@ -51,7 +51,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bianmin_rules.authoring.caps import breaches
 from bianmin_rules.authoring.dated import dated_problems, versions
-from bianmin_rules.authoring.scorecards import Severity, lint_table
+from bianmin_rules.authoring.scorecards import LintFinding, Severity, lint_table
 from bianmin_rules.authoring.sources import Chain, SourceReader
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.deadlines import TimeLimit
@@ -175,7 +175,7 @@ def problems(
 
     ``effective`` is the ``effective`` day of each file of its ``extends`` chain, the variant first.
     """
-    yield from (Problem(*found) for found in dated_problems(data, year, effective))
+    yield from map(problem_of, dated_problems(data, year, effective))
     seen: set[tuple[str, str, str]] = set()
     for version in versions(data):
         for problem in version_problems(version.data, calendar, families):
@@ -195,8 +195,12 @@ def version_problems(data: Data, calendar: WorkCalendar, families: Families) -> 
     yield from cap_problems(policies, calendar)
     yield from approval_problems(policies)
     for index, table in validated(data, "scorecards", ScorecardTable.model_validate):
-        for found in lint_table(table, f"scorecards[{index}]"):
-            yield Problem(found.rule, found.code, found.place, found.severity, found.message, found.which)
+        yield from map(problem_of, lint_table(table, f"scorecards[{index}]"))
+
+
+def problem_of(found: LintFinding) -> Problem:
+    """A finding of the tables' or the dates' checks, as a problem."""
+    return Problem(found.rule, found.code, found.place, found.severity, found.message, found.which)
 
 
 def validated(data: Data, key: str, validate: Callable[[Any], Any]) -> list[tuple[int, Any]]:

@@ -165,12 +165,14 @@ class Unvalued(NamedTuple):
     """The first day a value is given for."""
 
 
-def resolved(entry: Mapping[str, Any], day: date | None) -> dict[str, Any] | Unvalued | None:
+def resolved(entry: Any, day: date | None) -> Any:
     """The entry as in force on ``day`` (None: before every date of the variant), with plain values.
 
     None when it is not in force that day; :class:`Unvalued` when one of its dated values
-    starts after ``day``.
+    starts after ``day``; anything but a table as it is (the variant's validation says what is wrong).
     """
+    if not isinstance(entry, dict):
+        return entry
     if not in_force(entry).holds(day):
         return None
     missing: list[Unvalued] = []
@@ -198,8 +200,14 @@ def is_timed(data: Mapping[str, Any]) -> bool:
     """Does a variant's data date anything: a dated value, or a period in force, in its policies or tables?"""
     return any(
         isinstance(entry, dict) and (IN_FORCE in entry or any(True for _ in dated_values(entry)))
-        for name in DATED_LISTS for entry in (data.get(name) or ())
+        for name in DATED_LISTS for entry in entries(data, name)
     )
+
+
+def entries(data: Mapping[str, Any], name: str) -> list[Any]:
+    """The entries of the list ``name`` of a variant's data (none where it is not a list: its own error says so)."""
+    found = data.get(name)
+    return found if isinstance(found, list) else []
 
 
 @dataclass(frozen=True, slots=True)

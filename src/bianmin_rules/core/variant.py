@@ -45,6 +45,8 @@ from bianmin_rules.core.dated import (
     Version,
     changes,
     dated_schema,
+    entries,
+    is_dated,
     is_timed,
     merged,
     misdated,
@@ -329,7 +331,7 @@ class Variant(BaseModel):
         """
         days: set[date] = set()
         for name in DATED_LISTS:
-            for index, entry in enumerate(data.get(name) or ()):
+            for index, entry in enumerate(entries(data, name)):
                 if isinstance(entry, dict):
                     try:
                         refuse_fixed(entry)
@@ -338,18 +340,20 @@ class Variant(BaseModel):
                         raise misdated(exc, origin=origin, key=f"{name}[{index}]") from None
         spans = spans_of(sorted(days))
         versions: list[Version] = []
-        states: list[list[Any]] = [[] for _ in data.get("policies") or ()]
+        states: list[list[Any]] = [[] for _ in entries(data, "policies")]
         for span in spans:
             version_data = dict(data)
             places: dict[str, list[int]] = {}
             for name in DATED_LISTS:
-                entries = [resolved(entry, span.since) for entry in data.get(name) or ()]
-                places[name] = [index for index, entry in enumerate(entries) if isinstance(entry, dict)]
-                version_data[name] = [entries[index] for index in places[name]]
+                if name not in data:
+                    continue
+                plain = [resolved(entry, span.since) for entry in entries(data, name)]
+                places[name] = [index for index, entry in enumerate(plain) if isinstance(entry, dict)]
+                version_data[name] = [plain[index] for index in places[name]]
             variant = cls._validated(version_data, origin, places, span.since)
             versions.append(Version(span, variant))
-            in_force = dict(zip(places["policies"], variant.policies, strict=True))
-            for index, entry in enumerate(resolved(e, span.since) for e in data.get("policies") or ()):
+            in_force = dict(zip(places.get("policies", []), variant.policies, strict=True))
+            for index, entry in enumerate(resolved(e, span.since) for e in entries(data, "policies")):
                 states[index].append(in_force.get(index, entry if isinstance(entry, Unvalued) else None))
         courses = tuple(
             Course(index, merged([
@@ -474,8 +478,11 @@ def named_rules(data: Any, keys: frozenset[str], path: str = "") -> Iterator[tup
     for name, value in items:
         key = join(path, name)
         if isinstance(name, str) and name in keys:
-            if isinstance(value, str):
-                yield key, value
-            elif isinstance(value, list | tuple):
-                yield from ((join(key, i), v) for i, v in enumerate(value) if isinstance(v, str))
+            dated = value.items() if is_dated(value) else ((None, value),)  # each of its dated values
+            for day, given in dated:
+                place = key if day is None else join(key, str(day))
+                if isinstance(given, str):
+                    yield place, given
+                elif isinstance(given, list | tuple):
+                    yield from ((join(place, i), v) for i, v in enumerate(given) if isinstance(v, str))
         yield from named_rules(value, keys, key)
