@@ -108,24 +108,32 @@ def dates_of(table: dict[Any, Any], path: str) -> dict[date, Any]:
     return values
 
 
-class InForce(NamedTuple):
-    """A period in force: from ``since`` (None: always before) until the day before ``until`` (None: ever after)."""
+@dataclass(frozen=True, slots=True)
+class Span:
+    """An interval of days: from ``since`` (None: from always) until the day before ``until`` (None: ever after).
 
-    since: date | None = None
-    until: date | None = None
+    A version's days, a policy's period in force (``in_force = { from = …, until = … }``).
+    """
+
+    since: date | None
+    until: date | None
 
     def holds(self, day: date | None) -> bool:
-        """Is the period in force on ``day`` (None: any day before every date of the variant)?"""
+        """Does the span hold ``day`` (None: any day before every date of the variant)?"""
         if day is None:
             return self.since is None
         return (self.since is None or self.since <= day) and (self.until is None or day < self.until)
 
 
-def in_force(entry: Mapping[str, Any]) -> InForce:
+ALWAYS = Span(None, None)
+"""Every day: the period in force of an entry that states none."""
+
+
+def in_force(entry: Mapping[str, Any]) -> Span:
     """The entry's period in force (always, when it states none); a malformed one is refused."""
     given = entry.get(IN_FORCE)
     if given is None:
-        return InForce()
+        return ALWAYS
     if not isinstance(given, dict) or not set(given) <= {"from", "until"}:
         raise MisdatedError("must be a table with `from` and/or `until`, e.g. { from = 2026-07-01 }", IN_FORCE)
     bounds = []
@@ -138,14 +146,14 @@ def in_force(entry: Mapping[str, Any]) -> InForce:
     since, until = bounds
     if since is not None and until is not None and until <= since:
         raise MisdatedError(f"ends on {until}, not after it begins on {since}", f"{IN_FORCE}.until")
-    return InForce(since, until)
+    return Span(since, until)
 
 
 def changes(entry: Mapping[str, Any]) -> set[date]:
     """The days on which something of the entry changes: the days of its dated values and of its period in force."""
     days = {day for path, table in dated_values(entry) for day in dates_of(table, path)}
     period = in_force(entry)
-    return days | {day for day in period if day is not None}
+    return days | {day for day in (period.since, period.until) if day is not None}
 
 
 def refuse_fixed(entry: Mapping[str, Any]) -> None:
@@ -208,18 +216,6 @@ def entries(data: Mapping[str, Any], name: str) -> list[Any]:
     """The entries of the list ``name`` of a variant's data (none where it is not a list: its own error says so)."""
     found = data.get(name)
     return found if isinstance(found, list) else []
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """An interval of days: from ``since`` (None: from always) until the day before ``until`` (None: ever after)."""
-
-    since: date | None
-    until: date | None
-
-    def holds(self, day: date) -> bool:
-        """Does the span hold ``day``?"""
-        return (self.since is None or self.since <= day) and (self.until is None or day < self.until)
 
 
 State = Any

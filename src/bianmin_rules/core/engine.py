@@ -291,13 +291,22 @@ def apply_courses(
                 for verdict in found:
                     day = families.start_day(verdict, books)
                     if unvalued is not None and unvalued[0].holds(day):
-                        raise NoValueInForceError(policy, course.index, unvalued[1], day, verdict)
+                        raise NoValueInForceError(
+                            rule=policy.rule, key=f"policies[{course.index}].{unvalued[1].key}", matter=matter(verdict),
+                            day=day, first=unvalued[1].first,
+                        )
                     if span.holds(day) and (context.include_compliance or verdict.kind is not VerdictKind.COMPLIANCE):
                         verdicts.append(verdict if span.since is None else
                                         verdict.model_copy(update={"version": span.since}))
             if judging is not None:
                 judging.policy_done()
     return verdicts
+
+
+def matter(verdict: Verdict) -> str:
+    """The matter a verdict judges, in a few words: its case, inquiry or complaint, else its subject."""
+    return next((f"{name} {value!r}" for name in ("case", "inquiry", "complaint")
+                 if (value := getattr(verdict, name)) is not None), str(verdict.subject))
 
 
 def assess_in_time(timeline: Timeline, verdicts: Sequence[Verdict], books: Books, as_of: date) -> Assessment:

@@ -8,7 +8,6 @@ calendar), so that the command line can print it as it is and exit with status 2
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 
 class BianminError(Exception):
@@ -133,19 +132,18 @@ class NoValueInForceError(EvaluationError):
 
     The variant says what the rule was from that first day only: judging the matter by a
     later value would be a guess. ``rule`` and ``key`` name the policy and its dated value,
-    ``day`` the matter's start day, ``first`` the first day a value is given for.
+    ``matter`` the matter (``case 'C-1'``), ``day`` its start day, ``first`` the first day a
+    value is given for.
     """
 
-    def __init__(self, policy: Any, index: int, missing: Any, day: date, verdict: Any) -> None:
-        self.rule = str(policy.rule)
-        self.key = f"policies[{index}].{missing.key}"
+    def __init__(self, *, rule: str, key: str, matter: str, day: date, first: date) -> None:
+        self.rule = rule
+        self.key = key
         self.day = day
-        self.first: date = missing.first
-        matter = next((f"{name} {value!r}" for name in ("case", "inquiry", "complaint")
-                       if (value := getattr(verdict, name, None)) is not None), f"{verdict.subject}")
+        self.first = first
         super().__init__(
-            f"{self.rule} ({self.key}): the matter of {matter} started on {day}, before {self.first}, the first "
-            "day the variant gives a value for; give the value in force that day, or leave the matter out"
+            f"{rule} ({key}): the matter of {matter} started on {day}, before {first}, the first day the variant "
+            "gives a value for; give the value in force that day, or leave the matter out"
         )
 
 

@@ -33,7 +33,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from bianmin_rules.core.dated import DATED_LISTS, IN_FORCE, MisdatedError, in_force, misdated
+from bianmin_rules.core.dated import DATED_LISTS, IN_FORCE, MisdatedError, Span, in_force, misdated
 from bianmin_rules.core.errors import VariantError
 
 Data = dict[str, Any]
@@ -150,7 +150,7 @@ def bounds(since: date | None, until: date | None) -> Data:
     return {name: day for name, day in (("from", since), ("until", until)) if day is not None}
 
 
-def period_of(entry: Data, origin: str, key: str) -> Any:
+def period_of(entry: Data, origin: str, key: str) -> Span:
     """The entry's period in force, or its error at ``key``."""
     try:
         return in_force(entry)

@@ -36,10 +36,10 @@ from pydantic.json_schema import SkipJsonSchema
 
 from bianmin_rules.core.calendar import DEFAULT_OFFICE_HOURS, OfficeHours, WorkCalendar
 from bianmin_rules.core.dated import (
+    ALWAYS,
     DATED_LISTS,
     Course,
     MisdatedError,
-    Span,
     Timeline,
     Unvalued,
     Version,
@@ -144,7 +144,7 @@ class Variant(BaseModel):
     effective: date | None = Field(
         default=None,
         description="The day the regulation took effect, if known. In a file that `extends` another: the day this "
-        "amendment of it takes effect (docs/variants.md).",
+        "amendment of it takes effect (docs/in-time.md).",
     )
     based_on: str | None = Field(default=None, description="The variant this one extends (set when resolving).")
     amended: tuple[date, ...] = Field(
@@ -199,7 +199,7 @@ class Variant(BaseModel):
     def versions(self) -> tuple[Version, ...]:
         """The plain variants it is over time, each with the days it is in force (a plain variant: itself, always)."""
         if self.timeline is None:
-            return (Version(Span(None, None), self),)
+            return (Version(ALWAYS, self),)
         return self.timeline.versions
 
     def on(self, day: date) -> Variant:
@@ -344,16 +344,16 @@ class Variant(BaseModel):
         for span in spans:
             version_data = dict(data)
             places: dict[str, list[int]] = {}
+            plain: dict[str, list[Any]] = {}
             for name in DATED_LISTS:
-                if name not in data:
-                    continue
-                plain = [resolved(entry, span.since) for entry in entries(data, name)]
-                places[name] = [index for index, entry in enumerate(plain) if isinstance(entry, dict)]
-                version_data[name] = [plain[index] for index in places[name]]
+                if name in data:
+                    plain[name] = [resolved(entry, span.since) for entry in entries(data, name)]
+                    places[name] = [index for index, entry in enumerate(plain[name]) if isinstance(entry, dict)]
+                    version_data[name] = [plain[name][index] for index in places[name]]
             variant = cls._validated(version_data, origin, places, span.since)
             versions.append(Version(span, variant))
             in_force = dict(zip(places.get("policies", []), variant.policies, strict=True))
-            for index, entry in enumerate(resolved(e, span.since) for e in entries(data, "policies")):
+            for index, entry in enumerate(plain.get("policies", [])):
                 states[index].append(in_force.get(index, entry if isinstance(entry, Unvalued) else None))
         courses = tuple(
             Course(index, merged([
