@@ -105,8 +105,10 @@ def describe_value(value: object) -> str:
 
 
 def verdict_text(verdict: Verdict) -> str:
-    """A verdict's line: rule, article (and the day its rules took effect, where they change), kind, explanation
-    and the numbers it carries."""
+    """A verdict's line: rule, article, kind, explanation and the numbers it carries.
+
+    A verdict of rules that change over time names the day those it was judged by took effect.
+    """
     numbers = [
         f"{label} {plain(amount)}"
         for label, amount in (("分", verdict.points), ("罚款(元)", verdict.fine),
@@ -117,7 +119,7 @@ def verdict_text(verdict: Verdict) -> str:
     details = "；".join([*numbers, *sanction])
     source = f"{verdict.source.document} {verdict.source.article}"
     if verdict.version is not None:
-        source += f" · {verdict.version}起施行的规定"  # the version of the rules it was judged by
+        source += f" · {verdict.version}起施行的规定"
     text = f"[{verdict.rule} · {source}] {verdict.kind.value}：{verdict.explanation}"
     return text + (f"（{details}）" if details else "")
 
