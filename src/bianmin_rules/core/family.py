@@ -37,6 +37,7 @@ from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.policy import PolicyBase
 from bianmin_rules.core.scorecards.assessors import ASSESSOR_SCORES, AssessmentScored
 from bianmin_rules.core.verdicts import RULE_PATTERN, Verdict
+from bianmin_rules.core.words import Message
 
 StartDay = Callable[[Verdict, Books], "date | None"]
 """``starts(verdict, books)``: the day that starts the matter a verdict judges, or None for the verdict's own day."""
@@ -70,7 +71,7 @@ class Family:
     events: tuple[type[EventBase], ...] = ()
     books: tuple[Book[Any], ...] = ()
     policies: tuple[type[PolicyBase], ...] = ()
-    notes: Callable[[Books], Iterable[str]] | None = None
+    notes: Callable[[Books], Iterable[str | Message]] | None = None
     starts: StartDay | None = None
 
     def __post_init__(self) -> None:
@@ -227,7 +228,7 @@ class Families:
             return day
         return verdict.measure.period.start if verdict.measure is not None else verdict.on
 
-    def notes(self, books: Books) -> Iterator[str]:
+    def notes(self, books: Books) -> Iterator[str | Message]:
         """What the families' rules cannot judge in ``books``, family by family."""
         for family in self.members:
             if family.notes is not None:
