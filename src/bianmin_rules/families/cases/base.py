@@ -2,7 +2,8 @@
 
 A :class:`CaseDeadlinePolicy` names, for each case it covers, the limits to judge
 (:class:`Timed`: a :class:`~bianmin_rules.core.deadlines.Clock`, the step that met it, who
-answers for it). The judgement is shared: the due date after suspensions (TL-8) and
+answers for it): its verdicts judge them, and the agenda lists those not yet met (as
+:class:`~bianmin_rules.core.matters.Matter`). The judgement is shared: the due date after suspensions (TL-8) and
 extensions (TL-5), lateness in the variant's unit with per-case and per-day penalties
 (TL-9), early warnings (TL-10), and compliance verdicts on request. A verdict's
 explanation narrates the count so that a reader can redo it by hand.
@@ -22,15 +23,17 @@ from pydantic import BaseModel, ConfigDict, Field
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.deadlines import (
     UNIT_LABELS,
+    WARNING_DAYS,
     Clock,
     ClockStart,
     DeadlineTrace,
-    ExtensionStatus,
     LimitUnit,
     Schedule,
     TimeLimit,
-    days_late,
+    adjustment_words,
+    lateness,
 )
+from bianmin_rules.core.matters import Matter
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import ZERO, Citation, RuleId, Subject, SubjectKind, Verdict, VerdictKind, subject
 from bianmin_rules.families.cases.ledger import KIND_BITS, CaseFile, Step
@@ -111,7 +114,7 @@ class EarlyWarning(SubRule):
     The texts set no threshold; the library's default is 2 working days.
     """
 
-    within: int = Field(default=2, ge=0, description="Warn when due within this many working days.")
+    within: int = Field(default=WARNING_DAYS, ge=0, description="Warn when due within this many working days.")
 
 
 class Timed(NamedTuple):
@@ -252,13 +255,41 @@ class CaseDeadlinePolicy(CasePolicy):
     warning: EarlyWarning | None = Field(default=None, description="Early warnings before the due date (TL-10).")
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
-        """The limits of one case this rule judges."""
+        """The limits of one case this rule judges: what its verdicts judge and the agenda lists."""
         raise NotImplementedError
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """Every covered case's limits, judged."""
         for file in self.cases(books, context):
             yield from self.judge_file(file, context)
+
+    def limits(self, books: Books, context: Context) -> Iterator[Timed]:
+        """Every limit of every covered case (:meth:`timed`), in case-id order."""
+        for file in self.cases(books, context):
+            yield from self.timed(file, context)
+
+    def matters(self, books: Books, context: Context) -> Iterator[Matter[CaseFile]]:
+        """Every limit of every covered case, as a matter."""
+        return map(self.matter, self.limits(books, context))
+
+    def open_matters(self, books: Books, context: Context) -> Iterator[Matter[CaseFile]]:
+        """The limits not yet met; only those are made matters."""
+        return (self.matter(timed) for timed in self.limits(books, context) if timed.done is None)
+
+    def matter(self, timed: Timed) -> Matter[CaseFile]:
+        """A limit as a matter: charged as :meth:`about` charges its verdicts."""
+        file = timed.file
+        window, staff = timed.window or file.window, timed.staff or file.staff
+        return Matter(
+            file, timed.clock, timed.done.day if timed.done is not None else None, timed.duty, timed.action,
+            charged(self.charge_to, window=window, staff=staff, case=file.case), window, staff, case=file.case,
+            evidence=self.evidence_of(timed), late_unit=self.late_unit, first_day_late=True,
+        )
+
+    @property
+    def warns_within(self) -> int | None:
+        """The TL-10 threshold of :attr:`warning`, if the rule warns."""
+        return None if self.warning is None else self.warning.within
 
     def closed_within(self, file: CaseFile, limit: TimeLimit, context: Context) -> bool:
         """Whether the case was closed within ``limit`` from its receipt, compliance unreported.
@@ -306,7 +337,7 @@ class CaseDeadlinePolicy(CasePolicy):
         done = timed.done
         actual = done.day if done is not None else None
         on = actual if actual is not None else context.as_of
-        late = max(1, days_late(due, on, self.late_unit, calendar)) if on > due else 0
+        late = lateness(due, on, self.late_unit, calendar, first_day_late=True)
         if not (late or context.include_compliance or self.may_warn(due, actual, context)
                 or self.has_side_verdicts(timed, late)):
             return None
@@ -372,7 +403,7 @@ class CaseDeadlinePolicy(CasePolicy):
         schedule = timed.clock.settle(context.calendar)
         due = schedule.due
         assert due is not None, "a held clock has no due date"
-        late = max(1, days_late(due, day, self.late_unit, context.calendar)) if day > due else 0
+        late = lateness(due, day, self.late_unit, context.calendar, first_day_late=True)
         trace = timed.clock.trace(schedule, actual=day, days_late=late, late_unit=self.late_unit)
         return {"due": due, "actual": day, "deadline": trace}
 
@@ -384,7 +415,11 @@ class CaseDeadlinePolicy(CasePolicy):
 
     def evidence(self, judged: Judged) -> tuple[str, ...]:
         """The events a deadline verdict rests on: receipt, the clock's own, and the step that met it."""
-        timed = judged.timed
+        return self.evidence_of(judged.timed)
+
+    @staticmethod
+    def evidence_of(timed: Timed) -> tuple[str, ...]:
+        """The events a limit rests on: receipt, the clock's own, and the step that met it."""
         receipt = timed.file.receipt
         ids = [receipt.event] if receipt else []
         ids += timed.evidence
@@ -403,30 +438,10 @@ def under(verdict: Verdict, sub: SubRule) -> Verdict:
 
 def narrate(judged: Judged) -> str:
     """The count of a due date in words: limit and start, suspensions, extensions, final due date."""
-    timed, schedule = judged.timed, judged.schedule
-    clock = timed.clock
-    parts = [f"时限自{clock.start_rule}（{clock.start}）起算{clock.limit.label()}"]
-    moved = schedule.suspensions or schedule.extensions
-    if moved and schedule.base_due is not None:
-        parts.append(f"原届满日为{schedule.base_due}")
-    counted = "个工作日" if clock.limit.counted_unit is LimitUnit.WORKING_DAYS else "日"
-    for pause in schedule.suspensions:
-        if pause.resumed is None:
-            parts.append(f"{pause.suspended}起中止")
-        else:
-            parts.append(f"{pause.suspended}中止、{pause.resumed}恢复，不计{pause.days_not_counted}{counted}")
-    for extension in schedule.extensions:
-        parts.append(f"{extension.granted}延期至{extension.new_limit.label()}（{EXTENSION_WORDS[extension.status]}）")
-    if schedule.statutory_due is not None and clock.statutory is not None and schedule.extensions:
-        parts.append(f"法定时限{clock.statutory.label()}届满日为{schedule.statutory_due}")
-    parts.append(f"届满日为{judged.due}")
+    clock = judged.timed.clock
+    parts = [
+        f"时限自{clock.start_rule}（{clock.start}）起算{clock.limit.label()}",
+        *adjustment_words(clock, judged.schedule),
+        f"届满日为{judged.due}",
+    ]
     return "，".join(parts)
-
-
-EXTENSION_WORDS = {
-    ExtensionStatus.APPLIED: "届满日顺延",
-    ExtensionStatus.CAPPED: "超过法定时限，只顺延至法定届满日",
-    ExtensionStatus.UNCAPPED: "法定时限未知，按新时限顺延",
-    ExtensionStatus.TOO_LATE: "期限届满后才延期，不予顺延",
-}
-
