@@ -65,6 +65,17 @@ UNIT_LABELS = {
 }
 
 
+def late_words(unit: LimitUnit) -> str:
+    """The unit days late are stated in: 个工作日 or 日."""
+    return _LATE_WORDS[unit]
+
+
+_LATE_WORDS = {
+    unit: UNIT_LABELS[LimitUnit.WORKING_DAYS if unit is LimitUnit.WORKING_DAYS else LimitUnit.CALENDAR_DAYS]
+    for unit in LimitUnit
+}
+
+
 class TimeLimit(BaseModel):
     """A time limit: an amount and a unit.
 

@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from bianmin_rules.core.deadlines import DeadlineTrace, LimitUnit, TimeLimit, days_late, lateness
+from bianmin_rules.core.deadlines import DeadlineTrace, LimitUnit, TimeLimit, days_late, late_words, lateness
 from bianmin_rules.core.matters import Matter
 from bianmin_rules.core.policy import Context
 from bianmin_rules.core.verdicts import VerdictKind
-from bianmin_rules.families.cases.base import late_words
 
 
 @dataclass(frozen=True, slots=True)

@@ -156,7 +156,7 @@ def judge(variant: Variant, books: Books, context: Context, judging: Judging | N
         events_after_as_of=books.events_after_as_of,
         verdicts=tuple(verdicts),
         totals=subject_totals(verdicts),
-        notes=(*unjudged_cases(books), *unjudged_inquiries(books.inquiries), *unjudged_complaints(books.complaints)),
+        notes=notes_of(books),
         scorecards=assessment.cards,
         standings=assessment.standings,
     )
@@ -175,6 +175,11 @@ def apply_policies(
                 if judging is not None:
                     judging.policy_done()
     return verdicts
+
+
+def notes_of(books: Books) -> tuple[str, ...]:
+    """What the rules cannot judge in ``books``: the cases, inquiries and complaints the log never received."""
+    return (*unjudged_cases(books), *unjudged_inquiries(books.inquiries), *unjudged_complaints(books.complaints))
 
 
 def unjudged_cases(books: Books) -> Iterable[str]:

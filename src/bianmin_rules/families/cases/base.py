@@ -22,7 +22,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.deadlines import (
-    UNIT_LABELS,
     WARNING_DAYS,
     Clock,
     ClockStart,
@@ -31,6 +30,7 @@ from bianmin_rules.core.deadlines import (
     Schedule,
     TimeLimit,
     adjustment_words,
+    late_words,
     lateness,
 )
 from bianmin_rules.core.matters import Matter
@@ -62,16 +62,6 @@ _ORDER = {
     ChargeTo.WINDOW: (SubjectKind.WINDOW, SubjectKind.STAFF),
 }
 
-
-def late_words(unit: LimitUnit) -> str:
-    """The unit days late are stated in: 个工作日 or 日."""
-    return _LATE_WORDS[unit]
-
-
-_LATE_WORDS = {
-    unit: UNIT_LABELS[LimitUnit.WORKING_DAYS if unit is LimitUnit.WORKING_DAYS else LimitUnit.CALENDAR_DAYS]
-    for unit in LimitUnit
-}
 
 
 _RECEIPT, _DAY_AFTER_RECEIPT = ClockStart.RECEIPT, ClockStart.DAY_AFTER_RECEIPT
