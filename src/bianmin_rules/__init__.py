@@ -13,6 +13,7 @@ Evaluate an event log under a centre's variant::
 """
 
 from bianmin_rules.authoring.lint import LintReport, lint_text
+from bianmin_rules.core.agenda import Agenda, AgendaItem, Horizon, agenda
 from bianmin_rules.core.calendar import (
     CHINA_TZ,
     LAST_OFFICIAL_YEAR,
@@ -80,6 +81,8 @@ __all__ = [
     "CHINA_TZ",
     "EVENT_ADAPTER",
     "LAST_OFFICIAL_YEAR",
+    "Agenda",
+    "AgendaItem",
     "BianminError",
     "CalendarError",
     "CalendarRangeError",
@@ -93,6 +96,7 @@ __all__ = [
     "EventBase",
     "EventError",
     "Explanation",
+    "Horizon",
     "InquiryTrace",
     "Intake",
     "LimitUnit",
@@ -128,6 +132,7 @@ __all__ = [
     "WorkCalendar",
     "YearSchedule",
     "__version__",
+    "agenda",
     "as_china_time",
     "builtin_variant_names",
     "diff",

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from enum import StrEnum
 from itertools import groupby
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -107,6 +107,33 @@ class AgendaItem(Result):
         )
 
 
+class Tally(NamedTuple):
+    """Open matters by how soon they fall due."""
+
+    overdue: int
+    """Late as of the day."""
+    due_today: int
+    """Due on the day itself (or past a due day that was a closed day, not yet late)."""
+    due_soon: int
+    """Due later, within the horizon."""
+    held: int
+    """Held by a suspension: no due day yet."""
+
+    @classmethod
+    def of(cls, items: Iterable[AgendaItem], as_of: date) -> Tally:
+        """The tally of ``items`` as of ``as_of``."""
+        counts = [0, 0, 0, 0]
+        for item in items:
+            due = item.due
+            counts[3 if due is None else 0 if item.overdue else 1 if due <= as_of else 2] += 1
+        return cls(*counts)
+
+    @property
+    def total(self) -> int:
+        """Every matter counted."""
+        return sum(self)
+
+
 class Agenda(BaseModel):
     """The open matters of one log under one variant as of one day, due within the horizon."""
 
@@ -124,6 +151,10 @@ class Agenda(BaseModel):
     )
     later: int = Field(ge=0, description="Open matters due after the horizon, left out.")
     notes: tuple[str, ...] = Field(default=(), description="What the rules could not time.")
+
+    def tally(self) -> Tally:
+        """How many of the listed matters are late, due today, due later within the horizon, and held."""
+        return Tally.of(self.items, self.as_of)
 
     def groups(self) -> Iterator[tuple[tuple[str | None, str | None], tuple[AgendaItem, ...]]]:
         """The items by window and staff member, in agenda order."""

@@ -84,9 +84,8 @@ class Words:
         return self._translations.gettext(message)
 
     def code(self, value: str) -> str:
-        """A code (``violation``, ``staff`` …) as a word; a code without a word is shown as it is."""
-        message = CODES.get(value)
-        return value if message is None else self(message)
+        """A code (``violation``, ``staff`` …) or a word of the catalogue in this language; anything else as it is."""
+        return self(CODES.get(value, value))
 
     def yes_no(self, value: bool) -> str:
         """是 or 否 (yes or no)."""
