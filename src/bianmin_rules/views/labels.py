@@ -62,6 +62,9 @@ CODES: dict[str, str] = {
     "ranked": zh("参加排名"),
     "ineligible": zh("取消资格"),
     "unscored": zh("无得分"),
+    # The units days late are counted in.
+    "working_days": zh("工作日"),
+    "calendar_days": zh("自然日"),
     # How a verdict differs between two reports.
     "added": zh("新增"),
     "removed": zh("消失"),

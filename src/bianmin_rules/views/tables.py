@@ -514,6 +514,7 @@ AGENDA = TableSpec("agenda", zh("待办事项"), _columns(
     ("due", DAY, zh("届满日")),
     ("days_left", N, zh("剩余工作日")),
     ("overdue", B, zh("已逾期")),
+    ("late_unit", K, zh("逾期单位")),
     ("rule", T, zh("规则")),
     ("duty", T, zh("事项")),
     ("case", T, zh("办件")),
@@ -563,7 +564,8 @@ def agenda_tables(agenda: Agenda, variant: Variant | None = None) -> tuple[Table
 def agenda_row(item: AgendaItem) -> Row:
     """One open matter as a row of :data:`AGENDA`."""
     return (
-        item.window, item.staff, item.due, item.days_left, item.overdue, item.rule, item.duty, item.case,
+        item.window, item.staff, item.due, item.days_left, item.overdue,
+        item.late_unit.value if item.overdue else None, item.rule, item.duty, item.case,
         item.inquiry, item.complaint, *subject_cells(item.subject), item.start, item.start_rule, item.limit.label(),
         item.held_since, item.adjusted, " ".join(item.evidence) or None, item.source.document, item.source.article,
         item.explanation, item.provisional,

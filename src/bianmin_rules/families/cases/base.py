@@ -180,6 +180,17 @@ def case_index(books: Books, context: Context) -> CaseIndex:
     return context.derived.of(books.cases, CaseIndex)
 
 
+def borne_by(file: CaseFile, window: str | None, staff: str | None) -> tuple[str | None, str | None]:
+    """The window and staff member who bear a matter of ``file``: those named, else who received the case.
+
+    A window named without a staff member (a participating window of a joint case that has
+    not decided) is not given the receiving staff member of another window.
+    """
+    if window is None:
+        return file.window, staff or file.staff
+    return window, staff or (file.staff if window == file.window else None)
+
+
 class CasePolicy(PolicyBase):
     """A rule about the cases of some types, charged to the staff member or the window."""
 
@@ -220,7 +231,7 @@ class CasePolicy(PolicyBase):
         **details: Any,
     ) -> Verdict:
         """A verdict about ``file`` charged to ``window``/``staff`` (default: who received the case)."""
-        window, staff = window or file.window, staff or file.staff
+        window, staff = borne_by(file, window, staff)
         return self.verdict(
             context, subject=charged(self.charge_to, window=window, staff=staff, case=file.case), kind=kind, on=on,
             explanation=f"办件 {file.case}：{explanation}", evidence=evidence, case=file.case, window=window,
@@ -269,7 +280,7 @@ class CaseDeadlinePolicy(CasePolicy):
     def matter(self, timed: Timed) -> Matter[CaseFile]:
         """A limit as a matter: charged as :meth:`about` charges its verdicts."""
         file = timed.file
-        window, staff = timed.window or file.window, timed.staff or file.staff
+        window, staff = borne_by(file, timed.window, timed.staff)
         return Matter(
             file, timed.clock, timed.done.day if timed.done is not None else None, timed.duty, timed.action,
             charged(self.charge_to, window=window, staff=staff, case=file.case), window, staff, case=file.case,
