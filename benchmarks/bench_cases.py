@@ -25,8 +25,10 @@ from tests.case_variants import county_case_rules
 
 from bianmin_rules import EVENT_ADAPTER, Variant, load_variant
 from bianmin_rules.authoring.synthetic import generate
-from bianmin_rules.core.books import Books, collect
+from bianmin_rules.core.books import Books
+from bianmin_rules.core.engine import collect
 from bianmin_rules.core.policy import Context
+from bianmin_rules.families.cases.ledger import CASE_FILES
 
 AS_OF = date(2026, 12, 31)
 
@@ -54,8 +56,8 @@ def main() -> None:
     args = parser.parse_args()
     log = [EVENT_ADAPTER.validate_python(row) for row in generate(args.events, seed=1)]
     builtin, full = load_variant("county-centre"), county_case_rules()
-    books = collect(log, as_of=AS_OF, case_types=full.case_types)
-    print(f"{len(log):,} events, {len(books.cases):,} cases")
+    books = collect(log, as_of=AS_OF, case_types=full.case_types, families=full.families)
+    print(f"{len(log):,} events, {len(books[CASE_FILES]):,} cases")
     for name, variant in (("county-centre", builtin), ("county-centre with every case rule", full)):
         print(f"{name}:")
         print(f"  total {apply(variant, books):.2f} s CPU")

@@ -8,10 +8,12 @@ from datetime import date
 import pytest
 
 from bianmin_rules import Event, Variant, VariantError, builtin_variant_names, evaluate, load_variant, read_event_files
-from bianmin_rules.core.catalogue import RULES
-from bianmin_rules.intake.files import DATA, lint_variant
+from bianmin_rules.authoring.lint import lint_variant
+from bianmin_rules.families import BUILTIN
+from bianmin_rules.intake.files import DATA
 from bianmin_rules.views.whatif import diff
 
+RULES = BUILTIN.rules
 TOWNSHIP = DATA / "examples" / "township.jsonl"
 AS_OF = date(2026, 4, 1)
 

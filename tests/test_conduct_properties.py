@@ -9,9 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bianmin_rules import EVENT_ADAPTER, SubjectKind, Variant, to_json
-from bianmin_rules.core.books import collect
+from bianmin_rules.core.engine import collect
+from bianmin_rules.families import BUILTIN
+from bianmin_rules.families.cases.ledger import CASE_FILES
 from bianmin_rules.families.first_inquiry.chain import Phase, build_chain
-from bianmin_rules.families.first_inquiry.ledger import Handed, Taken
+from bianmin_rules.families.first_inquiry.ledger import INQUIRY_FILES, Handed, Taken
 from tests.conftest import events, make_variant, run
 
 CITE = {"document": "test", "article": "1", "quote": "…"}
@@ -76,8 +78,8 @@ def chain_log(draw: st.DrawFn) -> list[dict[str, Any]]:
 def test_responsibility_moves_only_by_taking_or_a_consented_transfer(rows: list[dict[str, Any]]) -> None:
     """FIR-1, FIR-5, FIR-6: the first-inquiry person holds the inquiry until someone takes it; afterwards it
     moves only with a leader's consent; phases never go back."""
-    books = collect(events(*rows), as_of=date(2026, 12, 31), case_types=["immediate"])
-    chain = build_chain(books.inquiries["Q1"], books.cases)
+    books = collect(events(*rows), as_of=date(2026, 12, 31), case_types=["immediate"], families=BUILTIN)
+    chain = build_chain(books[INQUIRY_FILES]["Q1"], books[CASE_FILES])
     assert chain is not None
     order = [Phase.INQUIRY, Phase.HANDLING, Phase.CLOSED]
     phase, holder = Phase.INQUIRY, chain.first

@@ -9,7 +9,7 @@ import pytest
 from tools.reference import DOCUMENTS
 
 import bianmin_rules.core.errors
-from bianmin_rules.families.events import EVENT_ADAPTER, event_types
+from bianmin_rules.families import BUILTIN, EVENT_ADAPTER
 
 DOCS = Path(__file__).parent.parent / "docs"
 
@@ -22,7 +22,7 @@ def test_generated_reference_is_current(name: str) -> None:
 
 
 def test_every_event_type_has_a_valid_example() -> None:
-    for tag, model in event_types().items():
+    for tag, model in BUILTIN.event_types.items():
         (example,) = model.model_config["json_schema_extra"]["examples"]  # type: ignore[index]
         assert EVENT_ADAPTER.validate_python(example).type == tag  # type: ignore[union-attr]
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bianmin_rules import load_variant
+from bianmin_rules.authoring.lint import lint_variant
 from bianmin_rules.cli.main import main
-from bianmin_rules.intake.files import lint_variant
 
 ROOT = Path(__file__).parent.parent
 WHATIF = ROOT / "examples" / "whatif"

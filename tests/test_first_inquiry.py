@@ -14,8 +14,12 @@ import pytest
 
 from bianmin_rules import EvaluationError, Variant, VerdictKind
 from bianmin_rules.cli.main import main
-from bianmin_rules.core.books import collect
-from bianmin_rules.families.first_inquiry.chain import Phase, build_chain, render_chain
+from bianmin_rules.core.engine import collect
+from bianmin_rules.families import BUILTIN
+from bianmin_rules.families.cases.ledger import CASE_FILES
+from bianmin_rules.families.first_inquiry.chain import Phase, build_chain
+from bianmin_rules.families.first_inquiry.ledger import INQUIRY_FILES
+from bianmin_rules.views.chain import render_chain
 from bianmin_rules.views.trace import render_trace, trace_inquiry
 from tests.conftest import cited, events, make_variant, run
 
@@ -55,8 +59,8 @@ def test_fir1_the_first_person_asked_bears_the_inquiry_whatever_the_remit() -> N
     """FIR-1 (town-basic (五)1): the staff member asked first is the first-inquiry person, in remit or not."""
     log = events(asked("2026-03-02T09:00", remit="outside"), act("inquiry_referred", "2026-03-02T09:05", "S-li",
                                                                  to_window="W-tax"))
-    books = collect(log, as_of=date(2026, 3, 31), case_types=["immediate"])
-    chain = build_chain(books.inquiries["Q1"], books.cases)
+    books = collect(log, as_of=date(2026, 3, 31), case_types=["immediate"], families=BUILTIN)
+    chain = build_chain(books[INQUIRY_FILES]["Q1"], books[CASE_FILES])
     assert chain is not None and chain.first == "S-wang"
     assert [link.responsible for link in chain.links] == ["S-wang", "S-wang"]
 
@@ -428,8 +432,8 @@ def test_chain_with_two_handovers_and_a_discharge() -> None:
     """FIR-2, FIR-5…FIR-8: referral → taken by S-zhou → consented transfer to S-sun → unconsented transfer
     (nothing moves) → leader asked → discharge (FIR-7): only the unconsented transfer is a violation."""
     log = events(*two_handovers())
-    books = collect(log, as_of=date(2026, 3, 31), case_types=["immediate"])
-    chain = build_chain(books.inquiries["Q1"], books.cases)
+    books = collect(log, as_of=date(2026, 3, 31), case_types=["immediate"], families=BUILTIN)
+    chain = build_chain(books[INQUIRY_FILES]["Q1"], books[CASE_FILES])
     assert chain is not None
     assert [(link.phase, link.responsible) for link in chain.links] == [
         (Phase.INQUIRY, "S-wang"), (Phase.INQUIRY, "S-wang"), (Phase.HANDLING, "S-zhou"),
@@ -447,8 +451,8 @@ def test_chain_steps_are_the_steps_of_its_links() -> None:
                   case_completed("2026-03-05T16:00"),
                   act("inquiry_refused", "2026-03-05T17:00", "S-li", words="不知道"),
                   act("inquiry_replied", "2026-03-06T10:00", "S-wang"))
-    books = collect(log, as_of=date(2026, 3, 31), case_types=["promised"])
-    chain = build_chain(books.inquiries["Q1"], books.cases)
+    books = collect(log, as_of=date(2026, 3, 31), case_types=["promised"], families=BUILTIN)
+    chain = build_chain(books[INQUIRY_FILES]["Q1"], books[CASE_FILES])
     assert chain is not None and chain.case is not None
     assert [link.step is None for link in chain.links] == [False, False, False, True, False, False]
     assert tuple(link.step for link in chain.links if link.step is not None) == chain.steps
@@ -458,8 +462,8 @@ def test_chain_steps_are_the_steps_of_its_links() -> None:
 
 def test_chain_printout_step_by_step() -> None:
     """The printout: when, who, what, and who is responsible after each step."""
-    books = collect(events(*two_handovers()), as_of=date(2026, 3, 31), case_types=["immediate"])
-    chain = build_chain(books.inquiries["Q1"], books.cases)
+    books = collect(events(*two_handovers()), as_of=date(2026, 3, 31), case_types=["immediate"], families=BUILTIN)
+    chain = build_chain(books[INQUIRY_FILES]["Q1"], books[CASE_FILES])
     assert chain is not None
     assert render_chain(chain).splitlines() == [
         "咨询 Q1 的首问首办责任链",

@@ -13,8 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bianmin_rules import Citation, Context, Report, Subject, SubjectKind, Variant, Verdict, VerdictKind, WorkCalendar
-from bianmin_rules.core.books import collect
+from bianmin_rules.core.engine import collect
 from bianmin_rules.core.periods import Period
+from bianmin_rules.families import BUILTIN
 from bianmin_rules.families.ladders.policies import OffenceLadder
 from tests.conftest import events, make_variant, run
 from tests.staff_log import finding, policy
@@ -113,7 +114,7 @@ def money(report: Report, staff: str, amount: str) -> Decimal:
 
 COUNTED = ("FIR-2", "FIR-3", "FIR-4")
 CITED = Citation(document="d", article="a", quote="q")
-NO_BOOKS = collect((), as_of=LAST_DAY, case_types=None)
+NO_BOOKS = collect((), as_of=LAST_DAY, case_types=None, families=BUILTIN)
 
 matters = st.lists(
     st.tuples(st.sampled_from(["S1", "S2"]), st.integers(0, (LAST_DAY - FIRST_DAY).days - 3),

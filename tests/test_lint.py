@@ -10,13 +10,12 @@ from hypothesis import given, settings
 
 from bianmin_rules import VariantError, WorkCalendar, load_variant
 from bianmin_rules.authoring.caps import CAPS, breaches
-from bianmin_rules.authoring.lint import Finding, LintReport, lint_text, rule_keys
+from bianmin_rules.authoring.lint import Finding, LintReport, lint_text, lint_variant, rule_keys
 from bianmin_rules.authoring.locate import key_lines
 from bianmin_rules.authoring.testing import variants
 from bianmin_rules.cli.main import main
 from bianmin_rules.core.policy import PolicyBase
-from bianmin_rules.core.variant import Variant
-from bianmin_rules.intake.files import lint_variant
+from bianmin_rules.families import Variant
 from tests.conftest import make_variant
 
 CITE = {"document": "d", "article": "a", "quote": "q"}

@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bianmin_rules import load_variant
-from bianmin_rules.authoring.locate import join, key_lines, key_parts, key_text, locate
+from bianmin_rules.authoring.locate import key_lines, locate
+from bianmin_rules.core.variant import join, key_parts, key_text
 from bianmin_rules.intake.files import DATA
 
 COUNTY = (DATA / "variants" / "county-centre.toml").read_text(encoding="utf-8")

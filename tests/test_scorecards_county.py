@@ -44,7 +44,7 @@ from typing import Any
 import pytest
 
 from bianmin_rules import Citation, Subject, SubjectKind, Variant, Verdict, VerdictKind, WorkCalendar
-from bianmin_rules.core.books import collect
+from bianmin_rules.core.engine import collect
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.scorecards.cards import Card, LineKind
 from bianmin_rules.core.scorecards.ranking import Assessment, assess
@@ -160,7 +160,7 @@ def without_completion_rates(county: Variant) -> Variant:
 def quarter(variant: Variant) -> Assessment:
     log = the_log()
     report = run(variant, log, AS_OF.isoformat())
-    books = collect(log, as_of=AS_OF, case_types=variant.case_types)
+    books = collect(log, as_of=AS_OF, case_types=variant.case_types, families=variant.families)
     verdicts = sorted([*report.verdicts, *hand_built()], key=lambda v: v.sort_key)
     return assess(variant.scorecards, verdicts, roster=books.roster, as_of=AS_OF)
 

@@ -25,7 +25,7 @@ from bianmin_rules import (
     load_variant,
     to_markdown,
 )
-from bianmin_rules.core.books import collect
+from bianmin_rules.core.engine import collect
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.roster import Roster
 from bianmin_rules.core.scorecards.cards import Line, LineKind
@@ -140,7 +140,9 @@ def test_the_same_verdicts_in_any_order_give_the_same_cards(county: Variant) -> 
     log = the_log()
     report = run(without_completion_rates(county), log, "2026-06-30")
     verdicts = [*report.verdicts, *hand_built()]
-    roster = collect(log, as_of=date(2026, 6, 30), case_types=county.case_types).roster
+    roster = collect(
+        log, as_of=date(2026, 6, 30), case_types=county.case_types, families=county.families,
+    ).roster
     expected = assess(county.scorecards, verdicts, roster=roster, as_of=date(2026, 6, 30))
     for seed in range(3):
         random.Random(seed).shuffle(verdicts)

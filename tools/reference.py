@@ -8,7 +8,6 @@ import inspect
 import json
 import pkgutil
 import re
-import typing
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,10 +15,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from bianmin_rules.cli.main import build_parser
-from bianmin_rules.core.catalogue import FAMILIES, RULES, family
 from bianmin_rules.core.formatting import markdown_table
-from bianmin_rules.families.events import event_types
-from bianmin_rules.families.policies import AnyPolicy
+from bianmin_rules.families import BUILTIN
 
 EVENTS_INTRO = """\
 # Events
@@ -61,7 +58,7 @@ def schema_type(prop: dict[str, Any]) -> str:
 def events_markdown() -> str:
     """docs/events.md: every event type, its fields and a one-line JSON example."""
     lines = [EVENTS_INTRO]
-    for tag, model in event_types().items():
+    for tag, model in BUILTIN.event_types.items():
         schema = model.model_json_schema()
         required = set(schema.get("required", ()))
         rows = [
@@ -172,14 +169,15 @@ def class_reference(name: str, cls: type) -> list[str]:
 CATALOGUE_INTRO = """\
 # Rule catalogue, as encoded
 
-Every rule ID of the catalogue with its title, the policy kinds (and modules) that
-encode it, the built-in variants that apply it, and the test modules that cite it.
-A rule a variant applies may be any policy kind's `rule`, a sub-rule (`extension`,
-`warning`), an assessment table, or a rule a table or a ladder counts.
+Every rule ID of the catalogue, family by family, with its title, the policy kinds (and
+modules) that encode it, the built-in variants that apply it, and the test modules that
+cite it. A rule a variant applies may be any policy kind's `rule`, a sub-rule
+(`extension`, `warning`), an assessment table, or a rule a table or a ladder counts.
 
-This page is generated (`python -m tools.reference catalogue`) from the rule
-catalogue the library ships (`bianmin_rules.core.catalogue`), the policies' docstrings, the
-built-in variants and the tests; the tests check that it is current.
+This page is generated (`python -m tools.reference catalogue`) from the declarations of
+the library's families (`bianmin_rules.families.BUILTIN`: each family's rule IDs and
+titles, and the core's own), the policies' docstrings, the built-in variants and the
+tests; the tests check that it is current.
 """
 
 RULE_ID = re.compile(r"(?<![A-Z0-9-])([A-Z]{2,4}-\d+)(?![0-9])")
@@ -189,13 +187,13 @@ def catalogue_markdown() -> str:
     """docs/catalogue.md: each rule ID, its title, what encodes it, the variants that use it, the tests that cite it."""
     kinds, modules, variants, tests = policy_kinds(), module_citations(), variant_rules(), citing_tests()
     lines = [CATALOGUE_INTRO]
-    for prefix, title in FAMILIES.items():
+    for family in BUILTIN:
         rows = [
             (rule, name, listed(f"`{n}`" for n in encoders(rule, kinds, modules)), listed(variants.get(rule, ())),
              listed(tests.get(rule, ())))
-            for rule, name in RULES.items() if family(rule) == prefix
+            for rule, name in family.rules.items()
         ]
-        lines += [f"## {prefix} — {title}", "",
+        lines += [f"## {family.name} — {family.title}", "",
                   *markdown_table(("ID", "Title", "Encoded by", "Built-in variants", "Tests"), rows), ""]
     return "\n".join(lines)
 
@@ -220,14 +218,13 @@ def listed(names: Iterable[str]) -> str:
 
 def cited_in(text: str) -> set[str]:
     """The catalogue IDs a text cites."""
-    return {rule for rule in RULE_ID.findall(text) if rule in RULES}
+    return {rule for rule in RULE_ID.findall(text) if rule in BUILTIN.rules}
 
 
 def policy_kinds() -> dict[str, list[str]]:
     """Each rule ID and the policy kinds whose docstrings cite it."""
     found: dict[str, list[str]] = {}
-    (union, *_) = typing.get_args(AnyPolicy)
-    for cls in typing.get_args(union):
+    for cls in BUILTIN.policies:
         for rule in sorted(cited_in(inspect.getdoc(cls) or "")):
             found.setdefault(rule, []).append(cls.model_fields["kind"].default)
     return found
@@ -240,15 +237,16 @@ def module_citations() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for info in pkgutil.walk_packages(bianmin_rules.__path__, "bianmin_rules."):
         name = info.name.removeprefix("bianmin_rules.")
-        if name in NOT_ENCODING or name.endswith(("events", "__main__")):
+        if info.ispkg or name in NOT_ENCODING or name.endswith(("events", "__main__")):
             continue
         for rule in sorted(cited_in(inspect.getdoc(importlib.import_module(info.name)) or "")):
             found.setdefault(rule, []).append(name)
     return found
 
 
-NOT_ENCODING = ("core.catalogue", "core.extends", "families.policies")
-"""Modules whose docstrings cite rules only as examples (and, by their name, the events that rules read)."""
+NOT_ENCODING = ("core.extends", "core.family")
+"""Modules whose docstrings cite rules only as examples (and, by their name, the events that rules read; the
+packages, whose docstrings say what their folder holds)."""
 
 
 def variant_rules() -> dict[str, list[str]]:
@@ -272,7 +270,7 @@ def named_rules(node: Any, keys: frozenset[str]) -> set[str]:
         for key, value in node.items():
             if key in keys:
                 values = value if isinstance(value, list) else [value]
-                found.update(v for v in values if isinstance(v, str) and v in RULES)
+                found.update(v for v in values if isinstance(v, str) and v in BUILTIN.rules)
             found |= named_rules(value, keys)
     elif isinstance(node, list):
         for value in node:

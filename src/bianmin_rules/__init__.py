@@ -12,8 +12,9 @@ Evaluate an event log under a centre's variant::
         print(verdict.rule, verdict.subject, verdict.explanation)
 """
 
-from bianmin_rules.authoring.lint import LintReport, lint_text
+from bianmin_rules.authoring.lint import LintReport, lint_text, lint_variant
 from bianmin_rules.core.agenda import Agenda, AgendaItem, Horizon, agenda
+from bianmin_rules.core.books import Book, Books, Ledger
 from bianmin_rules.core.calendar import (
     CHINA_TZ,
     LAST_OFFICIAL_YEAR,
@@ -32,6 +33,7 @@ from bianmin_rules.core.errors import (
     DuplicateEventError,
     EvaluationError,
     EventError,
+    FamilyError,
     MissingExtraError,
     OutputError,
     ProvisionalCalendarError,
@@ -40,10 +42,10 @@ from bianmin_rules.core.errors import (
     VariantError,
 )
 from bianmin_rules.core.events import EventBase
+from bianmin_rules.core.family import Families, Family
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context, Policy, PolicyBase
 from bianmin_rules.core.report import Report, SubjectTotal
-from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import (
     Citation,
     Measure,
@@ -54,10 +56,10 @@ from bianmin_rules.core.verdicts import (
     Verdict,
     VerdictKind,
 )
-from bianmin_rules.families.events import EVENT_ADAPTER, Event, event_json_schema
+from bianmin_rules.families import EVENT_ADAPTER, Event, Variant, event_json_schema
+from bianmin_rules.intake.families import installed_families
 from bianmin_rules.intake.files import (
     builtin_variant_names,
-    lint_variant,
     load_schedule,
     load_variant,
     read_event_files,
@@ -84,6 +86,8 @@ __all__ = [
     "Agenda",
     "AgendaItem",
     "BianminError",
+    "Book",
+    "Books",
     "CalendarError",
     "CalendarRangeError",
     "CaseFileError",
@@ -96,9 +100,13 @@ __all__ = [
     "EventBase",
     "EventError",
     "Explanation",
+    "Families",
+    "Family",
+    "FamilyError",
     "Horizon",
     "InquiryTrace",
     "Intake",
+    "Ledger",
     "LimitUnit",
     "LintReport",
     "Mapping",
@@ -145,6 +153,7 @@ __all__ = [
     "import_register",
     "import_rows",
     "import_sheets",
+    "installed_families",
     "lint_text",
     "lint_variant",
     "load_mapping",

@@ -31,33 +31,44 @@ it sets it, else the parent that does.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
+from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bianmin_rules.authoring.caps import breaches
-from bianmin_rules.authoring.locate import Part, join, key_lines, key_parts, key_text, locate
+from bianmin_rules.authoring.locate import key_lines, locate
 from bianmin_rules.authoring.scorecards import Severity, lint_table
 from bianmin_rules.core.calendar import WorkCalendar
-from bianmin_rules.core.catalogue import RULES
 from bianmin_rules.core.errors import VariantError
 from bianmin_rules.core.extends import addresses, entry_key, resolve_extends
+from bianmin_rules.core.family import Families
 from bianmin_rules.core.policy import PolicyBase
 from bianmin_rules.core.scorecards.tables import ScorecardTable
-from bianmin_rules.core.variant import AcceptedFinding, UndeclaredCaseTypeError, Variant, key_path, parse_toml
+from bianmin_rules.core.variant import (
+    AcceptedFinding,
+    Part,
+    UndeclaredCaseTypeError,
+    Variant,
+    join,
+    key_parts,
+    key_path,
+    key_text,
+    parse_toml,
+)
 from bianmin_rules.core.verdicts import RULE_PATTERN
+from bianmin_rules.families import BUILTIN
 from bianmin_rules.families.leave.policies import LeaveApproval
-from bianmin_rules.families.policies import AnyPolicy
+from bianmin_rules.intake.files import variant_text
 
 Data = dict[str, Any]
 
 SourceReader = Callable[[str, str], tuple[str, str]]
 """``read(reference, referrer)``: the text of the variant ``reference`` names, and its origin."""
 
-POLICY = TypeAdapter[Any](AnyPolicy)
 
 
 class Finding(BaseModel):
@@ -126,6 +137,12 @@ class Source:
     lines: dict[str, int]
 
 
+def lint_variant(name_or_path: str | Path, *, families: Families = BUILTIN) -> LintReport:
+    """Lint a built-in variant or a variant file, and the files it extends; ``families`` as :func:`lint_text`."""
+    text, origin = variant_text(str(name_or_path))
+    return lint_text(text, origin=origin, read_parent=variant_text, families=families)
+
+
 def read_source(text: str, origin: str) -> Source:
     """A variant file's text, parsed and located; a :class:`VariantError` if it is not TOML."""
     return Source(origin, parse_toml(text, origin=origin), key_lines(text))
@@ -133,11 +150,13 @@ def read_source(text: str, origin: str) -> Source:
 
 def lint_text(
     text: str, *, origin: str, read_parent: SourceReader | None = None, calendar: WorkCalendar | None = None,
+    families: Families = BUILTIN,
 ) -> LintReport:
     """Lint a variant file's text; ``origin`` names it, ``read_parent`` reads the files it extends.
 
-    Raises :class:`VariantError` only when the file cannot be read as a variant at all
-    (not TOML; an ``extends`` that cannot be resolved).
+    The policy kinds and rule IDs it knows are those of ``families`` (default: the
+    library's own). Raises :class:`VariantError` only when the file cannot be read as a
+    variant at all (not TOML; an ``extends`` that cannot be resolved).
     """
     chain = [read_source(text, origin)]
 
@@ -152,19 +171,19 @@ def lint_text(
     data = chain[0].data
     if "extends" in data or "remove_policies" in data:
         data = resolve_extends(data, origin=origin, load_parent=load_parent)
-    found = accept(list(problems(data, calendar or WorkCalendar.china())), data)
+    found = accept(list(problems(data, calendar or WorkCalendar.china(), families)), data)
     placed = [place(problem, data, chain) for problem in found]
     order = {source.origin: index for index, source in enumerate(chain)}
     placed.sort(key=lambda f: (order[f.file], f.line or 0))
     return LintReport(variant=origin, findings=tuple(placed))
 
 
-def problems(data: Data, calendar: WorkCalendar) -> Iterator[Problem]:
+def problems(data: Data, calendar: WorkCalendar, families: Families) -> Iterator[Problem]:
     """Every check, on the resolved variant data."""
-    policies = validated(data, "policies", POLICY.validate_python)
-    yield from validation_problems(data)
+    policies = validated(data, "policies", families.policy_adapter.validate_python)
+    yield from validation_problems(data, families)
     yield from case_type_problems(data, policies)
-    yield from unknown_rules(data)
+    yield from unknown_rules(data, families)
     yield from cap_problems(policies, calendar)
     yield from approval_problems(policies)
     for index, table in validated(data, "scorecards", ScorecardTable.model_validate):
@@ -186,10 +205,11 @@ def validated(data: Data, key: str, validate: Callable[[Any], Any]) -> list[tupl
     return found
 
 
-def validation_problems(data: Data) -> Iterator[Problem]:
+def validation_problems(data: Data, families: Families) -> Iterator[Problem]:
     """Every validation error of the variant as a problem (undeclared case types come from their own check)."""
+    rules = families.rules
     try:
-        Variant.model_validate(data)
+        Variant.model_validate({**data, "families": families})
     except ValidationError as exc:
         for error in exc.errors():
             if isinstance(error.get("ctx", {}).get("error"), UndeclaredCaseTypeError):
@@ -197,12 +217,12 @@ def validation_problems(data: Data) -> Iterator[Problem]:
             key = key_path(error["loc"], data)
             parts = key_parts(key)
             if error["type"] == "missing" and is_parameter(parts):
-                yield Problem(rule_at(data, parts), "blank", key, Severity.ERROR, (
+                yield Problem(rule_at(data, parts, rules), "blank", key, Severity.ERROR, (
                     f"{parts[-1]} is not given and has no default: fill in the number the text leaves blank "
                     "(or the one the centre applies)"
                 ))
             else:
-                yield Problem(rule_at(data, parts), "invalid", key or "(file)", Severity.ERROR, error["msg"])
+                yield Problem(rule_at(data, parts, rules), "invalid", key or "(file)", Severity.ERROR, error["msg"])
 
 
 def is_parameter(parts: tuple[Part, ...]) -> bool:
@@ -210,13 +230,13 @@ def is_parameter(parts: tuple[Part, ...]) -> bool:
     return len(parts) >= 3 and parts[0] == "policies" and parts[2] not in ("rule", "source", "kind")
 
 
-def rule_at(data: Data, parts: Iterable[Part]) -> str | None:
+def rule_at(data: Data, parts: Iterable[Part], rules: Collection[str]) -> str | None:
     """The rule ID of the innermost entry on the way to a key (a policy, a sub-rule, a table)."""
     parts = tuple(parts)
     rule = "CASE-2" if parts[:1] == ("case_types",) else None
     node: Any = data
     for part in (*parts, None):
-        if isinstance(node, dict) and node.get("rule") in RULES:
+        if isinstance(node, dict) and node.get("rule") in rules:
             rule = node["rule"]
         node = child(node, part)
     return rule
@@ -257,8 +277,11 @@ def case_type_problems(data: Data, policies: list[tuple[int, PolicyBase]]) -> It
 
 
 @cache
-def rule_keys() -> frozenset[str]:
-    """The keys of a variant file whose values are rule IDs (``rule``, ``rules``, ``counts`` …), from the schema."""
+def rule_keys(families: Families = BUILTIN) -> frozenset[str]:
+    """The keys of a variant file whose values are rule IDs (``rule``, ``rules``, ``counts`` …), from its schema.
+
+    The schema is that of a variant of ``families``, whose policy kinds bring keys of their own.
+    """
     found: set[str] = set()
 
     def holds_rule(prop: Any) -> bool:
@@ -278,13 +301,13 @@ def rule_keys() -> frozenset[str]:
             for value in node:
                 walk(value)
 
-    walk(Variant.model_json_schema())
+    walk(Variant.json_schema(families))
     return frozenset(found)
 
 
-def unknown_rules(data: Data) -> Iterator[Problem]:
-    """Every rule ID the file names that the catalogue does not hold."""
-    keys = rule_keys()
+def unknown_rules(data: Data, families: Families) -> Iterator[Problem]:
+    """Every rule ID the file names that the families' catalogue does not hold."""
+    keys, rules = rule_keys(families), families.rules
 
     def check(value: Any, key: str) -> Iterator[Problem]:
         if isinstance(value, str):
@@ -294,7 +317,7 @@ def unknown_rules(data: Data) -> Iterator[Problem]:
         else:
             named = []
         for rule, place in named:
-            if rule not in RULES:
+            if rule not in rules:
                 yield Problem(None, "unknown-rule", place, Severity.ERROR, f"{rule!r} is not a rule of the catalogue")
 
     def walk(node: Any, path: str) -> Iterator[Problem]:

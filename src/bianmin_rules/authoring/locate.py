@@ -8,41 +8,19 @@ arrays, strings of every kind and comments — and maps every dotted key to the 
 starts on. It reads only the structure and checks nothing: run it on text that
 ``tomllib`` parsed (on text that did not, it gives what it could read).
 
-Keys are written as :func:`bianmin_rules.core.variant.key_path` writes them: ``name``, then
-``.name`` for a table's key and ``[i]`` for the i-th element of an array.
+Keys are written as a variant's keys are (:func:`bianmin_rules.core.variant.key_text`):
+``name``, then ``.name`` for a table's key and ``[i]`` for the i-th element of an array.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
-Part = str | int
-"""One step of a dotted key: a table's key or an array's index."""
+from bianmin_rules.core.variant import join, key_parts, key_text
 
 BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-KEY_PART = re.compile(r"\[(\d+)\]|\.?([^.\[\]]+)")
 SCALAR_END = ",]}#\n"
-
-
-def join(path: str, part: Part) -> str:
-    """``path`` one step further: ``a`` + ``b`` → ``a.b``; ``a`` + 2 → ``a[2]``."""
-    if isinstance(part, int):
-        return f"{path}[{part}]"
-    return f"{path}.{part}" if path else part
-
-
-def key_text(parts: Iterable[Part]) -> str:
-    """The dotted key of a sequence of steps."""
-    text = ""
-    for part in parts:
-        text = join(text, part)
-    return text
-
-
-def key_parts(key: str) -> tuple[Part, ...]:
-    """The steps of a dotted key: ``policies[2].limit`` → ``("policies", 2, "limit")``."""
-    return tuple(int(m.group(1)) if m.group(1) is not None else m.group(2) for m in KEY_PART.finditer(key))
 
 
 def key_lines(text: str) -> dict[str, int]:

@@ -33,8 +33,9 @@ from pydantic import ValidationError
 
 from bianmin_rules.core.calendar import CHINA_TZ, LAST_OFFICIAL_YEAR, WorkCalendar
 from bianmin_rules.core.events import EventBase
+from bianmin_rules.core.family import Families
 from bianmin_rules.core.variant import Variant
-from bianmin_rules.families.events import EVENT_ADAPTER, Event, event_json_schema, event_types
+from bianmin_rules.families import BUILTIN, EVENT_ADAPTER, Event
 from bianmin_rules.intake.files import builtin_variant_names, load_variant
 
 FIRST_LOG_YEAR = 2021
@@ -72,21 +73,22 @@ def identifiers(prefix: str = "") -> st.SearchStrategy[str]:
     return st.text(IDENTIFIER_ALPHABET, min_size=1, max_size=6).map(lambda text: prefix + text)
 
 
-def events(*types: type[EventBase]) -> st.SearchStrategy[Event]:
-    """A valid event of one of ``types`` (default: any type the library knows)."""
-    chosen = types or tuple(event_types().values())
-    schema = event_json_schema()
+def events(*types: type[EventBase], families: Families = BUILTIN) -> st.SearchStrategy[Event]:
+    """A valid event of one of ``types`` (default: any type ``families`` know; by default the library's own)."""
+    chosen = types or families.events
+    schema = families.event_json_schema()
     definitions = schema.get("$defs", {})
     options = [
-        from_schema(definitions[model.__name__], definitions).map(partial(_validated, model)) for model in chosen
+        from_schema(definitions[model.__name__], definitions).map(partial(_validated, families, model))
+        for model in chosen
     ]
     return st.one_of(options).filter(lambda event: event is not None)  # type: ignore[return-value]
 
 
-def _validated(model: type[EventBase], data: dict[str, Any]) -> Event | None:
+def _validated(families: Families, model: type[EventBase], data: dict[str, Any]) -> Event | None:
     """The event, or None where a model validator refuses what the schema allowed."""
     try:
-        return EVENT_ADAPTER.validate_python({**data, "type": model.model_fields["type"].default})
+        return families.event_adapter.validate_python({**data, "type": model.model_fields["type"].default})
     except ValueError:
         return None
 
@@ -186,7 +188,7 @@ def perturbed(variant: Variant, spread: int) -> st.SearchStrategy[Variant]:
         data = variant.model_dump()
         data["policies"] = [nudge(policy, draw) for policy in data["policies"]]
         try:
-            return Variant.model_validate(data)
+            return type(variant).model_validate({**data, "families": variant.families})
         except ValidationError:
             return variant  # a nudge the variant's own checks refuse (e.g. a ladder out of order)
 

@@ -28,12 +28,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from bianmin_rules.authoring.locate import key_lines, locate
 from bianmin_rules.core.engine import evaluate
 from bianmin_rules.core.errors import BianminError, CaseFileError, EventError
+from bianmin_rules.core.family import Families
 from bianmin_rules.core.formatting import plain
 from bianmin_rules.core.report import Report, SubjectTotal
 from bianmin_rules.core.scorecards.cards import Card, LineKind
 from bianmin_rules.core.variant import Variant, key_path
 from bianmin_rules.core.verdicts import RuleId, Subject, SubjectKind, Verdict, VerdictKind
-from bianmin_rules.families.events import EVENT_ADAPTER, Event
+from bianmin_rules.families import BUILTIN, Event
 from bianmin_rules.intake.files import DATA, builtin_variant_names, is_path, load_variant, read_event_files
 from bianmin_rules.intake.jsonl import describe
 
@@ -516,37 +517,41 @@ def builtin_case_file(name: str) -> Traversable:
     return resource
 
 
-def case_events(loaded: LoadedCases, index: int) -> list[Event]:
-    """The log of the ``index``-th case: inline events validated (ids e1, e2 … by default), or its file read."""
+def case_events(loaded: LoadedCases, index: int, families: Families = BUILTIN) -> list[Event]:
+    """The log of the ``index``-th case, of ``families``: inline events validated (ids e1, e2 … by default), or
+    its file read."""
     case = loaded.file.cases[index]
     if case.log is not None:
         if loaded.folder is None:
             raise CaseFileError("a built-in case file cannot name a log file", file=loaded.origin,
                                 key=f"cases[{index}].log")
-        return list(read_event_files([loaded.folder / case.log]))
+        return list(read_event_files([loaded.folder / case.log], families=families))
     log: list[Event] = []
     for number, row in enumerate(case.events or (), start=1):
         key = f"cases[{index}].events[{number - 1}]"
         try:
-            log.append(EVENT_ADAPTER.validate_python({"id": f"e{number}", **row}))
+            log.append(families.event_adapter.validate_python({"id": f"e{number}", **row}))
         except ValidationError as exc:
-            field, message = describe(exc.errors(include_url=False)[0])
+            field, message = describe(exc.errors(include_url=False)[0], families)
             raise CaseFileError(message, file=loaded.origin, key=f"{key}.{field}" if field else key,
                                 line=loaded.line_of(key)) from None
     return log
 
 
-def run_cases(loaded: LoadedCases, variant: Variant | None = None) -> Iterator[CaseResult]:
-    """Run every case of ``loaded`` under ``variant`` (default: the variant the file names)."""
+def run_cases(
+    loaded: LoadedCases, variant: Variant | None = None, families: Families = BUILTIN,
+) -> Iterator[CaseResult]:
+    """Run every case of ``loaded`` under ``variant`` (default: the variant the file names, read with ``families``)."""
     if variant is None:
-        variant = file_variant(loaded)
+        variant = file_variant(loaded, families)
     for index, case in enumerate(loaded.file.cases):
         as_of = case.as_of or loaded.file.as_of
         if as_of is None:
             raise CaseFileError("the case names no as_of, and the file gives none", file=loaded.origin,
                                 key=f"cases[{index}]", line=loaded.line_of(f"cases[{index}]"))
         try:
-            report = evaluate(variant, case_events(loaded, index), as_of=as_of, include_compliance=case.compliance)
+            report = evaluate(variant, case_events(loaded, index, variant.families), as_of=as_of,
+                              include_compliance=case.compliance)
         except (CaseFileError, EventError):
             raise
         except BianminError as exc:
@@ -559,12 +564,12 @@ def run_cases(loaded: LoadedCases, variant: Variant | None = None) -> Iterator[C
         )
 
 
-def file_variant(loaded: LoadedCases) -> Variant:
-    """The variant a case file names: a built-in name, or a path relative to the file."""
+def file_variant(loaded: LoadedCases, families: Families = BUILTIN) -> Variant:
+    """The variant a case file names, read with ``families``: a built-in name, or a path relative to the file."""
     reference = loaded.file.variant
     if is_path(reference) and loaded.folder is not None and not Path(reference).is_absolute():
-        return load_variant(loaded.folder / reference)
-    return load_variant(reference)
+        return load_variant(loaded.folder / reference, families=families)
+    return load_variant(reference, families=families)
 
 
 def case_files(reference: str) -> list[LoadedCases]:
@@ -582,16 +587,17 @@ def case_files(reference: str) -> list[LoadedCases]:
 
 def run_paths(
     references: Iterable[str], *, variant: Variant | None = None,
-    on_result: Callable[[CaseResult], None] | None = None,
+    on_result: Callable[[CaseResult], None] | None = None, families: Families = BUILTIN,
 ) -> TestRun:
     """Run the cases of files, folders and built-in variants; ``variant`` replaces the one each file names.
 
+    The variants the files name are read with ``families`` (default: the library's own).
     ``on_result`` is told of each case as it is run (the command line prints it).
     """
     results: list[CaseResult] = []
     for reference in references:
         for loaded in case_files(reference):
-            for result in run_cases(loaded, variant):
+            for result in run_cases(loaded, variant, families):
                 results.append(result)
                 if on_result is not None:
                     on_result(result)

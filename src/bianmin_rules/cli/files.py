@@ -10,15 +10,16 @@ from typing import TextIO, cast
 from bianmin_rules.cli.progress import Bar
 from bianmin_rules.core.edge import written
 from bianmin_rules.core.errors import EventError, OutputError
+from bianmin_rules.core.family import Families
 from bianmin_rules.intake.files import log_files
 from bianmin_rules.intake.jsonl import EventLog, read_logs
 
 
-def read_logs_of(paths: Sequence[str], bar: Bar) -> EventLog:
-    """The events of the command's log files; ``-`` is standard input; the bar counts their bytes."""
+def read_logs_of(paths: Sequence[str], bar: Bar, families: Families) -> EventLog:
+    """The events of the command's log files, of ``families``; ``-`` is standard input; the bar counts their bytes."""
     if list(paths).count("-") > 1:
         raise EventError("standard input can be read only once", source="-")
-    return read_logs(bar.reading(log_files(paths, stdin=sys.stdin.buffer), paths))
+    return read_logs(bar.reading(log_files(paths, stdin=sys.stdin.buffer), paths), families=families)
 
 
 @contextmanager

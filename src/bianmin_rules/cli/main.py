@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bianmin_rules import __version__
+from bianmin_rules.authoring.lint import lint_variant
 from bianmin_rules.authoring.starter import relative_base, starter_files
 from bianmin_rules.authoring.synthetic import generate
 from bianmin_rules.authoring.variant_tests import CaseResult, case_file_schema, run_paths
@@ -35,13 +36,12 @@ from bianmin_rules.core.periods import Period
 from bianmin_rules.core.report import Report
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import VerdictKind
-from bianmin_rules.families.events import event_json_schema
+from bianmin_rules.intake.families import installed_families
 from bianmin_rules.intake.files import (
     DEMO_AS_OF,
     builtin_variant_names,
     demo_events,
     example_text,
-    lint_variant,
     load_schedule,
     load_variant,
 )
@@ -477,10 +477,10 @@ def progress_bar(args: argparse.Namespace) -> Bar:
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
-    variant = load_variant(args.variant)
+    variant = load_variant(args.variant, families=installed_families())
     with progress_bar(args) as bar:
         report = evaluate(
-            variant, read_logs_of(args.events, bar), as_of=args.as_of, calendar=calendar_from(args),
+            variant, read_logs_of(args.events, bar, variant.families), as_of=args.as_of, calendar=calendar_from(args),
             include_compliance=args.compliance, progress=bar,
         )
         bar.stage("writing")
@@ -503,10 +503,12 @@ def failing(report: Report, fail_on: str | None) -> int:
 
 
 def run_diff(args: argparse.Namespace) -> int:
-    variants = (load_variant(args.variant), load_variant(args.against))
+    families = installed_families()
+    variants = (load_variant(args.variant, families=families), load_variant(args.against, families=families))
     with progress_bar(args) as bar:
         before, after = evaluate_all(
-            variants, read_logs_of(args.events, bar), as_of=args.as_of, calendar=calendar_from(args), progress=bar,
+            variants, read_logs_of(args.events, bar, families), as_of=args.as_of, calendar=calendar_from(args),
+            progress=bar,
         )
         bar.stage("writing")
         write_output(args, diff(before, after))
@@ -515,10 +517,10 @@ def run_diff(args: argparse.Namespace) -> int:
 
 def run_explain(args: argparse.Namespace) -> int:
     kind = next(kind for kind in ("staff", "window", "case") if getattr(args, kind))
-    variant = load_variant(args.variant)
+    variant = load_variant(args.variant, families=installed_families())
     with progress_bar(args) as bar:
         story = explain(
-            variant, read_logs_of(args.events, bar), subject=subject_of(kind, getattr(args, kind)),
+            variant, read_logs_of(args.events, bar, variant.families), subject=subject_of(kind, getattr(args, kind)),
             as_of=args.as_of, period=args.period, calendar=calendar_from(args), progress=bar,
         )
         bar.stage("writing")
@@ -530,7 +532,7 @@ def run_agenda(args: argparse.Namespace) -> int:
     variant = load_variant(args.variant)
     with progress_bar(args) as bar:
         result = agenda(
-            variant, read_logs_of(args.events, bar), as_of=args.as_of, within=args.within,
+            variant, read_logs_of(args.events, bar, variant.families), as_of=args.as_of, within=args.within,
             calendar=calendar_from(args), progress=bar,
         )
         bar.stage("writing")
@@ -543,11 +545,11 @@ def run_agenda(args: argparse.Namespace) -> int:
 
 
 def run_chain(args: argparse.Namespace) -> int:
-    variant = load_variant(args.variant)
+    variant = load_variant(args.variant, families=installed_families())
     with progress_bar(args) as bar:
         trace = trace_inquiry(
-            variant, read_logs_of(args.events, bar), args.inquiry, as_of=args.as_of, calendar=calendar_from(args),
-            progress=bar,
+            variant, read_logs_of(args.events, bar, variant.families), args.inquiry, as_of=args.as_of,
+            calendar=calendar_from(args), progress=bar,
         )
         bar.stage("writing")
         with output(args.output) as out:
@@ -608,8 +610,10 @@ def run_variants(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
+    families = installed_families()
     schemas: dict[str, Callable[[], dict[str, Any]]] = {
-        "events": event_json_schema, "variant": Variant.json_schema, "cases": case_file_schema,
+        "events": families.event_json_schema, "variant": lambda: Variant.json_schema(families),
+        "cases": case_file_schema,
     }
     with output(args.output) as out:
         out.write(json.dumps(schemas[args.what](), ensure_ascii=False, indent=2) + "\n")
@@ -617,14 +621,14 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    text = load_variant(args.variant).to_toml()
+    text = load_variant(args.variant, families=installed_families()).to_toml()
     with output(args.output) as out:
         out.write(text)
     return 0
 
 
 def run_lint(args: argparse.Namespace) -> int:
-    report = lint_variant(args.variant)
+    report = lint_variant(args.variant, families=installed_families())
     with output(args.output) as out:
         if args.format == "json":
             out.write(report.model_dump_json(indent=2) + "\n")
@@ -635,14 +639,15 @@ def run_lint(args: argparse.Namespace) -> int:
 
 
 def run_test(args: argparse.Namespace) -> int:
-    variant = load_variant(args.variant) if args.variant else None
+    families = installed_families()
+    variant = load_variant(args.variant, families=families) if args.variant else None
     with output(args.output) as out:
         def shown(result: CaseResult) -> None:
             if args.format == "text" and not (args.failures and result.passed):
                 out.write(result.text() + "\n")
                 out.flush()
 
-        outcome = run_paths(args.paths, variant=variant, on_result=shown)
+        outcome = run_paths(args.paths, variant=variant, on_result=shown, families=families)
         if args.format == "json":
             out.write(outcome.model_dump_json(indent=2) + "\n")
         else:
@@ -652,7 +657,7 @@ def run_test(args: argparse.Namespace) -> int:
 
 def run_new_variant(args: argparse.Namespace) -> int:
     folder = Path(args.dir)
-    base = load_variant(args.extends)  # fails here on a base that does not load
+    base = load_variant(args.extends, families=installed_families())  # fails here on a base that does not load
     files = starter_files(args.name, relative_base(args.extends, args.dir), base)
     existing = [name for name in files if (folder / name).exists()]
     if existing:

@@ -21,7 +21,7 @@ from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bianmin_rules.core.books import collect, collector_paused
+from bianmin_rules.core.books import collector_paused
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.deadlines import (
     WARNING_DAYS,
@@ -31,7 +31,7 @@ from bianmin_rules.core.deadlines import (
     adjustment_words,
     late_words,
 )
-from bianmin_rules.core.engine import Judging, Progress, no_progress, notes_of
+from bianmin_rules.core.engine import Judging, Progress, collect, no_progress
 from bianmin_rules.core.errors import EvaluationError
 from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.matters import Matter
@@ -198,7 +198,7 @@ def agenda(
     )
     with collector_paused():
         told("reading", 0, 0)
-        books = collect(events, as_of=as_of, case_types=variant.case_types)
+        books = collect(events, as_of=as_of, case_types=variant.case_types, families=variant.families)
         judging = Judging(told, len(variant.policies))
         items: list[AgendaItem] = []
         later = 0
@@ -210,7 +210,7 @@ def agenda(
                 else:
                     items.append(item)
             judging.policy_done()
-        notes = notes_of(books)
+        notes = tuple(variant.families.notes(books))
         read, after = books.events_read, books.events_after_as_of
         del books  # freed while the collector is paused, as evaluate does
     items.sort(key=lambda item: item.sort_key)

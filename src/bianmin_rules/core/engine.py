@@ -1,23 +1,30 @@
-"""The engine: a pure function from a variant, an event log and a day to a report."""
+"""The engine: a pure function from a variant, an event log and a day to a report.
+
+It knows the families only through their declarations: it opens one ledger for each
+book the variant's families declare (:func:`collect`), runs the variant's policies on
+the books, scores the verdicts with the variant's assessment tables, and adds the notes
+the families write about what their rules cannot judge.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
-from bianmin_rules.core.books import Books, collect, collector_paused
+from bianmin_rules.core.books import Books, Ledger, collector_paused
 from bianmin_rules.core.calendar import WorkCalendar
+from bianmin_rules.core.errors import EvaluationError
 from bianmin_rules.core.events import EventBase
+from bianmin_rules.core.family import Families, joined
 from bianmin_rules.core.policy import Context, Derived
 from bianmin_rules.core.report import Report, subject_totals
+from bianmin_rules.core.roster import RosterLedger
+from bianmin_rules.core.scorecards.assessors import ASSESSOR_SCORES
 from bianmin_rules.core.scorecards.ranking import assess
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import Verdict
-from bianmin_rules.families.cases.ledger import undeclared_case_type
-from bianmin_rules.families.complaints.ledger import unjudged_complaints
-from bianmin_rules.families.first_inquiry.chain import unjudged_inquiries
 
 STAGES = ("reading", "judging", "scoring")
 """The stages of an evaluation, in order, as a progress callback is told of them."""
@@ -49,6 +56,7 @@ def evaluate(
     Pure: no I/O, no clock; ``events`` is read once (it may be a stream) and never
     changed. Events dated after ``as_of`` are left out and counted. The report does not
     depend on the order of the events: every ledger orders facts by time, then event id.
+    The events are filed in the books of the variant's families (``variant.families``).
 
     ``calendar`` replaces the default China calendar (e.g. one with a newly loaded year's
     schedule, or one that allows provisional years); the variant's office hours are
@@ -80,12 +88,12 @@ def evaluate_all(
     """Apply each of ``variants`` to one log, read once: the reports :func:`evaluate` gives each alone.
 
     For what-if on a large log (:func:`~bianmin_rules.views.whatif.diff`): the events are read
-    and filed once, for the case types of all the variants, and each variant is judged
-    on the same books. A variant that does not declare a case type the log receives
-    fails as it would alone (CASE-2); where the variants declare different case types,
-    the error names the earliest such receipt. Raises what :func:`evaluate` raises; of a
-    log several variants reject, the first error found. ``progress`` counts the policies of
-    all the variants as one ``judging`` stage.
+    and filed once, in the books of all the variants' families, for the case types of all
+    the variants, and each variant is judged on the same books. A variant that does not
+    declare a case type the log receives fails as it would alone (CASE-2); where the
+    variants declare different case types, the error names the earliest such receipt.
+    Raises what :func:`evaluate` raises; of a log several variants reject, the first error
+    found. ``progress`` counts the policies of all the variants as one ``judging`` stage.
     """
     told = progress or no_progress
     calendars = [variant.calendar(calendar) for variant in variants]
@@ -95,14 +103,15 @@ def evaluate_all(
     # bad log fails at its first bad line; others check the books once they are collected.
     declared = {frozenset(variant.case_types) for variant in variants}
     shared = declared.pop() if len(declared) == 1 else None
+    families = joined(variant.families for variant in variants)
     with collector_paused():
         told("reading", 0, 0)
-        books = collect(events, as_of=as_of, case_types=shared)
+        books = collect(events, as_of=as_of, case_types=shared, families=families)
         reports = []
         judging = Judging(told, sum(len(variant.policies) for variant in variants))
         for variant, work_calendar in zip(variants, calendars, strict=True):
             if shared is None:
-                check_case_types(books, variant)
+                variant.families.admit(books, variant.case_types)
             reports.append(judge(variant, books, Context(
                 variant=variant.name, calendar=work_calendar.allowing_provisional(), as_of=as_of,
                 include_compliance=include_compliance,
@@ -113,15 +122,50 @@ def evaluate_all(
     return tuple(reports)
 
 
-def check_case_types(books: Books, variant: Variant) -> None:
-    """Fail on the earliest receipt of a case type ``variant`` does not declare (CASE-2)."""
-    undeclared = [
-        file.receipt for file in books.cases.values()
-        if file.receipt is not None and file.receipt.case_type not in variant.case_types
-    ]
-    if undeclared:
-        first = min(undeclared, key=lambda receipt: (receipt.at, receipt.event))
-        raise undeclared_case_type(first.case_type, variant.case_types, event_id=first.event)
+def collect(
+    events: Iterable[EventBase], *, as_of: date, case_types: Iterable[str] | None, families: Families,
+) -> Books:
+    """Read a log once and gather its facts; events after ``as_of`` are counted and left out.
+
+    The facts are filed in the books ``families`` declare. Raises
+    :class:`~bianmin_rules.core.errors.EvaluationError` on two events with one id and on a
+    receipt of a case type not among ``case_types`` (CASE-2; None admits every case
+    type, for a caller that checks them afterwards).
+    """
+    admitted = None if case_types is None else frozenset(case_types)
+    ledgers: dict[str, Ledger[Any]] = {
+        book.name: book.ledger(admitted) if book.admit is not None else book.ledger() for book in families.books
+    }
+    roster = RosterLedger()
+    filing: dict[type[EventBase], Callable[[Any], None]] = {}
+    for ledger in ledgers.values():
+        filers: Mapping[type[EventBase], Callable[[Any], None]] = getattr(ledger, "filers", {})
+        filing.update((kind, filers.get(kind, ledger.record)) for kind in ledger.handles)
+    # The roster's sightings are noted here rather than by RosterLedger.record: one call
+    # fewer per event, and the day is computed once for both uses (1M events: −1 s).
+    sighted = roster.sightings.add
+    seen: set[str] = set()
+    check_ids = not getattr(events, "ids_unique", False)  # a JSON Lines reader has checked them
+    read = later = 0
+    for event in events:
+        if check_ids:
+            if event.id in seen:
+                raise EvaluationError("two events have this id", event_id=event.id)
+            seen.add(event.id)
+        fields = event.__dict__  # pydantic keeps the fields here: a dict read, no search of the model's classes
+        day = fields["at"].date()
+        if day > as_of:
+            later += 1
+            continue
+        read += 1
+        kind = type(event)
+        record = filing.get(kind)
+        if record is not None:
+            record(event)
+        if kind.activity:  # an assessor's score of a period, say, shows nobody at work
+            sighted((day, fields["window"], fields["staff"]))
+    facts = {name: ledger.close() for name, ledger in ledgers.items()}
+    return Books(facts=facts, roster=roster.close(), events_read=read, events_after_as_of=later)
 
 
 class Judging:
@@ -139,13 +183,13 @@ class Judging:
 
 
 def judge(variant: Variant, books: Books, context: Context, judging: Judging | None = None) -> Report:
-    """The report on ``books``: the verdicts of the variant's policies, and its scorecards."""
+    """The report on ``books``: the verdicts of the variant's policies, its scorecards, its families' notes."""
     as_of = context.as_of
     verdicts = sorted(apply_policies(variant, books, context, judging), key=lambda v: v.sort_key)
     told = judging.progress if judging else no_progress
     told("scoring", 0, 1)
     assessment = assess(
-        variant.scorecards, verdicts, roster=books.roster, as_of=as_of, assessor_scores=books.assessment.scores,
+        variant.scorecards, verdicts, roster=books.roster, as_of=as_of, assessor_scores=books[ASSESSOR_SCORES],
     )
     told("scoring", 1, 1)
     return Report(
@@ -156,7 +200,7 @@ def judge(variant: Variant, books: Books, context: Context, judging: Judging | N
         events_after_as_of=books.events_after_as_of,
         verdicts=tuple(verdicts),
         totals=subject_totals(verdicts),
-        notes=notes_of(books),
+        notes=tuple(variant.families.notes(books)),
         scorecards=assessment.cards,
         standings=assessment.standings,
     )
@@ -175,15 +219,3 @@ def apply_policies(
                 if judging is not None:
                     judging.policy_done()
     return verdicts
-
-
-def notes_of(books: Books) -> tuple[str, ...]:
-    """What the rules cannot judge in ``books``: the cases, inquiries and complaints the log never received."""
-    return (*unjudged_cases(books), *unjudged_inquiries(books.inquiries), *unjudged_complaints(books.complaints))
-
-
-def unjudged_cases(books: Books) -> Iterable[str]:
-    """A note for each case the log never received: its time limits cannot be checked."""
-    for file in books.cases.values():
-        if file.receipt is None:
-            yield f"办件 {file.case}：日志中没有收件记录，无法检查其时限（事件 {file.steps[0].event} 等）。"

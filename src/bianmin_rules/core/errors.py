@@ -147,3 +147,17 @@ class RegisterError(BianminError):
         self.problems = problems
         self.message = message
         super().__init__(message)
+
+
+class FamilyError(BianminError):
+    """A rule family cannot be registered.
+
+    Two families claim one name, event type, policy kind, book or rule ID, or an entry
+    point of the group ``bianmin_rules.families`` does not load a family. ``family`` names
+    the family (or the entry point) concerned.
+    """
+
+    def __init__(self, message: str, *, family: str) -> None:
+        self.family = family
+        self.message = message
+        super().__init__(f"family {family!r}: {message}")

@@ -6,7 +6,7 @@ import json
 import sys
 from datetime import datetime
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler
 from pydantic_core import CoreSchema, core_schema
@@ -116,6 +116,9 @@ class EventBase(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    activity: ClassVar[bool] = True
+    """Does the event show its window and staff member at work? The roster counts them active (SC-10)."""
 
     id: Identifier = Field(description="Unique id of the event within the log.")
     at: ChinaDateTime = Field(description="When it happened (China Standard Time).")

@@ -17,7 +17,6 @@ from datetime import date
 from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.periods import Period
 from bianmin_rules.core.verdicts import SubjectKind
-from bianmin_rules.families.assessment.events import AssessmentScored
 
 
 def month_index(day: date) -> int:
@@ -70,11 +69,11 @@ class RosterLedger:
 
     def __init__(self) -> None:
         self.sightings: set[tuple[date, str | None, str | None]] = set()
-        """The (day, window, staff) triples seen; :func:`~bianmin_rules.core.books.collect` adds to it directly."""
+        """The (day, window, staff) triples seen; :func:`~bianmin_rules.core.engine.collect` adds to it directly."""
 
     def record(self, event: EventBase) -> None:
-        """Note who ``event`` concerns, on its day (an assessor's score of a period is no activity)."""
-        if type(event) is not AssessmentScored:
+        """Note who ``event`` concerns, on its day, if the event shows them at work (:attr:`~EventBase.activity`)."""
+        if type(event).activity:
             self.sightings.add((event.at.date(), event.window, event.staff))  # China time: the local day
 
     def note(self, day: date, window: str | None, staff: str | None) -> None:

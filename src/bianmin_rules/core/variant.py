@@ -2,28 +2,44 @@
 
 A variant names its source, its office hours, the case types it declares and the
 policies it composes with their parameters. It is read from TOML text and validated
-here; nothing in a variant file is ever executed.
+here; nothing in a variant file is ever executed. The ``kind`` of each ``[[policies]]``
+entry is looked up among the policy kinds of the variant's families (the library's own
+by default, :class:`bianmin_rules.Variant`); the variant keeps those families, and is
+judged with them.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any, Self
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializeAsAny,
+    ValidationError,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    create_model,
+    model_validator,
+)
+from pydantic.json_schema import SkipJsonSchema
 
-from bianmin_rules.authoring.locate import Part, key_text
 from bianmin_rules.core.calendar import OfficeHours, WorkCalendar
 from bianmin_rules.core.errors import VariantError
 from bianmin_rules.core.extends import ParentLoader, resolve_extends
+from bianmin_rules.core.family import Families
+from bianmin_rules.core.policy import PolicyBase
 from bianmin_rules.core.scorecards.tables import ScorecardTable
 from bianmin_rules.core.verdicts import RuleId
-from bianmin_rules.families.policies import AnyPolicy
 
 
 class VariantSource(BaseModel):
@@ -67,11 +83,34 @@ class UndeclaredCaseTypeError(ValueError):
         self.key = key
 
 
+def read_policy(value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> PolicyBase:
+    """A policy as given (any :class:`PolicyBase`, of any family), or read by its ``kind`` among the families'."""
+    if isinstance(value, PolicyBase):
+        return value
+    families = info.data.get("families")
+    if not isinstance(families, Families):
+        raise ValueError("no families to read the policy's kind with")  # the families themselves are invalid
+    return families.policy_adapter.validate_python(value, context=info.context)
+
+
+AnyPolicy = Annotated[SerializeAsAny[PolicyBase], WrapValidator(read_policy)]
+"""A policy of any family: a variant file's entry is read as the kind it names among the variant's families."""
+
+
 class Variant(BaseModel):
-    """A centre's rule set: policies with parameters, case types, office hours."""
+    """A centre's rule set: policies with parameters, case types, office hours.
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    ``families`` are the rule families its policies come from and its events are judged
+    with. They are not part of the file: a variant printed (:meth:`to_toml`) and read back
+    with the same families is equal to itself. This model names no family itself:
+    :class:`bianmin_rules.Variant` is the same with the library's own as its default.
+    """
 
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+    families: SkipJsonSchema[Families] = Field(
+        exclude=True, repr=False, description="The rule families its policies come from (not written in the file).",
+    )
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="The variant's id, e.g. county-centre.")
     title: str = Field(description="The centre, in Chinese.")
     source: VariantSource
@@ -122,9 +161,22 @@ class Variant(BaseModel):
         return tomli_w.dumps(toml_ready(data))
 
     @classmethod
-    def json_schema(cls) -> dict[str, Any]:
-        """The JSON Schema of a variant file, for editors (a file that ``extends`` may leave keys out)."""
-        schema = cls.model_json_schema()
+    def json_schema(cls, families: Families | None = None) -> dict[str, Any]:
+        """The JSON Schema of a variant file, for editors (a file that ``extends`` may leave keys out).
+
+        Its ``policies`` are the policy kinds of ``families`` (default: the model's own default).
+        """
+        if families is None:
+            default = cls.model_fields["families"].get_default(call_default_factory=True)
+            if not isinstance(default, Families):
+                raise TypeError(f"{cls.__name__}.json_schema needs the families whose policy kinds it lists")
+            families = default
+        policies = cls.model_fields["policies"]
+        spelled = create_model(
+            cls.__name__, __base__=cls,
+            policies=(tuple[families.policy_type, ...], Field(description=policies.description)),  # type: ignore[name-defined]
+        )
+        schema = spelled.model_json_schema()
         schema["title"] = "bianmin-rules variant"
         schema["properties"]["extends"] = {
             "type": "string",
@@ -141,22 +193,34 @@ class Variant(BaseModel):
         return (base or WorkCalendar.china()).with_office_hours(self.office_hours)
 
     @classmethod
-    def from_toml(cls, text: str, *, origin: str, load_parent: ParentLoader | None = None) -> Variant:
+    def from_toml(
+        cls, text: str, *, origin: str, load_parent: ParentLoader | None = None, families: Families | None = None,
+    ) -> Self:
         """Read a variant from TOML text; ``origin`` names it in errors (a built-in name or a path).
 
         A variant that ``extends`` another needs ``load_parent`` (see
-        :func:`bianmin_rules.intake.files.load_variant`, which supplies one).
+        :func:`bianmin_rules.intake.files.load_variant`, which supplies one). Its policy
+        kinds are those of ``families`` (default: the model's default families).
         """
-        return cls.from_data(parse_toml(text, origin=origin), origin=origin, load_parent=load_parent)
+        return cls.from_data(parse_toml(text, origin=origin), origin=origin, load_parent=load_parent,
+                             families=families)
 
     @classmethod
-    def from_data(cls, data: dict[str, Any], *, origin: str, load_parent: ParentLoader | None = None) -> Variant:
-        """Validate a variant from parsed data, turning the first problem into a :class:`VariantError`."""
+    def from_data(
+        cls, data: dict[str, Any], *, origin: str, load_parent: ParentLoader | None = None,
+        families: Families | None = None,
+    ) -> Self:
+        """Validate a variant from parsed data, turning the first problem into a :class:`VariantError`.
+
+        Its policy kinds are those of ``families`` (default: the model's default families).
+        """
         if "extends" in data or "remove_policies" in data:
             if load_parent is None and "extends" in data:
                 raise VariantError("extends another variant, but no way to load it was given", variant=origin,
                                    key="extends")
             data = resolve_extends(data, origin=origin, load_parent=load_parent or refuse_parent)
+        if families is not None:
+            data = {**data, "families": families}
         try:
             return cls.model_validate(data)
         except ValidationError as exc:
@@ -190,6 +254,32 @@ def parse_toml(text: str, *, origin: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise VariantError(f"not valid TOML: {exc}", variant=origin) from None
+
+
+Part = str | int
+"""One step of a dotted key: a table's key or an array's index."""
+
+KEY_PART = re.compile(r"\[(\d+)\]|\.?([^.\[\]]+)")
+
+
+def join(path: str, part: Part) -> str:
+    """``path`` one step further: ``a`` + ``b`` → ``a.b``; ``a`` + 2 → ``a[2]``."""
+    if isinstance(part, int):
+        return f"{path}[{part}]"
+    return f"{path}.{part}" if path else part
+
+
+def key_text(parts: Iterable[Part]) -> str:
+    """The dotted key of a sequence of steps."""
+    text = ""
+    for part in parts:
+        text = join(text, part)
+    return text
+
+
+def key_parts(key: str) -> tuple[Part, ...]:
+    """The steps of a dotted key: ``policies[2].limit`` → ``("policies", 2, "limit")``."""
+    return tuple(int(m.group(1)) if m.group(1) is not None else m.group(2) for m in KEY_PART.finditer(key))
 
 
 def key_path(loc: Iterable[int | str], data: Any) -> str:

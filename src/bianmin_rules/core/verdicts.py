@@ -85,6 +85,30 @@ def named_subject(staff: str | None, window: str | None, *, event: str) -> Subje
     return answerable(staff, window)
 
 
+class ChargeTo(StrEnum):
+    """Who a rule charges: the staff member or the window (a case rule, TL-9, JA-4; an attendance rule)."""
+
+    STAFF = "staff"
+    WINDOW = "window"
+
+
+def charged(to: ChargeTo, *, window: str | None, staff: str | None, case: str | None) -> Subject:
+    """The subject charged: the one asked for if known, else the other, else the case, else the centre."""
+    first, second = (staff, window) if to is ChargeTo.STAFF else (window, staff)
+    kinds = _ORDER[to]
+    if first:
+        return subject(kinds[0], first)
+    if second:
+        return subject(kinds[1], second)
+    return subject(SubjectKind.CASE, case) if case else subject(SubjectKind.CENTRE, "centre")
+
+
+_ORDER = {
+    ChargeTo.STAFF: (SubjectKind.STAFF, SubjectKind.WINDOW),
+    ChargeTo.WINDOW: (SubjectKind.WINDOW, SubjectKind.STAFF),
+}
+
+
 class Citation(BaseModel):
     """Where a rule comes from: the document, the article, and the article's words."""
 

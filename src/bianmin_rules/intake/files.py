@@ -12,11 +12,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from bianmin_rules.authoring.lint import LintReport, lint_text
 from bianmin_rules.core.calendar import YearSchedule
 from bianmin_rules.core.errors import CalendarError, EventError, VariantError
-from bianmin_rules.core.variant import Variant, parse_toml
-from bianmin_rules.families.events import Event
+from bianmin_rules.core.family import Families
+from bianmin_rules.core.variant import parse_toml
+from bianmin_rules.families import BUILTIN, Event, Variant
 from bianmin_rules.intake.jsonl import read_logs
 
 DATA = resources.files("bianmin_rules") / "data"
@@ -30,14 +30,16 @@ def builtin_variant_names() -> list[str]:
     return sorted(p.name.removesuffix(".toml") for p in (DATA / "variants").iterdir() if p.name.endswith(".toml"))
 
 
-def load_variant(name_or_path: str | Path) -> Variant:
+def load_variant(name_or_path: str | Path, *, families: Families = BUILTIN) -> Variant:
     """A built-in variant by name, or a variant file by path (anything with a ``/`` or ``.toml``).
 
     A variant that ``extends`` another is laid over it: the parent is a built-in name or a
-    path relative to the file that names it.
+    path relative to the file that names it. Its policy kinds are those of ``families``
+    (default: the library's own; :func:`~bianmin_rules.intake.families.installed_families`
+    adds those of other installed packages), which the variant keeps and is judged with.
     """
     data, origin = variant_data(str(name_or_path), "")
-    return Variant.from_data(data, origin=origin, load_parent=variant_data)
+    return Variant.from_data(data, origin=origin, load_parent=variant_data, families=families)
 
 
 def is_path(reference: str) -> bool:
@@ -68,12 +70,6 @@ def variant_text(reference: str, referrer: str = "") -> tuple[str, str]:
     return resource.read_text(encoding="utf-8"), reference
 
 
-def lint_variant(name_or_path: str | Path) -> LintReport:
-    """Lint a built-in variant or a variant file, and the files it extends (see :mod:`bianmin_rules.authoring.lint`)."""
-    text, origin = variant_text(str(name_or_path))
-    return lint_text(text, origin=origin, read_parent=variant_text)
-
-
 def load_schedule(path: str | Path) -> YearSchedule:
     """A year's official holiday schedule from a TOML file (see docs/calendar.md)."""
     try:
@@ -83,9 +79,13 @@ def load_schedule(path: str | Path) -> YearSchedule:
     return YearSchedule.from_toml(content)
 
 
-def read_event_files(paths: Iterable[str | Path]) -> Iterator[Event]:
-    """The events of JSON Lines files, streamed one line at a time; ``-`` is not special."""
-    return read_logs(log_files(paths))
+def read_event_files(paths: Iterable[str | Path], *, families: Families = BUILTIN) -> Iterator[Event]:
+    """The events of JSON Lines files, streamed one line at a time; ``-`` is not special.
+
+    A line may be an event of any of ``families`` (default: the library's own; a variant's
+    own families are ``variant.families``).
+    """
+    return read_logs(log_files(paths), families=families)
 
 
 def log_files(paths: Iterable[str | Path], *, stdin: BinaryIO | None = None) -> Iterator[tuple[str, BinaryIO]]:

@@ -28,7 +28,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from bianmin_rules.core.errors import RegisterError
-from bianmin_rules.families.events import event_types
+from bianmin_rules.families import BUILTIN
 
 Kind = Literal["case-register", "time-clock", "events"]
 
@@ -53,8 +53,8 @@ class Mapping(BaseModel):
     @model_validator(mode="after")
     def _events_name_their_type(self) -> Mapping:
         if self.kind == "events":
-            if self.type not in event_types():
-                raise ValueError(f"type: expected one of the event types ({', '.join(event_types())})")
+            if self.type not in BUILTIN.event_types:
+                raise ValueError(f"type: expected one of the event types ({', '.join(BUILTIN.event_types)})")
         elif self.type is not None or self.fixed:
             raise ValueError("type and fixed are for kind = \"events\" only")
         return self

@@ -33,7 +33,7 @@ from pydantic import ValidationError
 
 from bianmin_rules.core.errors import RegisterError
 from bianmin_rules.core.events import is_confidential
-from bianmin_rules.families.events import EVENT_ADAPTER, Event, event_types
+from bianmin_rules.families import BUILTIN, EVENT_ADAPTER, Event
 from bianmin_rules.intake.dates import MomentError, moment, time_of_day
 from bianmin_rules.intake.mappings import (
     ALIASES,
@@ -330,8 +330,8 @@ def read_sheet(collector: Collector, name: str, rows: Iterator[Sequence[object]]
         return  # a sheet of another kind of register in the same workbook
     collector.kind = layout.kind
     event_type = collector.mapping.type if collector.mapping else None
-    quoted = not (event_type and any(is_confidential(event_types()[event_type], f)
-                                     for f in event_types()[event_type].model_fields))
+    quoted = not (event_type and any(is_confidential(BUILTIN.event_types[event_type], f)
+                                     for f in BUILTIN.event_types[event_type].model_fields))
     read = {"case-register": case_row, "time-clock": clock_row, "events": event_row}[layout.kind]
     for number, row in enumerate(chain(top[index + 1:], rows), start=layout.header_row + 1):
         if all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in row):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from functools import partial
+from importlib.metadata import version
 from itertools import groupby, islice
 from operator import attrgetter
 
@@ -222,7 +223,7 @@ def page(
 ) -> str:
     """The page: the template filled in."""
     jinja2 = require("jinja2", extra="html", purpose="The HTML report")
-    from bianmin_rules import __version__
+    generator = version("bianmin-rules")  # the package metadata's, which reads bianmin_rules/__init__.py
 
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("bianmin_rules.views", "templates"), autoescape=True,
@@ -231,8 +232,8 @@ def page(
     content = Page(
         html_lang="zh-CN" if words.lang == "zh" else words.lang, title=title, subtitle=subtitle, headline=headline,
         charts=drawn, tables=[t if isinstance(t, HtmlTable) else html_table(t, words) for t in tables],
-        footer=words(zh("由 bianmin-rules {version} 生成；表格可点击表头排序。")).format(version=__version__),
-        charts_title=words(zh("图表")), empty_note=words(zh("无记录。")), version=__version__,
+        footer=words(zh("由 bianmin-rules {version} 生成；表格可点击表头排序。")).format(version=generator),
+        charts_title=words(zh("图表")), empty_note=words(zh("无记录。")), version=generator,
     )
     return str(environment.get_template("report.html").render(page=content))
 

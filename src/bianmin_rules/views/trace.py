@@ -13,16 +13,19 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from bianmin_rules.core.books import collect, collector_paused
+from bianmin_rules.core.books import collector_paused
 from bianmin_rules.core.calendar import WorkCalendar
-from bianmin_rules.core.engine import Judging, Progress, apply_policies, no_progress
+from bianmin_rules.core.engine import Judging, Progress, apply_policies, collect, no_progress
 from bianmin_rules.core.errors import EvaluationError
 from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.policy import Context
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import Verdict
-from bianmin_rules.families.complaints.ledger import ComplaintFile
-from bianmin_rules.families.first_inquiry.chain import Chain, build_chain, render_chain
+from bianmin_rules.families.cases.ledger import CASE_FILES
+from bianmin_rules.families.complaints.ledger import COMPLAINT_FILES, ComplaintFile
+from bianmin_rules.families.first_inquiry.chain import Chain, build_chain
+from bianmin_rules.families.first_inquiry.ledger import INQUIRY_FILES
+from bianmin_rules.views.chain import render_chain
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +74,11 @@ def _trace(
 ) -> InquiryTrace:
     latest = _Latest()
     progress("reading", 0, 0)
-    books = collect(latest.watch(events), as_of=as_of or date.max, case_types=variant.case_types)
-    file = books.inquiries.get(inquiry)
-    chain = build_chain(file, books.cases) if file is not None else None
+    books = collect(
+        latest.watch(events), as_of=as_of or date.max, case_types=variant.case_types, families=variant.families,
+    )
+    file = books[INQUIRY_FILES].get(inquiry)
+    chain = build_chain(file, books[CASE_FILES]) if file is not None else None
     if chain is None:
         where = "is not in the log" if file is None else "was never received (no inquiry_received event)"
         raise EvaluationError(f"inquiry {inquiry!r} {where}")
@@ -88,7 +93,9 @@ def _trace(
          if events_of_chain.intersection(v.evidence) or (case is not None and v.case == case)),
         key=lambda v: v.sort_key,
     ))
-    complaints = tuple(f for f in books.complaints.values() if f.lodged is not None and f.lodged.inquiry == inquiry)
+    complaints = tuple(
+        f for f in books[COMPLAINT_FILES].values() if f.lodged is not None and f.lodged.inquiry == inquiry
+    )
     return InquiryTrace(variant.name, day, chain, complaints, verdicts)
 
 

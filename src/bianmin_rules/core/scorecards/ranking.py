@@ -18,11 +18,11 @@ from functools import partial
 from bianmin_rules.core.formatting import plain
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.roster import Roster
+from bianmin_rules.core.scorecards.assessors import AssessorScore, ScoreKey
 from bianmin_rules.core.scorecards.cards import Bar, Card, LineKind, Placing, Standing
 from bianmin_rules.core.scorecards.scoring import Scorer, combine
 from bianmin_rules.core.scorecards.tables import AwardRequirement, Combine, Ranking, ScorecardTable
 from bianmin_rules.core.verdicts import ZERO, Subject, SubjectKind, Verdict
-from bianmin_rules.families.assessment.ledger import AssessorScore, ScoreKey
 
 LOST = (LineKind.DEDUCTION, LineKind.RATE, LineKind.FORFEIT, LineKind.OVERFLOW_IN, LineKind.BAND, LineKind.MISSING)
 """Lines whose negative points count as points lost for the ``deductions`` tie-break."""

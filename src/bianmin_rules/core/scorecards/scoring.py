@@ -31,6 +31,7 @@ from bianmin_rules.core.errors import ScoringError
 from bianmin_rules.core.formatting import plain
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.roster import Roster, SubjectKey, month_index
+from bianmin_rules.core.scorecards.assessors import AssessorScore, ScoreKey
 from bianmin_rules.core.scorecards.bands import BandError
 from bianmin_rules.core.scorecards.cards import AssessorScore as WeightedScore
 from bianmin_rules.core.scorecards.cards import (
@@ -66,7 +67,6 @@ from bianmin_rules.core.scorecards.tables import (
     VerdictSelector,
 )
 from bianmin_rules.core.verdicts import ZERO, Subject, SubjectKind, Verdict
-from bianmin_rules.families.assessment.ledger import AssessorScore, ScoreKey
 
 
 class VerdictIndex:

@@ -1,13 +1,14 @@
-"""Assessment inputs: applicants' evaluations, merits worth a bonus, and other assessors' scores.
+"""Assessment inputs: applicants' evaluations and merits worth a bonus.
 
 These are the facts the assessment tables (SC) read besides the verdicts of other rules:
 
 - ``service_evaluated``: one applicant's evaluation of a window's service (评价器, SMS,
   questionnaire), from which the evaluation and satisfaction rates are measured (SC-5);
 - ``merit_recorded``: a praise, an honour, an adopted suggestion or another deed that a
-  table rewards with bonus points (SC-1, SC-2, SC-4);
-- ``assessment_scored``: the score another assessor gave a subject for a period, for
-  tables that weight two assessors (SC-7).
+  table rewards with bonus points (SC-1, SC-2, SC-4).
+
+Other assessors' scores, which tables weighting two assessors read (SC-7), are an input
+of the tables themselves (:mod:`bianmin_rules.core.scorecards.assessors`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from typing import Literal
 from pydantic import Field
 
 from bianmin_rules.core.events import EventBase, Identifier, example
-from bianmin_rules.core.periods import Period
 
 
 class EvaluationResult(StrEnum):
@@ -115,20 +115,3 @@ class MeritRecorded(EventBase):
     matter: str | None = Field(default=None, description="The deed, for rewarding one matter once.")
     points: Decimal | None = Field(default=None, gt=0, description="Points the assessors set, where at discretion.")
     note: str | None = Field(default=None, description="What was praised or honoured.")
-
-
-class AssessmentScored(EventBase):
-    """Another assessor's score of a staff member (``staff``) or window (``window``) for one period.
-
-    Used where a table weights two assessors (SC-7: community 70%, home unit 30%).
-    """
-
-    model_config = example(
-        '{"type": "assessment_scored", "id": "a1", "at": "2026-04-03T09:00:00", "staff": "S-wang", '
-        '"assessor": "home_unit", "period": {"kind": "quarter", "start": "2026-01-01"}, "score": 88}'
-    )
-
-    type: Literal["assessment_scored"] = "assessment_scored"
-    assessor: Identifier = Field(description="Who scored, as the variant's weighting names it (e.g. home_unit).")
-    period: Period = Field(description="The period scored.")
-    score: Decimal = Field(ge=0, description="The score given.")

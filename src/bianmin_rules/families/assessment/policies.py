@@ -33,8 +33,8 @@ from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.roster import SubjectKey
 from bianmin_rules.core.verdicts import Measure, Subject, SubjectKind, Verdict, VerdictKind, named_subject
 from bianmin_rules.families.assessment.events import EvaluationResult, MeritKind, MeritLevel
-from bianmin_rules.families.assessment.ledger import Merit
-from bianmin_rules.families.cases.ledger import CaseFile
+from bianmin_rules.families.assessment.ledger import ASSESSMENT, Merit
+from bianmin_rules.families.cases.ledger import CASE_FILES, CaseFile
 
 SubjectKinds = tuple[Literal[SubjectKind.WINDOW, SubjectKind.STAFF], ...]
 
@@ -142,7 +142,7 @@ class SpeedUpRate(RateVerdicts):
         tallies: Tallies = defaultdict(Tally)
         period_of = self.periods()
         promise_of = self.promises(context)
-        for file in books.cases.values():
+        for file in books[CASE_FILES].values():
             counted = self.count(file, context, period_of, promise_of)
             if counted is None:
                 continue
@@ -246,11 +246,11 @@ class ServiceEvaluation(RateVerdicts):
 
     def evaluation_rates(self, books: Books, context: Context, name: str) -> Iterator[Verdict]:
         """Served cases that were evaluated, over served cases."""
-        evaluated = {e.case for e in books.assessment.evaluations if e.case}
+        evaluated = {e.case for e in books[ASSESSMENT].evaluations if e.case}
         period_of = self.periods()
-        recorded = {period_of(e.day).start for e in books.assessment.evaluations}
+        recorded = {period_of(e.day).start for e in books[ASSESSMENT].evaluations}
         tallies: Tallies = defaultdict(Tally)
-        for file in books.cases.values():
+        for file in books[CASE_FILES].values():
             step = file.closed if self.served is ServedCases.CLOSED else file.receipt
             if step is None:
                 continue
@@ -269,7 +269,7 @@ class ServiceEvaluation(RateVerdicts):
         """Satisfied evaluations over all evaluations given in the period."""
         tallies: Tallies = defaultdict(Tally)
         period_of = self.periods()
-        for evaluation in books.assessment.evaluations:
+        for evaluation in books[ASSESSMENT].evaluations:
             period = period_of(evaluation.day)
             for subject in subjects_of(evaluation.window, evaluation.staff, self.subjects):
                 tally = tallies[(subject, period.start)]
@@ -280,7 +280,7 @@ class ServiceEvaluation(RateVerdicts):
 
     def dissatisfactions(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation per verified dissatisfied evaluation, charged to the staff member (else the window)."""
-        for evaluation in books.assessment.evaluations:
+        for evaluation in books[ASSESSMENT].evaluations:
             if evaluation.result in self.satisfied or not evaluation.verified:
                 continue
             subject = named_subject(evaluation.staff, evaluation.window, event=evaluation.event)
@@ -360,7 +360,7 @@ class MeritBonus(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One information verdict per merit of the named kinds, with its bonus."""
-        merits = [m for m in books.assessment.merits if m.merit in self.merits]
+        merits = [m for m in books[ASSESSMENT].merits if m.merit in self.merits]
         counted = self.counted(merits)
         for merit in merits:
             subject = named_subject(merit.staff, merit.window, event=merit.event)

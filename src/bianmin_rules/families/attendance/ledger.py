@@ -15,6 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from bianmin_rules.core.books import Book
 from bianmin_rules.core.errors import EvaluationError
 from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.facts import DatedT, fact, in_order
@@ -23,11 +24,15 @@ from bianmin_rules.families.attendance.events import (
     LeaveRequested,
     LeaveType,
     MeetingAttendanceRecorded,
+    PostAssigned,
+    PostCovered,
+    PostLeft,
+    PostReturned,
     ServiceExtended,
     SignedIn,
     SignedOut,
+    WhereaboutsPosted,
 )
-from bianmin_rules.families.posts.events import PostAssigned, PostCovered, PostLeft, PostReturned, WhereaboutsPosted
 
 
 class MarkKind(StrEnum):
@@ -404,3 +409,7 @@ def other_fact(event: EventBase, staff: str) -> Whereabouts | MeetingRecord | Se
         )
     assert isinstance(event, ServiceExtended)
     return ServiceRecord(event.at, event.id, staff, event.window, event.until, event.finished, event.case)
+
+
+ATTENDANCE: Book[AttendanceBooks] = Book("attendance", AttendanceLedger)
+"""The staff files: sign-ins, posts, leave, meetings, and the duty roster."""

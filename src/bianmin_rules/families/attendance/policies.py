@@ -20,9 +20,20 @@ from pydantic import Field
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context, PolicyBase
-from bianmin_rules.core.verdicts import ZERO, Measure, Sanction, Subject, SubjectKind, Verdict, VerdictKind, subject
+from bianmin_rules.core.verdicts import (
+    ZERO,
+    ChargeTo,
+    Measure,
+    Sanction,
+    Subject,
+    SubjectKind,
+    Verdict,
+    VerdictKind,
+    charged,
+    subject,
+)
 from bianmin_rules.families.attendance.events import LeaveType
-from bianmin_rules.families.attendance.ledger import Leave, Mark, MarkKind, StaffFile
+from bianmin_rules.families.attendance.ledger import ATTENDANCE, Leave, Mark, MarkKind, StaffFile
 from bianmin_rules.families.attendance.presence import (
     Interval,
     LeaveProcedure,
@@ -38,7 +49,6 @@ from bianmin_rules.families.attendance.presence import (
     minutes,
     overlaps,
 )
-from bianmin_rules.families.cases.base import ChargeTo, charged
 from bianmin_rules.families.ladders.counting import (
     PenaltyPerTier,
     Selector,
@@ -102,7 +112,7 @@ class LateOrEarly(SignInPolicy):
         """One violation per late arrival and per early leave on a working day."""
         office = OfficeDays(context.calendar)
         margins = self.margins
-        for file in books.attendance.staff.values():
+        for file in books[ATTENDANCE].staff.values():
             for _, sessions in self.sessions(file, file.days_with_signs, office, margins):
                 for session in sessions:
                     yield from self.judge(file, session, context)
@@ -160,7 +170,7 @@ class Absence(SignInPolicy):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per staff member and day with absent sessions."""
         office = OfficeDays(context.calendar)
-        for file in books.attendance.staff.values():
+        for file in books[ATTENDANCE].staff.values():
             unexcused = [leave for leave in file.leaves if self.leave.defect(leave, context.calendar) is not None]
             days = duty_days(file, context.calendar, context.as_of)
             for day, sessions in self.sessions(file, days, office, Margins()):
@@ -228,7 +238,7 @@ class SignInRegister(SignInPolicy):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """Warnings for incomplete days; the monthly measures."""
         office = OfficeDays(context.calendar)
-        for file in books.attendance.staff.values():
+        for file in books[ATTENDANCE].staff.values():
             months: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
             days = duty_days(file, context.calendar, context.as_of)
             for day, sessions in self.sessions(file, days, office, Margins()):
@@ -327,7 +337,7 @@ class ExtendedService(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation per service broken off; compliance per service finished, on request."""
-        for file in books.attendance.staff.values():
+        for file in books[ATTENDANCE].staff.values():
             for service in file.services:
                 if service.finished and not context.include_compliance:
                     continue
@@ -371,7 +381,7 @@ class MeetingAttendance(PenaltyPerTier):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per counted absence, late arrival or early leave."""
         points = {"absent": self.absent_points, "late": self.late_points, "early": self.early_points}
-        for file in books.attendance.staff.values():
+        for file in books[ATTENDANCE].staff.values():
             for record in file.meetings:
                 if record.status not in self.statuses or (self.kinds and record.kind not in self.kinds):
                     continue
@@ -403,7 +413,7 @@ class CumulativeLeave(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per staff member and period over the limit."""
-        for file in books.attendance.staff.values():
+        for file in books[ATTENDANCE].staff.values():
             periods: dict[Period, list[tuple[Leave, Decimal]]] = defaultdict(list)
             for leave in file.leaves:
                 if leave.granted is not None and leave.leave_type in self.leave_types:

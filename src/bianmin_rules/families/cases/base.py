@@ -15,7 +15,6 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -35,34 +34,8 @@ from bianmin_rules.core.deadlines import (
 )
 from bianmin_rules.core.matters import Matter
 from bianmin_rules.core.policy import Context, PolicyBase
-from bianmin_rules.core.verdicts import ZERO, Citation, RuleId, Subject, SubjectKind, Verdict, VerdictKind, subject
-from bianmin_rules.families.cases.ledger import KIND_BITS, CaseFile, Step
-
-
-class ChargeTo(StrEnum):
-    """Who a case rule charges: the staff member or the window (TL-9, JA-4)."""
-
-    STAFF = "staff"
-    WINDOW = "window"
-
-
-def charged(to: ChargeTo, *, window: str | None, staff: str | None, case: str | None) -> Subject:
-    """The subject charged: the one asked for if known, else the other, else the case, else the centre."""
-    first, second = (staff, window) if to is ChargeTo.STAFF else (window, staff)
-    kinds = _ORDER[to]
-    if first:
-        return subject(kinds[0], first)
-    if second:
-        return subject(kinds[1], second)
-    return subject(SubjectKind.CASE, case) if case else subject(SubjectKind.CENTRE, "centre")
-
-
-_ORDER = {
-    ChargeTo.STAFF: (SubjectKind.STAFF, SubjectKind.WINDOW),
-    ChargeTo.WINDOW: (SubjectKind.WINDOW, SubjectKind.STAFF),
-}
-
-
+from bianmin_rules.core.verdicts import ZERO, ChargeTo, Citation, RuleId, Verdict, VerdictKind, charged
+from bianmin_rules.families.cases.ledger import CASE_FILES, KIND_BITS, CaseFile, Step
 
 _RECEIPT, _DAY_AFTER_RECEIPT = ClockStart.RECEIPT, ClockStart.DAY_AFTER_RECEIPT
 """Looked up once: reading an enum member off its class costs ~0.1 µs on Python 3.11."""
@@ -177,7 +150,7 @@ class CaseIndex:
 
 def case_index(books: Books, context: Context) -> CaseIndex:
     """The :class:`CaseIndex` of ``books``, built once for all the rules reading ``context``."""
-    return context.derived.of(books.cases, CaseIndex)
+    return context.derived.of(books[CASE_FILES], CaseIndex)
 
 
 def borne_by(file: CaseFile, window: str | None, staff: str | None) -> tuple[str | None, str | None]:

@@ -1,7 +1,14 @@
-"""The case lifecycle: from receipt to completion, rejection or transfer (CASE, TL, OTN).
+"""The steps of a case: from receipt to completion, rejection or transfer (CASE, TL, OTN, JA, REG).
 
 Each event names its case; ``window`` and ``staff`` name who acted. The case type is a
 code the variant declares (``immediate``, ``promised``, ``supplement`` …, CASE-1, CASE-2).
+Every step of a case is filed in its case file, whichever family's rules read it, so the
+steps of joint approval (``joint_review_*``, ``joint_meeting_attended``: the lead window
+forwards the case to each participating window with that window's own review limit, and
+each decides, attends the coordination meeting or joint inspection, or explains in
+writing, JA-2, JA-3) and of registration (``case_registered``,
+``materials_received_online``, ``paper_copies_demanded``, REG-3, REG-6) are declared here
+too. A case's suspensions (TL-8) stop every participating window's clock.
 """
 
 from __future__ import annotations
@@ -263,3 +270,105 @@ class ApplicantReturned(CaseEvent):
     type: Literal["applicant_returned"] = "applicant_returned"
     cause: ReturnCause = Field(description="Why the applicant had to come back.")
     travel_cost: Decimal | None = Field(default=None, ge=0, description="The round trip's cost in yuan, if known.")
+
+
+class JointReviewForwarded(CaseEvent):
+    """The lead window forwarded a joint case to a participating window (抄告相关, JA-2).
+
+    The participating window's limit runs from this moment: forwarding goes through the
+    online approval system, so the window receives the case when it is sent
+    (jiangxi-town 并联审批 4(4): "从网上审批收件之日起").
+    """
+
+    model_config = example(
+        '{"type": "joint_review_forwarded", "id": "j1", "at": "2026-03-02T10:00:00", "case": "C-201", '
+        '"window": "W-invest", "staff": "S-gao", "to_window": "W-fire", "limit": 5}'
+    )
+
+    type: Literal["joint_review_forwarded"] = "joint_review_forwarded"
+    to_window: Name = Field(description="The participating window.")
+    limit: Limit = Field(description="Its review limit from receipt; a number = working days.")
+
+
+class JointReviewDecided(CaseEvent):
+    """A participating window (``window``) gave its review decision and reported it (JA-2)."""
+
+    model_config = example(
+        '{"type": "joint_review_decided", "id": "j2", "at": "2026-03-06T16:00:00", "case": "C-201", '
+        '"window": "W-fire", "staff": "S-lin", "approved": true}'
+    )
+
+    type: Literal["joint_review_decided"] = "joint_review_decided"
+    approved: bool = Field(description="Approved (同意) or not.")
+
+
+class JointMeetingAttended(CaseEvent):
+    """A participating window (``window``) attended the coordination meeting or joint inspection (JA-3)."""
+
+    model_config = example(
+        '{"type": "joint_meeting_attended", "id": "j3", "at": "2026-03-04T09:30:00", "case": "C-201", '
+        '"window": "W-fire", "staff": "S-lin", "meeting": "inspection"}'
+    )
+
+    type: Literal["joint_meeting_attended"] = "joint_meeting_attended"
+    meeting: Literal["meeting", "inspection"] = Field(
+        default="meeting", description="协调会议 (meeting) or 联合踏勘 (inspection)."
+    )
+
+
+class JointReviewExplained(CaseEvent):
+    """A participating window (``window``) explained why it could not decide in time (JA-3)."""
+
+    model_config = example(
+        '{"type": "joint_review_explained", "id": "j4", "at": "2026-03-09T11:00:00", "case": "C-201", '
+        '"window": "W-fire", "staff": "S-lin", "reason": "需上级消防部门现场核查", "written": true}'
+    )
+
+    type: Literal["joint_review_explained"] = "joint_review_explained"
+    reason: str = Field(min_length=1, description="The explanation.")
+    written: bool = Field(default=True, description="A written explanation (书面说明)?")
+
+
+class CaseRegistered(CaseEvent):
+    """A case received at a window was entered in the online approval system (REG-3).
+
+    ``at`` is when it was entered; the receipt's own ``at`` is when it was received.
+    """
+
+    model_config = example(
+        '{"type": "case_registered", "id": "r1", "at": "2026-03-02T09:20:00", "case": "C-101", '
+        '"window": "W-market", "staff": "S-wang"}'
+    )
+
+    type: Literal["case_registered"] = "case_registered"
+
+
+class MaterialsReceivedOnline(CaseEvent):
+    """The online system received these materials of the case (REG-6)."""
+
+    model_config = example(
+        '{"type": "materials_received_online", "id": "r2", "at": "2026-03-01T20:15:00", "case": "C-301", '
+        '"items": ["身份证", "户口簿"]}'
+    )
+
+    type: Literal["materials_received_online"] = "materials_received_online"
+    items: tuple[Identifier, ...] = Field(min_length=1, description="The items received online.")
+
+
+class PaperCopiesDemanded(CaseEvent):
+    """A window demanded paper copies of materials (REG-6).
+
+    ``obtainable_by_sharing`` lists the demanded items the window could have obtained by
+    data sharing between departments, as the log's source knows it.
+    """
+
+    model_config = example(
+        '{"type": "paper_copies_demanded", "id": "r3", "at": "2026-03-02T10:00:00", "case": "C-301", '
+        '"window": "W-social", "staff": "S-xu", "items": ["身份证", "户口簿"], "obtainable_by_sharing": []}'
+    )
+
+    type: Literal["paper_copies_demanded"] = "paper_copies_demanded"
+    items: tuple[Identifier, ...] = Field(min_length=1, description="The items demanded on paper.")
+    obtainable_by_sharing: tuple[Identifier, ...] = Field(
+        default=(), description="Items obtainable through data sharing (部门间数据共享)."
+    )

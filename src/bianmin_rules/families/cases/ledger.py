@@ -10,13 +10,14 @@ large log stay small.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 from operator import attrgetter
 from typing import Any, NamedTuple, TypeVar, cast
 
+from bianmin_rules.core.books import Book, Books
 from bianmin_rules.core.deadlines import Pause, TimeLimit
 from bianmin_rules.core.errors import EvaluationError
 from bianmin_rules.core.events import EventBase
@@ -26,6 +27,7 @@ from bianmin_rules.families.cases.events import (
     CaseCompleted,
     CaseEvent,
     CaseReceived,
+    CaseRegistered,
     CaseRejected,
     CaseResumed,
     CaseSuspended,
@@ -33,19 +35,18 @@ from bianmin_rules.families.cases.events import (
     CompletionFoundFalse,
     DelayExplained,
     ExtensionGranted,
-    MaterialsCompleted,
-    MissingMaterialsNotice,
-    NoticeContent,
-    ReceiptNoticeIssued,
-    ReturnCause,
-)
-from bianmin_rules.families.joint.events import (
     JointMeetingAttended,
     JointReviewDecided,
     JointReviewExplained,
     JointReviewForwarded,
+    MaterialsCompleted,
+    MaterialsReceivedOnline,
+    MissingMaterialsNotice,
+    NoticeContent,
+    PaperCopiesDemanded,
+    ReceiptNoticeIssued,
+    ReturnCause,
 )
-from bianmin_rules.families.registration.events import CaseRegistered, MaterialsReceivedOnline, PaperCopiesDemanded
 
 
 @fact
@@ -458,3 +459,25 @@ class CaseLedger:
             steps.sort(key=_ORDER)  # in place: one list fewer per case than sorted()
             files[case] = CaseFile.of_ordered(case, tuple(steps))
         return files
+
+
+def admit_case_types(files: Mapping[str, CaseFile], case_types: Collection[str]) -> None:
+    """Raise on the earliest receipt of a case type not among ``case_types`` (CASE-2)."""
+    undeclared = [
+        file.receipt for file in files.values()
+        if file.receipt is not None and file.receipt.case_type not in case_types
+    ]
+    if undeclared:
+        first = min(undeclared, key=lambda receipt: (receipt.at, receipt.event))
+        raise undeclared_case_type(first.case_type, case_types, event_id=first.event)
+
+
+CASE_FILES: Book[Mapping[str, CaseFile]] = Book("cases", CaseLedger, admit=admit_case_types)
+"""The case files, by case id."""
+
+
+def unjudged_cases(books: Books) -> Iterator[str]:
+    """A note for each case the log never received: its time limits cannot be checked."""
+    for file in books[CASE_FILES].values():
+        if file.receipt is None:
+            yield f"办件 {file.case}：日志中没有收件记录，无法检查其时限（事件 {file.steps[0].event} 等）。"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 
+from bianmin_rules.core.books import Book, Books
 from bianmin_rules.core.facts import FileLedger, fact, in_order, only_one
 from bianmin_rules.families.cases.ledger import Step
 from bianmin_rules.families.complaints.events import (
@@ -120,9 +121,13 @@ class ComplaintLedger(FileLedger[ComplaintFile]):
         super().__init__(STEP_OF_EVENT, key="complaint", build=ComplaintFile.from_steps)
 
 
-def unjudged_complaints(complaints: Mapping[str, ComplaintFile]) -> Iterable[str]:
+COMPLAINT_FILES: Book[Mapping[str, ComplaintFile]] = Book("complaints", ComplaintLedger)
+"""The complaint files, by complaint id (without the complainant, CMP-7)."""
+
+
+def unjudged_complaints(books: Books) -> Iterable[str]:
     """A note for each complaint the log never received: its limits cannot be checked."""
-    for file in complaints.values():
+    for file in books[COMPLAINT_FILES].values():
         if file.lodged is None:
             first = min((*file.answers, *file.delay_notices, *file.escalations, *file.investigations),
                         key=lambda s: (s.at, s.event))

@@ -22,7 +22,14 @@ from bianmin_rules.core.matters import Matter
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import Sanction, Subject, SubjectKind, Verdict, VerdictKind, answerable
 from bianmin_rules.families.complaints.events import ComplaintCategory, ComplaintForm, ReplyForm
-from bianmin_rules.families.complaints.ledger import Answer, ComplaintFile, DelayNotice, Escalation, Lodged
+from bianmin_rules.families.complaints.ledger import (
+    COMPLAINT_FILES,
+    Answer,
+    ComplaintFile,
+    DelayNotice,
+    Escalation,
+    Lodged,
+)
 
 FORM_WORDS = {ComplaintForm.ORAL: "口头", ComplaintForm.PHONE: "电话", ComplaintForm.WRITTEN: "书面"}
 REPLY_WORDS = {ReplyForm.ORAL: "口头", ReplyForm.WRITTEN: "书面"}
@@ -35,7 +42,7 @@ def lodged_complaints(
     books: Books, categories: tuple[ComplaintCategory, ...],
 ) -> Iterator[tuple[ComplaintFile, Lodged]]:
     """Every complaint received in one of ``categories``, with its receipt."""
-    for file in books.complaints.values():
+    for file in books[COMPLAINT_FILES].values():
         if file.lodged is not None and file.lodged.category in categories:
             yield file, file.lodged
 
@@ -330,7 +337,7 @@ class VerifiedComplaint(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per verified complaint and charged subject found at fault."""
-        for file in books.complaints.values():
+        for file in books[COMPLAINT_FILES].values():
             for finding in file.investigations:
                 if not finding.upheld or (self.causes is not None and finding.cause not in self.causes):
                     continue

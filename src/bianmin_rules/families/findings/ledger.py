@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
+from bianmin_rules.core.books import Book
 from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.facts import fact
 from bianmin_rules.families.findings.events import FindingRecorded, FindingSource
@@ -47,3 +48,7 @@ class FindingLedger:
     def close(self) -> tuple[Finding, ...]:
         """Every finding, ordered by time and event id."""
         return tuple(sorted(self._findings, key=lambda f: (f.at, f.event)))
+
+
+FINDINGS: Book[tuple[Finding, ...]] = Book("findings", FindingLedger)
+"""Every finding, in time order."""

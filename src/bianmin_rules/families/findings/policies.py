@@ -17,7 +17,7 @@ from bianmin_rules.core.books import Books
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import Sanction, Verdict, VerdictKind, answerable
 from bianmin_rules.families.findings.events import FindingSource
-from bianmin_rules.families.findings.ledger import Finding
+from bianmin_rules.families.findings.ledger import FINDINGS, Finding
 
 
 class FindingPenalty(PolicyBase):
@@ -39,7 +39,7 @@ class FindingPenalty(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per finding of the named codes and sources."""
-        for finding in books.findings:
+        for finding in books[FINDINGS]:
             if finding.finding in self.findings and finding.by in self.sources:
                 yield self.judge(finding, context)
 

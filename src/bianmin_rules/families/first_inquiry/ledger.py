@@ -7,9 +7,10 @@ step — is derived from a file by :func:`bianmin_rules.families.first_inquiry.c
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 
+from bianmin_rules.core.books import Book, Books
 from bianmin_rules.core.facts import FileLedger, fact, in_order, only_one
 from bianmin_rules.families.first_inquiry.events import (
     AppointmentArranged,
@@ -169,3 +170,15 @@ class InquiryLedger(FileLedger[InquiryFile]):
 
     def __init__(self) -> None:
         super().__init__(STEP_OF_EVENT, key="inquiry", build=InquiryFile.from_steps)
+
+
+INQUIRY_FILES: Book[Mapping[str, InquiryFile]] = Book("inquiries", InquiryLedger)
+"""The inquiry files (first inquiry and first handling), by inquiry id."""
+
+
+def unjudged_inquiries(books: Books) -> Iterator[str]:
+    """A note for each inquiry the log never received: it has no first-inquiry person (FIR-1)."""
+    for file in books[INQUIRY_FILES].values():
+        if file.asked is None:
+            yield (f"咨询 {file.inquiry}：日志中没有首问记录（inquiry_received），无法确定首问责任人"
+                   f"（事件 {file.steps[0].event} 等）。")

@@ -23,8 +23,8 @@ from pydantic import Field
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.deadlines import ONE_DAY, SAME_DAY, Clock, Limit, Pause
 from bianmin_rules.core.policy import Context, PolicyBase
-from bianmin_rules.core.verdicts import Verdict, VerdictKind
-from bianmin_rules.families.cases.base import CaseDeadlinePolicy, ChargeTo, Timed
+from bianmin_rules.core.verdicts import ChargeTo, Verdict, VerdictKind
+from bianmin_rules.families.cases.base import CaseDeadlinePolicy, Timed
 from bianmin_rules.families.cases.ledger import Attendance, CaseFile, Forward, JointDecision, JointExplanation, Step
 
 LeadRule = Literal["receiving_window", "first_handling_else_issuing"]

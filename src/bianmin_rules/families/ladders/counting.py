@@ -20,7 +20,7 @@ from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import PolicyBase
 from bianmin_rules.core.verdicts import Occurrence, RuleId, SubjectKind, Verdict, VerdictKind
 from bianmin_rules.families.findings.events import FindingSource
-from bianmin_rules.families.findings.ledger import Finding
+from bianmin_rules.families.findings.ledger import FINDINGS, Finding
 
 
 class Selector(BaseModel):
@@ -63,7 +63,7 @@ SelectorField = Annotated[Selector, BeforeValidator(_bare_rule_is_a_selector, js
 
 def findings_by_event(books: Books) -> dict[str, Finding]:
     """Every finding, by the id of the event that recorded it."""
-    return {finding.event: finding for finding in books.findings}
+    return {finding.event: finding for finding in books[FINDINGS]}
 
 
 def counted(verdicts: Iterable[Verdict], selectors: Iterable[Selector], books: Books) -> list[Verdict]:

@@ -48,9 +48,10 @@ from bianmin_rules.core.verdicts import (
     VerdictKind,
     subject,
 )
+from bianmin_rules.families.complaints.ledger import COMPLAINT_FILES
 from bianmin_rules.families.findings.events import FindingSource
-from bianmin_rules.families.findings.ledger import Finding
-from bianmin_rules.families.first_inquiry.ledger import Taken
+from bianmin_rules.families.findings.ledger import FINDINGS, Finding
+from bianmin_rules.families.first_inquiry.ledger import INQUIRY_FILES, Taken
 from bianmin_rules.families.ladders.counting import (
     PenaltyPerTier,
     Selector,
@@ -319,10 +320,10 @@ class Complained:
     @classmethod
     def of(cls, books: Books) -> Complained:
         """The matters complained about, and their complaints."""
-        reports = frozenset(f.event for f in books.findings if f.by is FindingSource.VERIFIED_REPORT)
+        reports = frozenset(f.event for f in books[FINDINGS] if f.by is FindingSource.VERIFIED_REPORT)
         lodged = sorted(
             (file.lodged.at, file.lodged.event, file.complaint, file.lodged.inquiry)
-            for file in books.complaints.values() if file.lodged and file.lodged.inquiry
+            for file in books[COMPLAINT_FILES].values() if file.lodged and file.lodged.inquiry
         )
         inquiries: dict[str, str] = {}
         cases: dict[str, str] = {}
@@ -330,7 +331,7 @@ class Complained:
             if inquiry is None or inquiry in inquiries:
                 continue
             inquiries[inquiry] = complaint
-            for step in books.inquiries[inquiry].steps if inquiry in books.inquiries else ():
+            for step in books[INQUIRY_FILES][inquiry].steps if inquiry in books[INQUIRY_FILES] else ():
                 if isinstance(step, Taken) and step.case:
                     cases.setdefault(step.case, complaint)
         return cls(inquiries, cases, reports)

@@ -25,7 +25,7 @@ from bianmin_rules.core.matters import Matter
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import ZERO, Verdict, VerdictKind
 from bianmin_rules.families.attendance.events import LeaveType
-from bianmin_rules.families.attendance.ledger import Leave
+from bianmin_rules.families.attendance.ledger import ATTENDANCE, Leave
 from bianmin_rules.families.attendance.policies import staff_subject
 from bianmin_rules.families.attendance.presence import LeaveProcedure, days_label, leave_days
 
@@ -180,7 +180,7 @@ class LeaveApproval(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A verdict on every granted leave (one still under review is not judged yet)."""
-        for file in books.attendance.staff.values():
+        for file in books[ATTENDANCE].staff.values():
             for leave in file.leaves:
                 if leave.granted is not None:
                     yield from self.judge(leave, leave_days(leave, context.calendar), context)
@@ -247,7 +247,7 @@ class UnapprovedLeave(PolicyBase):
 
     def matters(self, books: Books, context: Context) -> Iterator[Matter[Leave]]:
         """The approval owed for every leave request by the day the leave begins."""
-        for file in books.attendance.staff.values():
+        for file in books[ATTENDANCE].staff.values():
             for leave in file.leaves:
                 granted = leave.granted
                 yield Matter(
@@ -274,7 +274,7 @@ class RetroactiveLeave(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A verdict on every leave requested after it began, with its papers' deadline where there is one."""
-        for file in books.attendance.staff.values():
+        for file in books[ATTENDANCE].staff.values():
             for leave in file.leaves:
                 if not leave.retroactive:
                     continue

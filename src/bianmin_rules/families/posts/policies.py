@@ -26,12 +26,12 @@ from pydantic import Field
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.policy import Context, PolicyBase
-from bianmin_rules.core.verdicts import ZERO, Sanction, Subject, SubjectKind, Verdict, VerdictKind
-from bianmin_rules.families.attendance.ledger import Assignment, AttendanceBooks, Leave, Mark, MarkKind
+from bianmin_rules.core.verdicts import ZERO, ChargeTo, Sanction, Subject, SubjectKind, Verdict, VerdictKind, charged
+from bianmin_rules.families.attendance.ledger import ATTENDANCE, Assignment, AttendanceBooks, Leave, Mark, MarkKind
 from bianmin_rules.families.attendance.ledger import Whereabouts as WhereaboutsNote
 from bianmin_rules.families.attendance.policies import staff_subject
 from bianmin_rules.families.attendance.presence import Interval, OfficeDays, clock, days_label, minutes, office_days
-from bianmin_rules.families.cases.base import ChargeTo, charged
+from bianmin_rules.families.findings.ledger import FINDINGS
 
 
 @dataclass(slots=True)
@@ -192,9 +192,9 @@ class EmptyPost(PolicyBase):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per spell with nobody on post."""
         impacts = {
-            (f.window, f.day) for f in books.findings if f.finding in self.bad_impact_findings and f.window
+            (f.window, f.day) for f in books[FINDINGS] if f.finding in self.bad_impact_findings and f.window
         }
-        attendance = books.attendance
+        attendance = books[ATTENDANCE]
         office = OfficeDays(context.calendar)
         has_roster = bool(attendance.assignments)
         for day, rostered in roster_by_day(attendance, office, context.as_of).items():
@@ -275,7 +275,7 @@ class LeaveSubstitute(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per granted leave with days left without a substitute."""
-        attendance = books.attendance
+        attendance = books[ATTENDANCE]
         covered = {
             (m.for_staff, m.day) for file in attendance.staff.values() for m in file.marks
             if m.kind is MarkKind.COVERED and m.for_staff
@@ -355,7 +355,7 @@ class Whereabouts(PolicyBase):
         """One violation per departure without a complete note."""
         grace = timedelta(minutes=self.grace_minutes)
         office = OfficeDays(context.calendar)
-        for file in books.attendance.staff.values():
+        for file in books[ATTENDANCE].staff.values():
             notes: dict[date, list[WhereaboutsNote]] = defaultdict(list)
             for posted in file.whereabouts:
                 notes[posted.at.date()].append(posted)
@@ -414,7 +414,7 @@ class LeavingPost(PolicyBase):
         calendar = context.calendar
         office = OfficeDays(calendar)
         half_day = int((calendar.office_hours.daily_open_time / 2).total_seconds())
-        for file in books.attendance.staff.values():
+        for file in books[ATTENDANCE].staff.values():
             for day in file.days_with_marks:
                 marks = file.marks_on(day)
                 for index, mark in enumerate(marks):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from bianmin_rules.core.books import Book
 from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.facts import fact
 from bianmin_rules.families.registers.events import RegisterAct, RegisterReported
@@ -55,3 +56,7 @@ class RegisterLedger:
     def close(self) -> tuple[RegisterEntry, ...]:
         """Every act, ordered by time and event id."""
         return tuple(sorted(self._entries, key=lambda e: (e.at, e.event)))
+
+
+REGISTER: Book[tuple[RegisterEntry, ...]] = Book("register", RegisterLedger)
+"""The register's daily summaries, weekly checks and monthly reports, in time order."""

@@ -29,8 +29,9 @@ from bianmin_rules.core.matters import Matter
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import CENTRE, Subject, SubjectKind, Verdict, answerable
+from bianmin_rules.families.cases.ledger import CASE_FILES
 from bianmin_rules.families.registers.events import RegisterAct
-from bianmin_rules.families.registers.ledger import RegisterEntry, period_start
+from bianmin_rules.families.registers.ledger import REGISTER, RegisterEntry, period_start
 
 ACT_WORDS = {
     RegisterAct.DAILY_SUMMARY: ("每天一汇总", "汇总"),
@@ -96,12 +97,12 @@ class RegisterCadence(PolicyBase):
     def matters(self, books: Books, context: Context) -> Iterator[Matter[date]]:
         """The act owed for each register and period in which cases were received, from the period's last day."""
         acts: dict[tuple[str, date], RegisterEntry] = {}
-        for entry in books.register:
+        for entry in books[REGISTER]:
             if entry.act is self.act:
                 acts.setdefault((self.register_of(entry.window), entry.period), entry)
         active = sorted({
             (self.register_of(file.receipt.window), period_start(self.act, file.receipt.day))
-            for file in books.cases.values() if file.receipt is not None
+            for file in books[CASE_FILES].values() if file.receipt is not None
         })
         rule, verb = ACT_WORDS[self.act]
         for register, start in active:
@@ -165,7 +166,7 @@ class MonthlyReport(PolicyBase):
 
     def matters(self, books: Books, context: Context) -> Iterator[Matter[date]]:
         """The report owed by each reporter for each month that has ended, from its last day."""
-        reports = earliest(e for e in books.register if e.act is RegisterAct.MONTHLY_REPORT and e.role == self.role)
+        reports = earliest(e for e in books[REGISTER] if e.act is RegisterAct.MONTHLY_REPORT and e.role == self.role)
         reporters = sorted({*self.reporters, *(keeper for keeper, _ in reports)}, key=str)
         months = self.months(reports, context)
         rule = f"每月{self.due_day}日{'前（不含当日）' if self.before_due_day else '前'}"

@@ -1,8 +1,10 @@
-"""Registration and where cases are handled: the online system, refusals, paper copies (REG).
+"""Decisions on record: refusals, and matters handled outside the centre (REG-4, REG-5).
 
-``case_registered``, ``materials_received_online`` and ``paper_copies_demanded`` belong
-to a case; a refusal (``application_refused``) and handling outside the centre
-(``handled_outside_centre``) may concern an application that never became a case.
+A refusal (``application_refused``) and handling outside the centre
+(``handled_outside_centre``) may concern an application that never became a case. The
+steps of registration that belong to a case (``case_registered``,
+``materials_received_online``, ``paper_copies_demanded``) are steps of its case file
+(:mod:`bianmin_rules.families.cases.events`).
 """
 
 from __future__ import annotations
@@ -13,52 +15,6 @@ from typing import Literal
 from pydantic import Field
 
 from bianmin_rules.core.events import EventBase, Identifier, example
-from bianmin_rules.families.cases.events import CaseEvent
-
-
-class CaseRegistered(CaseEvent):
-    """A case received at a window was entered in the online approval system (REG-3).
-
-    ``at`` is when it was entered; the receipt's own ``at`` is when it was received.
-    """
-
-    model_config = example(
-        '{"type": "case_registered", "id": "r1", "at": "2026-03-02T09:20:00", "case": "C-101", '
-        '"window": "W-market", "staff": "S-wang"}'
-    )
-
-    type: Literal["case_registered"] = "case_registered"
-
-
-class MaterialsReceivedOnline(CaseEvent):
-    """The online system received these materials of the case (REG-6)."""
-
-    model_config = example(
-        '{"type": "materials_received_online", "id": "r2", "at": "2026-03-01T20:15:00", "case": "C-301", '
-        '"items": ["身份证", "户口簿"]}'
-    )
-
-    type: Literal["materials_received_online"] = "materials_received_online"
-    items: tuple[Identifier, ...] = Field(min_length=1, description="The items received online.")
-
-
-class PaperCopiesDemanded(CaseEvent):
-    """A window demanded paper copies of materials (REG-6).
-
-    ``obtainable_by_sharing`` lists the demanded items the window could have obtained by
-    data sharing between departments, as the log's source knows it.
-    """
-
-    model_config = example(
-        '{"type": "paper_copies_demanded", "id": "r3", "at": "2026-03-02T10:00:00", "case": "C-301", '
-        '"window": "W-social", "staff": "S-xu", "items": ["身份证", "户口簿"], "obtainable_by_sharing": []}'
-    )
-
-    type: Literal["paper_copies_demanded"] = "paper_copies_demanded"
-    items: tuple[Identifier, ...] = Field(min_length=1, description="The items demanded on paper.")
-    obtainable_by_sharing: tuple[Identifier, ...] = Field(
-        default=(), description="Items obtainable through data sharing (部门间数据共享)."
-    )
 
 
 class ApplicationRefused(EventBase):

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Generic, TypeVar
 
+from bianmin_rules.core.books import Book
 from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.facts import builder, fact, in_order
 from bianmin_rules.families.registration.events import ApplicationRefused, HandledOutsideCentre, OutsideWay
@@ -72,3 +73,10 @@ def refusal_ledger() -> EntryLedger[Refusal]:
 def outside_ledger() -> EntryLedger[OutsideHandling]:
     """The ledger of matters handled outside the centre (REG-5)."""
     return EntryLedger(HandledOutsideCentre, OutsideHandling)
+
+
+REFUSALS: Book[tuple[Refusal, ...]] = Book("refusals", refusal_ledger)
+"""Every refusal to accept or handle an application, in time order (REG-4)."""
+
+OUTSIDE: Book[tuple[OutsideHandling, ...]] = Book("outside", outside_ledger)
+"""Every matter handled or sent outside the centre, in time order (REG-5)."""

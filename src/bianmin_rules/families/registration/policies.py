@@ -10,8 +10,8 @@ from pydantic import Field
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.deadlines import SAME_DAY, Clock, Limit
 from bianmin_rules.core.policy import Context, PolicyBase
-from bianmin_rules.core.verdicts import Verdict, VerdictKind
-from bianmin_rules.families.cases.base import CaseDeadlinePolicy, CasePolicy, ChargeTo, Timed, charged
+from bianmin_rules.core.verdicts import ChargeTo, Verdict, VerdictKind, charged
+from bianmin_rules.families.cases.base import CaseDeadlinePolicy, CasePolicy, Timed
 from bianmin_rules.families.cases.ledger import (
     CaseFile,
     Completion,
@@ -21,7 +21,7 @@ from bianmin_rules.families.cases.ledger import (
     Registration,
 )
 from bianmin_rules.families.registration.events import OutsideWay
-from bianmin_rules.families.registration.ledger import Entry
+from bianmin_rules.families.registration.ledger import OUTSIDE, REFUSALS, Entry
 
 
 class TimelyRegistration(CaseDeadlinePolicy):
@@ -118,7 +118,7 @@ class RefusalRecorded(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each refusal not recorded (or not reported)."""
-        for refusal in books.refusals:
+        for refusal in books[REFUSALS]:
             defects = []
             if not refusal.recorded:
                 defects.append("未登记备案")
@@ -156,7 +156,7 @@ class OutsideCentre(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each matter handled outside in one of ``ways``."""
-        for entry in books.outside:
+        for entry in books[OUTSIDE]:
             if entry.way in self.ways:
                 case = f"办件 {entry.case}：" if entry.case else ""
                 yield entry_violation(
