@@ -192,7 +192,9 @@ class LeaveApproval(PolicyBase):
         what = f"请假{leave.leave}共{days_label(days)}天"
         bands = [band for band in self.table if days in band.span]
         if not bands:
-            gap = next(g for g in self.gaps() if days in g)
+            gap = next((g for g in self.gaps() if days in g), None)
+            if gap is None:
+                return  # no office time at all (a leave over a weekend): the table has nothing to approve
             yield self.charge(leave, context, VerdictKind.WARNING,
                               f"{what}，落在审批权限表未规定的区间（{gap.label}）：制度未规定由谁审批，不作判断。")
             return
