@@ -40,7 +40,8 @@ from bianmin_rules.core.deadlines import days_late
 CALENDAR = WorkCalendar.china(allow_provisional=True)
 """Days after the last official year are counted provisionally: a due day in late December has a next working day."""
 
-DAYS = official_dates(date(2026, 1, 5), date(2026, 12, 28))
+FIRST_DAY, LAST_DAY = date(2026, 1, 5), date(2026, 12, 28)
+DAYS = official_dates(FIRST_DAY, LAST_DAY)
 
 Key = tuple[object, ...]
 
@@ -96,16 +97,30 @@ class Timeline:
 
 
 @st.composite
-def timelines(draw: st.DrawFn) -> Timeline:
-    variant: Variant = draw(variants())
-    return Timeline(variant, draw(event_logs(case_types=tuple(variant.case_types), timed=True)))
+def timelines(draw: st.DrawFn, names: tuple[str, ...] | None = None) -> tuple[Timeline, date]:
+    """A variant, a log, and a day: mostly a few days after a matter began, when it falls due."""
+    variant: Variant = draw(variants(names))
+    log: list[Event] = draw(event_logs(case_types=tuple(variant.case_types), timed=True))
+    day = draw(DAYS)
+    beginnings = [event for event in log if event.type in BEGINNINGS]
+    if beginnings and draw(st.integers(0, 3)):
+        day = min(draw(st.sampled_from(beginnings)).at.date() + timedelta(days=draw(st.integers(0, 6))), LAST_DAY)
+    return Timeline(variant, log), max(day, FIRST_DAY)
 
 
-@given(timelines(), DAYS)
+BEGINNINGS = frozenset({
+    "case_received", "materials_completed", "joint_review_forwarded", "case_completed", "inquiry_received",
+    "inquiry_referred", "inquiry_followed_up", "complaint_received", "complaint_delay_explained", "leave_requested",
+})
+"""Events that start a clock."""
+
+
+@given(timelines())
 def test_a_matter_due_on_a_day_is_not_late_that_day_and_late_by_one_working_day_the_next(
-    timeline: Timeline, as_of: date,
+    drawn: tuple[Timeline, date],
 ) -> None:
     """The log as it stands on ``as_of``, nothing after, evaluated on each due day listed and the next working day."""
+    timeline, as_of = drawn
     due_days = sorted({item.due for item in timeline.listed(as_of).items if item.due is not None and item.due >= as_of})
     for due in due_days[:6]:
         items = [item for item in timeline.listed(as_of).items if item.due == due]
@@ -125,9 +140,9 @@ def test_a_matter_due_on_a_day_is_not_late_that_day_and_late_by_one_working_day_
             assert CALENDAR.working_days_between(due, following) == 1
 
 
-@given(timelines(), DAYS)
+@given(timelines())
 def test_every_deadline_violation_was_on_the_agenda_every_earlier_day_it_was_open(
-    timeline: Timeline, as_of: date,
+    drawn: tuple[Timeline, date],
 ) -> None:
     """Open on a day: the log of that day already held the matter, not met — evaluated as of ``as_of`` on that
     log alone, it is the same violation, still open.
@@ -135,6 +150,7 @@ def test_every_deadline_violation_was_on_the_agenda_every_earlier_day_it_was_ope
     (What a later event alone brings under a rule was not open before it: a case rejected after the fact
     under TL-7, a forward to one more window under JA-1, a reporter first seen in a late report under REG-2.)
     """
+    timeline, as_of = drawn
     rules = timed_rules(timeline.variant)
     for verdict in timeline.evaluated(as_of, as_of).verdicts:
         trace = verdict.deadline
@@ -148,9 +164,12 @@ def test_every_deadline_violation_was_on_the_agenda_every_earlier_day_it_was_ope
                 assert verdict_key(verdict) in timeline.keys(day), (verdict, day)
 
 
-@given(timelines(), DAYS)
-def test_a_matter_closed_on_time_never_appears_after_its_closing(timeline: Timeline, as_of: date) -> None:
+@given(timelines())
+def test_a_matter_closed_on_time_never_appears_after_its_closing(
+    drawn: tuple[Timeline, date],
+) -> None:
     """Every deadline met in time (a compliance verdict as of ``as_of``) is off the agenda from the day it was met."""
+    timeline, as_of = drawn
     for verdict in timeline.evaluated(as_of, as_of, True).verdicts:
         trace = verdict.deadline
         if verdict.kind is not VerdictKind.COMPLIANCE or trace is None or verdict.actual is None:
@@ -160,3 +179,17 @@ def test_a_matter_closed_on_time_never_appears_after_its_closing(timeline: Timel
             listed = [item for item in timeline.listed(day).items
                       if item_key(item) == verdict_key(verdict) and item.start_rule == trace.start_rule]
             assert listed == [], (verdict, day)
+
+
+@given(timelines(("county-centre",)))
+def test_every_early_warning_is_on_the_agenda_of_the_day(drawn: tuple[Timeline, date]) -> None:
+    """TL-10: what county-centre warns of on a day is on that day's agenda, whose horizon is its warning
+    threshold — on the day drawn, and on the working day before each due day then ahead."""
+    timeline, as_of = drawn
+    ahead = sorted({item.due for item in timeline.listed(as_of).items if item.due is not None and item.due > as_of})
+    for day in sorted({as_of, *(min(CALENDAR.add_working_days(due, -1), LAST_DAY) for due in ahead[:3])}):
+        listed = {(item.case, item.due) for item in agenda(
+            timeline.variant, timeline.log, as_of=day, calendar=CALENDAR).items}
+        for warning in timeline.evaluated(day, day).verdicts:
+            if warning.rule == "TL-10":
+                assert (warning.case, warning.due) in listed, warning
