@@ -23,7 +23,7 @@ from bianmin_rules import (
     agenda,
     load_variant,
 )
-from tests.conftest import events, only_rules, run
+from tests.conftest import cited, events, make_variant, only_rules, run
 
 
 def agenda_of(variant: Variant, log: list[Event], as_of: str, **options: Any) -> Agenda:
@@ -183,9 +183,12 @@ def inquiry(*rows: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def test_a_referred_inquiry_is_followed_up_every_five_working_days() -> None:
-    """FIR-8, town-basic 三、(五)5 "首问责任人对转办的事情仍需进行督办，直到事情办理结束" (within 5):
-    referred 3/2, followed up Friday 3/6: the next follow-up is due five working days after, 3/13."""
-    town = only_rules(load_variant("town-basic"), "FIR-8")
+    """FIR-8, town-basic 三、(五)5 "首问责任人对转办的事情仍需进行督办，直到事情办理结束", with a centre's
+    interval of 5 working days (the text states none): referred 3/2, followed up Friday 3/6: the next
+    follow-up is due five working days after, 3/13."""
+    town = make_variant(cited("referral-follow-up", "FIR-8", (
+        "便民服务中心管理制度 1", "三、(五)5", "首问责任人对转办的事情仍需进行督办，直到事情办理结束"),
+        channels=["in_person"], within=5))
     log = events(*inquiry(
         {"type": "inquiry_referred", "at": "2026-03-02T09:10", "inquiry": "Q-7", "staff": "S-wang",
          "to_window": "W-social", "to_staff": "S-zhou"},

@@ -140,10 +140,14 @@ def test_the_command_line_writes_each_table(log_file: str, tmp_path: Path, capsy
     assert capsys.readouterr().out.startswith(BOM + "Window,Staff,Late,Due today,Due soon,Held,Total\n")
 
 
-@pytest.mark.parametrize("within", ["-1", "soon", "1.5"])
-def test_a_bad_horizon_is_one_line_and_exit_2(log_file: str, within: str, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(("within", "why"), [
+    ("-1", "must be from 0 to 366, not -1"), ("367", "must be from 0 to 366, not 367"),
+    ("soon", "not a whole number: 'soon'"), ("1.5", "not a whole number: '1.5'"),
+])
+def test_a_bad_horizon_is_one_line_and_exit_2(
+    log_file: str, within: str, why: str, capsys: pytest.CaptureFixture[str],
+) -> None:
     with pytest.raises(SystemExit) as stopped:
         main(["agenda", log_file, "--variant", "county-centre", "--as-of", "2026-03-10", "--within", within])
     assert stopped.value.code == 2
-    assert f"argument --within: not a number of working days (0 or more) or 'all': '{within}'" in (
-        capsys.readouterr().err)
+    assert f"argument --within: {why} (a number of working days, or 'all')\n" in capsys.readouterr().err

@@ -124,3 +124,14 @@ def test_att8_absences(absent_days: list[str], disqualified: bool) -> None:
         rows += signs(day, "13:20", "17:30") if f"{day}-am" in absent_days else signs(day, "08:55", "17:30")
     report = run(make_variant(ABSENT, ATT8), events(*rows), "2026-03-31")
     assert any(v.rule == "ATT-8" for v in report.verdicts) is disqualified
+
+
+def test_att8_monthly_governs_lateness_only_two_absences_in_two_months_of_a_quarter_disqualify() -> None:
+    """ATT-8 (county-centre 四、(一) "迟到、早退或上班时间睡觉，每月各项合计次数达3次以上，或旷工2次…"):
+    "每月" closes with the first clause; half a day absent on 2/3 and on 3/3 are "旷工2次" in Q1."""
+    rows: list[dict[str, object]] = []
+    for day in ("2026-02-03", "2026-03-03"):
+        rows += [roster("S1", "W1", day, last_day=day), *signs(day, "13:20", "17:30")]
+    report = run(make_variant(ABSENT, ATT8), events(*rows), "2026-03-31")
+    (verdict,) = [v for v in report.verdicts if v.rule == "ATT-8"]
+    assert verdict.on == date(2026, 3, 3) and verdict.explanation.startswith("2026-Q1 旷工2次：")

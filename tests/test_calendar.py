@@ -458,7 +458,7 @@ def test_cal3_schedule_must_follow_last_official_year() -> None:
 @pytest.mark.parametrize(
     ("text", "key"),
     [
-        ("year = = 2026", "invalid TOML"),
+        ("year = = 2026", "not valid TOML"),
         ('source = "x"\nholidays = []', "year: Field required"),
         ('year = 2026\nsource = "x"\nholiday = []\nholidays = []', "holiday: Extra inputs"),
         (
@@ -509,7 +509,7 @@ def test_cal3_bad_schedule_names_the_key(text: str, key: str) -> None:
     with pytest.raises(CalendarError) as info:
         YearSchedule.from_toml(text)
     message = str(info.value)
-    assert message.startswith("calendar schedule: ")
+    assert message.startswith("schedule <schedule>: ")
     assert key in message
     assert "\n" not in message
 

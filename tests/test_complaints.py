@@ -87,6 +87,21 @@ def test_cmp1_next_day_on_a_weekend_defaults_to_the_next_working_day() -> None:
         ("CMP-1", VerdictKind.VIOLATION, date(2026, 3, 7), date(2026, 3, 9), 1)]
 
 
+def test_cmp1_the_explanation_states_that_a_closed_next_day_rolled_to_the_next_working_day() -> None:
+    """CMP-1 (town-basic (七)3 "要在当日或次日给予答复"): received Friday 3/6, never answered; the
+    explanation itself, not only the trace, says that 次日 3/7 is closed and the limit ran to Monday 3/9."""
+    (verdict,) = run(make_variant(NEXT_DAY), events(received("2026-03-06T15:00")), "2026-03-31").verdicts
+    assert ("答复时限自受理之日（2026-03-06）起算次日，次日（2026-03-07）不是工作日，顺延至下一个工作日"
+            "（民法典第二百零三条），届满日为2026-03-09；") in verdict.explanation
+
+
+def test_cmp1_a_next_day_that_is_a_working_day_is_stated_plainly() -> None:
+    """CMP-1: received Monday 3/2, answered 3/4: 次日 3/3 is a working day, and the explanation says no more."""
+    (verdict,) = run(make_variant(NEXT_DAY), events(received("2026-03-02T10:00"), answered("2026-03-04T09:00")),
+                     "2026-03-31").verdicts
+    assert "起算次日，届满日为2026-03-03；" in verdict.explanation and "顺延" not in verdict.explanation
+
+
 def test_cmp1_next_day_is_the_make_up_saturday_before_spring_festival() -> None:
     """CMP-1: received Friday 2/13; 次日 2/14 is a make-up working day, so it is due then; 2/24 is 1 day late."""
     assert answer_verdicts(make_variant(NEXT_DAY), received("2026-02-13T15:00"), answered("2026-02-24T09:00")) == [
@@ -126,6 +141,14 @@ def test_cmp2_a_week_ending_in_the_national_day_break() -> None:
     """CMP-2: received 2026-09-30; a week later, 10/7, is a holiday: due 10/8 (by default)."""
     assert answer_verdicts(make_variant(WEEK), received("2026-09-30T10:00", category="complex"),
                            answered("2026-10-08T10:00"), as_of="2026-10-31") == []
+
+
+def test_cmp2_a_week_ending_on_national_day_says_so() -> None:
+    """CMP-2 (town-conduct-100 投诉制度 6 "在一周之内作出答复"): received 9/30; the week's last day is a holiday."""
+    (verdict,) = run(make_variant(WEEK), events(received("2026-09-30T10:00", category="complex")),
+                     "2026-10-31").verdicts
+    assert "1周的最后一日（2026-10-07）不是工作日，顺延至下一个工作日（民法典第二百零三条），届满日为2026-10-08" in (
+        verdict.explanation)
 
 
 # CMP-3: the other variants' limits

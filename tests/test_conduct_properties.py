@@ -27,7 +27,7 @@ ALL_RULES = make_variant(
     {"kind": "first-handling-reply", "rule": "FIR-5", "source": CITE},
     {"kind": "transfer-consent", "rule": "FIR-6", "source": CITE},
     {"kind": "discharge-conditions", "rule": "FIR-7", "source": CITE},
-    {"kind": "referral-follow-up", "rule": "FIR-8", "source": CITE},
+    {"kind": "referral-follow-up", "rule": "FIR-8", "source": CITE, "within": 5},
     {"kind": "complaint-answer", "rule": "CMP-1", "source": CITE, "limit": {"unit": "next_day"}},
     {"kind": "complaint-tracking", "rule": "CMP-4", "source": CITE, "within": 3},
     {"kind": "complaint-reply-form", "rule": "CMP-5", "source": CITE},

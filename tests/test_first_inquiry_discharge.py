@@ -148,6 +148,9 @@ SCENARIOS: list[tuple[str, str, tuple[Row, ...]]] = [
         act("inquiry_referred", "2026-03-02T09:05", to_window="W-civil", to_staff="S-he"),
         act("inquiry_taken", "2026-03-02T09:30", "S-he"),
         act("inquiry_replied", "2026-03-03T09:00", "S-he", by_phone=True))),
+    ("community-hall", "附 一次性告知制度 二 不属于本人业务范围的，要明确告知他人应找哪个部门或哪位同志办理", (
+        asked("2026-03-02T09:00", channel="phone"),
+        act("inquiry_referred", "2026-03-02T09:05", to_window="W-civil", to_staff="S-he"))),
 ]
 
 

@@ -451,12 +451,14 @@ def test_esc1_town_conduct_a_complaint_upheld_twice_is_one_complaint() -> None:
 def test_esc2_county_a_case_late_under_two_limits_is_one_delay() -> None:
     """ESC-2 (county-centre 责任追究制 2 "对不实行限时办结，延误办结时限的，第一次…批评教育，第二次…通报批评"): key
     project G1 (上报件, statutory 20 working days, promised 15) received Wed 4/1, done Thu 4/30: late under the green
-    channel's 10 days (TL-6, due 4/16) and its promise (TL-2, due 4/23) — one case delayed, 批评教育 once."""
+    channel's 10 days (TL-6, due 4/16) and its promise (TL-2, due 4/23), a promise itself too long for the green
+    channel (TL-6 限时办结制 一、(二)) — one case, 批评教育 once."""
     rows = [{"type": "case_received", "at": "2026-04-01T09:00", "case": "G1", "window": "W1", "staff": "S1",
              "case_type": "reported", "key_project": True, "statutory_limit": 20, "promised_limit": 15},
             {"type": "case_completed", "at": "2026-04-30T16:00", "case": "G1", "window": "W1", "staff": "S1"}]
     report = run(only_rules(load_variant("county-centre"), "TL-2", "TL-6", "ESC-2"), events(*rows), "2026-05-29")
-    assert sorted(v.rule for v in report.verdicts if v.rule in ("TL-2", "TL-6")) == ["TL-2", "TL-6"]
+    assert sorted((v.rule, v.code or "") for v in report.verdicts if v.rule in ("TL-2", "TL-6")) == [
+        ("TL-2", ""), ("TL-6", ""), ("TL-6", "promise")]
     (ladder,) = [v for v in report.verdicts if v.rule == "ESC-2"]
     assert (ladder.sanction is not None and ladder.sanction.tier, ladder.quantity, ladder.case) == ("批评教育", 1, "G1")
 

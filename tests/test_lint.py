@@ -15,7 +15,7 @@ from bianmin_rules.authoring.locate import key_lines
 from bianmin_rules.authoring.testing import variants
 from bianmin_rules.cli.main import main
 from bianmin_rules.core.policy import PolicyBase
-from bianmin_rules.families import Variant
+from bianmin_rules.families import BUILTIN, Variant
 from tests.conftest import make_variant
 
 CITE = {"document": "d", "article": "a", "quote": "q"}
@@ -116,6 +116,7 @@ def test_a_childs_own_lint_table_replaces_the_parents_and_stale_entries_are_repo
 [[lint.accept]]
 code = "band-gap"
 key = "scorecards[0].categories[5].items[1].rules[0].table"
+which = ["[90, 91)", "(95, 96)"]
 reason = "决定带补齐"
 
 [[lint.accept]]
@@ -125,7 +126,7 @@ reason = "没有这一项"
 """
     report = lint_variant(write(tmp_path, "town.toml", text))
     stale = [f for f in report.findings if f.code == "stale-accept"]
-    assert brief(tuple(stale)) == [(None, "stale-accept", "lint.accept[1]", "town.toml", 11)]
+    assert brief(tuple(stale)) == [(None, "stale-accept", "lint.accept[1]", "town.toml", 12)]
     assert len([f for f in report.findings if f.accepted]) == 2  # one entry, both gaps of one table
     assert len(report.unaccepted) == 18 - 2 + 1
 
@@ -197,7 +198,7 @@ def test_a_complaint_limit_of_another_rule_is_not_capped() -> None:
 
 def test_rule_ids_are_checked_wherever_a_file_names_one() -> None:
     """Every key the schema types as a rule ID: a policy's rule, a ladder's counts, a table's rules."""
-    assert {"rule", "rules", "counts"} <= rule_keys()
+    assert {"rule", "rules", "counts"} <= rule_keys(BUILTIN)
     text = county_text().replace('rules = ["ATT-4"], codes = ["joint_review"]', 'rules = ["ATT-44"], codes = ["j"]')
     (finding,) = [f for f in lint_text(text, origin="c").findings if f.code == "unknown-rule"]
     assert (finding.code, finding.key) == ("unknown-rule", "scorecards[0].categories[0].items[0].rules[1].rules[0]")
@@ -215,7 +216,7 @@ def test_cli_lint_exit_status(capsys: pytest.CaptureFixture[str], tmp_path: Path
     assert main(["lint", "county-centre"]) == 0
     out = capsys.readouterr().out
     assert out.endswith("county-centre: 18 findings, 18 accepted, 0 not accepted\n")
-    assert f"county-centre:{county_line(SPEED_UP)}: info: TL-11 band-gap: {SPEED_UP}: gap" in out
+    assert f"county-centre:{county_line(SPEED_UP)}: info: TL-11 band-gap [59, 60): {SPEED_UP}: gap [59, 60)" in out
     town = write(tmp_path, "town.toml", TOWN)
     assert main(["lint", str(town), "--format", "json"]) == 1
     report = LintReport.model_validate_json(capsys.readouterr().out)

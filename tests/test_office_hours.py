@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 import pytest
 from pydantic import ValidationError
 
+from bianmin_rules import Event, load_variant
 from bianmin_rules.core.calendar import (
     CHINA_TZ,
     DEFAULT_OFFICE_HOURS,
@@ -20,6 +21,7 @@ from bianmin_rules.core.calendar import (
     as_china_time,
 )
 from bianmin_rules.core.errors import ProvisionalCalendarError
+from tests.conftest import events, run
 
 SHOUZHAN = OfficeHours.of((time(8, 0), time(12, 0)), (time(14, 30), time(17, 30)))
 JIANSHE = OfficeHours.of((time(8, 30), time(12, 0)), (time(14, 0), time(17, 30)))
@@ -51,6 +53,36 @@ def test_cal2_default_office_hours_are_a_documented_placeholder() -> None:
         (time(13, 30), time(17, 30)),
     ]
     assert OfficeHours().daily_open_time == timedelta(hours=7)
+
+
+PLACEHOLDER_NOTE = ("办公时间：原文未规定作息时间，本报告的迟到、早退、旷工、离岗、空岗和请假天数及其扣分、扣款，"
+                    "均按本库的占位时间（09:00–12:00、13:30–17:30）计算")
+
+
+def sign_in_log() -> list[Event]:
+    return events({"type": "signed_in", "at": "2026-03-02T09:20", "staff": "S-li", "window": "W1"},
+                  {"type": "signed_out", "at": "2026-03-02T17:30", "staff": "S-li", "window": "W1"})
+
+
+def test_cal2_a_report_counting_against_placeholder_hours_says_so() -> None:
+    """CAL-2, town-basic 二、(一)1 "工作人员必须遵守镇政府统一作息时间" states no hours: its lateness fine
+    (二、(一)3 "迟到或早退一次扣款20元") is counted against the library's placeholder, and the report's notes say so."""
+    town = load_variant("town-basic")
+    assert town.office_hours is None
+    report = run(town, sign_in_log(), "2026-03-31")
+    late = [v for v in report.verdicts if v.rule == "ATT-1"]
+    assert [(v.on, v.fine) for v in late] == [(date(2026, 3, 2), 20)]
+    assert [n for n in report.notes if n.startswith(PLACEHOLDER_NOTE)] != []
+
+
+def test_cal2_stated_hours_and_logs_without_attendance_need_no_note() -> None:
+    """CAL-2: jianshe-street states its hours (窗口服务承诺制 二); a log of cases only counts no office time."""
+    jianshe = run(load_variant("jianshe-street"), sign_in_log(), "2026-03-31")
+    cases_only = run(load_variant("town-basic"), events(
+        {"type": "case_received", "at": "2026-03-02T09:00", "case": "C1", "case_type": "promised", "staff": "S-li",
+         "promised_limit": 5}), "2026-03-31")
+    for report in (jianshe, cases_only):
+        assert not any(n.startswith("办公时间") for n in report.notes)
 
 
 def test_cal2_variant_office_hours() -> None:

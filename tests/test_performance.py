@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
+from pydantic_core import PydanticCustomError
 
 from bianmin_rules import (
     CHINA_TZ,
@@ -50,14 +51,18 @@ def test_the_second_of_two_equal_wall_clock_times_keeps_its_own_offset() -> None
     """1986-09-14 01:30 happened twice in Asia/Shanghai (daylight saving ended at 02:00).
 
     The naive times with fold 0 and fold 1 compare equal, so a memo keyed on them alone
-    would give the second the first's offset; each must convert on its own.
+    would give the second the first's offset; each must convert on its own. No event may
+    be dated in 1986 (the calendar starts in 2001): the event reader refuses it before it
+    reaches the memo.
     """
-    earlier = event_time(datetime(1986, 9, 14, 1, 30))
-    later = event_time(datetime(1986, 9, 14, 1, 30, fold=1))
+    earlier = as_china_time(datetime(1986, 9, 14, 1, 30))
+    later = as_china_time(datetime(1986, 9, 14, 1, 30, fold=1))
     assert earlier.utcoffset() == timedelta(hours=9)
     assert later.utcoffset() == timedelta(hours=8) and later.fold == 1
-    assert later == as_china_time(datetime(1986, 9, 14, 1, 30, fold=1))
-    assert event_time(datetime(1986, 9, 13, 17, 30, tzinfo=UTC)).utcoffset() == timedelta(hours=8)
+    for moment in (datetime(1986, 9, 14, 1, 30), datetime(1986, 9, 14, 1, 30, fold=1)):
+        with pytest.raises(PydanticCustomError, match="2001–2099"):
+            event_time(moment)
+    assert event_time(datetime(2026, 9, 13, 17, 30, tzinfo=UTC)).utcoffset() == timedelta(hours=8)
 
 
 def test_derived_values_are_computed_once_per_source_object() -> None:

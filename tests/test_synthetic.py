@@ -38,3 +38,22 @@ def test_a_generated_year_evaluates(capsys: pytest.CaptureFixture[str]) -> None:
     report = evaluate(load_variant("county-centre"), read_events(lines), as_of=date(2026, 12, 31))
     assert report.events_read + report.events_after_as_of == 6000
     assert {v.rule for v in report.verdicts} >= {"TL-1"}
+
+
+@pytest.mark.parametrize("name", ["shandong-guideline", "shouzhan-town", "community-hall", "dahe-town"])
+def test_a_log_for_a_variant_uses_only_its_case_types(name: str) -> None:
+    """CASE-2: a variant refuses a receipt of a case type it does not declare; a log made for it has none."""
+    variant = load_variant(name)
+    rows = list(generate(3000, seed=4, windows=3, case_types=variant.case_types))
+    received = {row["case_type"] for row in rows if row["type"] == "case_received"}
+    assert received <= set(variant.case_types)
+    assert ("promised" in received) == ("promised" in variant.case_types)
+    report = evaluate(variant, read_events(json.dumps(row) for row in rows), as_of=date(2026, 12, 31))
+    assert report.events_read + report.events_after_as_of == 3000
+
+
+def test_the_kinds_are_drawn_alike_whatever_their_codes() -> None:
+    plain = list(generate(2000, seed=9))
+    coded = list(generate(2000, seed=9, case_types=("promised", "joint")))
+    assert [row["id"] for row in plain] == [row["id"] for row in coded]
+    assert {row["case_type"] for row in coded if row["type"] == "case_received"} == {"promised", "joint"}

@@ -370,16 +370,65 @@ def test_tl6_green_channel_halves_the_statutory_limit_across_spring_festival() -
     """TL-6: key project received Friday 2/13, statutory 20 working days → 10: 2/14, 2/24–2/28, 3/2–3/5.
 
     Completed Monday 3/9: 2 working days late on the green channel, although within its
-    promised 15 working days (due 3/12).
+    promised 15 working days (due 3/12) — a promise that was itself too long (below).
     """
     rows = [receive("C1", "2026-02-13T09:00", "promised", promised_limit=15, statutory_limit=20, key_project=True),
             step("receipt_notice_issued", "C1", "2026-02-13T09:10", promised_date="2026-03-12"),
             step("case_completed", "C1", "2026-03-09T10:00")]
+    promise, late = judged(run(cv.county_case_rules(), events(*rows), "2026-03-31"))
+    assert (late.rule, late.due, late.points, late.code) == ("TL-6", date(2026, 3, 5), Decimal(0), None)
+    assert late.deadline is not None
+    assert (late.deadline.limit.amount, late.deadline.statutory_limit) == (10, TimeLimit(amount=20))
+    assert "压缩到法定时限20个工作日的50%以内" in late.explanation
+    assert (promise.rule, promise.code, promise.on, promise.due) == ("TL-6", "promise", date(2026, 2, 13),
+                                                                     date(2026, 3, 5))
+
+
+def test_tl6_a_promise_longer_than_the_compressed_limit_is_a_violation_on_receipt_even_if_done_in_time() -> None:
+    """TL-6 (county-centre 限时办结制 一、(二) "审批的时限要压缩到行政法规规定的办结时限的一半以上"): the limit itself.
+
+    Received Monday 3/2, statutory 20 working days → 10 (due 3/16), promised 15 (due 3/23),
+    done 3/10 — in time, yet the promise broke the rule on 3/2.
+    """
+    rows = [receive("C1", "2026-03-02T09:00", "promised", promised_limit=15, statutory_limit=20, key_project=True),
+            step("receipt_notice_issued", "C1", "2026-03-02T09:10", promised_date="2026-03-23"),
+            step("case_completed", "C1", "2026-03-10T10:00")]
     (verdict,) = judged(run(cv.county_case_rules(), events(*rows), "2026-03-31"))
-    assert (verdict.rule, verdict.due, verdict.points) == ("TL-6", date(2026, 3, 5), Decimal(0))
-    assert verdict.deadline is not None
-    assert (verdict.deadline.limit.amount, verdict.deadline.statutory_limit) == (10, TimeLimit(amount=20))
-    assert "压缩到法定时限20个工作日的50%以内" in verdict.explanation
+    assert (verdict.rule, verdict.kind, verdict.on, verdict.due, verdict.code, verdict.evidence) == (
+        "TL-6", VerdictKind.VIOLATION, date(2026, 3, 2), date(2026, 3, 16), "promise", ("e1",))
+    assert verdict.explanation == (
+        "办件 C1：重点项目绿色通道：办结时限压缩到法定时限20个工作日的50%以内，即10个工作日，自受理之日（2026-03-02）"
+        "起算届满日为2026-03-16；收件时承诺时限15个工作日（届满日2026-03-23），超过压缩后的时限。")
+
+
+@pytest.mark.parametrize(("promised", "notice", "expected"), [
+    ({"promised_limit": 10}, None, []),
+    ({"promised_limit": 11}, None, [date(2026, 3, 2)]),
+    ({}, "2026-03-16", []),
+    ({}, "2026-03-17", [date(2026, 3, 3)]),
+])
+def test_tl6_the_promise_is_read_from_the_receipt_else_from_the_receipt_notice(
+    promised: dict[str, int], notice: str | None, expected: list[date],
+) -> None:
+    """TL-6: 10 working days from 3/2 end 3/16; a promise of 11 days, or a notice (3/3) promising 3/17, is too long."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", statutory_limit=20, key_project=True, **promised),
+            step("case_completed", "C1", "2026-03-05T10:00")]
+    if notice:
+        rows.insert(1, step("receipt_notice_issued", "C1", "2026-03-03T09:10", promised_date=notice))
+    verdicts = [v for v in judged(run(cv.county_case_rules(), events(*rows), "2026-03-31")) if v.rule == "TL-6"]
+    assert [v.on for v in verdicts] == expected and all(v.code == "promise" for v in verdicts)
+
+
+def test_tl6_the_county_tables_do_not_price_a_promise_as_an_overdue_case() -> None:
+    """TL-6 with the window table's 办件管理 1 ("出现超期办件的，每件次扣2分") and 按时办结
+    ("未在承诺时间内办结的，不得此5分"): a key project done in time after a too-long promise is not overdue."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", promised_limit=15, statutory_limit=20, key_project=True),
+            step("receipt_notice_issued", "C1", "2026-03-02T09:10", promised_date="2026-03-23"),
+            step("case_completed", "C1", "2026-03-10T10:00")]
+    report = run(load_variant("county-centre"), events(*rows), "2026-03-31")
+    assert [v.code for v in report.violations() if v.rule == "TL-6"] == ["promise"]
+    card = next(c for c in report.scorecards if c.scorecard == "window" and c.subject.id == "W1")
+    assert card.item("procedure").score == 10 and card.item("on-time").score == 5
 
 
 def test_tl6_key_project_without_statutory_limit_is_a_warning() -> None:

@@ -62,6 +62,30 @@ def test_otn5_the_second_trip_costs_the_handler_the_fares_not_a_fine(hall: Varia
     assert "承办人应赔偿往返交通费12.50元" in verdict.explanation
 
 
+def charged(report: Any, *rules: str) -> list[tuple[str, str]]:
+    return [(v.rule, str(v.subject)) for v in report.violations() if v.rule in rules]
+
+
+def inquiry(*steps: dict[str, Any]) -> list[Any]:
+    """A visitor's inquiry Q1 at W1 on Monday 3/2, outside S1's remit, and what followed."""
+    return events({"type": "inquiry_received", "at": "2026-03-02T10:00", "inquiry": "Q1", "channel": "in_person",
+                   "remit": "centre", "window": "W1", "staff": "S1"},
+                  *({"inquiry": "Q1", "staff": "S1", **step} for step in steps))
+
+
+def test_fir2_fir3_a_matter_outside_ones_remit_is_told_where_to_go_never_pushed_away(hall: Variant) -> None:
+    """一次性告知制度 二 ("不属于本人业务范围的，要明确告知他人应找哪个部门或哪位同志办理") and 三 ("不能一推了之"):
+    referred the same day to W2 by name — done; a referral naming no one is no guidance (FIR-2, from 3/3); a
+    refusal, whatever its words, is "一推了之" (FIR-3)."""
+    named = inquiry({"type": "inquiry_referred", "at": "2026-03-02T10:05", "to_window": "W2"})
+    assert charged(run(hall, named, "2026-03-31"), "FIR-2", "FIR-3") == []
+    vague = inquiry({"type": "inquiry_referred", "at": "2026-03-02T10:05"})
+    assert charged(run(hall, vague, "2026-03-31"), "FIR-2", "FIR-3") == [("FIR-2", "staff:S1")]
+    pushed = inquiry({"type": "inquiry_refused", "at": "2026-03-02T10:05", "words": "去别处问吧"},
+                     {"type": "inquiry_referred", "at": "2026-03-02T10:06", "to_window": "W2"})
+    assert charged(run(hall, pushed, "2026-03-31"), "FIR-2", "FIR-3") == [("FIR-3", "staff:S1")]
+
+
 def test_lv1_second_part_table_and_its_missing_third_case(hall: Variant) -> None:
     """LV-1 (第二篇 一、(二)): "分以下三种情况" lists two — up to 1 day, then over 1 up to 2 days; over 2 is a gap."""
     table = policy_of(hall, "leave-approval")

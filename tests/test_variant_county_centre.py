@@ -8,12 +8,15 @@ variant and scored on its two tables (考核办法 一 and 二). Three windows:
 Computed by hand (Qingming 4/4–4/6; Labour Day 5/1–5/5 with the make-up Saturday 5/9):
 
 - S1, W1. G1, a key project (上报件) received Wed 4/1, statutory 20 working days: the green
-  channel halves it to 10 (TL-6), due 4/16; done Mon 4/20, 2 working days late (its promise,
-  15 days, ran to 4/23). P1, promised 5 days from Mon 4/13, due 4/20, done 4/22: 2 days late
-  (TL-2). P2, promised 10 from 4/14, done 4/15 in time but without a receipt notice (TL-3).
-  17 immediate cases in time. P3, promised 5 from Wed 6/24 (due 7/1), open: warned (TL-10).
-  ESC-2 (责任追究制 2): G1 is S1's first time-limit failure (批评教育), P1 the second
-  (通报批评，并追究有关领导的行政责任). TL-12: 18 of 20 closed cases in time, 90%.
+  channel halves it to 10 (TL-6), due 4/16. Promised 15 days on receipt (to 4/23), more than
+  the compressed limit: a TL-6 violation on 4/1 itself (限时办结制 一、(二) regulates the
+  limit). Done Mon 4/20, 2 working days late. P1, promised 5 days from Mon 4/13, due 4/20,
+  done 4/22: 2 days late (TL-2). P2, promised 10 from 4/14, done 4/15 in time but without a
+  receipt notice (TL-3). 17 immediate cases in time. P3, promised 5 from Wed 6/24 (due 7/1),
+  open: warned (TL-10). ESC-2 (责任追究制 2, "对不实行限时办结，延误办结时限的"), counted by
+  case: G1 — its promise and its lateness — is S1's first failure (批评教育, from 4/1), P1 the
+  second (通报批评，并追究有关领导的行政责任). The tables price overdue cases only: G1's promise
+  costs no points there. TL-12: 18 of 20 closed cases in time, 90%.
   TL-11: P1 saved 0 of 5 promised days, P2 9 of 10: 9/15 = 60%.
   S1 refused inquiry Q2 with "不清楚" (FIR-3), then referred it; the applicant complained
   (not upheld). A verified report of another first-inquiry failure, with a bad impact,
@@ -226,12 +229,14 @@ def found(report: Report, rule: str, subject: str | None = None) -> list[tuple[s
 def test_time_limits_and_their_ladder(quarter: Report) -> None:
     """TL-6 (限时办结制 (二)), TL-2 (承诺件 二(二)3), TL-3 (二(二)1), TL-10 (二), ESC-2 (责任追究制 2)."""
     late = {v.case: (v.rule, v.due, v.deadline.days_late if v.deadline else None) for v in quarter.violations()
-            if v.rule in {"TL-2", "TL-6"}}
+            if v.rule in {"TL-2", "TL-6"} and v.deadline}
     assert late == {"G1": ("TL-6", date(2026, 4, 16), 2), "P1": ("TL-2", date(2026, 4, 20), 2)}
+    (promise,) = [v for v in quarter.violations() if v.code == "promise"]
+    assert (promise.rule, promise.case, promise.on, promise.due) == ("TL-6", "G1", date(2026, 4, 1), date(2026, 4, 16))
     assert found(quarter, "TL-3") == [("staff:S1", date(2026, 6, 30), "P2")]  # never issued: as of 6/30
     (warning,) = [v for v in quarter.verdicts if v.kind is VerdictKind.WARNING]
     assert (warning.rule, warning.case, warning.due) == ("TL-10", "P3", date(2026, 7, 1))
-    assert found(quarter, "ESC-2") == [("staff:S1", date(2026, 4, 20), "批评教育"),
+    assert found(quarter, "ESC-2") == [("staff:S1", date(2026, 4, 1), "批评教育"),
                                        ("staff:S1", date(2026, 4, 22), "通报批评，并追究有关领导的行政责任")]
 
 
@@ -338,3 +343,35 @@ def test_the_example_and_a_synthetic_log_evaluate(county: Variant) -> None:
     _, synthetic = evaluate_both(county)
     assert {"TL-1", "TL-2", "TL-12", "ESC-2", "ATT-1", "CMP-8"} <= {v.rule for v in synthetic.verdicts}
     assert {c.scorecard for c in synthetic.scorecards} == {"window", "staff"}
+
+
+# -- readings of the tables -------------------------------------------------------------------
+
+
+def notice_rows(*, came_back: bool) -> list[Row]:
+    """A supplement case whose first notice (3/2) missed an item asked for on 3/4, with or without a trip back."""
+    who = at("W1", "S1")
+    rows: list[Row] = [
+        {"type": "case_received", "at": "2026-03-02T09:00", "case": "C1", "case_type": "supplement",
+         "materials_complete": False, **who},
+        {"type": "missing_materials_notice", "at": "2026-03-02T09:10", "case": "C1", "items": ["营业执照副本"], **who},
+        {"type": "missing_materials_notice", "at": "2026-03-04T10:00", "case": "C1", "items": ["场地租赁合同"], **who},
+    ]
+    if came_back:
+        rows.append({"type": "applicant_returned", "at": "2026-03-04T09:30", "case": "C1",
+                     "cause": "incomplete_notice", **who})
+    return rows
+
+
+@pytest.mark.parametrize("came_back", [False, True])
+def test_a_first_notice_that_missed_an_item_costs_the_window_2_once_per_case(county: Variant, came_back: bool) -> None:
+    """OTN-2 with the window table's 办件管理 1 ("出现没有一次性告知和出现超期办件的，每件次扣2分"): the first
+    notice missed an item — a failed one-time notice, whether or not the applicant came back (OTN-5); a case
+    found by both rules costs 2 once. The staff table prices only "造成服务对象多次奔跑" (业务技能 2)."""
+    report = run(county, events(*notice_rows(came_back=came_back)), "2026-03-31")
+    assert {v.rule for v in report.violations()} >= ({"OTN-2", "OTN-5"} if came_back else {"OTN-2"})
+    window = card_of(report.scorecards, "window", "W1", Period(kind=PeriodKind.QUARTER, start=date(2026, 1, 1)))
+    assert window.item("procedure").score == 8
+    staff = card_of(report.scorecards, "staff", "S1", Period(kind=PeriodKind.QUARTER, start=date(2026, 1, 1)))
+    notice_lines = [line for line in staff.item("skills").lines if line.rule in {"OTN-2", "OTN-5"}]
+    assert [line.points for line in notice_lines] == ([Decimal(-1)] if came_back else [])

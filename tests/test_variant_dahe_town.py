@@ -12,7 +12,6 @@ from decimal import Decimal
 import pytest
 
 from bianmin_rules import Report, Variant, VerdictKind, builtin_variant_names, load_variant
-from bianmin_rules.core.calendar import OfficeHours
 from bianmin_rules.families.attendance.policies import SignInRegister
 from bianmin_rules.families.ladders.policies import OffenceLadder
 from bianmin_rules.families.posts.policies import EmptyPost
@@ -37,7 +36,7 @@ def test_builtin_names_its_source_and_case_types(dahe: Variant) -> None:
     assert "dahe-town" in builtin_variant_names()
     assert dahe.source.section.startswith("便民服务中心管理制度 9")
     assert dahe.case_types == {"immediate": "即办件", "promised": "承诺件", "reported": "转报、上报审批事项"}
-    assert (dahe.effective, dahe.office_hours, dahe.scorecards) == (None, OfficeHours(), ())
+    assert (dahe.effective, dahe.office_hours, dahe.scorecards) == (None, None, ())
     assert Variant.from_toml(dahe.to_toml(), origin="printed") == dahe
 
 
@@ -148,6 +147,20 @@ def test_tl2_reported_matters_keep_their_promised_limit(dahe: Variant) -> None:
         {"type": "case_completed", "case": "C1", "at": "2026-03-06T10:00", "staff": "S1", "window": "W1"}]
     (late,) = run(dahe, events(*rows), "2026-03-31").verdicts
     assert (late.rule, late.deadline and late.deadline.days_late) == ("TL-2", 1)
+
+
+@pytest.mark.parametrize(("by_appointment", "verdicts"), [(False, []), (True, ["CAL-5"])])
+def test_cal5_extended_hours_are_owed_after_a_prior_agreement_only(
+    dahe: Variant, by_appointment: bool, verdicts: list[str],
+) -> None:
+    """CAL-5 (工作管理制度 第十条 "服务对象因特殊、紧急需要的，可事先与服务窗口约定，窗口人员可以、应当延长办公
+    服务时间"): serving at the close on 3/2, the staff member stopped at 17:45 before the matter was done — a
+    violation only when the applicant had agreed the extended service beforehand."""
+    rows = [{"type": "service_extended", "at": "2026-03-02T17:30", "staff": "S1", "window": "W1",
+             "until": "2026-03-02T17:45", "finished": False, "by_appointment": by_appointment}]
+    report = run(dahe, events(*rows), "2026-03-31")
+    assert [v.rule for v in report.verdicts] == verdicts
+    assert all("服务对象事先约定延时服务" in v.explanation for v in report.verdicts)
 
 
 def test_the_example_and_a_synthetic_log_evaluate(dahe: Variant) -> None:

@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 
 from bianmin_rules import Report, Variant, VerdictKind, builtin_variant_names, load_variant
-from bianmin_rules.core.calendar import OfficeHours
 from bianmin_rules.families.attendance.policies import LateOrEarly
 from bianmin_rules.families.ladders.policies import SeverityTiers
 from tests.builtin_reports import evaluate_both
@@ -37,7 +36,7 @@ def test_builtin_names_its_source_and_four_case_types(guangwu: Variant) -> None:
     assert "guangwu-street" in builtin_variant_names()
     assert guangwu.source.section.startswith("便民服务中心管理制度 13")
     assert guangwu.case_types == {"immediate": "即办件", "rejected": "退回件", "reported": "上报件", "joint": "联办件"}
-    assert (guangwu.effective, guangwu.office_hours, guangwu.scorecards) == (None, OfficeHours(), ())
+    assert (guangwu.effective, guangwu.office_hours, guangwu.scorecards) == (None, None, ())
     assert Variant.from_toml(guangwu.to_toml(), origin="printed") == guangwu
 
 

@@ -135,16 +135,59 @@ def test_staff_and_window_cards_of_march_by_hand(march: Report) -> None:
 def test_ja4_ja3_a_joint_review_late_is_charged_to_its_window(jiangxi: Variant) -> None:
     """JA-2/JA-4 (并联审批 4(4); 按时办结 6): W2 had 2 working days from Mon 3/2 (due 3/4), decided Thu 3/5: one day
     late, −2 on W2's card; JA-3 (并联审批 6): no decision, attendance or written explanation in time — deemed
-    approved, borne by W2."""
+    approved, borne by W2, whose leader in charge and responsible staff member are held to account (并联审批 7
+    "在规定时限内无异议又不反馈审批结果的…追究分管领导和直接责任人的行政责任")."""
     rows = case("J1", "2026-03-02T09:00", "joint", ("case_registered", "2026-03-02T09:05", {}),
                 ("joint_review_forwarded", "2026-03-02T10:00", {"to_window": "W2", "limit": 2}))
     rows.append({"type": "joint_review_decided", "at": "2026-03-05T10:00", "case": "J1", "window": "W2",
                  "staff": "S2", "approved": True})
     report = run(jiangxi, events(*rows), "2026-04-01")
-    assert sorted((v.rule, str(v.subject)) for v in report.violations()) == [
-        ("JA-3", "window:W2"), ("JA-4", "window:W2")]
+    assert sorted((v.rule, str(v.subject), v.sanction.tier if v.sanction else "") for v in report.violations()) == [
+        ("JA-3", "window:W2", ""), ("JA-3", "window:W2", "追究分管领导和直接责任人的行政责任"),
+        ("JA-4", "window:W2", "")]
     (line,) = card(report, "window", "W2").item("cases").lines
     assert (line.rule, line.points) == ("JA-4", Decimal(-2))
+
+
+def test_ja3_a_joint_delay_judged_at_fault_holds_the_leader_to_account(jiangxi: Variant) -> None:
+    """并联审批 7 ("对推诿、扯皮不负责任、失职渎职或服务态度恶劣造成未在承诺或规定时限内完成的，追究分管领导和
+    直接责任人的行政责任"): the cause is the centre's judgement, recorded as a finding; the tier follows, no points."""
+    rows = [{"type": "finding_recorded", "at": "2026-03-06T10:00", "window": "W2", "staff": "S2",
+             "finding": "joint_delay_at_fault"}]
+    report = run(jiangxi, events(*rows), "2026-03-31")
+    assert [(v.rule, v.code, v.sanction.tier if v.sanction else None, v.points) for v in report.violations()] == [
+        ("JA-3", "joint_delay_at_fault", None, 0), ("JA-3", None, "追究分管领导和直接责任人的行政责任", 0)]
+    assert report.violations()[1].explanation.startswith("推诿、扯皮不负责任、失职渎职或服务态度恶劣造成")
+
+
+def test_fir5_the_result_is_told_within_a_working_day_of_completion(jiangxi: Variant) -> None:
+    """FIR-5 (按时办结 5 "办结后，通过电话或短信形式及时告知申请人"): Q1 became case C1, done Thu 3/5; told by text
+    message on Mon 3/9 — due Fri 3/6 (one working day, "及时"), a working day late. Q2's C2, done the same day, was
+    told by phone on 3/6: in time."""
+    rows: list[dict[str, object]] = []
+    for n, told in ((1, "2026-03-09T09:00"), (2, "2026-03-06T09:00")):
+        rows += [
+            {"type": "inquiry_received", "at": "2026-03-02T09:00", "inquiry": f"Q{n}", "channel": "in_person",
+             "remit": "own", "window": "W1", "staff": "S1"},
+            {"type": "inquiry_taken", "at": "2026-03-02T09:05", "inquiry": f"Q{n}", "window": "W1", "staff": "S1",
+             "case": f"C{n}"},
+            *case(f"C{n}", "2026-03-02T09:10", "promised", ("case_completed", "2026-03-05T10:00", {}),
+                  promised_limit=5),
+            {"type": "inquiry_replied", "at": told, "inquiry": f"Q{n}", "staff": "S1", "by_phone": True}]
+    late = [v for v in run(jiangxi, events(*rows), "2026-03-31").violations() if v.rule == "FIR-5"]
+    assert [(v.case, v.due, v.actual) for v in late] == [("C1", date(2026, 3, 6), date(2026, 3, 9))]
+
+
+def test_cal5_holiday_and_lunch_service_failures_are_recorded_findings(jiangxi: Variant) -> None:
+    """CAL-5 (错时延时制度 2 "窗口人员无条件为其提供服务"; 3 "可与办事人员预约，在中午休息时间照常上班"): no event
+    shows a holiday request or an appointment, so the centre records the failure; no points (no table prices them)."""
+    rows = [{"type": "finding_recorded", "at": "2026-04-05T10:00", "window": "W1", "staff": "S1",
+             "finding": "holiday_service_refused"},
+            {"type": "finding_recorded", "at": "2026-04-08T12:30", "window": "W1", "staff": "S1",
+             "finding": "appointment_missed"}]
+    report = run(jiangxi, events(*rows), "2026-04-30")
+    assert [(v.rule, v.code, v.points) for v in report.violations()] == [
+        ("CAL-5", "holiday_service_refused", 0), ("CAL-5", "appointment_missed", 0)]
 
 
 def test_lv1_a_leave_in_the_gap_is_a_warning_naming_it(jiangxi: Variant) -> None:

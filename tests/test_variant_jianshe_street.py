@@ -100,6 +100,32 @@ def test_otn3_an_oral_notice_in_time_does_not_meet_the_written_requirement(jians
     assert late.actual == date(2026, 3, 10)
 
 
+def stating(*states: str, written: bool = True) -> list[Any]:
+    """A case received 3/2 with incomplete materials, and its one-time notice stating ``states``."""
+    return events(
+        {"type": "case_received", "case": "C1", "at": "2026-03-02T10:00", "window": "W1", "staff": "S1",
+         "case_type": "promised", "promised_limit": 10, "materials_complete": False},
+        {"type": "missing_materials_notice", "case": "C1", "at": "2026-03-02T10:10", "window": "W1", "staff": "S1",
+         "items": ["户口簿"], "written": written, "states": list(states)})
+
+
+def test_otn1_the_notice_states_the_conditions_too(jianshe: Variant) -> None:
+    """OTN-1 (一次性告知制度 四 "一次性告知其所办理事项的条件、时限、程序、所需的全部材料"): a notice stating
+    the limit, the procedure and the materials but not the conditions is incomplete."""
+    full = ("conditions", "promised_limit", "procedure", "materials")
+    assert verdicts_of(run(jianshe, stating(*full), "2026-03-31"), "OTN-1") == []
+    (verdict,) = verdicts_of(run(jianshe, stating(*full[1:]), "2026-03-31"), "OTN-1")
+    assert "未载明办理条件" in verdict.explanation
+
+
+def test_otn1_the_written_rule_of_the_window_standard_governs_the_oral_one(jianshe: Variant) -> None:
+    """OTN-1: 窗口服务规范 五 "应一次性书面告知其需补齐的全部材料内容" governs 一次性告知制度 七 "口头或书面":
+    an oral notice of missing materials, complete in content, is incomplete in form."""
+    full = ("conditions", "promised_limit", "procedure", "materials")
+    (verdict,) = verdicts_of(run(jianshe, stating(*full, written=False), "2026-03-31"), "OTN-1")
+    assert "未出具书面告知单" in verdict.explanation
+
+
 def complaint(category: str, answered: str) -> list[Any]:
     return events(
         {"type": "complaint_received", "complaint": "K1", "at": "2026-03-02T10:00", "staff": "S1", "form": "oral",

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from bianmin_rules import Variant, VariantError, load_variant
+from bianmin_rules import Variant, VariantError, VerdictKind, load_variant
 from tests.conftest import events, run
 from tests.staff_log import finding
 from tests.variant_logs import evaluate_example_and_synthetic, verdicts_of
@@ -57,12 +57,15 @@ def village(tmp_path: Path, limit: str) -> Path:
 
 
 def test_otn3_a_village_stating_the_deadline_without_its_number_fails_to_load(tmp_path: Path, town: Variant) -> None:
-    """OTN-3: a village that adopts the template's notice deadline but leaves the blank: the error names the key."""
+    """OTN-3: a village that adopts the template's notice deadline but leaves the blank: the error names the key
+    and the line of the village's own file (its first policy), not the index of the merged list."""
     with pytest.raises(VariantError) as caught:
         load_variant(village(tmp_path, limit=""))
     error = caught.value
-    assert error.key == f"policies[{len(town.policies)}].limit"
+    assert (error.key, error.line) == ("policies[0].limit", 7)
+    assert len(town.policies) > 1
     assert error.variant.endswith("some-village.toml") and "Field required" in error.message
+    assert str(error).endswith("some-village.toml', line 7: policies[0].limit: Field required")
 
 
 def incomplete(notice_at: str) -> list[Any]:
@@ -84,6 +87,23 @@ def test_otn3_a_village_supplying_the_number_loads_and_applies_it(tmp_path: Path
     assert (late.due, late.actual) == (date(2026, 3, 5), date(2026, 3, 6))
     assert late.deadline is not None and late.deadline.days_late == 1
     assert "应在3个工作日内告知" in late.explanation
+
+
+def slip(written: bool) -> list[Any]:
+    return events(
+        {"type": "case_received", "case": "C1", "at": "2026-03-02T10:00", "window": "W1", "staff": "S1",
+         "case_type": "supplement", "promised_limit": 5, "materials_complete": False},
+        {"type": "missing_materials_notice", "case": "C1", "at": "2026-03-02T10:10", "window": "W1", "staff": "S1",
+         "items": ["户口簿", "申请表"], "written": written})
+
+
+def test_otn2_the_items_to_supplement_are_listed_at_once_on_a_written_slip(town: Variant) -> None:
+    """OTN-2 (工作管理制度 (二)4 "承办人要在补办件通知单上一次性列清需补办的事项"; 第五条(三) "应当一次告知需补正补全的
+    材料、手续，其中行政许可事项的补正补全应当书面告知"): listed on a slip — nothing to say, not even that the slip's
+    other content is unrecorded; told only by word — incomplete."""
+    assert verdicts_of(run(town, slip(written=True), "2026-03-31"), "OTN-2") == []
+    (oral,) = verdicts_of(run(town, slip(written=False), "2026-03-31"), "OTN-2")
+    assert oral.kind is VerdictKind.VIOLATION and "未出具书面告知单" in oral.explanation
 
 
 def test_tl4_a_supplement_case_counts_from_its_complete_materials(town: Variant) -> None:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bianmin_rules import Report, Variant, VerdictKind, load_variant
+from bianmin_rules import Report, Variant, VariantError, VerdictKind, load_variant
 from bianmin_rules.families.attendance.policies import Absence, LateOrEarly
 from bianmin_rules.families.leave.policies import LeaveApproval
 from bianmin_rules.families.registers.policies import MonthlyReport
@@ -102,10 +103,61 @@ def test_tl2_tl5_overdue_without_explanation_is_handled_as_a_complaint(town: Var
     log = events(*case("C1", "promised", ("case_completed", "2026-03-09T10:00", {}), promised_limit=3),
                  *case("C2", "promised", ("delay_explained", "2026-03-04T10:00", {"reason": "需现场踏勘"}),
                        ("case_completed", "2026-03-09T10:00", {}), promised_limit=3))
-    found = [(v.rule, v.case, v.days_late) for v in run(town, log, "2026-03-31").violations()]
+    found = [(v.rule, v.case, v.days_late) for v in run(town, log, "2026-03-31").violations()
+             if v.rule in {"TL-2", "TL-5"}]
     assert found == [("TL-2", "C1", 2), ("TL-2", "C2", 2), ("TL-5", "C1", 2)]
     (complaint,) = [v for v in run(town, log, "2026-03-31").violations() if v.rule == "TL-5"]
     assert "申诉" in complaint.explanation
+
+
+def test_tl3_an_accepted_matter_gets_a_written_promise_of_its_limit(town: Variant) -> None:
+    """TL-3 (三、(六)2 "窗口对受理承办的事项必须向申请人作出书面承诺，明确办理时限"): C1 got its written promise on
+    the day; C2 (joint) never did; C3, a 补办件 whose limit runs only once its materials are complete, is not held
+    to a promise on receipt."""
+    log = events(
+        *case("C1", "promised", ("receipt_notice_issued", "2026-03-02T09:05", {"promised_date": "2026-03-09"}),
+              promised_limit=5),
+        *case("C2", "joint", promised_limit=5),
+        *case("C3", "supplement", promised_limit=5, materials_complete=False))
+    assert [(v.rule, v.case, v.due) for v in run(town, log, "2026-03-31").violations() if v.rule == "TL-3"] == [
+        ("TL-3", "C2", date(2026, 3, 2))]
+
+
+def test_otn1_the_notice_of_missing_materials_is_a_written_slip(town: Variant) -> None:
+    """OTN-1 (三、(四)4 "要在补办通知单中一次性告知服务对象所需补充的有关材料"): told at once, every item of 三、(四)1
+    covered, but not in writing — incomplete."""
+    told = ["materials", "procedure", "promised_limit", "fees", "legal_basis"]
+    log = events(*case("C1", "supplement", ("missing_materials_notice", "2026-03-02T09:10",
+                                             {"items": ["身份证"], "states": told, "written": False}),
+                       promised_limit=5, materials_complete=False))
+    (verdict,) = [v for v in run(town, log, "2026-03-31").violations() if v.rule == "OTN-1"]
+    assert "未出具书面告知单" in verdict.explanation
+
+
+def test_fir8_has_no_interval_in_the_text_and_is_left_out_until_a_centre_states_one(tmp_path: Path) -> None:
+    """FIR-8 (三、(五)5 "首问责任人对转办的事情仍需进行督办，直到事情办理结束"): no interval, so no policy; a centre
+    extending town-basic states its own, and without `within` its file does not load. With 5 working days: a
+    referral on 3/2, taken at W2 the same day but never followed up, is late from 3/10, and the FIR-9 ladder
+    counts it ((五)6)."""
+    assert "FIR-8" not in {p.rule for p in load_variant("town-basic").policies}
+    table = ('extends = "town-basic"\nname = "some-town"\ntitle = "某镇"\nsource = { document = "某镇制度" }\n'
+             '[[policies]]\nid = "referral-follow-up"\nkind = "referral-follow-up"\nrule = "FIR-8"\n'
+             'channels = ["in_person"]\nsource = { document = "便民服务中心管理制度 1", article = "三、(五)5", '
+             'quote = "首问责任人对转办的事情仍需进行督办，直到事情办理结束。" }\n')
+    blank = tmp_path / "blank.toml"
+    blank.write_text(table, encoding="utf-8")
+    with pytest.raises(VariantError, match=r"policies\[\d+\]\.within: Field required"):
+        load_variant(blank)
+    stated = tmp_path / "stated.toml"
+    stated.write_text(table + "within = 5\n", encoding="utf-8")
+    rows = [{"type": "inquiry_received", "at": "2026-03-02T10:00", "inquiry": "Q1", "channel": "in_person",
+             "remit": "centre", **S1},
+            {"type": "inquiry_referred", "at": "2026-03-02T10:05", "inquiry": "Q1", "staff": "S1", "to_window": "W2"},
+            {"type": "inquiry_taken", "at": "2026-03-02T10:30", "inquiry": "Q1", "staff": "S2", "window": "W2"}]
+    report = run(load_variant(stated), events(*rows), "2026-03-31")
+    (lapse,) = [v for v in report.violations() if v.rule == "FIR-8"]
+    assert (lapse.due, lapse.on) == (date(2026, 3, 9), date(2026, 3, 10))
+    assert [v.sanction.tier for v in report.violations() if v.rule == "FIR-9" and v.sanction] == ["批评教育和内部告诫"]
 
 
 def test_tl4_a_supplement_case_counts_from_complete_materials_and_needs_a_limit(town: Variant) -> None:

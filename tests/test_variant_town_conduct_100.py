@@ -74,6 +74,32 @@ def complaint(name: str, day: str, cause: str) -> list[Row]:
              "cause": cause, **S1}]
 
 
+def test_tl2_the_usual_limit_is_counted_in_working_days_across_national_day(conduct: Variant) -> None:
+    """TL-2 (限时办结制度 2 "一般办理限时为3—5日", no unit; read with 行政许可法 第八十二条 "以工作日计算"):
+    received Wed 9/30 with no recorded promise; 10/1–10/7 are closed, so the fifth working day is Tue 10/13
+    (10/8, 10/9, the make-up Saturday 10/10, 10/12, 10/13). Done 10/13: in time; 5 calendar days would
+    have ended inside the holiday."""
+    log = events(*case("C1", "2026-09-30T09:00", "promised", S1, ("case_completed", "2026-10-13T16:00", {})))
+    assert run(conduct, log, "2026-12-31").violations() == ()
+    late = events(*case("C1", "2026-09-30T09:00", "promised", S1, ("case_completed", "2026-10-14T09:00", {})))
+    (verdict,) = run(conduct, late, "2026-12-31").violations()
+    assert verdict.due == date(2026, 10, 13) and "5个工作日" in verdict.explanation
+
+
+def test_otn1_the_notice_of_missing_materials_is_a_written_slip(conduct: Variant) -> None:
+    """OTN-1 (一次性告知制度 2 "要在补办通知单中一次性告知服务对象所需补充的有关材料"): told at once, every item of
+    一次性告知制度 1 covered, but not in writing — incomplete; the same notice on a slip is complete."""
+    told = ["materials", "procedure", "promised_limit", "fees", "legal_basis"]
+    found = []
+    for written in (False, True):
+        log = events(*case("C1", "2026-03-02T09:00", "supplement", S1,
+                           ("missing_materials_notice", "2026-03-02T09:10",
+                            {"items": ["身份证"], "states": told, "written": written}),
+                           promised_limit=5, materials_complete=False))
+        found.append([v.explanation for v in run(conduct, log, "2026-03-31").violations() if v.rule == "OTN-1"])
+    assert len(found[0]) == 1 and "未出具书面告知单" in found[0][0] and found[1] == []
+
+
 def test_cmp8_only_a_wrong_answer_costs_3_and_a_second_complaint_climbs_to_the_third_tier(conduct: Variant) -> None:
     """CMP-8 (能 2: 出现解答错误，并造成投诉的，一次扣3分); ESC-1 (3)③ (多次受到投诉: the second) → 党纪政纪处分."""
     report = run(conduct, events(*complaint("K1", "2026-03-02", "attitude"),

@@ -88,7 +88,9 @@ CLI_INTRO = """\
 `bianmin-rules` evaluates event logs, compares variants, explains verdicts, runs a
 variant's cases and counts working days. Every bad input ends with one line on stderr
 naming the place (file and line, variant key, date) and exit status 2; a run that
-succeeds exits with 0 (`evaluate --fail-on`, `lint` and `test` exit with 1 on findings).
+succeeds exits with 0 (`evaluate --fail-on`, `lint` and `test` exit with 1 on findings);
+an internal error — a bug to report, never bad input — exits with 3 ([errors.md](errors.md)).
+An option is given once (`--schedule` may be repeated).
 Every command that writes a report takes `-o FILE`; `-` reads a log from standard input;
 the commands that read a log draw a progress bar on a terminal (the `cli` extra), never
 in a pipe or with `--quiet`.
@@ -255,7 +257,7 @@ def variant_rules() -> dict[str, list[str]]:
     from bianmin_rules.intake.files import builtin_variant_names, load_variant
 
     found: dict[str, list[str]] = {}
-    keys = rule_keys()
+    keys = rule_keys(BUILTIN)
     for name in builtin_variant_names():
         data = load_variant(name).model_dump(mode="json")
         for rule in sorted(named_rules(data, keys)):

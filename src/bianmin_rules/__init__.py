@@ -26,6 +26,7 @@ from bianmin_rules.core.calendar import (
 from bianmin_rules.core.deadlines import DeadlineTrace, LimitUnit, TimeLimit
 from bianmin_rules.core.engine import Progress, evaluate, evaluate_all
 from bianmin_rules.core.errors import (
+    BatchError,
     BianminError,
     CalendarError,
     CalendarRangeError,
@@ -34,6 +35,7 @@ from bianmin_rules.core.errors import (
     EvaluationError,
     EventError,
     FamilyError,
+    ManifestError,
     MissingExtraError,
     OutputError,
     ProvisionalCalendarError,
@@ -85,6 +87,7 @@ __all__ = [
     "LAST_OFFICIAL_YEAR",
     "Agenda",
     "AgendaItem",
+    "BatchError",
     "BianminError",
     "Book",
     "Books",
@@ -109,6 +112,7 @@ __all__ = [
     "Ledger",
     "LimitUnit",
     "LintReport",
+    "ManifestError",
     "Mapping",
     "Measure",
     "MissingExtraError",

@@ -20,9 +20,12 @@ is written, and a message:
 
 A file that does not validate is still linted: each validation error is a finding with
 its key and line, and every other check runs on the parts that do validate. A variant
-accepts the findings it knows about in ``[[lint.accept]]`` (code, key, reason); a report
-is clean when every finding is accepted. Only a file that cannot be read at all — not
-TOML, or an ``extends`` that cannot be resolved — raises a :class:`VariantError`.
+accepts the findings it knows about in ``[[lint.accept]]`` (code, key, ``which``,
+reason); a report is clean when every finding is accepted. An error — what evaluation
+refuses or may stop on — is never accepted, so a file that lints clean loads, and its
+tables never stop an evaluation. Only a file that cannot be read at all — not TOML, of
+the wrong shape, or an ``extends`` that cannot be resolved — raises a
+:class:`VariantError`.
 
 Keys are those of the resolved variant (``bianmin-rules show``). For a variant that
 extends another, a finding is placed in the file that writes the key: the child where
@@ -33,19 +36,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bianmin_rules.authoring.caps import breaches
-from bianmin_rules.authoring.locate import key_lines, locate
 from bianmin_rules.authoring.scorecards import Severity, lint_table
+from bianmin_rules.authoring.sources import Chain, SourceReader
 from bianmin_rules.core.calendar import WorkCalendar
-from bianmin_rules.core.errors import VariantError
-from bianmin_rules.core.extends import addresses, entry_key, resolve_extends
+from bianmin_rules.core.deadlines import TimeLimit
 from bianmin_rules.core.family import Families
+from bianmin_rules.core.formatting import plain
 from bianmin_rules.core.policy import PolicyBase
 from bianmin_rules.core.scorecards.tables import ScorecardTable
 from bianmin_rules.core.variant import (
@@ -53,21 +55,16 @@ from bianmin_rules.core.variant import (
     Part,
     UndeclaredCaseTypeError,
     Variant,
-    join,
     key_parts,
     key_path,
-    key_text,
-    parse_toml,
+    named_rules,
+    rule_keys,
 )
-from bianmin_rules.core.verdicts import RULE_PATTERN
 from bianmin_rules.families import BUILTIN
 from bianmin_rules.families.leave.policies import LeaveApproval
 from bianmin_rules.intake.files import variant_text
 
 Data = dict[str, Any]
-
-SourceReader = Callable[[str, str], tuple[str, str]]
-"""``read(reference, referrer)``: the text of the variant ``reference`` names, and its origin."""
 
 
 
@@ -83,12 +80,16 @@ class Finding(BaseModel):
     line: int | None = Field(description="The line of that file; none when the file does not write the key.")
     severity: Severity
     message: str
+    which: str = Field(
+        default="", description="Which finding of its code at its key, as `[[lint.accept]]` names it (`which`).",
+    )
     accepted: str | None = Field(default=None, description="The variant's reason, when it accepts the finding.")
 
     def __str__(self) -> str:
         place = self.file if self.line is None else f"{self.file}:{self.line}"
         rule = f"{self.rule} " if self.rule else ""
-        text = f"{place}: {self.severity.value}: {rule}{self.code}: {self.key}: {self.message}"
+        which = f" {self.which}" if self.which else ""
+        text = f"{place}: {self.severity.value}: {rule}{self.code}{which}: {self.key}: {self.message}"
         return text + (f"\n    accepted: {self.accepted}" if self.accepted else "")
 
 
@@ -125,27 +126,14 @@ class Problem:
     key: str
     severity: Severity
     message: str
+    which: str = ""
     accepted: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """One file of the ``extends`` chain: where it comes from, its data and the lines of its keys."""
-
-    origin: str
-    data: Data
-    lines: dict[str, int]
 
 
 def lint_variant(name_or_path: str | Path, *, families: Families = BUILTIN) -> LintReport:
     """Lint a built-in variant or a variant file, and the files it extends; ``families`` as :func:`lint_text`."""
     text, origin = variant_text(str(name_or_path))
     return lint_text(text, origin=origin, read_parent=variant_text, families=families)
-
-
-def read_source(text: str, origin: str) -> Source:
-    """A variant file's text, parsed and located; a :class:`VariantError` if it is not TOML."""
-    return Source(origin, parse_toml(text, origin=origin), key_lines(text))
 
 
 def lint_text(
@@ -158,22 +146,11 @@ def lint_text(
     library's own). Raises :class:`VariantError` only when the file cannot be read as a
     variant at all (not TOML; an ``extends`` that cannot be resolved).
     """
-    chain = [read_source(text, origin)]
-
-    def load_parent(reference: str, referrer: str) -> tuple[Data, str]:
-        if read_parent is None:
-            raise VariantError("extends another variant, but no way to load it was given", variant=referrer,
-                               key="extends")
-        parent = read_source(*read_parent(reference, referrer))
-        chain.append(parent)
-        return parent.data, parent.origin
-
-    data = chain[0].data
-    if "extends" in data or "remove_policies" in data:
-        data = resolve_extends(data, origin=origin, load_parent=load_parent)
+    chain = Chain(text, origin=origin, read_parent=read_parent)
+    data = chain.resolve()
     found = accept(list(problems(data, calendar or WorkCalendar.china(), families)), data)
     placed = [place(problem, data, chain) for problem in found]
-    order = {source.origin: index for index, source in enumerate(chain)}
+    order = {source.origin: index for index, source in enumerate(chain.sources)}
     placed.sort(key=lambda f: (order[f.file], f.line or 0))
     return LintReport(variant=origin, findings=tuple(placed))
 
@@ -188,7 +165,7 @@ def problems(data: Data, calendar: WorkCalendar, families: Families) -> Iterator
     yield from approval_problems(policies)
     for index, table in validated(data, "scorecards", ScorecardTable.model_validate):
         for found in lint_table(table, f"scorecards[{index}]"):
-            yield Problem(found.rule, found.code, found.place, found.severity, found.message)
+            yield Problem(found.rule, found.code, found.place, found.severity, found.message, found.which)
 
 
 def validated(data: Data, key: str, validate: Callable[[Any], Any]) -> list[tuple[int, Any]]:
@@ -236,7 +213,7 @@ def rule_at(data: Data, parts: Iterable[Part], rules: Collection[str]) -> str | 
     rule = "CASE-2" if parts[:1] == ("case_types",) else None
     node: Any = data
     for part in (*parts, None):
-        if isinstance(node, dict) and node.get("rule") in rules:
+        if isinstance(node, dict) and isinstance(node.get("rule"), str) and node["rule"] in rules:
             rule = node["rule"]
         node = child(node, part)
     return rule
@@ -256,8 +233,11 @@ def case_type_problems(data: Data, policies: list[tuple[int, PolicyBase]]) -> It
     declared = data.get("case_types")
     if not isinstance(declared, dict):
         return
+    entries = data.get("policies")
+    if not isinstance(entries, list):
+        return  # reported by the validation of the whole variant
     models = dict(policies)
-    for index, entry in enumerate(data.get("policies") or []):
+    for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
             continue
         written = entry.get("case_types")
@@ -276,74 +256,21 @@ def case_type_problems(data: Data, policies: list[tuple[int, PolicyBase]]) -> It
             ))
 
 
-@cache
-def rule_keys(families: Families = BUILTIN) -> frozenset[str]:
-    """The keys of a variant file whose values are rule IDs (``rule``, ``rules``, ``counts`` …), from its schema.
-
-    The schema is that of a variant of ``families``, whose policy kinds bring keys of their own.
-    """
-    found: set[str] = set()
-
-    def holds_rule(prop: Any) -> bool:
-        if not isinstance(prop, dict):
-            return False
-        options = [prop, prop.get("items"), *prop.get("anyOf", ())]
-        return any(isinstance(o, dict) and o.get("pattern") == RULE_PATTERN for o in options)
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for name, prop in (node.get("properties") or {}).items():
-                if holds_rule(prop) or any(holds_rule(o) for o in prop.get("anyOf", ())):
-                    found.add(name)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(Variant.json_schema(families))
-    return frozenset(found)
-
-
 def unknown_rules(data: Data, families: Families) -> Iterator[Problem]:
     """Every rule ID the file names that the families' catalogue does not hold."""
-    keys, rules = rule_keys(families), families.rules
-
-    def check(value: Any, key: str) -> Iterator[Problem]:
-        if isinstance(value, str):
-            named = [(value, key)]
-        elif isinstance(value, list):
-            named = [(v, join(key, i)) for i, v in enumerate(value) if isinstance(v, str)]
-        else:
-            named = []
-        for rule, place in named:
-            if rule not in rules:
-                yield Problem(None, "unknown-rule", place, Severity.ERROR, f"{rule!r} is not a rule of the catalogue")
-
-    def walk(node: Any, path: str) -> Iterator[Problem]:
-        items: Iterable[tuple[Part, Any]]
-        if isinstance(node, dict):
-            items = node.items()
-        elif isinstance(node, list):
-            items = enumerate(node)
-        else:
-            return
-        for name, value in items:
-            key = join(path, name)
-            if isinstance(name, str) and name in keys:
-                yield from check(value, key)
-            yield from walk(value, key)
-
-    yield from walk(data, "")
+    for key, rule in named_rules(data, rule_keys(families)):
+        if rule not in families.rules:
+            yield Problem(None, "unknown-rule", key, Severity.ERROR, f"{rule!r} is not a rule of the catalogue")
 
 
 def cap_problems(policies: list[tuple[int, PolicyBase]], calendar: WorkCalendar) -> Iterator[Problem]:
     """Parameters beyond the caps the texts state (TL-6, TL-7, OTN-3, CMP-1 … CMP-3)."""
     for index, policy in policies:
         for cap, how in breaches(policy, calendar):
-            yield Problem(cap.rule, "over-statutory-cap", f"policies[{index}].{cap.parameter}", Severity.ERROR, (
+            value = getattr(policy, cap.parameter)
+            yield Problem(cap.rule, "over-statutory-cap", f"policies[{index}].{cap.parameter}", Severity.WARNING, (
                 f"{cap.parameter} {how}: {cap.where} caps it at {cap.shown} (“{cap.words}”)"
-            ))
+            ), value.label() if isinstance(value, TimeLimit) else plain(value))
 
 
 def approval_problems(policies: list[tuple[int, PolicyBase]]) -> Iterator[Problem]:
@@ -354,14 +281,14 @@ def approval_problems(policies: list[tuple[int, PolicyBase]]) -> Iterator[Proble
         for gap in policy.gaps():
             yield Problem("LV-1", "approval-gap", f"policies[{index}].table", Severity.WARNING, (
                 f"no band says who approves leave of {gap.label}: such a leave gets a warning, never an approver"
-            ))
+            ), gap.label)
         for first, second in policy.overlaps():
             resolved = policy.on_overlap == "first"
             yield Problem("LV-1", "approval-overlap", f"policies[{index}].table[{second}]",
                           Severity.INFO if resolved else Severity.WARNING, (
                               f"table[{first}] and table[{second}] both cover some durations"
                               + (", resolved by on_overlap = first" if resolved else ": such a leave gets a warning")
-                          ))
+                          ), f"table[{first}] and table[{second}]")
 
 
 def accepted_entries(data: Data) -> list[tuple[int, AcceptedFinding]]:
@@ -373,87 +300,48 @@ def accepted_entries(data: Data) -> list[tuple[int, AcceptedFinding]]:
 
 
 def accept(found: list[Problem], data: Data) -> list[Problem]:
-    """Mark the problems the variant accepts; report the entries that accept nothing (stale)."""
+    """Mark the problems the variant accepts; report the entries, and the ``which`` of them, that accept nothing."""
     entries = accepted_entries(data)
-    used: set[int] = set()
+    used: dict[int, set[str]] = {index: set() for index, _ in entries}
     marked = []
     for problem in found:
         matches = [(index, entry) for index, entry in entries if accepts(entry, problem)]
-        if matches:
-            used.update(index for index, _ in matches)
-            problem = replace(problem, accepted=matches[0][1].reason)
-        marked.append(problem)
+        for index, _ in matches:
+            used[index].add(problem.which)
+        marked.append(replace(problem, accepted=matches[0][1].reason) if matches else problem)
     for index, entry in entries:
-        if index not in used:
-            marked.append(Problem(entry.rule, "stale-accept", f"lint.accept[{index}]", Severity.WARNING, (
-                f"accepts {entry.code} at {entry.key}, which lint does not find: correct or remove the entry"
-            )))
+        missing = [which for which in entry.which if which not in used[index]]
+        if used[index] and not missing:
+            continue
+        marked.append(Problem(entry.rule, "stale-accept", f"lint.accept[{index}]", Severity.WARNING,
+                              stale(entry, missing, found), ", ".join(missing)))
     return marked
 
 
 def accepts(entry: AcceptedFinding, problem: Problem) -> bool:
-    """Does the entry accept the problem: the same code and key, and the same rule if the entry names one?"""
-    return (entry.code, entry.key) == (problem.code, problem.key) and entry.rule in (None, problem.rule)
-
-
-def place(problem: Problem, resolved: Data, chain: list[Source]) -> Finding:
-    """The problem with the file and line that write its key."""
-    source, local = owner(key_parts(problem.key), resolved, chain)
-    located = locate(source.lines, key_text(local))
-    return Finding(
-        rule=problem.rule, code=problem.code, key=problem.key, file=source.origin,
-        line=located[1] if located else None, severity=problem.severity, message=problem.message,
-        accepted=problem.accepted,
+    """Does the entry accept the problem: the same code and key, the same rule if the entry names one,
+    a ``which`` the entry names (none when the finding has none), and not an error?"""
+    return (
+        (entry.code, entry.key) == (problem.code, problem.key) and entry.rule in (None, problem.rule)
+        and (problem.which in entry.which if problem.which else not entry.which)
+        and problem.severity is not Severity.ERROR
     )
 
 
-def owner(parts: tuple[Part, ...], resolved: Data, chain: list[Source]) -> tuple[Source, tuple[Part, ...]]:
-    """The file of the ``extends`` chain that writes a resolved key, and the key in that file.
-
-    The child first: the file that sets the key itself, else the first that holds its entry.
-    """
-    if len(chain) == 1:
-        return chain[0], parts
-    fallback: tuple[Source, tuple[Part, ...]] | None = None
-    for source in chain:
-        local, exact = translate(parts, resolved, source.data)
-        if local is not None and exact:
-            return source, local
-        if local is not None and fallback is None:
-            fallback = source, local
-    return fallback or (chain[-1], parts)
+def stale(entry: AcceptedFinding, missing: list[str], found: list[Problem]) -> str:
+    """What is wrong with an entry that accepts less than it says, and what lint finds at its key instead."""
+    named = f"{entry.code} at {entry.key}" + (f" ({', '.join(missing)})" if missing else "")
+    there = [p for p in found if (p.code, p.key) == (entry.code, entry.key) and entry.rule in (None, p.rule)]
+    if any(p.severity is Severity.ERROR for p in there):
+        return f"accepts {named}, but lint finds an error there, which evaluation refuses or may stop on: resolve it"
+    found_there = "; lint finds there: " + ", ".join(repr(p.which) for p in there) if there else ""
+    return f"accepts {named}, which lint does not find{found_there}: correct or remove the entry"
 
 
-def translate(parts: tuple[Part, ...], resolved: Data, data: Data) -> tuple[tuple[Part, ...] | None, bool]:
-    """A resolved key in one file of the chain, and whether that file sets it (not just holds its entry).
-
-    Lists of tables (``[[policies]]``) are merged entry by entry (by ``id``, else ``rule``),
-    so an entry's index differs from file to file; every other value is the file's own.
-    """
-    if not parts or not isinstance(parts[0], str) or parts[0] not in data:
-        return None, False
-    head, written, merged = parts[0], data[parts[0]], resolved.get(parts[0])
-    if len(parts) < 2 or not isinstance(parts[1], int) or not (isinstance(written, list) and isinstance(merged, list)):
-        return parts, True
-    if parts[1] >= len(merged):
-        return None, False
-    entry = merged[parts[1]]
-    index = position(entry, written)
-    if index is None:
-        return None, False
-    local = (head, index, *parts[2:])
-    own = entry is written[index] or len(parts) == 2 or (isinstance(parts[2], str) and parts[2] in written[index])
-    return local, own
-
-
-def position(entry: Any, written: list[Any]) -> int | None:
-    """Where a resolved entry is written in a file's list: the same table, else the one with its key."""
-    for index, candidate in enumerate(written):
-        if candidate is entry:
-            return index
-    name = entry_key(entry) if isinstance(entry, dict) else None
-    matches = [i for i, candidate in enumerate(written) if isinstance(candidate, dict) and entry_key(candidate) == name]
-    if not matches and isinstance(entry, dict):  # a child's entry may reach an inherited one by its rule
-        matches = [i for i, candidate in enumerate(written)
-                   if isinstance(candidate, dict) and addresses(candidate, entry)]
-    return matches[0] if name is not None and len(matches) == 1 else None
+def place(problem: Problem, resolved: Data, chain: Chain) -> Finding:
+    """The problem with the file and line that write its key."""
+    where = chain.place(problem.key, resolved)
+    return Finding(
+        rule=problem.rule, code=problem.code, key=problem.key, file=where.file, line=where.line,
+        severity=problem.severity, message=problem.message, which=problem.which, accepted=problem.accepted,
+    )

@@ -29,9 +29,9 @@ class Severity(StrEnum):
     """How much a lint finding matters."""
 
     ERROR = "error"
-    """An evaluation can stop on it (an open gap, an overlap under ``unique``)."""
+    """Evaluation refuses the variant or can stop on it (an open gap, an overlap under ``unique``); never accepted."""
     WARNING = "warning"
-    """The table can never give what it promises (an unreachable maximum)."""
+    """The variant can never give what it promises (an unreachable maximum), or contradicts a text."""
     INFO = "info"
     """Resolved explicitly; listed so that the resolution can be reviewed."""
 
@@ -46,6 +46,8 @@ class LintFinding:
     severity: Severity
     place: str
     message: str
+    which: str = ""
+    """Which finding of its code at its place: a gap or overlap (``[90, 91)``), a reachable score (``94 of 100``)."""
 
     def __str__(self) -> str:
         return f"{self.place}: {self.severity.value}: {self.rule}: {self.message}"
@@ -64,14 +66,14 @@ def lint_band_table(table: BandTable, place: str, rule: str = "SC-5") -> list[Li
             parts = ", ".join(str(p) for p in gap.open_parts)
             severity, how = Severity.ERROR, f"unresolved: a rate in {parts} stops the evaluation"
         message = f"gap {gap.interval} between the text's bands, {how}"
-        found.append(LintFinding(rule, "band-gap", severity, place, message))
+        found.append(LintFinding(rule, "band-gap", severity, place, message, str(gap.interval)))
     for overlap in band_overlaps(table):
         pair = f"bands[{overlap.first}] and bands[{overlap.second}] overlap on {overlap.interval}"
         if table.hit is HitPolicy.FIRST:
             severity, message = Severity.INFO, f"{pair}, resolved by hit policy first"
         else:
             severity, message = Severity.ERROR, f"{pair} under hit policy unique"
-        found.append(LintFinding(rule, "band-overlap", severity, place, message))
+        found.append(LintFinding(rule, "band-overlap", severity, place, message, str(overlap.interval)))
     return found
 
 
@@ -116,7 +118,7 @@ def lint_table(table: ScorecardTable, place: str = "scorecards") -> tuple[LintFi
                 found.append(LintFinding("SC-6", "unreachable-maximum", Severity.WARNING, item_place, (
                     f"item {item.id!r} ({item.title}) has a maximum of {plain(item.maximum)} but can score at most "
                     f"{plain(best)} (base {plain(item.starting)}, no line adds more)"
-                )))
+                ), f"{plain(best)} of {plain(item.maximum)}"))
             category_best = None if best is None or category_best is None else category_best + best
         if category.maximum is not None and category_best is not None:
             table_best += min(category_best, category.maximum)
@@ -124,14 +126,14 @@ def lint_table(table: ScorecardTable, place: str = "scorecards") -> tuple[LintFi
                 found.append(LintFinding("SC-6", "unreachable-maximum", Severity.WARNING, f"{place}.categories[{c}]", (
                     f"category {category.id!r} ({category.title}) can score at most {plain(category_best)} "
                     f"of {plain(category.maximum)}"
-                )))
+                ), f"{plain(category_best)} of {plain(category.maximum)}"))
         elif category.maximum is not None:
             table_best += category.maximum
     if table_best < table.maximum:
         found.append(LintFinding("SC-6", "unreachable-maximum", Severity.WARNING, place, (
             f"table {table.name!r} can score at most {plain(table_best)} of its {plain(table.maximum)} "
             "(without bonuses)"
-        )))
+        ), f"{plain(table_best)} of {plain(table.maximum)}"))
     if any(d.scope is Scope.YEAR for d in table.disqualifications) and PeriodKind.YEAR not in table.periods:
         found.append(LintFinding("SC-10", "no-year-total", Severity.WARNING, place, (
             "a disqualification takes away the year's award, but the table has no year total to mark"

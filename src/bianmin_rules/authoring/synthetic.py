@@ -16,14 +16,18 @@ from __future__ import annotations
 
 import heapq
 import random
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from bianmin_rules.core.calendar import WorkCalendar
+from bianmin_rules.core.errors import CalendarRangeError
 
 Row = dict[str, Any]
+
+MAX_WINDOWS = 99
+"""The most windows a simulated centre has (W01 … W99)."""
 
 CASE_TYPES = ("immediate", "immediate", "immediate", "promised", "promised", "supplement", "joint", "rejected",
               "reported")
@@ -47,10 +51,13 @@ class Centre:
 class Simulation:
     """One run: a random source, an event counter, and the events still to come, by time."""
 
-    def __init__(self, seed: int, centre: Centre, calendar: WorkCalendar) -> None:
+    def __init__(
+        self, seed: int, centre: Centre, calendar: WorkCalendar, codes: Mapping[str, str] | None = None
+    ) -> None:
         self.random = random.Random(seed)
         self.centre = centre
         self.calendar = calendar
+        self.codes = codes or {kind: kind for kind in CASE_TYPES}
         self.pending: list[tuple[datetime, int, Row]] = []
         self.sequence = 0
         self.cases = 0
@@ -83,7 +90,8 @@ class Simulation:
         received = self.office_moment(day)
         limit = rnd.choice((3, 5, 7, 10, 15, 20))
         self.later(received, {
-            "type": "case_received", **who, "case_type": case_type, "promised_limit": limit, "statutory_limit": 20,
+            "type": "case_received", **who, "case_type": self.codes[case_type], "promised_limit": limit,
+            "statutory_limit": 20,
             "materials_complete": case_type != "supplement", "key_project": rnd.random() < 0.02,
         })
         moment = received + timedelta(minutes=5)
@@ -123,6 +131,7 @@ class Simulation:
             taken = days + rnd.randrange(1, 4) if late else rnd.randrange(0, days + 1)
             end = datetime.combine(self.calendar.add_working_days(moment.date(), taken), time(9)) + timedelta(
                 minutes=rnd.randrange(0, 8 * 60))
+            end = max(end, moment + timedelta(minutes=30))  # a case ends after its last step, never before
         if case_type == "rejected":
             self.later(end, {"type": "case_rejected", **who, "reasons": ["主件缺少"], "written": rnd.random() < 0.95})
         else:
@@ -137,7 +146,7 @@ class Simulation:
                 "type": "joint_review_forwarded", **who, "to_window": window, "limit": limit,
             })
             decided = self.calendar.add_working_days(received.date(), rnd.randrange(0, limit + 1))
-            self.later(datetime.combine(decided, time(15)), {
+            self.later(max(datetime.combine(decided, time(15)), received + timedelta(minutes=30)), {
                 "type": "joint_review_decided", "case": who["case"], "window": window,
                 "staff": rnd.choice(self.centre.staff[window]), "approved": rnd.random() < 0.9,
             })
@@ -271,18 +280,46 @@ class Simulation:
         })
 
 
+def case_codes(case_types: Collection[str]) -> dict[str, str]:
+    """The code each simulated kind of case is received under, among ``case_types`` (see :func:`generate`)."""
+    declared = list(case_types)
+    if not declared:
+        raise ValueError("no case types to receive cases under")
+    fallback = "promised" if "promised" in declared else declared[0]
+    return {kind: kind if kind in declared else fallback for kind in CASE_TYPES}
+
+
 def generate(
     events: int, *, seed: int = 1, year: int = 2026, windows: int = 12, staff_per_window: int = 3,
-    calendar: WorkCalendar | None = None,
+    calendar: WorkCalendar | None = None, case_types: Collection[str] | None = None,
 ) -> Iterator[Row]:
     """``events`` events of a centre's year, in time order (fewer only for tiny ``events``).
 
     Each working day brings as many applications as needed to spread ``events`` over the
     year's working days, and a few inspection findings. Every row is a valid event line.
+    Raises :class:`ValueError` unless ``events``, ``windows`` and ``staff_per_window`` are
+    at least 1 (and ``windows`` at most :data:`MAX_WINDOWS`), and
+    :class:`~bianmin_rules.core.errors.CalendarRangeError` for a year whose cases the calendar
+    cannot count to their end (its last year is not simulated: December's cases end in the next).
+
+    ``case_types`` are the codes the receipts may use, e.g. a variant's
+    (``variant.case_types``), so that the variant accepts the log (CASE-2): each simulated
+    kind of case keeps its code where it is among them, else is received as ``promised``
+    where that is, else as the first of them. Its history stays that of its kind.
     """
+    for name, value, most in (("events", events, None), ("windows", windows, MAX_WINDOWS),
+                              ("staff_per_window", staff_per_window, None)):
+        if value < 1 or (most is not None and value > most):
+            raise ValueError(f"{name} must be from 1 to {most}" if most else f"{name} must be at least 1")
     # Promised dates of December's cases fall in the next year, whose schedule may not be out yet.
     calendar = (calendar or WorkCalendar.china()).allowing_provisional()
-    simulation = Simulation(seed, Centre.of_size(windows, staff_per_window), calendar)
+    if not calendar.first_year <= year < calendar.last_year:
+        raise CalendarRangeError(
+            f"cannot simulate {year}: the calendar covers {calendar.first_year}-{calendar.last_year}, "
+            "and the cases of a year simulated end in the next"
+        )
+    codes = None if case_types is None else case_codes(case_types)
+    simulation = Simulation(seed, Centre.of_size(windows, staff_per_window), calendar, codes)
     days = [d for d in (date(year, 1, 1) + timedelta(n) for n in range(365)) if calendar.is_working_day(d)]
     staff = windows * staff_per_window
     # Per working day, besides 2 sign-in events per person: cases (about 2.7 events each)

@@ -26,8 +26,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from bianmin_rules.authoring.locate import key_lines, locate
+from bianmin_rules.core.edge import exists
 from bianmin_rules.core.engine import evaluate
-from bianmin_rules.core.errors import BianminError, CaseFileError, EventError
+from bianmin_rules.core.errors import BOM, BOM_FOUND, BianminError, CaseFileError, EventError
 from bianmin_rules.core.family import Families
 from bianmin_rules.core.formatting import plain
 from bianmin_rules.core.report import Report, SubjectTotal
@@ -35,7 +36,7 @@ from bianmin_rules.core.scorecards.cards import Card, LineKind
 from bianmin_rules.core.variant import Variant, key_path
 from bianmin_rules.core.verdicts import RuleId, Subject, SubjectKind, Verdict, VerdictKind
 from bianmin_rules.families import BUILTIN, Event
-from bianmin_rules.intake.files import DATA, builtin_variant_names, is_path, load_variant, read_event_files
+from bianmin_rules.intake.files import DATA, builtin_variant_names, is_path, load_variant, read_event_files, read_text
 from bianmin_rules.intake.jsonl import describe
 
 CASES_SUFFIX = ".cases.toml"
@@ -476,7 +477,7 @@ def parse_cases(text: str, *, origin: str, folder: Path | None = None) -> Loaded
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise CaseFileError(f"not valid TOML: {exc}", file=origin) from None
+        raise CaseFileError(BOM_FOUND if text.startswith(BOM) else f"not valid TOML: {exc}", file=origin) from None
     lines = key_lines(text)
     try:
         cases = CaseFile.model_validate(data)
@@ -494,10 +495,7 @@ def parse_cases(text: str, *, origin: str, folder: Path | None = None) -> Loaded
 def read_cases(path: str | Path) -> LoadedCases:
     """A case file from disk."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CaseFileError(f"cannot read the file ({exc.strerror})", file=str(path)) from None
+    text = read_text(path, lambda why: CaseFileError(why, file=str(path)))
     return parse_cases(text, origin=str(path), folder=path.parent)
 
 
@@ -510,7 +508,7 @@ def builtin_cases(name: str) -> LoadedCases:
 def builtin_case_file(name: str) -> Traversable:
     """The package resource of a built-in variant's case file."""
     resource = BUILTIN_CASES / f"{name}{CASES_SUFFIX}"
-    if not resource.is_file():
+    if name not in builtin_variant_names() or not resource.is_file():
         known = ", ".join(builtin_variant_names())
         raise CaseFileError(f"not a case file, a folder or a built-in variant (the built-in variants: {known})",
                             file=name)
@@ -575,12 +573,12 @@ def file_variant(loaded: LoadedCases, families: Families = BUILTIN) -> Variant:
 def case_files(reference: str) -> list[LoadedCases]:
     """The case files ``reference`` names: a file, a folder (its ``*.cases.toml``, recursively), a built-in variant."""
     path = Path(reference)
-    if path.is_dir():
+    if exists(path, folder=True):
         found = sorted(path.rglob(f"*{CASES_SUFFIX}"))
         if not found:
             raise CaseFileError(f"the folder holds no case files (*{CASES_SUFFIX})", file=reference)
         return [read_cases(p) for p in found]
-    if path.is_file() or is_path(reference):
+    if exists(path) or is_path(reference):
         return [read_cases(path)]
     return [builtin_cases(reference)]
 

@@ -37,3 +37,5 @@ def output(path: str | None) -> Iterator[TextIO]:
             yield cast(TextIO, handle)
     except OSError as exc:
         raise OutputError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+    except ValueError:  # a NUL in the path
+        raise OutputError(f"{path!r}: cannot be written (the path contains a NUL character)") from None

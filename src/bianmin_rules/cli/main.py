@@ -24,12 +24,14 @@ from typing import Any
 from bianmin_rules import __version__
 from bianmin_rules.authoring.lint import lint_variant
 from bianmin_rules.authoring.starter import relative_base, starter_files
-from bianmin_rules.authoring.synthetic import generate
+from bianmin_rules.authoring.synthetic import MAX_WINDOWS, generate
 from bianmin_rules.authoring.variant_tests import CaseResult, case_file_schema, run_paths
 from bianmin_rules.cli.files import output, read_logs_of
 from bianmin_rules.cli.progress import Bar
 from bianmin_rules.core.agenda import ALL, agenda
+from bianmin_rules.core.bounds import LIMIT_DAYS
 from bianmin_rules.core.calendar import WorkCalendar
+from bianmin_rules.core.edge import exists
 from bianmin_rules.core.engine import evaluate, evaluate_all
 from bianmin_rules.core.errors import BianminError, OutputError, RegisterError
 from bianmin_rules.core.periods import Period
@@ -42,8 +44,8 @@ from bianmin_rules.intake.files import (
     builtin_variant_names,
     demo_events,
     example_text,
-    load_schedule,
     load_variant,
+    with_schedules,
 )
 from bianmin_rules.intake.spreadsheets import import_register, load_mapping, summary, write_log, write_problems
 from bianmin_rules.views.explain import explain, subject_of
@@ -55,6 +57,7 @@ from bianmin_rules.views.whatif import diff
 
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
 
 FAIL_ON = ("violations", "warnings")
 """What ``evaluate --fail-on`` can fail on: any violation; any violation or warning."""
@@ -74,6 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug, never bad input: not to be mistaken for findings (1) or bad input (2)
+        print(f"bianmin-rules: internal error: {type(exc).__name__}: {exc} — a bug of bianmin-rules; please report "
+              "it with the command that caused it", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 def examples(*lines: str) -> str:
@@ -83,7 +90,7 @@ def examples(*lines: str) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every sub-command."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="bianmin-rules",
         description="Executable regulations of Chinese government service centres.",
         formatter_class=HelpFormatter,
@@ -152,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     tell.add_argument("--as-of", required=True, type=iso_date, help="the day of evaluation (YYYY-MM-DD)")
     who = tell.add_mutually_exclusive_group(required=True)
     for kind in ("staff", "window", "case"):
-        who.add_argument(f"--{kind}", metavar="ID", help=f"the {kind} to explain")
+        who.add_argument(f"--{kind}", metavar="ID", type=identifier, help=f"the {kind} to explain")
     tell.add_argument("--period", type=period_label, help="only this period: 2026, 2026-Q1 or 2026-03")
     add_output_options(tell, STORY_FORMATS, tables=False)
     add_calendar_options(tell)
@@ -202,6 +209,28 @@ def build_parser() -> argparse.ArgumentParser:
     add_quiet_option(chain)
     chain.set_defaults(command=run_chain)
 
+    many = commands.add_parser(
+        "batch", help="evaluate the centres of a manifest on Dask into a Parquet dataset (the scale extra)",
+        description="Evaluate every centre of a manifest, each alone, on a Dask cluster, into a Parquet dataset "
+                    "partitioned by centre (verdicts, totals, cards, card lines, standings) and a summary. A re-run "
+                    "skips the centres whose inputs have not changed. Exit status 2 when a centre failed (the others "
+                    "are kept).",
+        epilog=examples(
+            "bianmin-rules batch province.toml -o out/",
+            "bianmin-rules batch province.toml -o out/ --workers 8",
+            "bianmin-rules batch province.toml -o s3://audit/2026/ --scheduler tcp://10.0.0.5:8786",
+        ),
+    )
+    many.add_argument("manifest", help="the manifest (TOML): [[centres]] with id, variant, logs and as_of")
+    many.add_argument("-o", "--output", required=True, metavar="OUT", help="the dataset's folder, or an fsspec URL")
+    cluster = many.add_mutually_exclusive_group()
+    cluster.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler (default: a local cluster)")
+    cluster.add_argument(
+        "--workers", type=positive, metavar="N", help="worker processes of the local cluster (default: one per core)"
+    )
+    many.add_argument("-q", "--quiet", action="store_true", help="no line per centre done (failures are still named)")
+    many.set_defaults(command=run_batch)
+
     demo = commands.add_parser(
         "demo", help="evaluate the built-in example log under county-centre",
         epilog=examples("bianmin-rules demo", "bianmin-rules demo --format json -o demo.json"),
@@ -247,10 +276,11 @@ def build_parser() -> argparse.ArgumentParser:
         "generate", help="write a synthetic event log (JSON Lines) for benchmarks and demos",
         epilog=examples("bianmin-rules generate --events 1000000 --seed 7 -o million.jsonl"),
     )
-    synth.add_argument("--events", type=int, default=10_000, help="how many events (default: 10000)")
+    synth.add_argument("--events", type=counted(1), default=10_000, help="how many events (default: 10000)")
     synth.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same log")
     synth.add_argument("--year", type=int, default=2026, help="the year simulated (default: 2026)")
-    synth.add_argument("--windows", type=int, default=12, help="windows of the centre (default: 12)")
+    synth.add_argument("--windows", type=counted(1, MAX_WINDOWS), default=12,
+                       help=f"windows of the centre, 1 to {MAX_WINDOWS} (default: 12)")
     add_output_file(synth)
     add_quiet_option(synth)
     synth.set_defaults(command=run_generate)
@@ -366,11 +396,27 @@ class HelpFormatter(argparse.HelpFormatter):
 
 
 class Parser(argparse.ArgumentParser):
-    """A sub-command parser with the fixed-width help."""
+    """A sub-command parser with the fixed-width help, whose options may each be given once."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", HelpFormatter)
         super().__init__(*args, **kwargs)
+        self.register("action", None, StoreOnce)
+        self.register("action", "store", StoreOnce)
+
+
+class StoreOnce(argparse._StoreAction):
+    """An option that may be given once: given twice (``--variant a --variant b``), it is an error, not the last."""
+
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        given: set[str] = namespace.__dict__.setdefault("_given", set())
+        if option_string is not None and self.dest in given:
+            raise argparse.ArgumentError(self, "given twice: give it once")
+        given.add(self.dest)
+        super().__call__(parser, namespace, values, option_string)
 
 
 def add_log_arguments(parser: argparse.ArgumentParser) -> None:
@@ -434,6 +480,27 @@ def add_calendar_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def identifier(text: str) -> str:
+    """An id argument: not empty."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an id cannot be empty")
+    return text
+
+
+def counted(least: int, most: int | None = None) -> Callable[[str], int]:
+    """A whole-number argument from ``least`` to ``most``."""
+    def number(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < least or (most is not None and value > most):
+            bounds = f"at least {least}" if most is None else f"from {least} to {most}"
+            raise argparse.ArgumentTypeError(f"must be {bounds}, not {value}")
+        return value
+    return number
+
+
 def iso_date(text: str) -> date:
     """A YYYY-MM-DD argument."""
     try:
@@ -443,16 +510,20 @@ def iso_date(text: str) -> date:
 
 
 def horizon(text: str) -> int | str:
-    """A ``--within`` argument: a number of working days (0 or more), or ``all``."""
+    """A ``--within`` argument: a number of working days (0 to a year's), or ``all``."""
     if text == ALL:
         return ALL
     try:
-        days = int(text)
-    except ValueError:
-        days = -1
-    if days < 0:
-        raise argparse.ArgumentTypeError(f"not a number of working days (0 or more) or 'all': {text!r}")
-    return days
+        return counted(0, LIMIT_DAYS)(text)
+    except argparse.ArgumentTypeError as error:
+        raise argparse.ArgumentTypeError(f"{error} (a number of working days, or 'all')") from None
+
+
+def positive(text: str) -> int:
+    """A whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {text!r}")
+    return int(text)
 
 
 def period_label(text: str) -> Period:
@@ -465,10 +536,7 @@ def period_label(text: str) -> Period:
 
 def calendar_from(args: argparse.Namespace) -> WorkCalendar:
     """The China calendar with the loaded schedules and the provisional opt-in."""
-    calendar = WorkCalendar.china(allow_provisional=args.allow_provisional)
-    for path in args.schedule:
-        calendar = calendar.with_schedule(load_schedule(path))
-    return calendar
+    return with_schedules(WorkCalendar.china(allow_provisional=args.allow_provisional), args.schedule)
 
 
 def progress_bar(args: argparse.Namespace) -> Bar:
@@ -516,7 +584,7 @@ def run_diff(args: argparse.Namespace) -> int:
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    kind = next(kind for kind in ("staff", "window", "case") if getattr(args, kind))
+    kind = next(kind for kind in ("staff", "window", "case") if getattr(args, kind) is not None)
     variant = load_variant(args.variant, families=installed_families())
     with progress_bar(args) as bar:
         story = explain(
@@ -554,6 +622,26 @@ def run_chain(args: argparse.Namespace) -> int:
         bar.stage("writing")
         with output(args.output) as out:
             out.write(render_trace(trace))
+    return 0
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    from bianmin_rules import scale  # the scale extra, imported only here: without it, one line naming it
+
+    def progress(outcome: scale.CentreOutcome, done: int, total: int) -> None:
+        if not args.quiet or outcome.failed:
+            print(f"[{done:{len(str(total))}}/{total}] {scale.describe(outcome)}", file=sys.stderr, flush=True)
+
+    batch = scale.evaluate_many(
+        scale.read_manifest(args.manifest), args.output, scheduler=args.scheduler, workers=args.workers,
+        progress=progress,
+    )
+    print(batch.summary())
+    if batch.failures:
+        failures = ", ".join(outcome.centre for outcome in batch.failures)
+        print(f"bianmin-rules: error: {len(batch.failures)} of {len(batch.outcomes)} centres failed: {failures}",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
     return 0
 
 
@@ -659,7 +747,7 @@ def run_new_variant(args: argparse.Namespace) -> int:
     folder = Path(args.dir)
     base = load_variant(args.extends, families=installed_families())  # fails here on a base that does not load
     files = starter_files(args.name, relative_base(args.extends, args.dir), base)
-    existing = [name for name in files if (folder / name).exists()]
+    existing = [name for name in files if exists(folder / name)]
     if existing:
         raise OutputError(f"{', '.join(str(folder / name) for name in existing)}: exists already; nothing written")
     for name, text in files.items():

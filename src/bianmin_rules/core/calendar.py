@@ -38,7 +38,16 @@ from zoneinfo import ZoneInfo
 from holidays import country_holidays
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from bianmin_rules.core.errors import CalendarError, CalendarRangeError, ProvisionalCalendarError
+from bianmin_rules.core.errors import (
+    BOM,
+    BOM_FOUND,
+    CalendarError,
+    CalendarRangeError,
+    ProvisionalCalendarError,
+    ScheduleError,
+    shown,
+    wrong_type,
+)
 
 __all__ = [
     "CHINA_TZ",
@@ -74,13 +83,20 @@ def as_china_time(value: datetime) -> datetime:
     """Return ``value`` as an aware Asia/Shanghai datetime.
 
     A naive datetime is read as Asia/Shanghai wall-clock time (the centres' own clock);
-    an aware one is converted to it, keeping the instant.
+    an aware one is converted to it, keeping the instant. An instant with no China time
+    (``9999-12-31T23:59-12:00`` is already the year 10000 in China) raises
+    :class:`~bianmin_rules.core.errors.CalendarRangeError`.
     """
     if not isinstance(value, datetime):
-        raise TypeError(f"expected a datetime, got {type(value).__name__}")
+        raise wrong_type("the moment", "a datetime.datetime", value)
     if value.tzinfo is None or value.utcoffset() is None:
         return value.replace(tzinfo=CHINA_TZ)
-    return value.astimezone(CHINA_TZ)
+    try:
+        return value.astimezone(CHINA_TZ)
+    except OverflowError:
+        raise CalendarRangeError(
+            f"{value.isoformat()} has no date in China time: it lies past an end of the calendar"
+        ) from None
 
 
 class _KeyedValueError(ValueError):
@@ -193,25 +209,27 @@ class YearSchedule(BaseModel):
         return not any(day in period for period in self.holidays)
 
     @classmethod
-    def from_toml(cls, text: str) -> YearSchedule:
+    def from_toml(cls, text: str, *, source: str = "<schedule>") -> YearSchedule:
         """Parse a schedule from TOML text (the format of ``data/calendar/2026.toml``).
 
-        Pure: the caller reads the file. Bad content raises one
-        :class:`~bianmin_rules.core.errors.CalendarError` whose one-line message names the
-        key, e.g. ``calendar schedule: holidays[1].last: ...``.
+        Pure: the caller reads the file; ``source`` names it in errors. Bad content
+        raises one :class:`~bianmin_rules.core.errors.ScheduleError` whose one-line message
+        names the key, e.g. ``schedule 2027.toml: holidays[1].last: ...``.
         """
         try:
             raw = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise CalendarError(f"calendar schedule: invalid TOML: {exc}") from exc
+            raise ScheduleError(BOM_FOUND if text.startswith(BOM) else f"not valid TOML: {exc}",
+                                source=source) from None
         try:
             return cls.model_validate(raw)
         except ValidationError as exc:
-            raise CalendarError(_one_line(exc)) from exc
+            key, message = _first_problem(exc)
+            raise ScheduleError(message, source=source, key=key) from None
 
 
-def _one_line(exc: ValidationError) -> str:
-    """Render a pydantic error as one line naming the first bad key."""
+def _first_problem(exc: ValidationError) -> tuple[str, str]:
+    """The first bad key of a pydantic error and what is wrong there, in one line."""
     errors = exc.errors()
     first = errors[0]
     parts: list[str] = []
@@ -227,10 +245,10 @@ def _one_line(exc: ValidationError) -> str:
         parts.append(f".{cause.key}" if parts else cause.key)
         message = cause.message
     elif first["type"] != "missing" and isinstance(first["input"], str | int | float):
-        message += f" (got {first['input']!r})"
+        message += f" (got {shown(first['input'])})"
     key = "".join(parts) or "<top level>"
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    return f"calendar schedule: {key}: {message}{more}"
+    return key, f"{message}{more}"
 
 
 class OfficeSession(BaseModel):
@@ -326,6 +344,20 @@ def _since_midnight(clock: time) -> timedelta:
 
 
 _WHOLE_DAY = timedelta(days=1)
+
+
+def _check_day(day: object) -> None:
+    """Raise a :class:`TypeError` unless ``day`` is a date (a datetime is not: its date may not be China's)."""
+    if isinstance(day, datetime):
+        raise wrong_type("the day", "a date (for a datetime, use as_china_time(moment).date())", day)
+    if not isinstance(day, date):
+        raise wrong_type("the day", "a datetime.date", day)
+
+
+def _check_steps(n: object) -> None:
+    """Raise a :class:`TypeError` unless ``n`` is a whole number of working days."""
+    if not isinstance(n, int) or isinstance(n, bool):
+        raise wrong_type("the number of working days", "an int", n)
 
 _MEMO_SIZE = 1 << 16
 """The most entries each memo of a calendar keeps (it starts afresh when full)."""
@@ -503,12 +535,8 @@ class WorkCalendar:
 
     def _ordinal(self, day: date) -> int:
         """The ordinal of ``day`` once it is known to be countable; else raise."""
-        if isinstance(day, datetime):
-            # A datetime's own date may not be its date in China; make the caller choose.
-            raise TypeError(
-                f"expected a date, got the datetime {day.isoformat()}; "
-                "use as_china_time(moment).date()"
-            )
+        if day.__class__ is not date:
+            _check_day(day)
         year = day.year
         if year > self.last_official_year or year < self._index.first_year:
             self._refuse(day)
@@ -543,6 +571,8 @@ class WorkCalendar:
         """
         # Memoised: the lookup costs a fifth of the count (a datetime never matches a
         # date key, so it still reaches the check below and raises).
+        if n.__class__ is not int:
+            _check_steps(n)
         memo = self._added
         result = memo.get((day, n))
         if result is None:

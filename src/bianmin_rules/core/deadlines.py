@@ -25,8 +25,9 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Any, NamedTuple
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from bianmin_rules.core.bounds import LIMIT_DAYS, WholeDays
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.results import Result
 
@@ -89,11 +90,17 @@ class TimeLimit(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    amount: int = Field(default=1, ge=0, description="How many units.")
+    amount: int = Field(default=1, ge=0, le=LIMIT_DAYS, description="How many units (at most 366 days, 52 weeks).")
     unit: LimitUnit = Field(default=LimitUnit.WORKING_DAYS, description="The unit.")
     roll_past_holidays: bool = Field(
         default=True, description="Calendar-day limits ending on a closed day end on the next working day."
     )
+
+    @model_validator(mode="after")
+    def _at_most_a_year(self) -> TimeLimit:
+        if self.counted_amount > LIMIT_DAYS:
+            raise ValueError(f"{self.label()} is longer than {LIMIT_DAYS} days, the longest time limit")
+        return self
 
     def due_date(self, start: date, calendar: WorkCalendar) -> date:
         """The last day on which something started on ``start`` is still in time (CAL-1)."""
@@ -106,6 +113,25 @@ class TimeLimit(BaseModel):
         if self.unit is _SAME_DAY or self.unit is _NEXT_DAY:
             return UNIT_LABELS[self.unit]
         return f"{self.amount}{UNIT_LABELS[self.unit]}"
+
+    def closed_end(self, start: date, calendar: WorkCalendar) -> date | None:
+        """The closed day a calendar-day limit from ``start`` ended on, if it rolled to the next working day.
+
+        None for a working-day or same-day limit, for one that does not roll, and for one
+        whose last day is a working day (CMP-1: "次日" on a Saturday rolls to Monday).
+        """
+        if self.unit is _WORKING_DAYS or self.unit is _SAME_DAY or not self.roll_past_holidays:
+            return None
+        end = start + timedelta(days=self.counted_amount)
+        return None if calendar.is_working_day(end) else end
+
+    def due_words(self, start: date, due: date, calendar: WorkCalendar) -> str:
+        """The due date in words, saying so when the limit rolled past a closed day (民法典 第二百零三条)."""
+        closed = self.closed_end(start, calendar)
+        if closed is None:
+            return f"届满日为{due}"
+        last = UNIT_LABELS[self.unit] if self.unit is _NEXT_DAY else f"{self.label()}的最后一日"
+        return f"{last}（{closed}）不是工作日，顺延至下一个工作日（民法典第二百零三条），届满日为{due}"
 
     @property
     def counted_unit(self) -> LimitUnit:
@@ -146,12 +172,18 @@ SAME_DAY = TimeLimit(amount=0, unit=LimitUnit.SAME_DAY)
 
 def limit_to_date(start: date, promised: date) -> TimeLimit:
     """The limit that ends exactly on ``promised``, counted in calendar days from ``start`` (a date promised:
-    TL-3's receipt notice, CMP-4's new answer date)."""
-    return TimeLimit(amount=max(0, (promised - start).days), unit=LimitUnit.CALENDAR_DAYS, roll_past_holidays=False)
+    TL-3's receipt notice, CMP-4's new answer date).
+
+    Built without validation: it is derived from two days the log states, and may span
+    more than the longest limit a log or variant may state.
+    """
+    return TimeLimit.model_construct(
+        amount=max(0, (promised - start).days), unit=LimitUnit.CALENDAR_DAYS, roll_past_holidays=False
+    )
 
 
 Limit = Annotated[
-    TimeLimit, BeforeValidator(_bare_number_is_working_days, json_schema_input_type=int | TimeLimit)
+    TimeLimit, BeforeValidator(_bare_number_is_working_days, json_schema_input_type=WholeDays | TimeLimit)
 ]
 """A :class:`TimeLimit` field that also accepts a bare number of working days."""
 

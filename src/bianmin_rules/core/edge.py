@@ -22,6 +22,15 @@ def require(module: str, *, extra: str, purpose: str) -> ModuleType:
         raise MissingExtraError(module=module, extra=extra, purpose=purpose) from None
 
 
+def exists(path: str | Path, *, folder: bool = False) -> bool:
+    """Is there a file (or, with ``folder``, a folder) at ``path``? A path no file can have — too long, with a NUL
+    — names nothing, rather than raising."""
+    try:
+        return Path(path).is_dir() if folder else Path(path).exists()
+    except (OSError, ValueError):
+        return False
+
+
 @contextmanager
 def written(path: str | Path, mode: Literal["w", "wb"]) -> Iterator[Any]:
     """A file that appears at ``path`` whole or not at all: written beside it, moved into place when done."""

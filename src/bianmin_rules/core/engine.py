@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from bianmin_rules.core.books import Books, Ledger, collector_paused
-from bianmin_rules.core.calendar import WorkCalendar
-from bianmin_rules.core.errors import EvaluationError
+from bianmin_rules.core.calendar import DEFAULT_OFFICE_HOURS, WorkCalendar
+from bianmin_rules.core.errors import EvaluationError, wrong_type
 from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.family import Families, joined
 from bianmin_rules.core.policy import Context, Derived
@@ -95,6 +95,7 @@ def evaluate_all(
     Raises what :func:`evaluate` raises; of a log several variants reject, the first error
     found. ``progress`` counts the policies of all the variants as one ``judging`` stage.
     """
+    check_arguments(variants, events, as_of, calendar)
     told = progress or no_progress
     calendars = [variant.calendar(calendar) for variant in variants]
     for work_calendar in calendars:
@@ -120,6 +121,26 @@ def evaluate_all(
         # next pass would scan their millions of objects once more (1M events: −0.85 s).
         del books
     return tuple(reports)
+
+
+def check_arguments(
+    variants: Sequence[Variant], events: Iterable[EventBase], as_of: date, calendar: WorkCalendar | None,
+) -> None:
+    """Raise a :class:`TypeError` saying what was expected for an argument of the wrong type.
+
+    The events themselves are checked one by one as they are read (:func:`collect`).
+    """
+    if not isinstance(variants, Sequence):
+        raise wrong_type("variants", "a sequence of Variants", variants)
+    for variant in variants:
+        if not isinstance(variant, Variant):
+            raise wrong_type("variant", "a Variant (see load_variant)", variant)
+    if not isinstance(events, Iterable) or isinstance(events, str | bytes):
+        raise wrong_type("events", "an iterable of events (see read_events)", events)
+    if not isinstance(as_of, date) or isinstance(as_of, datetime):
+        raise wrong_type("as_of", "a datetime.date, e.g. date(2026, 3, 31)", as_of)
+    if calendar is not None and not isinstance(calendar, WorkCalendar):
+        raise wrong_type("calendar", "a WorkCalendar or None", calendar)
 
 
 def collect(
@@ -148,12 +169,15 @@ def collect(
     check_ids = not getattr(events, "ids_unique", False)  # a JSON Lines reader has checked them
     read = later = 0
     for event in events:
+        try:
+            fields = event.__dict__  # pydantic keeps the fields here: a dict read, no search of the model's classes
+            day = fields["at"].date()
+        except (AttributeError, KeyError):
+            raise wrong_type(f"events[{read + later}]", "an event (EventBase)", event) from None
         if check_ids:
             if event.id in seen:
                 raise EvaluationError("two events have this id", event_id=event.id)
             seen.add(event.id)
-        fields = event.__dict__  # pydantic keeps the fields here: a dict read, no search of the model's classes
-        day = fields["at"].date()
         if day > as_of:
             later += 1
             continue
@@ -200,7 +224,7 @@ def judge(variant: Variant, books: Books, context: Context, judging: Judging | N
         events_after_as_of=books.events_after_as_of,
         verdicts=tuple(verdicts),
         totals=subject_totals(verdicts),
-        notes=tuple(variant.families.notes(books)),
+        notes=(*placeholder_hours(variant, verdicts), *variant.families.notes(books)),
         scorecards=assessment.cards,
         standings=assessment.standings,
     )
@@ -219,3 +243,21 @@ def apply_policies(
                 if judging is not None:
                     judging.policy_done()
     return verdicts
+
+
+def placeholder_hours(variant: Variant, verdicts: Iterable[Verdict]) -> Iterable[str]:
+    """A note when office hours the variant's text does not state decide verdicts of the report (CAL-2).
+
+    Lateness, absence, time off post and days of leave, and the points and money they
+    cost, are then counted against the library's placeholder sessions, not the centre's:
+    the report says so when it holds a verdict under a rule the variant judges against
+    office hours.
+    """
+    if variant.office_hours is not None:
+        return
+    rules = {policy.rule for policy in variant.policies if policy.reads_office_hours}
+    if any(verdict.rule in rules for verdict in verdicts):
+        sessions = "、".join(f"{s.start:%H:%M}–{s.end:%H:%M}" for s in DEFAULT_OFFICE_HOURS.sessions)
+        yield (f"办公时间：原文未规定作息时间，本报告的迟到、早退、旷工、离岗、空岗和请假天数及其扣分、扣款，"
+               f"均按本库的占位时间（{sessions}）计算，并非该单位的作息时间；请在变体文件的 [office_hours] 中写明"
+               f"（CAL-2）。")

@@ -63,19 +63,59 @@ class CalendarRangeError(CalendarError):
     """A date lies outside the years the calendar covers at all."""
 
 
+class ScheduleError(CalendarError):
+    """A year's holiday schedule file is malformed, or schedules are loaded out of order.
+
+    ``source`` names the file (or ``<schedule>`` for text), ``key`` the dotted key and
+    ``line`` its line, when known.
+    """
+
+    def __init__(
+        self, message: str, *, source: str = "<schedule>", key: str | None = None, line: int | None = None,
+    ) -> None:
+        self.source = source
+        self.key = key
+        self.line = line
+        self.message = message
+        place = f"schedule {source}" + ("" if line is None else f":{line}") + (f": {key}" if key else "")
+        super().__init__(f"{place}: {message}")
+
+    def placed(self, source: str, line: int | None) -> ScheduleError:
+        """The same error, naming ``source`` and the ``line`` of its key."""
+        return ScheduleError(self.message, source=source, key=self.key, line=line)
+
+
 class VariantError(BianminError):
     """A variant (a centre's rule set) is unknown, malformed or inconsistent.
 
-    ``key`` names the place in the variant file, as a dotted path such as
-    ``policies[2].limit``.
+    ``key`` names the place as a dotted path such as ``policies[2].limit``; ``file`` and
+    ``line``, when known, the file of the ``extends`` chain that writes it and its line,
+    and ``key`` is then the key in that file. For a variant that extends another, that
+    is the author's own file and entry (``variant 'my-town.toml', line 15:
+    policies[0].limit``), not the index of the entry in the variant as resolved.
     """
 
-    def __init__(self, message: str, *, variant: str, key: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, variant: str, key: str | None = None, file: str | None = None,
+        line: int | None = None,
+    ) -> None:
         self.variant = variant
         self.key = key
+        self.file = file
+        self.line = line
         self.message = message
-        place = f"variant {variant!r}" + (f": {key}" if key else "")
+        place = f"variant {variant!r}"
+        if file is not None and file != variant:
+            place += f", file {file!r}"
+        if line is not None:
+            place += f", line {line}"
+        if key:
+            place += f": {key}"
         super().__init__(f"{place}: {message}")
+
+    def placed(self, *, variant: str, file: str, key: str | None, line: int | None) -> VariantError:
+        """The same error, about the variant ``variant``, placed at ``key`` and ``line`` of ``file``."""
+        return type(self)(self.message, variant=variant, key=key, file=file, line=line)
 
 
 class EvaluationError(BianminError):
@@ -161,3 +201,48 @@ class FamilyError(BianminError):
         self.family = family
         self.message = message
         super().__init__(f"family {family!r}: {message}")
+
+
+class ManifestError(BianminError):
+    """A batch manifest (the centres evaluated together) is unreadable, malformed or inconsistent.
+
+    ``key`` names the place in the manifest, as a dotted path such as ``centres[2].as_of``.
+    A bad log or variant of one centre is not a manifest error: that centre fails alone.
+    """
+
+    def __init__(self, message: str, *, manifest: str, key: str | None = None) -> None:
+        self.manifest = manifest
+        self.key = key
+        self.message = message
+        place = f"manifest {manifest!r}" + (f": {key}" if key else "")
+        super().__init__(f"{place}: {message}")
+
+
+class BatchError(BianminError):
+    """A batch of centres cannot run at all: the cluster it was given cannot be reached.
+
+    A centre that fails does not fail the batch: it is reported with its id and error
+    while the others complete.
+    """
+
+
+BOM = "\ufeff"
+"""The byte-order mark, as text: some editors write it at the start of a UTF-8 file."""
+
+BOM_FOUND = "starts with a byte-order mark (BOM): save it as UTF-8 without a BOM"
+"""What an error says of a file or log that does not parse because it starts with a BOM."""
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A value as quoted in an error message, cut short so that the message stays one line."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def wrong_type(name: str, expected: str, value: object) -> TypeError:
+    """The error of an argument of the wrong type: which argument, what it must be, what it was.
+
+    Misusing the API is not bad input: it raises a :class:`TypeError`, never a
+    :class:`BianminError`.
+    """
+    return TypeError(f"{name} must be {expected}, not {type(value).__name__} ({shown(value)})")

@@ -11,25 +11,39 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler
 from pydantic_core import CoreSchema, core_schema
 
+from bianmin_rules.core.bounds import FIRST_EVENT_YEAR, LAST_EVENT_YEAR, in_event_years, outside_event_years
 from bianmin_rules.core.calendar import as_china_time
 
 
-@lru_cache(maxsize=4096)
-def _shared_china_time(value: datetime) -> datetime:
-    return as_china_time(value)
+def china_time_of_event(value: datetime) -> datetime:
+    """:func:`~bianmin_rules.core.calendar.as_china_time`, for a moment in the years an event may be dated in.
+
+    A moment outside them is a validation error naming no value
+    (:func:`~bianmin_rules.core.bounds.outside_event_years`); the years are checked
+    before the conversion too, which would overflow at the ends of the calendar.
+    """
+    if not FIRST_EVENT_YEAR - 1 <= value.year <= LAST_EVENT_YEAR + 1:
+        raise outside_event_years()
+    local = as_china_time(value)
+    in_event_years(local.date())
+    return local
+
+
+_shared_china_time = lru_cache(maxsize=4096)(china_time_of_event)
 
 
 def event_time(value: datetime) -> datetime:
-    """:func:`~bianmin_rules.core.calendar.as_china_time`, remembered for the timestamps seen last.
+    """:func:`china_time_of_event`, remembered for the timestamps seen last.
 
     A log repeats the same minutes thousands of times (a busy day has a few hundred
     distinct ones): the memo spares the conversion, and the events of one minute share
     one datetime, which the ledgers keep for every fact. It is bounded and holds only
-    results of a pure function. A naive time marked ``fold=1`` (the second of two equal
-    wall-clock times) compares equal to its ``fold=0`` twin, so it bypasses the memo.
+    results of a pure function (a refused moment raises, and is not remembered). A naive
+    time marked ``fold=1`` (the second of two equal wall-clock times) compares equal to
+    its ``fold=0`` twin, so it bypasses the memo.
     """
     if value.fold:
-        return as_china_time(value)
+        return china_time_of_event(value)
     return _shared_china_time(value)
 
 
@@ -51,7 +65,9 @@ class _ChinaTime:
 
 
 ChinaDateTime = Annotated[datetime, _ChinaTime]
-"""A timestamp in China Standard Time: naive values are read as Asia/Shanghai, aware ones converted."""
+"""A timestamp in China Standard Time: naive values are read as Asia/Shanghai, aware ones converted.
+
+It must lie in the years an event may be dated in (:mod:`bianmin_rules.core.bounds`)."""
 
 Identifier = Annotated[str, Field(min_length=1, max_length=200)]
 """The id of an event or of a subject (centre, window, staff member, case)."""
@@ -91,10 +107,11 @@ def example(line: str) -> ConfigDict:
 def confidential(description: str, **options: Any) -> Any:
     """A field whose value the library accepts but never shows (CMP-7).
 
-    Its value is left out of ``repr``, error messages never quote it
-    (:func:`bianmin_rules.intake.jsonl.describe`), ``explain`` never lists it, and the ledgers
-    do not keep it, so no verdict or report can contain it. The event itself still
-    serialises it: an event written back is the centre's own register, unchanged.
+    Its value is left out of ``repr``, error messages never quote it nor any other value
+    of its line (:attr:`EventBase.confidential_line`, :func:`bianmin_rules.intake.jsonl.describe`),
+    ``explain`` never lists it, and the ledgers do not keep it, so no verdict or report can
+    contain it. The event itself still serialises it: an event written back is the
+    centre's own register, unchanged.
     """
     return Field(default=None, description=description, repr=False,
                  json_schema_extra={"confidential": True}, **options)
@@ -105,6 +122,27 @@ def is_confidential(model: type[BaseModel], name: str) -> bool:
     field = model.model_fields.get(name)
     extra = field.json_schema_extra if field is not None else None
     return isinstance(extra, dict) and extra.get("confidential") is True
+
+
+def stray_confidential(event: BaseModel) -> tuple[str, str] | None:
+    """A field of ``event`` whose text holds the value of one of its confidential fields, and that field.
+
+    A register exported with a column shifted, or a name typed into the wrong column,
+    puts the complainant's name or phone where the library shows values (an id, a staff
+    member, a window): such a line cannot be shown anywhere, so it is refused (CMP-7).
+    Only plain text fields are read; codes (enums), dates and numbers cannot hold a name.
+    """
+    model = type(event)
+    secrets = [(name, value) for name in model.model_fields
+               if is_confidential(model, name) and isinstance(value := getattr(event, name), str) and value]
+    if not secrets:
+        return None
+    for name, value in event:
+        if type(value) is str and not is_confidential(model, name):
+            for secret_field, secret in secrets:
+                if secret in value:
+                    return name, secret_field
+    return None
 
 
 class EventBase(BaseModel):
@@ -119,6 +157,10 @@ class EventBase(BaseModel):
 
     activity: ClassVar[bool] = True
     """Does the event show its window and staff member at work? The roster counts them active (SC-10)."""
+
+    confidential_line: ClassVar[bool] = False
+    """Errors about a line of this type quote none of its values (CMP-7): a register's row
+    may hold the complainant's name or phone in any column, shifted or mistyped."""
 
     id: Identifier = Field(description="Unique id of the event within the log.")
     at: ChinaDateTime = Field(description="When it happened (China Standard Time).")

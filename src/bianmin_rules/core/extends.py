@@ -40,11 +40,10 @@ def resolve_extends(data: Data, *, origin: str, load_parent: ParentLoader) -> Da
 
 
 def _resolve(data: Data, origin: str, load_parent: ParentLoader, chain: list[str]) -> Data:
+    check_shape(data, origin)
     reference = data.get("extends")
     if reference is None:
         return _without(data, "remove_policies", origin)
-    if not isinstance(reference, str):
-        raise VariantError("must name a variant or a file", variant=origin, key="extends")
     parent, parent_origin = load_parent(reference, origin)
     if parent_origin in chain:
         cycle = " → ".join([*chain, parent_origin])
@@ -52,6 +51,31 @@ def _resolve(data: Data, origin: str, load_parent: ParentLoader, chain: list[str
     base = _resolve(parent, parent_origin, load_parent, [*chain, parent_origin])
     child = {key: value for key, value in data.items() if key != "extends"}
     return overlay(base, child, origin=origin) | {"based_on": reference}
+
+
+def check_shape(data: Data, origin: str) -> None:
+    """Refuse a file whose keys that ``extends`` reads have the wrong shape, before anything is merged.
+
+    ``extends`` names one variant; ``policies`` is an array of tables (``[[policies]]``);
+    ``remove_policies`` an array of policy ids or rule IDs (``["TL-1"]``, never ``"TL-1"``).
+    """
+    if "extends" in data and not isinstance(data["extends"], str):
+        raise VariantError("must name a variant or a file (a string)", variant=origin, key="extends")
+    policies = data.get("policies", [])
+    if not isinstance(policies, list):
+        raise VariantError("must be an array of tables, written [[policies]]", variant=origin, key="policies")
+    for index, entry in enumerate(policies):
+        if not isinstance(entry, dict):
+            raise VariantError("must be a table (a policy with its rule and parameters)", variant=origin,
+                               key=f"policies[{index}]")
+    removed = data.get("remove_policies", [])
+    if not isinstance(removed, list):
+        raise VariantError('must be an array of policy ids or rule IDs, e.g. ["TL-1"]', variant=origin,
+                           key="remove_policies")
+    for index, name in enumerate(removed):
+        if not isinstance(name, str):
+            raise VariantError("must be a policy id or a rule ID (a string)", variant=origin,
+                               key=f"remove_policies[{index}]")
 
 
 def _without(data: Data, key: str, origin: str) -> Data:
@@ -91,7 +115,7 @@ def addresses(entry: Data, target: Data) -> bool:
     name = entry_key(entry)
     if name is None:
         return False
-    return entry_key(target) == name or ("id" not in entry and target.get("rule") == name)
+    return entry_key(target) == name or ("id" not in entry and rule_of(target) == name)
 
 
 def merge_keyed(base: list[Data], child: list[Data], *, key: str, origin: str) -> list[Data]:
@@ -119,10 +143,16 @@ def drop(policies: list[Data], removed: list[Any], *, origin: str) -> list[Data]
 
     Naming an unknown one is an error.
     """
-    keys = {entry_key(p) for p in policies} | {p.get("rule") for p in policies}
+    keys = {entry_key(p) for p in policies} | {rule_of(p) for p in policies}
     for index, name in enumerate(removed):
         if name not in keys:
             raise VariantError(
                 f"{name!r} is not a policy of the extended variant", variant=origin, key=f"remove_policies[{index}]"
             )
-    return [p for p in policies if entry_key(p) not in removed and p.get("rule") not in removed]
+    return [p for p in policies if entry_key(p) not in removed and rule_of(p) not in removed]
+
+
+def rule_of(entry: Data) -> str | None:
+    """The rule ID an entry names, if it names one as a string."""
+    rule = entry.get("rule")
+    return rule if isinstance(rule, str) else None

@@ -9,7 +9,7 @@ subject from its facts.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 from functools import cache
@@ -106,13 +106,38 @@ def in_order(facts: Iterable[DatedT]) -> list[DatedT]:
     return sorted(facts, key=ORDER)
 
 
-def only_one(ordered: Iterable[object], kind: type[FactT], what: str) -> FactT | None:
-    """The one fact of ``kind`` among ``ordered``; a second one is an error naming it and the first."""
+def only_one(ordered: Sequence[object], kind: type[FactT], what: str) -> FactT | None:
+    """The one fact of ``kind`` that opens a matter (``what``: ``inquiry 'Q1'``) among ``ordered``.
+
+    A second one is an error naming it and the first, and so is a fact of the matter
+    dated before it (:func:`follows`).
+    """
     found = [f for f in ordered if isinstance(f, kind)]
     if len(found) > 1:
         first, second = (getattr(f, "event", "?") for f in found[:2])
         raise EvaluationError(f"{what} is received twice (first in event {first!r})", event_id=second)
+    if found:
+        follows(ordered, found[0], what)
     return found[0] if found else None
+
+
+def follows(ordered: Sequence[Any], opening: Any, what: str, *, may_precede: tuple[type, ...] = ()) -> None:
+    """Refuse a fact of a matter dated before the fact that opened it: a completion before the receipt.
+
+    The steps of a case, an inquiry or a complaint follow its receipt; an event dated
+    before it contradicts the log, and judging it would say a case completed before it
+    was received was done in time. Facts of the kinds ``may_precede`` may come first
+    (materials received online before the window receives the case); facts at the very
+    moment of the opening are in order. The error names the events, never their content.
+    """
+    for fact in ordered:
+        if fact is opening or fact.at >= opening.at:
+            return
+        if not isinstance(fact, may_precede):
+            raise EvaluationError(
+                f"dated before {what} was received (event {opening.event!r}); every event of it follows its receipt",
+                event_id=fact.event,
+            )
 
 
 class FileLedger(Generic[FileT]):

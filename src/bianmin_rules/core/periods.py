@@ -15,6 +15,8 @@ from enum import StrEnum
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from bianmin_rules.core.bounds import Day
+
 MONTHS_IN = {"month": 1, "quarter": 3, "year": 12}
 LABEL = re.compile(r"(?P<year>\d{4})(?:-Q(?P<quarter>[1-4])|-(?P<month>0[1-9]|1[0-2]))?")
 
@@ -38,7 +40,7 @@ class Period(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     kind: PeriodKind
-    start: date
+    start: Day
 
     @model_validator(mode="after")
     def _starts_on_a_boundary(self) -> Period:

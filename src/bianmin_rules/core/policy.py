@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from typing import Any, ClassVar, Protocol, TypeVar, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.bounds import Points, Yuan
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.matters import Matter
 from bianmin_rules.core.verdicts import ZERO, Citation, RuleId, Subject, Verdict, VerdictKind
@@ -111,13 +111,16 @@ class PolicyBase(BaseModel):
     stage: ClassVar[int] = 0
     """Policies of stage 0 read the books; later stages also read earlier verdicts."""
 
+    reads_office_hours: ClassVar[bool] = False
+    """Does the rule count against the office hours (lateness, absence, time off post, days of leave, CAL-2)?"""
+
     id: str | None = Field(
         default=None, description="How a variant extending this one addresses the policy (default: its rule ID)."
     )
     rule: RuleId
     source: Citation
-    points: Decimal = Field(default=ZERO, description="Signed points per violation (a deduction is negative).")
-    fine: Decimal = Field(default=ZERO, ge=0, description="Yuan deducted per violation.")
+    points: Points = Field(default=ZERO, description="Signed points per violation (a deduction is negative).")
+    fine: Yuan = Field(default=ZERO, ge=0, description="Yuan deducted per violation.")
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """The verdicts this policy finds in ``books``."""

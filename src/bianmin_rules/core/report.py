@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bianmin_rules.core.results import Number
 from bianmin_rules.core.scorecards.cards import Card, Standing
 from bianmin_rules.core.verdicts import ZERO, Subject, Verdict, VerdictKind
 
@@ -20,10 +20,10 @@ class SubjectTotal(BaseModel):
     subject: Subject
     violations: int = 0
     warnings: int = 0
-    points: Decimal = ZERO
-    fine: Decimal = ZERO
-    bonus_share: Decimal = ZERO
-    reimbursement: Decimal = ZERO
+    points: Number = ZERO
+    fine: Number = ZERO
+    bonus_share: Number = ZERO
+    reimbursement: Number = ZERO
 
 
 class _Tally:

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from decimal import Decimal
+from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PlainSerializer
+
+from bianmin_rules.core.formatting import plain
+
+Number = Annotated[Decimal, PlainSerializer(plain, when_used="json")]
+"""A decimal (points, yuan, a score) written canonically in JSON: ``81``, not ``81.0``; ``0``, never ``-0.0``.
+
+The value itself is kept exact, as computed; only its written form is canonical, the
+same as every text and table of a report writes it (:func:`~bianmin_rules.core.formatting.plain`).
+"""
 
 
 class Result(BaseModel):

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from functools import lru_cache
 from typing import Annotated, Any, Self
 
 import tomli_w
@@ -33,13 +34,13 @@ from pydantic import (
 )
 from pydantic.json_schema import SkipJsonSchema
 
-from bianmin_rules.core.calendar import OfficeHours, WorkCalendar
-from bianmin_rules.core.errors import VariantError
+from bianmin_rules.core.calendar import DEFAULT_OFFICE_HOURS, OfficeHours, WorkCalendar
+from bianmin_rules.core.errors import BOM, BOM_FOUND, VariantError
 from bianmin_rules.core.extends import ParentLoader, resolve_extends
 from bianmin_rules.core.family import Families
 from bianmin_rules.core.policy import PolicyBase
 from bianmin_rules.core.scorecards.tables import ScorecardTable
-from bianmin_rules.core.verdicts import RuleId
+from bianmin_rules.core.verdicts import RULE_PATTERN, RuleId
 
 
 class VariantSource(BaseModel):
@@ -52,11 +53,15 @@ class VariantSource(BaseModel):
 
 
 class AcceptedFinding(BaseModel):
-    """A lint finding the variant knows about and accepts, with the reason (see docs/lint.md).
+    """Lint findings the variant knows about and accepts, with the reason (see docs/lint.md).
 
-    It accepts every finding with its ``code`` at its ``key`` (the dotted key lint prints,
-    in the variant as resolved), and only those of ``rule`` when it names one. An entry
-    that no longer matches anything is itself reported (``stale-accept``).
+    It accepts the findings with its ``code`` at its ``key`` (the dotted key lint prints,
+    in the variant as resolved), only those of ``rule`` when it names one, and of those
+    only the ones ``which`` names — the gap, the overlap, the reachable score, the value
+    that the finding is about — so that a different finding at the same key stays
+    visible. A finding that evaluation refuses or may stop on (an error) cannot be
+    accepted. An entry, or a ``which`` of it, that no longer matches is itself reported
+    (``stale-accept``).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -64,6 +69,9 @@ class AcceptedFinding(BaseModel):
     code: str = Field(pattern=r"^[a-z]+(-[a-z]+)*$", description="The finding's code, e.g. band-gap.")
     key: str = Field(min_length=1, description="Where it is found: the dotted key lint prints.")
     rule: RuleId | None = Field(default=None, description="Only findings about this rule (default: any).")
+    which: tuple[str, ...] = Field(
+        default=(), description="The findings accepted, as lint names them: a gap `[90, 91)`, a score `94 of 100` …",
+    )
     reason: str = Field(min_length=1, description="Why the variant accepts it: the text's own words, a decision.")
 
 
@@ -116,7 +124,11 @@ class Variant(BaseModel):
     source: VariantSource
     effective: date | None = Field(default=None, description="The day the regulation took effect, if known.")
     based_on: str | None = Field(default=None, description="The variant this one extends (set when resolving).")
-    office_hours: OfficeHours = Field(default_factory=OfficeHours, description="Opening sessions (CAL-2).")
+    office_hours: OfficeHours | None = Field(
+        default=None,
+        description="Opening sessions (CAL-2); none where the text states none: the library's placeholder sessions "
+        "apply, and every report that counts against them says so.",
+    )
     case_types: dict[str, str] = Field(
         min_length=1, description="Case-type code -> its name in the regulation (CASE-1, CASE-2)."
     )
@@ -189,8 +201,8 @@ class Variant(BaseModel):
         return schema
 
     def calendar(self, base: WorkCalendar | None = None) -> WorkCalendar:
-        """The variant's calendar: ``base`` (default: China's) with the variant's office hours."""
-        return (base or WorkCalendar.china()).with_office_hours(self.office_hours)
+        """The variant's calendar: ``base`` (default: China's) with the variant's office hours (or the placeholder)."""
+        return (base or WorkCalendar.china()).with_office_hours(self.office_hours or DEFAULT_OFFICE_HOURS)
 
     @classmethod
     def from_toml(
@@ -204,6 +216,17 @@ class Variant(BaseModel):
         """
         return cls.from_data(parse_toml(text, origin=origin), origin=origin, load_parent=load_parent,
                              families=families)
+
+    @classmethod
+    def _refuse_unknown_rules(cls, data: dict[str, Any], origin: str, families: Families) -> None:
+        """A variant file naming a rule ID its families' catalogue does not hold is refused, at that key.
+
+        Checked on the file's data: a policy object of another family, given to the model
+        itself, is the caller's to vouch for.
+        """
+        for key, rule in named_rules(data, rule_keys(families)):
+            if rule not in families.rules:
+                raise VariantError(f"{rule} is not a rule of the catalogue", variant=origin, key=key)
 
     @classmethod
     def from_data(
@@ -222,12 +245,14 @@ class Variant(BaseModel):
         if families is not None:
             data = {**data, "families": families}
         try:
-            return cls.model_validate(data)
+            variant = cls.model_validate(data)
         except ValidationError as exc:
             first = exc.errors()[0]
             cause = first.get("ctx", {}).get("error")
             key = cause.key if isinstance(cause, UndeclaredCaseTypeError) else key_path(first["loc"], data)
             raise VariantError(first["msg"], variant=origin, key=key) from None
+        cls._refuse_unknown_rules(data, origin, variant.families)
+        return variant
 
 
 def refuse_parent(reference: str, origin: str) -> tuple[dict[str, Any], str]:
@@ -253,7 +278,7 @@ def parse_toml(text: str, *, origin: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise VariantError(f"not valid TOML: {exc}", variant=origin) from None
+        raise VariantError(BOM_FOUND if text.startswith(BOM) else f"not valid TOML: {exc}", variant=origin) from None
 
 
 Part = str | int
@@ -295,3 +320,51 @@ def key_path(loc: Iterable[int | str], data: Any) -> str:
             node = node.get(step) if isinstance(node, dict) else None  # None: a key missing from the file
         parts.append(step)
     return key_text(parts)
+
+
+@lru_cache(maxsize=16)
+def rule_keys(families: Families) -> frozenset[str]:
+    """The keys of a variant file whose values are rule IDs (``rule``, ``rules``, ``counts`` …), from its schema.
+
+    The schema is that of a variant of ``families``, whose policy kinds bring keys of their own.
+    """
+    found: set[str] = set()
+
+    def holds_rule(prop: Any) -> bool:
+        if not isinstance(prop, dict):
+            return False
+        options = [prop, prop.get("items"), *prop.get("anyOf", ())]
+        return any(isinstance(o, dict) and o.get("pattern") == RULE_PATTERN for o in options)
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for name, prop in (node.get("properties") or {}).items():
+                if holds_rule(prop) or any(holds_rule(o) for o in prop.get("anyOf", ())):
+                    found.add(name)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(Variant.json_schema(families))
+    return frozenset(found)
+
+
+def named_rules(data: Any, keys: frozenset[str], path: str = "") -> Iterator[tuple[str, str]]:
+    """Every rule ID a variant's data names at one of ``keys``, with the dotted key that names it."""
+    items: Iterable[tuple[Part, Any]]
+    if isinstance(data, dict):
+        items = data.items()
+    elif isinstance(data, list | tuple):
+        items = enumerate(data)
+    else:
+        return
+    for name, value in items:
+        key = join(path, name)
+        if isinstance(name, str) and name in keys:
+            if isinstance(value, str):
+                yield key, value
+            elif isinstance(value, list | tuple):
+                yield from ((join(key, i), v) for i, v in enumerate(value) if isinstance(v, str))
+        yield from named_rules(value, keys, key)

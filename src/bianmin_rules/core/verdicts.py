@@ -10,15 +10,18 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bianmin_rules.core.bounds import Count
 from bianmin_rules.core.deadlines import DeadlineTrace
 from bianmin_rules.core.errors import EvaluationError
 from bianmin_rules.core.periods import Period
-from bianmin_rules.core.results import Result
+from bianmin_rules.core.results import Number, Result
 
 RULE_PATTERN = r"^[A-Z]{2,4}-\d+$"
 """What a catalogue rule ID looks like: a family prefix and a number, e.g. TL-4."""
 
 RuleId = Annotated[str, Field(pattern=RULE_PATTERN, description="A catalogue rule ID, e.g. TL-4.")]
+"""A rule ID, as a catalogue writes it; a variant naming one its families do not hold is refused
+(:class:`~bianmin_rules.core.variant.Variant`)."""
 
 ZERO = Decimal(0)
 
@@ -125,7 +128,7 @@ class Sanction(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     tier: str = Field(description="The tier in the words of the regulation.")
-    level: int = Field(ge=1, description="Its rank: a higher level is a heavier sanction.")
+    level: Count = Field(ge=1, description="Its rank: a higher level is a heavier sanction.")
 
 
 class Measure(BaseModel):
@@ -178,16 +181,16 @@ class Verdict(Result):
     kind: VerdictKind
     on: date = Field(description="The day the verdict is attributed to (for periods and ladders).")
     explanation: str = Field(description="A short explanation in Chinese.")
-    points: Decimal = Field(default=ZERO, description="Signed assessment points.")
-    fine: Decimal = Field(default=ZERO, ge=0, description="Money deducted, in yuan.")
-    bonus_share: Decimal = Field(default=ZERO, ge=0, le=1, description="Fraction of the annual bonus deducted.")
-    reimbursement: Decimal = Field(default=ZERO, ge=0, description="Yuan owed to the applicant.")
+    points: Number = Field(default=ZERO, description="Signed assessment points.")
+    fine: Number = Field(default=ZERO, ge=0, description="Money deducted, in yuan.")
+    bonus_share: Number = Field(default=ZERO, ge=0, le=1, description="Fraction of the annual bonus deducted.")
+    reimbursement: Number = Field(default=ZERO, ge=0, description="Yuan owed to the applicant.")
     sanction: Sanction | None = None
     deadline: DeadlineTrace | None = Field(default=None, description="How a due date was reached.")
     due: date | None = Field(default=None, description="For a verdict on a deadline: the last day in time.")
     actual: date | None = Field(default=None, description="For a verdict on a deadline: the day it was done, if done.")
     measure: Measure | None = Field(default=None, description="For a measured rate: what, over which period.")
-    quantity: Decimal | None = Field(
+    quantity: Number | None = Field(
         default=None, description="How much of the offence, in the unit its explanation names (half days absent …)."
     )
     occurrences: tuple[Occurrence, ...] = Field(

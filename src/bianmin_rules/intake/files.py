@@ -7,15 +7,17 @@ pure core (:func:`bianmin_rules.evaluate`).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
-from bianmin_rules.core.calendar import YearSchedule
-from bianmin_rules.core.errors import CalendarError, EventError, VariantError
+from bianmin_rules.authoring.locate import key_lines, locate
+from bianmin_rules.authoring.sources import Chain
+from bianmin_rules.core.calendar import WorkCalendar, YearSchedule
+from bianmin_rules.core.errors import BianminError, CalendarError, EventError, ScheduleError, VariantError
 from bianmin_rules.core.family import Families
-from bianmin_rules.core.variant import parse_toml
 from bianmin_rules.families import BUILTIN, Event, Variant
 from bianmin_rules.intake.jsonl import read_logs
 
@@ -36,21 +38,22 @@ def load_variant(name_or_path: str | Path, *, families: Families = BUILTIN) -> V
     A variant that ``extends`` another is laid over it: the parent is a built-in name or a
     path relative to the file that names it. Its policy kinds are those of ``families``
     (default: the library's own; :func:`~bianmin_rules.intake.families.installed_families`
-    adds those of other installed packages), which the variant keeps and is judged with.
+    adds those of other installed packages), which the variant keeps and is judged with. A
+    :class:`~bianmin_rules.core.errors.VariantError` names the file of the chain, the line
+    and the key as that file writes them.
     """
-    data, origin = variant_data(str(name_or_path), "")
-    return Variant.from_data(data, origin=origin, load_parent=variant_data, families=families)
+    text, origin = variant_text(str(name_or_path))
+    chain = Chain(text, origin=origin, read_parent=variant_text)
+    data = chain.resolve()
+    try:
+        return Variant.from_data(data, origin=origin, families=families)
+    except VariantError as exc:
+        raise chain.placed(exc, data) from None
 
 
 def is_path(reference: str) -> bool:
     """Does ``reference`` name a file rather than a built-in variant?"""
     return "/" in reference or "\\" in reference or reference.endswith(".toml")
-
-
-def variant_data(reference: str, referrer: str) -> tuple[dict[str, Any], str]:
-    """The raw data of a variant and its origin; a path is read relative to ``referrer``'s folder."""
-    text, origin = variant_text(reference, referrer)
-    return parse_toml(text, origin=origin), origin
 
 
 def variant_text(reference: str, referrer: str = "") -> tuple[str, str]:
@@ -59,24 +62,66 @@ def variant_text(reference: str, referrer: str = "") -> tuple[str, str]:
         path = Path(reference)
         if is_path(referrer) and not path.is_absolute():
             path = Path(referrer).parent / path
-        try:
-            return path.read_text(encoding="utf-8"), str(path)
-        except OSError as exc:
-            raise VariantError(f"cannot read the file ({exc.strerror})", variant=str(path)) from None
-    resource = DATA / "variants" / f"{reference}.toml"
-    if not resource.is_file():
+        return read_text(path, lambda why: VariantError(why, variant=str(path))), str(path)
+    if reference not in builtin_variant_names():
         known = ", ".join(builtin_variant_names())
         raise VariantError(f"no such built-in variant; the built-in variants are: {known}", variant=reference)
-    return resource.read_text(encoding="utf-8"), reference
+    return (DATA / "variants" / f"{reference}.toml").read_text(encoding="utf-8"), reference
+
+
+def opened(path: Path, error: Callable[[str], BianminError]) -> BinaryIO:
+    """A file opened to read; ``error(why)`` when it cannot be (missing, a folder, a name no file can have)."""
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        raise error(f"cannot read the file ({exc.strerror})") from None
+    except ValueError:
+        raise error("cannot read the file (the path contains a NUL character)") from None
+
+
+def read_bytes(path: Path, error: Callable[[str], BianminError]) -> bytes:
+    """The bytes of a file; ``error(why)`` when it cannot be read."""
+    with opened(path, error) as handle:
+        try:
+            return handle.read()
+        except OSError as exc:  # a folder on some systems, a failing disk
+            raise error(f"cannot read the file ({exc.strerror})") from None
+
+
+def read_text(path: Path, error: Callable[[str], BianminError]) -> str:
+    """The text of a UTF-8 file; ``error(why)`` when it cannot be read or is not UTF-8 text."""
+    data = read_bytes(path, error)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise error(f"not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start}): save it as UTF-8") from None
 
 
 def load_schedule(path: str | Path) -> YearSchedule:
-    """A year's official holiday schedule from a TOML file (see docs/calendar.md)."""
+    """A year's official holiday schedule from a TOML file (see docs/calendar.md).
+
+    Raises :class:`~bianmin_rules.core.errors.ScheduleError` naming the file, the key and
+    its line.
+    """
+    source = str(path)
+    text = read_text(Path(path), lambda why: ScheduleError(why, source=source))
     try:
-        content = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CalendarError(f"{path}: cannot read the schedule ({exc.strerror})") from None
-    return YearSchedule.from_toml(content)
+        return YearSchedule.from_toml(text, source=source)
+    except ScheduleError as exc:
+        located = locate(key_lines(text), exc.key) if exc.key else None
+        raise exc.placed(source, located[1] if located else None) from None
+
+
+def with_schedules(calendar: WorkCalendar, paths: Iterable[str | Path]) -> WorkCalendar:
+    """``calendar`` with the schedule files loaded in order; an error names the file that fails."""
+    for path in paths:
+        try:
+            calendar = calendar.with_schedule(load_schedule(path))
+        except ScheduleError:
+            raise
+        except CalendarError as exc:  # loaded out of order, or a year the calendar does not cover
+            raise ScheduleError(str(exc), source=str(path), key="year") from None
+    return calendar
 
 
 def read_event_files(paths: Iterable[str | Path], *, families: Families = BUILTIN) -> Iterator[Event]:
@@ -100,15 +145,8 @@ def log_files(paths: Iterable[str | Path], *, stdin: BinaryIO | None = None) -> 
         if stdin is not None and str(path) == "-":
             yield "<stdin>", stdin
             continue
-        with _open(Path(path)) as handle:
+        with opened(Path(path), partial(EventError, source=str(path))) as handle:
             yield str(path), handle
-
-
-def _open(path: Path) -> BinaryIO:
-    try:
-        return path.open("rb")
-    except OSError as exc:
-        raise EventError(f"cannot read the file ({exc.strerror})", source=str(path)) from None
 
 
 def example_names() -> list[str]:
@@ -123,9 +161,8 @@ def example_text(name: str) -> str:
     its own example where it has one, else the township log without the cases of types
     the variant does not declare (CASE-2), and without every event naming those cases.
     """
-    resource = DATA / "examples" / f"{name}.jsonl"
-    if resource.is_file():
-        return resource.read_text(encoding="utf-8")
+    if name in example_names():
+        return (DATA / "examples" / f"{name}.jsonl").read_text(encoding="utf-8")
     if name in builtin_variant_names():
         return without_undeclared_cases(example_text("township"), load_variant(name).case_types)
     raise EventError(

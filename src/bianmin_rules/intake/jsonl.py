@@ -3,17 +3,21 @@
 The first bad line stops the reading with one :class:`~bianmin_rules.core.errors.EventError`
 naming the source, the line number, the field and what was expected; nothing is
 returned for a log that is not valid as a whole. Blank lines are skipped.
+
+A line that gives one key twice counts its last value, as Python's ``json``, JavaScript
+and pydantic read it (RFC 8259 leaves the choice to the reader): telling the keys of
+every line apart would cost a fifth of the reading time of a large log.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from bianmin_rules.core.errors import DuplicateEventError, EventError
-from bianmin_rules.core.events import is_confidential
+from bianmin_rules.core.errors import BOM, BOM_FOUND, DuplicateEventError, EventError, shown, wrong_type
 from bianmin_rules.core.family import Families
 from bianmin_rules.families import BUILTIN, Event
 
@@ -68,9 +72,9 @@ def _read(logs: Iterable[tuple[str, Iterable[str | bytes]]], families: Families)
             except ValidationError as exc:
                 # A blank line is not JSON: it is told apart here, once it failed, rather
                 # than tested before every line.
-                if not line or line.isspace():  # as `not line.strip()`, without copying the line
+                if isinstance(line, str | bytes) and (not line or line.isspace()):  # as `not line.strip()`
                     continue
-                raise event_error(exc, source=source, line=number, families=families) from None
+                raise event_error(exc, line, source=source, number=number, families=families) from None
             ident = event.id
             if ident in seen:
                 raise DuplicateEventError(
@@ -81,15 +85,31 @@ def _read(logs: Iterable[tuple[str, Iterable[str | bytes]]], families: Families)
             yield event
 
 
-def event_error(exc: ValidationError, *, source: str, line: int, families: Families = BUILTIN) -> EventError:
+def event_error(
+    exc: ValidationError, line: object, *, source: str, number: int, families: Families = BUILTIN,
+) -> EventError:
     """One readable error for the first problem of a line that failed validation."""
+    if not isinstance(line, str | bytes | bytearray):
+        raise wrong_type(f"line {number} of {source}", "str or bytes", line)
     error = exc.errors(include_url=False)[0]
+    if error["type"] == "json_invalid" and starts_with_bom(line):
+        return EventError(BOM_FOUND, source=source, line=number)
     field, message = describe(error, families)
-    return EventError(message, source=source, line=line, field=field)
+    return EventError(message, source=source, line=number, field=field)
+
+
+def starts_with_bom(line: str | bytes | bytearray) -> bool:
+    """Does the line start with a byte-order mark (which an editor may put at the start of a file)?"""
+    return line.startswith(BOM) if isinstance(line, str) else line.startswith(BOM.encode())
 
 
 def describe(error: ErrorDetails, families: Families = BUILTIN) -> tuple[str | None, str]:
-    """The field a validation error concerns and what was expected there (among the event types of ``families``)."""
+    """The field a validation error concerns and what was expected there (among the event types of ``families``).
+
+    The one place a line's error message is built. It quotes the value it rejects, except
+    on a complaint line (CMP-7): there the name or phone of the complainant may stand in
+    any field, so nothing of the line is quoted, whichever field is wrong.
+    """
     kind = error["type"]
     if kind == "json_invalid":
         return None, f"not valid JSON ({error['ctx'].get('error', 'syntax error')})"
@@ -97,7 +117,8 @@ def describe(error: ErrorDetails, families: Families = BUILTIN) -> tuple[str | N
         return "type", "missing: every event needs a `type`"
     if kind == "union_tag_invalid":
         known = ", ".join(families.event_types)
-        return "type", f"unknown event type {error['ctx']['tag']!r}; expected one of: {known}"
+        tag = "" if complaint_like(error["input"], families) else f" {error['ctx']['tag']!r}"
+        return "type", f"unknown event type{tag}; expected one of: {known}"
     if not error["loc"]:  # the line as a whole is not an object
         return None, "expected a JSON object"
     # loc starts with the event type (the union tag); the rest is the field's path.
@@ -106,20 +127,42 @@ def describe(error: ErrorDetails, families: Families = BUILTIN) -> tuple[str | N
         return path, "missing: this field is required"
     if kind == "extra_forbidden":
         return path, "not a field of this event type"
+    if kind == "confidential_elsewhere":
+        ctx = error["ctx"]
+        return str(ctx["field"]), (
+            f"holds the text of the confidential field {ctx['confidential']!r} (a shifted column?); "
+            f"the line is refused and none of it is shown ({WITHHELD})"
+        )
     if len(error["loc"]) < 2:
         return None, error["msg"]  # about the event as a whole: its input is the whole line, not quoted
     if withheld(error["loc"], families):
-        return path, f"{error['msg']} (the value is confidential and not shown)"
+        message = error["msg"]
+        if isinstance(error["input"], str) and error["input"] and error["input"] in message:
+            message = kind  # a message repeating its value says only what kind of error it is
+        return path, f"{message} (the value is not shown: {WITHHELD})"
     return path, f"{error['msg']} (got {shown(error['input'])})"
 
 
+WITHHELD = "a complaint line is confidential, CMP-7"
+"""Why an error about a complaint line quotes none of it."""
+
+
 def withheld(loc: tuple[int | str, ...], families: Families) -> bool:
-    """Is the input at ``loc`` a field marked confidential, or inside one (CMP-7)?"""
+    """Is ``loc`` on a line whose values an error never quotes (a complaint line, CMP-7)?"""
     model = families.event_types.get(str(loc[0]))
-    return model is not None and is_confidential(model, str(loc[1]))
+    return model is not None and model.confidential_line
 
 
-def shown(value: object, limit: int = 60) -> str:
-    """A value as quoted in an error message, cut short so that the message stays one line."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def complaint_like(line: object, families: Families) -> bool:
+    """Does a line of unknown type carry a field only complaint lines have (CMP-7)?"""
+    return isinstance(line, dict) and not complaint_fields(families).isdisjoint(line)
+
+
+@cache
+def complaint_fields(families: Families) -> frozenset[str]:
+    """The fields only the event types of confidential lines have: ``complaint``, ``complainant_name`` …"""
+    types = families.event_types.values()
+    confidential = {name for model in types if model.confidential_line for name in model.model_fields}
+    other = {name for model in types if not model.confidential_line for name in model.model_fields}
+    return frozenset(confidential - other)
+

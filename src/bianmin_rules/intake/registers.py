@@ -14,8 +14,9 @@ column and what was expected — and turns each good row into the events it reco
   repeated at the same minute is one punch;
 - a mapped sheet of ``kind = "events"``: one event of the mapping's type per row.
 
-A register whose event type keeps confidential fields (a complaint register, CMP-7) is
-never quoted: its problems say what was expected, never what the cell held.
+A register of complaint lines (any complaint event type, CMP-7: a shifted column may put
+the complainant's name in any cell) is never quoted: its problems say what was expected,
+never what the cell held.
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from bianmin_rules.core.errors import RegisterError
-from bianmin_rules.core.events import is_confidential
 from bianmin_rules.families import BUILTIN, EVENT_ADAPTER, Event
 from bianmin_rules.intake.dates import MomentError, moment, time_of_day
 from bianmin_rules.intake.mappings import (
@@ -264,6 +264,8 @@ def note_invalid(reader: RowReader, exc: ValidationError) -> None:
     """The problems an event's validation found, each under the column its field came from."""
     for error in exc.errors(include_url=False):
         loc = error["loc"]
+        if error["type"] == "confidential_elsewhere":  # CMP-7: a field holding the complainant's text
+            loc = (*loc[:1], str(error["ctx"]["field"]))
         name = FIELD_COLUMNS.get(str(loc[1]), str(loc[1])) if len(loc) > 1 else str(loc[0])
         reader.problem(name, f"a valid value ({error['msg']})")
 
@@ -330,8 +332,7 @@ def read_sheet(collector: Collector, name: str, rows: Iterator[Sequence[object]]
         return  # a sheet of another kind of register in the same workbook
     collector.kind = layout.kind
     event_type = collector.mapping.type if collector.mapping else None
-    quoted = not (event_type and any(is_confidential(BUILTIN.event_types[event_type], f)
-                                     for f in BUILTIN.event_types[event_type].model_fields))
+    quoted = not (event_type and BUILTIN.event_types[event_type].confidential_line)
     read = {"case-register": case_row, "time-clock": clock_row, "events": event_row}[layout.kind]
     for number, row in enumerate(chain(top[index + 1:], rows), start=layout.header_row + 1):
         if all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in row):

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +20,7 @@ from typing import Any, TextIO
 
 from bianmin_rules.core.edge import require, written
 from bianmin_rules.core.errors import RegisterError
+from bianmin_rules.intake.files import read_bytes, read_text
 from bianmin_rules.intake.mappings import Mapping, parse_mapping
 from bianmin_rules.intake.registers import Intake, Problem, Rows, import_sheets
 
@@ -27,10 +30,7 @@ SUFFIXES = (".xlsx", ".xlsm", ".csv")
 
 def load_mapping(path: str | Path) -> Mapping:
     """A mapping file (TOML, see :mod:`bianmin_rules.intake.mappings`)."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RegisterError(f"{path}: cannot read the mapping file ({getattr(exc, 'strerror', None) or exc})") from None
+    text = read_text(Path(path), lambda why: RegisterError(f"{path}: the mapping file: {why}"))
     return parse_mapping(text, source=str(path))
 
 
@@ -55,13 +55,33 @@ def read_register(path: str | Path) -> Iterator[tuple[str, Rows]]:
     openpyxl = require("openpyxl", extra="xlsx", purpose="Reading an Excel register")
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (OSError, ValueError, KeyError) as exc:  # a missing file, or one that is not a workbook
-        raise RegisterError(f"{path}: cannot read the workbook ({getattr(exc, 'strerror', None) or exc})") from None
+    except UNREADABLE as exc:  # a missing file, or one that is not a workbook
+        raise unreadable(path, exc) from None
     try:
         for sheet in workbook.worksheets:
-            yield sheet.title, (list(map(cell_value, row)) for row in sheet.iter_rows())
+            yield sheet.title, sheet_rows(path, sheet)
     finally:
         workbook.close()
+
+
+UNREADABLE = (OSError, ValueError, KeyError, SyntaxError, EOFError, RuntimeError, zipfile.BadZipFile, zlib.error)
+"""What reading a file that is not a workbook, or a damaged one, raises: XML's ParseError is a SyntaxError; a
+damaged member of the zip archive gives zlib's error or an early end, and a damaged header flags a member as
+encrypted or compressed by a method zipfile does not know (RuntimeError, NotImplementedError)."""
+
+
+def sheet_rows(path: Path, sheet: Any) -> Iterator[list[object]]:
+    """The rows of a workbook's sheet, read as they are asked for; a damaged sheet is a RegisterError."""
+    try:
+        for row in sheet.iter_rows():
+            yield list(map(cell_value, row))
+    except UNREADABLE as exc:
+        raise unreadable(path, exc) from None
+
+
+def unreadable(path: Path, exc: Exception) -> RegisterError:
+    """The error of a workbook that cannot be read: missing, not a workbook, or damaged."""
+    return RegisterError(f"{path}: cannot read the workbook ({getattr(exc, 'strerror', None) or exc})")
 
 
 def cell_value(cell: Any) -> object:
@@ -76,16 +96,17 @@ def cell_value(cell: Any) -> object:
 
 def csv_rows(path: Path) -> list[list[str]]:
     """The rows of a CSV register, UTF-8 or GB18030."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise RegisterError(f"{path}: cannot read the file ({exc.strerror})") from None
+    data = read_bytes(path, lambda why: RegisterError(f"{path}: {why}"))
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        return [[cell if cell.strip() else None for cell in row] for row in csv.reader(io.StringIO(text))]  # type: ignore[misc]
+        try:
+            rows = csv.reader(io.StringIO(text, newline=""))  # newlines inside quoted cells are the cell's own
+            return [[cell if cell.strip() else None for cell in row] for row in rows]  # type: ignore[misc]
+        except csv.Error as exc:
+            raise RegisterError(f"{path}: not a CSV file ({exc})") from None
     raise RegisterError(f"{path}: expected text in UTF-8 or GB18030")
 
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from bianmin_rules.core.edge import require
+from bianmin_rules.core.formatting import plain
 from bianmin_rules.views.labels import Words, zh
 from bianmin_rules.views.tables import Table, cell_text
 
@@ -54,13 +55,18 @@ def draw(
     settings: dict[str, Any] = {
         "js": [], "disable_xml_declaration": True, "style": look, "width": 900, "height": 420,
         "explicit_size": False, "legend_at_bottom": True, "truncate_legend": -1, "truncate_label": -1,
-        "no_data_text": words(zh("无数据")), "print_values": False,
+        "no_data_text": words(zh("无数据")), "print_values": False, "value_formatter": figure,
     }
     chart = getattr(pygal, kind)(**(settings | options))
     chart.x_labels = list(labels)
     for one in series:
         chart.add(one.name, list(one.values))
     return Chart(title=title, svg=chart.render(is_unicode=True))
+
+
+def figure(value: float) -> str:
+    """A chart's value as every other figure of a report is written: ``81``, not ``81.0``; a float's noise cut off."""
+    return plain(Decimal(repr(round(value, 4))))
 
 
 def index_of(table: Table) -> dict[str, int]:

@@ -24,6 +24,7 @@ from bianmin_rules.core.books import collector_paused
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.deadlines import TimeLimit
 from bianmin_rules.core.engine import Progress, evaluate
+from bianmin_rules.core.errors import EvaluationError
 from bianmin_rules.core.events import EventBase, is_confidential
 from bianmin_rules.core.formatting import plain
 from bianmin_rules.core.periods import Period
@@ -125,6 +126,9 @@ def explain(
     """The story of ``subject`` under ``variant``, as of ``as_of``, within ``period`` (default: all).
 
     ``progress`` is told of the evaluation's stages, as :func:`~bianmin_rules.evaluate` tells them.
+
+    Raises :class:`~bianmin_rules.core.errors.EvaluationError` when no event of the log names
+    the subject: an empty story would pass for a spotless one.
     """
     kept: list[EventBase] = []
     # Paused through the story too: the report is hundreds of thousands of live objects,
@@ -133,13 +137,15 @@ def explain(
         report = evaluate(
             variant, keep_matching(events, subject, kept), as_of=as_of, calendar=calendar, progress=progress,
         )
+        if not kept:
+            raise EvaluationError(f"no event of the log names {subject.kind.value} {subject.id!r}")
         return story(report, kept, subject=subject, period=period)
 
 
 def keep_matching(events: Iterable[EventBase], subject: Subject, kept: list[EventBase]) -> Iterator[EventBase]:
     """Pass every event on, keeping aside those that name ``subject``."""
     for event in events:
-        if names(event, subject):
+        if isinstance(event, EventBase) and names(event, subject):  # anything else: the engine says what it expected
             kept.append(event)
         yield event
 

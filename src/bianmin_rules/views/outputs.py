@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO, TextIO
 
 from bianmin_rules.core.agenda import Agenda
-from bianmin_rules.core.edge import written
+from bianmin_rules.core.edge import exists, written
 from bianmin_rules.core.errors import OutputError
 from bianmin_rules.core.report import Report
 from bianmin_rules.core.variant import Variant
@@ -68,7 +68,7 @@ def to_html(model: Viewed, *, variant: Variant | None = None, lang: str = "zh") 
 
 def is_folder(output: str | Path) -> bool:
     """Does ``output`` name a folder: one that exists, or a path written with a trailing slash?"""
-    return str(output).endswith(("/", "\\")) or Path(output).is_dir()
+    return str(output).endswith(("/", "\\")) or exists(output, folder=True)
 
 
 def write_view(

@@ -9,7 +9,7 @@ import csv
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 
-from bianmin_rules.core.formatting import markdown_table, plain, signed
+from bianmin_rules.core.formatting import markdown_table, percent, plain, signed
 from bianmin_rules.core.report import Report
 from bianmin_rules.core.scorecards.cards import Card, ItemCard, Line, Standing
 from bianmin_rules.core.verdicts import Measure, Verdict, VerdictKind
@@ -241,7 +241,7 @@ def diff_summary(change: VerdictChange) -> tuple[str, str]:
 def field_text(value: object) -> str:
     """A verdict's field in a few words: a measure as its rate and fraction."""
     if isinstance(value, Measure):
-        return f"{value.name} {plain(value.value.quantize(Decimal('0.01')))}% ({value.numerator}/{value.denominator})"
+        return f"{value.name} {percent(value.value)}% ({value.numerator}/{value.denominator})"
     return str(value)
 
 

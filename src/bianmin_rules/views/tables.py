@@ -23,6 +23,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from bianmin_rules.core.agenda import Agenda, AgendaItem, Horizon, Tally
+from bianmin_rules.core.calendar import DEFAULT_OFFICE_HOURS
 from bianmin_rules.core.formatting import plain
 from bianmin_rules.core.report import Report
 from bianmin_rules.core.scorecards.cards import Card, Standing
@@ -333,9 +334,9 @@ def about_rows(report: Report, variant: Variant | None) -> Iterator[Row]:
 
 def placeholder_rows(variant: Variant) -> Iterator[Row]:
     """Where the variant rests on something other than its text: default office hours, accepted lint findings."""
-    hours = "、".join(f"{s.start:%H:%M}–{s.end:%H:%M}" for s in variant.office_hours.sessions)
-    yield (zh("办公时间"), hours)
-    if "office_hours" not in variant.model_fields_set:
+    sessions = (variant.office_hours or DEFAULT_OFFICE_HOURS).sessions
+    yield (zh("办公时间"), "、".join(f"{s.start:%H:%M}–{s.end:%H:%M}" for s in sessions))
+    if variant.office_hours is None:
         yield (zh("占位"), zh("制度未规定办公时间，按程序默认时间计算（CAL-2）"))
     for accepted in variant.lint.accept:
         yield (zh("占位"), f"{accepted.key}（{accepted.code}）：{accepted.reason}")

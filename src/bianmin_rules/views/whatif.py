@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bianmin_rules.core.periods import Period
 from bianmin_rules.core.report import Report, SubjectTotal
+from bianmin_rules.core.results import Number
 from bianmin_rules.core.scorecards.cards import Card
 from bianmin_rules.core.verdicts import Subject, Verdict
 
@@ -70,8 +71,8 @@ class CardState(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    total: Decimal
-    score: Decimal | None
+    total: Number
+    score: Number | None
     eligible: bool
     rank: int | None
     awards: tuple[str, ...]

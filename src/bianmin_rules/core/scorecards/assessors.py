@@ -17,6 +17,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from bianmin_rules.core.books import Book
+from bianmin_rules.core.bounds import Points
 from bianmin_rules.core.errors import EvaluationError
 from bianmin_rules.core.events import EventBase, Identifier, example
 from bianmin_rules.core.periods import Period
@@ -39,7 +40,7 @@ class AssessmentScored(EventBase):
     type: Literal["assessment_scored"] = "assessment_scored"
     assessor: Identifier = Field(description="Who scored, as the variant's weighting names it (e.g. home_unit).")
     period: Period = Field(description="The period scored.")
-    score: Decimal = Field(ge=0, description="The score given.")
+    score: Points = Field(ge=0, description="The score given.")
 
 
 @dataclass(frozen=True, slots=True)

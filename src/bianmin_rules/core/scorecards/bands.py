@@ -23,6 +23,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from bianmin_rules.core.bounds import Points, Rate
 from bianmin_rules.core.formatting import plain
 
 
@@ -168,11 +169,11 @@ class Band(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    low: Decimal | None = None
-    high: Decimal | None = None
+    low: Rate | None = None
+    high: Rate | None = None
     low_closed: bool = True
     high_closed: bool = True
-    points: Decimal
+    points: Points
     text: str = Field(default="", description="The words of the regulation this band encodes.")
     decision: str | None = Field(default=None, description="The variant's resolution of a gap (not in the text).")
 
@@ -212,8 +213,8 @@ class BandTable(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    domain_low: Decimal = Field(default=Decimal(0), description="The least value a rate can take.")
-    domain_high: Decimal = Field(default=Decimal(100), description="The greatest value a rate can take.")
+    domain_low: Rate = Field(default=Decimal(0), description="The least value a rate can take.")
+    domain_high: Rate = Field(default=Decimal(100), description="The greatest value a rate can take.")
     rounding: Rounding = Field(default_factory=Rounding, description="How a rate is rounded before lookup.")
     hit: HitPolicy = Field(default=HitPolicy.UNIQUE, description="What a rate in two bands scores.")
     bands: tuple[Band, ...] = Field(min_length=1)

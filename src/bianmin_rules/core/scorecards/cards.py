@@ -9,14 +9,13 @@ the total the sum of its categories. Money is summed apart from points (SC-9).
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.dataclasses import dataclass
 
 from bianmin_rules.core.periods import Period
-from bianmin_rules.core.results import Result
+from bianmin_rules.core.results import Number, Result
 from bianmin_rules.core.verdicts import ZERO, Subject
 
 
@@ -58,7 +57,7 @@ class Line:
     """
 
     kind: LineKind
-    points: Decimal = Field(description="Signed points this line adds.")
+    points: Number = Field(description="Signed points this line adds.")
     label: str = Field(description="The table's words for the line.")
     rule: str | None = Field(default=None, description="The rule ID of the verdict counted, if any.")
     on: date | None = None
@@ -73,10 +72,10 @@ class ItemCard(Result):
 
     id: str
     title: str
-    maximum: Decimal | None
-    base: Decimal
+    maximum: Number | None
+    base: Number
     lines: tuple[Line, ...] = ()
-    score: Decimal
+    score: Number
 
 
 class CategoryCard(Result):
@@ -84,17 +83,17 @@ class CategoryCard(Result):
 
     id: str
     title: str
-    maximum: Decimal | None
-    score: Decimal
+    maximum: Number | None
+    score: Number
     items: tuple[ItemCard, ...]
 
 
 class Money(Frozen):
     """Money charged to the subject in the period, kept apart from points (SC-9)."""
 
-    fine: Decimal = ZERO
-    bonus_share: Decimal = ZERO
-    reimbursement: Decimal = ZERO
+    fine: Number = ZERO
+    bonus_share: Number = ZERO
+    reimbursement: Number = ZERO
 
     def __add__(self, other: Money) -> Money:
         return Money(
@@ -118,8 +117,8 @@ class AssessorScore(Frozen):
     """One assessor's score and weight (SC-7)."""
 
     assessor: str
-    score: Decimal | None
-    weight: Decimal
+    score: Number | None
+    weight: Number
 
 
 class Weighted(Frozen):
@@ -127,14 +126,14 @@ class Weighted(Frozen):
 
     rule: str
     scores: tuple[AssessorScore, ...]
-    total: Decimal | None
+    total: Number | None
 
 
 class Part(Frozen):
     """A part of a longer period's total (a month of a quarter, a quarter of a year)."""
 
     period: Period
-    score: Decimal | None = Field(description="The part's score; none when the subject has no card for it.")
+    score: Number | None = Field(description="The part's score; none when the subject has no card for it.")
     eligible: bool | None = Field(description="Was the subject eligible in the part? None when absent.")
 
 
@@ -161,12 +160,12 @@ class Card(Frozen):
     subject: Subject
     period: Period
     complete: bool = Field(description="Has the period ended by as_of?")
-    maximum: Decimal
+    maximum: Number
     categories: tuple[CategoryCard, ...] = ()
     parts: tuple[Part, ...] = ()
-    total: Decimal
+    total: Number
     weighted: Weighted | None = None
-    score: Decimal | None
+    score: Number | None
     money: Money = Field(default_factory=Money)
     eligible: bool = True
     disqualified: tuple[Disqualified, ...] = ()
@@ -195,7 +194,7 @@ class Placing(Frozen):
     """One subject's place in a ranking."""
 
     subject: Subject
-    score: Decimal
+    score: Number
     rank: int
     awarded: bool
 

@@ -28,7 +28,7 @@ from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from bianmin_rules.core.errors import ScoringError
-from bianmin_rules.core.formatting import plain
+from bianmin_rules.core.formatting import percent, plain
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.roster import Roster, SubjectKey, month_index
 from bianmin_rules.core.scorecards.assessors import AssessorScore, ScoreKey
@@ -305,7 +305,7 @@ class Scorer:
             )]
         value = verdict.measure.value
         fraction = f"{verdict.measure.numerator}/{verdict.measure.denominator}"
-        shown = f"{rule.measure} = {plain(round(value, 4))}%（{fraction}）"
+        shown = f"{rule.measure} = {percent(value, 4)}%（{fraction}）"
         if isinstance(rule, BandRule):
             try:
                 hit = rule.table.score(value)
@@ -390,7 +390,7 @@ class Scorer:
         if not low:
             return None
         because = "；".join(
-            f"{v.subject} {v.measure.name} {plain(round(v.measure.value, 2))}% 未达{plain(when.below)}%"
+            f"{v.subject} {v.measure.name} {percent(v.measure.value)}% 未达{plain(when.below)}%"
             for v in low if v.measure is not None
         )
         return Disqualified(
@@ -533,7 +533,7 @@ def pass_overflow(table: ScorecardTable, work: Mapping[str, ItemWork]) -> list[s
 
 def units(verdict: Verdict, per: Per, place: str) -> Decimal:
     """How many units a verdict counts for a per-unit amount."""
-    if per in (Per.OCCURRENCE, Per.ONCE):
+    if per in (Per.OCCURRENCE, Per.ONCE, Per.CASE):
         return Decimal(1)
     if per is Per.DAY and verdict.deadline is not None:
         return Decimal(verdict.deadline.days_late)
@@ -558,12 +558,17 @@ def per_verdict_lines(rule: PerVerdict, about: Concerning, place: str) -> list[L
             kind=kind_of(rule.points), points=rule.points, label=rule.label, rule=first.rule, on=first.on,
             explanation=first.explanation + more(selected), evidence=first.evidence, case=first.case,
         )]
+    others: dict[str, list[Verdict]] = {}
+    if rule.per is Per.CASE:
+        selected, others = once_per_case(selected)
     lines = []
     left = rule.cap
     for verdict in selected:
         count = units(verdict, rule.per, place)
         points = verdict.points if rule.points is None else rule.points * count
         explanation = verdict.explanation
+        if verdict.case in others:
+            explanation += f"（同一办件另有{'、'.join(o.rule for o in others[verdict.case])}，每件只计一次）"
         if left is not None:
             allowed = min(abs(points), left)
             if allowed != abs(points):
@@ -574,6 +579,21 @@ def per_verdict_lines(rule: PerVerdict, about: Concerning, place: str) -> list[L
             explanation += f"（{plain(count)} × {plain(rule.points)}分）"
         lines.append(verdict_line(points, rule.label, verdict, explanation))
     return lines
+
+
+def once_per_case(selected: list[Verdict]) -> tuple[list[Verdict], dict[str, list[Verdict]]]:
+    """The first selected verdict of each case (a verdict without a case counts alone), and each case's others."""
+    kept: list[Verdict] = []
+    others: dict[str, list[Verdict]] = {}
+    for verdict in selected:
+        case = verdict.case
+        if case is not None and case in others:
+            others[case].append(verdict)
+            continue
+        if case is not None:
+            others[case] = []
+        kept.append(verdict)
+    return kept, {case: rest for case, rest in others.items() if rest}
 
 
 def verdict_line(points: Decimal, label: str, verdict: Verdict, explanation: str) -> Line:

@@ -19,6 +19,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from bianmin_rules.core.bounds import Count, Points, Rate, Share
 from bianmin_rules.core.periods import PeriodKind
 from bianmin_rules.core.scorecards.bands import BandTable
 from bianmin_rules.core.verdicts import ZERO, Citation, RuleId, SubjectKind, Verdict, VerdictKind
@@ -54,6 +55,9 @@ class VerdictSelector(Frozen):
 
     rules: tuple[RuleId, ...] = Field(min_length=1, description="The rule IDs of the verdicts counted.")
     codes: tuple[str, ...] = Field(default=(), description="Only verdicts with one of these codes (empty: any).")
+    except_codes: tuple[str, ...] = Field(
+        default=(), description="Not verdicts with one of these codes (TL-6's `promise` on a line of overdue cases).",
+    )
     kinds: tuple[VerdictKind, ...] = Field(
         default=(VerdictKind.VIOLATION, VerdictKind.INFORMATION),
         description="The verdict kinds counted (compliance and warnings never cost points by default).",
@@ -67,6 +71,7 @@ class VerdictSelector(Frozen):
             and verdict.rule in self.rules
             and verdict.kind in self.kinds
             and (not self.codes or verdict.code in self.codes)
+            and verdict.code not in self.except_codes
         )
 
     def describe(self) -> str:
@@ -80,6 +85,8 @@ class Per(StrEnum):
 
     OCCURRENCE = "occurrence"
     """每次 / 每件次: once per verdict."""
+    CASE = "case"
+    """每件: once per case, however many selected verdicts concern it (a verdict with no case counts alone)."""
     DAY = "day"
     """每超过1天: per day late (the verdict's deadline trace, in the unit it states)."""
     HALF_DAY = "half_day"
@@ -100,9 +107,9 @@ class PerVerdict(VerdictSelector):
     """
 
     kind: Literal["per-verdict"] = "per-verdict"
-    points: Decimal | None = Field(default=None, description="Signed points per unit; none: the verdict's own.")
+    points: Points | None = Field(default=None, description="Signed points per unit; none: the verdict's own.")
     per: Per = Field(default=Per.OCCURRENCE, description="What the amount is charged per.")
-    cap: Decimal | None = Field(default=None, gt=0, description="Most this line may add or take in a period.")
+    cap: Points | None = Field(default=None, gt=0, description="Most this line may add or take in a period.")
     label: str = Field(description="The words of the line, e.g. 出现超期办件的，每件次扣2分.")
 
     @model_validator(mode="after")
@@ -130,7 +137,7 @@ class MeasureRule(Frozen):
 
     measure: str = Field(description="The measure's name, e.g. satisfaction_rate.")
     rules: tuple[RuleId, ...] = Field(default=(), description="Only measures from these rules (empty: any).")
-    if_missing: Decimal | Literal["base", "error"] = Field(description="The item's score when no rate was measured.")
+    if_missing: Points | Literal["base", "error"] = Field(description="The item's score when no rate was measured.")
     label: str = Field(description="The words of the line.")
 
 
@@ -156,8 +163,8 @@ class PerPointBelow(MeasureRule):
     """A fixed amount per percentage point the rate falls below a target ("每减少1个百分点，扣0.5分", TL-12)."""
 
     kind: Literal["per-point-below"] = "per-point-below"
-    target: Decimal = Field(default=Decimal(100), description="The rate that costs nothing, in percent.")
-    points: Decimal = Field(lt=0, description="Signed points per percentage point below the target.")
+    target: Rate = Field(default=Decimal(100), description="The rate that costs nothing, in percent.")
+    points: Points = Field(lt=0, description="Signed points per percentage point below the target.")
     count: ShortfallCount = Field(default=ShortfallCount.WHOLE, description="How points below are counted.")
 
 
@@ -177,8 +184,8 @@ class Item(Frozen):
 
     id: Slug
     title: str = Field(description="The item in the words of the table.")
-    maximum: Decimal | None = Field(default=None, ge=0, description="The most it can score; omitted: uncapped.")
-    base: Decimal | None = Field(default=None, ge=0, description="What it scores with no line (default: maximum).")
+    maximum: Points | None = Field(default=None, ge=0, description="The most it can score; omitted: uncapped.")
+    base: Points | None = Field(default=None, ge=0, description="What it scores with no line (default: maximum).")
     rules: tuple[ScoringRule, ...] = ()
     overflow_into: tuple[Slug, ...] = Field(default=(), description="Items that absorb what this one cannot.")
     clamp: str = Field(default="", description="The words stating the clamp, if the text states one.")
@@ -207,7 +214,7 @@ class Category(Frozen):
 
     id: Slug
     title: str
-    maximum: Decimal | None = Field(default=None, ge=0, description="The category's maximum; omitted: uncapped.")
+    maximum: Points | None = Field(default=None, ge=0, description="The category's maximum; omitted: uncapped.")
     items: tuple[Item, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -224,8 +231,8 @@ class VerdictCondition(VerdictSelector):
     """Disqualifies when at least ``at_least`` selected verdicts concern the subject in the scope."""
 
     kind: Literal["verdicts"] = "verdicts"
-    at_least: int = Field(default=1, ge=1, description="How many verdicts it takes (2次以上 → 2).")
-    points_at_most: Decimal | None = Field(
+    at_least: Count = Field(default=1, ge=1, description="How many verdicts it takes (2次以上 → 2).")
+    points_at_most: Points | None = Field(
         default=None, description="Only verdicts whose own points are at most this (the serious case of a line).",
     )
 
@@ -249,7 +256,7 @@ class MeasureBelow(Frozen):
 
     kind: Literal["measure-below"] = "measure-below"
     measures: tuple[str, ...] = Field(min_length=1, description="The rates read; any one below disqualifies.")
-    below: Decimal = Field(description="The threshold, in percent: a rate under it disqualifies.")
+    below: Rate = Field(description="The threshold, in percent: a rate under it disqualifies.")
     of: MeasureOf = Field(default=MeasureOf.SUBJECT, description="Whose rate.")
 
 
@@ -283,7 +290,7 @@ class Ranking(Frozen):
     """
 
     award: str = Field(description="The award, e.g. 红旗窗口.")
-    top: int = Field(ge=1, description="How many subjects get it per period.")
+    top: Count = Field(ge=1, description="How many subjects get it per period.")
     period: PeriodKind | None = Field(default=None, description="The period ranked (default: the table's).")
     tie_break: tuple[str, ...] = Field(default=("subject",), description="Keys that order equal scores.")
     rule: RuleId = Field(default="SC-8", description="The rule cited by the ranking.")
@@ -317,7 +324,7 @@ class Rollup(Frozen):
 
     period: PeriodKind
     combine: Combine = Field(default=Combine.SUM, description="How the parts are combined.")
-    parts: tuple[int, ...] | None = Field(default=None, description="Which parts count (1-based); all by default.")
+    parts: tuple[Count, ...] | None = Field(default=None, description="Which parts count (1-based); all by default.")
     ineligible_if_any_part: bool = Field(default=True, description="Does a part's disqualification carry over?")
 
 
@@ -332,8 +339,8 @@ class Weighting(Frozen):
 
     rule: RuleId = "SC-7"
     source: Citation
-    own: Decimal = Field(gt=0, le=1, description="The weight of this table's own total.")
-    assessors: dict[str, Decimal] = Field(min_length=1, description="Other assessors' names and weights.")
+    own: Share = Field(gt=0, le=1, description="The weight of this table's own total.")
+    assessors: dict[str, Share] = Field(min_length=1, description="Other assessors' names and weights.")
     windows: tuple[str, ...] = Field(
         default=(),
         description="Only windows, and staff who served at one, in these are weighted (empty: every subject).",
@@ -369,7 +376,7 @@ class ScorecardTable(Frozen):
     source: Citation
     subject: Literal[SubjectKind.WINDOW, SubjectKind.STAFF] = Field(description="Who is scored.")
     period: PeriodKind = Field(description="How often (SC-10).")
-    maximum: Decimal = Field(gt=0, description="Full marks (the sum of the capped categories).")
+    maximum: Points = Field(gt=0, description="Full marks (the sum of the capped categories).")
     categories: tuple[Category, ...] = Field(min_length=1)
     disqualifications: tuple[Disqualification, ...] = ()
     rankings: tuple[Ranking, ...] = ()

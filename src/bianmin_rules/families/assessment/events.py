@@ -13,12 +13,12 @@ of the tables themselves (:mod:`bianmin_rules.core.scorecards.assessors`).
 
 from __future__ import annotations
 
-from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field
 
+from bianmin_rules.core.bounds import Points
 from bianmin_rules.core.events import EventBase, Identifier, example
 
 
@@ -113,5 +113,5 @@ class MeritRecorded(EventBase):
     merit: MeritKind = Field(description="What kind of merit.")
     level: MeritLevel | None = Field(default=None, description="Who gave it: county, city, province or nation.")
     matter: str | None = Field(default=None, description="The deed, for rewarding one matter once.")
-    points: Decimal | None = Field(default=None, gt=0, description="Points the assessors set, where at discretion.")
+    points: Points | None = Field(default=None, gt=0, description="Points the assessors set, where at discretion.")
     note: str | None = Field(default=None, description="What was praised or honoured.")

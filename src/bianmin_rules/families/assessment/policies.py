@@ -25,9 +25,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.bounds import Points
 from bianmin_rules.core.deadlines import TimeLimit
 from bianmin_rules.core.errors import EvaluationError
-from bianmin_rules.core.formatting import plain
+from bianmin_rules.core.formatting import percent
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.roster import SubjectKey
@@ -94,7 +95,7 @@ class RateVerdicts(PolicyBase):
     ) -> Verdict:
         """An information verdict carrying the measured rate."""
         measure = Measure(name=name, period=period, numerator=tally.numerator, denominator=tally.denominator)
-        shown = plain(measure.value.quantize(Decimal("0.01")))
+        shown = percent(measure.value)
         return self.verdict(
             context, subject=subject, kind=VerdictKind.INFORMATION, on=min(period.end, context.as_of),
             explanation=(
@@ -322,8 +323,8 @@ class Discretion(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    low: Decimal = Field(default=Decimal(0), ge=0)
-    high: Decimal | None = None
+    low: Points = Field(default=Decimal(0), ge=0)
+    high: Points | None = None
 
     def admits(self, points: Decimal | None) -> bool:
         """Are ``points`` given and within the range?"""
@@ -346,7 +347,7 @@ class MeritBonus(PolicyBase):
 
     kind: Literal["merit-bonus"] = "merit-bonus"
     merits: tuple[MeritKind, ...] = Field(min_length=1, description="The kinds of merit this line rewards.")
-    by_level: dict[MeritLevel, Decimal] = Field(default_factory=dict, description="Points per level.")
+    by_level: dict[MeritLevel, Points] = Field(default_factory=dict, description="Points per level.")
     discretion: Discretion | None = Field(default=None, description="The assessors' range of points.")
     once_per_matter: bool = Field(default=False, description="One bonus per deed (按一件事不重复奖励).")
     repeat: Repeat = Field(default=Repeat.HIGHEST, description="Which of a deed's merits counts.")

@@ -10,13 +10,12 @@ what happens in between.
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field, model_validator
 
+from bianmin_rules.core.bounds import Day, Days
 from bianmin_rules.core.events import ChinaDateTime, EventBase, Identifier, Name, example
 
 
@@ -100,7 +99,7 @@ class LeaveRequested(StaffEvent):
     leave_type: LeaveType = Field(description="sick, personal, annual, official or other.")
     start: ChinaDateTime = Field(description="When the leave begins.")
     end: ChinaDateTime = Field(description="When the leave ends (the staff member is due back).")
-    days: Decimal | None = Field(default=None, gt=0, description="The duration in days as the request states it.")
+    days: Days | None = Field(default=None, gt=0, description="The duration in days as the request states it.")
     substitute: Identifier | None = Field(default=None, description="The colleague who covers the post.")
     phoned_ahead: bool = Field(default=False, description="Reported by telephone before the leave began.")
     medical_record: bool = Field(default=False, description="A hospital record supports a sick leave.")
@@ -160,7 +159,9 @@ class ServiceExtended(StaffEvent):
 
     ``until`` is when the staff member stopped; ``finished`` is true when the matter
     was done and the applicant had left, false when the staff member closed on an
-    applicant still being served.
+    applicant still being served. ``by_appointment`` is true when the applicant had
+    agreed the extended service with the window beforehand (dahe-town 第十条 "事先与服务
+    窗口约定").
     """
 
     model_config = example(
@@ -172,6 +173,7 @@ class ServiceExtended(StaffEvent):
     until: ChinaDateTime = Field(description="When the staff member stopped serving.")
     finished: bool = Field(default=True, description="The matter was done and the applicant had left.")
     case: Identifier | None = Field(default=None, description="The case being served, if any.")
+    by_appointment: bool = Field(default=False, description="Agreed with the window beforehand (预约).")
 
     @model_validator(mode="after")
     def _stops_after_it_starts(self) -> ServiceExtended:
@@ -204,8 +206,8 @@ class PostAssigned(WindowEvent):
     type: Literal["post_assigned"] = "post_assigned"
     post: Literal["A", "B"] | None = Field(default=None, description="A or B where the window runs AB posts.")
     department: Identifier | None = Field(default=None, description="The department the window belongs to.")
-    first_day: date | None = Field(default=None, description="The first day on duty (default: the day of at).")
-    last_day: date | None = Field(default=None, description="The last day on duty (default: open-ended).")
+    first_day: Day | None = Field(default=None, description="The first day on duty (default: the day of at).")
+    last_day: Day | None = Field(default=None, description="The last day on duty (default: open-ended).")
 
     @model_validator(mode="after")
     def _days_in_order(self) -> PostAssigned:

@@ -177,6 +177,7 @@ class ServiceRecord:
     until: datetime
     finished: bool
     case: str | None
+    by_appointment: bool
 
 
 def by_day(marks: list[Mark]) -> tuple[dict[date, tuple[Mark, ...]], dict[date, tuple[Mark, ...]]]:
@@ -408,7 +409,9 @@ def other_fact(event: EventBase, staff: str) -> Whereabouts | MeetingRecord | Se
             event.at, event.id, staff, event.window, event.meeting, event.meeting_kind, event.status, event.excused
         )
     assert isinstance(event, ServiceExtended)
-    return ServiceRecord(event.at, event.id, staff, event.window, event.until, event.finished, event.case)
+    return ServiceRecord(
+        event.at, event.id, staff, event.window, event.until, event.finished, event.case, event.by_appointment,
+    )
 
 
 ATTENDANCE: Book[AttendanceBooks] = Book("attendance", AttendanceLedger)

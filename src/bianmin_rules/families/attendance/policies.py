@@ -18,6 +18,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.bounds import Count, Days, Minutes, Points
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import (
@@ -68,6 +69,8 @@ def staff_subject(staff: str) -> Subject:
 class SignInPolicy(PolicyBase):
     """A policy that reads the sign-in records against office hours and excusing leave."""
 
+    reads_office_hours: ClassVar[bool] = True
+
     leave: LeaveProcedure = Field(
         default_factory=LeaveProcedure, description="When leave excuses (LV-2, LV-3); the same in every policy."
     )
@@ -96,9 +99,9 @@ class LateOrEarly(SignInPolicy):
     """
 
     kind: Literal["late-or-early"] = "late-or-early"
-    on_post_before: int = Field(default=0, ge=0, description="Minutes on post before each session (CAL-2).")
-    stay_after: int = Field(default=0, ge=0, description="Minutes on post after each session (CAL-2).")
-    grace: int = Field(default=0, ge=0, description="Minutes of lateness tolerated (no text grants any).")
+    on_post_before: Minutes = Field(default=0, ge=0, description="Minutes on post before each session (CAL-2).")
+    stay_after: Minutes = Field(default=0, ge=0, description="Minutes on post after each session (CAL-2).")
+    grace: Minutes = Field(default=0, ge=0, description="Minutes of lateness tolerated (no text grants any).")
     sanction: Sanction | None = Field(default=None, description="The sanction each occurrence carries, if any.")
 
     @property
@@ -329,23 +332,32 @@ class ExtendedService(PolicyBase):
     ``jianshe-street`` 窗口服务承诺制 七, ``jiangxi-town`` 错时延时制度 1. A
     ``service_extended`` record with ``finished`` false (the staff member stopped while
     the applicant was still being served) is a violation; a finished one is compliance.
+    With ``appointment_only`` only a service agreed beforehand is owed (``dahe-town``
+    第十条: "可事先与服务窗口约定…延长办公服务时间"): one broken off at the close without
+    an appointment is no violation.
     The attendance and post rules never count the time spent serving: a sign-out after
     the close is not early leave, and no post rule looks past the close.
     """
 
     kind: Literal["extended-service"] = "extended-service"
+    appointment_only: bool = Field(
+        default=False, description="Only services agreed with the window beforehand are owed (预约).",
+    )
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
-        """A violation per service broken off; compliance per service finished, on request."""
+        """A violation per service owed and broken off; compliance per service finished, on request."""
         for file in books[ATTENDANCE].staff.values():
             for service in file.services:
-                if service.finished and not context.include_compliance:
+                if (service.finished and not context.include_compliance) or (
+                        self.appointment_only and not service.by_appointment):
                     continue
                 day = service.at.date()
                 if service.finished:
                     kind, outcome = VerdictKind.COMPLIANCE, "延时服务至办理完毕、服务对象离开"
                 else:
                     kind, outcome = VerdictKind.VIOLATION, "业务未办理完毕即停止服务下班"
+                if self.appointment_only:
+                    outcome = f"服务对象事先约定延时服务，{outcome}"
                 yield self.verdict(
                     context, subject=staff_subject(file.staff), kind=kind, on=day,
                     explanation=f"{day} {clock(service.at)}下班时仍在为服务对象办理业务，{clock(service.until)}"
@@ -370,9 +382,9 @@ class MeetingAttendance(PenaltyPerTier):
     statuses: tuple[Literal["absent", "late", "early"], ...] = Field(
         default=("absent", "late", "early"), min_length=1, description="The ways of attending the text names."
     )
-    absent_points: Decimal = Field(default=ZERO, description="Points for an absence.")
-    late_points: Decimal = Field(default=ZERO, description="Points for arriving late.")
-    early_points: Decimal = Field(default=ZERO, description="Points for leaving early.")
+    absent_points: Points = Field(default=ZERO, description="Points for an absence.")
+    late_points: Points = Field(default=ZERO, description="Points for arriving late.")
+    early_points: Points = Field(default=ZERO, description="Points for leaving early.")
     excused_counts: bool = Field(default=False, description="Count absences excused in advance.")
     charge: Literal["staff", "window"] = Field(default="staff", description="Who is charged.")
 
@@ -406,9 +418,11 @@ class CumulativeLeave(PolicyBase):
     ``over_days`` ("超过": more than, not equal), with the period's total as ``quantity``.
     """
 
+    reads_office_hours: ClassVar[bool] = True
+
     kind: Literal["cumulative-leave"] = "cumulative-leave"
     leave_types: tuple[LeaveType, ...] = Field(default=(LeaveType.SICK, LeaveType.PERSONAL))
-    over_days: Decimal = Field(default=Decimal(15), gt=0, description="More than this many days is a violation.")
+    over_days: Days = Field(default=Decimal(15), gt=0, description="More than this many days is a violation.")
     period: PeriodKind = Field(default=PeriodKind.YEAR, description="The period leave is summed over.")
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
@@ -463,9 +477,9 @@ class QuarterlyDisqualification(PolicyBase):
     absences: tuple[SelectorField, ...] = Field(
         default=(Selector(rule="ATT-2"),), description="The violations counted as absences."
     )
-    lapses_per_month: int = Field(default=3, ge=1)
-    absence_times: int = Field(default=2, ge=1)
-    long_absence_days: Decimal = Field(default=Decimal(1), gt=0)
+    lapses_per_month: Count = Field(default=3, ge=1)
+    absence_times: Count = Field(default=2, ge=1)
+    long_absence_days: Days = Field(default=Decimal(1), gt=0)
     sanction: Sanction = Field(default=Sanction(tier="取消当季评优资格", level=1))
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:

@@ -14,12 +14,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from datetime import date
-from decimal import Decimal
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.bounds import Points, WholeDays, Yuan
 from bianmin_rules.core.deadlines import (
     WARNING_DAYS,
     Clock,
@@ -67,8 +67,8 @@ class SubRule(BaseModel):
 
     rule: RuleId
     source: Citation
-    points: Decimal = Field(default=ZERO, description="Signed points per violation.")
-    fine: Decimal = Field(default=ZERO, ge=0, description="Yuan per violation.")
+    points: Points = Field(default=ZERO, description="Signed points per violation.")
+    fine: Yuan = Field(default=ZERO, ge=0, description="Yuan per violation.")
 
 
 class EarlyWarning(SubRule):
@@ -77,7 +77,7 @@ class EarlyWarning(SubRule):
     The texts set no threshold; the library's default is 2 working days.
     """
 
-    within: int = Field(default=WARNING_DAYS, ge=0, description="Warn when due within this many working days.")
+    within: WholeDays = Field(default=WARNING_DAYS, ge=0, description="Warn when due within this many working days.")
 
 
 class Timed(NamedTuple):
@@ -225,7 +225,7 @@ class CaseDeadlinePolicy(CasePolicy):
     late_unit: LimitUnit = Field(
         default=LimitUnit.WORKING_DAYS, description="The unit days late are counted in (TL-9)."
     )
-    points_per_day: Decimal = Field(default=ZERO, description="Signed points per day late, besides `points` (TL-9).")
+    points_per_day: Points = Field(default=ZERO, description="Signed points per day late, besides `points` (TL-9).")
     warning: EarlyWarning | None = Field(default=None, description="Early warnings before the due date (TL-10).")
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:

@@ -15,6 +15,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.formatting import percent
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context
 from bianmin_rules.core.verdicts import Measure, RuleId, Subject, SubjectKind, Verdict, VerdictKind
@@ -108,10 +109,10 @@ class CompletionRate(CasePolicy):
         if "completion_rate" in self.measures:
             yield self.verdict(
                 context, subject=subject, kind=VerdictKind.INFORMATION, on=on, measure=completion,
-                explanation=f"{head}；规定时限内办结率{completion.value:.2f}%。",
+                explanation=f"{head}；规定时限内办结率{percent(completion.value)}%。",
             )
         if "overdue_rate" in self.measures:
             yield self.verdict(
                 context, subject=subject, kind=VerdictKind.INFORMATION, on=on, measure=overdue,
-                explanation=f"{head}；逾期率{overdue.value:.2f}%。",
+                explanation=f"{head}；逾期率{percent(overdue.value)}%。",
             )

@@ -13,13 +13,12 @@ too. A case's suspensions (TL-8) stop every participating window's clock.
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field
 
+from bianmin_rules.core.bounds import Day, Yuan
 from bianmin_rules.core.deadlines import Limit
 from bianmin_rules.core.events import EventBase, Identifier, Name, example
 
@@ -67,7 +66,7 @@ class ReceiptNoticeIssued(CaseEvent):
     )
 
     type: Literal["receipt_notice_issued"] = "receipt_notice_issued"
-    promised_date: date = Field(description="The completion date promised in writing.")
+    promised_date: Day = Field(description="The completion date promised in writing.")
 
 
 class NoticeContent(StrEnum):
@@ -269,7 +268,7 @@ class ApplicantReturned(CaseEvent):
 
     type: Literal["applicant_returned"] = "applicant_returned"
     cause: ReturnCause = Field(description="Why the applicant had to come back.")
-    travel_cost: Decimal | None = Field(default=None, ge=0, description="The round trip's cost in yuan, if known.")
+    travel_cost: Yuan | None = Field(default=None, ge=0, description="The round trip's cost in yuan, if known.")
 
 
 class JointReviewForwarded(CaseEvent):

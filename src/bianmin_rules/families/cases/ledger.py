@@ -21,7 +21,7 @@ from bianmin_rules.core.books import Book, Books
 from bianmin_rules.core.deadlines import Pause, TimeLimit
 from bianmin_rules.core.errors import EvaluationError
 from bianmin_rules.core.events import EventBase
-from bianmin_rules.core.facts import fact, fact_of, filer
+from bianmin_rules.core.facts import fact, fact_of, filer, follows
 from bianmin_rules.families.cases.events import (
     ApplicantReturned,
     CaseCompleted,
@@ -278,7 +278,12 @@ class CaseFile:
 
     @classmethod
     def of_ordered(cls, case: str, ordered: tuple[Step, ...]) -> CaseFile:
-        """File steps already in order (by time, then event id); a case received twice is an error."""
+        """File steps already in order (by time, then event id).
+
+        A case received twice is an error, and so is a step dated before the receipt
+        (:func:`~bianmin_rules.core.facts.follows`); only materials received online
+        may come first (REG-6).
+        """
         shape = shape_of(tuple(map(type, ordered)))
         receipts = shape.receipts
         if len(receipts) > 1:
@@ -286,6 +291,8 @@ class CaseFile:
             raise EvaluationError(
                 f"case {case!r} is received twice (first in event {first.event!r})", event_id=second.event
             )
+        if receipts and receipts[0]:  # steps sorted before the receipt: at its moment, or a contradiction
+            follows(ordered, ordered[receipts[0]], f"case {case!r}", may_precede=(OnlineMaterials,))
         return cls(
             case,
             cast(Receipt, ordered[receipts[0]]) if receipts else None,

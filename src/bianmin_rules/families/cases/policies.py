@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import Field
 
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.bounds import Share
 from bianmin_rules.core.deadlines import (
     SAME_DAY,
     Clock,
@@ -355,12 +356,16 @@ class GreenChannel(CaseDeadlinePolicy):
 
     "压缩到行政法规规定的办结时限的一半以上" is read as "to half or less" (the default
     fraction 0.5); the compressed limit is rounded down to whole units, suspensions
-    (TL-8) stop it, extensions do not lengthen it. A key project whose statutory limit
-    is not recorded cannot be judged: a warning says so.
+    (TL-8) stop it, extensions do not lengthen it. The text regulates the limit itself
+    ("审批的时限要压缩到…"; "缩短的时限对外公布"): a key project promised a longer limit — on
+    receipt, or in its receipt notice — is a violation on the day of the promise, whether
+    or not the case is then done in time; that verdict's ``code`` is ``promise``, so that
+    a table pricing overdue cases can leave it out. A key project whose statutory limit is
+    not recorded cannot be judged: a warning says so.
     """
 
     kind: Literal["green-channel"] = "green-channel"
-    fraction: Decimal = Field(default=Decimal("0.5"), gt=0, le=1, description="The share of the statutory limit.")
+    fraction: Share = Field(default=Decimal("0.5"), gt=0, le=1, description="The share of the statutory limit.")
     start: ClockStart = Field(default=ClockStart.DAY_AFTER_RECEIPT, description="When the limit starts to run.")
 
     def admits(self, file: CaseFile) -> bool:
@@ -381,7 +386,37 @@ class GreenChannel(CaseDeadlinePolicy):
                 explanation="重点项目未登记法定时限，无法计算绿色通道时限。",
             )
             return
+        yield from self.check_promise(file, receipt.statutory_limit, context)
         yield from super().judge_file(file, context)
+
+    def check_promise(self, file: CaseFile, statutory: TimeLimit, context: Context) -> Iterator[Verdict]:
+        """A violation when the limit promised (on receipt, else in the notice) ends after the compressed one."""
+        receipt = file.receipt
+        assert receipt is not None
+        calendar, compressed = context.calendar, fraction_of(statutory, self.fraction)
+        latest = compressed.due_date(receipt.day, calendar)
+        notice = file.first(PromiseNotice)
+        evidence: tuple[str, ...]
+        if receipt.promised_limit is not None:
+            promised = receipt.promised_limit
+            on, evidence, due = receipt.day, (receipt.event,), promised.due_date(receipt.day, calendar)
+            words = f"收件时承诺时限{promised.label()}（届满日{due}）"
+        elif notice is not None:
+            on, evidence, due = notice.day, (receipt.event, notice.event), notice.promised_date
+            words = f"受理通知书承诺{due}办结"
+        else:
+            return
+        if due <= latest:
+            return
+        yield self.about(
+            context, file, on=on, evidence=evidence, due=latest, code="promise",
+            explanation=(f"{self.duty_of(statutory)}，即{compressed.label()}，自受理之日（{receipt.day}）起算"
+                         f"届满日为{latest}；{words}，超过压缩后的时限。"),
+        )
+
+    def duty_of(self, statutory: TimeLimit) -> str:
+        """The duty, in words."""
+        return f"重点项目绿色通道：办结时限压缩到法定时限{statutory.label()}的{self.fraction:%}以内"
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
         """The compressed limit from the start rule."""
@@ -394,8 +429,7 @@ class GreenChannel(CaseDeadlinePolicy):
             limit=fraction_of(statutory, self.fraction), start=step.day, start_rule=words, counts_start_day=counted,
             pauses=file.pauses(), statutory=statutory,
         )
-        duty = f"重点项目绿色通道：办结时限压缩到法定时限{statutory.label()}的{self.fraction:%}以内"
-        yield Timed(file, clock, file.closed, duty, receipt.window, receipt.staff, (step.event,))
+        yield Timed(file, clock, file.closed, self.duty_of(statutory), receipt.window, receipt.staff, (step.event,))
 
 
 class RejectionDecision(CaseDeadlinePolicy):

@@ -11,13 +11,14 @@ never kept or shown — not in verdicts, reports, explanations or error messages
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
-from bianmin_rules.core.events import EventBase, Identifier, Name, confidential, example
+from bianmin_rules.core.bounds import Day
+from bianmin_rules.core.events import EventBase, Identifier, Name, confidential, example, stray_confidential
 
 
 class ComplaintForm(StrEnum):
@@ -49,7 +50,14 @@ class ComplaintCategory(StrEnum):
 
 
 class ComplaintEvent(EventBase):
-    """An event in the handling of one complaint."""
+    """An event in the handling of one complaint.
+
+    A complaint line is confidential as a whole (CMP-7): an error about it quotes none of
+    its values, whichever field is wrong, and pydantic's own errors hide their input.
+    """
+
+    model_config = ConfigDict(hide_input_in_errors=True)
+    confidential_line = True
 
     complaint: Identifier = Field(description="The complaint the event belongs to.")
 
@@ -78,6 +86,18 @@ class ComplaintReceived(ComplaintEvent):
     complainant_phone: str | None = confidential("The complainant's phone: accepted, never kept or shown (CMP-7).")
     content: str | None = confidential("What the complaint says: accepted, never kept or shown (CMP-7).")
 
+    @model_validator(mode="after")
+    def _no_confidential_text_elsewhere(self) -> ComplaintReceived:
+        """A line whose id, subjects or codes hold the complainant's name, phone or words is refused (CMP-7)."""
+        stray = stray_confidential(self)
+        if stray is not None:
+            field, secret_field = stray
+            raise PydanticCustomError(
+                "confidential_elsewhere", "holds the text of the confidential field {confidential}",
+                {"field": field, "confidential": secret_field},
+            )
+        return self
+
 
 class ComplaintAnswered(ComplaintEvent):
     """The complainant was answered (答复), orally or in writing (CMP-1…CMP-5)."""
@@ -103,7 +123,7 @@ class ComplaintDelayExplained(ComplaintEvent):
     )
 
     type: Literal["complaint_delay_explained"] = "complaint_delay_explained"
-    new_date: date | None = Field(default=None, description="The answer date promised in the explanation.")
+    new_date: Day | None = Field(default=None, description="The answer date promised in the explanation.")
 
 
 class ComplaintEscalated(ComplaintEvent):

@@ -129,7 +129,10 @@ class ComplaintAnswer(ComplaintPolicy):
             yield self.handling_verdict(
                 context, file, lodged, kind=kind, on=duty.on,
                 evidence=(*matter.evidence, *((explained.event,) if explained else ())),
-                explanation=f"答复时限自受理之日（{lodged.day}）起算{self.limit.label()}，届满日为{due}；{outcome}。",
+                explanation=(
+                    f"答复时限自受理之日（{lodged.day}）起算{self.limit.label()}，"
+                    f"{self.limit.due_words(lodged.day, due, context.calendar)}；{outcome}。"
+                ),
                 **duty.matter_fields(matter),
             )
 

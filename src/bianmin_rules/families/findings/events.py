@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from bianmin_rules.core.bounds import Units
 from bianmin_rules.core.events import EventBase, Identifier, example
 
 
@@ -50,6 +51,6 @@ class FindingRecorded(EventBase):
     type: Literal["finding_recorded"] = "finding_recorded"
     finding: Identifier = Field(description="What was found: a code the variant's policies name, e.g. no_badge.")
     by: FindingSource = Field(default=FindingSource.INSPECTION, description="Who found it.")
-    quantity: Decimal = Field(default=Decimal(1), gt=0, description="How many units (occurrences, half days …).")
+    quantity: Units = Field(default=Decimal(1), gt=0, description="How many units (occurrences, half days …).")
     serious: bool = Field(default=False, description="Judged serious (情节严重).")
     note: str | None = Field(default=None, description="What exactly was found.")

@@ -8,12 +8,12 @@ sanction.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field
 
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.bounds import Points, Yuan
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import Sanction, Verdict, VerdictKind, answerable
 from bianmin_rules.families.findings.events import FindingSource
@@ -33,8 +33,8 @@ class FindingPenalty(PolicyBase):
     findings: tuple[str, ...] = Field(min_length=1, description="The finding codes this line counts.")
     sources: tuple[FindingSource, ...] = Field(default=tuple(FindingSource), description="Which finders count.")
     sanction: Sanction | None = Field(default=None, description="The sanction each finding carries, if any.")
-    serious_points: Decimal | None = Field(default=None, description="Points per unit when serious.")
-    serious_fine: Decimal | None = Field(default=None, ge=0, description="Yuan per unit when serious.")
+    serious_points: Points | None = Field(default=None, description="Points per unit when serious.")
+    serious_fine: Yuan | None = Field(default=None, ge=0, description="Yuan per unit when serious.")
     label: str = Field(default="", description="The line of the regulation, in its words, for explanations.")
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:

@@ -10,12 +10,12 @@ taking of the matter by a handler (首办责任人, FIR-5), transfers (FIR-6), f
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field
 
+from bianmin_rules.core.bounds import Day
 from bianmin_rules.core.events import ChinaDateTime, EventBase, Identifier, Name, example
 
 
@@ -171,7 +171,7 @@ class InquiryTaken(InquiryEvent):
 
     type: Literal["inquiry_taken"] = "inquiry_taken"
     case: Identifier | None = Field(default=None, description="The case the matter became, if any.")
-    promised_date: date | None = Field(default=None, description="The completion date promised, if any.")
+    promised_date: Day | None = Field(default=None, description="The completion date promised, if any.")
 
 
 class InquiryTransferred(InquiryEvent):

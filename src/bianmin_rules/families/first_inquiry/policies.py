@@ -470,13 +470,13 @@ class ReferralFollowUp(InquiryPolicy):
     town-basic (五)5: "首问责任人对转办的事情仍需进行督办，直到事情办理结束". After each
     referral by the first-inquiry person, and after each follow-up, the next follow-up is
     due within ``within`` while the matter is not finished (answered, discharged, or its
-    case completed). The text sets no interval: the default of 5 working days is this
-    library's placeholder, and a variant should state its own. One verdict per inquiry, at
-    the first lapse.
+    case completed). The text sets no interval, and the library invents none: ``within``
+    has no default, and a variant that applies the rule states its own (a blank the text
+    leaves to each centre, docs/concepts.md). One verdict per inquiry, at the first lapse.
     """
 
     kind: Literal["referral-follow-up"] = "referral-follow-up"
-    within: Limit = Field(default=TimeLimit(amount=5), description="The longest gap between follow-ups.")
+    within: Limit = Field(description="The longest gap between follow-ups (no default: the texts state none).")
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each referred inquiry whose follow-ups lapsed before it was finished."""

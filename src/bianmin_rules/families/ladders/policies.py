@@ -34,6 +34,7 @@ from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.bounds import Count, Share, Yuan
 from bianmin_rules.core.formatting import plain
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context
@@ -69,11 +70,11 @@ class LadderTier(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    occurrence: int = Field(ge=1, description="The occurrence the rung starts at (1 = the first).")
+    occurrence: Count = Field(ge=1, description="The occurrence the rung starts at (1 = the first).")
     tier: str = Field(description="The sanction, in the words of the regulation.")
-    level: int = Field(ge=1, description="Its rank on the variant's ladder: higher is heavier.")
-    fine: Decimal = Field(default=ZERO, ge=0, description="Yuan deducted.")
-    bonus_share: Decimal = Field(default=ZERO, ge=0, le=1, description="Fraction of the annual bonus deducted.")
+    level: Count = Field(ge=1, description="Its rank on the variant's ladder: higher is heavier.")
+    fine: Yuan = Field(default=ZERO, ge=0, description="Yuan deducted.")
+    bonus_share: Share = Field(default=ZERO, ge=0, le=1, description="Fraction of the annual bonus deducted.")
 
     @property
     def sanction(self) -> Sanction:
@@ -377,8 +378,8 @@ class TieredOffence(BaseModel):
     finders: tuple[FindingSource, ...] = Field(default=(), description="Only violations found by these finders.")
     serious: bool | None = Field(default=None, description="Only serious (true) or only not serious (false).")
     tier: str = Field(description="The sanction, in the words of the regulation.")
-    level: int = Field(ge=1, description="Its rank: higher is heavier.")
-    fine: Decimal = Field(default=ZERO, ge=0, description="Yuan deducted.")
+    level: Count = Field(ge=1, description="Its rank: higher is heavier.")
+    fine: Yuan = Field(default=ZERO, ge=0, description="Yuan deducted.")
 
     @property
     def selectors(self) -> tuple[Selector, ...]:
@@ -442,5 +443,5 @@ class SeverityTiers(CountedPolicy):
                 explanation=f"{line.label}：{occurrence_list([verdict])} → {line.tier}。",
                 sanction=Sanction(tier=line.tier, level=line.level), fine=line.fine,
                 occurrences=(occurrence(verdict),), evidence=verdict.evidence,
-                case=verdict.case, window=verdict.window, staff=verdict.staff,
+                case=verdict.case, window=verdict.window, staff=verdict.staff, lead=verdict.lead,
             )

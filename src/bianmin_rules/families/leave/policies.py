@@ -14,11 +14,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.bounds import Days
 from bianmin_rules.core.deadlines import SAME_DAY, Clock, LimitUnit
 from bianmin_rules.core.duties import duty_done, judge_matter
 from bianmin_rules.core.matters import Matter
@@ -69,10 +70,10 @@ class ApprovalBand(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    over: Decimal | None = Field(default=None, ge=0, description="Durations above this (超过).")
-    at_least: Decimal | None = Field(default=None, ge=0, description="Durations from this on (不少于).")
-    up_to: Decimal | None = Field(default=None, gt=0, description="Durations up to this, included (以内, 含).")
-    under: Decimal | None = Field(default=None, gt=0, description="Durations below this (不满).")
+    over: Days | None = Field(default=None, ge=0, description="Durations above this (超过).")
+    at_least: Days | None = Field(default=None, ge=0, description="Durations from this on (不少于).")
+    up_to: Days | None = Field(default=None, gt=0, description="Durations up to this, included (以内, 含).")
+    under: Days | None = Field(default=None, gt=0, description="Durations below this (不满).")
     approvers: tuple[str, ...] = Field(min_length=1, description="The roles that approve, in order.")
 
     @model_validator(mode="after")
@@ -161,6 +162,8 @@ class LeaveApproval(PolicyBase):
     record a violation. A leave not (yet) granted is not judged here: taken without
     approval, it is LV-2's.
     """
+
+    reads_office_hours: ClassVar[bool] = True
 
     kind: Literal["leave-approval"] = "leave-approval"
     table: tuple[ApprovalBand, ...] = Field(min_length=1, description="Durations and the roles that approve them.")

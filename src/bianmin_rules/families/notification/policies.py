@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import Field
 
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.bounds import Count
 from bianmin_rules.core.deadlines import Clock, Limit
 from bianmin_rules.core.policy import Context
 from bianmin_rules.core.verdicts import ZERO, Verdict, VerdictKind
@@ -140,7 +141,7 @@ class RepeatTrips(CasePolicy):
     causes: tuple[ReturnCause, ...] = Field(
         default=(ReturnCause.NO_NOTICE, ReturnCause.INCOMPLETE_NOTICE), description="The causes that count."
     )
-    min_trips: int = Field(default=2, ge=2, description="Trips in all, the first visit included.")
+    min_trips: Count = Field(default=2, ge=2, description="Trips in all, the first visit included.")
     reimburse_travel: bool = Field(default=False, description="The handler reimburses the recorded travel costs.")
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
@@ -178,9 +179,11 @@ class NoticeContentCheck(CasePolicy):
 
     ``required`` defaults to jiangxi-town's list (一次性告知制度 3: 承办单位、经办人员、申报
     时间、申报事项、规定办理程序和材料或需补充材料和手续、承诺时限和查询方式); OTN-1's lists
-    (materials, procedure, limit, fees, legal basis) are other values. A notice not in
-    writing is incomplete when ``require_written``. A notice whose content the log does
-    not record cannot be checked: a warning by default (``when_unrecorded``).
+    (materials, procedure, limit, fees, legal basis) are other values. A notice lists the
+    items to supplement, so it always states ``materials``. A notice not in writing is
+    incomplete when ``require_written``. A notice whose content the log does not record
+    cannot be checked: a warning by default (``when_unrecorded``), unless ``required``
+    asks for nothing but the materials its items list.
     """
 
     kind: Literal["notice-content"] = "notice-content"
@@ -202,7 +205,7 @@ class NoticeContentCheck(CasePolicy):
         if self.require_written and not notice.written:
             defects.append("未出具书面告知单")
         if notice.states is None:
-            if not defects and self.when_unrecorded == "ignore":
+            if not defects and (self.when_unrecorded == "ignore" or self.required == (NoticeContent.MATERIALS,)):
                 return None
             if not defects:
                 return self.about(
@@ -211,7 +214,8 @@ class NoticeContentCheck(CasePolicy):
                     explanation=f"{notice.day}的一次性告知单未记录所载内容，无法核对是否载明全部事项。",
                 )
         else:
-            missing = [CONTENT_WORDS[c] for c in self.required if c not in notice.states]
+            missing = [CONTENT_WORDS[c] for c in self.required
+                       if c not in notice.states and c is not NoticeContent.MATERIALS]
             if missing:
                 defects.append(f"未载明{'、'.join(missing)}")
         if not defects:

@@ -24,6 +24,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.bounds import Days, Minutes
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import ZERO, ChargeTo, Sanction, Subject, SubjectKind, Verdict, VerdictKind, charged
@@ -182,9 +183,11 @@ class EmptyPost(PolicyBase):
     ``bad_impact_findings`` records a bad impact at the window that day.
     """
 
+    reads_office_hours: ClassVar[bool] = True
+
     kind: Literal["empty-post"] = "empty-post"
     scope: Literal["window", "department", "ab_pair"] = Field(default="window")
-    min_minutes: int = Field(default=0, ge=0, description="Spells shorter than this are ignored.")
+    min_minutes: Minutes = Field(default=0, ge=0, description="Spells shorter than this are ignored.")
     sanction: Sanction | None = Field(default=None, description="The sanction of each spell.")
     bad_impact_findings: tuple[str, ...] = Field(default=(), description="Findings that record a bad impact.")
     bad_impact_sanction: Sanction | None = Field(default=None, description="The sanction where there was one.")
@@ -268,6 +271,8 @@ class LeaveSubstitute(PolicyBase):
     ``part_day`` as for ATT-2. The days without one are the verdict's ``quantity``.
     """
 
+    reads_office_hours: ClassVar[bool] = True
+
     kind: Literal["leave-substitute"] = "leave-substitute"
     only_when_alone: bool = Field(default=False, description="Only where nobody else is rostered at the window.")
     per: Literal["leave", "day"] = Field(default="leave", description="The unit the penalty is per.")
@@ -343,11 +348,13 @@ class Whereabouts(PolicyBase):
     incomplete note is a violation.
     """
 
+    reads_office_hours: ClassVar[bool] = True
+
     kind: Literal["whereabouts"] = "whereabouts"
     required: tuple[Literal["where", "why", "contact"], ...] = Field(
         default=("where", "why", "contact"), min_length=1, description="What the note must state."
     )
-    grace_minutes: int = Field(default=0, ge=0, description="How long after leaving the note may be posted.")
+    grace_minutes: Minutes = Field(default=0, ge=0, description="How long after leaving the note may be posted.")
 
     WORDS: ClassVar[dict[str, str]] = {"where": "去向", "why": "事由", "contact": "联系方式"}
 
@@ -402,9 +409,11 @@ class LeavingPost(PolicyBase):
     time. The office minutes away are the verdict's ``quantity``.
     """
 
+    reads_office_hours: ClassVar[bool] = True
+
     kind: Literal["leaving-post"] = "leaving-post"
     per: Literal["occurrence", "half_day"] = Field(default="occurrence")
-    at_least_half_days: Decimal = Field(default=ZERO, ge=0, description="Shorter absences are not counted.")
+    at_least_half_days: Days = Field(default=ZERO, ge=0, description="Shorter absences are not counted.")
     rounding: Literal["down", "up"] = Field(default="down", description="Half days counted whole, or begun.")
     charge: Literal["staff", "window"] = Field(default="staff", description="Who is charged.")
     sanction: Sanction | None = Field(default=None)

@@ -7,12 +7,12 @@ what is done with it periodically. The reporter is ``staff`` (e.g. a village age
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field
 
+from bianmin_rules.core.bounds import Day
 from bianmin_rules.core.events import EventBase, Identifier, example
 
 
@@ -41,5 +41,5 @@ class RegisterReported(EventBase):
 
     type: Literal["register_reported"] = "register_reported"
     act: RegisterAct = Field(description="daily_summary, weekly_check or monthly_report.")
-    covers: date = Field(description="A day in the period covered (the day, its week or its month).")
+    covers: Day = Field(description="A day in the period covered (the day, its week or its month).")
     role: Identifier | None = Field(default=None, description="The capacity the reporter acts in, e.g. village_agent.")
