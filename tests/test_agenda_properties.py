@@ -193,3 +193,18 @@ def test_every_early_warning_is_on_the_agenda_of_the_day(drawn: tuple[Timeline, 
         for warning in timeline.evaluated(day, day).verdicts:
             if warning.rule == "TL-10":
                 assert (warning.case, warning.due) in listed, warning
+
+
+@given(timelines())
+def test_every_open_matter_found_late_is_one_a_policy_states(drawn: tuple[Timeline, date]) -> None:
+    """Anything a policy gives a due day is on the agenda: a violation of a matter still open, late against
+    its due day, judges a deadline that a policy stating its matters judges too (TL-5's overdue case not
+    explained is TL-2's matter), so the agenda of an earlier day listed it."""
+    timeline, as_of = drawn
+    rules = timed_rules(timeline.variant)
+    violations = timeline.evaluated(as_of, as_of).violations()
+    stated = {(v.case, v.inquiry, v.complaint, v.due) for v in violations if v.rule in rules}
+    for verdict in violations:
+        if verdict.deadline is not None and verdict.actual is None and verdict.deadline.days_late > 0:
+            assert verdict.rule in rules or (verdict.case, verdict.inquiry, verdict.complaint, verdict.due) in stated, (
+                verdict)
