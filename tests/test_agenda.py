@@ -7,6 +7,7 @@ on hand-made logs, and over every built-in variant in tests/test_agenda_properti
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -285,10 +286,24 @@ def test_a_variant_without_tl10_lists_two_working_days_ahead_and_says_so() -> No
             ) == (Horizon.GIVEN, None)
 
 
-@pytest.mark.parametrize("within", [-1, "soon", True])
-def test_a_bad_horizon_is_one_clear_error(within: Any) -> None:
-    with pytest.raises(EvaluationError, match="within must be"):
+@pytest.mark.parametrize("within", [-1, 367])
+def test_a_horizon_out_of_bounds_is_one_clear_error(within: int) -> None:
+    with pytest.raises(EvaluationError, match=f"within must be from 0 to 366 working days, or 'all', not {within}$"):
         agenda_of(load_variant("town-basic"), [], "2026-03-31", within=within)
+
+
+@pytest.mark.parametrize(("within", "shown"), [("soon", "str ('soon')"), (True, "bool (True)"), (1.5, "float (1.5)")])
+def test_a_horizon_of_the_wrong_type_is_a_wrong_call(within: Any, shown: str) -> None:
+    expected = f"within must be a number of working days (int), 'all' or None, not {shown}"
+    with pytest.raises(TypeError, match=re.escape(expected)):
+        agenda_of(load_variant("town-basic"), [], "2026-03-31", within=within)
+
+
+def test_the_agenda_checks_its_arguments_as_evaluate_does() -> None:
+    with pytest.raises(TypeError, match=r"as_of must be a datetime\.date"):
+        agenda(load_variant("town-basic"), [], as_of="2026-03-31")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="events must be an iterable of events"):
+        agenda(load_variant("town-basic"), None, as_of=date(2026, 3, 31))  # type: ignore[arg-type]
 
 
 def test_matters_are_grouped_by_window_and_staff_late_first_then_by_due_day(county: Variant) -> None:

@@ -22,6 +22,7 @@ from typing import Any, Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field
 
 from bianmin_rules.core.books import collector_paused
+from bianmin_rules.core.bounds import LIMIT_DAYS
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.deadlines import (
     WARNING_DAYS,
@@ -31,8 +32,8 @@ from bianmin_rules.core.deadlines import (
     adjustment_words,
     late_words,
 )
-from bianmin_rules.core.engine import Judging, Progress, collect, no_progress
-from bianmin_rules.core.errors import EvaluationError
+from bianmin_rules.core.engine import Judging, Progress, check_arguments, collect, no_progress
+from bianmin_rules.core.errors import EvaluationError, wrong_type
 from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.matters import Matter
 from bianmin_rules.core.policy import Context, PolicyBase
@@ -186,9 +187,11 @@ def agenda(
     ``"all"`` lists every open matter.
 
     Pure like :func:`~bianmin_rules.core.engine.evaluate`, and raises what it raises on bad
-    input; a negative ``within`` is an :class:`~bianmin_rules.core.errors.EvaluationError`.
+    input and the :class:`TypeError` it raises on a wrong call; a ``within`` below 0 or beyond
+    a year's working days (366) is an :class:`~bianmin_rules.core.errors.EvaluationError`.
     ``progress`` is told of the ``reading`` and ``judging`` stages as ``evaluate`` tells them.
     """
+    check_arguments((variant,), events, as_of, calendar)
     days, horizon = horizon_of(variant, within)
     told = progress or no_progress
     work_calendar = variant.calendar(calendar)
@@ -225,14 +228,14 @@ def horizon_of(variant: Variant, within: int | Literal["all"] | None) -> tuple[i
     """The horizon in working days (None: every matter) and where it comes from."""
     if within == ALL:
         return None, Horizon.ALL
-    if isinstance(within, int) and not isinstance(within, bool):
-        if within < 0:
-            raise EvaluationError(f"agenda: within must be 0 or more working days, or 'all', not {within}")
-        return within, Horizon.GIVEN
-    if within is not None:
-        raise EvaluationError(f"agenda: within must be a number of working days or 'all', not {within!r}")
-    warned = [days for days in (policy.warns_within for policy in variant.policies) if days is not None]
-    return (max(warned), Horizon.WARNING) if warned else (WARNING_DAYS, Horizon.DEFAULT)
+    if within is None:
+        warned = [days for days in (policy.warns_within for policy in variant.policies) if days is not None]
+        return (max(warned), Horizon.WARNING) if warned else (WARNING_DAYS, Horizon.DEFAULT)
+    if not isinstance(within, int) or isinstance(within, bool):
+        raise wrong_type("within", "a number of working days (int), 'all' or None", within)
+    if not 0 <= within <= LIMIT_DAYS:
+        raise EvaluationError(f"agenda: within must be from 0 to {LIMIT_DAYS} working days, or 'all', not {within}")
+    return within, Horizon.GIVEN
 
 
 def agenda_item(policy: PolicyBase, matter: Matter[Any], context: Context, within: int | None) -> AgendaItem | None:
