@@ -77,6 +77,8 @@ def test_the_markdown_in_english(listed: Agenda, county: Variant) -> None:
     assert "| Due | Working days left | Rule | Concerns | Explanation |" in text
     assert ("Listed: the matters late, held, or due within 2 working days (the variant's TL-10 warning threshold)."
             in text)
+    assert "- Late: 1; Due today: 0; Due soon: 2; Held: 1; Not listed (due after the horizon): 0\n" in text
+    assert "\n## Sources\n\n- TL-2: 县政务服务中心审批事项“六件”分类法操作规程 二、(二)3；六、(二): 「" in text
 
 
 def test_the_json_is_the_agenda(listed: Agenda) -> None:

@@ -54,14 +54,14 @@ def agenda_markdown_lines(agenda: Agenda, words: Words, variant: Variant | None 
         )
     yield scope
     yield ""
+    colon, semicolon = ("：", "；") if words.lang == "zh" else (": ", "; ")
     overdue, today, soon, held = agenda.tally()
-    yield "- " + "；".join((
-        f"{words(zh('已逾期'))}：{overdue}", f"{words(zh('今日届满'))}：{today}",
-        f"{words(zh('即将届满'))}：{soon}", f"{words(zh('中止中'))}：{held}",
-        f"{words(zh('未列出（届满日在范围之后）'))}：{agenda.later}",
+    yield "- " + semicolon.join(f"{words(word)}{colon}{count}" for word, count in (
+        (zh("已逾期"), overdue), (zh("今日届满"), today), (zh("即将届满"), soon), (zh("中止中"), held),
+        (zh("未列出（届满日在范围之后）"), agenda.later),
     ))
     if agenda.provisional:
-        yield f"- {words(zh('暂定日历（CAL-3）'))}：{words.yes_no(True)}"
+        yield f"- {words(zh('暂定日历（CAL-3）'))}{colon}{words.yes_no(True)}"
     if not agenda.items:
         yield ""
         yield words(zh("没有待办事项。"))
@@ -74,10 +74,10 @@ def agenda_markdown_lines(agenda: Agenda, words: Words, variant: Variant | None 
     cited = sorted({(item.rule, item.source.document, item.source.article, item.source.quote) for item in agenda.items})
     if cited:
         yield ""
-        yield f"## {words(zh('依据'))}"
+        yield "## " + words(zh("依据"))
         yield ""
         for rule, document, article, quote in cited:
-            yield f"- {rule}：{document} {article}：「{quote}」"
+            yield f"- {rule}{colon}{document} {article}{colon}「{quote}」"
     if agenda.notes:
         yield ""
         yield f"## {words(zh('备注'))}"
