@@ -323,6 +323,36 @@ def test_matters_are_grouped_by_window_and_staff_late_first_then_by_due_day(coun
     assert result.tally() == (1, 0, 2, 1) and [i.case for i in result.overdue()] == ["C2"]
 
 
+def grouped_log() -> list[Event]:
+    return events(
+        *promised("C1", "2026-03-04T09:00"),  # due 3/11
+        *promised("C2", "2026-03-02T09:00"),  # due 3/9: late on 3/10
+        {**receive("C4", "2026-03-04T09:00", promised_limit=5), "window": "W-fire", "staff": "S-zhao"},
+        step("receipt_notice_issued", "C4", "2026-03-04T09:05", promised_date="2026-03-11"),
+    )
+
+
+def test_a_staff_members_own_list_and_a_windows(county: Variant) -> None:
+    """S-li's morning: C2 late, C1 due 3/11; not S-zhao's C4. W-fire's: C4 alone; the matters left out are not
+    counted as due later."""
+    mine = agenda_of(county, grouped_log(), "2026-03-10", staff="S-li")
+    assert ([item.case for item in mine.items], mine.staff, mine.window) == (["C2", "C1"], "S-li", None)
+    fire = agenda_of(county, grouped_log(), "2026-03-10", window="W-fire", within=0)
+    assert ([item.case for item in fire.items], fire.later) == ([], 1)
+    assert [item.case for item in agenda_of(county, grouped_log(), "2026-03-10", window="W-land",
+                                           staff="S-zhao").items] == []
+
+
+@pytest.mark.parametrize(("who", "said"), [({"staff": "S-nobody"}, "staff 'S-nobody'"),
+                                           ({"window": "W-none"}, "window 'W-none'")])
+def test_a_window_or_staff_member_the_log_never_names_is_an_error(
+    county: Variant, who: dict[str, str], said: str,
+) -> None:
+    """An empty list would pass for a clear morning: a name no event carries is refused, as explain refuses it."""
+    with pytest.raises(EvaluationError, match=f"^no event of the log names {said}$"):
+        agenda_of(county, grouped_log(), "2026-03-10", **who)
+
+
 def test_events_after_the_day_are_left_out_and_counted(county: Variant) -> None:
     log = events(*promised(), step("case_completed", "C1", "2026-03-12T10:00"))
     result = agenda_of(county, log, "2026-03-10")

@@ -123,6 +123,19 @@ def test_the_command_line_lists_what_falls_due(log_file: str, capsys: pytest.Cap
     assert "## 窗口 W-land · 工作人员 S-li" in out and "TL-2" in out
 
 
+def test_the_command_line_lists_one_staff_members_matters(log_file: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["agenda", log_file, "--variant", "county-centre", "--as-of", "2026-03-10", "--staff", "S-zhao",
+                 "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Only the matters Staff S-zhao bears.\n" in out
+    assert "## Window W-fire · Staff S-zhao" in out and "S-li" not in out
+    assert main(["agenda", log_file, "--variant", "county-centre", "--as-of", "2026-03-10", "--staff", "S-zhao",
+                 "--format", "csv", "--table", "about"]) == 0
+    assert "工作人员,S-zhao\n" in capsys.readouterr().out.replace("\r\n", "\n")
+    assert main(["agenda", log_file, "--variant", "county-centre", "--as-of", "2026-03-10", "--staff", "S-x"]) == 2
+    assert capsys.readouterr().err == "bianmin-rules: error: no event of the log names staff 'S-x'\n"
+
+
 def test_the_command_line_fails_on_overdue_when_asked(log_file: str, capsys: pytest.CaptureFixture[str]) -> None:
     """Exit 1 with --fail-on overdue when a matter is late (C2 on 3/10); on 3/6 none is."""
     code = main(["agenda", log_file, "--variant", "county-centre", "--as-of", "2026-03-10", "--fail-on", "overdue",

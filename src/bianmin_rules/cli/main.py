@@ -176,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "matter is late; 2 on bad input.",
         epilog=examples(
             "bianmin-rules agenda events.jsonl --variant county-centre --as-of 2026-03-31",
+            "bianmin-rules agenda events.jsonl --variant county-centre --as-of 2026-03-31 --staff S-li",
             "bianmin-rules agenda events.jsonl --variant town-basic --as-of 2026-03-31 --within 5 --format html "
             "-o agenda.html",
             "bianmin-rules agenda events.jsonl --variant county-centre --as-of 2026-03-31 --within all "
@@ -190,6 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="list the matters due within N working days after --as-of (0: due that day; all: every open "
              "matter; default: the variant's TL-10 threshold)",
     )
+    due.add_argument("--window", type=identifier, help="only the matters this window bears")
+    due.add_argument("--staff", type=identifier, help="only the matters this staff member bears")
     add_output_options(due)
     add_calendar_options(due)
     due.add_argument("--fail-on", choices=("overdue",), help="exit with status 1 when a matter is late")
@@ -597,11 +600,11 @@ def run_explain(args: argparse.Namespace) -> int:
 
 
 def run_agenda(args: argparse.Namespace) -> int:
-    variant = load_variant(args.variant)
+    variant = load_variant(args.variant, families=installed_families())
     with progress_bar(args) as bar:
         result = agenda(
             variant, read_logs_of(args.events, bar, variant.families), as_of=args.as_of, within=args.within,
-            calendar=calendar_from(args), progress=bar,
+            window=args.window, staff=args.staff, calendar=calendar_from(args), progress=bar,
         )
         bar.stage("writing")
         write_output(args, result, variant)

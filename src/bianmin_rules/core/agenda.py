@@ -38,8 +38,9 @@ from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.matters import Matter
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.results import Result
+from bianmin_rules.core.roster import Roster
 from bianmin_rules.core.variant import Variant
-from bianmin_rules.core.verdicts import Citation, RuleId, Subject
+from bianmin_rules.core.verdicts import Citation, RuleId, Subject, SubjectKind
 
 ALL = "all"
 """``within=ALL``: every open matter, however far off its due day."""
@@ -144,6 +145,8 @@ class Agenda(BaseModel):
     as_of: date
     within: int | None = Field(description="The horizon in working days after as_of; None: every open matter.")
     horizon: Horizon = Field(description="Where the horizon comes from.")
+    window: str | None = Field(default=None, description="Only the matters this window bears, when given.")
+    staff: str | None = Field(default=None, description="Only the matters this staff member bears, when given.")
     provisional: bool = Field(description="Some day lies in a year without an official calendar (CAL-3).")
     events_read: int = Field(ge=0)
     events_after_as_of: int = Field(ge=0, description="Events dated after as_of, left out.")
@@ -173,7 +176,8 @@ class Agenda(BaseModel):
 
 def agenda(
     variant: Variant, events: Iterable[EventBase], *, as_of: date, within: int | Literal["all"] | None = None,
-    calendar: WorkCalendar | None = None, progress: Progress | None = None,
+    window: str | None = None, staff: str | None = None, calendar: WorkCalendar | None = None,
+    progress: Progress | None = None,
 ) -> Agenda:
     """Every matter ``variant``'s rules time that is open on ``as_of``, due within ``within`` working days.
 
@@ -184,7 +188,10 @@ def agenda(
     after ``as_of`` (0: due today), and those a suspension holds; the others are counted
     in :attr:`Agenda.later`. ``within`` defaults to the variant's early-warning threshold
     (TL-10), or to the library's two working days when the variant warns under no rule;
-    ``"all"`` lists every open matter.
+    ``"all"`` lists every open matter. ``window`` and ``staff`` keep the matters that window
+    or staff member bears (a staff member's own morning list); naming one no event of the
+    log names is an :class:`~bianmin_rules.core.errors.EvaluationError`, as an empty list
+    would pass for a clear one.
 
     Pure like :func:`~bianmin_rules.core.engine.evaluate`, and raises what it raises on bad
     input and the :class:`TypeError` it raises on a wrong call; a ``within`` below 0 or beyond
@@ -205,8 +212,11 @@ def agenda(
         judging = Judging(told, len(variant.policies))
         items: list[AgendaItem] = []
         later = 0
+        check_named(books.roster, window=window, staff=staff)
         for policy in variant.policies:
             for matter in policy.open_matters(books, context):
+                if (window is not None and matter.window != window) or (staff is not None and matter.staff != staff):
+                    continue
                 item = agenda_item(policy, matter, context, days)
                 if item is None:
                     later += 1
@@ -218,10 +228,17 @@ def agenda(
         del books  # freed while the collector is paused, as evaluate does
     items.sort(key=lambda item: item.sort_key)
     return Agenda(
-        variant=variant.name, as_of=as_of, within=days, horizon=horizon,
+        variant=variant.name, as_of=as_of, within=days, horizon=horizon, window=window, staff=staff,
         provisional=context.calendar.is_provisional(as_of) or any(item.provisional for item in items),
         events_read=read, events_after_as_of=after, items=tuple(items), later=later, notes=notes,
     )
+
+
+def check_named(roster: Roster, *, window: str | None, staff: str | None) -> None:
+    """Raise an :class:`EvaluationError` for a ``window`` or ``staff`` no event of the log names."""
+    for kind, name in ((SubjectKind.WINDOW, window), (SubjectKind.STAFF, staff)):
+        if name is not None and not any((kind, name) in active for active in roster.active.values()):
+            raise EvaluationError(f"no event of the log names {kind.value} {name!r}")
 
 
 def horizon_of(variant: Variant, within: int | Literal["all"] | None) -> tuple[int | None, Horizon]:

@@ -54,6 +54,11 @@ def agenda_markdown_lines(agenda: Agenda, words: Words, variant: Variant | None 
         )
     yield scope
     yield ""
+    if agenda.window is not None or agenda.staff is not None:
+        who = " · ".join(f"{words(word)} {name}" for word, name in (
+            (zh("窗口"), agenda.window), (zh("工作人员"), agenda.staff)) if name is not None)
+        yield words(zh("只列出{who}承担的事项。")).format(who=who)
+        yield ""
     colon, semicolon = ("：", "；") if words.lang == "zh" else (": ", "; ")
     overdue, today, soon, held = agenda.tally()
     yield "- " + semicolon.join(f"{words(word)}{colon}{count}" for word, count in (

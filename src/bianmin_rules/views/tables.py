@@ -600,6 +600,10 @@ def agenda_about_rows(agenda: Agenda, variant: Variant | None) -> Iterator[Row]:
     if agenda.within is not None:
         yield (zh("列出届满日在此后几个工作日内的事项"), str(agenda.within))
     yield (zh("列出范围"), HORIZON_WORDS[agenda.horizon])
+    if agenda.window is not None:
+        yield (zh("窗口"), agenda.window)
+    if agenda.staff is not None:
+        yield (zh("工作人员"), agenda.staff)
     yield (zh("未列出（届满日在范围之后）"), str(agenda.later))
     yield (zh("读入事件"), str(agenda.events_read))
     yield (zh("截至日期之后的事件（未计入）"), str(agenda.events_after_as_of))
