@@ -239,10 +239,13 @@ def test_next_day_on_a_friday_is_monday() -> None:
     """CMP-1, town-basic 七、3 "当日或次日": received Friday 3/6, 次日 is Saturday; the limit ends on the next
     working day, Monday 3/9 (民法典 第二百零三条, ``roll_past_holidays``)."""
     town = only_rules(load_variant("town-basic"), "CMP-1")
-    log = events(*complaint())
     log = events({**complaint()[0], "at": "2026-03-06T15:00"})
     (item,) = agenda_of(town, log, "2026-03-06").items
     assert (item.due, item.days_left, item.late_unit.value) == (date(2026, 3, 9), 1, "working_days")
+    assert "次日（2026-03-07）不是工作日，顺延至下一个工作日（民法典第二百零三条），届满日为2026-03-09；" in (
+        item.explanation)
+    (verdict,) = run(town, log, "2026-03-10").violations()
+    assert verdict.explanation.split("起算")[1].split("；")[0] in item.explanation  # the verdict's words for the count
 
 
 def test_the_monthly_report_of_a_month_that_has_ended_is_due_by_the_seventh() -> None:

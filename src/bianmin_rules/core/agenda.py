@@ -273,7 +273,7 @@ def agenda_item(policy: PolicyBase, matter: Matter[Any], context: Context, withi
     else:
         late = matter.late(due, as_of, calendar)
         trace = clock.trace(schedule, actual=None, days_late=late, late_unit=matter.late_unit)
-        count.append(f"届满日为{due}")
+        count.append(clock.limit.due_words(clock.start, due, calendar) if not adjusted else f"届满日为{due}")
         status = f"截至{as_of}尚未{matter.action}，" + (
             f"已逾期{late}{late_words(matter.late_unit)}" if late
             else f"距届满还有{ahead}个工作日" if ahead
