@@ -226,12 +226,12 @@ def agenda(
         notes = tuple(variant.families.notes(books))
         read, after = books.events_read, books.events_after_as_of
         del books  # freed while the collector is paused, as evaluate does
-    items.sort(key=lambda item: item.sort_key)
-    return Agenda(
-        variant=variant.name, as_of=as_of, within=days, horizon=horizon, window=window, staff=staff,
-        provisional=context.calendar.is_provisional(as_of) or any(item.provisional for item in items),
-        events_read=read, events_after_as_of=after, items=tuple(items), later=later, notes=notes,
-    )
+        items.sort(key=lambda item: item.sort_key)  # still paused: resumed, the collector would scan the caller's log
+        return Agenda(
+            variant=variant.name, as_of=as_of, within=days, horizon=horizon, window=window, staff=staff,
+            provisional=context.calendar.is_provisional(as_of) or any(item.provisional for item in items),
+            events_read=read, events_after_as_of=after, items=tuple(items), later=later, notes=notes,
+        )
 
 
 def check_named(roster: Roster, *, window: str | None, staff: str | None) -> None:
