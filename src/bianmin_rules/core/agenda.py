@@ -141,14 +141,14 @@ class Agenda(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    variant: str
-    as_of: date
+    variant: str = Field(description="The variant's name.")
+    as_of: date = Field(description="The day of the agenda: the matters open on it.")
     within: int | None = Field(description="The horizon in working days after as_of; None: every open matter.")
     horizon: Horizon = Field(description="Where the horizon comes from.")
     window: str | None = Field(default=None, description="Only the matters this window bears, when given.")
     staff: str | None = Field(default=None, description="Only the matters this staff member bears, when given.")
     provisional: bool = Field(description="Some day lies in a year without an official calendar (CAL-3).")
-    events_read: int = Field(ge=0)
+    events_read: int = Field(ge=0, description="Events dated on or before as_of, read.")
     events_after_as_of: int = Field(ge=0, description="Events dated after as_of, left out.")
     items: tuple[AgendaItem, ...] = Field(
         description="Overdue, due within the horizon, or held: by window and staff member, then by due day.",
