@@ -41,6 +41,7 @@ from bianmin_rules.core.results import Result
 from bianmin_rules.core.roster import Roster
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import Citation, RuleId, Subject, SubjectKind
+from bianmin_rules.core.words import Text
 
 ALL = "all"
 """``within=ALL``: every open matter, however far off its due day."""
@@ -154,7 +155,7 @@ class Agenda(BaseModel):
         description="Overdue, due within the horizon, or held: by window and staff member, then by due day.",
     )
     later: int = Field(ge=0, description="Open matters due after the horizon, left out.")
-    notes: tuple[str, ...] = Field(default=(), description="What the rules could not time.")
+    notes: tuple[Text, ...] = Field(default=(), description="What the rules could not time.")
 
     def tally(self) -> Tally:
         """How many of the listed matters are late, due today, due later within the horizon, and held."""
@@ -273,17 +274,17 @@ def agenda_item(policy: PolicyBase, matter: Matter[Any], context: Context, withi
     else:
         late = matter.late(due, as_of, calendar)
         trace = clock.trace(schedule, actual=None, days_late=late, late_unit=matter.late_unit)
-        count.append(clock.limit.due_words(clock.start, due, calendar) if not adjusted else f"届满日为{due}")
+        count.append(str(clock.limit.due_words(clock.start, due, calendar)) if not adjusted else f"届满日为{due}")
         status = f"截至{as_of}尚未{matter.action}，" + (
-            f"已逾期{late}{late_words(matter.late_unit)}" if late
+            f"已逾期{late_words(late, matter.late_unit)}" if late
             else f"距届满还有{ahead}个工作日" if ahead
             else "今日届满" if due == as_of
             else "届满日已过，下一个工作日起计为逾期"
         )
     return AgendaItem(
         rule=policy.rule, source=policy.source, subject=matter.subject, window=matter.window, staff=matter.staff,
-        case=matter.case, inquiry=matter.inquiry, complaint=matter.complaint, duty=matter.duty,
-        action=matter.action, limit=clock.limit, start=clock.start, start_rule=clock.start_rule, due=due,
+        case=matter.case, inquiry=matter.inquiry, complaint=matter.complaint, duty=str(matter.duty),
+        action=str(matter.action), limit=clock.limit, start=clock.start, start_rule=str(clock.start_rule), due=due,
         days_left=None if due is None else (-late if late else ahead), overdue=late > 0, late_unit=matter.late_unit,
         held_since=held_since, adjusted="，".join(adjusted) or None, deadline=trace, evidence=matter.evidence,
         explanation=f"{matter.duty}。{'，'.join(count)}；{status}。",

@@ -19,6 +19,7 @@ from typing import Generic, NamedTuple, TypeVar
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.deadlines import Clock, LimitUnit, lateness
 from bianmin_rules.core.verdicts import Subject
+from bianmin_rules.core.words import Message
 
 AboutT = TypeVar("AboutT")
 
@@ -36,9 +37,9 @@ class Matter(NamedTuple, Generic[AboutT]):
     """The limit, from which day, around which suspensions and extensions."""
     done: date | None
     """The day the matter was done (the act that meets the limit); None while it is open."""
-    duty: str
+    duty: str | Message
     """What is owed, in the words of the rule (e.g. 承诺件应在承诺时限内办结)."""
-    action: str
+    action: str | Message
     """The act that meets the limit, in words (办结, 答复, 一次性告知 …)."""
     subject: Subject
     """Who the rule charges when the matter is late."""

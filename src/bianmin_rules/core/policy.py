@@ -22,6 +22,7 @@ from bianmin_rules.core.bounds import Points, Yuan
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.matters import Matter
 from bianmin_rules.core.verdicts import ZERO, Citation, RuleId, Subject, Verdict, VerdictKind
+from bianmin_rules.core.words import Message
 
 SourceT = TypeVar("SourceT")
 DerivedT = TypeVar("DerivedT")
@@ -150,7 +151,7 @@ class PolicyBase(BaseModel):
         return None
 
     def verdict(
-        self, context: Context, *, subject: Subject, kind: VerdictKind, on: date, explanation: str,
+        self, context: Context, *, subject: Subject, kind: VerdictKind, on: date, explanation: str | Message,
         **details: Any,
     ) -> Verdict:
         """A verdict of this policy; a violation carries the policy's points and fine.
@@ -167,5 +168,5 @@ class PolicyBase(BaseModel):
         )
         return Verdict(
             rule=self.rule, variant=context.variant, source=self.source, subject=subject, kind=kind,
-            on=on, explanation=explanation, provisional=provisional, **details,
+            on=on, message=explanation, provisional=provisional, **details,
         )

@@ -87,7 +87,7 @@ def agenda_markdown_lines(agenda: Agenda, words: Words, variant: Variant | None 
         yield ""
         yield f"## {words(zh('备注'))}"
         yield ""
-        yield from (f"- {note}" for note in agenda.notes)
+        yield from (f"- {words(note)}" for note in agenda.notes)
 
 
 def item_cells(item: AgendaItem, words: Words) -> tuple[str, ...]:

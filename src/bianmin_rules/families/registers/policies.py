@@ -29,16 +29,17 @@ from bianmin_rules.core.matters import Matter
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import CENTRE, Subject, SubjectKind, Verdict, answerable
+from bianmin_rules.core.words import Message, say, say_in, zh
 from bianmin_rules.families.cases.ledger import CASE_FILES
 from bianmin_rules.families.registers.events import RegisterAct
 from bianmin_rules.families.registers.ledger import REGISTER, RegisterEntry, period_start
 
 ACT_WORDS = {
-    RegisterAct.DAILY_SUMMARY: ("每天一汇总", "汇总"),
-    RegisterAct.WEEKLY_CHECK: ("每周一督查", "督查"),
-    RegisterAct.MONTHLY_REPORT: ("每月一上报", "上报"),
+    RegisterAct.DAILY_SUMMARY: (say("每天一汇总"), say_in("register act", "汇总")),
+    RegisterAct.WEEKLY_CHECK: (say("每周一督查"), say_in("register act", "督查")),
+    RegisterAct.MONTHLY_REPORT: (say("每月一上报"), say_in("register act", "上报")),
 }
-"""Each act: the words of community-hall 6, and its verb."""
+"""Each act: the words of community-hall 6, and its verb (汇总 is also the name of the totals' sheet)."""
 
 
 def period_end(act: RegisterAct, start: date) -> date:
@@ -55,13 +56,13 @@ def month_end(month: date) -> date:
     return Period.containing(PeriodKind.MONTH, month).end
 
 
-def period_words(act: RegisterAct, start: date) -> str:
+def period_words(act: RegisterAct, start: date) -> Message:
     """The period in words: ``2026-03-02``, ``2026-03-02 起的一周`` or ``2026-03``."""
     if act is RegisterAct.DAILY_SUMMARY:
-        return str(start)
+        return say("{day}", day=start)
     if act is RegisterAct.WEEKLY_CHECK:
-        return f"{start} 起的一周"
-    return Period.containing(PeriodKind.MONTH, start).label
+        return say("{start} 起的一周", start=start)
+    return say("{month}", month=Period.containing(PeriodKind.MONTH, start).label)
 
 
 def earliest(entries: Iterator[RegisterEntry]) -> dict[tuple[Subject, date], RegisterEntry]:
@@ -109,7 +110,7 @@ class RegisterCadence(PolicyBase):
             act = acts.get((register, start))
             window = register if self.scope == "window" and register != CENTRE else None
             yield Matter(
-                start, Clock(self.due_within, period_end(self.act, start), "期末"), act.day if act else None,
+                start, Clock(self.due_within, period_end(self.act, start), zh("期末")), act.day if act else None,
                 f"台账{rule}：{period_words(self.act, start)}受理了办件，应{verb}", verb,
                 Subject(kind=SubjectKind.WINDOW if window else SubjectKind.CENTRE, id=register), window,
                 evidence=(act.event,) if act else (),
@@ -127,9 +128,10 @@ class RegisterCadence(PolicyBase):
         rule, verb = ACT_WORDS[self.act]
         yield self.verdict(
             context, subject=matter.subject, kind=duty.kind, on=duty.on,
-            explanation=(
-                f"台账{rule}：{period_words(self.act, matter.about)}受理了办件，应于{duty.due}前{verb}；"
-                f"{duty.outcome(verb, context.as_of)}。"
+            explanation=say(
+                "台账{rule}：{period}受理了办件，应于{due}前{act}；{outcome}。", rule=rule,
+                period=period_words(self.act, matter.about), due=duty.due, act=verb,
+                outcome=duty.outcome(verb, context.as_of),
             ),
             evidence=matter.evidence, **duty.matter_fields(matter), window=matter.window,
         )
@@ -169,18 +171,24 @@ class MonthlyReport(PolicyBase):
         reports = earliest(e for e in books[REGISTER] if e.act is RegisterAct.MONTHLY_REPORT and e.role == self.role)
         reporters = sorted({*self.reporters, *(keeper for keeper, _ in reports)}, key=str)
         months = self.months(reports, context)
-        rule = f"每月{self.due_day}日{'前（不含当日）' if self.before_due_day else '前'}"
+        rule = self.rule_words
         for reporter in reporters:
             for month in months:
                 report = reports.get((reporter, month))
                 label = Period.containing(PeriodKind.MONTH, month).label
                 yield Matter(
-                    month, Clock(self.limit, month_end(month), "当月最后一日"), report.day if report else None,
+                    month, Clock(self.limit, month_end(month), zh("当月最后一日")), report.day if report else None,
                     f"{label} 的办件记录应于{rule}报送", "报送", reporter,
                     reporter.id if reporter.kind is SubjectKind.WINDOW else None,
                     reporter.id if reporter.kind is SubjectKind.STAFF else None,
                     evidence=(report.event,) if report else (), late_unit=self.late_unit,
                 )
+
+    @property
+    def rule_words(self) -> Message:
+        """The rule's due day in words: 每月N日前, or 每月N日前（不含当日）."""
+        return (say("每月{day}日前（不含当日）", day=self.due_day) if self.before_due_day
+                else say("每月{day}日前", day=self.due_day))
 
     def months(self, reports: dict[tuple[Subject, date], RegisterEntry], context: Context) -> list[date]:
         """The first days of the months to check: from the first one to the last one that has ended."""
@@ -204,8 +212,11 @@ class MonthlyReport(PolicyBase):
         duty = judge_matter(context, matter)
         if duty is None:
             return
+        sent = say("报送")
         yield self.verdict(
             context, subject=matter.subject, kind=duty.kind, on=duty.on,
-            explanation=f"{matter.duty}，即{duty.due}；{duty.outcome('报送', context.as_of)}。",
+            explanation=say("{month} 的办件记录应于{rule}报送，即{due}；{outcome}。",
+                            month=Period.containing(PeriodKind.MONTH, matter.about).label, rule=self.rule_words,
+                            due=duty.due, outcome=duty.outcome(sent, context.as_of)),
             evidence=matter.evidence, **duty.matter_fields(matter), staff=matter.staff, window=matter.window,
         )
