@@ -72,6 +72,12 @@ def test_lv1_community_hall_three_days_fall_in_the_gap_of_the_table() -> None:
     assert found == [("warning", "请假L1共3天，落在审批权限表未规定的区间（超过2天）：制度未规定由谁审批，不作判断。")]
 
 
+def test_lv1_a_leave_over_a_weekend_has_no_duration_to_approve() -> None:
+    """LV-1: a leave of Saturday 3/7 and Sunday 3/8 covers no office time — 0 days, which no band of
+    community-hall's table and no gap of it holds: nothing to judge (it once stopped the evaluation)."""
+    assert judged(COMMUNITY_HALL, "2026-03-07T09:00", "2026-03-08T17:30", "窗口负责人") == []
+
+
 def test_lv1_jiangxi_more_than_half_a_day_and_less_than_one_falls_in_the_gap() -> None:
     """LV-1 (jiangxi-town 三、(一)3): 09:00–14:30 is 3 + 1 office hours of 7, 0.57 day — between half and one."""
     found = judged(JIANGXI, "2026-03-02T09:00", "2026-03-02T14:30", "分管领导")

@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bianmin_rules import Report, Variant, diff, explain, load_variant, to_html
+from bianmin_rules import Report, Variant, agenda, diff, explain, load_variant, to_html
 from bianmin_rules.core.verdicts import Subject, SubjectKind
 from bianmin_rules.intake.files import DATA, demo_events, read_event_files
 from tests.conftest import run
@@ -157,3 +158,22 @@ def test_a_story_shows_its_steps_and_scores(browser: Any, tmp_path: Path) -> Non
     assert all(c["bars"] > 0 for c in drawn_charts(page)) and drawn_charts(page)
     assert "C2026-0104" in page.locator("section#story").inner_text()
     assert heard == []
+
+
+def test_an_agenda_shows_what_falls_due_window_by_window(browser: Any, tmp_path: Path) -> None:
+    """county-centre on the township log as of 2026-04-01, every open matter: the figures, the chart per window,
+    a section per window, and nothing logged or fetched."""
+    county = load_variant("county-centre")
+    listed = agenda(county, read_event_files([TOWNSHIP]), as_of=date(2026, 4, 1), within="all")
+    tally = listed.tally()
+    page, heard = opened(browser, to_html(listed, variant=county), tmp_path, "agenda")
+    keep_screenshot(page, "html-agenda")
+    figures = dict(zip(page.locator(".figure dt").all_inner_texts(), page.locator(".figure dd").all_inner_texts(),
+                       strict=True))
+    assert (figures["已逾期"], figures["中止中"]) == (str(tally.overdue), str(tally.held))
+    (chart,) = drawn_charts(page)
+    assert chart["title"] == "各窗口待办事项" and chart["bars"] > 0
+    windows = sorted({item.window or "—" for item in listed.items})
+    assert page.locator("section[id^=agenda-] h2").all_inner_texts() == [f"窗口 {w}" for w in windows]
+    rows = page.locator("section[id^=agenda-] tbody tr").count()
+    assert rows == len(listed.items) > 0 and heard == []

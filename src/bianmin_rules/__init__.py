@@ -13,6 +13,7 @@ Evaluate an event log under a centre's variant::
 """
 
 from bianmin_rules.authoring.lint import LintReport, lint_text, lint_variant
+from bianmin_rules.core.agenda import Agenda, AgendaItem, Horizon, agenda
 from bianmin_rules.core.books import Book, Books, Ledger
 from bianmin_rules.core.calendar import (
     CHINA_TZ,
@@ -86,6 +87,8 @@ __all__ = [
     "CHINA_TZ",
     "EVENT_ADAPTER",
     "LAST_OFFICIAL_YEAR",
+    "Agenda",
+    "AgendaItem",
     "BatchError",
     "BianminError",
     "Book",
@@ -105,6 +108,7 @@ __all__ = [
     "Families",
     "Family",
     "FamilyError",
+    "Horizon",
     "InquiryTrace",
     "Intake",
     "Ledger",
@@ -145,6 +149,7 @@ __all__ = [
     "WorkCalendar",
     "YearSchedule",
     "__version__",
+    "agenda",
     "as_china_time",
     "builtin_variant_names",
     "diff",

@@ -15,7 +15,8 @@ Install with the ``testing`` extra (``pip install 'bianmin-rules[testing]'``)::
 - :func:`events`: a valid event of any type (or of the given types), built from the
   event models' own JSON Schema, so every event type the library knows is covered;
 - :func:`event_logs`: coherent logs of one centre: cases received before they are
-  notified, completed or rejected, findings on staff of the centre's windows;
+  notified, completed or rejected, findings on staff of the centre's windows; with
+  ``timed``, also what moves the rules' clocks and meets their limits;
 - :func:`variants`: the built-in variants with their numeric parameters perturbed.
 """
 
@@ -197,7 +198,7 @@ def perturbed(variant: Variant, spread: int) -> st.SearchStrategy[Variant]:
 @st.composite
 def event_logs(
     draw: st.DrawFn, *, first: date = date(2026, 1, 1), last: date = date(2026, 12, 31), max_cases: int = 12,
-    case_types: tuple[str, ...] = ("immediate", "promised", "supplement", "rejected"),
+    case_types: tuple[str, ...] = ("immediate", "promised", "supplement", "rejected"), timed: bool = False,
 ) -> list[Event]:
     """A coherent log of one centre between ``first`` and ``last``.
 
@@ -206,6 +207,13 @@ def event_logs(
     over, taken and answered, in that order; complaints are answered after they are made;
     findings and service evaluations concern staff of the centre's windows. Ids are unique.
     The log is in time order; shuffle it to test order independence.
+
+    With ``timed``, the log also holds what starts, moves and meets the rules' clocks: receipt
+    notices, entries in the online system, suspensions and resumptions, extensions, joint
+    cases forwarded to other windows and their decisions, referrals to absent handlers,
+    follow-ups, complaints of every category explained, escalated and answered late, leave
+    requested (some after the fact) and approved, and monthly reports of the register — the
+    matters an agenda lists (:func:`bianmin_rules.agenda`).
     """
     windows = draw(st.lists(identifiers("W"), min_size=1, max_size=3, unique=True))
     staff = {window: draw(st.lists(identifiers(f"S{window}"), min_size=1, max_size=2, unique=True))
@@ -215,12 +223,21 @@ def event_logs(
     for number in range(draw(st.integers(min_value=0, max_value=max_cases))):
         window, person = draw(st.sampled_from(people))
         rows += draw(case_history(f"C{number}", window, person, first, last, case_types))
+        if timed:
+            rows += draw(case_clocks(rows, f"C{number}", people, last))
     for number in range(draw(st.integers(min_value=0, max_value=3))):
         rows += draw(inquiry_history(f"Q{number}", people, first, last))
+        if timed:
+            rows += draw(inquiry_follow_ups(rows, f"Q{number}", people, last))
     for _ in range(draw(st.integers(min_value=0, max_value=3))):
         rows += draw(working_day(draw(st.sampled_from(people)), first, last))
     for number in range(draw(st.integers(min_value=0, max_value=2))):
-        rows += draw(complaint_history(f"K{number}", people, first, last))
+        rows += draw(complaint_history(f"K{number}", people, first, last, timed=timed))
+    if timed:
+        for number in range(draw(st.integers(min_value=0, max_value=2))):
+            rows += draw(leave_history(f"L{number}", draw(st.sampled_from(people)), first, last))
+        for _ in range(draw(st.integers(min_value=0, max_value=2))):
+            rows += draw(monthly_report(first, last))
     for _ in range(draw(st.integers(min_value=0, max_value=4))):
         window, person = draw(st.sampled_from(people))
         rows.append({
@@ -278,20 +295,142 @@ def inquiry_history(
 
 @st.composite
 def complaint_history(
-    draw: st.DrawFn, complaint: str, people: list[tuple[str, str]], first: date, last: date
+    draw: st.DrawFn, complaint: str, people: list[tuple[str, str]], first: date, last: date, *, timed: bool = False,
 ) -> list[dict[str, Any]]:
-    """One complaint about someone on duty, maybe answered later."""
+    """One complaint about someone on duty, maybe answered later; with ``timed``, of any category, maybe
+    explained to the complainant with a new date and escalated."""
     window, person = draw(st.sampled_from(people))
     made = draw(official_datetimes(first, last))
     form = draw(st.sampled_from(["oral", "written"]))
+    category = draw(st.sampled_from(["ordinary", "complex", "major"])) if timed else "ordinary"
     rows: list[dict[str, Any]] = [{
         "type": "complaint_received", "at": made, "complaint": complaint, "staff": "S-office", "form": form,
-        "about_staff": person, "about_window": window, "complainant_name": "张三", "complainant_phone": "13800000000",
+        "category": category, "about_staff": person, "about_window": window, "complainant_name": "张三",
+        "complainant_phone": "13800000000",
     }]
+    if timed and draw(st.booleans()):
+        explained = made + timedelta(hours=draw(st.integers(1, 200)))
+        rows.append({"type": "complaint_delay_explained", "at": explained, "complaint": complaint,
+                     "staff": "S-office", "new_date": explained.date() + timedelta(days=draw(st.integers(0, 20)))})
+    if timed and draw(st.booleans()):
+        rows.append({"type": "complaint_escalated", "at": made + timedelta(hours=draw(st.integers(1, 72))),
+                     "complaint": complaint, "staff": "S-office", "written": draw(st.booleans()),
+                     "to": draw(st.lists(st.sampled_from(ESCALATED_TO), min_size=1, max_size=3, unique=True))})
     if draw(st.booleans()):
-        rows.append({"type": "complaint_answered", "at": made + timedelta(hours=draw(st.integers(1, 200))),
+        rows.append({"type": "complaint_answered", "at": made + timedelta(hours=draw(st.integers(1, 400 if timed
+                                                                                               else 200))),
                      "complaint": complaint, "staff": "S-office", "form": form})
     return [row for row in rows if row["at"].date() <= last]
+
+
+ESCALATED_TO = ("leadership", "discipline", "party_committee", "government")
+"""The bodies the built-in variants send major complaints to (CMP-6)."""
+
+
+def later_than(moment: datetime, draw: st.DrawFn, *, days: int) -> datetime:
+    """A moment up to ``days`` days after ``moment``, to the minute."""
+    return moment + timedelta(minutes=draw(st.integers(min_value=1, max_value=days * 24 * 60)))
+
+
+@st.composite
+def case_clocks(
+    draw: st.DrawFn, rows: list[dict[str, Any]], case: str, people: list[tuple[str, str]], last: date,
+) -> list[dict[str, Any]]:
+    """What moves or meets a received case's clocks: a receipt notice, the entry in the online system,
+    a suspension (maybe resumed), an extension, and for a joint case its forwards and the windows' acts."""
+    received = next((row for row in rows if row.get("case") == case and row["type"] == "case_received"), None)
+    if received is None:
+        return []
+    at, common = received["at"], {"case": case, "window": received["window"], "staff": received["staff"]}
+    extra: list[dict[str, Any]] = []
+    if draw(st.booleans()):
+        promised = at.date() + timedelta(days=draw(st.integers(0, 30)))
+        extra.append({"type": "receipt_notice_issued", "at": later_than(at, draw, days=2), "promised_date": promised,
+                      **common})
+    if draw(st.booleans()):
+        extra.append({"type": "case_registered", "at": later_than(at, draw, days=3), **common})
+    if draw(st.booleans()):
+        held = later_than(at, draw, days=10)
+        extra.append({"type": "case_suspended", "at": held, "reason": "补正", **common})
+        if draw(st.booleans()):
+            extra.append({"type": "case_resumed", "at": later_than(held, draw, days=15), **common})
+    if draw(st.booleans()):
+        extra.append({"type": "extension_granted", "at": later_than(at, draw, days=15), "reason": "需组织专家评审",
+                      "new_limit": draw(st.integers(1, 30)), "applicant_told_in_writing": draw(st.booleans()),
+                      **common})
+    if received["case_type"] == "joint":
+        for window, person in draw(st.lists(st.sampled_from(people), min_size=1, max_size=2, unique=True)):
+            forwarded = later_than(at, draw, days=2)
+            extra.append({"type": "joint_review_forwarded", "at": forwarded, "to_window": window,
+                          "limit": draw(st.integers(1, 10)), **common})
+            act = draw(st.sampled_from(["joint_review_decided", "joint_meeting_attended", None]))
+            if act is not None:
+                extra.append({"type": act, "at": later_than(forwarded, draw, days=15), "case": case, "window": window,
+                              "staff": person, **({"approved": True} if act == "joint_review_decided"
+                                                  else {"meeting": "inspection"})})
+    return [row for row in extra if row["at"].date() <= last]
+
+
+@st.composite
+def inquiry_follow_ups(
+    draw: st.DrawFn, rows: list[dict[str, Any]], inquiry: str, people: list[tuple[str, str]], last: date,
+) -> list[dict[str, Any]]:
+    """For a referred inquiry, maybe follow-ups by the first-inquiry person; maybe a referral to an absent
+    handler with the matter recorded and an appointment arranged."""
+    asked = next((row for row in rows if row.get("inquiry") == inquiry and row["type"] == "inquiry_received"), None)
+    if asked is None:
+        return []
+    first, at = asked["staff"], asked["at"]
+    extra: list[dict[str, Any]] = []
+    if any(row.get("inquiry") == inquiry and row["type"] == "inquiry_referred" for row in rows):
+        moment = at
+        for _ in range(draw(st.integers(0, 2))):
+            moment = later_than(moment, draw, days=10)
+            extra.append({"type": "inquiry_followed_up", "at": moment, "inquiry": inquiry, "staff": first})
+    if draw(st.booleans()):
+        window, handler = draw(st.sampled_from(people))
+        extra.append({"type": "inquiry_referred", "at": at + timedelta(minutes=2), "inquiry": inquiry, "staff": first,
+                      "to_window": window, "to_staff": handler, "handler_absent": True})
+        if draw(st.booleans()):
+            extra.append({"type": "inquiry_recorded", "at": later_than(at, draw, days=2), "inquiry": inquiry,
+                          "staff": first, "contact_recorded": draw(st.booleans())})
+        if draw(st.booleans()):
+            extra.append({"type": "appointment_arranged", "at": later_than(at, draw, days=2), "inquiry": inquiry,
+                          "staff": first, "with_staff": handler, "appointment": later_than(at, draw, days=5),
+                          "contact_given": draw(st.booleans())})
+    return [row for row in extra if row["at"].date() <= last]
+
+
+@st.composite
+def leave_history(draw: st.DrawFn, leave: str, who: tuple[str, str], first: date, last: date) -> list[dict[str, Any]]:
+    """One leave request, made before the leave or after it began, maybe approved."""
+    window, person = who
+    asked = draw(official_datetimes(first, last))
+    start = asked + timedelta(hours=draw(st.integers(-72, 120)))
+    rows: list[dict[str, Any]] = [{
+        "type": "leave_requested", "at": asked, "staff": person, "window": window, "leave": leave,
+        "leave_type": draw(st.sampled_from(["personal", "sick", "annual"])), "start": start,
+        "end": start + timedelta(hours=draw(st.integers(4, 60))), "phoned_ahead": draw(st.booleans()),
+    }]
+    if draw(st.booleans()):
+        rows.append({"type": "leave_approved", "at": later_than(asked, draw, days=4), "staff": person, "leave": leave,
+                     "approver_role": draw(st.sampled_from(APPROVERS))})
+    return [row for row in rows if row["at"].date() <= last]
+
+
+APPROVERS = ("镇长", "分管领导", "主要领导", "中心主任", "窗口负责人")
+"""Roles that approve leave in the built-in variants (LV-1)."""
+
+
+@st.composite
+def monthly_report(draw: st.DrawFn, first: date, last: date) -> list[dict[str, Any]]:
+    """A village agent's monthly report of the register (REG-2), made in the following month."""
+    covers = draw(official_dates(first, last)).replace(day=1)
+    following = (covers + timedelta(days=31)).replace(day=draw(st.integers(1, 15)))
+    made = datetime.combine(following, time(10), tzinfo=CHINA_TZ)
+    row = {"type": "register_reported", "at": made, "staff": draw(st.sampled_from(["A-dongcun", "A-xicun"])),
+           "act": "monthly_report", "covers": covers, "role": "village_agent"}
+    return [row] if made.date() <= last else []
 
 
 @st.composite

@@ -1,6 +1,7 @@
 """The ``bianmin-rules`` command line.
 
-It evaluates, compares and explains event logs, prints an inquiry's chain, lists, shows
+It evaluates, compares and explains event logs, lists the open matters and their due
+days (the agenda), prints an inquiry's chain, lists, shows
 and lints variants, runs a variant's cases, starts a new variant, prints schemas and
 example logs, generates synthetic logs and counts working days. Every bad input ends
 with one line on stderr naming the place, and exit status 2.
@@ -27,6 +28,8 @@ from bianmin_rules.authoring.synthetic import MAX_WINDOWS, generate
 from bianmin_rules.authoring.variant_tests import CaseResult, case_file_schema, run_paths
 from bianmin_rules.cli.files import output, read_logs_of
 from bianmin_rules.cli.progress import Bar
+from bianmin_rules.core.agenda import ALL, agenda
+from bianmin_rules.core.bounds import LIMIT_DAYS
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.edge import exists
 from bianmin_rules.core.engine import evaluate, evaluate_all
@@ -49,7 +52,7 @@ from bianmin_rules.intake.spreadsheets import import_register, load_mapping, sum
 from bianmin_rules.views.explain import explain, subject_of
 from bianmin_rules.views.labels import LANGUAGES, Words
 from bianmin_rules.views.outputs import FORMATS, STORY_FORMATS, Viewed, write_view
-from bianmin_rules.views.tables import DIFF_TABLES, REPORT_TABLES
+from bianmin_rules.views.tables import AGENDA_TABLES, DIFF_TABLES, REPORT_TABLES
 from bianmin_rules.views.trace import render_trace, trace_inquiry
 from bianmin_rules.views.whatif import diff
 
@@ -182,6 +185,39 @@ def build_parser() -> argparse.ArgumentParser:
     add_calendar_options(tell)
     add_quiet_option(tell)
     tell.set_defaults(command=run_explain)
+
+    due = commands.add_parser(
+        "agenda", help="what is open and when it is due: every timed matter by window and staff member",
+        description="List the matters the variant's rules time that are open on --as-of: those already late, "
+                    "those due within --within working days, and those a suspension holds; by window and staff "
+                    "member, late first, then by due day, each with its rule and article. --within defaults to "
+                    "the variant's TL-10 warning threshold (2 working days where the variant sets none); "
+                    "--within all lists every open matter. Exit status 0; with --fail-on overdue, 1 when a "
+                    "matter is late; 2 on bad input.",
+        epilog=examples(
+            "bianmin-rules agenda events.jsonl --variant county-centre --as-of 2026-03-31",
+            "bianmin-rules agenda events.jsonl --variant county-centre --as-of 2026-03-31 --staff S-li",
+            "bianmin-rules agenda events.jsonl --variant town-basic --as-of 2026-03-31 --within 5 --format html "
+            "-o agenda.html",
+            "bianmin-rules agenda events.jsonl --variant county-centre --as-of 2026-03-31 --within all "
+            "--format xlsx -o agenda.xlsx --lang en",
+        ),
+    )
+    add_log_arguments(due)
+    due.add_argument("--variant", required=True, help="a built-in variant name or a variant .toml file")
+    due.add_argument("--as-of", required=True, type=iso_date, help="the day of the agenda (YYYY-MM-DD)")
+    due.add_argument(
+        "--within", type=horizon, metavar="N|all",
+        help="list the matters due within N working days after --as-of (0: due that day; all: every open "
+             "matter; default: the variant's TL-10 threshold)",
+    )
+    due.add_argument("--window", type=identifier, help="only the matters this window bears")
+    due.add_argument("--staff", type=identifier, help="only the matters this staff member bears")
+    add_output_options(due)
+    add_calendar_options(due)
+    due.add_argument("--fail-on", choices=("overdue",), help="exit with status 1 when a matter is late")
+    add_quiet_option(due)
+    due.set_defaults(command=run_agenda)
 
     chain = commands.add_parser(
         "chain", help="print one inquiry's first-inquiry chain step by step (FIR)",
@@ -418,7 +454,7 @@ def add_log_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-TABLE_IDS = tuple(dict.fromkeys(spec.id for spec in (*REPORT_TABLES, *DIFF_TABLES)))
+TABLE_IDS = tuple(dict.fromkeys(spec.id for spec in (*REPORT_TABLES, *DIFF_TABLES, *AGENDA_TABLES)))
 
 
 def add_output_options(
@@ -511,6 +547,16 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (expected YYYY-MM-DD): {text!r}") from None
 
 
+def horizon(text: str) -> int | str:
+    """A ``--within`` argument: a number of working days (0 to a year's), or ``all``."""
+    if text == ALL:
+        return ALL
+    try:
+        return counted(0, LIMIT_DAYS)(text)
+    except argparse.ArgumentTypeError as error:
+        raise argparse.ArgumentTypeError(f"{error} (a number of working days, or 'all')") from None
+
+
 def positive(text: str) -> int:
     """A whole number of at least 1."""
     if not text.isdigit() or int(text) < 1:
@@ -598,6 +644,22 @@ def run_explain(args: argparse.Namespace) -> int:
         bar.stage("writing")
         write_output(args, story)
     return 0
+
+
+def run_agenda(args: argparse.Namespace) -> int:
+    variant = load_variant(args.variant, families=installed_families())
+    with progress_bar(args) as bar:
+        result = agenda(
+            variant, read_logs_of(args.events, bar, variant.families), as_of=args.as_of, within=args.within,
+            window=args.window, staff=args.staff, calendar=calendar_from(args), progress=bar,
+        )
+        bar.stage("writing")
+        write_output(args, result, variant)
+    late = len(result.overdue())
+    if args.fail_on is None or not late:
+        return 0
+    print(f"bianmin-rules: {late} matters late (--fail-on overdue)", file=sys.stderr)
+    return EXIT_FINDINGS
 
 
 def run_chain(args: argparse.Namespace) -> int:

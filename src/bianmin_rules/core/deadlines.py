@@ -50,6 +50,10 @@ class LimitUnit(StrEnum):
     """N 周: N × 7 calendar days."""
 
 
+WARNING_DAYS = 2
+"""The early-warning threshold where a text sets none (TL-10): two working days before the due day."""
+
+
 # The units tested on every count, looked up once: reading an enum member off
 # its class is an attribute search, a large share of counting a plain limit.
 _WORKING_DAYS, _SAME_DAY, _NEXT_DAY = LimitUnit.WORKING_DAYS, LimitUnit.SAME_DAY, LimitUnit.NEXT_DAY
@@ -432,6 +436,51 @@ def days_late(due: date, actual: date, unit: LimitUnit, calendar: WorkCalendar) 
     if unit is _WORKING_DAYS:
         return calendar.working_days_between(due, actual)
     return (actual - due).days
+
+
+def lateness(due: date, on: date, unit: LimitUnit, calendar: WorkCalendar, *, first_day_late: bool = False) -> int:
+    """How late a matter done (or still open) on ``on`` is against ``due``, in ``unit``: 0 on or before it.
+
+    Counted as :func:`days_late` counts. With ``first_day_late`` (the case rules, TL-9) any
+    day after the due day makes the matter at least one day late, a closed day too;
+    without it (the conduct rules) a matter is late once a whole day of ``unit`` has
+    passed: one due on a Friday and still open on the Sunday is not yet late in working days.
+    """
+    if on <= due:
+        return 0
+    late = days_late(due, on, unit, calendar)
+    return max(1, late) if first_day_late else late
+
+
+EXTENSION_WORDS = {
+    ExtensionStatus.APPLIED: "届满日顺延",
+    ExtensionStatus.CAPPED: "超过法定时限，只顺延至法定届满日",
+    ExtensionStatus.UNCAPPED: "法定时限未知，按新时限顺延",
+    ExtensionStatus.TOO_LATE: "期限届满后才延期，不予顺延",
+}
+"""What an extension did to the due date, in words (TL-5)."""
+
+
+def adjustment_words(clock: Clock, schedule: Schedule) -> list[str]:
+    """How suspensions (TL-8) and extensions (TL-5) moved a due date, in words; none when nothing moved it.
+
+    ``原届满日为…``, each suspension (``…中止、…恢复，不计N个工作日``, or ``…起中止`` while it
+    lasts), each extension and what it did, and the statutory due date that capped them.
+    """
+    words: list[str] = []
+    if (schedule.suspensions or schedule.extensions) and schedule.base_due is not None:
+        words.append(f"原届满日为{schedule.base_due}")
+    counted = "个工作日" if clock.limit.counted_unit is LimitUnit.WORKING_DAYS else "日"
+    for pause in schedule.suspensions:
+        if pause.resumed is None:
+            words.append(f"{pause.suspended}起中止")
+        else:
+            words.append(f"{pause.suspended}中止、{pause.resumed}恢复，不计{pause.days_not_counted}{counted}")
+    for extension in schedule.extensions:
+        words.append(f"{extension.granted}延期至{extension.new_limit.label()}（{EXTENSION_WORDS[extension.status]}）")
+    if schedule.statutory_due is not None and clock.statutory is not None and schedule.extensions:
+        words.append(f"法定时限{clock.statutory.label()}届满日为{schedule.statutory_due}")
+    return words
 
 
 @lru_cache(maxsize=256)

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from bianmin_rules.core.deadlines import DeadlineTrace, LimitUnit, TimeLimit, days_late, late_words
+from bianmin_rules.core.deadlines import DeadlineTrace, LimitUnit, TimeLimit, days_late, late_words, lateness
+from bianmin_rules.core.matters import Matter
 from bianmin_rules.core.policy import Context
 from bianmin_rules.core.verdicts import VerdictKind
 from bianmin_rules.core.words import Message, say
@@ -63,6 +64,11 @@ class Duty:
         """The verdict fields of a judged deadline: ``due``, ``actual`` and the ``deadline`` trace."""
         return {"due": self.due, "actual": self.done, "deadline": self.trace(limit, start, start_rule)}
 
+    def matter_fields(self, matter: Matter[Any]) -> dict[str, Any]:
+        """:meth:`fields` of a judged matter, its clock's limit, start and start rule."""
+        clock = matter.clock
+        return self.fields(clock.limit, clock.start, clock.start_rule)
+
 
 def duty_done(context: Context, *, due: date, done: date, unit: LimitUnit = LimitUnit.WORKING_DAYS) -> Duty:
     """A duty done on ``done``, judged against ``due`` whether it was late or not."""
@@ -71,17 +77,32 @@ def duty_done(context: Context, *, due: date, done: date, unit: LimitUnit = Limi
 
 def judge_duty(
     context: Context, *, due: date, done: date | None, unit: LimitUnit = LimitUnit.WORKING_DAYS,
+    first_day_late: bool = False,
 ) -> Duty | None:
     """The duty as it stands on ``context.as_of``; None while it is open and not yet due.
 
     A duty due on the day of evaluation is not yet late (docs/design.md). Returns a duty
-    done in time only when compliance verdicts are wanted, and None otherwise.
+    done in time only when compliance verdicts are wanted, and None otherwise. Lateness
+    is counted by :func:`~bianmin_rules.core.deadlines.lateness`.
     """
     judged = done if done is not None else context.as_of
     if done is None and judged <= due:
         return None
-    late = days_late(due, judged, unit, context.calendar)
+    late = lateness(due, judged, unit, context.calendar, first_day_late=first_day_late)
     if late == 0 and (done is None or not context.include_compliance):
         return None  # still open but not a whole day late in `unit` (e.g. over a weekend), or in time
     return Duty(due=due, done=done, late=late, unit=unit)
+
+
+def judge_matter(context: Context, matter: Matter[Any]) -> Duty | None:
+    """A matter judged on its own clock as it stands on ``context.as_of`` (:func:`judge_duty`).
+
+    None while a suspension holds its clock, and as :func:`judge_duty` says.
+    """
+    due = matter.due(context.calendar)
+    if due is None:
+        return None
+    return judge_duty(
+        context, due=due, done=matter.done, unit=matter.late_unit, first_day_late=matter.first_day_late,
+    )
 

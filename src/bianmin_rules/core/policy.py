@@ -3,6 +3,9 @@
 A policy is a frozen pydantic model whose fields are its parameters, so that a variant
 file can state them as data and a what-if can change them. It keeps no state between
 calls: the same books and context always give the same verdicts.
+
+A deadline policy also states the matters it times (:meth:`PolicyBase.matters`): its
+verdicts judge them, and the agenda lists those still open.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.bounds import Points, Yuan
 from bianmin_rules.core.calendar import WorkCalendar
+from bianmin_rules.core.matters import Matter
 from bianmin_rules.core.verdicts import ZERO, Citation, RuleId, Subject, Verdict, VerdictKind
 from bianmin_rules.core.words import Message
 
@@ -86,6 +90,15 @@ class Policy(Protocol):
         """The verdicts this policy finds in ``books``."""
         ...
 
+    def open_matters(self, books: Books, context: Context) -> Iterable[Matter[Any]]:
+        """The matters this policy times that are still open on ``context.as_of`` (the agenda's)."""
+        ...
+
+    @property
+    def warns_within(self) -> int | None:
+        """The working days before a due day at which this policy warns (TL-10), if it does."""
+        ...
+
 
 class PolicyBase(BaseModel):
     """Base of the library's policies: the rule it encodes, its source, and its penalty.
@@ -121,6 +134,29 @@ class PolicyBase(BaseModel):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """The verdicts this policy finds in ``books``."""
         raise NotImplementedError
+
+    def matters(self, books: Books, context: Context) -> Iterator[Matter[Any]]:
+        """Every matter this policy times, open or done, as the books stand on ``context.as_of`` (none by default).
+
+        A deadline policy states here each thing it gives a due day (a case's limit, an
+        answer owed, a report due) and its verdicts judge these very matters, so that the
+        agenda, which lists the open ones (:meth:`open_matters`), and the verdicts read one
+        due date.
+        """
+        return iter(())
+
+    def open_matters(self, books: Books, context: Context) -> Iterator[Matter[Any]]:
+        """The matters of :meth:`matters` not done on ``context.as_of``: what the agenda lists of this policy.
+
+        A policy may pass over more here where its rule does not hold the open matter's lateness
+        against anyone (a complaint whose delay was explained in time is tracked by CMP-4).
+        """
+        return (matter for matter in self.matters(books, context) if matter.done is None)
+
+    @property
+    def warns_within(self) -> int | None:
+        """The working days before a due day at which this policy warns (TL-10), if it does (None by default)."""
+        return None
 
     def verdict(
         self, context: Context, *, subject: Subject, kind: VerdictKind, on: date, explanation: str | Message,

@@ -137,3 +137,20 @@ def moved(table: Table, label_columns: Sequence[str], change_column: str, title:
         return []
     return [draw("HorizontalBar", title, labels, [Series(words(zh("变化")), values)], words, show_legend=False,
                  height=max(240, 60 + 36 * len(labels)))]
+
+
+def agenda_by_window(groups: Table, words: Words) -> Chart:
+    """How many open matters each window has: late, due today, due later within the horizon, held (stacked)."""
+    at = index_of(groups)
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    columns = ("overdue", "due_today", "due_soon", "held")
+    for row in groups.rows():
+        window = str(row[at["window"]] or "—")
+        for i, column in enumerate(columns):
+            value = row[at[column]]
+            counts[window][i] += value if isinstance(value, int) else 0
+    windows = sorted(counts)
+    names = (zh("已逾期"), zh("今日届满"), zh("即将届满"), zh("中止中"))
+    series = [Series(words(name), [counts[w][i] or None for w in windows]) for i, name in enumerate(names)]
+    return draw("StackedBar", words(zh("各窗口待办事项")), windows, series, words, order_min=0,
+                x_label_rotation=30 if len(windows) > 8 else 0)

@@ -14,12 +14,15 @@ the workbook and the CSV files hold every row.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from importlib.metadata import version
-from itertools import islice
+from itertools import groupby, islice
+from operator import attrgetter
 
+from bianmin_rules.core.agenda import Agenda
 from bianmin_rules.core.edge import require
 from bianmin_rules.core.formatting import plain
 from bianmin_rules.core.report import Report
@@ -28,10 +31,13 @@ from bianmin_rules.views import charts
 from bianmin_rules.views.explain import Explanation
 from bianmin_rules.views.labels import Words, zh
 from bianmin_rules.views.tables import (
+    AGENDA,
     CARD_LINES,
     NUMERIC,
     ColumnType,
     Table,
+    agenda_row,
+    agenda_tables,
     cell_text,
     diff_tables,
     explanation_tables,
@@ -190,9 +196,36 @@ def explanation_html(story: Explanation, *, lang: str = "zh") -> str:
     )
 
 
+def agenda_html(agenda: Agenda, *, variant: Variant | None = None, lang: str = "zh") -> str:
+    """An agenda as a self-contained HTML page: how many matters are late and due, by window, then each window's
+    matters, sortable, late and due first."""
+    words = Words(lang)
+    groups, _, about = agenda_tables(agenda, variant)
+    tally = agenda.tally()
+    headline = [
+        Figure(words(zh("已逾期")), str(tally.overdue), alert=tally.overdue > 0),
+        Figure(words(zh("今日届满")), str(tally.due_today), alert=tally.due_today > 0),
+        Figure(words(zh("即将届满")), str(tally.due_soon)),
+        Figure(words(zh("中止中")), str(tally.held)),
+        Figure(words(zh("未列出（届满日在范围之后）")), str(agenda.later)),
+        Figure(words(zh("暂定日历（CAL-3）")), words.yes_no(agenda.provisional), alert=agenda.provisional),
+    ]
+    sections = [
+        replace(html_table(Table(AGENDA, partial(map, agenda_row, tuple(items))), words),
+                id=f"agenda-{number}", title=f"{words(zh('窗口'))} {window or '—'}")
+        for number, (window, items) in enumerate(groupby(agenda.items, key=attrgetter("window")), start=1)
+    ]
+    centre = variant.title if variant is not None else agenda.variant
+    return page(
+        words, title=f"{centre} · {words(zh('待办事项'))}",
+        subtitle=words(zh("方案 {variant} · 截至 {as_of}")).format(variant=agenda.variant, as_of=agenda.as_of),
+        headline=headline, drawn=[charts.agenda_by_window(groups, words)], tables=[groups, *sections, about],
+    )
+
+
 def page(
     words: Words, *, title: str, subtitle: str, headline: list[Figure], drawn: list[charts.Chart],
-    tables: Iterable[Table],
+    tables: Iterable[Table | HtmlTable],
 ) -> str:
     """The page: the template filled in."""
     jinja2 = require("jinja2", extra="html", purpose="The HTML report")
@@ -204,7 +237,7 @@ def page(
     )
     content = Page(
         html_lang="zh-CN" if words.lang == "zh" else words.lang, title=title, subtitle=subtitle, headline=headline,
-        charts=drawn, tables=[html_table(table, words) for table in tables],
+        charts=drawn, tables=[t if isinstance(t, HtmlTable) else html_table(t, words) for t in tables],
         footer=words(zh("由 bianmin-rules {version} 生成；表格可点击表头排序。")).format(version=generator),
         charts_title=words(zh("图表")), empty_note=words(zh("无记录。")), version=generator,
     )

@@ -62,6 +62,9 @@ CODES: dict[str, str] = {
     "ranked": zh("参加排名"),
     "ineligible": zh("取消资格"),
     "unscored": zh("无得分"),
+    # The units days late are counted in.
+    "working_days": zh("工作日"),
+    "calendar_days": zh("自然日"),
     # How a verdict differs between two reports.
     "added": zh("新增"),
     "removed": zh("消失"),
@@ -100,9 +103,8 @@ class Words:
         return translations.ngettext(msgid, msgid, count)
 
     def code(self, value: str) -> str:
-        """A code (``violation``, ``staff`` …) as a word; a code without a word is shown as it is."""
-        message = CODES.get(value)
-        return value if message is None else self(message)
+        """A code (``violation``, ``staff`` …) or a word of the catalogue in this language; anything else as it is."""
+        return self(CODES.get(value, value))
 
     def yes_no(self, value: bool) -> str:
         """是 or 否 (yes or no)."""

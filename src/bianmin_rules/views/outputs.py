@@ -1,4 +1,4 @@
-"""Every view of a report, a comparison or a story, written where it is asked to go.
+"""Every view of a report, a comparison, a story or an agenda, written where it is asked to go.
 
 :func:`write_view` is what the command line calls: the text formats (Markdown, JSON, the
 combined CSV) as :mod:`bianmin_rules.views.render` writes them, the workbook, the HTML page,
@@ -12,50 +12,57 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, TextIO
 
+from bianmin_rules.core.agenda import Agenda
 from bianmin_rules.core.edge import exists, written
 from bianmin_rules.core.errors import OutputError
 from bianmin_rules.core.report import Report
 from bianmin_rules.core.variant import Variant
+from bianmin_rules.views.agenda import agenda_pieces
 from bianmin_rules.views.csv_files import table_csv_pieces, write_csv_files
 from bianmin_rules.views.explain import Explanation
-from bianmin_rules.views.html import diff_html, explanation_html, report_html
+from bianmin_rules.views.html import agenda_html, diff_html, explanation_html, report_html
 from bianmin_rules.views.render import render_diff_pieces, render_explanation, render_pieces
-from bianmin_rules.views.tables import Table, diff_tables, explanation_tables, report_tables
+from bianmin_rules.views.tables import Table, agenda_tables, diff_tables, explanation_tables, report_tables
 from bianmin_rules.views.whatif import ReportDiff
 from bianmin_rules.views.xlsx import write_workbook
 
 FORMATS = ("markdown", "json", "csv", "xlsx", "html")
-"""The formats of a report and of a comparison."""
+"""The formats of a report, a comparison and an agenda."""
 
 STORY_FORMATS = ("markdown", "json", "html")
 """The formats of a subject's story."""
 
-Viewed = Report | ReportDiff | Explanation
-"""What a view shows: a report, a comparison of two, or a subject's story."""
+Viewed = Report | ReportDiff | Explanation | Agenda
+"""What a view shows: a report, a comparison of two, a subject's story, or an agenda."""
 
 
 def tables_of(model: Viewed, variant: Variant | None = None) -> tuple[Table, ...]:
-    """The tables of a report (with its variant's title and placeholders), a comparison or a story."""
+    """The tables of a report or an agenda (with its variant's title and source), a comparison or a story."""
     if isinstance(model, Report):
         return report_tables(model, variant)
     if isinstance(model, ReportDiff):
         return diff_tables(model)
+    if isinstance(model, Agenda):
+        return agenda_tables(model, variant)
     return explanation_tables(model)
 
 
 def to_xlsx(
-    model: Report | ReportDiff, target: str | Path | IO[bytes], *, variant: Variant | None = None, lang: str = "zh",
+    model: Report | ReportDiff | Agenda, target: str | Path | IO[bytes], *, variant: Variant | None = None,
+    lang: str = "zh",
 ) -> None:
-    """Write a report or a comparison as an Excel workbook, one sheet per table (the ``xlsx`` extra)."""
+    """Write a report, a comparison or an agenda as an Excel workbook, one sheet per table (the ``xlsx`` extra)."""
     write_workbook(tables_of(model, variant), target, lang=lang)
 
 
 def to_html(model: Viewed, *, variant: Variant | None = None, lang: str = "zh") -> str:
-    """A report, a comparison or a story as one self-contained HTML page (the ``html`` extra)."""
+    """A report, a comparison, a story or an agenda as one self-contained HTML page (the ``html`` extra)."""
     if isinstance(model, Report):
         return report_html(model, variant=variant, lang=lang)
     if isinstance(model, ReportDiff):
         return diff_html(model, lang=lang)
+    if isinstance(model, Agenda):
+        return agenda_html(model, variant=variant, lang=lang)
     return explanation_html(model, lang=lang)
 
 
@@ -94,6 +101,8 @@ def write_view(
             write_text(table_csv_pieces(chosen, lang=lang), output, stream)
         elif fmt == "html":
             write_text([to_html(model, variant=variant, lang=lang)], output, stream)
+        elif isinstance(model, Agenda):
+            write_text(agenda_pieces(model, fmt, variant=variant, lang=lang), output, stream)
         elif isinstance(model, Report):
             write_text(render_pieces(model, fmt, lang=lang), output, stream)
         elif isinstance(model, ReportDiff):

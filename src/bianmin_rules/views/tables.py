@@ -22,6 +22,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from bianmin_rules.core.agenda import Agenda, AgendaItem, Horizon, Tally
 from bianmin_rules.core.calendar import DEFAULT_OFFICE_HOURS
 from bianmin_rules.core.formatting import plain
 from bianmin_rules.core.report import Report
@@ -510,3 +511,109 @@ def story_row(step: StoryStep) -> Row:
         return (step.day, f"{step.at:%H:%M}" if step.at else None, step.event, None, None, None, None, None, None,
                 step.text)
     return (step.day, None, None, v.rule, v.kind.value, v.points, v.fine, v.bonus_share, v.reimbursement, step.text)
+
+
+# ---------------------------------------------------------------------------------------
+# The agenda: what is open, when each matter is due, and who bears it.
+
+AGENDA = TableSpec("agenda", zh("待办事项"), _columns(
+    ("window", T, zh("窗口")),
+    ("staff", T, zh("工作人员")),
+    ("due", DAY, zh("届满日")),
+    ("days_left", N, zh("剩余工作日")),
+    ("overdue", B, zh("已逾期")),
+    ("late_unit", K, zh("逾期单位")),
+    ("rule", T, zh("规则")),
+    ("duty", T, zh("事项")),
+    ("case", T, zh("办件")),
+    ("inquiry", T, zh("咨询")),
+    ("complaint", T, zh("投诉")),
+    *SUBJECT,
+    ("start", DAY, zh("起算日")),
+    ("start_rule", T, zh("起算依据")),
+    ("limit", T, zh("时限")),
+    ("held_since", DAY, zh("中止自")),
+    ("adjusted", T, zh("中止与延期")),
+    ("evidence", T, zh("依据事件")),
+    ("document", T, zh("制度文件")),
+    ("article", T, zh("条款")),
+    ("explanation", T, zh("情况说明")),
+    ("provisional", B, zh("暂定日历")),
+))
+"""Every open matter of an agenda, one row each: by window and staff member, late and due first."""
+
+AGENDA_GROUPS = TableSpec("groups", zh("分组汇总"), _columns(
+    ("window", T, zh("窗口")),
+    ("staff", T, zh("工作人员")),
+    ("overdue", N, zh("已逾期")),
+    ("due_today", N, zh("今日届满")),
+    ("due_soon", N, zh("即将届满")),
+    ("held", N, zh("中止中")),
+    ("matters", N, zh("合计")),
+))
+"""How many matters each window and staff member has: late, due today, due later within the horizon, held."""
+
+AGENDA_ABOUT = TableSpec("about", zh("说明"), ABOUT.columns)
+"""What the agenda rests on: variant, day, horizon, the matters left out, notes."""
+
+AGENDA_TABLES = (AGENDA_GROUPS, AGENDA, AGENDA_ABOUT)
+"""The tables of an agenda, in the order a workbook shows them."""
+
+
+def agenda_tables(agenda: Agenda, variant: Variant | None = None) -> tuple[Table, ...]:
+    """The tables of an agenda (:data:`AGENDA_TABLES`); ``variant`` adds its title and source."""
+    return (
+        Table(AGENDA_GROUPS, lambda: agenda_group_rows(agenda)),
+        Table(AGENDA, lambda: map(agenda_row, agenda.items)),
+        Table(AGENDA_ABOUT, lambda: agenda_about_rows(agenda, variant)),
+    )
+
+
+def agenda_row(item: AgendaItem) -> Row:
+    """One open matter as a row of :data:`AGENDA`."""
+    return (
+        item.window, item.staff, item.due, item.days_left, item.overdue,
+        item.late_unit.value if item.overdue else None, item.rule, item.duty, item.case,
+        item.inquiry, item.complaint, *subject_cells(item.subject), item.start, item.start_rule, item.limit.label(),
+        item.held_since, item.adjusted, " ".join(item.evidence) or None, item.source.document, item.source.article,
+        item.explanation, item.provisional,
+    )
+
+
+def agenda_group_rows(agenda: Agenda) -> Iterator[Row]:
+    """Rows of :data:`AGENDA_GROUPS`: per window and staff member, the matters by how soon they fall due."""
+    for (window, staff), items in agenda.groups():
+        tally = Tally.of(items, agenda.as_of)
+        yield (window, staff, *tally, tally.total)
+
+
+HORIZON_WORDS = {
+    Horizon.GIVEN: zh("按指定"),
+    Horizon.WARNING: zh("方案的TL-10预警线"),
+    Horizon.DEFAULT: zh("方案未设TL-10预警，按程序默认的预警线"),
+    Horizon.ALL: zh("全部未办结事项"),
+}
+"""Where an agenda's horizon comes from, in words."""
+
+
+def agenda_about_rows(agenda: Agenda, variant: Variant | None) -> Iterator[Row]:
+    """Rows of :data:`AGENDA_ABOUT`: what the agenda rests on, one fact a row."""
+    yield (zh("方案"), agenda.variant)
+    if variant is not None:
+        yield (zh("中心"), variant.title)
+        source = variant.source
+        yield (zh("依据文件"), "：".join(part for part in (source.document, source.section) if part))
+    yield (zh("截至日期"), agenda.as_of.isoformat())
+    if agenda.within is not None:
+        yield (zh("列出届满日在此后几个工作日内的事项"), str(agenda.within))
+    yield (zh("列出范围"), HORIZON_WORDS[agenda.horizon])
+    if agenda.window is not None:
+        yield (zh("窗口"), agenda.window)
+    if agenda.staff is not None:
+        yield (zh("工作人员"), agenda.staff)
+    yield (zh("未列出（届满日在范围之后）"), str(agenda.later))
+    yield (zh("读入事件"), str(agenda.events_read))
+    yield (zh("截至日期之后的事件（未计入）"), str(agenda.events_after_as_of))
+    yield (zh("暂定日历（CAL-3）"), zh("是") if agenda.provisional else zh("否"))
+    for note in agenda.notes:
+        yield (zh("备注"), note)

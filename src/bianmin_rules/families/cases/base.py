@@ -2,7 +2,8 @@
 
 A :class:`CaseDeadlinePolicy` names, for each case it covers, the limits to judge
 (:class:`Timed`: a :class:`~bianmin_rules.core.deadlines.Clock`, the step that met it, who
-answers for it). The judgement is shared: the due date after suspensions (TL-8) and
+answers for it): its verdicts judge them, and the agenda lists those not yet met (as
+:class:`~bianmin_rules.core.matters.Matter`). The judgement is shared: the due date after suspensions (TL-8) and
 extensions (TL-5), lateness in the variant's unit with per-case and per-day penalties
 (TL-9), early warnings (TL-10), and compliance verdicts on request. A verdict's
 explanation narrates the count so that a reader can redo it by hand.
@@ -20,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.bounds import Points, WholeDays, Yuan
 from bianmin_rules.core.deadlines import (
+    WARNING_DAYS,
     Clock,
     ClockStart,
     DeadlineTrace,
@@ -28,9 +30,10 @@ from bianmin_rules.core.deadlines import (
     Schedule,
     TimeLimit,
     amount_words,
-    days_late,
     late_words,
+    lateness,
 )
+from bianmin_rules.core.matters import Matter
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import ZERO, ChargeTo, Citation, RuleId, Verdict, VerdictKind, charged
 from bianmin_rules.core.words import Message, Translate, as_message, joined, say, word, zh
@@ -76,7 +79,7 @@ class EarlyWarning(SubRule):
     The texts set no threshold; the library's default is 2 working days.
     """
 
-    within: WholeDays = Field(default=2, ge=0, description="Warn when due within this many working days.")
+    within: WholeDays = Field(default=WARNING_DAYS, ge=0, description="Warn when due within this many working days.")
 
 
 class Timed(NamedTuple):
@@ -152,6 +155,17 @@ def case_index(books: Books, context: Context) -> CaseIndex:
     return context.derived.of(books[CASE_FILES], CaseIndex)
 
 
+def borne_by(file: CaseFile, window: str | None, staff: str | None) -> tuple[str | None, str | None]:
+    """The window and staff member who bear a matter of ``file``: those named, else who received the case.
+
+    A window named without a staff member (a participating window of a joint case that has
+    not decided) is not given the receiving staff member of another window.
+    """
+    if window is None:
+        return file.window, staff or file.staff
+    return window, staff or (file.staff if window == file.window else None)
+
+
 class CasePolicy(PolicyBase):
     """A rule about the cases of some types, charged to the staff member or the window."""
 
@@ -192,7 +206,7 @@ class CasePolicy(PolicyBase):
         **details: Any,
     ) -> Verdict:
         """A verdict about ``file`` charged to ``window``/``staff`` (default: who received the case)."""
-        window, staff = window or file.window, staff or file.staff
+        window, staff = borne_by(file, window, staff)
         return self.verdict(
             context, subject=charged(self.charge_to, window=window, staff=staff, case=file.case), kind=kind, on=on,
             explanation=say("办件 {case}：{explanation}", case=file.case, explanation=explanation),
@@ -217,13 +231,41 @@ class CaseDeadlinePolicy(CasePolicy):
     warning: EarlyWarning | None = Field(default=None, description="Early warnings before the due date (TL-10).")
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
-        """The limits of one case this rule judges."""
+        """The limits of one case this rule judges: what its verdicts judge and the agenda lists."""
         raise NotImplementedError
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """Every covered case's limits, judged."""
         for file in self.cases(books, context):
             yield from self.judge_file(file, context)
+
+    def limits(self, books: Books, context: Context) -> Iterator[Timed]:
+        """Every limit of every covered case (:meth:`timed`), in case-id order."""
+        for file in self.cases(books, context):
+            yield from self.timed(file, context)
+
+    def matters(self, books: Books, context: Context) -> Iterator[Matter[CaseFile]]:
+        """Every limit of every covered case, as a matter."""
+        return map(self.matter, self.limits(books, context))
+
+    def open_matters(self, books: Books, context: Context) -> Iterator[Matter[CaseFile]]:
+        """The limits not yet met; only those are made matters."""
+        return (self.matter(timed) for timed in self.limits(books, context) if timed.done is None)
+
+    def matter(self, timed: Timed) -> Matter[CaseFile]:
+        """A limit as a matter: charged as :meth:`about` charges its verdicts."""
+        file = timed.file
+        window, staff = borne_by(file, timed.window, timed.staff)
+        return Matter(
+            file, timed.clock, timed.done.day if timed.done is not None else None, timed.duty, timed.action,
+            charged(self.charge_to, window=window, staff=staff, case=file.case), window, staff, case=file.case,
+            evidence=self.evidence_of(timed), late_unit=self.late_unit, first_day_late=True,
+        )
+
+    @property
+    def warns_within(self) -> int | None:
+        """The TL-10 threshold of :attr:`warning`, if the rule warns."""
+        return None if self.warning is None else self.warning.within
 
     def closed_within(self, file: CaseFile, limit: TimeLimit, context: Context) -> bool:
         """Whether the case was closed within ``limit`` from its receipt, compliance unreported.
@@ -271,7 +313,7 @@ class CaseDeadlinePolicy(CasePolicy):
         done = timed.done
         actual = done.day if done is not None else None
         on = actual if actual is not None else context.as_of
-        late = max(1, days_late(due, on, self.late_unit, calendar)) if on > due else 0
+        late = lateness(due, on, self.late_unit, calendar, first_day_late=True)
         if not (late or context.include_compliance or self.may_warn(due, actual, context)
                 or self.has_side_verdicts(timed, late)):
             return None
@@ -345,7 +387,7 @@ class CaseDeadlinePolicy(CasePolicy):
         schedule = timed.clock.settle(context.calendar)
         due = schedule.due
         assert due is not None, "a held clock has no due date"
-        late = max(1, days_late(due, day, self.late_unit, context.calendar)) if day > due else 0
+        late = lateness(due, day, self.late_unit, context.calendar, first_day_late=True)
         trace = timed.clock.trace(schedule, actual=day, days_late=late, late_unit=self.late_unit)
         return {"due": due, "actual": day, "deadline": trace}
 
@@ -357,7 +399,11 @@ class CaseDeadlinePolicy(CasePolicy):
 
     def evidence(self, judged: Judged) -> tuple[str, ...]:
         """The events a deadline verdict rests on: receipt, the clock's own, and the step that met it."""
-        timed = judged.timed
+        return self.evidence_of(judged.timed)
+
+    @staticmethod
+    def evidence_of(timed: Timed) -> tuple[str, ...]:
+        """The events a limit rests on: receipt, the clock's own, and the step that met it."""
         receipt = timed.file.receipt
         ids = [receipt.event] if receipt else []
         ids += timed.evidence

@@ -11,18 +11,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import Field
 
 from bianmin_rules.core.books import Books
-from bianmin_rules.core.deadlines import Limit, LimitUnit, TimeLimit, limit_to_date
-from bianmin_rules.core.duties import judge_duty
+from bianmin_rules.core.deadlines import Clock, Limit, LimitUnit, TimeLimit, limit_to_date
+from bianmin_rules.core.duties import judge_matter
+from bianmin_rules.core.matters import Matter
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import Sanction, Subject, SubjectKind, Verdict, VerdictKind, answerable
 from bianmin_rules.core.words import Message, joined, say, zh
 from bianmin_rules.families.complaints.events import ComplaintCategory, ComplaintForm, ReplyForm
-from bianmin_rules.families.complaints.ledger import COMPLAINT_FILES, ComplaintFile, Lodged
+from bianmin_rules.families.complaints.ledger import (
+    COMPLAINT_FILES,
+    Answer,
+    ComplaintFile,
+    DelayNotice,
+    Escalation,
+    Lodged,
+)
 
 FORM_WORDS = {ComplaintForm.ORAL: say("口头"), ComplaintForm.PHONE: say("电话"), ComplaintForm.WRITTEN: say("书面")}
 REPLY_WORDS = {ReplyForm.ORAL: zh("{day}口头"), ReplyForm.WRITTEN: zh("{day}书面")}
@@ -41,12 +49,30 @@ def lodged_complaints(
             yield file, file.lodged
 
 
+class Handled(NamedTuple):
+    """A complaint whose handling a matter times: its file and its receipt."""
+
+    file: ComplaintFile
+    lodged: Lodged
+
+
 class ComplaintPolicy(PolicyBase):
     """Shared by the complaint policies: which complaints, and the verdict on the one who handles them."""
 
     categories: tuple[ComplaintCategory, ...] = Field(
         default=tuple(ComplaintCategory), min_length=1, description="The categories of complaint the rule covers.",
     )
+
+    def handling_matter(
+        self, file: ComplaintFile, lodged: Lodged, clock: Clock, *, done: date | None, duty: str, action: str,
+        evidence: tuple[str, ...], late_unit: LimitUnit = LimitUnit.WORKING_DAYS,
+    ) -> Matter[Handled]:
+        """A matter of a complaint's handling, borne by whoever accepted it (受理人), else its window or centre."""
+        return Matter(
+            Handled(file, lodged), clock, done, duty, action, answerable(lodged.staff, lodged.window, lodged.centre),
+            lodged.window, lodged.staff, complaint=file.complaint, evidence=tuple(dict.fromkeys(evidence)),
+            late_unit=late_unit,
+        )
 
     def handling_verdict(
         self, context: Context, file: ComplaintFile, lodged: Lodged, *, on: date, explanation: Message,
@@ -90,13 +116,12 @@ class ComplaintAnswer(ComplaintPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A verdict for each complaint answered late, or still unanswered past its due day."""
-        for file, lodged in lodged_complaints(books, self.categories):
-            answer = file.first_answer
-            due = self.limit.due_date(lodged.day, context.calendar)
-            duty = judge_duty(context, due=due, done=answer.day if answer else None, unit=self.late_unit)
+        for matter in self.matters(books, context):
+            duty = judge_matter(context, matter)
             if duty is None:
                 continue
-            explained = next((n for n in file.delay_notices if n.day <= due), None)
+            (file, lodged), due = matter.about, duty.due
+            explained = self.explained(file, due)
             kind = duty.kind
             outcome = duty.outcome(say("答复"), context.as_of)
             if duty.late and explained is not None:
@@ -106,16 +131,39 @@ class ComplaintAnswer(ComplaintPolicy):
             elif duty.late and file.delay_notices:
                 outcome = say("{outcome}；{day}才向投诉人说明情况，已超时限", outcome=outcome,
                               day=file.delay_notices[0].day)
-            evidence = (lodged.event, *((answer.event,) if answer else ()), *((explained.event,) if explained else ()))
             yield self.handling_verdict(
-                context, file, lodged, kind=kind, on=duty.on, evidence=evidence,
+                context, file, lodged, kind=kind, on=duty.on,
+                evidence=(*matter.evidence, *((explained.event,) if explained else ())),
                 explanation=say(
                     "答复时限自受理之日（{day}）起算{limit}，{due}；{outcome}。",
                     day=lodged.day, limit=self.limit.words(),
                     due=self.limit.due_words(lodged.day, due, context.calendar), outcome=outcome,
                 ),
-                **duty.fields(self.limit, lodged.day, zh("受理之日")),
+                **duty.matter_fields(matter),
             )
+
+    def matters(self, books: Books, context: Context) -> Iterator[Matter[Handled]]:
+        """The answer owed to each complaint of ``categories``, met by its first answer."""
+        for file, lodged in lodged_complaints(books, self.categories):
+            answer = file.first_answer
+            yield self.handling_matter(
+                file, lodged, Clock(self.limit, lodged.day, zh("受理之日")), done=answer.day if answer else None,
+                duty=f"投诉应自受理之日起{self.limit.label()}内答复", action="答复", late_unit=self.late_unit,
+                evidence=(lodged.event, *((answer.event,) if answer else ())),
+            )
+
+    def open_matters(self, books: Books, context: Context) -> Iterator[Matter[Handled]]:
+        """The complaints not yet answered, but for those explained to the complainant in time: CMP-4 tracks them."""
+        calendar = context.calendar
+        for matter in super().open_matters(books, context):
+            due = matter.due(calendar)
+            if due is None or self.explained(matter.about.file, due) is None:
+                yield matter
+
+    @staticmethod
+    def explained(file: ComplaintFile, due: date) -> DelayNotice | None:
+        """The first explanation of the delay to the complainant on or before ``due`` (CMP-4), if any."""
+        return next((n for n in file.delay_notices if n.day <= due), None)
 
 
 class ComplaintTracking(ComplaintPolicy):
@@ -136,30 +184,55 @@ class ComplaintTracking(ComplaintPolicy):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """For each explained complaint: a violation if the promise was missed, information while it is open."""
         for file, lodged in lodged_complaints(books, self.categories):
-            if not file.delay_notices:
+            if not file.delay_notices or self.promise(file, lodged) is not None:
                 continue
             notice = file.delay_notices[-1]
-            answer = next((a for a in file.answers if a.at >= notice.at), None)
-            limit = limit_to_date(notice.day, notice.new_date) if notice.new_date else self.within
-            evidence = (lodged.event, notice.event, *((answer.event,) if answer else ()))
-            if limit is None:
-                if answer is None:
-                    yield self.handling_verdict(
-                        context, file, lodged, kind=VerdictKind.INFORMATION, on=notice.day, evidence=evidence,
-                        explanation=say("{day}已向投诉人说明情况，截至{as_of}仍在跟踪处理，尚未答复。",
-                                        day=notice.day, as_of=context.as_of),
-                    )
-                continue
-            due = notice.new_date or limit.due_date(notice.day, context.calendar)
-            duty = judge_duty(context, due=due, done=answer.day if answer else None)
+            if self.answer_after(file, notice) is None:
+                yield self.handling_verdict(
+                    context, file, lodged, kind=VerdictKind.INFORMATION, on=notice.day,
+                    evidence=(lodged.event, notice.event),
+                    explanation=say("{day}已向投诉人说明情况，截至{as_of}仍在跟踪处理，尚未答复。",
+                                    day=notice.day, as_of=context.as_of),
+                )
+        for matter in self.matters(books, context):
+            duty = judge_matter(context, matter)
             if duty is None:
                 continue
+            file, lodged = matter.about
+            clock = matter.clock
             yield self.handling_verdict(
-                context, file, lodged, kind=duty.kind, on=duty.on, evidence=evidence,
-                explanation=say("{day}向投诉人说明情况，应于{due}前答复；{outcome}。", day=notice.day, due=due,
+                context, file, lodged, kind=duty.kind, on=duty.on, evidence=matter.evidence,
+                explanation=say("{day}向投诉人说明情况，应于{due}前答复；{outcome}。", day=clock.start, due=duty.due,
                                 outcome=duty.outcome(say("答复"), context.as_of)),
-                **duty.fields(limit, notice.day, zh("说明情况之日")),
+                **duty.matter_fields(matter),
             )
+
+    def matters(self, books: Books, context: Context) -> Iterator[Matter[Handled]]:
+        """For each complaint explained with a new date (or ``within``): the answer owed since the last explanation."""
+        for file, lodged in lodged_complaints(books, self.categories):
+            promise = self.promise(file, lodged)
+            if promise is not None:
+                yield promise
+
+    def promise(self, file: ComplaintFile, lodged: Lodged) -> Matter[Handled] | None:
+        """The answer owed after the last explanation of the delay; None without one, or without a date to keep."""
+        if not file.delay_notices:
+            return None
+        notice = file.delay_notices[-1]
+        limit = limit_to_date(notice.day, notice.new_date) if notice.new_date else self.within
+        if limit is None:
+            return None
+        answer = self.answer_after(file, notice)
+        return self.handling_matter(
+            file, lodged, Clock(limit, notice.day, zh("说明情况之日")), done=answer.day if answer else None,
+            duty="投诉逾期已向投诉人说明情况，应跟踪处理，按说明的时间答复", action="答复",
+            evidence=(lodged.event, notice.event, *((answer.event,) if answer else ())),
+        )
+
+    @staticmethod
+    def answer_after(file: ComplaintFile, notice: DelayNotice) -> Answer | None:
+        """The first answer given since ``notice``."""
+        return next((a for a in file.answers if a.at >= notice.at), None)
 
 
 class ComplaintReplyForm(ComplaintPolicy):
@@ -218,26 +291,41 @@ class MajorComplaintEscalation(ComplaintPolicy):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each major complaint not reported in time to every body named."""
         report = say("书面汇报") if self.written else say("汇报")
-        for file, lodged in lodged_complaints(books, self.categories):
-            due = self.within.due_date(lodged.day, context.calendar)
-            reports = [e for e in file.escalations if e.written or not self.written]
-            first = {body: next((e for e in reports if body in e.to), None) for body in self.report_to}
-            done = None if None in first.values() else max(e.day for e in first.values() if e is not None)
-            duty = judge_duty(context, due=due, done=done)
+        for matter in self.matters(books, context):
+            duty = judge_matter(context, matter)
             if duty is None:
                 continue
+            file, lodged = matter.about
+            due = duty.due
+            first = self.first_reports(file)
             late = [body for body, e in first.items() if e is None or e.day > due]
             outcome = (say("届满日{due}前未向{bodies}{report}", due=due, bodies=joined(late), report=report) if late
                        else say("已按时汇报"))
-            if done is not None and late:
-                outcome = say("{outcome}，至{done}方全部汇报", outcome=outcome, done=done)
+            if matter.done is not None and late:
+                outcome = say("{outcome}，至{done}方全部汇报", outcome=outcome, done=matter.done)
             yield self.handling_verdict(
-                context, file, lodged, kind=duty.kind, on=duty.on,
-                **duty.fields(self.within, lodged.day, zh("受理之日")),
-                evidence=(lodged.event, *dict.fromkeys(e.event for e in first.values() if e is not None)),
+                context, file, lodged, kind=duty.kind, on=duty.on, evidence=matter.evidence,
                 explanation=say("重大投诉应于{limit}内{report}{bodies}；{outcome}。", limit=self.within.words(),
                                 report=report, bodies=joined(self.report_to), outcome=outcome),
+                **duty.matter_fields(matter),
             )
+
+    def matters(self, books: Books, context: Context) -> Iterator[Matter[Handled]]:
+        """The reports owed for each major complaint: done once every body named has had one."""
+        how = "书面" if self.written else ""
+        for file, lodged in lodged_complaints(books, self.categories):
+            first = self.first_reports(file)
+            done = None if None in first.values() else max(e.day for e in first.values() if e is not None)
+            yield self.handling_matter(
+                file, lodged, Clock(self.within, lodged.day, zh("受理之日")), done=done,
+                duty=f"重大投诉应于{self.within.label()}内{how}汇报{'、'.join(self.report_to)}", action="汇报",
+                evidence=(lodged.event, *dict.fromkeys(e.event for e in first.values() if e is not None)),
+            )
+
+    def first_reports(self, file: ComplaintFile) -> dict[str, Escalation | None]:
+        """Each body of ``report_to`` and the first report it had (in writing, where required)."""
+        reports = [e for e in file.escalations if e.written or not self.written]
+        return {body: next((e for e in reports if body in e.to), None) for body in self.report_to}
 
 
 class VerifiedComplaint(PolicyBase):

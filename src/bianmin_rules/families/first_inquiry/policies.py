@@ -14,16 +14,17 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from enum import StrEnum
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal, NamedTuple
 
 from pydantic import Field
 
 from bianmin_rules.core.books import Books
-from bianmin_rules.core.deadlines import SAME_DAY, Limit, TimeLimit
-from bianmin_rules.core.duties import judge_duty
+from bianmin_rules.core.deadlines import SAME_DAY, Clock, Limit, TimeLimit
+from bianmin_rules.core.duties import judge_matter
+from bianmin_rules.core.matters import Matter
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import Verdict, VerdictKind, answerable
-from bianmin_rules.core.words import Message, joined, say, word, zh
+from bianmin_rules.core.words import Message, as_message, joined, say, word, zh
 from bianmin_rules.families.first_inquiry.chain import Chain, Link, Phase, discharge_faults, received_chains
 from bianmin_rules.families.first_inquiry.events import Channel
 from bianmin_rules.families.first_inquiry.ledger import (
@@ -71,28 +72,38 @@ class InquiryPolicy(PolicyBase):
             staff=staff, window=window or chain.asked.window, case=case, inquiry=chain.inquiry, **details,
         )
 
-    def judge_step(
-        self, context: Context, chain: Chain, staff: str, *, limit: TimeLimit, start: date, start_rule: str,
-        start_event: str, done: Link | InquiryStep | None, duty_words: Message, act: Message,
+    def step_matter(
+        self, chain: Chain, staff: str, *, limit: TimeLimit, start: date, start_rule: str | Message, start_event: str,
+        done: Link | InquiryStep | None, duty: str | Message, act: str | Message, window: str | None = None,
         also: tuple[str, ...] = (),
-    ) -> Iterator[Verdict]:
-        """A verdict when the act ``done`` (a link or a step) came after ``limit`` from ``start``, or never came.
+    ) -> Matter[Chain]:
+        """The matter of an act owed by ``staff`` within ``limit`` from ``start``: ``done`` when it came.
 
-        ``also`` names further events the verdict rests on.
+        ``window`` is where it is owed (default: where the inquiry was first asked); ``also``
+        names further events the matter rests on.
         """
-        due = limit.due_date(start, context.calendar)
-        duty = judge_duty(context, due=due, done=done.day if done else None)
-        if duty is None:
-            return
-        explanation = say(
-            "{duty}。时限自{start_rule}（{start}）起算{limit}，届满日为{due}；{outcome}。", duty=duty_words,
-            start_rule=word(start_rule), start=start, limit=limit.words(), due=due,
-            outcome=duty.outcome(act, context.as_of),
-        )
         evidence = (chain.asked.event, start_event, *((done.event,) if done else ()), *also)
+        return Matter(
+            chain, Clock(limit, start, start_rule), done.day if done else None, duty, act, answerable(staff),
+            window or chain.asked.window, staff, case=chain.case.case if chain.case else None,
+            inquiry=chain.inquiry, evidence=tuple(dict.fromkeys(evidence)),
+        )
+
+    def judge_step(self, context: Context, chain: Chain, matter: Matter[Any]) -> Iterator[Verdict]:
+        """A verdict about ``chain`` when the matter's act came after its due day, or never came."""
+        duty = judge_matter(context, matter)
+        if duty is None or matter.staff is None:
+            return
+        clock = matter.clock
+        explanation = say(
+            "{duty}。时限自{start_rule}（{start}）起算{limit}，届满日为{due}；{outcome}。",
+            duty=as_message(matter.duty), start_rule=as_message(clock.start_rule), start=clock.start,
+            limit=clock.limit.words(), due=duty.due,
+            outcome=duty.outcome(as_message(matter.action), context.as_of),
+        )
         yield self.charge(
-            context, chain, staff, on=duty.on, explanation=explanation, evidence=evidence, kind=duty.kind,
-            **duty.fields(limit, start, start_rule),
+            context, chain, matter.staff, on=duty.on, explanation=explanation, evidence=matter.evidence,
+            kind=duty.kind, window=matter.window, **duty.matter_fields(matter),
         )
 
 
@@ -179,22 +190,28 @@ class FirstInquiryGuidance(InquiryPolicy):
     """The steps that move an inquiry on (a referral only when it names a window or a person)."""
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
-        """One verdict per inquiry at most: no guidance at all, else not settled in time."""
+        """One verdict per inquiry at most: no guidance in time, else (with ``settle_within``) not settled in time."""
+        for matter in self.matters(books, context):
+            yield from self.judge_step(context, matter.about, matter)
+
+    def matters(self, books: Books, context: Context) -> Iterator[Matter[Chain]]:
+        """One matter per inquiry: the guidance owed; once guidance came in time, the settlement owed, if checked."""
+        calendar = context.calendar
         for chain in self.chains(books, context):
             guidance = next((step for step in chain.steps if self.moves_on(step)), None)
-            missed = list(self.judge_step(
-                context, chain, chain.first, limit=self.within, start=chain.asked.day, start_rule=zh("首问之日"),
-                start_event=chain.asked.event, done=guidance, act=say("解答、办理或引导"),
-                duty_words=say("首问责任人应当解答、办理或引导办理，不得置之不理"),
-            ))
-            if missed or self.settle_within is None:
-                yield from missed
-                continue
-            yield from self.judge_step(
-                context, chain, chain.first, limit=self.settle_within, start=chain.asked.day, start_rule=zh("首问之日"),
-                start_event=chain.asked.event, done=self.settled(chain), act=self.settlement_words,
-                duty_words=say("首问责任人应将服务对象引导给具体经办人员，直到有人办理为止"),
+            matter = self.step_matter(
+                chain, chain.first, limit=self.within, start=chain.asked.day, start_rule=zh("首问之日"),
+                start_event=chain.asked.event, done=guidance, act=zh("解答、办理或引导"),
+                duty=say("首问责任人应当解答、办理或引导办理，不得置之不理"),
             )
+            due = matter.due(calendar)
+            if self.settle_within is not None and guidance is not None and due is not None and guidance.day <= due:
+                matter = self.step_matter(
+                    chain, chain.first, limit=self.settle_within, start=chain.asked.day, start_rule=zh("首问之日"),
+                    start_event=chain.asked.event, done=self.settled(chain), act=self.settlement_words,
+                    duty=say("首问责任人应将服务对象引导给具体经办人员，直到有人办理为止"),
+                )
+            yield matter
 
     @property
     def settlement_words(self) -> Message:
@@ -237,17 +254,22 @@ class PhoneInquiryRecord(InquiryPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A verdict for each inquiry of ``channels`` not recorded in time by the person who took it."""
+        for matter in self.matters(books, context):
+            yield from self.judge_step(context, matter.about, matter)
+
+    def matters(self, books: Books, context: Context) -> Iterator[Matter[Chain]]:
+        """The record owed for each inquiry of ``channels``, met by the first full record of the person who took it."""
+        what = say("事项、来电人姓名和联系电话") if self.contact_required else say("来电事项")
         for chain in self.chains(books, context):
             record = next((
                 step for step in chain.steps
                 if isinstance(step, Recorded) and step.staff == chain.first
                 and (step.contact_recorded or not self.contact_required)
             ), None)
-            what = say("事项、来电人姓名和联系电话") if self.contact_required else say("来电事项")
-            yield from self.judge_step(
-                context, chain, chain.first, limit=self.within, start=chain.asked.day, start_rule=zh("来电之日"),
-                start_event=chain.asked.event, done=record, act=say("登记"),
-                duty_words=say("接听电话的首问责任人应将{what}登记在册", what=what),
+            yield self.step_matter(
+                chain, chain.first, limit=self.within, start=chain.asked.day, start_rule=zh("来电之日"),
+                start_event=chain.asked.event, done=record, act=zh("登记"),
+                duty=say("接听电话的首问责任人应将{what}登记在册", what=what),
             )
 
 
@@ -298,20 +320,32 @@ class AbsentHandler(InquiryPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each referral to an absent handler not recorded and arranged in time."""
+        for matter in self.matters(books, context):
+            yield from self.judge_referral(context, matter)
+
+    def matters(self, books: Books, context: Context) -> Iterator[Matter[Booking]]:
+        """For every referral to an absent handler, the booking owed by the person who referred."""
         for chain in self.chains(books, context):
             for step in chain.steps:
                 if isinstance(step, Referred) and step.handler_absent:
-                    yield from self.judge_referral(context, chain, step)
+                    record, arranged = booking(chain, step.staff, contact_required=self.contact_required)
+                    done = booked(record, arranged)
+                    evidence = (chain.asked.event, step.event, *(x.event for x in (record, arranged) if x is not None))
+                    yield Matter(
+                        Booking(chain, step, record, arranged), Clock(self.within, step.day, "承办人不在岗之日"),
+                        done.day if done else None, "记录办理事项，联系承办人预约办理时间并提供其联系方式",
+                        "记录并预约", answerable(step.staff), step.window or chain.asked.window, step.staff,
+                        case=chain.case.case if chain.case else None, inquiry=chain.inquiry,
+                        evidence=tuple(dict.fromkeys(evidence)),
+                    )
 
-    def judge_referral(self, context: Context, chain: Chain, referral: Referred) -> Iterator[Verdict]:
+    def judge_referral(self, context: Context, matter: Matter[Booking]) -> Iterator[Verdict]:
         """The verdict on one referral: what was missing by the due day, and when it was done if late."""
-        due = self.within.due_date(referral.day, context.calendar)
-        staff = referral.staff
-        record, arranged = booking(chain, staff, contact_required=self.contact_required)
-        done = booked(record, arranged)
-        duty = judge_duty(context, due=due, done=done.day if done else None)
+        duty = judge_matter(context, matter)
         if duty is None:
             return
+        chain, referral, record, arranged = matter.about
+        due = duty.due
         duties = ((say("未记录办理事项"), record), (say("未联系承办人预约办理时间并告知其联系方式"), arranged))
         missing = [what for what, step in duties if step is None or step.day > due]
         outcome = (say("届满日{due}前{missing}", due=due, missing=joined(missing)) if missing
@@ -321,11 +355,19 @@ class AbsentHandler(InquiryPolicy):
             "并提供承办人联系方式；时限{limit}，{outcome}。",
             day=referral.day, limit=self.within.words(), outcome=outcome,
         )
-        evidence = (chain.asked.event, referral.event, *(x.event for x in (record, arranged) if x is not None))
         yield self.charge(
-            context, chain, staff, on=duty.on, explanation=explanation, evidence=evidence, kind=duty.kind,
-            window=referral.window, **duty.fields(self.within, referral.day, zh("承办人不在岗之日")),
+            context, chain, referral.staff, on=duty.on, explanation=explanation, evidence=matter.evidence,
+            kind=duty.kind, window=referral.window, **duty.matter_fields(matter),
         )
+
+
+class Booking(NamedTuple):
+    """A referral to an absent handler (FIR-4): the inquiry, the referral, and the record and arrangement made."""
+
+    chain: Chain
+    referral: Referred
+    record: Recorded | None
+    arranged: Arranged | None
 
 
 class FirstHandlingReply(InquiryPolicy):
@@ -344,6 +386,11 @@ class FirstHandlingReply(InquiryPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A verdict for every handled matter whose result was not replied in time."""
+        for matter in self.matters(books, context):
+            yield from self.judge_step(context, matter.about, matter)
+
+    def matters(self, books: Books, context: Context) -> Iterator[Matter[Chain]]:
+        """The reply owed for every handled matter once it is done, by whoever bears it on the due day."""
         for chain in self.chains(books, context):
             taken = chain.handling_start
             end = chain.end
@@ -355,10 +402,9 @@ class FirstHandlingReply(InquiryPolicy):
             start, start_event, start_rule = done
             reply = end if end is not None and isinstance(end.step, Replied) else None
             holder = chain.holder_on(self.within.due_date(start, context.calendar))
-            yield from self.judge_step(
-                context, chain, holder, limit=self.within, start=start, start_rule=start_rule,
-                start_event=start_event, done=reply,
-                duty_words=say("首办责任人应全程跟踪，办结后及时向服务对象回复办理结果"), act=say("回复办理结果"),
+            yield self.step_matter(
+                chain, holder, limit=self.within, start=start, start_rule=start_rule, start_event=start_event,
+                done=reply, duty=say("首办责任人应全程跟踪，办结后及时向服务对象回复办理结果"), act=zh("回复办理结果"),
             )
 
     @staticmethod
@@ -444,14 +490,18 @@ class ReferralFollowUp(InquiryPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each referred inquiry whose follow-ups lapsed before it was finished."""
+        for matter in self.matters(books, context):
+            yield from self.judge_lapse(context, matter)
+
+    def matters(self, books: Books, context: Context) -> Iterator[Matter[Lapse]]:
+        """One matter per inquiry the first-inquiry person referred: the follow-up owed at its first lapse."""
         for chain in self.chains(books, context):
             referral = first_by(chain, (Referred,), chain.first)
             if referral is None:
                 continue
-            finished = self.finished(chain)
             follow_ups = [link for link in chain.links if isinstance(link.step, FollowedUp)
                           and link.step.staff == chain.first and link.order > referral.order]
-            yield from self.first_lapse(context, chain, referral, follow_ups, finished)
+            yield self.first_lapse(context, chain, referral, follow_ups, self.finished(chain))
 
     @staticmethod
     def finished(chain: Chain) -> Link | None:
@@ -460,29 +510,52 @@ class ReferralFollowUp(InquiryPolicy):
 
     def first_lapse(
         self, context: Context, chain: Chain, referral: Link, follow_ups: list[Link], finished: Link | None,
-    ) -> Iterator[Verdict]:
-        """Walk the follow-ups from the referral; report the first gap longer than ``within``."""
-        anchor = referral
-        for follow_up in [*follow_ups, None]:
-            due = self.within.due_date(anchor.day, context.calendar)
-            if finished is not None and finished.day <= due:
-                return
-            if follow_up is None or follow_up.day > due:
-                yield from self.lapse(context, chain, anchor, referral, follow_up, finished)
-                return
-            anchor = follow_up
+    ) -> Matter[Lapse]:
+        """Walk the follow-ups from the referral to the first gap longer than ``within``, or to the end.
 
-    def lapse(
-        self, context: Context, chain: Chain, anchor: Link, referral: Link, follow_up: Link | None,
-        finished: Link | None,
-    ) -> Iterator[Verdict]:
-        """The verdict on one gap: closed by a late follow-up, by the end of the matter, or still open."""
-        until: tuple[str, ...] = ()
-        if follow_up is None and finished is not None:
-            # Never followed up, finished late: the lapse ran until the day the matter finished.
-            context, until = replace(context, as_of=finished.day), (finished.event,)
-        yield from self.judge_step(
-            context, chain, chain.first, limit=self.within, start=anchor.day, start_event=anchor.event,
-            start_rule=zh("转办之日") if anchor is referral else zh("上次督办之日"), done=follow_up, also=until,
-            duty_words=say("首问责任人对转办的事情仍需督办，直到事情办理结束"), act=say("督办"),
+        The matter is the follow-up owed from the last one in time (or the referral): met by a
+        late follow-up, ended by the end of the matter, or still open.
+        """
+        anchor, calendar = referral, context.calendar
+        for follow_up in [*follow_ups, None]:
+            due = self.within.due_date(anchor.day, calendar)
+            ended = finished is not None and finished.day <= due
+            if ended or follow_up is None or follow_up.day > due:
+                break
+            anchor = follow_up
+        met = follow_up if not ended else None
+        done = met or finished
+        return Matter(
+            Lapse(chain, anchor, referral, met, finished), Clock(
+                self.within, anchor.day, zh("转办之日") if anchor is referral else zh("上次督办之日")),
+            done.day if done else None, say("首问责任人对转办的事情仍需督办，直到事情办理结束"), zh("督办"),
+            answerable(chain.first), chain.asked.window, chain.first, case=chain.case.case if chain.case else None,
+            inquiry=chain.inquiry, evidence=tuple(dict.fromkeys((
+                chain.asked.event, anchor.event, *(link.event for link in (met or finished,) if link is not None)))),
         )
+
+    def judge_lapse(self, context: Context, matter: Matter[Lapse]) -> Iterator[Verdict]:
+        """The verdict on the first gap: closed by a late follow-up, by the end of the matter, or still open.
+
+        A matter that ended within the gap is in time, and nothing is said of it.
+        """
+        lapse = matter.about
+        if lapse.follow_up is None and lapse.finished is not None:
+            due = matter.due(context.calendar)
+            if due is None or lapse.finished.day <= due:
+                return
+            # Never followed up, finished late: the lapse ran until the day the matter finished.
+            context, matter = replace(context, as_of=lapse.finished.day), matter._replace(done=None)
+        yield from self.judge_step(context, lapse.chain, matter)
+
+
+class Lapse(NamedTuple):
+    """Where an inquiry's follow-ups lapsed (FIR-8): the last one in time (or the referral), the late one, the end."""
+
+    chain: Chain
+    anchor: Link
+    referral: Link
+    follow_up: Link | None
+    """The follow-up after the gap, if one came."""
+    finished: Link | None
+    """Where the matter was finished, if it was."""

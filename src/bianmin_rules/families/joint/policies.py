@@ -15,7 +15,6 @@ approval (JA-3); a late window is charged per case and per day (JA-4, through
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from functools import cache
 from typing import Any, ClassVar, Literal
 
@@ -25,7 +24,7 @@ from bianmin_rules.core.books import Books
 from bianmin_rules.core.deadlines import ONE_DAY, SAME_DAY, Clock, Limit, Pause
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import ChargeTo, Verdict, VerdictKind
-from bianmin_rules.core.words import joined, say, zh
+from bianmin_rules.core.words import joined, say, word, zh
 from bianmin_rules.families.cases.base import CaseDeadlinePolicy, Timed
 from bianmin_rules.families.cases.ledger import Attendance, CaseFile, Forward, JointDecision, JointExplanation, Step
 
@@ -129,9 +128,10 @@ class JointLead(JointPolicy):
         yield from super().judge_file(file, context)
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
-        """The forwarding limit from receipt, met by the last forward."""
+        """The forwarding limit from receipt, met by the last forward; none while no lead can be named."""
         receipt, lead = file.receipt, self.lead(context, file)
-        assert receipt is not None and lead is not None
+        if receipt is None or lead is None:
+            return
         forwards = file.of(Forward)
         clock = Clock(self.forward_within, receipt.day, zh("受理之日"))
         to = joined(dict.fromkeys(f.to_window for f in forwards)) if forwards else say("无")
@@ -179,15 +179,18 @@ def window_clock(forward: Forward, pauses: tuple[Pause, ...]) -> Clock:
 
 
 def window_limit(
-    file: CaseFile, forward: Forward, decision: JointDecision | None, clock: Clock, lead: str | None,
+    file: CaseFile, forward: Forward, done: Step | None, clock: Clock, lead: str | None, *,
+    action: str = zh("提出审批意见"),
 ) -> Timed:
-    """A participating window's limit, met by its decision; ``lead`` is the case's lead window (JA-1)."""
+    """A participating window's limit, met by ``done`` (its decision, or for JA-3 its first act); ``lead`` is the
+    case's lead window (JA-1)."""
     duty = say(
-        "并联审批：{window}应自收件之日起{limit}内提出审批意见（{lead}）", window=forward.to_window,
-        limit=forward.limit.words(), lead=say("牵头窗口{lead}", lead=lead) if lead else say("牵头部门无法确定"),
+        "并联审批：{window}应自收件之日起{limit}内{action}（{lead}）", window=forward.to_window,
+        limit=forward.limit.words(), action=word(action),
+        lead=say("牵头窗口{lead}", lead=lead) if lead else say("牵头部门无法确定"),
     )
-    staff = decision.staff if decision else None
-    return Timed(file, clock, decision, duty, forward.to_window, staff, (forward.event,), action=zh("提出审批意见"))
+    staff = done.staff if done else None
+    return Timed(file, clock, done, duty, forward.to_window, staff, (forward.event,), action=action)
 
 
 class JointReviewDeadline(_JointClocks):
@@ -213,31 +216,44 @@ class DeemedApproval(_JointClocks):
 
     kind: Literal["deemed-approval"] = "deemed-approval"
 
-    def judge_file(self, file: CaseFile, context: Context) -> Iterator[Verdict]:
-        """Each participating window of a complete application, judged for deemed approval."""
+    def windows(self, file: CaseFile) -> Iterator[tuple[Forward, Clock, Step | None]]:
+        """Each participating window of a complete application, its clock, and its first act.
+
+        Only windows that received the case once its materials were complete; the act is the
+        window's first decision, attendance or written explanation after the forward, on any day.
+        """
         complete = file.materials_complete_on
         if complete is None:
             return
-        completed, pauses, calendar = complete.order, file.pauses(), context.calendar
+        completed, pauses = complete.order, file.pauses()
+        for forward, _ in participations(file):
+            if completed <= forward.order:
+                yield forward, window_clock(forward, pauses), self.first_act(file, forward)
+
+    def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
+        """Each window's limit, met by its first act (:meth:`windows`)."""
+        lead = cache(lambda: self.lead(context, file))
+        for forward, clock, act in self.windows(file):
+            yield window_limit(file, forward, act, clock, lead(), action=zh("提出审批意见、参加协调或书面说明"))
+
+    def judge_file(self, file: CaseFile, context: Context) -> Iterator[Verdict]:
+        """Each window of :meth:`windows` judged for deemed approval, but for those that acted in time."""
+        calendar = context.calendar
         lead = cache(lambda: self.lead(context, file))  # named when a window is judged: most are passed over
-        for forward, decision in participations(file):
-            if completed > forward.order:
-                continue
-            clock = window_clock(forward, pauses)
-            if decision is not None and not context.include_compliance:
+        for forward, clock, act in self.windows(file):
+            if act is not None and not context.include_compliance:
                 due = clock.due(calendar)
-                if due is None or decision.day <= due:
-                    continue  # decided in time (or still held): nothing is deemed; most windows
-            yield from self.deem(forward, window_limit(file, forward, decision, clock, lead()), context)
+                if due is None or act.day <= due:
+                    continue  # acted in time (or still held): nothing is deemed; most windows
+            yield from self.deem(forward, window_limit(file, forward, act, clock, lead()), context)
 
     def deem(self, forward: Forward, timed: Timed, context: Context) -> Iterator[Verdict]:
         """The deemed approval, if the window let its limit pass without acting."""
         judged = self.settle(timed, context)
         if judged is None or judged.due >= context.as_of:
             return
-        file, window = timed.file, timed.window
-        acted = self.acted(file, window, forward, judged.due)
-        if acted is not None:
+        file, window, acted = timed.file, timed.window, timed.done
+        if acted is not None and not judged.late:
             if context.include_compliance:
                 yield self.about(
                     context, file, kind=VerdictKind.COMPLIANCE, on=acted.day, window=window, staff=acted.staff,
@@ -259,11 +275,11 @@ class DeemedApproval(_JointClocks):
         )
 
     @staticmethod
-    def acted(file: CaseFile, window: str | None, forward: Forward, due: date) -> Step | None:
-        """The window's first decision, attendance or written explanation from the forward to the due date."""
-        since = forward.order
+    def first_act(file: CaseFile, forward: Forward) -> Step | None:
+        """The window's first decision, attendance or written explanation since the forward."""
+        since, window = forward.order, forward.to_window
         for step in file.steps:
             acts = isinstance(step, JointDecision | Attendance) or (isinstance(step, JointExplanation) and step.written)
-            if acts and step.window == window and step.order >= since and step.day <= due:
+            if acts and step.window == window and step.order >= since:
                 return step
         return None

@@ -20,7 +20,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.bounds import Days
-from bianmin_rules.core.duties import duty_done
+from bianmin_rules.core.deadlines import SAME_DAY, Clock, LimitUnit
+from bianmin_rules.core.duties import duty_done, judge_matter
+from bianmin_rules.core.matters import Matter
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import ZERO, Verdict, VerdictKind
 from bianmin_rules.core.words import Message, as_message, joined, say, zh
@@ -201,7 +203,9 @@ class LeaveApproval(PolicyBase):
         what = say("请假{leave}共{days}天", leave=leave.leave, days=days_label(days))
         bands = [band for band in self.table if days in band.span]
         if not bands:
-            gap = next(g for g in self.gaps() if days in g)
+            gap = next((g for g in self.gaps() if days in g), None)
+            if gap is None:
+                return  # no office time at all (a leave over a weekend): the table has nothing to approve
             yield self.charge(leave, context, VerdictKind.WARNING, say(
                 "{leave}，落在审批权限表未规定的区间（{gap}）：制度未规定由谁审批，不作判断。",
                 leave=what, gap=gap.words))
@@ -235,24 +239,41 @@ class LeaveApproval(PolicyBase):
 class UnapprovedLeave(PolicyBase):
     """LV-2: leave taken without approval is absence (``town-basic`` (一)3; ``town-conduct-100`` 勤 2: −5).
 
-    A violation for every leave that has begun before the day of evaluation without an
-    approval that grants it. The absence itself (its half days and their penalty) is
-    ATT-2's, which excuses nothing with such a leave.
+    Approval is owed by the day the leave begins. A violation for every leave that has
+    begun before the day of evaluation without an approval that grants it, late by the
+    calendar days since it began; an approval granted since cures it. The absence itself
+    (its half days and their penalty) is ATT-2's, which excuses nothing with such a leave.
     """
 
     kind: Literal["unapproved-leave"] = "unapproved-leave"
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per unapproved leave that has begun."""
+        for matter in self.matters(books, context):
+            if matter.done is not None:
+                continue  # granted, if only since it began
+            duty = judge_matter(context, matter)
+            if duty is None:
+                continue
+            leave = matter.about
+            yield self.verdict(
+                context, subject=matter.subject, kind=duty.kind, on=leave.start.date(), evidence=matter.evidence,
+                staff=leave.staff, window=leave.window, **duty.matter_fields(matter),
+                explanation=say("请假{leave}（{start}起）未经批准即离岗，未履行请假手续，按旷工处理。",
+                                leave=leave.leave, start=leave.start.date()),
+            )
+
+    def matters(self, books: Books, context: Context) -> Iterator[Matter[Leave]]:
+        """The approval owed for every leave request by the day the leave begins."""
         for file in books[ATTENDANCE].staff.values():
             for leave in file.leaves:
-                if leave.granted is None and leave.start.date() < context.as_of:
-                    yield self.verdict(
-                        context, subject=staff_subject(leave.staff), kind=VerdictKind.VIOLATION,
-                        on=leave.start.date(), evidence=leave.evidence, staff=leave.staff, window=leave.window,
-                        explanation=say("请假{leave}（{start}起）未经批准即离岗，未履行请假手续，按旷工处理。",
-                                        leave=leave.leave, start=leave.start.date()),
-                    )
+                granted = leave.granted
+                yield Matter(
+                    leave, Clock(SAME_DAY, leave.start.date(), zh("请假开始之日")),
+                    granted.at.date() if granted else None, f"请假{leave.leave}应在请假开始前经批准", "批准",
+                    staff_subject(leave.staff), leave.window, leave.staff, evidence=leave.evidence,
+                    late_unit=LimitUnit.CALENDAR_DAYS,
+                )
 
 
 class RetroactiveLeave(PolicyBase):

@@ -23,8 +23,9 @@ from dateutil.relativedelta import relativedelta
 from pydantic import Field
 
 from bianmin_rules.core.books import Books
-from bianmin_rules.core.deadlines import Limit, LimitUnit, TimeLimit
-from bianmin_rules.core.duties import judge_duty
+from bianmin_rules.core.deadlines import Clock, Limit, LimitUnit, TimeLimit
+from bianmin_rules.core.duties import judge_matter
+from bianmin_rules.core.matters import Matter
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import CENTRE, Subject, SubjectKind, Verdict, answerable
@@ -91,6 +92,11 @@ class RegisterCadence(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each active period whose act is missing or late."""
+        for matter in self.matters(books, context):
+            yield from self.judge(context, matter)
+
+    def matters(self, books: Books, context: Context) -> Iterator[Matter[date]]:
+        """The act owed for each register and period in which cases were received, from the period's last day."""
         acts: dict[tuple[str, date], RegisterEntry] = {}
         for entry in books[REGISTER]:
             if entry.act is self.act:
@@ -99,30 +105,35 @@ class RegisterCadence(PolicyBase):
             (self.register_of(file.receipt.window), period_start(self.act, file.receipt.day))
             for file in books[CASE_FILES].values() if file.receipt is not None
         })
+        rule, verb = ACT_WORDS[self.act]
         for register, start in active:
-            yield from self.judge(context, register, start, acts.get((register, start)))
+            act = acts.get((register, start))
+            window = register if self.scope == "window" and register != CENTRE else None
+            yield Matter(
+                start, Clock(self.due_within, period_end(self.act, start), zh("期末")), act.day if act else None,
+                f"台账{rule}：{period_words(self.act, start)}受理了办件，应{verb}", verb,
+                Subject(kind=SubjectKind.WINDOW if window else SubjectKind.CENTRE, id=register), window,
+                evidence=(act.event,) if act else (),
+            )
 
     def register_of(self, window: str | None) -> str:
         """The register a window's cases and acts belong to."""
         return (window or CENTRE) if self.scope == "window" else CENTRE
 
-    def judge(self, context: Context, register: str, start: date, act: RegisterEntry | None) -> Iterator[Verdict]:
+    def judge(self, context: Context, matter: Matter[date]) -> Iterator[Verdict]:
         """The verdict on one period of one register."""
-        end = period_end(self.act, start)
-        due = self.due_within.due_date(end, context.calendar)
-        duty = judge_duty(context, due=due, done=act.day if act else None)
+        duty = judge_matter(context, matter)
         if duty is None:
             return
-        kind = SubjectKind.WINDOW if self.scope == "window" and register != CENTRE else SubjectKind.CENTRE
         rule, verb = ACT_WORDS[self.act]
         yield self.verdict(
-            context, subject=Subject(kind=kind, id=register), kind=duty.kind, on=duty.on,
+            context, subject=matter.subject, kind=duty.kind, on=duty.on,
             explanation=say(
                 "台账{rule}：{period}受理了办件，应于{due}前{act}；{outcome}。", rule=rule,
-                period=period_words(self.act, start), due=due, act=verb, outcome=duty.outcome(verb, context.as_of),
+                period=period_words(self.act, matter.about), due=duty.due, act=verb,
+                outcome=duty.outcome(verb, context.as_of),
             ),
-            evidence=(act.event,) if act else (), **duty.fields(self.due_within, end, zh("期末")),
-            window=register if kind is SubjectKind.WINDOW else None,
+            evidence=matter.evidence, **duty.matter_fields(matter), window=matter.window,
         )
 
 
@@ -152,20 +163,40 @@ class MonthlyReport(PolicyBase):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each reporter and month whose report is missing or late."""
+        for matter in self.matters(books, context):
+            yield from self.judge(context, matter)
+
+    def matters(self, books: Books, context: Context) -> Iterator[Matter[date]]:
+        """The report owed by each reporter for each month that has ended, from its last day."""
         reports = earliest(e for e in books[REGISTER] if e.act is RegisterAct.MONTHLY_REPORT and e.role == self.role)
         reporters = sorted({*self.reporters, *(keeper for keeper, _ in reports)}, key=str)
         months = self.months(reports, context)
+        rule = self.rule_words
         for reporter in reporters:
             for month in months:
-                yield from self.judge(context, reporter, month, reports.get((reporter, month)))
+                report = reports.get((reporter, month))
+                label = Period.containing(PeriodKind.MONTH, month).label
+                yield Matter(
+                    month, Clock(self.limit, month_end(month), zh("当月最后一日")), report.day if report else None,
+                    f"{label} 的办件记录应于{rule}报送", "报送", reporter,
+                    reporter.id if reporter.kind is SubjectKind.WINDOW else None,
+                    reporter.id if reporter.kind is SubjectKind.STAFF else None,
+                    evidence=(report.event,) if report else (), late_unit=self.late_unit,
+                )
+
+    @property
+    def rule_words(self) -> Message:
+        """The rule's due day in words: 每月N日前, or 每月N日前（不含当日）."""
+        return (say("每月{day}日前（不含当日）", day=self.due_day) if self.before_due_day
+                else say("每月{day}日前", day=self.due_day))
 
     def months(self, reports: dict[tuple[Subject, date], RegisterEntry], context: Context) -> list[date]:
-        """The first days of the months to check: from the first one to the last one already due."""
+        """The first days of the months to check: from the first one to the last one that has ended."""
         starts = [self.since.replace(day=1)] if self.since else sorted(month for _, month in reports)
         if not starts:
             return []
         months, month = [], starts[0]
-        while self.due(month, context) < context.as_of:
+        while month_end(month) <= context.as_of:
             months.append(month)
             month += relativedelta(months=1)
         return months
@@ -176,27 +207,16 @@ class MonthlyReport(PolicyBase):
         return TimeLimit(amount=self.due_day - int(self.before_due_day), unit=LimitUnit.CALENDAR_DAYS,
                          roll_past_holidays=self.roll_past_holidays)
 
-    def due(self, month: date, context: Context) -> date:
-        """The last day in time for the report of ``month``."""
-        return self.limit.due_date(month_end(month), context.calendar)
-
-    def judge(
-        self, context: Context, reporter: Subject, month: date, report: RegisterEntry | None,
-    ) -> Iterator[Verdict]:
+    def judge(self, context: Context, matter: Matter[date]) -> Iterator[Verdict]:
         """The verdict on one reporter's report of one month."""
-        due = self.due(month, context)
-        duty = judge_duty(context, due=due, done=report.day if report else None, unit=self.late_unit)
+        duty = judge_matter(context, matter)
         if duty is None:
             return
-        label = Period.containing(PeriodKind.MONTH, month).label
-        rule = (say("每月{day}日前（不含当日）", day=self.due_day) if self.before_due_day
-                else say("每月{day}日前", day=self.due_day))
         sent = say("报送")
         yield self.verdict(
-            context, subject=reporter, kind=duty.kind, on=duty.on,
-            explanation=say("{month} 的办件记录应于{rule}报送，即{due}；{outcome}。", month=label, rule=rule, due=due,
-                            outcome=duty.outcome(sent, context.as_of)),
-            evidence=(report.event,) if report else (), **duty.fields(self.limit, month_end(month), zh("当月最后一日")),
-            staff=reporter.id if reporter.kind is SubjectKind.STAFF else None,
-            window=reporter.id if reporter.kind is SubjectKind.WINDOW else None,
+            context, subject=matter.subject, kind=duty.kind, on=duty.on,
+            explanation=say("{month} 的办件记录应于{rule}报送，即{due}；{outcome}。",
+                            month=Period.containing(PeriodKind.MONTH, matter.about).label, rule=self.rule_words,
+                            due=duty.due, outcome=duty.outcome(sent, context.as_of)),
+            evidence=matter.evidence, **duty.matter_fields(matter), staff=matter.staff, window=matter.window,
         )
