@@ -67,8 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         command: Callable[[argparse.Namespace], int] = args.command
         return command(args)
-    except BianminError as exc:
-        print(f"bianmin-rules: error: {exc}", file=sys.stderr)
+    except BianminError as exc:  # one line per problem: a variant file's are reported all at once
+        for line in str(exc).splitlines() or [type(exc).__name__]:
+            print(f"bianmin-rules: error: {line}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

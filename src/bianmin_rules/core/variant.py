@@ -33,9 +33,10 @@ from pydantic import (
     model_validator,
 )
 from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import ErrorDetails
 
 from bianmin_rules.core.calendar import DEFAULT_OFFICE_HOURS, OfficeHours, WorkCalendar
-from bianmin_rules.core.errors import BOM, BOM_FOUND, VariantError
+from bianmin_rules.core.errors import BOM, BOM_FOUND, VariantError, VariantProblem, did_you_mean
 from bianmin_rules.core.extends import ParentLoader, resolve_extends
 from bianmin_rules.core.family import Families
 from bianmin_rules.core.policy import PolicyBase
@@ -84,11 +85,11 @@ class LintSettings(BaseModel):
 
 
 class UndeclaredCaseTypeError(ValueError):
-    """A policy names a case type the variant does not declare (CASE-2); ``key`` names the place."""
+    """Policies name case types the variant does not declare (CASE-2); ``places`` holds each (message, key)."""
 
-    def __init__(self, message: str, key: str) -> None:
-        super().__init__(message)
-        self.key = key
+    def __init__(self, places: list[tuple[str, str]]) -> None:
+        super().__init__("; ".join(message for message, _ in places))
+        self.places = places
 
 
 def read_policy(value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> PolicyBase:
@@ -140,14 +141,15 @@ class Variant(BaseModel):
 
     @model_validator(mode="after")
     def _policies_use_declared_case_types(self) -> Variant:
-        for index, policy in enumerate(self.policies):
-            for code in getattr(policy, "case_types", ()):
-                if code not in self.case_types:
-                    raise UndeclaredCaseTypeError(
-                        f"policies[{index}] ({policy.rule}) names case type {code!r}, "
-                        "which [case_types] does not declare",
-                        key=f"policies[{index}].case_types",
-                    )
+        undeclared = [
+            (f"policies[{index}] ({policy.rule}) names case type {code!r}, which [case_types] does not declare",
+             f"policies[{index}].case_types")
+            for index, policy in enumerate(self.policies)
+            for code in getattr(policy, "case_types", ())
+            if code not in self.case_types
+        ]
+        if undeclared:
+            raise UndeclaredCaseTypeError(undeclared)
         return self
 
     @model_validator(mode="after")
@@ -164,13 +166,19 @@ class Variant(BaseModel):
                     )
         return self
 
-    def to_toml(self) -> str:
-        """The variant as a TOML file, with ``extends`` resolved: every parameter it applies."""
+    def file_data(self) -> dict[str, Any]:
+        """The variant as a file's data, with ``extends`` resolved: every parameter it applies, as TOML values."""
         data = self.model_dump(exclude_none=True)
         if not self.lint.accept:
             del data["lint"]
         data["policies"] = [{"kind": p.pop("kind"), **p} for p in data["policies"]]  # the kind first, for reading
-        return tomli_w.dumps(toml_ready(data))
+        ready: dict[str, Any] = toml_ready(data)
+        return ready
+
+    def to_toml(self) -> str:
+        """The variant as a TOML file, with ``extends`` resolved: every parameter it applies (no comments: see
+        :func:`bianmin_rules.authoring.commented.commented_toml`)."""
+        return tomli_w.dumps(self.file_data())
 
     @classmethod
     def json_schema(cls, families: Families | None = None) -> dict[str, Any]:
@@ -178,11 +186,7 @@ class Variant(BaseModel):
 
         Its ``policies`` are the policy kinds of ``families`` (default: the model's own default).
         """
-        if families is None:
-            default = cls.model_fields["families"].get_default(call_default_factory=True)
-            if not isinstance(default, Families):
-                raise TypeError(f"{cls.__name__}.json_schema needs the families whose policy kinds it lists")
-            families = default
+        families = families or cls.default_families()
         policies = cls.model_fields["policies"]
         spelled = create_model(
             cls.__name__, __base__=cls,
@@ -218,41 +222,83 @@ class Variant(BaseModel):
                              families=families)
 
     @classmethod
-    def _refuse_unknown_rules(cls, data: dict[str, Any], origin: str, families: Families) -> None:
-        """A variant file naming a rule ID its families' catalogue does not hold is refused, at that key.
-
-        Checked on the file's data: a policy object of another family, given to the model
-        itself, is the caller's to vouch for.
-        """
-        for key, rule in named_rules(data, rule_keys(families)):
-            if rule not in families.rules:
-                raise VariantError(f"{rule} is not a rule of the catalogue", variant=origin, key=key)
+    def default_families(cls) -> Families:
+        """The families a variant of this model is read with when none are given."""
+        default = cls.model_fields["families"].get_default(call_default_factory=True)
+        if not isinstance(default, Families):
+            raise TypeError(f"{cls.__name__} has no default families: give the families whose policy kinds it reads")
+        return default
 
     @classmethod
     def from_data(
         cls, data: dict[str, Any], *, origin: str, load_parent: ParentLoader | None = None,
         families: Families | None = None,
     ) -> Self:
-        """Validate a variant from parsed data, turning the first problem into a :class:`VariantError`.
+        """Validate a variant from parsed data; every problem of it in one :class:`VariantError`.
 
         Its policy kinds are those of ``families`` (default: the model's default families).
+        A rule ID the file names that the families' catalogue does not hold is refused at
+        its key (checked on the file's data: a policy object of another family, given to
+        the model itself, is the caller's to vouch for).
         """
         if "extends" in data or "remove_policies" in data:
             if load_parent is None and "extends" in data:
                 raise VariantError("extends another variant, but no way to load it was given", variant=origin,
                                    key="extends")
             data = resolve_extends(data, origin=origin, load_parent=load_parent or refuse_parent)
-        if families is not None:
-            data = {**data, "families": families}
+        if families is None:
+            given = data.get("families")
+            families = given if isinstance(given, Families) else cls.default_families()
+        data = {**data, "families": families}
+        unknown = [VariantProblem(unknown_rule(rule, families), key) for key, rule in
+                   named_rules(data, rule_keys(families)) if rule not in families.rules]
+        problems: list[VariantProblem] = []
         try:
             variant = cls.model_validate(data)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            cause = first.get("ctx", {}).get("error")
-            key = cause.key if isinstance(cause, UndeclaredCaseTypeError) else key_path(first["loc"], data)
-            raise VariantError(first["msg"], variant=origin, key=key) from None
-        cls._refuse_unknown_rules(data, origin, variant.families)
+        except ValidationError as exc:  # a misspelt rule ID is said once, with the nearest IDs
+            named = {problem.key for problem in unknown}
+            problems = [problem for problem in validation_problems(exc, data, families) if problem.key not in named]
+        problems += unknown
+        if problems:
+            raise VariantError.of(problems, variant=origin)
         return variant
+
+
+def validation_problems(exc: ValidationError, data: dict[str, Any], families: Families) -> list[VariantProblem]:
+    """Every problem a validation of the variant's ``data`` found, each at its key."""
+    problems = []
+    for error in exc.errors():
+        cause = error.get("ctx", {}).get("error")
+        if isinstance(cause, UndeclaredCaseTypeError):
+            problems += [VariantProblem(message, key) for message, key in cause.places]
+        else:
+            problems.append(VariantProblem(validation_message(error, families), error_key(error, data)))
+    return problems
+
+
+def error_key(error: ErrorDetails, data: dict[str, Any]) -> str:
+    """The dotted key of a validation error of the variant's ``data``; a misspelt ``kind`` at the kind itself."""
+    key = key_path(error["loc"], data)
+    if error["type"] == "union_tag_invalid":
+        key = join(key, str(error["ctx"]["discriminator"]).strip("'"))
+    return key
+
+
+def validation_message(error: ErrorDetails, families: Families) -> str:
+    """What a validation error of a variant file says: pydantic's words, but a policy kind found by its name."""
+    if error["type"] == "union_tag_invalid" and error["ctx"].get("discriminator") == "'kind'":
+        kind = str(error["ctx"]["tag"])
+        return f"unknown policy kind {kind!r}; " + did_you_mean(
+            kind, families.policy_kinds, listed="`bianmin-rules schema variant`")
+    if error["type"] == "union_tag_not_found" and error["ctx"].get("discriminator") == "'kind'":
+        return ("names no `kind`: a new policy states its kind; an entry that changes an inherited policy "
+                "names it by its `id` or `rule`")
+    return error["msg"]
+
+
+def unknown_rule(rule: str, families: Families) -> str:
+    """What is said of a rule ID a variant file names that the families' catalogue does not hold."""
+    return f"{rule!r} is not a rule of the catalogue; " + did_you_mean(rule, families.rules, listed="docs/catalogue.md")
 
 
 def refuse_parent(reference: str, origin: str) -> tuple[dict[str, Any], str]:
