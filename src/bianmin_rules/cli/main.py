@@ -22,9 +22,10 @@ from typing import Any
 
 from bianmin_rules import __version__
 from bianmin_rules.authoring.lint import lint_variant
+from bianmin_rules.authoring.schema import SCHEMA_MAKERS, schema_of, schema_text
 from bianmin_rules.authoring.starter import relative_base, starter_files
 from bianmin_rules.authoring.synthetic import MAX_WINDOWS, generate
-from bianmin_rules.authoring.variant_tests import CaseResult, case_file_schema, run_paths
+from bianmin_rules.authoring.variant_tests import CaseResult, run_paths
 from bianmin_rules.cli.files import output, read_logs_of
 from bianmin_rules.cli.progress import Bar
 from bianmin_rules.core.calendar import WorkCalendar
@@ -317,9 +318,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser(
         "schema", help="print a JSON Schema: of an event, a variant file or a case file",
-        epilog=examples("bianmin-rules schema events -o events.schema.json", "bianmin-rules schema cases"),
+        description="Print the JSON Schema of a line of an event log, a variant file (whole, or written as changes "
+                    "to the variant it extends) or a case file, with the policy kinds and events of the installed "
+                    "families. For an editor, put `#:schema ./variant.schema.json` at the top of a variant file "
+                    "(taplo, Even Better TOML): see docs/tutorial.md.",
+        epilog=examples("bianmin-rules schema variant -o variant.schema.json",
+                        "bianmin-rules schema events -o events.schema.json", "bianmin-rules schema cases"),
     )
-    schema.add_argument("what", choices=["events", "variant", "cases"], help="which schema")
+    schema.add_argument("what", choices=list(SCHEMA_MAKERS), help="which schema")
     add_output_file(schema)
     schema.set_defaults(command=run_schema)
 
@@ -639,13 +645,9 @@ def run_variants(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    families = installed_families()
-    schemas: dict[str, Callable[[], dict[str, Any]]] = {
-        "events": families.event_json_schema, "variant": lambda: Variant.json_schema(families),
-        "cases": case_file_schema,
-    }
+    text = schema_text(schema_of(args.what, installed_families()))
     with output(args.output) as out:
-        out.write(json.dumps(schemas[args.what](), ensure_ascii=False, indent=2) + "\n")
+        out.write(text)
     return 0
 
 
