@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bianmin_rules import __version__
+from bianmin_rules.authoring.commented import commented_toml
 from bianmin_rules.authoring.lint import lint_variant
 from bianmin_rules.authoring.schema import SCHEMA_MAKERS, schema_of, schema_text
 from bianmin_rules.authoring.starter import relative_base, starter_files
@@ -31,7 +32,7 @@ from bianmin_rules.cli.progress import Bar
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.edge import exists
 from bianmin_rules.core.engine import evaluate, evaluate_all
-from bianmin_rules.core.errors import BianminError, OutputError, RegisterError
+from bianmin_rules.core.errors import BianminError, MissingExtraError, OutputError, RegisterError
 from bianmin_rules.core.periods import Period
 from bianmin_rules.core.report import Report
 from bianmin_rules.core.variant import Variant
@@ -43,6 +44,7 @@ from bianmin_rules.intake.files import (
     demo_events,
     example_text,
     load_variant,
+    variant_text,
     with_schedules,
 )
 from bianmin_rules.intake.spreadsheets import import_register, load_mapping, summary, write_log, write_problems
@@ -260,7 +262,14 @@ def build_parser() -> argparse.ArgumentParser:
     variants.set_defaults(command=run_variants)
 
     show = commands.add_parser(
-        "show", help="print a variant as TOML, with `extends` resolved",
+        "show", help="print a variant as TOML, with `extends` resolved and its files' comments kept",
+        description="Print a variant as one TOML file that reads back as the same variant, with every parameter it "
+                    "applies (the defaults its files leave out added to each table). A built-in variant or a file "
+                    "that extends none is printed as written, comments and all. A file that extends another is "
+                    "laid over it: the parent's file with its comments, the keys the child sets with their "
+                    "end-of-line comments, the child's comment lines above the entries they concern, its new "
+                    "entries after the parent's, the removed policies gone, `based_on` set. Comments need the cli "
+                    "extra (tomlkit); without it the variant is printed without them.",
         epilog=examples("bianmin-rules show county-centre -o county-copy.toml", "bianmin-rules show my-town.toml"),
     )
     show.add_argument("variant", help="a built-in variant name or a variant .toml file")
@@ -652,7 +661,13 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    text = load_variant(args.variant, families=installed_families()).to_toml()
+    variant = load_variant(args.variant, families=installed_families())
+    source, origin = variant_text(args.variant)
+    try:
+        text = commented_toml(variant, source, origin=origin, read=variant_text)
+    except MissingExtraError as exc:  # without tomlkit: the variant all the same, without its comments
+        print(f"bianmin-rules: comments left out: {exc}", file=sys.stderr)
+        text = variant.to_toml()
     with output(args.output) as out:
         out.write(text)
     return 0
