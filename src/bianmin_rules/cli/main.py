@@ -28,7 +28,7 @@ from bianmin_rules.authoring.starter import relative_base, starter_files
 from bianmin_rules.authoring.synthetic import MAX_WINDOWS, generate
 from bianmin_rules.authoring.variant_tests import CaseResult, run_paths
 from bianmin_rules.cli.files import output, read_logs_of
-from bianmin_rules.cli.progress import Bar
+from bianmin_rules.cli.progress import Bar, total_size
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.edge import exists
 from bianmin_rules.core.engine import evaluate, evaluate_all
@@ -226,6 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--skip-bad", action="store_true",
         help="write the good rows, and the bad cells to a CSV file beside the output (FILE.skipped.csv)",
     )
+    add_quiet_option(intake)
     intake.set_defaults(command=run_import)
 
     sample = commands.add_parser(
@@ -610,7 +611,11 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     mapping = load_mapping(args.mapping) if args.mapping else None
-    intake = import_register(args.register, mapping)
+    with progress_bar(args) as bar:  # the register is read whole by the library: its bytes count when it is done
+        size = total_size([args.register])
+        bar.stage("reading", total=size, unit="B", scale=True)
+        intake = import_register(args.register, mapping)
+        bar.advance(size or 0)
     for problem in intake.problems:
         print(f"bianmin-rules: {args.register}: {problem}", file=sys.stderr)
     if intake.problems and not args.skip_bad:
@@ -619,7 +624,10 @@ def run_import(args: argparse.Namespace) -> int:
             "nothing written (correct them, or give --skip-bad to write the good rows)",
             problems=intake.problems,
         )
-    write_log(intake, args.output, sys.stdout)
+    with progress_bar(args) as bar:
+        bar.stage("writing", total=len(intake.events), unit="event")
+        write_log(intake, args.output, sys.stdout)
+        bar.advance(len(intake.events))
     if intake.problems:
         skipped = f"{args.output or 'events'}.skipped.csv"
         write_problems(intake.problems, skipped)
