@@ -6,7 +6,8 @@ lines — the library answers with a result or with one of its documented errors
 (docs/errors.md): an :class:`~bianmin_rules.core.errors.EventError` for a log, a
 :class:`~bianmin_rules.core.errors.VariantError` for a variant file, a
 :class:`~bianmin_rules.core.errors.CalendarError` for a schedule, any
-:class:`~bianmin_rules.core.errors.BianminError` from an evaluation; every message is one line (a variant's: one line a problem).
+:class:`~bianmin_rules.core.errors.BianminError` from an evaluation; every message is one line (a variant's: one
+line a problem).
 The command line exits 0, 1 or 2, never with a traceback or an internal error (3). A
 variant that lints clean is one that loads.
 

@@ -87,13 +87,15 @@ CLI_INTRO = """\
 
 `bianmin-rules` evaluates event logs, compares variants, explains verdicts, runs a
 variant's cases and counts working days. Every bad input ends with one line on stderr
-naming the place (file and line, variant key, date) and exit status 2; a run that
+naming the place (file and line, variant key, date) — a variant file's with one line per
+problem, all at once — and exit status 2; a run that
 succeeds exits with 0 (`evaluate --fail-on`, `lint` and `test` exit with 1 on findings);
 an internal error — a bug to report, never bad input — exits with 3 ([errors.md](errors.md)).
 An option is given once (`--schedule` may be repeated).
 Every command that writes a report takes `-o FILE`; `-` reads a log from standard input;
-the commands that read a log draw a progress bar on a terminal (the `cli` extra), never
-in a pipe or with `--quiet`.
+the commands that read a log, and `import`, draw a progress bar on a terminal (the `cli`
+extra), never in a pipe or with `--quiet`. `show` keeps the comments of a variant's files
+(the `cli` extra: tomlkit).
 
 This page is generated from the parser (`python -m tools.reference cli`); the
 tests check that it is current.
