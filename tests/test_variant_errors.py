@@ -171,3 +171,13 @@ def test_a_rule_id_in_lower_case_is_suggested_first(rule: str) -> None:
 def test_a_problem_without_a_key_names_the_file_only() -> None:
     assert VariantProblem("not valid TOML").text("a.toml") == "variant 'a.toml': not valid TOML"
     assert VariantProblem("m", "k", "p.toml", 3).text("a.toml") == "variant 'a.toml', file 'p.toml', line 3: k: m"
+
+
+def test_a_misspelt_parameter_suggests_the_nearest(tmp_path: Path) -> None:
+    path = tmp_path / "town.toml"
+    path.write_text('extends = "county-centre"\nname = "town"\n\n[[policies]]\nrule = "TL-7"\nlimt = 2\n',
+                    encoding="utf-8")
+    with pytest.raises(VariantError) as caught:
+        load_variant(path)
+    assert (caught.value.key, caught.value.line) == ("policies[0].limt", 6)
+    assert caught.value.message == "'limt' is not a parameter of rejection-decision; did you mean 'limit'?"

@@ -285,11 +285,18 @@ def error_key(error: ErrorDetails, data: dict[str, Any]) -> str:
 
 
 def validation_message(error: ErrorDetails, families: Families) -> str:
-    """What a validation error of a variant file says: pydantic's words, but a policy kind found by its name."""
+    """What a validation error of a variant file says: pydantic's words, but a misspelt policy kind or parameter
+    answered with the nearest names."""
     if error["type"] == "union_tag_invalid" and error["ctx"].get("discriminator") == "'kind'":
         kind = str(error["ctx"]["tag"])
         return f"unknown policy kind {kind!r}; " + did_you_mean(
             kind, families.policy_kinds, listed="`bianmin-rules schema variant`")
+    loc = error["loc"]
+    policy_key = len(loc) == 4 and loc[0] == "policies" and loc[2] in families.policy_kinds
+    if error["type"] == "extra_forbidden" and policy_key:
+        kind, key = str(loc[2]), str(loc[3])
+        return f"{key!r} is not a parameter of {kind}; " + did_you_mean(
+            key, families.policy_kinds[kind].model_fields, listed="`bianmin-rules schema variant`")
     if error["type"] == "union_tag_not_found" and error["ctx"].get("discriminator") == "'kind'":
         return ("names no `kind`: a new policy states its kind; an entry that changes an inherited policy "
                 "names it by its `id` or `rule`")
