@@ -17,6 +17,7 @@ from bianmin_rules.authoring.commented import commented_toml
 from bianmin_rules.cli.main import main
 from bianmin_rules.core.errors import MissingExtraError
 from bianmin_rules.intake.files import DATA, builtin_variant_names, variant_text
+from tests.test_tutorial import appears_in_order
 
 
 def shown(capsys: pytest.CaptureFixture[str], reference: str) -> str:
@@ -30,24 +31,13 @@ def comment_lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
 
 
-def in_order(wanted: list[str], lines: list[str]) -> list[str]:
-    """The wanted lines that ``lines`` does not hold in that order."""
-    missing, position = [], 0
-    for line in wanted:
-        try:
-            position = lines.index(line, position) + 1
-        except ValueError:
-            missing.append(line)
-    return missing
-
-
 @pytest.mark.parametrize("name", builtin_variant_names())
 def test_show_of_a_built_in_keeps_every_comment_and_reads_back_the_same(
     capsys: pytest.CaptureFixture[str], name: str,
 ) -> None:
     printed = shown(capsys, name)
     written = (DATA / "variants" / f"{name}.toml").read_text(encoding="utf-8")
-    assert in_order(comment_lines(written), [line.strip() for line in printed.splitlines()]) == []
+    assert appears_in_order(comment_lines(written), [line.strip() for line in printed.splitlines()]) == []
     assert Variant.from_toml(printed, origin="printed") == load_variant(name)
 
 
@@ -91,7 +81,7 @@ def test_show_of_a_child_lays_it_over_the_parent_with_both_files_comments(
     assert lines[0] == "# my-town.toml — 某镇, as changes to the county's rules."
     assert Variant.from_toml(printed, origin="printed") == load_variant(path)
     county = (DATA / "variants" / "county-centre.toml").read_text(encoding="utf-8")
-    assert in_order(comment_lines(county)[:20], lines) == []
+    assert appears_in_order(comment_lines(county)[:20], lines) == []
     # The child's comment stands above the county's TL-7 entry it changes; its end-of-line comment stays.
     tl7 = lines.index('id = "rejection-decision"')
     assert lines[tl7 - 2:tl7] == ["# TL-7: the county says 3 working days; our text says 2.", "[[policies]]"]

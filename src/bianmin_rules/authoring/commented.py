@@ -94,6 +94,7 @@ def replaced_table(tomlkit: Any, old: Any, item: Any) -> Any:
 
 
 def is_array_of_tables(tomlkit: Any, *items: Any) -> bool:
+    """Are the items all arrays of tables (``[[policies]]``), not arrays written inline?"""
     return all(isinstance(item, tomlkit.items.AoT) for item in items)
 
 
@@ -112,8 +113,8 @@ def merge_entries(tomlkit: Any, document: Any, key: str, child: Any, first_comme
         if len(olds) == 1:
             target = olds[0]
             put_above(tomlkit, document, key, target, comments)
-            for name, value in entry.items():
-                base[target][name] = value
+            for field, value in entry.items():
+                base[target][field] = value
         else:
             if len(base):
                 put_before_end(tomlkit, base[len(base) - 1], comments, last=True)

@@ -42,6 +42,7 @@ Schema = dict[str, Any]
 SCHEMAS: Traversable = resources.files("bianmin_rules") / "data" / "schemas"
 """The schema files shipped with the package: ``variant.schema.json``, ``cases.schema.json``, ``events.schema.json``."""
 
+
 def schema_of(what: str, families: Families = BUILTIN) -> Schema:
     """The JSON Schema of an event (``events``), a variant file (``variant``) or a case file (``cases``)."""
     return SCHEMA_MAKERS[what](families)
