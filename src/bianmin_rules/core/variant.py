@@ -182,9 +182,13 @@ class Variant(BaseModel):
 
     @classmethod
     def json_schema(cls, families: Families | None = None) -> dict[str, Any]:
-        """The JSON Schema of a variant file, for editors (a file that ``extends`` may leave keys out).
+        """The JSON Schema of a variant as resolved (every required key, whole policies), naming ``extends`` and
+        ``remove_policies`` besides.
 
         Its ``policies`` are the policy kinds of ``families`` (default: the model's own default).
+        Editors check files against
+        :func:`~bianmin_rules.authoring.schema.variant_file_schema`, derived from it, in which
+        a file that ``extends`` another may leave keys out.
         """
         families = families or cls.default_families()
         policies = cls.model_fields["policies"]
