@@ -181,3 +181,15 @@ def test_a_misspelt_parameter_suggests_the_nearest(tmp_path: Path) -> None:
         load_variant(path)
     assert (caught.value.key, caught.value.line) == ("policies[0].limt", 6)
     assert caught.value.message == "'limt' is not a parameter of rejection-decision; did you mean 'limit'?"
+
+
+def test_a_batch_names_every_problem_of_a_centres_variant_on_its_one_line(tmp_path: Path) -> None:
+    """A batch's summary holds one line per centre (docs/batch.md): the problems are joined there."""
+    pytest.importorskip("dask")
+    from bianmin_rules.scale.work import error_text
+
+    with pytest.raises(VariantError) as caught:
+        load_variant(town(tmp_path))
+    line = error_text(caught.value)
+    assert "\n" not in line and line.split("; variant ")[1].startswith(f"'{tmp_path / 'my-town.toml'}', line 11")
+    assert line.count(f"variant '{tmp_path / 'my-town.toml'}'") == len(EXPECTED)
