@@ -193,3 +193,14 @@ def test_a_batch_names_every_problem_of_a_centres_variant_on_its_one_line(tmp_pa
     line = error_text(caught.value)
     assert "\n" not in line and line.split("; variant ")[1].startswith(f"'{tmp_path / 'my-town.toml'}', line 11")
     assert line.count(f"variant '{tmp_path / 'my-town.toml'}'") == len(EXPECTED)
+
+
+def test_with_lang_zh_each_problem_line_is_led_by_the_chinese_words(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path,
+) -> None:
+    path = town(tmp_path)
+    assert main(["evaluate", DEMO_LOG, "--variant", path, "--as-of", "2026-03-31", "--lang", "zh"]) == EXIT_BAD_INPUT
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == len(EXPECTED)
+    for line, (number, key, _) in zip(lines, EXPECTED, strict=True):
+        assert line.startswith(f"bianmin-rules: 错误：变体文件有误：variant '{path}', line {number}: {key}: ")
