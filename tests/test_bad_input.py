@@ -211,7 +211,7 @@ source = {{ document = "某镇便民服务中心管理制度" }}
 @pytest.mark.parametrize(("line", "key", "words"), [
     ("policies = 5", "policies", "must be an array of tables"),
     ('policies = "all"', "policies", "must be an array of tables"),
-    ("policies = [1, 2]", "policies[0]", "must be a table"),
+    ("policies = [1]", "policies[0]", "must be a table"),
     ('policies = [["TL-1"]]', "policies[0]", "must be a table"),
     ('remove_policies = "TL-1"', "remove_policies", "must be an array of policy ids or rule IDs"),
     ("remove_policies = [1]", "remove_policies[0]", "must be a policy id or a rule ID"),
@@ -416,7 +416,8 @@ source = { document = "某镇制度", article = "第九条", quote = "……" }'
     path = write(tmp_path, "town.toml", text)
     with pytest.raises(VariantError) as caught:
         load_variant(path)
-    assert str(caught.value) == f"variant '{path}', line 9: policies[0].rule: TL-99 is not a rule of the catalogue"
+    assert str(caught.value).startswith(
+        f"variant '{path}', line 9: policies[0].rule: 'TL-99' is not a rule of the catalogue; did you mean ")
     found = [(f.code, f.line) for f in lint_variant(path).unaccepted]
     assert found == [("unknown-rule", 9)]
 

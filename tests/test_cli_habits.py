@@ -212,3 +212,23 @@ def test_the_demo_says_county_centre_prices_through_its_scorecards(capsys: pytes
     out = cli(capsys, "demo", "--lang", "en")[1]
     totals = out.split("## Totals per subject", 1)[1].split("## Verdicts", 1)[0]
     assert "county-centre prices its verdicts through its scorecards" in totals
+
+
+def test_import_shows_its_stages_on_a_terminal_and_nothing_elsewhere(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:
+    register = Path(__file__).parent.parent / "examples" / "registers" / "time-clock.csv"
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["import", str(register), "-o", str(tmp_path / "a.jsonl")]) == 0
+    drawn = terminal.getvalue()
+    assert "reading" in drawn and "writing" in drawn
+    assert f"/{register.stat().st_size} " in drawn  # the register's bytes
+    quiet = Terminal()
+    monkeypatch.setattr(sys, "stderr", quiet)
+    assert main(["import", str(register), "-o", str(tmp_path / "b.jsonl"), "--quiet"]) == 0
+    assert "reading" not in quiet.getvalue() and "events from" in quiet.getvalue()
+    monkeypatch.undo()
+    assert main(["import", str(register), "-o", str(tmp_path / "c.jsonl")]) == 0
+    assert "reading" not in capsys.readouterr().err
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "c.jsonl").read_bytes()

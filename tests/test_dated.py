@@ -404,7 +404,7 @@ def test_a_rule_id_in_a_dated_value_is_checked_against_the_catalogue() -> None:
     (table,) = [t for t in data["scorecards"] if t["name"] == "staff"]
     line = table["categories"][0]["items"][0]["rules"][0]
     line["rules"] = {"2026-01-01": line["rules"], "2026-07-01": ["XX-99"]}
-    with pytest.raises(VariantError, match=r"\.rules\.2026-07-01\[0\]: XX-99 is not a rule of the catalogue"):
+    with pytest.raises(VariantError, match=r"\.rules\.2026-07-01\[0\]: 'XX-99' is not a rule of the catalogue"):
         Variant.from_data(data, origin="town-conduct-amended")
 
 

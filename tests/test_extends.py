@@ -132,7 +132,7 @@ def test_show_prints_the_resolved_variant_as_toml(capsys: pytest.CaptureFixture[
     path = write(tmp_path, "town.toml", TOWN)
     assert main(["show", str(path)]) == 0
     printed = capsys.readouterr().out
-    assert 'based_on = "county-centre"' in printed and "amount = 5" in printed and 'rule = "TL-1"\n' not in printed
+    assert 'based_on = "county-centre"' in printed and "limit = 5" in printed and 'rule = "TL-1"\n' not in printed
     assert Variant.from_toml(printed, origin="printed") == load_variant(path)
 
 

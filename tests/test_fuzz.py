@@ -6,7 +6,8 @@ lines — the library answers with a result or with one of its documented errors
 (docs/errors.md): an :class:`~bianmin_rules.core.errors.EventError` for a log, a
 :class:`~bianmin_rules.core.errors.VariantError` for a variant file, a
 :class:`~bianmin_rules.core.errors.CalendarError` for a schedule, any
-:class:`~bianmin_rules.core.errors.BianminError` from an evaluation; every message is one line.
+:class:`~bianmin_rules.core.errors.BianminError` from an evaluation; every message is one line (a variant's: one
+line a problem).
 The command line exits 0, 1 or 2, never with a traceback or an internal error (3). A
 variant that lints clean is one that loads.
 
@@ -70,12 +71,18 @@ def fuzz(examples: int) -> Callable[[Callable[..., None]], Callable[..., None]]:
 
 
 def answers(call: Callable[[], T], *errors: type[BianminError]) -> T | None:
-    """The result of ``call``, or None when it raised one of ``errors`` as one line; anything else fails."""
+    """The result of ``call``, or None when it raised one of ``errors`` as one line (a variant's: one a problem).
+
+    Anything else fails.
+    """
     try:
         return call()
     except errors as error:
-        message = str(error)
-    assert "\n" not in message, message
+        caught: BianminError = error
+    if isinstance(caught, VariantError):
+        assert str(caught).split("\n") == [problem.text(caught.variant) for problem in caught.problems]
+    else:
+        assert "\n" not in str(caught), str(caught)
     return None
 
 

@@ -42,7 +42,7 @@ def test_a_file_loads_like_a_built_in(tmp_path: Path) -> None:
 
 
 def test_unknown_built_in_lists_the_known_ones() -> None:
-    with pytest.raises(VariantError, match=r"no such built-in variant; the built-in variants are: .*county-centre"):
+    with pytest.raises(VariantError, match=r"no such built-in variant; expected one of: .*county-centre"):
         load_variant("atlantis")
 
 
@@ -69,7 +69,7 @@ def test_bad_parameter_names_the_policy_and_key() -> None:
 
 def test_unknown_policy_kind() -> None:
     error = error_of(COUNTY.replace('kind = "supplement-clock"', 'kind = "supplement-klok"'))
-    assert error.key == f"policies[{position('TL-4')}]" and "supplement-klok" in error.message
+    assert error.key == f"policies[{position('TL-4')}].kind" and "supplement-klok" in error.message
 
 
 def test_unknown_parameter() -> None:

@@ -87,13 +87,15 @@ CLI_INTRO = """\
 
 `bianmin-rules` evaluates event logs, compares variants, explains verdicts, runs a
 variant's cases and counts working days. Every bad input ends with one line on stderr
-naming the place (file and line, variant key, date) and exit status 2; a run that
+naming the place (file and line, variant key, date) — a variant file's with one line per
+problem, all at once — and exit status 2; a run that
 succeeds exits with 0 (`evaluate --fail-on`, `lint` and `test` exit with 1 on findings);
 an internal error — a bug to report, never bad input — exits with 3 ([errors.md](errors.md)).
 An option is given once (`--schedule` may be repeated).
 Every command that writes a report takes `-o FILE`; `-` reads a log from standard input;
-the commands that read a log draw a progress bar on a terminal (the `cli` extra), never
-in a pipe or with `--quiet`.
+the commands that read a log, and `import`, draw a progress bar on a terminal (the `cli`
+extra), never in a pipe or with `--quiet`. `show` keeps the comments of a variant's files
+(the `cli` extra: tomlkit).
 
 This page is generated from the parser (`python -m tools.reference cli`); the
 tests check that it is current.
@@ -172,14 +174,19 @@ CATALOGUE_INTRO = """\
 # Rule catalogue, as encoded
 
 Every rule ID of the catalogue, family by family, with its title, the policy kinds (and
-modules) that encode it, the built-in variants that apply it, and the test modules that
-cite it. A rule a variant applies may be any policy kind's `rule`, a sub-rule
-(`extension`, `warning`), an assessment table, or a rule a table or a ladder counts.
+modules) that encode it, the built-in variants that apply it, the built-in variants'
+case files that test it, and the test modules that cite it. A rule a variant applies may
+be any policy kind's `rule`, a sub-rule (`extension`, `warning`), an assessment table,
+or a rule a table or a ladder counts. A case file tests a rule when one of its cases
+expects a verdict of the rule, rules one out, or expects a card line of it: the column
+names the file's variant and how many of its cases do
+(`data/variants/tests/county-centre.cases.toml`, run by `bianmin-rules test county-centre`;
+see [authoring-tests.md](authoring-tests.md)).
 
 This page is generated (`python -m tools.reference catalogue`) from the declarations of
 the library's families (`bianmin_rules.families.BUILTIN`: each family's rule IDs and
-titles, and the core's own), the policies' docstrings, the built-in variants and the
-tests; the tests check that it is current.
+titles, and the core's own), the policies' docstrings, the built-in variants and their
+case files, and the tests; the tests check that it is current.
 """
 
 RULE_ID = re.compile(r"(?<![A-Z0-9-])([A-Z]{2,4}-\d+)(?![0-9])")
@@ -188,16 +195,32 @@ RULE_ID = re.compile(r"(?<![A-Z0-9-])([A-Z]{2,4}-\d+)(?![0-9])")
 def catalogue_markdown() -> str:
     """docs/catalogue.md: each rule ID, its title, what encodes it, the variants that use it, the tests that cite it."""
     kinds, modules, variants, tests = policy_kinds(), module_citations(), variant_rules(), citing_tests()
+    cases = case_files()
     lines = [CATALOGUE_INTRO]
     for family in BUILTIN:
         rows = [
             (rule, name, listed(f"`{n}`" for n in encoders(rule, kinds, modules)), listed(variants.get(rule, ())),
+             listed(f"{variant} ({count})" for variant, count in cases.get(rule, {}).items()),
              listed(tests.get(rule, ())))
             for rule, name in family.rules.items()
         ]
         lines += [f"## {family.name} — {family.title}", "",
-                  *markdown_table(("ID", "Title", "Encoded by", "Built-in variants", "Tests"), rows), ""]
+                  *markdown_table(("ID", "Title", "Encoded by", "Built-in variants", "Cases", "Tests"), rows), ""]
     return "\n".join(lines)
+
+
+def case_files() -> dict[str, dict[str, int]]:
+    """Each rule ID, and the built-in variants whose case files test it with how many of their cases."""
+    from bianmin_rules.authoring.variant_tests import builtin_cases
+    from bianmin_rules.intake.files import builtin_variant_names
+
+    found: dict[str, dict[str, int]] = {}
+    for variant in builtin_variant_names():
+        for case in builtin_cases(variant).file.cases:
+            for rule in case.rules():
+                counts = found.setdefault(rule, {})
+                counts[variant] = counts.get(variant, 0) + 1
+    return found
 
 
 def encoders(rule: str, kinds: dict[str, list[str]], modules: dict[str, list[str]]) -> list[str]:
@@ -299,7 +322,26 @@ DOCUMENTS = {
 """Each generated page of docs/, by name: ``python -m tools.reference NAME > docs/NAME.md``."""
 
 
+def write_schemas() -> list[Path]:
+    """Write the schema files the package ships (``python -m tools.reference schemas``), for the library's own
+    families; the files written."""
+    from bianmin_rules.authoring.schema import SCHEMA_MAKERS, schema_of, schema_text, shipped_schema
+
+    written = []
+    for what in SCHEMA_MAKERS:
+        path = Path(str(shipped_schema(what)))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(schema_text(schema_of(what, BUILTIN)), encoding="utf-8")
+        written.append(path)
+    return written
+
+
 if __name__ == "__main__":
     import sys
 
-    print(DOCUMENTS[sys.argv[1] if len(sys.argv) > 1 else "events"](), end="")
+    name = sys.argv[1] if len(sys.argv) > 1 else "events"
+    if name == "schemas":
+        for path in write_schemas():
+            print(f"wrote {path}")
+    else:
+        print(DOCUMENTS[name](), end="")

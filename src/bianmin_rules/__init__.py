@@ -44,6 +44,7 @@ from bianmin_rules.core.errors import (
     RegisterError,
     ScoringError,
     VariantError,
+    VariantProblem,
 )
 from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.family import Families, Family
@@ -142,6 +143,7 @@ __all__ = [
     "TimeLimit",
     "Variant",
     "VariantError",
+    "VariantProblem",
     "Verdict",
     "VerdictKind",
     "Version",

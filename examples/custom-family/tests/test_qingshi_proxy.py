@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -125,6 +126,20 @@ def test_lint_reads_the_outside_kind_like_a_built_in_one(variant: Variant) -> No
     (blank,) = report.unaccepted
     line = text.splitlines().index('id = "home-visit"')  # the [[policies]] header, one line above, from 1
     assert (blank.rule, blank.code, blank.key.endswith(".limit"), blank.line) == ("DB-1", "blank", True, line)
+
+
+def test_the_variant_file_validates_against_the_schema_of_its_families(variant: Variant) -> None:
+    """`bianmin-rules schema variant` knows the outside kind: an editor checks the file like a built-in one."""
+    jsonschema = pytest.importorskip("jsonschema")
+    from bianmin_rules.authoring.schema import variant_file_schema
+
+    data = tomllib.loads(VARIANT.read_text(encoding="utf-8"))
+    data["effective"] = data["effective"].isoformat()
+    schema = variant_file_schema(variant.families)
+    jsonschema.validate(data, schema)
+    data["policies"][0]["limt"] = 2
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)
 
 
 def test_the_command_line_finds_the_family_and_evaluates_the_log() -> None:

@@ -64,10 +64,12 @@ from bianmin_rules.core.variant import (
     Part,
     UndeclaredCaseTypeError,
     Variant,
+    error_key,
     key_parts,
-    key_path,
     named_rules,
     rule_keys,
+    unknown_rule,
+    validation_message,
 )
 from bianmin_rules.families import BUILTIN
 from bianmin_rules.families.leave.policies import LeaveApproval
@@ -226,7 +228,7 @@ def validation_problems(data: Data, families: Families) -> Iterator[Problem]:
         for error in exc.errors():
             if isinstance(error.get("ctx", {}).get("error"), UndeclaredCaseTypeError):
                 continue
-            key = key_path(error["loc"], data)
+            key = error_key(error, data)
             parts = key_parts(key)
             if error["type"] == "missing" and is_parameter(parts):
                 yield Problem(rule_at(data, parts, rules), "blank", key, Severity.ERROR, (
@@ -234,7 +236,8 @@ def validation_problems(data: Data, families: Families) -> Iterator[Problem]:
                     "(or the one the centre applies)"
                 ))
             else:
-                yield Problem(rule_at(data, parts, rules), "invalid", key or "(file)", Severity.ERROR, error["msg"])
+                yield Problem(rule_at(data, parts, rules), "invalid", key or "(file)", Severity.ERROR,
+                              validation_message(error, families))
 
 
 def is_parameter(parts: tuple[Part, ...]) -> bool:
@@ -295,7 +298,7 @@ def unknown_rules(data: Data, families: Families) -> Iterator[Problem]:
     """Every rule ID the file names that the families' catalogue does not hold."""
     for key, rule in named_rules(data, rule_keys(families)):
         if rule not in families.rules:
-            yield Problem(None, "unknown-rule", key, Severity.ERROR, f"{rule!r} is not a rule of the catalogue")
+            yield Problem(None, "unknown-rule", key, Severity.ERROR, unknown_rule(rule, families))
 
 
 def cap_problems(policies: list[tuple[int, PolicyBase]], calendar: WorkCalendar) -> Iterator[Problem]:

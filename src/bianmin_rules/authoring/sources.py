@@ -14,11 +14,11 @@ it sets on an inherited entry — and otherwise in the parent that does.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bianmin_rules.authoring.locate import key_lines, locate
-from bianmin_rules.core.errors import VariantError
+from bianmin_rules.core.errors import VariantError, VariantProblem
 from bianmin_rules.core.extends import addresses, entry_key, resolve_extends
 from bianmin_rules.core.variant import Part, key_parts, key_text, parse_toml
 
@@ -73,23 +73,34 @@ class Chain:
         if self._read_parent is None:
             raise VariantError("extends another variant, but no way to load it was given", variant=referrer,
                                key="extends")
-        parent = read_source(*self._read_parent(reference, referrer))
+        try:
+            text, origin = self._read_parent(reference, referrer)
+        except VariantError as exc:  # a parent that cannot be read is corrected at the line that names it
+            raise VariantError(f"{reference!r}: {exc.message}", variant=referrer, key="extends") from None
+        parent = read_source(text, origin)
         self.sources.append(parent)
         return parent.data, parent.origin
 
     def written(self, error: VariantError) -> VariantError:
-        """An error about a key of one file of the chain (``error.variant``), with that file's line."""
+        """An error about keys of one file of the chain (``error.variant``), with that file's lines."""
         source = next((s for s in self.sources if s.origin == error.variant), None)
-        located = locate(source.lines, error.key) if source is not None and error.key else None
-        return error.placed(variant=self.origin, file=error.variant, key=error.key,
-                            line=located[1] if located else None)
+
+        def where(problem: VariantProblem) -> VariantProblem:
+            located = locate(source.lines, problem.key) if source is not None and problem.key else None
+            return replace(problem, file=error.variant, line=located[1] if located else None)
+
+        return error.each_placed(self.origin, where)
 
     def placed(self, error: VariantError, resolved: Data) -> VariantError:
-        """An error about a key of the resolved variant, placed in the file that writes it."""
-        if error.key is None:
-            return error
-        where = self.place(error.key, resolved)
-        return error.placed(variant=self.origin, file=where.file, key=where.key, line=where.line)
+        """An error about keys of the resolved variant, each placed in the file that writes it."""
+
+        def where(problem: VariantProblem) -> VariantProblem:
+            if problem.key is None:
+                return problem
+            place = self.place(problem.key, resolved)
+            return VariantProblem(problem.message, place.key, place.file, place.line)
+
+        return error.each_placed(self.origin, where)
 
     def place(self, key: str, resolved: Data) -> Place:
         """The file of the chain that writes a key of the resolved variant, the key there, and its line."""

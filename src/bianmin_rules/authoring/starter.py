@@ -44,6 +44,9 @@ def variant_text(name: str, base: str, base_variant: Variant) -> str:
 #   bianmin-rules lint {name}.toml
 # and run its cases with
 #   bianmin-rules test {name}{CASES_SUFFIX}
+# For an editor that checks it as you type (taplo, VS Code's Even Better TOML):
+#   bianmin-rules schema variant -o variant.schema.json
+# and make this the file's first line:  #:schema ./variant.schema.json
 extends = "{base}"
 name = "{name}"
 title = "{base_variant.title}"   # the centre, in Chinese

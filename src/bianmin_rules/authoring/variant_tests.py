@@ -183,6 +183,12 @@ class Case(Pattern):
     totals: tuple[TotalPattern, ...] = ()
     cards: tuple[CardPattern, ...] = ()
 
+    def rules(self) -> tuple[str, ...]:
+        """The rule IDs the case's expectations name: of its verdicts, the verdicts it rules out and its card lines."""
+        patterns: list[VerdictPattern | LinePattern] = [*self.verdicts, *self.no_verdicts]
+        patterns += [line for card in self.cards for line in card.lines or ()]
+        return tuple(dict.fromkeys(p.rule for p in patterns if p.rule))
+
     @model_validator(mode="after")
     def _one_log_and_something_checked(self) -> Case:
         if (self.events is None) == (self.log is None):
@@ -555,10 +561,9 @@ def run_cases(
         except BianminError as exc:
             raise CaseFileError(f"the case cannot be evaluated: {exc}", file=loaded.origin, key=f"cases[{index}]",
                                 line=loaded.line_of(f"cases[{index}]")) from None
-        rules = dict.fromkeys(p.rule for p in (*case.verdicts, *case.no_verdicts) if p.rule)
         yield CaseResult(
             file=loaded.origin, line=loaded.line_of(f"cases[{index}]"), name=case.name, variant=variant.name,
-            rules=tuple(rules), article=case.article, quote=case.quote, mismatches=check(case, report),
+            rules=case.rules(), article=case.article, quote=case.quote, mismatches=check(case, report),
         )
 
 

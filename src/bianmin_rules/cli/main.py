@@ -22,18 +22,20 @@ from pathlib import Path
 from typing import Any
 
 from bianmin_rules import __version__
+from bianmin_rules.authoring.commented import commented_toml
 from bianmin_rules.authoring.lint import lint_variant
+from bianmin_rules.authoring.schema import SCHEMA_MAKERS, schema_of, schema_text
 from bianmin_rules.authoring.starter import relative_base, starter_files
 from bianmin_rules.authoring.synthetic import MAX_WINDOWS, generate
-from bianmin_rules.authoring.variant_tests import CaseResult, case_file_schema, run_paths
+from bianmin_rules.authoring.variant_tests import CaseResult, run_paths
 from bianmin_rules.cli.files import output, read_logs_of
-from bianmin_rules.cli.progress import Bar
+from bianmin_rules.cli.progress import Bar, total_size
 from bianmin_rules.core.agenda import ALL, agenda
 from bianmin_rules.core.bounds import LIMIT_DAYS
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.edge import exists
 from bianmin_rules.core.engine import evaluate, evaluate_all
-from bianmin_rules.core.errors import BianminError, OutputError, RegisterError
+from bianmin_rules.core.errors import BianminError, MissingExtraError, OutputError, RegisterError
 from bianmin_rules.core.periods import Period
 from bianmin_rules.core.report import Report
 from bianmin_rules.core.variant import Variant
@@ -46,6 +48,7 @@ from bianmin_rules.intake.files import (
     demo_events,
     example_text,
     load_variant,
+    variant_text,
     with_schedules,
 )
 from bianmin_rules.intake.spreadsheets import import_register, load_mapping, summary, write_log, write_problems
@@ -71,8 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         command: Callable[[argparse.Namespace], int] = args.command
         return command(args)
-    except BianminError as exc:
-        print(f"bianmin-rules: {error_line(exc, getattr(args, 'lang', None))}", file=sys.stderr)
+    except BianminError as exc:  # one line per problem: a variant file's are reported all at once
+        for line in error_lines(exc, getattr(args, "lang", None)):
+            print(f"bianmin-rules: {line}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -84,17 +88,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
-def error_line(exc: BianminError, lang: str | None) -> str:
-    """The line an error is printed as: ``error: `` and its English text, or with ``--lang zh`` (or ``en``) given,
-    ``错误：`` and its words from the catalogue.
+def error_lines(exc: BianminError, lang: str | None) -> list[str]:
+    """The lines an error is printed as, one per problem (a variant file's are all reported): ``error: `` and its
+    English text, or with ``--lang zh`` (or ``en``) given, ``错误：`` and its words from the catalogue.
 
     An error is for whoever wrote the input, and its English text is stable; the reports a
-    command writes are Chinese without ``--lang``, its errors only when asked.
+    command writes are Chinese without ``--lang``, its errors only when asked. Each line of
+    a variant's problems is led by the same words.
     """
+    details = str(exc).splitlines() or [""]
     if lang is None:
-        return f"error: {exc}"
-    words = Words(lang)
-    return words(say("错误：{error}", error=exc.words()))
+        return [f"error: {detail}" for detail in details]
+    first, *_ = Words(lang)(say("错误：{error}", error=exc.words())).splitlines() or [""]
+    lead = first.removesuffix(details[0]) if first.endswith(details[0]) else ""
+    return [first, *(lead + detail for detail in details[1:])]
 
 
 def examples(*lines: str) -> str:
@@ -279,6 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--skip-bad", action="store_true",
         help="write the good rows, and the bad cells to a CSV file beside the output (FILE.skipped.csv)",
     )
+    add_quiet_option(intake)
     intake.set_defaults(command=run_import)
 
     sample = commands.add_parser(
@@ -315,7 +323,15 @@ def build_parser() -> argparse.ArgumentParser:
     variants.set_defaults(command=run_variants)
 
     show = commands.add_parser(
-        "show", help="print a variant as TOML, with `extends` resolved",
+        "show", help="print a variant as TOML, with `extends` resolved and its files' comments kept",
+        description="Print a variant as one TOML file that reads back as the same variant, with every parameter it "
+                    "applies (the defaults its files leave out added to each table). A built-in variant or a file "
+                    "that extends none is printed as written, comments and all. A file that extends another is "
+                    "laid over it: the parent's file with its comments, the keys the child sets with their "
+                    "end-of-line comments, the child's comment lines above the entries they concern, its new "
+                    "entries after the parent's, the removed policies gone, `based_on` set. Comments need the cli "
+                    "extra (tomlkit); without it the variant is printed without them. With --on, the variant as in "
+                    "force that day: plain values and the policies in force, without comments.",
         epilog=examples("bianmin-rules show county-centre -o county-copy.toml", "bianmin-rules show my-town.toml",
                         "bianmin-rules show my-town.toml --on 2026-07-01"),
     )
@@ -377,9 +393,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser(
         "schema", help="print a JSON Schema: of an event, a variant file or a case file",
-        epilog=examples("bianmin-rules schema events -o events.schema.json", "bianmin-rules schema cases"),
+        description="Print the JSON Schema of a line of an event log, a variant file (whole, or written as changes "
+                    "to the variant it extends) or a case file, with the policy kinds and events of the installed "
+                    "families. For an editor, put `#:schema ./variant.schema.json` at the top of a variant file "
+                    "(taplo, Even Better TOML): see docs/tutorial.md.",
+        epilog=examples("bianmin-rules schema variant -o variant.schema.json",
+                        "bianmin-rules schema events -o events.schema.json", "bianmin-rules schema cases"),
     )
-    schema.add_argument("what", choices=["events", "variant", "cases"], help="which schema")
+    schema.add_argument("what", choices=list(SCHEMA_MAKERS), help="which schema")
     add_output_file(schema)
     schema.set_defaults(command=run_schema)
 
@@ -704,7 +725,11 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     mapping = load_mapping(args.mapping) if args.mapping else None
-    intake = import_register(args.register, mapping)
+    with progress_bar(args) as bar:  # the register is read whole by the library: its bytes count when it is done
+        size = total_size([args.register])
+        bar.stage("reading", total=size, unit="B", scale=True)
+        intake = import_register(args.register, mapping)
+        bar.advance(size or 0)
     for problem in intake.problems:
         print(f"bianmin-rules: {args.register}: {problem}", file=sys.stderr)
     if intake.problems and not args.skip_bad:
@@ -713,7 +738,10 @@ def run_import(args: argparse.Namespace) -> int:
             "nothing written (correct them, or give --skip-bad to write the good rows)",
             problems=intake.problems,
         )
-    write_log(intake, args.output, sys.stdout)
+    with progress_bar(args) as bar:
+        bar.stage("writing", total=len(intake.events), unit="event")
+        write_log(intake, args.output, sys.stdout)
+        bar.advance(len(intake.events))
     if intake.problems:
         skipped = f"{args.output or 'events'}.skipped.csv"
         write_problems(intake.problems, skipped)
@@ -748,19 +776,23 @@ def run_variants(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    families = installed_families()
-    schemas: dict[str, Callable[[], dict[str, Any]]] = {
-        "events": families.event_json_schema, "variant": lambda: Variant.json_schema(families),
-        "cases": case_file_schema,
-    }
+    text = schema_text(schema_of(args.what, installed_families()))
     with output(args.output) as out:
-        out.write(json.dumps(schemas[args.what](), ensure_ascii=False, indent=2) + "\n")
+        out.write(text)
     return 0
 
 
 def run_show(args: argparse.Namespace) -> int:
     variant = load_variant(args.variant, families=installed_families())
-    text = (variant if args.on is None else variant.on(args.on)).to_toml()
+    if args.on is not None:
+        text = variant.on(args.on).to_toml()
+    else:
+        source, origin = variant_text(args.variant)
+        try:
+            text = commented_toml(variant, source, origin=origin, read=variant_text)
+        except MissingExtraError as exc:  # without tomlkit: the variant all the same, without its comments
+            print(f"bianmin-rules: comments left out: {exc}", file=sys.stderr)
+            text = variant.to_toml()
     with output(args.output) as out:
         out.write(text)
     return 0

@@ -6,7 +6,8 @@ of it. Without tqdm installed a terminal shows no bar either; the command works 
 
 A bar per stage, cleared when the stage ends: ``reading`` (bytes of the log files, with
 the percentage when their size is known), then the engine's ``judging`` (policies) and
-``scoring``, then ``writing``. The engine is told nothing of the bar: it calls the
+``scoring``, then ``writing``. ``import`` shows ``reading`` (the register's bytes, counted
+when the library has read it) and ``writing``. The engine is told nothing of the bar: it calls the
 callback (:class:`~bianmin_rules.core.engine.Progress`) this object is.
 """
 

@@ -2,7 +2,8 @@
 
 Every error renders as one readable line that names the place of the problem (the
 line of an event log, the key of a variant file, the date outside the official
-calendar), so that the command line can print it as it is and exit with status 2.
+calendar), so that the command line can print it as it is and exit with status 2. A
+:class:`VariantError` reports every problem of a variant file at once, one line each.
 
 An error is written for whoever wrote the input — a variant's author, a system that
 imports the library — and ``str(error)`` is that line in English, a stable text a
@@ -13,6 +14,9 @@ catalogue; the command line prints it with ``--lang zh``.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
@@ -113,39 +117,72 @@ class ScheduleError(CalendarError):
         return ScheduleError(self.message, source=source, key=self.key, line=line)
 
 
+@dataclass(frozen=True, slots=True)
+class VariantProblem:
+    """One problem of a variant file: what is wrong, at which ``key``, in which ``file`` and on which ``line``.
+
+    ``key``, ``file`` and ``line`` are none where unknown (the file as a whole; a key no
+    file writes).
+    """
+
+    message: str
+    key: str | None = None
+    file: str | None = None
+    line: int | None = None
+
+    def text(self, variant: str) -> str:
+        """The problem as one line, naming the variant and, where it differs, the file of its chain."""
+        place = f"variant {variant!r}"
+        if self.file is not None and self.file != variant:
+            place += f", file {self.file!r}"
+        if self.line is not None:
+            place += f", line {self.line}"
+        if self.key:
+            place += f": {self.key}"
+        return f"{place}: {self.message}"
+
+
 class VariantError(BianminError):
     """A variant (a centre's rule set) is unknown, malformed or inconsistent.
 
-    ``key`` names the place as a dotted path such as ``policies[2].limit``; ``file`` and
-    ``line``, when known, the file of the ``extends`` chain that writes it and its line,
-    and ``key`` is then the key in that file. For a variant that extends another, that
-    is the author's own file and entry (``variant 'my-town.toml', line 15:
-    policies[0].limit``), not the index of the entry in the variant as resolved.
+    ``problems`` lists every problem found in the file, each with its message, key, file
+    and line; a file is checked whole, so that its author corrects it in one pass.
+    ``message``, ``key``, ``file`` and ``line`` are those of the first. ``key`` names the
+    place as a dotted path such as ``policies[2].limit``; ``file`` and ``line``, when
+    known, the file of the ``extends`` chain that writes it and its line, and ``key`` is
+    then the key in that file. For a variant that extends another, that is the author's
+    own file and entry (``variant 'my-town.toml', line 15: policies[0].limit``), not the
+    index of the entry in the variant as resolved. Its text is one line per problem.
     """
 
     title = zh("变体文件有误")
 
     def __init__(
         self, message: str, *, variant: str, key: str | None = None, file: str | None = None,
-        line: int | None = None,
+        line: int | None = None, problems: Sequence[VariantProblem] = (),
     ) -> None:
         self.variant = variant
-        self.key = key
-        self.file = file
-        self.line = line
-        self.message = message
-        place = f"variant {variant!r}"
-        if file is not None and file != variant:
-            place += f", file {file!r}"
-        if line is not None:
-            place += f", line {line}"
-        if key:
-            place += f": {key}"
-        super().__init__(f"{place}: {message}")
+        self.problems = tuple(problems) or (VariantProblem(message, key, file, line),)
+        first = self.problems[0]
+        self.message, self.key, self.file, self.line = first.message, first.key, first.file, first.line
+        super().__init__("\n".join(problem.text(variant) for problem in self.problems))
+
+    @classmethod
+    def of(cls, problems: Sequence[VariantProblem], *, variant: str) -> VariantError:
+        """The error of every problem of ``variant`` (at least one)."""
+        if not problems:
+            raise ValueError("a VariantError needs a problem")
+        return cls(problems[0].message, variant=variant, problems=problems)
 
     def placed(self, *, variant: str, file: str, key: str | None, line: int | None) -> VariantError:
-        """The same error, about the variant ``variant``, placed at ``key`` and ``line`` of ``file``."""
+        """The same (first) problem, about the variant ``variant``, placed at ``key`` and ``line`` of ``file``."""
         return type(self)(self.message, variant=variant, key=key, file=file, line=line)
+
+    def each_placed(
+        self, variant: str, where: Callable[[VariantProblem], VariantProblem],
+    ) -> VariantError:
+        """The same problems, about the variant ``variant``, each placed by ``where``."""
+        return type(self).of([where(problem) for problem in self.problems], variant=variant)
 
 
 class EvaluationError(BianminError):
@@ -316,3 +353,29 @@ def wrong_type(name: str, expected: str, value: object) -> TypeError:
     :class:`BianminError`.
     """
     return TypeError(f"{name} must be {expected}, not {type(value).__name__} ({shown(value)})")
+
+
+def close_names(word: str, names: Iterable[str], *, most: int = 3) -> list[str]:
+    """The names nearest to ``word`` (a misspelt kind, event type, variant or rule ID), nearest first.
+
+    Compared without regard to case, so that ``tl-7`` finds ``TL-7``.
+    """
+    by_folded = {name.casefold(): name for name in names}
+    found = difflib.get_close_matches(word.casefold(), list(by_folded), n=most, cutoff=0.6)
+    return [by_folded[name] for name in found]
+
+
+def did_you_mean(word: str, names: Iterable[str], *, listed: str, most: int = 3) -> str:
+    """What an error adds after an unknown name: the nearest known names, else where they are all listed.
+
+    ``listed`` says where (``bianmin-rules schema variant``, docs/catalogue.md …); a short
+    list (up to a dozen names) is given in full instead.
+    """
+    names = list(names)
+    found = close_names(word, names, most=most)
+    if found:
+        quoted = [repr(name) for name in found]
+        return "did you mean " + (quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}") + "?"
+    if len(names) <= 12:
+        return "expected one of: " + ", ".join(names)
+    return f"nothing close among the {len(names)} known; {listed} lists them"

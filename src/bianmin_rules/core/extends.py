@@ -34,7 +34,7 @@ from datetime import date
 from typing import Any
 
 from bianmin_rules.core.dated import DATED_LISTS, IN_FORCE, MisdatedError, Span, in_force, misdated
-from bianmin_rules.core.errors import VariantError
+from bianmin_rules.core.errors import VariantError, VariantProblem, did_you_mean
 
 Data = dict[str, Any]
 
@@ -85,24 +85,26 @@ def check_shape(data: Data, origin: str) -> None:
 
     ``extends`` names one variant; ``policies`` is an array of tables (``[[policies]]``);
     ``remove_policies`` an array of policy ids or rule IDs (``["TL-1"]``, never ``"TL-1"``).
+    Every such problem of the file is reported at once.
     """
+    problems = []
     if "extends" in data and not isinstance(data["extends"], str):
-        raise VariantError("must name a variant or a file (a string)", variant=origin, key="extends")
+        problems.append(VariantProblem("must name a variant or a file (a string)", "extends"))
     policies = data.get("policies", [])
     if not isinstance(policies, list):
-        raise VariantError("must be an array of tables, written [[policies]]", variant=origin, key="policies")
-    for index, entry in enumerate(policies):
-        if not isinstance(entry, dict):
-            raise VariantError("must be a table (a policy with its rule and parameters)", variant=origin,
-                               key=f"policies[{index}]")
+        problems.append(VariantProblem("must be an array of tables, written [[policies]]", "policies"))
+    else:
+        problems += [VariantProblem("must be a table (a policy with its rule and parameters)", f"policies[{index}]")
+                     for index, entry in enumerate(policies) if not isinstance(entry, dict)]
     removed = data.get("remove_policies", [])
     if not isinstance(removed, list):
-        raise VariantError('must be an array of policy ids or rule IDs, e.g. ["TL-1"]', variant=origin,
-                           key="remove_policies")
-    for index, name in enumerate(removed):
-        if not isinstance(name, str):
-            raise VariantError("must be a policy id or a rule ID (a string)", variant=origin,
-                               key=f"remove_policies[{index}]")
+        problems.append(VariantProblem('must be an array of policy ids or rule IDs, e.g. ["TL-1"]',
+                                       "remove_policies"))
+    else:
+        problems += [VariantProblem("must be a policy id or a rule ID (a string)", f"remove_policies[{index}]")
+                     for index, name in enumerate(removed) if not isinstance(name, str)]
+    if problems:
+        raise VariantError.of(problems, variant=origin)
 
 
 def _without(data: Data, key: str, origin: str) -> Data:
@@ -220,15 +222,18 @@ def merge_keyed(
 def drop(policies: list[Data], removed: list[Any], *, origin: str, amended: date | None = None) -> list[Data]:
     """The policies without those named in ``remove_policies`` (by id, or every one of a rule ID).
 
-    Naming an unknown one is an error. As an amendment from ``amended``, a policy removed
-    is in force until that day.
+    Naming an unknown one is an error; every unknown one is reported, with the nearest names.
+    As an amendment from ``amended``, a policy removed is in force until that day.
     """
-    keys = {entry_key(p) for p in policies} | {rule_of(p) for p in policies}
-    for index, name in enumerate(removed):
-        if name not in keys:
-            raise VariantError(
-                f"{name!r} is not a policy of the extended variant", variant=origin, key=f"remove_policies[{index}]"
-            )
+    keys = [key for key in dict.fromkeys([*map(entry_key, policies), *map(rule_of, policies)]) if key is not None]
+    problems = [
+        VariantProblem(f"{name!r} is not a policy of the extended variant; "
+                       + did_you_mean(name, keys, listed="`bianmin-rules show` of that variant"),
+                       f"remove_policies[{index}]")
+        for index, name in enumerate(removed) if name not in keys
+    ]
+    if problems:
+        raise VariantError.of(problems, variant=origin)
     kept: list[Data] = []
     for policy in policies:
         if entry_key(policy) not in removed and rule_of(policy) not in removed:

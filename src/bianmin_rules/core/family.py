@@ -191,6 +191,11 @@ class Families:
         return tuple(policy for family in self.members for policy in family.policies)
 
     @cached_property
+    def policy_kinds(self) -> Mapping[str, type[PolicyBase]]:
+        """Every policy model by its ``kind`` tag, in the order of :attr:`policies`."""
+        return MappingProxyType({model.model_fields["kind"].default: model for model in self.policies})
+
+    @cached_property
     def policy_type(self) -> Any:
         """Any policy of these families as a type: validates as the kind its ``kind`` names."""
         return Annotated[PolicyBase, OneOf(self.policies, "kind")]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from enum import Enum
@@ -33,6 +34,7 @@ from pydantic import (
     model_validator,
 )
 from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import ErrorDetails
 
 from bianmin_rules.core.calendar import DEFAULT_OFFICE_HOURS, OfficeHours, WorkCalendar
 from bianmin_rules.core.dated import (
@@ -54,7 +56,7 @@ from bianmin_rules.core.dated import (
     resolved,
     spans_of,
 )
-from bianmin_rules.core.errors import BOM, BOM_FOUND, VariantError
+from bianmin_rules.core.errors import BOM, BOM_FOUND, VariantError, VariantProblem, did_you_mean
 from bianmin_rules.core.extends import ParentLoader, resolve_extends
 from bianmin_rules.core.family import Families
 from bianmin_rules.core.policy import PolicyBase
@@ -103,11 +105,11 @@ class LintSettings(BaseModel):
 
 
 class UndeclaredCaseTypeError(ValueError):
-    """A policy names a case type the variant does not declare (CASE-2); ``key`` names the place."""
+    """Policies name case types the variant does not declare (CASE-2); ``places`` holds each (message, key)."""
 
-    def __init__(self, message: str, key: str) -> None:
-        super().__init__(message)
-        self.key = key
+    def __init__(self, places: list[tuple[str, str]]) -> None:
+        super().__init__("; ".join(message for message, _ in places))
+        self.places = places
 
 
 def read_policy(value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> PolicyBase:
@@ -171,14 +173,15 @@ class Variant(BaseModel):
 
     @model_validator(mode="after")
     def _policies_use_declared_case_types(self) -> Variant:
-        for index, policy in enumerate(self.policies):
-            for code in getattr(policy, "case_types", ()):
-                if code not in self.case_types:
-                    raise UndeclaredCaseTypeError(
-                        f"policies[{index}] ({policy.rule}) names case type {code!r}, "
-                        "which [case_types] does not declare",
-                        key=f"policies[{index}].case_types",
-                    )
+        undeclared = [
+            (f"policies[{index}] ({policy.rule}) names case type {code!r}, which [case_types] does not declare",
+             f"policies[{index}].case_types")
+            for index, policy in enumerate(self.policies)
+            for code in getattr(policy, "case_types", ())
+            if code not in self.case_types
+        ]
+        if undeclared:
+            raise UndeclaredCaseTypeError(undeclared)
         return self
 
     @model_validator(mode="after")
@@ -212,8 +215,9 @@ class Variant(BaseModel):
             return self
         return self.timeline.on(day).variant
 
-    def to_toml(self) -> str:
-        """The variant as a TOML file, with ``extends`` resolved: every parameter it applies, with its dates."""
+    def file_data(self) -> dict[str, Any]:
+        """The variant as a file's data, with ``extends`` resolved: every parameter it applies, with its dates,
+        as TOML values."""
         if self.timeline is not None:
             data = {key: value for key, value in self.timeline.data.items() if key != "families"}
         else:
@@ -223,19 +227,25 @@ class Variant(BaseModel):
             if not self.amended:
                 del data["amended"]
         data["policies"] = [{"kind": p["kind"], **p} for p in data["policies"]]  # the kind first, for reading
-        return tomli_w.dumps(toml_ready(data))
+        ready: dict[str, Any] = toml_ready(data)
+        return ready
+
+    def to_toml(self) -> str:
+        """The variant as a TOML file, with ``extends`` resolved: every parameter it applies, with its dates (no
+        comments: see :func:`bianmin_rules.authoring.commented.commented_toml`)."""
+        return tomli_w.dumps(self.file_data())
 
     @classmethod
     def json_schema(cls, families: Families | None = None) -> dict[str, Any]:
-        """The JSON Schema of a variant file, for editors (a file that ``extends`` may leave keys out).
+        """The JSON Schema of a variant as resolved (every required key, whole policies), naming ``extends`` and
+        ``remove_policies`` besides.
 
         Its ``policies`` are the policy kinds of ``families`` (default: the model's own default).
+        Editors check files against
+        :func:`~bianmin_rules.authoring.schema.variant_file_schema`, derived from it, in which
+        a file that ``extends`` another may leave keys out.
         """
-        if families is None:
-            default = cls.model_fields["families"].get_default(call_default_factory=True)
-            if not isinstance(default, Families):
-                raise TypeError(f"{cls.__name__}.json_schema needs the families whose policy kinds it lists")
-            families = default
+        families = families or cls.default_families()
         policies = cls.model_fields["policies"]
         spelled = create_model(
             cls.__name__, __base__=cls,
@@ -271,41 +281,51 @@ class Variant(BaseModel):
                              families=families)
 
     @classmethod
-    def _refuse_unknown_rules(cls, data: dict[str, Any], origin: str, families: Families) -> None:
-        """A variant file naming a rule ID its families' catalogue does not hold is refused, at that key.
-
-        Checked on the file's data: a policy object of another family, given to the model
-        itself, is the caller's to vouch for.
-        """
-        for key, rule in named_rules(data, rule_keys(families)):
-            if rule not in families.rules:
-                raise VariantError(f"{rule} is not a rule of the catalogue", variant=origin, key=key)
+    def default_families(cls) -> Families:
+        """The families a variant of this model is read with when none are given."""
+        default = cls.model_fields["families"].get_default(call_default_factory=True)
+        if not isinstance(default, Families):
+            raise TypeError(f"{cls.__name__} has no default families: give the families whose policy kinds it reads")
+        return default
 
     @classmethod
     def from_data(
         cls, data: dict[str, Any], *, origin: str, load_parent: ParentLoader | None = None,
         families: Families | None = None,
     ) -> Self:
-        """Validate a variant from parsed data, turning the first problem into a :class:`VariantError`.
+        """Validate a variant from parsed data; every problem of it in one :class:`VariantError`.
 
         Its policy kinds are those of ``families`` (default: the model's default families).
+        A rule ID the file names that the families' catalogue does not hold is refused at
+        its key (checked on the file's data: a policy object of another family, given to
+        the model itself, is the caller's to vouch for).
         """
         if "extends" in data or "remove_policies" in data:
             if load_parent is None and "extends" in data:
                 raise VariantError("extends another variant, but no way to load it was given", variant=origin,
                                    key="extends")
             data = resolve_extends(data, origin=origin, load_parent=load_parent or refuse_parent)
-        if families is not None:
-            data = {**data, "families": families}
-        variant = cls._timed(data, origin) if is_timed(data) else cls._validated(data, origin)
-        cls._refuse_unknown_rules(data, origin, variant.families)
+        if families is None:
+            given = data.get("families")
+            families = given if isinstance(given, Families) else cls.default_families()
+        data = {**data, "families": families}
+        unknown = [VariantProblem(unknown_rule(rule, families), key) for key, rule in
+                   named_rules(data, rule_keys(families)) if rule not in families.rules]
+        try:
+            variant = cls._timed(data, origin) if is_timed(data) else cls._validated(data, origin)
+        except VariantError as exc:  # a misspelt rule ID is said once, with the nearest IDs
+            named = {problem.key for problem in unknown}
+            raise VariantError.of([*(p for p in exc.problems if p.key not in named), *unknown],
+                                  variant=origin) from None
+        if unknown:
+            raise VariantError.of(unknown, variant=origin)
         return variant
 
     @classmethod
     def _validated(
         cls, data: dict[str, Any], origin: str, places: dict[str, list[int]] | None = None, day: date | None = None,
     ) -> Self:
-        """The model of ``data``, its first problem a :class:`VariantError` at its key.
+        """The model of ``data``; every problem of it in one :class:`VariantError`, each at its key.
 
         For a version of a dated variant, ``places`` gives the index in the file of each
         entry of its lists, and ``day`` the day it is in force from.
@@ -313,14 +333,12 @@ class Variant(BaseModel):
         try:
             return cls.model_validate(data)
         except ValidationError as exc:
-            first = exc.errors()[0]
-            cause = first.get("ctx", {}).get("error")
-            loc = list(first["loc"])
-            if places and len(loc) > 1 and loc[0] in places and isinstance(loc[1], int):
-                loc[1] = places[str(loc[0])][loc[1]]
-            key = cause.key if isinstance(cause, UndeclaredCaseTypeError) else key_path(loc, data)
+            errors = exc.errors()
+            if places:  # each entry's index in the file, not in the version's list
+                errors = [{**error, "loc": in_file(error["loc"], places)} for error in errors]
             when = "" if places is None else f" (in force {'from ' + str(day) if day else 'before its dates'})"
-            raise VariantError(first["msg"] + when, variant=origin, key=key) from None
+            problems = validation_problems(errors, data, data["families"])
+            raise VariantError.of([replace(p, message=p.message + when) for p in problems], variant=origin) from None
 
     @classmethod
     def _timed(cls, data: dict[str, Any], origin: str) -> Self:
@@ -368,6 +386,57 @@ class Variant(BaseModel):
             courses=courses, tables_timed=any(version.variant.scorecards != first for version in versions),
         )
         return variant.model_copy(update={"timeline": timeline})  # the last version
+
+
+def in_file(loc: tuple[int | str, ...], places: dict[str, list[int]]) -> tuple[int | str, ...]:
+    """The location of a version's validation error with the entry's index in the file's list."""
+    if len(loc) > 1 and loc[0] in places and isinstance(loc[1], int):
+        return (loc[0], places[str(loc[0])][loc[1]], *loc[2:])
+    return loc
+
+
+def validation_problems(errors: list[ErrorDetails], data: dict[str, Any], families: Families) -> list[VariantProblem]:
+    """Every problem a validation of the variant's ``data`` found, each at its key."""
+    problems = []
+    for error in errors:
+        cause = error.get("ctx", {}).get("error")
+        if isinstance(cause, UndeclaredCaseTypeError):
+            problems += [VariantProblem(message, key) for message, key in cause.places]
+        else:
+            problems.append(VariantProblem(validation_message(error, families), error_key(error, data)))
+    return problems
+
+
+def error_key(error: ErrorDetails, data: dict[str, Any]) -> str:
+    """The dotted key of a validation error of the variant's ``data``; a misspelt ``kind`` at the kind itself."""
+    key = key_path(error["loc"], data)
+    if error["type"] == "union_tag_invalid":
+        key = join(key, str(error["ctx"]["discriminator"]).strip("'"))
+    return key
+
+
+def validation_message(error: ErrorDetails, families: Families) -> str:
+    """What a validation error of a variant file says: pydantic's words, but a misspelt policy kind or parameter
+    answered with the nearest names."""
+    if error["type"] == "union_tag_invalid" and error["ctx"].get("discriminator") == "'kind'":
+        kind = str(error["ctx"]["tag"])
+        return f"unknown policy kind {kind!r}; " + did_you_mean(
+            kind, families.policy_kinds, listed="`bianmin-rules schema variant`")
+    loc = error["loc"]
+    policy_key = len(loc) == 4 and loc[0] == "policies" and loc[2] in families.policy_kinds
+    if error["type"] == "extra_forbidden" and policy_key:
+        kind, key = str(loc[2]), str(loc[3])
+        return f"{key!r} is not a parameter of {kind}; " + did_you_mean(
+            key, families.policy_kinds[kind].model_fields, listed="`bianmin-rules schema variant`")
+    if error["type"] == "union_tag_not_found" and error["ctx"].get("discriminator") == "'kind'":
+        return ("names no `kind`: a new policy states its kind; an entry that changes an inherited policy "
+                "names it by its `id` or `rule`")
+    return error["msg"]
+
+
+def unknown_rule(rule: str, families: Families) -> str:
+    """What is said of a rule ID a variant file names that the families' catalogue does not hold."""
+    return f"{rule!r} is not a rule of the catalogue; " + did_you_mean(rule, families.rules, listed="docs/catalogue.md")
 
 
 def refuse_parent(reference: str, origin: str) -> tuple[dict[str, Any], str]:

@@ -16,7 +16,14 @@ from typing import BinaryIO
 from bianmin_rules.authoring.locate import key_lines, locate
 from bianmin_rules.authoring.sources import Chain
 from bianmin_rules.core.calendar import WorkCalendar, YearSchedule
-from bianmin_rules.core.errors import BianminError, CalendarError, EventError, ScheduleError, VariantError
+from bianmin_rules.core.errors import (
+    BianminError,
+    CalendarError,
+    EventError,
+    ScheduleError,
+    VariantError,
+    did_you_mean,
+)
 from bianmin_rules.core.family import Families
 from bianmin_rules.families import BUILTIN, Event, Variant
 from bianmin_rules.intake.jsonl import read_logs
@@ -64,8 +71,8 @@ def variant_text(reference: str, referrer: str = "") -> tuple[str, str]:
             path = Path(referrer).parent / path
         return read_text(path, lambda why: VariantError(why, variant=str(path))), str(path)
     if reference not in builtin_variant_names():
-        known = ", ".join(builtin_variant_names())
-        raise VariantError(f"no such built-in variant; the built-in variants are: {known}", variant=reference)
+        raise VariantError("no such built-in variant; " + did_you_mean(
+            reference, builtin_variant_names(), listed="`bianmin-rules variants`"), variant=reference)
     return (DATA / "variants" / f"{reference}.toml").read_text(encoding="utf-8"), reference
 
 

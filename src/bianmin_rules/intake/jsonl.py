@@ -17,7 +17,7 @@ from functools import cache
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from bianmin_rules.core.errors import BOM, BOM_FOUND, DuplicateEventError, EventError, shown, wrong_type
+from bianmin_rules.core.errors import BOM, BOM_FOUND, DuplicateEventError, EventError, did_you_mean, shown, wrong_type
 from bianmin_rules.core.family import Families
 from bianmin_rules.families import BUILTIN, Event
 
@@ -116,9 +116,11 @@ def describe(error: ErrorDetails, families: Families = BUILTIN) -> tuple[str | N
     if kind == "union_tag_not_found":
         return "type", "missing: every event needs a `type`"
     if kind == "union_tag_invalid":
-        known = ", ".join(families.event_types)
-        tag = "" if complaint_like(error["input"], families) else f" {error['ctx']['tag']!r}"
-        return "type", f"unknown event type{tag}; expected one of: {known}"
+        if complaint_like(error["input"], families):  # nothing of the line, not even what its type is near to
+            return "type", f"unknown event type; `bianmin-rules schema events` lists the {len(families.event_types)}"
+        tag = str(error["ctx"]["tag"])
+        return "type", f"unknown event type {tag!r}; " + did_you_mean(
+            tag, families.event_types, listed="`bianmin-rules schema events`")
     if not error["loc"]:  # the line as a whole is not an object
         return None, "expected a JSON object"
     # loc starts with the event type (the union tag); the rest is the field's path.

@@ -127,9 +127,10 @@ def open_log(log: str, *, compression: str | None) -> BinaryIO:
 
 
 def error_text(exc: BaseException) -> str:
-    """One line for a centre's error: the library's own line, else the kind of error and its message."""
+    """One line for a centre's error: the library's own (a variant's problems joined by ``; ``), else the kind of
+    error and its message."""
     if isinstance(exc, BianminError):
-        return str(exc)
+        return "; ".join(str(exc).splitlines())
     return f"{type(exc).__name__}: {exc}".splitlines()[0]
 
 

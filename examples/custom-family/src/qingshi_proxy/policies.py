@@ -11,6 +11,7 @@ from bianmin_rules import Books, Context, PolicyBase, Verdict
 from bianmin_rules.core.deadlines import Limit
 from bianmin_rules.core.duties import judge_duty
 from bianmin_rules.core.verdicts import answerable
+from bianmin_rules.core.words import say
 from qingshi_proxy.ledger import PROXY_FILES
 
 
@@ -40,7 +41,7 @@ class HomeVisitDeadline(PolicyBase):
                 continue
             when = (f"约定于{agreed}上门" if agreed
                     else f"自申请之日（{requested.day}）起{self.limit.label()}内上门，届满日为{due}")
-            outcome = duty.outcome("上门服务", context.as_of)
+            outcome = duty.outcome(say("上门服务"), context.as_of)
             yield self.verdict(
                 context, subject=answerable(requested.staff, requested.window), kind=duty.kind, on=duty.on,
                 explanation=f"代办申请 {file.request}（{requested.matter}）：应{when}；{outcome}。",
