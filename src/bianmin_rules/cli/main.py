@@ -13,7 +13,9 @@ reading of files and standard input and the writing of reports are in
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -55,6 +57,9 @@ from bianmin_rules.views.whatif import diff
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
+EXIT_BROKEN_PIPE = 141
+"""The status of a command whose reader went away (``| head``): 128 + SIGPIPE, as the shell reports a command
+that the signal ended quietly."""
 
 FAIL_ON = ("violations", "warnings")
 """What ``evaluate --fail-on`` can fail on: any violation; any violation or warning."""
@@ -62,9 +67,8 @@ FAIL_ON = ("violations", "warnings")
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
     try:
+        args = build_parser().parse_args(argv)
         command: Callable[[argparse.Namespace], int] = args.command
         return command(args)
     except BianminError as exc:
@@ -73,11 +77,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        return 0
+        return reader_gone()
     except Exception as exc:  # a bug, never bad input: not to be mistaken for findings (1) or bad input (2)
         print(f"bianmin-rules: internal error: {type(exc).__name__}: {exc} — a bug of bianmin-rules; please report "
               "it with the command that caused it", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def reader_gone() -> int:
+    """End quietly when the reader of standard output has gone (``| head -1``), as Unix commands do.
+
+    What is still buffered for standard output is dropped: it is pointed at the null
+    device, so that the interpreter's last flush has nowhere to fail.
+    """
+    with contextlib.suppress(OSError, ValueError):  # standard output is not a file (captured, or closed)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_BROKEN_PIPE
 
 
 def examples(*lines: str) -> str:
