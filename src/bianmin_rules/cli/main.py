@@ -46,7 +46,7 @@ from bianmin_rules.intake.files import (
     load_variant,
     with_schedules,
 )
-from bianmin_rules.intake.spreadsheets import import_register, load_mapping, summary, write_log, write_problems
+from bianmin_rules.intake.spreadsheets import convert_register, load_mapping, summary, write_problems
 from bianmin_rules.views.explain import explain, subject_of
 from bianmin_rules.views.labels import LANGUAGES
 from bianmin_rules.views.outputs import FORMATS, STORY_FORMATS, Viewed, write_view
@@ -609,21 +609,19 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     mapping = load_mapping(args.mapping) if args.mapping else None
-    intake = import_register(args.register, mapping)
-    for problem in intake.problems:
+    try:
+        tally = convert_register(args.register, args.output, sys.stdout, mapping, skip_bad=args.skip_bad)
+    except RegisterError as exc:
+        for problem in exc.problems:
+            print(f"bianmin-rules: {args.register}: {problem}", file=sys.stderr)
+        raise
+    for problem in tally.problems:
         print(f"bianmin-rules: {args.register}: {problem}", file=sys.stderr)
-    if intake.problems and not args.skip_bad:
-        raise RegisterError(
-            f"{args.register}: {len(intake.problems)} bad cells in {intake.bad_rows} of {intake.rows} rows; "
-            "nothing written (correct them, or give --skip-bad to write the good rows)",
-            problems=intake.problems,
-        )
-    write_log(intake, args.output, sys.stdout)
-    if intake.problems:
+    if tally.problems:
         skipped = f"{args.output or 'events'}.skipped.csv"
-        write_problems(intake.problems, skipped)
+        write_problems(tally.problems, skipped)
         print(f"bianmin-rules: the bad cells are listed in {skipped}", file=sys.stderr)
-    print(f"bianmin-rules: {'; '.join(summary(intake))}", file=sys.stderr)
+    print(f"bianmin-rules: {'; '.join(summary(tally))}", file=sys.stderr)
     return 0
 
 
