@@ -13,8 +13,9 @@ county-centre log of ``--events`` events under county-centre, as ``bench_through
 evaluates it. Each timed run is a fresh interpreter:
 
 - ``import xlsx`` / ``import csv``: ``bianmin-rules import FILE -o events.jsonl``; wall
-  time and the process's peak memory. With ``--against SRC``, the same command of the
-  library at ``SRC`` (another checkout's ``src``) runs by turns with this one's.
+  time, CPU time (the steadier figure on a shared machine) and the process's peak
+  memory. With ``--against SRC``, the same command of the library at ``SRC`` (another
+  checkout's ``src``) runs by turns with this one's.
 - ``workbook``: the log is evaluated (not timed), then ``to_xlsx`` writes the report's
   workbook; the time of the writing, the peak memory before it (the report) and after
   it. Written in openpyxl's write-only mode, the workbook adds little to the report.
@@ -85,19 +86,20 @@ def bench_import(work: Path, *, rows: int, seed: int, repeat: int, against: str 
     del register
     sources = {"this": None, **({"against": against} if against else {})}
     for suffix in ("xlsx", "csv"):
-        runs: dict[str, list[tuple[float, float]]] = {name: [] for name in sources}
+        runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in sources}
         for _ in range(max(1, repeat)):
             for name, source in sources.items():  # by turns: the two meet the same neighbours
                 runs[name].append(imported(work / f"register.{suffix}", work / "events.jsonl", source))
         lines = sum(1 for _ in (work / "events.jsonl").open(encoding="utf-8"))
         for name, found in runs.items():
-            seconds, peaks = [run[0] for run in found], [run[1] for run in found]
+            seconds, cpu, peaks = ([run[i] for run in found] for i in range(3))
             print(f"import {suffix:4} ({name}): {rows:,} rows → {lines:,} events in {spread(seconds, 's')} "
-                  f"({rows / max(seconds):,.0f}–{rows / min(seconds):,.0f} rows/s), peak {spread(peaks, 'MB')}")
+                  f"(CPU {spread(cpu, 's')}, {rows / max(cpu):,.0f}–{rows / min(cpu):,.0f} rows per CPU second), "
+                  f"peak {spread(peaks, 'MB')}")
 
 
-def imported(register: Path, log: Path, source: str | None) -> tuple[float, float]:
-    """One ``bianmin-rules import`` in a fresh interpreter: its wall time and peak memory (MB)."""
+def imported(register: Path, log: Path, source: str | None) -> tuple[float, float, float]:
+    """One ``bianmin-rules import`` in a fresh interpreter: its wall time, CPU time and peak memory (MB)."""
     env = {**os.environ, **({"PYTHONPATH": source} if source else {})}
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "bianmin_rules", "import", str(register), "-o", str(log)],
@@ -106,7 +108,7 @@ def imported(register: Path, log: Path, source: str | None) -> tuple[float, floa
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"the import of {register} failed")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def spread(values: list[float], unit: str) -> str:
