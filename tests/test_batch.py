@@ -555,7 +555,7 @@ sys.exit(main(["batch", "manifest.toml", "-o", "out"]))
 def test_the_core_installs_and_runs_without_the_scale_extra() -> None:
     run = subprocess.run([sys.executable, "-c", WITHOUT_EXTRA], capture_output=True, text=True, check=False)
     assert run.returncode == 2, run.stderr
-    assert "# Evaluation under county-centre" in run.stdout
+    assert "# county-centre 评估报告" in run.stdout
     assert run.stderr == (
         "bianmin-rules: error: evaluating many centres on Dask needs the optional package 'distributed': "
         "pip install 'bianmin-rules[scale]'\n"

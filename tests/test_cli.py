@@ -29,9 +29,18 @@ def log_file(tmp_path: Path, *lines: str) -> str:
 def test_demo_prints_a_readable_report(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = cli(capsys, "demo")
     assert status == 0
-    assert out.startswith("# Evaluation under county-centre as of 2026-03-31")
-    assert "| 2026-03-16 | TL-4 | violation | staff:S-li | C2026-0104 |" in out
+    assert out.startswith("# county-centre 评估报告（评估日 2026-03-31）\n")
+    assert "| 2026-03-16 | TL-4 | 违规 | staff:S-li | C2026-0104 |" in out
     assert "即收即办" in out  # the source article is quoted
+
+
+def test_the_demo_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    """--lang en: headings, headers, kinds and explanations in English; the articles quoted stay as written."""
+    status, out, _ = cli(capsys, "demo", "--lang", "en")
+    assert status == 0 and out.startswith("# Evaluation under county-centre as of 2026-03-31\n")
+    assert "\n## Totals per subject\n" in out and "\n## Verdicts\n\n| Day | Rule | Kind |" in out
+    assert "| 2026-03-16 | TL-4 | Violation | staff:S-li | C2026-0104 |" in out
+    assert "即收即办" in out
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "markdown"])
@@ -51,8 +60,8 @@ def test_evaluate_in_every_format(capsys: pytest.CaptureFixture[str], fmt: str) 
         assert scorecards.startswith("scorecard,period,subject,category,item,entry")
         assert "window,2026-Q1,window:W-build,办件管理,按操作规程办理,deduction,,,-2," in scorecards
     else:
-        assert "## Verdicts" in out and "## Scorecards" in out and "## Rankings" in out
-        assert "\n\n## Verdicts\n\n| Day |" in out  # blank lines between sections are kept …
+        assert "## 违规明细" in out and "## 考核得分" in out and "## 排名" in out
+        assert "\n\n## 违规明细\n\n| 日期 |" in out  # blank lines between sections are kept …
         assert out.endswith("subject\n")  # … and none is left after the last line (the tie-break)
 
 
@@ -120,6 +129,21 @@ def test_bad_event_lines(capsys: pytest.CaptureFixture[str], tmp_path: Path, lin
     assert status == 2 and out == ""
     assert err.startswith("bianmin-rules: error: ") and expected in err
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_an_error_is_english_by_default_and_chinese_with_lang_zh(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path,
+) -> None:
+    """An error is for whoever wrote the input: its English line is stable; --lang zh leads it with the kind of
+    input at fault, from the catalogue, and --lang en with its English."""
+    log = log_file(tmp_path, '{"type": "case_received", ')
+    evaluate = ("evaluate", log, "--variant", "county-centre", "--as-of", "2026-03-31")
+    english = cli(capsys, *evaluate)[2]
+    assert english.startswith(f"bianmin-rules: error: {log}:1: not valid JSON")
+    detail = english.removeprefix("bianmin-rules: error: ")
+    status, _, chinese = cli(capsys, *evaluate, "--lang", "zh")
+    assert (status, chinese) == (2, f"bianmin-rules: 错误：事件日志有误：{detail}")
+    assert cli(capsys, *evaluate, "--lang", "en")[2] == f"bianmin-rules: error: Bad event log: {detail}"
 
 
 @pytest.mark.parametrize(("args", "expected"), [

@@ -169,8 +169,11 @@ def test_fail_on_violations_or_warnings(
     """The demo log has 8 violations and no warnings."""
     args = [*EVALUATE, str(DEMO_LOG)] + (["--fail-on", fail_on] if fail_on else [])
     result, out, err = cli(capsys, *args)
-    assert result == status and out.startswith("# Evaluation under county-centre")
-    assert err == ("" if fail_on is None else f"bianmin-rules: 8 violations, 0 warnings (--fail-on {fail_on})\n")
+    assert result == status and out.startswith("# county-centre 评估报告")
+    assert err == ("" if fail_on is None else f"bianmin-rules: 违规 8 条，提醒 0 条（--fail-on {fail_on}）\n")
+    if fail_on is not None:
+        err = cli(capsys, *args, "--lang", "en")[2]
+        assert err == f"bianmin-rules: 8 violations, 0 warnings (--fail-on {fail_on})\n"
 
 
 def test_fail_on_warnings_fails_on_a_warning_alone(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -192,7 +195,7 @@ def test_the_bar_shows_stages_and_percent_of_bytes_on_a_terminal(
     monkeypatch.setattr(sys, "stderr", terminal)
     status = main([*EVALUATE, str(DEMO_LOG)])
     drawn = terminal.getvalue()
-    assert status == 0 and capsys.readouterr().out.startswith("# Evaluation")
+    assert status == 0 and capsys.readouterr().out.startswith("# county-centre 评估报告")
     for stage in ("reading", "judging", "scoring", "writing"):
         assert stage in drawn, stage
     assert "100%" in drawn and f"{DEMO_LOG.stat().st_size / 1024:.2f}k" in drawn
@@ -232,5 +235,8 @@ def test_each_built_in_variant_accepts_its_example_log(capsys: pytest.CaptureFix
 
 def test_the_demo_says_county_centre_prices_through_its_scorecards(capsys: pytest.CaptureFixture[str]) -> None:
     out = cli(capsys, "demo")[1]
+    totals = out.split("## 各对象合计", 1)[1].split("## 违规明细", 1)[0]
+    assert "county-centre 的判定本身不计分、不罚款，由其考核表计分" in totals
+    out = cli(capsys, "demo", "--lang", "en")[1]
     totals = out.split("## Totals per subject", 1)[1].split("## Verdicts", 1)[0]
-    assert "county-centre prices its verdicts through its scorecards" in totals and "由其考核表计分" in totals
+    assert "county-centre prices its verdicts through its scorecards" in totals

@@ -32,7 +32,7 @@ def test_the_whatif_prints_its_expected_output(
     assert main(diff) == 0
     assert capsys.readouterr().out == (WHATIF / "expected.md").read_text(encoding="utf-8")
     assert main(explain) == 0
-    assert "- **Total**: 10 + 10 + 18 + 10 + 0 + 10 + 6 + 7 = 71 of 100" in capsys.readouterr().out
+    assert "- **合计**：10 + 10 + 18 + 10 + 0 + 10 + 6 + 7 = 71，满分100" in capsys.readouterr().out
 
 
 def test_the_amended_variant_changes_only_what_it_says() -> None:

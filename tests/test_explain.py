@@ -68,8 +68,13 @@ def test_cli_explain(capsys: pytest.CaptureFixture[str]) -> None:
     log = str(DATA / "examples" / "county-centre.jsonl")
     status = main(["explain", log, "--variant", "county-centre", "--as-of", "2026-03-31", "--case", "C2026-0104"])
     out = capsys.readouterr().out
-    assert status == 0 and out.startswith("# case:C2026-0104 under county-centre, all periods (as of 2026-03-31)")
-    assert "promised_limit=3个工作日" in out
+    assert status == 0 and out.startswith("# case:C2026-0104（county-centre，全部期间，评估日 2026-03-31）\n")
+    assert "promised_limit=3个工作日" in out and "\n## 累计\n\n- 违规：2；提醒：0\n" in out
+    main(["explain", log, "--variant", "county-centre", "--as-of", "2026-03-31", "--case", "C2026-0104",
+          "--lang", "en"])
+    out = capsys.readouterr().out
+    assert out.startswith("# case:C2026-0104 under county-centre, all periods (as of 2026-03-31)\n")
+    assert "\n## What it adds up to\n\n- Violations: 2; warnings: 0\n" in out
     with pytest.raises(SystemExit):
         main(["explain", log, "--variant", "county-centre", "--as-of", "2026-03-31", "--staff", "S", "--period", "Q1"])
     assert "not a period" in capsys.readouterr().err
@@ -89,19 +94,29 @@ def test_the_scorecard_arithmetic_of_a_staff_member(county: Variant) -> None:
     assert quarter.total == 74 and not quarter.eligible
     assert [s.award for s in story.standings] == ["服务标兵"]
     text = render_explanation(story, "markdown")
+    assert ("  - 业务技能（满分20）：基础分 20 - 2 = 18\n"
+            "    - -2 扣分 [TL-4 · 2026-03-16 · C2026-0104] 不能在承诺时限") in text
+    assert "  - 规定时限内办结率（满分10）：基础分 10 - 25 + 15 = 0\n" in text
+    assert ("- **合计**：20 + 18 + 20 + 16 + 0 = 74，满分100\n- 评优资格：**无**\n"
+            "- 取消资格（SC-4）（二）出现有超时件的") in text
+    assert "- 未参加服务标兵 2026-Q1 排名（前6名，1个对象参加排名）：无评优资格" in text
+    assert "- **合计**：2026-Q1 74 + 2026-Q2 — + 2026-Q3 — + 2026-Q4 — = 74，满分400" in text
+    english = render_explanation(story, "markdown", lang="en")
     assert ("  - 业务技能 (max 20): base 20 - 2 = 18\n"
-            "    - -2 deduction [TL-4 · 2026-03-16 · C2026-0104] 不能在承诺时限") in text
-    assert "  - 规定时限内办结率 (max 10): base 10 - 25 + 15 = 0\n" in text
+            "    - -2 Deduction [TL-4 · 2026-03-16 · C2026-0104] 不能在承诺时限") in english
+    assert "  - 规定时限内办结率 (max 10): base 10 - 25 + 15 = 0\n" in english
     assert ("- **Total**: 20 + 18 + 20 + 16 + 0 = 74 of 100\n- Eligible: **no**\n"
-            "- Disqualified (SC-4) （二）出现有超时件的") in text
-    assert "- Not ranked in 服务标兵 2026-Q1 (top 6 of 1 ranked): ineligible" in text
-    assert "- **Total**: 2026-Q1 74 + 2026-Q2 — + 2026-Q3 — + 2026-Q4 — = 74 of 400" in text
+            "- Disqualified (SC-4) （二）出现有超时件的") in english
+    assert "- Not ranked in 服务标兵 2026-Q1 (top 6 of 1 ranked): ineligible" in english
+    assert "- **Total**: 2026-Q1 74 + 2026-Q2 — + 2026-Q3 — + 2026-Q4 — = 74 of 400" in english
 
 
 def test_a_ranked_card_and_a_period_without_cards(county: Variant) -> None:
     """SC-8: S-sun, the only eligible staff member of the quarter, ranks first and is 服务标兵."""
     story = explain(county, demo_events(), subject=subject_of("staff", "S-sun"), as_of=date(2026, 3, 31),
                     period=Period.parse("2026-Q1"))
-    assert "- Rank 1 in 服务标兵 2026-Q1 (top 6 of 1 ranked): awarded" in render_explanation(story, "markdown")
+    assert "- 服务标兵 2026-Q1（前6名，1个对象参加排名）第1名：获奖" in render_explanation(story, "markdown")
+    english = render_explanation(story, "markdown", lang="en")
+    assert "- Rank 1 in 服务标兵 2026-Q1 (top 6 of 1 ranked): Awarded" in english
     case = explain(county, demo_events(), subject=subject_of("case", "C2026-0104"), as_of=date(2026, 3, 31))
-    assert case.cards == () and "## Scorecards" not in render_explanation(case, "markdown")
+    assert case.cards == () and "## 考核得分" not in render_explanation(case, "markdown")

@@ -511,6 +511,12 @@ def test_chain_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
     assert main(["chain", str(log), "--inquiry", "Q1", "--variant", str(variant), "--as-of", "2026-03-31"]) == 0
     out, _ = capsys.readouterr()
     assert out.startswith("咨询 Q1 的首问首办责任链\n") and "判定（fir，截至 2026-03-31）：" in out
+    main(["chain", str(log), "--inquiry", "Q1", "--variant", str(variant), "--as-of", "2026-03-31", "--lang", "en"])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:2] == ["The first-inquiry chain of inquiry Q1", "First asked: S-wang (visit, 2026-03-02 09:00)"]
+    assert lines[6] == ("4. 2026-03-03 15:00  S-zhou  handed to S-sun (with leader L-chen's consent) (S-sun becomes "
+                        "the first handler)  → responsible: S-sun (first handling)")
+    assert "Verdicts (fir, as of 2026-03-31):" in lines
     assert main(["chain", str(log), "--inquiry", "Q9", "--variant", str(variant)]) == 2
     _, err = capsys.readouterr()
     assert err == "bianmin-rules: error: inquiry 'Q9' is not in the log\n"

@@ -123,7 +123,7 @@ def test_verdicts_share_one_set_of_field_names_and_count_every_field_as_set() ->
     assert first.model_fields_set is second.model_fields_set == set(Verdict.model_fields)
     traces = [v.deadline for v in report.verdicts if v.deadline is not None]
     assert traces and traces[0].model_fields_set == set(DeadlineTrace.model_fields)
-    copied = first.model_copy(update={"explanation": "changed"})
+    copied = first.model_copy(update={"message": "changed"})
     assert copied.explanation == "changed" and second.model_fields_set == set(Verdict.model_fields)
     read_back = Report.model_validate_json(report.model_dump_json())
     assert read_back == report and read_back.verdicts[0].model_fields_set is first.model_fields_set

@@ -202,7 +202,8 @@ def test_markdown_and_csv_show_every_line_with_its_verdict() -> None:
     report = run(variant, events(*(finding("rude", f"2026-02-0{d}") for d in (2, 3, 4))), "2026-03-31")
     markdown = to_markdown(report)
     assert "### 工作人员考核 · staff:S1 · 2026-Q1" in markdown
-    assert "Total **8** / 20 · eligible · rank 1 · award: 先进" in markdown
+    assert "得分 **8** / 20 · 有评优资格 · 第1名 · 奖项：先进" in markdown
+    assert "Total **8** / 20 · eligible · rank 1 · award: 先进" in to_markdown(report, lang="en")
     assert "|  |  |  |  | -4 | SC-4 2026-02-02：态度差每次扣4分 |  |" in markdown
     assert "|  |  |  |  | -2 | ←service：倒扣——「服务」不够扣的分数，从本项倒扣2分。 |  |" in markdown
     rows = list(csv.DictReader(io.StringIO(to_scorecards_csv(report))))
@@ -334,7 +335,7 @@ def test_whatif_shows_how_scores_and_ranks_move(county: Variant) -> None:
     assert quarter.before is not None and quarter.after is not None
     assert quarter.after.total - quarter.before.total == 2 and result.verdicts == ()
     markdown = render_diff(result, "markdown")
-    assert "## Scorecards" in markdown and "| window | window:W4 | 2026-Q2 |" in markdown
+    assert "## 考核变化" in markdown and "| window | window:W4 | 2026-Q2 |" in markdown
     assert "window,window:W4,2026-Q2" in render_diff(result, "csv")
 
 

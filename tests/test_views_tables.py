@@ -8,13 +8,24 @@ from decimal import Decimal
 import pytest
 
 from bianmin_rules import Report, Variant, load_variant
+from bianmin_rules.core.words import Message
 from bianmin_rules.intake.files import DATA, demo_events, read_event_files
-from bianmin_rules.views.tables import DIFF_TABLES, REPORT_TABLES, ColumnType, Row, Table, diff_tables, report_tables
+from bianmin_rules.views.labels import Words
+from bianmin_rules.views.tables import (
+    DIFF_TABLES,
+    REPORT_TABLES,
+    ColumnType,
+    Row,
+    Table,
+    cell_text,
+    diff_tables,
+    report_tables,
+)
 from bianmin_rules.views.whatif import diff
 from tests.conftest import run
 
 PYTHON_TYPES: dict[ColumnType, type | tuple[type, ...]] = {
-    ColumnType.TEXT: str, ColumnType.CODE: str, ColumnType.INT: int, ColumnType.DECIMAL: Decimal,
+    ColumnType.TEXT: (str, Message), ColumnType.CODE: (str, Message), ColumnType.INT: int, ColumnType.DECIMAL: Decimal,
     ColumnType.DATE: date, ColumnType.BOOL: bool,
 }
 
@@ -126,6 +137,21 @@ def test_a_comparison_has_before_after_and_change_in_separate_numeric_columns(co
     assert (civil["total_before"], civil["total_after"], civil["total_change"]) == (Decimal(83), Decimal(71),
                                                                                     Decimal(-12))
     assert (civil["eligible_before"], civil["eligible_after"]) == (True, False)
+
+
+def test_a_verdict_added_by_a_comparison_is_told_in_the_readers_language(county: Variant) -> None:
+    """The what-if example's new TL-7 verdict on C-11 (examples/whatif/README.md): in Chinese as the report has
+    it, in English from the catalogue."""
+    township = DATA / "examples" / "township.jsonl"
+    before = run(county, read_event_files([township]), "2026-04-01")
+    after = run(load_variant("examples/whatif/amended.toml"), read_event_files([township]), "2026-04-01")
+    table = diff_tables(diff(before, after))[1]
+    (row,) = [r for r in rows_by_id(table) if r["rule"] == "TL-7" and r["case"] == "C-11"]
+    (added,) = [v for v in after.verdicts if v.rule == "TL-7" and v.case == "C-11"]
+    assert row["before"] is None and row["after"] == added.explanation
+    column = next(c for c in table.spec.columns if c.id == "after")
+    english = cell_text(row["after"], column, Words("en"))  # type: ignore[arg-type]
+    assert english.startswith("Case C-11: ") and "2 working days" in english
 
 
 def test_rows_are_made_afresh_each_time(demo: Report) -> None:

@@ -75,7 +75,9 @@ def test_reports_of_different_days_are_not_compared(county: Variant) -> None:
 def test_rendered_in_every_format(county: Variant, amended: Variant) -> None:
     result = whatif(county, amended)
     markdown = render_diff(result, "markdown")
-    assert "| changed | TL-7 | staff:S-zhao | C2026-0005 | 2026-02-25 | due=2026-02-24; days_late=1 |" in markdown
+    assert "| 变化 | TL-7 | staff:S-zhao | C2026-0005 | 2026-02-25 | due=2026-02-24; days_late=1 |" in markdown
+    english = render_diff(result, "markdown", lang="en")
+    assert "| Change | TL-7 | staff:S-zhao | C2026-0005 | 2026-02-25 | due=2026-02-24; days_late=1 |" in english
     assert ReportDiff.model_validate_json(render_diff(result, "json")) == result
     verdict_rows, scorecard_rows = render_diff(result, "csv").split("\n\n")  # two sections, as the report's CSV
     rows = list(csv.DictReader(io.StringIO(verdict_rows)))
@@ -90,6 +92,9 @@ def test_cli_diff(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     log = str(DATA / "examples" / "county-centre.jsonl")
     status = main(["diff", log, "--variant", "county-centre", "--against", str(amended_file), "--as-of", "2026-03-31"])
     out = capsys.readouterr().out
-    assert status == 0 and out.startswith("# What-if: county-centre → county-amended as of 2026-03-31")
+    assert status == 0 and out.startswith("# 假设比较：county-centre → county-amended（评估日 2026-03-31）\n")
     main(["diff", log, "--variant", "county-centre", "--against", "county-centre", "--as-of", "2026-03-31"])
-    assert "No differences." in capsys.readouterr().out
+    assert "无差异。" in capsys.readouterr().out
+    main(["diff", log, "--variant", "county-centre", "--against", str(amended_file), "--as-of", "2026-03-31",
+          "--lang", "en"])
+    assert capsys.readouterr().out.startswith("# What-if: county-centre → county-amended as of 2026-03-31\n")

@@ -37,6 +37,7 @@ from bianmin_rules.core.periods import Period
 from bianmin_rules.core.report import Report
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import VerdictKind
+from bianmin_rules.core.words import say
 from bianmin_rules.intake.families import installed_families
 from bianmin_rules.intake.files import (
     DEMO_AS_OF,
@@ -48,7 +49,7 @@ from bianmin_rules.intake.files import (
 )
 from bianmin_rules.intake.spreadsheets import convert_register, load_mapping, summary, write_problems
 from bianmin_rules.views.explain import explain, subject_of
-from bianmin_rules.views.labels import LANGUAGES
+from bianmin_rules.views.labels import LANGUAGES, Words
 from bianmin_rules.views.outputs import FORMATS, STORY_FORMATS, Viewed, write_view
 from bianmin_rules.views.tables import DIFF_TABLES, REPORT_TABLES
 from bianmin_rules.views.trace import render_trace, trace_inquiry
@@ -67,12 +68,13 @@ FAIL_ON = ("violations", "warnings")
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    args: argparse.Namespace | None = None
     try:
         args = build_parser().parse_args(argv)
         command: Callable[[argparse.Namespace], int] = args.command
         return command(args)
     except BianminError as exc:
-        print(f"bianmin-rules: error: {exc}", file=sys.stderr)
+        print(f"bianmin-rules: {error_line(exc, getattr(args, 'lang', None))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -93,6 +95,19 @@ def reader_gone() -> int:
     with contextlib.suppress(OSError, ValueError):  # standard output is not a file (captured, or closed)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return EXIT_BROKEN_PIPE
+
+
+def error_line(exc: BianminError, lang: str | None) -> str:
+    """The line an error is printed as: ``error: `` and its English text, or with ``--lang zh`` (or ``en``) given,
+    ``错误：`` and its words from the catalogue.
+
+    An error is for whoever wrote the input, and its English text is stable; the reports a
+    command writes are Chinese without ``--lang``, its errors only when asked.
+    """
+    if lang is None:
+        return f"error: {exc}"
+    words = Words(lang)
+    return words(say("错误：{error}", error=exc.words()))
 
 
 def examples(*lines: str) -> str:
@@ -187,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     chain.add_argument("--variant", required=True, help="a built-in variant name or a variant .toml file")
     chain.add_argument("--as-of", type=iso_date, help="the day of evaluation (default: the day of the latest event)")
     add_output_file(chain)
+    add_lang_option(chain)
     add_calendar_options(chain)
     add_quiet_option(chain)
     chain.set_defaults(command=run_chain)
@@ -420,10 +436,7 @@ def add_output_options(
         parser, "write to this file instead of standard output (xlsx: required; csv: a folder, e.g. out/, "
                 "gets one file per table)",
     )
-    parser.add_argument(
-        "--lang", choices=LANGUAGES, default="zh",
-        help="the language of the headers and words of xlsx, html and per-table csv (default: zh)",
-    )
+    add_lang_option(parser)
     if tables:
         parser.add_argument(
             "--table", choices=TABLE_IDS, metavar="TABLE",
@@ -431,10 +444,24 @@ def add_output_options(
         )
 
 
+def add_lang_option(parser: argparse.ArgumentParser) -> None:
+    """``--lang``: the language of what the command writes for people, and of an error."""
+    parser.add_argument(
+        "--lang", choices=LANGUAGES,
+        help="the language of the report's headings, headers, summary lines and explanations (default: zh; json "
+             "and the combined csv keep their keys and Chinese words), and of an error (default: English)",
+    )
+
+
+def reader_lang(args: argparse.Namespace) -> str:
+    """The language of what a command writes for people: ``--lang``, else Chinese."""
+    return str(args.lang or "zh")
+
+
 def write_output(args: argparse.Namespace, model: Viewed, variant: Variant | None = None) -> None:
     """Write ``model`` as the output options ask."""
     write_view(
-        model, args.format, output=args.output, stream=sys.stdout, variant=variant, lang=args.lang,
+        model, args.format, output=args.output, stream=sys.stdout, variant=variant, lang=reader_lang(args),
         table=getattr(args, "table", None),
     )
 
@@ -524,11 +551,11 @@ def run_evaluate(args: argparse.Namespace) -> int:
         )
         bar.stage("writing")
         write_output(args, report, variant)
-    return failing(report, args.fail_on)
+    return failing(report, args.fail_on, Words(reader_lang(args)))
 
 
-def failing(report: Report, fail_on: str | None) -> int:
-    """The exit status ``--fail-on`` asks for, with a line on stderr saying why it fails."""
+def failing(report: Report, fail_on: str | None, words: Words) -> int:
+    """The exit status ``--fail-on`` asks for, with a line on stderr (in the language of ``words``) saying why."""
     if fail_on is None:
         return 0
     kinds = {VerdictKind.VIOLATION} | ({VerdictKind.WARNING} if fail_on == "warnings" else set())
@@ -536,8 +563,9 @@ def failing(report: Report, fail_on: str | None) -> int:
     if not found:
         return 0
     violations = sum(v.kind is VerdictKind.VIOLATION for v in found)
-    print(f"bianmin-rules: {violations} violations, {len(found) - violations} warnings (--fail-on {fail_on})",
-          file=sys.stderr)
+    found_words = say("违规 {violations} 条，提醒 {warnings} 条（--fail-on {fail_on}）",
+                      violations=violations, warnings=len(found) - violations, fail_on=fail_on)
+    print(f"bianmin-rules: {words(found_words)}", file=sys.stderr)
     return EXIT_FINDINGS
 
 
@@ -576,7 +604,7 @@ def run_chain(args: argparse.Namespace) -> int:
         )
         bar.stage("writing")
         with output(args.output) as out:
-            out.write(render_trace(trace))
+            out.write(render_trace(trace, reader_lang(args)))
     return 0
 
 

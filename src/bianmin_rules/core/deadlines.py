@@ -30,6 +30,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 from bianmin_rules.core.bounds import LIMIT_DAYS, WholeDays
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.results import Result
+from bianmin_rules.core.words import Message, Text, counted, say
 
 ONE_DAY = timedelta(days=1)
 
@@ -53,24 +54,20 @@ class LimitUnit(StrEnum):
 # its class costs ~0.1 µs on Python 3.11, a third of counting a plain limit.
 _WORKING_DAYS, _SAME_DAY, _NEXT_DAY = LimitUnit.WORKING_DAYS, LimitUnit.SAME_DAY, LimitUnit.NEXT_DAY
 
-UNIT_LABELS = {
-    LimitUnit.WORKING_DAYS: "个工作日",
-    LimitUnit.CALENDAR_DAYS: "日",
-    LimitUnit.SAME_DAY: "当天",
-    LimitUnit.NEXT_DAY: "次日",
-    LimitUnit.WEEK: "周",
-}
+def amount_words(amount: int, unit: LimitUnit) -> Message:
+    """``5个工作日``, ``3日``, ``2周``, ``当天`` or ``次日``: an amount of a unit in words."""
+    if unit is _WORKING_DAYS:
+        return counted("{n}个工作日", n=amount)
+    if unit is LimitUnit.CALENDAR_DAYS:
+        return counted("{n}日", n=amount)
+    if unit is LimitUnit.WEEK:
+        return counted("{n}周", n=amount)
+    return say("当天") if unit is _SAME_DAY else say("次日")
 
 
-def late_words(unit: LimitUnit) -> str:
-    """The unit days late are stated in: 个工作日 or 日."""
-    return _LATE_WORDS[unit]
-
-
-_LATE_WORDS = {
-    unit: UNIT_LABELS[LimitUnit.WORKING_DAYS if unit is LimitUnit.WORKING_DAYS else LimitUnit.CALENDAR_DAYS]
-    for unit in LimitUnit
-}
+def late_words(late: int, unit: LimitUnit) -> Message:
+    """Days late in the unit they are counted in: ``2个工作日`` or ``3日``."""
+    return amount_words(late, _WORKING_DAYS if unit is _WORKING_DAYS else LimitUnit.CALENDAR_DAYS)
 
 
 class TimeLimit(BaseModel):
@@ -104,11 +101,13 @@ class TimeLimit(BaseModel):
         assert due is not None  # without suspensions the clock never stops
         return due
 
-    def label(self) -> str:
+    def words(self) -> Message:
         """The limit in the words of the regulations, e.g. ``5个工作日`` or ``当天``."""
-        if self.unit is _SAME_DAY or self.unit is _NEXT_DAY:
-            return UNIT_LABELS[self.unit]
-        return f"{self.amount}{UNIT_LABELS[self.unit]}"
+        return amount_words(self.amount, self.unit)
+
+    def label(self) -> str:
+        """The limit in Chinese (:meth:`words` written out)."""
+        return str(self.words())
 
     def closed_end(self, start: date, calendar: WorkCalendar) -> date | None:
         """The closed day a calendar-day limit from ``start`` ended on, if it rolled to the next working day.
@@ -121,13 +120,14 @@ class TimeLimit(BaseModel):
         end = start + timedelta(days=self.counted_amount)
         return None if calendar.is_working_day(end) else end
 
-    def due_words(self, start: date, due: date, calendar: WorkCalendar) -> str:
+    def due_words(self, start: date, due: date, calendar: WorkCalendar) -> Message:
         """The due date in words, saying so when the limit rolled past a closed day (民法典 第二百零三条)."""
         closed = self.closed_end(start, calendar)
         if closed is None:
-            return f"届满日为{due}"
-        last = UNIT_LABELS[self.unit] if self.unit is _NEXT_DAY else f"{self.label()}的最后一日"
-        return f"{last}（{closed}）不是工作日，顺延至下一个工作日（民法典第二百零三条），届满日为{due}"
+            return say("届满日为{due}", due=due)
+        last = self.words() if self.unit is _NEXT_DAY else say("{limit}的最后一日", limit=self.words())
+        return say("{last}（{closed}）不是工作日，顺延至下一个工作日（民法典第二百零三条），届满日为{due}",
+                   last=last, closed=closed, due=due)
 
     @property
     def counted_unit(self) -> LimitUnit:
@@ -247,7 +247,7 @@ class DeadlineTrace(Result):
 
     limit: TimeLimit
     start: date = Field(description="The day the clock started (not itself counted unless the start rule says so).")
-    start_rule: str = Field(description="Which event started the clock, in words.")
+    start_rule: Text = Field(description="Which event started the clock, in words.")
     due: date = Field(description="The last day that is still in time.")
     actual: date | None = Field(description="When it was done; None while still open.")
     days_late: int = Field(ge=0, description="Days after the due date, in `late_unit`.")
@@ -281,7 +281,7 @@ class Clock(NamedTuple):
     limit: TimeLimit
     start: date
     """The day that starts the clock."""
-    start_rule: str
+    start_rule: str | Message
     """What started it, in words (e.g. 受理之日, 补齐材料之日)."""
     counts_start_day: bool = False
     """True when the start day is itself the first day counted (ClockStart.RECEIPT)."""

@@ -17,6 +17,7 @@ from typing import Any
 from bianmin_rules.core.deadlines import DeadlineTrace, LimitUnit, TimeLimit, days_late, late_words
 from bianmin_rules.core.policy import Context
 from bianmin_rules.core.verdicts import VerdictKind
+from bianmin_rules.core.words import Message, say
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,23 +40,26 @@ class Duty:
         """The day the verdict is attributed to: the day it was done, or the first day it was late."""
         return self.done if self.done is not None else self.due + timedelta(days=1)
 
-    def outcome(self, act: str, as_of: date) -> str:
-        """The result in words: ``于2026-03-05{act}，逾期2个工作日`` or ``截至2026-03-31仍未{act}``."""
-        unit = late_words(self.unit)
-        if self.done is None:
-            return f"截至{as_of}仍未{act}，已逾期{self.late}{unit}"
-        if self.late:
-            return f"于{self.done}{act}，逾期{self.late}{unit}"
-        return f"于{self.done}{act}，未超时限"
+    def outcome(self, act: Message, as_of: date) -> Message:
+        """The result in words: ``于2026-03-05{act}，逾期2个工作日`` or ``截至2026-03-31仍未{act}``.
 
-    def trace(self, limit: TimeLimit, start: date, start_rule: str) -> DeadlineTrace:
+        ``act`` is what was to be done, as a verb (``say("答复")``).
+        """
+        if self.done is None:
+            return say("截至{as_of}仍未{act}，已逾期{late}", as_of=as_of, act=act,
+                       late=late_words(self.late, self.unit))
+        if self.late:
+            return say("于{done}{act}，逾期{late}", done=self.done, act=act, late=late_words(self.late, self.unit))
+        return say("于{done}{act}，未超时限", done=self.done, act=act)
+
+    def trace(self, limit: TimeLimit, start: date, start_rule: str | Message) -> DeadlineTrace:
         """The deadline trace a reader can check by hand."""
         return DeadlineTrace(
             limit=limit, start=start, start_rule=start_rule, due=self.due, actual=self.done,
             days_late=self.late, late_unit=self.unit,
         )
 
-    def fields(self, limit: TimeLimit, start: date, start_rule: str) -> dict[str, Any]:
+    def fields(self, limit: TimeLimit, start: date, start_rule: str | Message) -> dict[str, Any]:
         """The verdict fields of a judged deadline: ``due``, ``actual`` and the ``deadline`` trace."""
         return {"due": self.due, "actual": self.done, "deadline": self.trace(limit, start, start_rule)}
 

@@ -25,6 +25,7 @@ from bianmin_rules.core.scorecards.assessors import ASSESSOR_SCORES
 from bianmin_rules.core.scorecards.ranking import assess
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import Verdict
+from bianmin_rules.core.words import Joined, Message, say
 
 STAGES = ("reading", "judging", "scoring")
 """The stages of an evaluation, in order, as a progress callback is told of them."""
@@ -224,7 +225,7 @@ def judge(variant: Variant, books: Books, context: Context, judging: Judging | N
         events_after_as_of=books.events_after_as_of,
         verdicts=tuple(verdicts),
         totals=subject_totals(verdicts),
-        notes=(*placeholder_hours(variant, verdicts), *variant.families.notes(books)),
+        note_messages=(*placeholder_hours(variant, verdicts), *variant.families.notes(books)),
         scorecards=assessment.cards,
         standings=assessment.standings,
     )
@@ -245,7 +246,7 @@ def apply_policies(
     return verdicts
 
 
-def placeholder_hours(variant: Variant, verdicts: Iterable[Verdict]) -> Iterable[str]:
+def placeholder_hours(variant: Variant, verdicts: Iterable[Verdict]) -> Iterable[Message]:
     """A note when office hours the variant's text does not state decide verdicts of the report (CAL-2).
 
     Lateness, absence, time off post and days of leave, and the points and money they
@@ -257,7 +258,7 @@ def placeholder_hours(variant: Variant, verdicts: Iterable[Verdict]) -> Iterable
         return
     rules = {policy.rule for policy in variant.policies if policy.reads_office_hours}
     if any(verdict.rule in rules for verdict in verdicts):
-        sessions = "、".join(f"{s.start:%H:%M}–{s.end:%H:%M}" for s in DEFAULT_OFFICE_HOURS.sessions)
-        yield (f"办公时间：原文未规定作息时间，本报告的迟到、早退、旷工、离岗、空岗和请假天数及其扣分、扣款，"
-               f"均按本库的占位时间（{sessions}）计算，并非该单位的作息时间；请在变体文件的 [office_hours] 中写明"
-               f"（CAL-2）。")
+        sessions = Joined(f"{s.start:%H:%M}–{s.end:%H:%M}" for s in DEFAULT_OFFICE_HOURS.sessions)
+        yield say("办公时间：原文未规定作息时间，本报告的迟到、早退、旷工、离岗、空岗和请假天数及其扣分、扣款，"
+                  "均按本库的占位时间（{sessions}）计算，并非该单位的作息时间；请在变体文件的 [office_hours] 中写明"
+                  "（CAL-2）。", sessions=sessions)

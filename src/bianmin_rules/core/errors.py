@@ -3,19 +3,37 @@
 Every error renders as one readable line that names the place of the problem (the
 line of an event log, the key of a variant file, the date outside the official
 calendar), so that the command line can print it as it is and exit with status 2.
+
+An error is written for whoever wrote the input — a variant's author, a system that
+imports the library — and ``str(error)`` is that line in English, a stable text a
+program may log or match. :meth:`BianminError.words` is the same line for people with a
+Chinese lead naming the kind of input at fault (``变体文件有误：…``), from the label
+catalogue; the command line prints it with ``--lang zh``.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
+
+from bianmin_rules.core.words import Message, say, word, zh
 
 
 class BianminError(Exception):
     """Base class of every error the library raises on bad input."""
 
+    title: ClassVar[str] = zh("输入有误")
+    """What is at fault, in Chinese: the lead of :meth:`words`."""
+
+    def words(self) -> Message:
+        """The error for people: its :attr:`title` (translated like any word), then the line ``str()`` gives."""
+        return say("{title}：{detail}", title=word(self.title), detail=str(self))
+
 
 class EventError(BianminError):
     """An event log entry is malformed: bad JSON, unknown type, missing or invalid field."""
+
+    title = zh("事件日志有误")
 
     def __init__(
         self, message: str, *, source: str = "<events>", line: int | None = None,
@@ -37,9 +55,13 @@ class EventError(BianminError):
 class DuplicateEventError(EventError):
     """Two events of one log share an id."""
 
+    title = zh("事件编号重复")
+
 
 class CalendarError(BianminError):
     """A date cannot be counted by the calendar."""
+
+    title = zh("日期无法按工作日计算")
 
 
 class ProvisionalCalendarError(CalendarError):
@@ -48,6 +70,8 @@ class ProvisionalCalendarError(CalendarError):
     Raised unless the caller opted in to provisional results; load the year's schedule
     with :meth:`bianmin_rules.WorkCalendar.with_schedule` to count it with certainty.
     """
+
+    title = zh("该年度尚无官方节假日安排")
 
     def __init__(self, day: date, last_official_year: int) -> None:
         self.day = day
@@ -62,6 +86,8 @@ class ProvisionalCalendarError(CalendarError):
 class CalendarRangeError(CalendarError):
     """A date lies outside the years the calendar covers at all."""
 
+    title = zh("日期超出日历范围")
+
 
 class ScheduleError(CalendarError):
     """A year's holiday schedule file is malformed, or schedules are loaded out of order.
@@ -69,6 +95,8 @@ class ScheduleError(CalendarError):
     ``source`` names the file (or ``<schedule>`` for text), ``key`` the dotted key and
     ``line`` its line, when known.
     """
+
+    title = zh("节假日安排文件有误")
 
     def __init__(
         self, message: str, *, source: str = "<schedule>", key: str | None = None, line: int | None = None,
@@ -94,6 +122,8 @@ class VariantError(BianminError):
     is the author's own file and entry (``variant 'my-town.toml', line 15:
     policies[0].limit``), not the index of the entry in the variant as resolved.
     """
+
+    title = zh("变体文件有误")
 
     def __init__(
         self, message: str, *, variant: str, key: str | None = None, file: str | None = None,
@@ -121,6 +151,8 @@ class VariantError(BianminError):
 class EvaluationError(BianminError):
     """The events contradict the variant, e.g. a case type the variant does not declare."""
 
+    title = zh("事件与变体不符")
+
     def __init__(self, message: str, *, event_id: str | None = None) -> None:
         self.event_id = event_id
         self.message = message
@@ -135,6 +167,8 @@ class ScoringError(BianminError):
     ``place`` names the table, subject, period and item.
     """
 
+    title = zh("考核表无法计分")
+
     def __init__(self, message: str, *, place: str) -> None:
         self.place = place
         self.message = message
@@ -147,6 +181,8 @@ class CaseFileError(BianminError):
     ``file`` is the case file, ``key`` the dotted key of the problem (``cases[2].verdicts[0].on``)
     and ``line`` the line it is written on.
     """
+
+    title = zh("测试用例文件有误")
 
     def __init__(self, message: str, *, file: str, key: str | None = None, line: int | None = None) -> None:
         self.file = file
@@ -162,6 +198,8 @@ class CaseFileError(BianminError):
 class MissingExtraError(BianminError, ImportError):
     """An optional package a view or reader needs is not installed; the message names the extra to install."""
 
+    title = zh("缺少可选组件")
+
     def __init__(self, *, module: str, extra: str, purpose: str) -> None:
         self.module = module
         self.extra = extra
@@ -174,6 +212,8 @@ class OutputError(BianminError):
     """A view cannot be written as asked: a workbook with no file to go to, a table the output does not have,
     or a file or folder that cannot be written."""
 
+    title = zh("无法写出")
+
 
 class RegisterError(BianminError):
     """A register (a spreadsheet of cases or sign-ins) cannot be turned into events.
@@ -182,6 +222,8 @@ class RegisterError(BianminError):
     expected; the message says how many there are and names the first. A register of
     complaints is never quoted (CMP-7).
     """
+
+    title = zh("台账有误")
 
     def __init__(self, message: str, *, problems: tuple[object, ...] = ()) -> None:
         self.problems = problems
@@ -197,6 +239,8 @@ class FamilyError(BianminError):
     the family (or the entry point) concerned.
     """
 
+    title = zh("规则族无法注册")
+
     def __init__(self, message: str, *, family: str) -> None:
         self.family = family
         self.message = message
@@ -209,6 +253,8 @@ class ManifestError(BianminError):
     ``key`` names the place in the manifest, as a dotted path such as ``centres[2].as_of``.
     A bad log or variant of one centre is not a manifest error: that centre fails alone.
     """
+
+    title = zh("批量清单有误")
 
     def __init__(self, message: str, *, manifest: str, key: str | None = None) -> None:
         self.manifest = manifest
@@ -224,6 +270,8 @@ class BatchError(BianminError):
     A centre that fails does not fail the batch: it is reported with its id and error
     while the others complete.
     """
+
+    title = zh("批量评估无法运行")
 
 
 BOM = "\ufeff"

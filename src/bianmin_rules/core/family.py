@@ -36,6 +36,7 @@ from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.policy import PolicyBase
 from bianmin_rules.core.scorecards.assessors import ASSESSOR_SCORES, AssessmentScored
 from bianmin_rules.core.verdicts import RULE_PATTERN
+from bianmin_rules.core.words import Message
 
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*$")
 
@@ -61,7 +62,7 @@ class Family:
     events: tuple[type[EventBase], ...] = ()
     books: tuple[Book[Any], ...] = ()
     policies: tuple[type[PolicyBase], ...] = ()
-    notes: Callable[[Books], Iterable[str]] | None = None
+    notes: Callable[[Books], Iterable[str | Message]] | None = None
 
     def __post_init__(self) -> None:
         if not NAME_PATTERN.match(self.name):
@@ -199,7 +200,7 @@ class Families:
         """Every rule ID the families encode, with its title, family by family."""
         return MappingProxyType({rule: title for family in self.members for rule, title in family.rules.items()})
 
-    def notes(self, books: Books) -> Iterator[str]:
+    def notes(self, books: Books) -> Iterator[str | Message]:
         """What the families' rules cannot judge in ``books``, family by family."""
         for family in self.members:
             if family.notes is not None:

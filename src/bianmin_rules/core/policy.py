@@ -18,6 +18,7 @@ from bianmin_rules.core.books import Books
 from bianmin_rules.core.bounds import Points, Yuan
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.verdicts import ZERO, Citation, RuleId, Subject, Verdict, VerdictKind
+from bianmin_rules.core.words import Message
 
 SourceT = TypeVar("SourceT")
 DerivedT = TypeVar("DerivedT")
@@ -114,7 +115,7 @@ class PolicyBase(BaseModel):
         raise NotImplementedError
 
     def verdict(
-        self, context: Context, *, subject: Subject, kind: VerdictKind, on: date, explanation: str,
+        self, context: Context, *, subject: Subject, kind: VerdictKind, on: date, explanation: str | Message,
         **details: Any,
     ) -> Verdict:
         """A verdict of this policy; a violation carries the policy's points and fine.
@@ -131,5 +132,5 @@ class PolicyBase(BaseModel):
         )
         return Verdict(
             rule=self.rule, variant=context.variant, source=self.source, subject=subject, kind=kind,
-            on=on, explanation=explanation, provisional=provisional, **details,
+            on=on, message=explanation, provisional=provisional, **details,
         )

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from bianmin_rules.core.results import Number
 from bianmin_rules.core.scorecards.cards import Card, Standing
 from bianmin_rules.core.verdicts import ZERO, Subject, Verdict, VerdictKind
+from bianmin_rules.core.words import Text
 
 
 class SubjectTotal(BaseModel):
@@ -62,9 +63,15 @@ def subject_totals(verdicts: Iterable[Verdict]) -> tuple[SubjectTotal, ...]:
 
 
 class Report(BaseModel):
-    """The outcome of evaluating one event log under one variant as of one day."""
+    """The outcome of evaluating one event log under one variant as of one day.
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    Its notes are words kept as data (:attr:`note_messages`, ``notes`` in JSON); :attr:`notes`
+    gives them in Chinese.
+    """
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", validate_by_name=True, validate_by_alias=True, serialize_by_alias=True,
+    )
 
     variant: str
     as_of: date
@@ -73,9 +80,14 @@ class Report(BaseModel):
     events_after_as_of: int = Field(ge=0, description="Events dated after as_of, left out.")
     verdicts: tuple[Verdict, ...]
     totals: tuple[SubjectTotal, ...]
-    notes: tuple[str, ...] = Field(default=(), description="What the rules could not judge.")
+    note_messages: tuple[Text, ...] = Field(default=(), alias="notes", description="What the rules could not judge.")
     scorecards: tuple[Card, ...] = Field(default=(), description="One card per table, subject and period (SC).")
     standings: tuple[Standing, ...] = Field(default=(), description="The rankings per table and period (SC-8).")
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What the rules could not judge, in Chinese (:attr:`note_messages` written out)."""
+        return tuple(map(str, self.note_messages))
 
     def violations(self) -> tuple[Verdict, ...]:
         """The verdicts that find a rule broken."""

@@ -15,6 +15,7 @@ from bianmin_rules.core.deadlines import DeadlineTrace
 from bianmin_rules.core.errors import EvaluationError
 from bianmin_rules.core.periods import Period
 from bianmin_rules.core.results import Number, Result
+from bianmin_rules.core.words import Text
 
 RULE_PATTERN = r"^[A-Z]{2,4}-\d+$"
 """What a catalogue rule ID looks like: a family prefix and a number, e.g. TL-4."""
@@ -172,7 +173,13 @@ class Verdict(Result):
 
     A verdict that judges a deadline carries its ``deadline`` trace, and ``due`` and
     ``actual`` as the trace has them; :attr:`days_late` reads the trace's count.
+
+    Its words are data: :attr:`message` is the sentence's message id with the facts it
+    needs, written when read — :attr:`explanation` in Chinese, the views in the reader's
+    language. In JSON it is the Chinese ``explanation``.
     """
+
+    model_config = ConfigDict(validate_by_name=True, validate_by_alias=True, serialize_by_alias=True)
 
     rule: RuleId
     variant: str
@@ -180,7 +187,7 @@ class Verdict(Result):
     subject: Subject
     kind: VerdictKind
     on: date = Field(description="The day the verdict is attributed to (for periods and ladders).")
-    explanation: str = Field(description="A short explanation in Chinese.")
+    message: Text = Field(alias="explanation", description="A short explanation in Chinese.")
     points: Number = Field(default=ZERO, description="Signed assessment points.")
     fine: Number = Field(default=ZERO, ge=0, description="Money deducted, in yuan.")
     bonus_share: Number = Field(default=ZERO, ge=0, le=1, description="Fraction of the annual bonus deducted.")
@@ -207,6 +214,11 @@ class Verdict(Result):
     staff: str | None = None
     provisional: bool = Field(default=False, description="Rests on a year without an official calendar (CAL-3).")
     code: str | None = Field(default=None, description="A finer key within the rule (e.g. a finding code).")
+
+    @property
+    def explanation(self) -> str:
+        """The explanation in Chinese (:attr:`message` written out)."""
+        return str(self.message)
 
     @property
     def days_late(self) -> int | None:

@@ -24,6 +24,7 @@ from typing import Any, TextIO
 from bianmin_rules.core.edge import require, written
 from bianmin_rules.core.engine import Progress
 from bianmin_rules.core.errors import RegisterError
+from bianmin_rules.core.words import zh
 from bianmin_rules.families import Event
 from bianmin_rules.intake.files import read_bytes, read_text
 from bianmin_rules.intake.mappings import Mapping, parse_mapping
@@ -182,7 +183,7 @@ def write_problems(problems: Iterable[Problem], target: str | Path) -> None:
     with written(target, "w") as out:
         out.write("\ufeff")  # the byte-order mark that tells Excel the file is UTF-8
         writer = csv.writer(out)
-        writer.writerow(("工作表", "行", "列", "列号", "应为"))
+        writer.writerow((zh("工作表"), zh("行"), zh("列"), zh("列号"), zh("应为")))
         writer.writerows((p.sheet, p.row, p.column or "", p.letter or "", p.expected) for p in problems)
 
 

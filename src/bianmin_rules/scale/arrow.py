@@ -76,7 +76,10 @@ def arrow_table(table_schema: pa.Schema, rows: Iterable[Sequence[Any]]) -> pa.Ta
 
 
 def arrow_array(values: Sequence[Any], kind: pa.DataType) -> pa.Array[Any]:
-    """One column's values as an Arrow array; decimals with more than 18 places through :func:`exact`."""
+    """One column's values as an Arrow array; words (a verdict's explanation, a note) as their Chinese text;
+    decimals with more than 18 places through :func:`exact`."""
+    if kind == pa.string():
+        values = [value if value is None or isinstance(value, str) else str(value) for value in values]
     try:
         return pa.array(values, type=kind)
     except pa.ArrowInvalid:  # a decimal would lose places: only a quotient that never ends has them

@@ -2,11 +2,13 @@
 
 :func:`render_chain` prints the chain the FIR policies read
 (:mod:`bianmin_rules.families.first_inquiry.chain`): each step with when, who, what, and
-who is responsible after it, then how the chain ended.
+who is responsible after it, then how the chain ended — in Chinese, or in the language of
+the ``words`` given, from the label catalogue.
 """
 
 from __future__ import annotations
 
+from bianmin_rules.core.words import Message, say, word
 from bianmin_rules.families.cases.ledger import Rejection
 from bianmin_rules.families.first_inquiry.chain import Chain, Link, Phase
 from bianmin_rules.families.first_inquiry.events import Channel, DischargeReason, Remit
@@ -24,89 +26,101 @@ from bianmin_rules.families.first_inquiry.ledger import (
     Replied,
     Taken,
 )
+from bianmin_rules.views.labels import Words, zh
 
-PHASE_WORDS = {Phase.INQUIRY: "首问", Phase.HANDLING: "首办"}
-CHANNEL_WORDS = {Channel.IN_PERSON: "来访", Channel.PHONE: "来电", Channel.LETTER: "来信"}
+PHASE_WORDS = {Phase.INQUIRY: zh("首问"), Phase.HANDLING: zh("首办")}
+"""The phases of the chain, as the texts name them."""
+CHANNEL_WORDS = {Channel.IN_PERSON: zh("来访"), Channel.PHONE: zh("来电"), Channel.LETTER: zh("来信")}
+"""How an inquiry came in."""
 REMIT_WORDS = {
-    Remit.OWN: "属本人职责", Remit.CENTRE: "属中心其他窗口职责", Remit.OUTSIDE: "不属本中心职责",
-    Remit.UNCLEAR: "职责不明确",
+    Remit.OWN: zh("属本人职责"), Remit.CENTRE: zh("属中心其他窗口职责"), Remit.OUTSIDE: zh("不属本中心职责"),
+    Remit.UNCLEAR: zh("职责不明确"),
 }
+"""Whose duty the matter is (FIR-1)."""
 REASON_WORDS = {
-    DischargeReason.NOT_ALLOWED: "法律政策不允许办理",
-    DischargeReason.LEADER_INSTRUCTION: "请示领导后答复",
-    DischargeReason.OUTSIDE_CENTRE: "不属本中心职责，告知主管机关",
+    DischargeReason.NOT_ALLOWED: zh("法律政策不允许办理"),
+    DischargeReason.LEADER_INSTRUCTION: zh("请示领导后答复"),
+    DischargeReason.OUTSIDE_CENTRE: zh("不属本中心职责，告知主管机关"),
 }
+"""Why a discharge may end the chain (FIR-7)."""
 
 
-def action(link: Link) -> str:
+def action(link: Link) -> Message:
     """What happened at a link, in words."""
     if link.step is not None:
         return describe(link.step)
-    return f"办件 {link.case} {'驳回' if isinstance(link.closing, Rejection) else '办结'}"
+    if isinstance(link.closing, Rejection):
+        return say("办件 {case} 驳回", case=link.case or "")
+    return say("办件 {case} 办结", case=link.case or "")
 
 
-def describe(step: InquiryStep) -> str:
+def describe(step: InquiryStep) -> Message:
     """What a step did, in words."""
     if isinstance(step, Asked):
-        matter = f"「{step.matter}」" if step.matter else ""
-        return f"首问：{CHANNEL_WORDS[step.channel]}咨询{matter}，{REMIT_WORDS[step.remit]}"
+        matter = say("「{matter}」", matter=step.matter) if step.matter else ""
+        return say("首问：{channel}咨询{matter}，{remit}", channel=word(CHANNEL_WORDS[step.channel]), matter=matter,
+                   remit=word(REMIT_WORDS[step.remit]))
     if isinstance(step, Recorded):
-        return "记录事项及来电人姓名、电话" if step.contact_recorded else "记录事项（未记来电人姓名、电话）"
+        return say("记录事项及来电人姓名、电话") if step.contact_recorded else say("记录事项（未记来电人姓名、电话）")
     if isinstance(step, Referred):
-        target = " ".join(x for x in (step.to_window, step.to_staff) if x) or "（未指明）"
-        return f"引导至 {target}" + ("（承办人不在岗）" if step.handler_absent else "")
+        target = " ".join(x for x in (step.to_window, step.to_staff) if x) or word(zh("（未指明）"))
+        absent = say("（承办人不在岗）") if step.handler_absent else ""
+        return say("引导至 {target}{absent}", target=target, absent=absent)
     if isinstance(step, Arranged):
-        when = f"约定 {step.appointment:%Y-%m-%d %H:%M}" if step.appointment else "未约定时间"
-        told = "已告知" if step.contact_given else "未告知"
-        return f"联系承办人 {step.with_staff}，{when}，{told}承办人联系方式"
+        when = say("约定 {at}", at=f"{step.appointment:%Y-%m-%d %H:%M}") if step.appointment else say("未约定时间")
+        if step.contact_given:
+            return say("联系承办人 {staff}，{when}，已告知承办人联系方式", staff=step.with_staff, when=when)
+        return say("联系承办人 {staff}，{when}，未告知承办人联系方式", staff=step.with_staff, when=when)
     if isinstance(step, LeaderAsked):
-        return f"请示领导 {step.leader}" if step.leader else "请示领导"
+        return say("请示领导 {leader}", leader=step.leader) if step.leader else say("请示领导")
     if isinstance(step, Refused):
-        return f"以「{step.words}」回绝" if step.words else "回绝"
+        return say("以「{words}」回绝", words=step.words) if step.words else say("回绝")
     if isinstance(step, Taken):
-        parts = ["接办"] + ([f"办件 {step.case}"] if step.case else [])
-        promise = f"，承诺 {step.promised_date} 办结" if step.promised_date else ""
-        return " ".join(parts) + promise
+        taken = say("接办 办件 {case}", case=step.case) if step.case else say("接办")
+        if step.promised_date:
+            return say("{taken}，承诺 {day} 办结", taken=taken, day=step.promised_date)
+        return taken
     if isinstance(step, Handed):
-        consent = "未经领导同意"
+        consent = say("未经领导同意")
         if step.leader_consent:
-            consent = f"经领导 {step.leader} 同意" if step.leader else "经领导同意"
-        return f"移交 {step.to_staff}（{consent}）"
+            consent = say("经领导 {leader} 同意", leader=step.leader) if step.leader else say("经领导同意")
+        return say("移交 {staff}（{consent}）", staff=step.to_staff, consent=consent)
     if isinstance(step, FollowedUp):
-        return "督办"
+        return say("督办")
     if isinstance(step, Discharged):
-        return f"免责办结：{REASON_WORDS[step.reason]}"
+        return say("免责办结：{reason}", reason=word(REASON_WORDS[step.reason]))
     assert isinstance(step, Replied)
-    return "答复服务对象" + ("（电话/短信）" if step.by_phone else "")
+    return say("答复服务对象（电话/短信）") if step.by_phone else say("答复服务对象")
 
 
-def responsible_words(link: Link) -> str:
+def responsible_words(link: Link) -> Message:
     """Who is responsible after a link, with the phase: ``S-wang（首问）`` or ``—（已结束）``."""
     if link.responsible is None:
-        return "—（已结束）"
-    return f"{link.responsible}（{PHASE_WORDS[link.phase]}）"
+        return say("—（已结束）")
+    return say("{staff}（{phase}）", staff=link.responsible, phase=word(PHASE_WORDS[link.phase]))
 
 
-def render_chain(chain: Chain) -> str:
+def render_chain(chain: Chain, words: Words | None = None) -> str:
     """The chain as text, one numbered line per step: when, who, what, and who is responsible after it."""
+    words = words or Words()
     lines = [
-        f"咨询 {chain.inquiry} 的首问首办责任链",
-        f"首问责任人：{chain.first}（{CHANNEL_WORDS[chain.asked.channel]}，{chain.asked.at:%Y-%m-%d %H:%M}）",
+        words(say("咨询 {inquiry} 的首问首办责任链", inquiry=chain.inquiry)),
+        words(say("首问责任人：{staff}（{channel}，{at}）", staff=chain.first,
+                  channel=word(CHANNEL_WORDS[chain.asked.channel]), at=f"{chain.asked.at:%Y-%m-%d %H:%M}")),
     ]
     if chain.case is not None:
-        lines.append(f"关联办件：{chain.case.case}")
+        lines.append(words(say("关联办件：{case}", case=chain.case.case)))
     lines.append("")
     for number, link in enumerate(chain.links, start=1):
-        effect = f"（{link.effect}）" if link.effect else ""
-        lines.append(
-            f"{number}. {link.at:%Y-%m-%d %H:%M}  {link.actor or '—'}  {action(link)}{effect}"
-            f"  → 责任人：{responsible_words(link)}"
-        )
+        effect = words(say("（{effect}）", effect=link.effect)) if link.effect else ""
+        after = words(say("责任人：{staff}", staff=responsible_words(link)))
+        what = words(action(link)) + effect
+        lines.append(f"{number}. {link.at:%Y-%m-%d %H:%M}  {link.actor or '—'}  {what}  → {after}")
     end = chain.end
     lines.append("")
     if end is None:
         last = chain.links[-1]
-        lines.append(f"结果：责任链尚未结束，现由 {responsible_words(last)} 负责。")
+        lines.append(words(say("结果：责任链尚未结束，现由 {staff} 负责。", staff=responsible_words(last))))
     else:
-        lines.append(f"结果：{end.at:%Y-%m-%d %H:%M} {action(end)}，责任链结束。")
+        lines.append(words(say("结果：{at} {action}，责任链结束。", at=f"{end.at:%Y-%m-%d %H:%M}", action=action(end))))
     return "\n".join(lines) + "\n"

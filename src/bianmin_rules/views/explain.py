@@ -32,6 +32,8 @@ from bianmin_rules.core.report import Report, SubjectTotal, subject_totals
 from bianmin_rules.core.scorecards.cards import Card, Standing
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import Subject, SubjectKind, Verdict
+from bianmin_rules.core.words import joined, say
+from bianmin_rules.views.labels import Words, zh
 
 HIDDEN_FIELDS = frozenset({"id", "at", "type"})
 
@@ -104,19 +106,25 @@ def describe_value(value: object) -> str:
     return str(getattr(value, "value", value))
 
 
-def verdict_text(verdict: Verdict) -> str:
-    """A verdict's line: rule, article, kind, explanation and the numbers it carries."""
+def verdict_text(verdict: Verdict, words: Words | None = None) -> str:
+    """A verdict's line: rule, article, kind, explanation and the numbers it carries, in the language of ``words``."""
+    words = words or Words()
     numbers = [
-        f"{label} {plain(amount)}"
-        for label, amount in (("分", verdict.points), ("罚款(元)", verdict.fine),
-                              ("年终奖比例", verdict.bonus_share), ("应赔付申请人(元)", verdict.reimbursement))
+        f"{words(label)} {plain(amount)}"
+        for label, amount in ((zh("分"), verdict.points), (zh("罚款(元)"), verdict.fine),
+                              (zh("年终奖比例"), verdict.bonus_share), (zh("应赔付申请人(元)"), verdict.reimbursement))
         if amount
     ]
-    sanction = [f"处理：{verdict.sanction.tier}"] if verdict.sanction else []
-    details = "；".join([*numbers, *sanction])
+    sanction = [words(say("处理：{tier}", tier=verdict.sanction.tier))] if verdict.sanction else []
+    details = words(joined([*numbers, *sanction], zh("；")))
     source = f"{verdict.source.document} {verdict.source.article}"
-    text = f"[{verdict.rule} · {source}] {verdict.kind.value}：{verdict.explanation}"
-    return text + (f"（{details}）" if details else "")
+    text = f"[{verdict.rule} · {source}] {verdict.kind.value}：{words(verdict.message)}"
+    return text + (words(say("（{details}）", details=details)) if details else "")
+
+
+def step_text(step: StoryStep, words: Words) -> str:
+    """A step's line in the language of ``words`` (an event's line is its log's fields, as written)."""
+    return step.text if step.verdict is None else verdict_text(step.verdict, words)
 
 
 def explain(

@@ -45,6 +45,12 @@ ROWS_SHOWN = 2000
 FOLDED = frozenset({CARD_LINES.id})
 """Tables shown folded, opened with a click: the detail of every card."""
 
+REPORT_TITLE = zh("评估报告")
+"""The title of a report's page, after the centre's name."""
+
+DIFF_TITLE = zh("假设比较")
+"""The title of a comparison's page."""
+
 
 @dataclass(frozen=True, slots=True)
 class Figure:
@@ -128,7 +134,7 @@ def report_html(report: Report, *, variant: Variant | None = None, lang: str = "
         charts.overdue_days(by_id["verdicts"], words),
     ]
     return page(
-        words, title=f"{centre} · {words(zh('评估报告'))}",
+        words, title=f"{centre} · {words(REPORT_TITLE)}",
         subtitle=f"{words(zh('方案'))} {report.variant} · {words(zh('评估日'))} {report.as_of.isoformat()}",
         headline=headline, drawn=drawn, tables=tables,
     )
@@ -157,7 +163,7 @@ def diff_html(result: ReportDiff, *, lang: str = "zh") -> str:
         *charts.moved(by_id["cards"], (*subject, "period"), "total_change", words(zh("各考核得分变化")), words),
     ]
     return page(
-        words, title=f"{words(zh('假设比较'))} · {result.before} → {result.after}",
+        words, title=f"{words(DIFF_TITLE)} · {result.before} → {result.after}",
         subtitle=f"{words(zh('评估日'))} {result.as_of.isoformat()}", headline=headline, drawn=drawn, tables=tables,
     )
 

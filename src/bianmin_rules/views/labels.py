@@ -1,10 +1,12 @@
-"""Words for people: one catalogue for every label the views show, Chinese first, English on request.
+"""Words for people: one catalogue for every word the library shows, Chinese first, English on request.
 
-Every word a person reads in a view (a sheet's name, a column's header, a chart's title,
-a note) is written in the code once, in Chinese, marked with :func:`zh`; the Chinese text
-is the message id. English comes from the package's gettext catalogue
-``bianmin_rules/locale/en/LC_MESSAGES/bianmin_rules.po``, compiled by Babel to the ``.mo``
-beside it (see docs/design.md, "Words for people"). A word the catalogue does not
+Every word a person reads (a sheet's name, a column's header, a chart's title, a note,
+a verdict's explanation) is written in the code once, in Chinese: a label marked with
+:func:`zh`, a sentence with its facts as a :class:`~bianmin_rules.core.words.Message`
+(``say(...)``). The Chinese text is the message id. English comes from the package's
+gettext catalogue ``bianmin_rules/locale/en/LC_MESSAGES/bianmin_rules.po``, compiled by
+Babel to the ``.mo`` beside it (see docs/languages.md); a rule family outside the library
+brings a catalogue of its own, which its messages name. A word a catalogue does not
 translate stays Chinese.
 
 Codes that the library keeps as data (``violation``, ``staff``, ``deduction`` …) are shown
@@ -15,21 +17,19 @@ from __future__ import annotations
 
 import gettext
 from functools import lru_cache
-from pathlib import Path
 
-DOMAIN = "bianmin_rules"
+from bianmin_rules.core.words import LIBRARY, Catalogue, Phrase, zh
+
+__all__ = ["CODES", "DOMAIN", "LANGUAGES", "LOCALE_DIR", "Words", "zh"]
+
+DOMAIN = LIBRARY.domain
 """The gettext domain of the library's words."""
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+LOCALE_DIR = LIBRARY.directory
 """Where the compiled catalogues are: ``LOCALE_DIR/<lang>/LC_MESSAGES/bianmin_rules.mo``."""
 
 LANGUAGES = ("zh", "en")
 """The languages of the views: Chinese (the message ids themselves) and English."""
-
-
-def zh(message: str) -> str:
-    """Mark ``message`` as a word for people, in Chinese; Babel extracts what this marks (``-k zh``)."""
-    return message
 
 
 CODES: dict[str, str] = {
@@ -71,17 +71,33 @@ CODES: dict[str, str] = {
 
 
 class Words:
-    """The words of one language: ``words("违规明细")`` is the sheet name in that language."""
+    """The words of one language: ``words("违规明细")`` is the sheet name in that language.
+
+    ``words(message)`` writes a :class:`~bianmin_rules.core.words.Message` (a verdict's
+    explanation, a note) in this language, each of its words from the catalogue it names.
+    """
 
     def __init__(self, lang: str = "zh") -> None:
         if lang not in LANGUAGES:
             raise ValueError(f"unknown language {lang!r}; expected one of: {', '.join(LANGUAGES)}")
         self.lang = lang
-        self._translations = _catalogue(lang)
+        self.chinese = lang == "zh"
+        self._translations = _catalogue(lang, LIBRARY)
 
-    def __call__(self, message: str) -> str:
-        """``message`` (a Chinese word marked with :func:`zh`) in this language."""
-        return self._translations.gettext(message)
+    def __call__(self, message: str | Phrase) -> str:
+        """``message`` (a Chinese word marked with :func:`zh`, a sentence or a list) in this language."""
+        if isinstance(message, str):
+            return message if self.chinese else self._translations.gettext(message)
+        return str(message) if self.chinese else message.render(self.translate)
+
+    def translate(self, catalogue: Catalogue | None, msgid: str, count: int | None) -> str:
+        """The template of ``msgid`` in this language, from ``catalogue`` (None: as written)."""
+        if catalogue is None or self.chinese:
+            return msgid
+        translations = self._translations if catalogue is LIBRARY else _catalogue(self.lang, catalogue)
+        if count is None:
+            return translations.gettext(msgid)
+        return translations.ngettext(msgid, msgid, count)
 
     def code(self, value: str) -> str:
         """A code (``violation``, ``staff`` …) as a word; a code without a word is shown as it is."""
@@ -93,9 +109,15 @@ class Words:
         return self(zh("是")) if value else self(zh("否"))
 
 
-@lru_cache(maxsize=len(LANGUAGES))
-def _catalogue(lang: str) -> gettext.NullTranslations:
-    """The translations of one language, read once from the package (Chinese needs none)."""
+@lru_cache(maxsize=64)
+def _catalogue(lang: str, catalogue: Catalogue) -> gettext.NullTranslations:
+    """The translations of one language in one catalogue, read once (Chinese needs none).
+
+    The library's own catalogue must be there; a family's may lack a language, whose words
+    then stay Chinese.
+    """
     if lang == "zh":
         return gettext.NullTranslations()
-    return gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[lang])
+    return gettext.translation(
+        catalogue.domain, localedir=catalogue.directory, languages=[lang], fallback=catalogue is not LIBRARY,
+    )

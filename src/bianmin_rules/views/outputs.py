@@ -95,11 +95,11 @@ def write_view(
         elif fmt == "html":
             write_text([to_html(model, variant=variant, lang=lang)], output, stream)
         elif isinstance(model, Report):
-            write_text(render_pieces(model, fmt), output, stream)
+            write_text(render_pieces(model, fmt, lang=lang), output, stream)
         elif isinstance(model, ReportDiff):
-            write_text(render_diff_pieces(model, fmt), output, stream)
+            write_text(render_diff_pieces(model, fmt, lang=lang), output, stream)
         else:
-            write_text([render_explanation(model, fmt)], output, stream)
+            write_text([render_explanation(model, fmt, lang=lang)], output, stream)
     except BrokenPipeError:  # the reader of standard output has gone (`| head`): the command line ends quietly
         raise
     except OSError as exc:

@@ -1,7 +1,13 @@
 """Rendering reports, what-if comparisons and a subject's story as JSON, Markdown or CSV.
 
 Markdown is also readable in a terminal. A story (``explain``) renders as Markdown or
-JSON; its Markdown shows how each of the subject's scorecard totals was reached."""
+JSON; its Markdown shows how each of the subject's scorecard totals was reached.
+
+Markdown is written for people: its headings, summary lines and table headers are words
+of the label catalogue, Chinese by default and English with ``lang="en"``; a verdict's
+explanation and a report's notes are written in the same language. JSON and the combined
+CSV are for programs: their keys and column ids are stable, and the words they hold
+(explanations, notes) are Chinese, as the report has them."""
 
 from __future__ import annotations
 
@@ -13,14 +19,21 @@ from bianmin_rules.core.formatting import markdown_table, percent, plain, signed
 from bianmin_rules.core.report import Report
 from bianmin_rules.core.scorecards.cards import Card, ItemCard, Line, Standing
 from bianmin_rules.core.verdicts import Measure, Verdict, VerdictKind
-from bianmin_rules.views.explain import Explanation
+from bianmin_rules.core.words import Arg, joined, say
+from bianmin_rules.views.explain import Explanation, step_text
+from bianmin_rules.views.labels import Words, zh
 from bianmin_rules.views.scorecards import CSV_COLUMNS as SCORECARD_COLUMNS
-from bianmin_rules.views.scorecards import cell, money_and_notes, scorecards_markdown, scorecards_rows, withheld
+from bianmin_rules.views.scorecards import (
+    cell,
+    headers,
+    money_and_notes,
+    scorecards_markdown,
+    scorecards_rows,
+    withheld,
+)
 from bianmin_rules.views.whatif import CardDelta, CardState, Change, ReportDiff, VerdictChange
 
 FORMATS = ("markdown", "json", "csv")
-
-PROVISIONAL_NOTE = "yes — some dates lie in a year without an official holiday schedule (CAL-3)"
 
 CSV_COLUMNS = (
     "on", "rule", "kind", "subject", "case", "window", "staff", "points", "fine", "bonus_share",
@@ -29,19 +42,21 @@ CSV_COLUMNS = (
 )
 
 
-def render(report: Report, fmt: str) -> str:
-    """The report in one of :data:`FORMATS`."""
-    return "".join(render_pieces(report, fmt))
+def render(report: Report, fmt: str, *, lang: str = "zh") -> str:
+    """The report in one of :data:`FORMATS`; Markdown in ``lang`` (``zh`` or ``en``)."""
+    return "".join(render_pieces(report, fmt, lang=lang))
 
 
-def render_pieces(report: Report, fmt: str) -> Iterator[str]:
+def render_pieces(report: Report, fmt: str, *, lang: str = "zh") -> Iterator[str]:
     """The text of :func:`render`, piece by piece, to be written as it comes.
 
     A large report is written without ever holding its whole text (a year of a county
     centre renders to over 100 MB of JSON): ``stream.writelines(render_pieces(report, fmt))``.
     """
-    pieces = {"markdown": markdown_pieces, "json": json_pieces, "csv": csv_pieces}
-    return pieces[fmt](report)
+    words = Words(lang)
+    if fmt == "markdown":
+        return markdown_pieces(report, words)
+    return json_pieces(report) if fmt == "json" else csv_pieces(report)
 
 
 def to_json(report: Report) -> str:
@@ -49,9 +64,9 @@ def to_json(report: Report) -> str:
     return render(report, "json")
 
 
-def to_markdown(report: Report) -> str:
-    """The report as Markdown: a summary, totals per subject, the verdicts and their sources."""
-    return render(report, "markdown")
+def to_markdown(report: Report, *, lang: str = "zh") -> str:
+    """The report as Markdown: a summary, totals per subject, the verdicts and their sources, in ``lang``."""
+    return render(report, "markdown", lang=lang)
 
 
 def to_csv(report: Report) -> str:
@@ -86,10 +101,10 @@ def json_pieces(model: Report | ReportDiff) -> Iterator[str]:
     yield frame + "\n"
 
 
-def markdown_pieces(report: Report) -> Iterator[str]:
+def markdown_pieces(report: Report, words: Words | None = None) -> Iterator[str]:
     """:func:`to_markdown` line by line, each with its line break; no blank lines at the end."""
     blank = 0
-    for line in markdown_lines(report):
+    for line in markdown_lines(report, words or Words()):
         if not line:
             blank += 1  # held back: only blank lines between text are written
             continue
@@ -97,28 +112,32 @@ def markdown_pieces(report: Report) -> Iterator[str]:
         blank = 0
 
 
-def markdown_lines(report: Report) -> Iterator[str]:
+def markdown_lines(report: Report, words: Words) -> Iterator[str]:
     """The lines of the Markdown report."""
     violations = sum(v.kind is VerdictKind.VIOLATION for v in report.verdicts)
     warnings = sum(v.kind is VerdictKind.WARNING for v in report.verdicts)
+    provisional = (say("暂定日历：是——部分日期所在年份尚无官方节假日安排（CAL-3）") if report.provisional
+                   else say("暂定日历：否"))
     yield from (
-        f"# Evaluation under {report.variant} as of {report.as_of}",
+        "# " + words(say("{variant} 评估报告（评估日 {as_of}）", variant=report.variant, as_of=report.as_of)),
         "",
-        f"- Events read: {report.events_read} (after as_of, left out: {report.events_after_as_of})",
-        f"- Verdicts: {len(report.verdicts)} ({violations} violations, {warnings} warnings)",
-        f"- Provisional calendar: {PROVISIONAL_NOTE if report.provisional else 'no'}",
+        "- " + words(say("读入事件：{read}（评估日之后的事件，未计入：{after}）",
+                         read=report.events_read, after=report.events_after_as_of)),
+        "- " + words(say("判定：{n}（违规 {violations}，提醒 {warnings}）",
+                         n=len(report.verdicts), violations=violations, warnings=warnings)),
+        "- " + words(provisional),
         "",
-        "## Totals per subject",
+        "## " + words(zh("各对象合计")),
         "",
     )
     if priced_by_cards(report):
-        yield (f"说明：{report.variant} 的判定本身不计分、不罚款，由其考核表计分（见下文 Scorecards）。"
-               f" — {report.variant} prices its verdicts through its scorecards: their points are on the cards"
-               " below, not on the verdicts.")
+        yield words(say("说明：{variant} 的判定本身不计分、不罚款，由其考核表计分（见下文考核得分）。",
+                        variant=report.variant))
         yield ""
     if report.totals:
         yield from markdown_table(
-            ("Subject", "Violations", "Warnings", "Points", "Fine (元)", "Bonus share", "Owed to applicant (元)"),
+            headers(words, zh("对象"), zh("违规次数"), zh("提醒次数"), zh("分值合计"), zh("罚款(元)"),
+                    zh("年终奖扣减比例"), zh("应赔付申请人(元)")),
             (
                 (t.subject, t.violations, t.warnings, plain(t.points), plain(t.fine),
                  plain(t.bonus_share), plain(t.reimbursement))
@@ -126,26 +145,27 @@ def markdown_lines(report: Report) -> Iterator[str]:
             ),
         )
     else:
-        yield "No verdicts."
-    yield from ("", "## Verdicts", "")
+        yield words(zh("无判定。"))
+    yield from ("", "## " + words(zh("违规明细")), "")
     if report.verdicts:
         yield from markdown_table(
-            ("Day", "Rule", "Kind", "Subject", "Case", "Points", "Fine (元)", "Explanation"),
+            headers(words, zh("日期"), zh("规则"), zh("类别"), zh("对象"), zh("办件"), zh("分值"), zh("罚款(元)"),
+                    zh("情况说明")),
             (
-                (v.on, v.rule, v.kind.value, v.subject, v.case or "", plain(v.points), plain(v.fine),
-                 v.explanation)
+                (v.on, v.rule, words.code(v.kind.value), v.subject, v.case or "", plain(v.points), plain(v.fine),
+                 words(v.message))
                 for v in report.verdicts
             ),
         )
-        yield from ("", "## Sources", "")
+        yield from ("", "## " + words(zh("依据")), "")
         yield from (f"- {rule}: {source}" for rule, source in sources(report.verdicts))
     else:
-        yield "No verdicts."
-    if report.notes:
-        yield from ("", "## Notes", "", *(f"- {note}" for note in report.notes))
+        yield words(zh("无判定。"))
+    if report.note_messages:
+        yield from ("", "## " + words(zh("备注")), "", *(f"- {words(note)}" for note in report.note_messages))
     if report.scorecards:
         yield ""
-        yield from scorecards_markdown(report.scorecards, report.standings)
+        yield from scorecards_markdown(report.scorecards, report.standings, words)
 
 
 def priced_by_cards(report: Report) -> bool:
@@ -205,15 +225,16 @@ def scorecards_csv_pieces(report: Report) -> Iterator[str]:
 DIFF_CSV_COLUMNS = ("change", "rule", "subject", "case", "on", "fields", "before", "after")
 
 
-def render_diff(result: ReportDiff, fmt: str) -> str:
-    """A what-if comparison in one of :data:`FORMATS`."""
-    return "".join(render_diff_pieces(result, fmt))
+def render_diff(result: ReportDiff, fmt: str, *, lang: str = "zh") -> str:
+    """A what-if comparison in one of :data:`FORMATS`; Markdown in ``lang``."""
+    return "".join(render_diff_pieces(result, fmt, lang=lang))
 
 
-def render_diff_pieces(result: ReportDiff, fmt: str) -> Iterator[str]:
+def render_diff_pieces(result: ReportDiff, fmt: str, *, lang: str = "zh") -> Iterator[str]:
     """The text of :func:`render_diff`, piece by piece (see :func:`render_pieces`)."""
-    pieces = {"markdown": diff_markdown_pieces, "json": json_pieces, "csv": diff_csv_pieces}
-    return pieces[fmt](result)
+    if fmt == "markdown":
+        return diff_markdown_pieces(result, Words(lang))
+    return json_pieces(result) if fmt == "json" else diff_csv_pieces(result)
 
 
 def diff_to_json(result: ReportDiff) -> str:
@@ -221,10 +242,12 @@ def diff_to_json(result: ReportDiff) -> str:
     return render_diff(result, "json")
 
 
-def diff_summary(change: VerdictChange) -> tuple[str, str]:
-    """The before and after of one change, in a few words each."""
+def diff_summary(change: VerdictChange, words: Words | None = None) -> tuple[str, str]:
+    """The before and after of one change, in a few words each (an explanation in the language of ``words``)."""
+    words = words or Words()
     if change.change is not Change.CHANGED:
-        return (change.before.explanation if change.before else "", change.after.explanation if change.after else "")
+        before, after = change.before, change.after
+        return (words(before.message) if before else "", words(after.message) if after else "")
     shown = [f for f in change.fields if f not in ("explanation", "deadline", "source")]
 
     def brief(verdict: Verdict | None) -> str:
@@ -233,7 +256,7 @@ def diff_summary(change: VerdictChange) -> tuple[str, str]:
         parts = [f"{name}={field_text(getattr(verdict, name))}" for name in shown]
         if "deadline" in change.fields and verdict.days_late is not None:
             parts.append(f"days_late={verdict.days_late}")
-        return "; ".join(parts) or verdict.explanation
+        return "; ".join(parts) or words(verdict.message)
 
     return brief(change.before), brief(change.after)
 
@@ -245,25 +268,27 @@ def field_text(value: object) -> str:
     return str(value)
 
 
-def diff_to_markdown(result: ReportDiff) -> str:
-    """The comparison as Markdown: totals per subject, then every verdict that changed."""
-    return render_diff(result, "markdown")
+def diff_to_markdown(result: ReportDiff, *, lang: str = "zh") -> str:
+    """The comparison as Markdown: totals per subject, then every verdict that changed, in ``lang``."""
+    return render_diff(result, "markdown", lang=lang)
 
 
-def diff_markdown_pieces(result: ReportDiff) -> Iterator[str]:
+def diff_markdown_pieces(result: ReportDiff, words: Words | None = None) -> Iterator[str]:
     """:func:`diff_to_markdown` line by line, each with its line break."""
-    return (line + "\n" for line in diff_markdown_lines(result))
+    return (line + "\n" for line in diff_markdown_lines(result, words or Words()))
 
 
-def diff_markdown_lines(result: ReportDiff) -> Iterator[str]:
+def diff_markdown_lines(result: ReportDiff, words: Words) -> Iterator[str]:
     """The lines of the Markdown comparison."""
-    yield from (f"# What-if: {result.before} → {result.after} as of {result.as_of}", "")
+    yield from ("# " + words(say("假设比较：{before} → {after}（评估日 {as_of}）",
+                                 before=result.before, after=result.after, as_of=result.as_of)), "")
     if result.empty:
-        yield "No differences."
+        yield words(zh("无差异。"))
         return
-    yield from ("## Subjects", "")
+    yield from ("## " + words(zh("对象变化")), "")
     yield from markdown_table(
-        ("Subject", "Points", "Δ points", "Fine (元)", "Δ fine", "Violations", "Δ", "Rules"),
+        headers(words, zh("对象"), zh("分值合计"), zh("分值变化"), zh("罚款(元)"), zh("罚款变化"), zh("违规次数"),
+                zh("变化"), zh("涉及规则")),
         (
             (d.subject, f"{plain(d.before.points)} → {plain(d.after.points)}", signed(d.delta("points")),
              f"{plain(d.before.fine)} → {plain(d.after.fine)}", signed(d.delta("fine")),
@@ -271,21 +296,24 @@ def diff_markdown_lines(result: ReportDiff) -> Iterator[str]:
             for d in result.subjects
         ),
     )
-    yield from ("", "## Verdicts", "")
+    yield from ("", "## " + words(zh("违规变化")), "")
     yield from markdown_table(
-        ("Change", "Rule", "Subject", "Case", "Day", "Before", "After"),
-        ((c.change.value, c.rule, c.subject, c.case or "", c.on, *diff_summary(c)) for c in result.verdicts),
+        headers(words, zh("变化"), zh("规则"), zh("对象"), zh("办件"), zh("日期"), zh("原结论"), zh("新结论")),
+        ((words.code(c.change.value), c.rule, c.subject, c.case or "", c.on, *diff_summary(c, words))
+         for c in result.verdicts),
     )
     if result.scorecards:
-        yield from ("", "## Scorecards", "")
+        yield from ("", "## " + words(zh("考核变化")), "")
         yield from markdown_table(
-            ("Scorecard", "Subject", "Period", "Total", "Score", "Eligible", "Rank", "Awards"),
-            ((d.scorecard, d.subject, d.period, *card_change(d)) for d in result.scorecards),
+            headers(words, zh("考核表"), zh("对象"), zh("期间"), zh("得分"), zh("排名得分"), zh("评优资格"),
+                    zh("名次"), zh("奖项")),
+            ((d.scorecard, d.subject, d.period, *card_change(d, words)) for d in result.scorecards),
         )
 
 
-def card_change(delta: CardDelta) -> tuple[str, ...]:
-    """Each of a card's conclusions as ``before → after`` (— where a report has no card)."""
+def card_change(delta: CardDelta, words: Words | None = None) -> tuple[str, ...]:
+    """Each of a card's conclusions as ``before → after`` (— where a report has no card); eligibility and
+    awards in the language of ``words`` when given, else as the data has them."""
     def shown(state: CardState | None, name: str) -> str:
         if state is None:
             return "—"
@@ -293,7 +321,9 @@ def card_change(delta: CardDelta) -> tuple[str, ...]:
         if isinstance(value, Decimal):
             return plain(value)
         if isinstance(value, tuple):
-            return "、".join(value) or "—"
+            return (words(joined(value)) if words else "、".join(value)) or "—"
+        if isinstance(value, bool) and words:
+            return words.yes_no(value)
         return "—" if value is None else str(value)
 
     return tuple(
@@ -319,63 +349,68 @@ def diff_csv_pieces(result: ReportDiff) -> Iterator[str]:
             yield csv_line((d.scorecard, d.subject, d.period, *card_change(d)))
 
 
-def render_explanation(story: Explanation, fmt: str) -> str:
-    """A subject's story as Markdown or JSON."""
+def render_explanation(story: Explanation, fmt: str, *, lang: str = "zh") -> str:
+    """A subject's story as Markdown (in ``lang``) or JSON."""
     if fmt == "json":
         return story.model_dump_json(indent=2) + "\n"
-    scope = story.period.label if story.period else "all periods"
-    lines = [f"# {story.subject} under {story.variant}, {scope} (as of {story.as_of})", ""]
+    words = Words(lang)
+    scope = story.period.label if story.period else words(zh("全部期间"))
+    lines = ["# " + words(say("{subject}（{variant}，{scope}，评估日 {as_of}）", subject=str(story.subject),
+                               variant=story.variant, scope=scope, as_of=story.as_of)), ""]
     if story.steps:
         lines += markdown_table(
-            ("Day", "Time", "Event", "What"),
+            headers(words, zh("日期"), zh("时间"), zh("事件"), zh("经过")),
             (
-                (s.day, s.at.strftime("%H:%M") if s.at else "", s.event or "", s.text)
+                (s.day, s.at.strftime("%H:%M") if s.at else "", s.event or "", step_text(s, words))
                 for s in story.steps
             ),
         )
     else:
-        lines.append("Nothing recorded.")
+        lines.append(words(zh("无记录。")))
     t = story.total
     lines += [
         "",
-        "## What it adds up to",
+        "## " + words(zh("累计")),
         "",
-        f"- Violations: {t.violations}; warnings: {t.warnings}",
-        f"- Points: {plain(t.points)}",
-        f"- Fines: {plain(t.fine)} 元; share of the annual bonus: {plain(t.bonus_share)}",
-        f"- Owed to applicants: {plain(t.reimbursement)} 元",
+        "- " + words(say("违规：{violations}；提醒：{warnings}", violations=t.violations, warnings=t.warnings)),
+        "- " + words(say("分值：{points}", points=t.points)),
+        "- " + words(say("罚款：{fine} 元；年终奖扣减比例：{share}", fine=t.fine, share=t.bonus_share)),
+        "- " + words(say("应赔付申请人：{yuan} 元", yuan=t.reimbursement)),
     ]
     if story.cards:
-        lines += ["", "## Scorecards", ""]
+        lines += ["", "## " + words(zh("考核得分")), ""]
         for card in story.cards:
-            lines += card_arithmetic(card, story.standings)
+            lines += card_arithmetic(card, story.standings, words)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def card_arithmetic(card: Card, standings: Iterable[Standing]) -> list[str]:
+def card_arithmetic(card: Card, standings: Iterable[Standing], words: Words | None = None) -> list[str]:
     """How one card's total was reached, line by line: items from their base, categories, total, eligibility, rank."""
-    lines = [f"### {card.title} · {card.period} ({card.rule})", ""]
+    words = words or Words()
+    lines = [f"### {card.title} · {card.period}" + words(say("（{rule}）", rule=card.rule)), ""]
+
+    def scored(title: str, maximum: Decimal | None, worked: str) -> str:
+        if maximum is None:
+            return words(say("{title}：{worked}", title=title, worked=worked))
+        return words(say("{title}（满分{maximum}）：{worked}", title=title, maximum=maximum, worked=worked))
+
     for category in card.categories:
         scores = [item.score for item in category.items]
-        lines.append(f"- {category.title}{maximum_of(category.maximum)}: {sum_of(scores, category.score)}")
+        lines.append("- " + scored(category.title, category.maximum, sum_of(scores, category.score)))
         for item in category.items:
-            lines.append(f"  - {item.title}{maximum_of(item.maximum)}: {item_sum(item)}")
-            lines += [f"    - {line_text(line)}" for line in item.lines]
+            lines.append("  - " + scored(item.title, item.maximum, item_sum(item, words)))
+            lines += [f"    - {line_text(line, words)}" for line in item.lines]
     if card.categories:
-        lines.append(f"- **Total**: {sum_of([c.score for c in card.categories], card.total)} of {plain(card.maximum)}")
+        worked = sum_of([c.score for c in card.categories], card.total)
     else:
-        parts = " + ".join(f"{p.period} {cell(p.score) or '—'}" for p in card.parts)
-        lines.append(f"- **Total**: {parts} = {plain(card.total)} of {plain(card.maximum)}")
+        worked = " + ".join(f"{p.period} {cell(p.score) or '—'}" for p in card.parts) + f" = {plain(card.total)}"
+    lines.append("- " + words(say("**合计**：{worked}，满分{maximum}", worked=worked, maximum=card.maximum)))
     if card.weighted is not None:
         weights = " + ".join(f"{s.assessor} {cell(s.score) or '—'} × {plain(s.weight)}" for s in card.weighted.scores)
-        lines.append(f"- Weighted ({card.weighted.rule}): {weights} = {cell(card.weighted.total) or '—'}")
-    lines += [f"- {line}" for line in (*standing_of(card, standings), *money_and_notes(card))]
+        lines.append("- " + words(say("加权（{rule}）：{weights} = {total}", rule=card.weighted.rule, weights=weights,
+                                      total=cell(card.weighted.total) or "—")))
+    lines += [f"- {line}" for line in (*standing_of(card, standings, words), *money_and_notes(card, words))]
     return [*lines, ""]
-
-
-def maximum_of(value: Decimal | None) -> str:
-    """`` (max 10)`` after a category's or item's title; nothing when it has no maximum."""
-    return "" if value is None else f" (max {plain(value)})"
 
 
 def sum_of(values: Sequence[Decimal], total: Decimal) -> str:
@@ -383,39 +418,44 @@ def sum_of(values: Sequence[Decimal], total: Decimal) -> str:
     return plain(total) if len(values) < 2 else f"{' + '.join(plain(v) for v in values)} = {plain(total)}"
 
 
-def item_sum(item: ItemCard) -> str:
-    """``base 10 − 2 − 2 = 6``: the base and every line that moves the score."""
+def item_sum(item: ItemCard, words: Words | None = None) -> str:
+    """``基础分 10 - 2 - 2 = 6``: the base and every line that moves the score."""
     moves = [line.points for line in item.lines if line.points]
-    if not moves:
-        return f"base {plain(item.base)} = {plain(item.score)}"
-    steps = " ".join(f"{'+' if p > 0 else '-'} {plain(abs(p))}" for p in moves)
-    return f"base {plain(item.base)} {steps} = {plain(item.score)}"
+    steps = "".join(f" {'+' if p > 0 else '-'} {plain(abs(p))}" for p in moves)
+    return (words or Words())(say("基础分 {base}{steps} = {score}", base=item.base, steps=steps, score=item.score))
 
 
-def line_text(line: Line) -> str:
+def line_text(line: Line, words: Words | None = None) -> str:
     """One line of an item: its points, where it came from (the verdict's rule, day and case), the table's words."""
+    words = words or Words()
     source = " · ".join(str(part) for part in (line.rule, line.on, line.case) if part)
-    text = f"{signed(line.points)} {line.kind.value}"
+    text = f"{signed(line.points)} {words.code(line.kind.value)}"
     text += f" [{source}]" if source else ""
     text += f" {line.label}" + (f" ← {line.item}" if line.item else "")
     return f"{text}：{line.explanation}" if line.explanation else text
 
 
-def standing_of(card: Card, standings: Iterable[Standing]) -> list[str]:
+def standing_of(card: Card, standings: Iterable[Standing], words: Words | None = None) -> list[str]:
     """Eligibility, what disqualified or barred the card, and its place in each ranking of its period."""
-    lines = ["Eligible: yes" if card.eligible else "Eligible: **no**", *withheld(card)]
+    words = words or Words()
+    lines = [words(say("评优资格：有") if card.eligible else say("评优资格：**无**")), *withheld(card, words)]
     for standing in standings:
         if (standing.scorecard, standing.period) != (card.scorecard, card.period):
             continue
-        place = f"{standing.award} {standing.period} (top {standing.top} of {len(standing.placings)} ranked)"
+        place: dict[str, Arg] = {
+            "award": standing.award, "period": str(standing.period), "top": standing.top,
+            "ranked": len(standing.placings),
+        }
         if card.rank is not None:
-            won = "awarded" if standing.award in card.awards else "not awarded"
-            lines.append(f"Rank {card.rank} in {place}: {won}")
+            won = say("获奖") if standing.award in card.awards else say("未获奖")
+            lines.append(words(say("{award} {period}（前{top}名，{ranked}个对象参加排名）第{rank}名：{won}",
+                                   rank=card.rank, won=won, **place)))
         else:
-            why = "ineligible" if card.subject in standing.ineligible else "no score"
-            lines.append(f"Not ranked in {place}: {why}")
+            why = say("无评优资格") if card.subject in standing.ineligible else say("无得分")
+            lines.append(words(say("未参加{award} {period} 排名（前{top}名，{ranked}个对象参加排名）：{why}",
+                                   why=why, **place)))
         if standing.cut_off:
-            lines.append(f"Tie at the cut-off: {standing.cut_off}")
+            lines.append(words(say("末位并列：{cut_off}", cut_off=standing.cut_off)))
     if not card.complete:
-        lines.append("The period is not yet over: the card may still change")
+        lines.append(words(zh("期间尚未结束：得分仍可能变化")))
     return lines

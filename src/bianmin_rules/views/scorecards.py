@@ -1,5 +1,7 @@
 """Scorecards and rankings as Markdown (readable in a terminal too) and as CSV rows for spreadsheets.
 
+Markdown is in the reader's language (Chinese by default; see :mod:`bianmin_rules.views.labels`).
+
 Markdown shows, per card, every category and item with its maximum, base and score, and
 under each item one row per line: the points, the verdict's rule, day and case, and the
 words of the table. CSV has one row per item, per line and per card total, each row
@@ -14,6 +16,8 @@ from decimal import Decimal
 
 from bianmin_rules.core.formatting import markdown_table, plain, signed
 from bianmin_rules.core.scorecards.cards import Card, ItemCard, Line, LineKind, Standing
+from bianmin_rules.core.words import joined, say
+from bianmin_rules.views.labels import Words, zh
 
 CSV_COLUMNS = (
     "scorecard", "period", "subject", "category", "item", "entry", "maximum", "base", "points", "score", "rule",
@@ -37,58 +41,72 @@ def line_source(line: Line) -> str:
     return f"{text}——{line.explanation}" if line.kind in COMPUTED and line.explanation else text
 
 
-def headline(card: Card) -> str:
+def headers(words: Words, *labels: str) -> tuple[str, ...]:
+    """A table's header row in the language of ``words``."""
+    return tuple(map(words, labels))
+
+
+def headline(card: Card, words: Words | None = None) -> str:
     """The card's total, eligibility, rank and awards in one line."""
-    parts = [f"Total **{plain(card.total)}** / {plain(card.maximum)}"]
+    words = words or Words()
+    parts = [words(say("得分 **{total}** / {maximum}", total=card.total, maximum=card.maximum))]
     if card.weighted is not None:
         weights = "; ".join(f"{s.assessor} {cell(s.score) or '—'} × {plain(s.weight)}" for s in card.weighted.scores)
-        parts.append(f"weighted ({card.weighted.rule}) **{cell(card.weighted.total) or '—'}** = {weights}")
-    parts.append("eligible" if card.eligible else "**ineligible**")
+        parts.append(words(say("加权（{rule}）**{total}** = {weights}", rule=card.weighted.rule,
+                               total=cell(card.weighted.total) or "—", weights=weights)))
+    parts.append(words(zh("有评优资格") if card.eligible else zh("**无评优资格**")))
     if card.rank is not None:
-        parts.append(f"rank {card.rank}")
-    parts += [f"award: {award}" for award in card.awards]
+        parts.append(words(say("第{rank}名", rank=card.rank)))
+    parts += [words(say("奖项：{award}", award=award)) for award in card.awards]
     if not card.complete:
-        parts.append("period not yet over")
+        parts.append(words(zh("期间尚未结束")))
     return " · ".join(parts)
 
 
-def card_markdown(card: Card) -> list[str]:
+def card_markdown(card: Card, words: Words | None = None) -> list[str]:
     """One card: headline, the table of items (or parts), and what disqualified it."""
-    lines = [f"### {card.title} · {card.subject} · {card.period}", "", headline(card), ""]
+    words = words or Words()
+    lines = [f"### {card.title} · {card.subject} · {card.period}", "", headline(card, words), ""]
     if card.categories:
         lines += markdown_table(
-            ("Category", "Item", "Max", "Base", "Points", "Source", "Score"),
+            headers(words, zh("考核类别"), zh("考核项目"), zh("满分"), zh("基础分"), zh("加减分"), zh("来源"),
+                    zh("得分")),
             [row for category in card.categories for item in category.items for row in item_rows(category.title, item)]
-            + [("**Total**", "", plain(card.maximum), "", "", "", f"**{plain(card.total)}**")],
+            + [(f"**{words(zh('合计'))}**", "", plain(card.maximum), "", "", "", f"**{plain(card.total)}**")],
         )
     else:
         lines += markdown_table(
-            ("Part", "Score", "Eligible"),
-            [(p.period, cell(p.score) or "—", {True: "yes", False: "no", None: "—"}[p.eligible]) for p in card.parts],
+            headers(words, zh("分期"), zh("得分"), zh("评优资格")),
+            [(p.period, cell(p.score) or "—", "—" if p.eligible is None else words.yes_no(p.eligible))
+             for p in card.parts],
         )
     lines.append("")
-    lines += [f"- {text}" for text in (*withheld(card), *money_and_notes(card))]
+    lines += [f"- {text}" for text in (*withheld(card, words), *money_and_notes(card, words))]
     return [*lines, ""]
 
 
-def withheld(card: Card) -> list[str]:
+def withheld(card: Card, words: Words | None = None) -> list[str]:
     """What the card loses besides points: each disqualification and each grade it cannot get, with why."""
+    words = words or Words()
     return [
-        *(f"Disqualified ({d.rule}) {d.text}: {d.because}" for d in card.disqualified),
-        *(f"Cannot be graded {b.grade} ({b.rule}): {b.because}" for b in card.barred),
+        *(words(say("取消资格（{rule}）{text}：{because}", rule=d.rule, text=d.text, because=d.because))
+          for d in card.disqualified),
+        *(words(say("不能评为{grade}（{rule}）：{because}", grade=b.grade, rule=b.rule, because=b.because))
+          for b in card.barred),
     ]
 
 
-def money_and_notes(card: Card) -> list[str]:
+def money_and_notes(card: Card, words: Words | None = None) -> list[str]:
     """The money charged to the subject, apart from points (SC-9), when there is any; then the card's notes."""
+    words = words or Words()
     money = card.money
     lines = []
     if money.fine or money.bonus_share or money.reimbursement:
-        lines.append(
-            f"Money, apart from points (SC-9): fines {plain(money.fine)} 元, bonus share {plain(money.bonus_share)}, "
-            f"owed to applicants {plain(money.reimbursement)} 元"
-        )
-    return [*lines, *(f"Note: {note}" for note in card.notes)]
+        lines.append(words(say(
+            "扣款，与分值分列（SC-9）：罚款 {fine} 元，年终奖扣减比例 {share}，应赔付申请人 {yuan} 元",
+            fine=money.fine, share=money.bonus_share, yuan=money.reimbursement,
+        )))
+    return [*lines, *(words(say("备注：{note}", note=note)) for note in card.notes)]
 
 
 def item_rows(category: str, item: ItemCard) -> Iterator[tuple[object, ...]]:
@@ -98,40 +116,47 @@ def item_rows(category: str, item: ItemCard) -> Iterator[tuple[object, ...]]:
         yield ("", "", "", "", signed(line.points), line_source(line), "")
 
 
-def standing_markdown(standing: Standing) -> list[str]:
+def standing_markdown(standing: Standing, words: Words | None = None) -> list[str]:
     """One ranking: the order, the winners, who was not ranked and any tie at the cut-off."""
+    words = words or Words()
     lines = [
-        f"### {standing.award} · {standing.scorecard} · {standing.period} (top {standing.top}, {standing.rule})", "",
+        f"### {standing.award} · {standing.scorecard} · {standing.period}"
+        + words(say("（前{top}名，{rule}）", top=standing.top, rule=standing.rule)), "",
     ]
     if standing.placings:
         lines += markdown_table(
-            ("Rank", "Subject", "Score", "Award"),
+            headers(words, zh("名次"), zh("对象"), zh("排名得分"), zh("奖项")),
             [(p.rank, p.subject, plain(p.score), standing.award if p.awarded else "") for p in standing.placings],
         )
     else:
-        lines.append("No eligible subject with a score: no award.")
+        lines.append(words(zh("没有有得分且有评优资格的对象：不评奖。")))
     lines.append("")
     if standing.ineligible:
-        lines.append(f"- Ineligible, not ranked: {', '.join(str(s) for s in standing.ineligible)}")
+        lines.append("- " + words(say("无评优资格，不参加排名：{subjects}",
+                                      subjects=joined(str(s) for s in standing.ineligible))))
     if standing.unscored:
-        lines.append(f"- No score, not ranked: {', '.join(str(s) for s in standing.unscored)}")
-    lines.append(f"- Tie-break: {' > '.join(standing.tie_break)}")
+        lines.append("- " + words(say("无得分，不参加排名：{subjects}",
+                                      subjects=joined(str(s) for s in standing.unscored))))
+    lines.append("- " + words(say("同分时依次比较：{order}", order=" > ".join(standing.tie_break))))
     if standing.cut_off:
-        lines.append(f"- Tie at the cut-off: {standing.cut_off}")
+        lines.append("- " + words(say("末位并列：{cut_off}", cut_off=standing.cut_off)))
     return [*lines, ""]
 
 
-def scorecards_markdown(cards: Sequence[Card], standings: Sequence[Standing]) -> Iterator[str]:
+def scorecards_markdown(
+    cards: Sequence[Card], standings: Sequence[Standing], words: Words | None = None,
+) -> Iterator[str]:
     """The scorecards and rankings sections of a report, line by line."""
     if not cards:
         return
-    yield from ("## Scorecards", "")
+    words = words or Words()
+    yield from ("## " + words(zh("考核得分")), "")
     for card in cards:
-        yield from card_markdown(card)
+        yield from card_markdown(card, words)
     if standings:
-        yield from ("## Rankings", "")
+        yield from ("## " + words(zh("排名")), "")
         for standing in standings:
-            yield from standing_markdown(standing)
+            yield from standing_markdown(standing, words)
 
 
 def scorecards_rows(cards: Iterable[Card], standings: Iterable[Standing]) -> Iterator[tuple[object, ...]]:

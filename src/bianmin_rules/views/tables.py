@@ -28,13 +28,14 @@ from bianmin_rules.core.report import Report
 from bianmin_rules.core.scorecards.cards import Card, Standing
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import Subject, Verdict
+from bianmin_rules.core.words import Message, as_message, joined, say
 from bianmin_rules.views.explain import Explanation, StoryStep
 from bianmin_rules.views.labels import Words, zh
 from bianmin_rules.views.render import diff_summary
-from bianmin_rules.views.whatif import CardState, ReportDiff, SubjectDelta
+from bianmin_rules.views.whatif import CardState, Change, ReportDiff, SubjectDelta
 
-Cell = str | int | Decimal | date | bool | None
-"""One value of a row."""
+Cell = str | int | Decimal | date | bool | Message | None
+"""One value of a row (a :class:`~bianmin_rules.core.words.Message` is words, written in the reader's language)."""
 
 Row = tuple[Cell, ...]
 """One row, in the order of its table's columns."""
@@ -113,6 +114,8 @@ def cell_text(cell: Cell, column: Column, words: Words) -> str:
         return words.yes_no(cell)
     if isinstance(cell, Decimal):
         return plain(cell)
+    if isinstance(cell, Message):
+        return words(cell)
     if column.type is ColumnType.CODE:
         return words.code(str(cell))
     return cell.isoformat() if isinstance(cell, date) else str(cell)
@@ -250,7 +253,7 @@ def verdict_row(v: Verdict) -> Row:
         v.on, v.rule, v.kind.value, *subject_cells(v.subject), v.case, v.window, v.staff,
         v.points, v.fine, v.bonus_share, v.reimbursement, v.sanction.tier if v.sanction else None, v.due, v.actual,
         deadline.days_late if deadline else None, deadline.late_unit.value if deadline else None,
-        " ".join(v.evidence) or None, v.source.document, v.source.article, v.explanation, v.provisional,
+        " ".join(v.evidence) or None, v.source.document, v.source.article, v.message, v.provisional,
     )
 
 
@@ -260,12 +263,14 @@ def total_rows(report: Report) -> Iterator[Row]:
         yield (*subject_cells(t.subject), t.violations, t.warnings, t.points, t.fine, t.bonus_share, t.reimbursement)
 
 
-def withheld_text(card: Card) -> str | None:
+def withheld_text(card: Card) -> Message | None:
     """What disqualified the card and which grades it cannot get, with the rule and why (none when nothing)."""
-    return "；".join([
-        *(f"{d.text}（{d.rule}）：{d.because}" for d in card.disqualified),
-        *(f"不能评为{b.grade}（{b.rule}）：{b.because}" for b in card.barred),
-    ]) or None
+    reasons = [
+        *(say("{text}（{rule}）：{because}", text=d.text, rule=d.rule, because=d.because) for d in card.disqualified),
+        *(say("不能评为{grade}（{rule}）：{because}", grade=b.grade, rule=b.rule, because=b.because)
+          for b in card.barred),
+    ]
+    return as_message(joined(reasons, zh("；"))) if reasons else None
 
 
 def card_row(card: Card) -> Row:
@@ -327,7 +332,7 @@ def about_rows(report: Report, variant: Variant | None) -> Iterator[Row]:
         yield (zh("暂定的日期"), "、".join(day.isoformat() for day in days))
     if variant is not None:
         yield from placeholder_rows(variant)
-    for note in report.notes:
+    for note in report.note_messages:
         yield (zh("备注"), note)
 
 
@@ -429,7 +434,9 @@ def verdict_change_rows(result: ReportDiff) -> Iterator[Row]:
     """Rows of :data:`DIFF_VERDICTS`."""
     for c in result.verdicts:
         before, after = c.before, c.after
-        summary = diff_summary(c)
+        summary: tuple[Cell, Cell] = diff_summary(c)
+        if c.change is not Change.CHANGED:  # a verdict added or removed: its words, in the reader's language
+            summary = (before.message if before else None, after.message if after else None)
         yield (
             c.change.value, c.rule, *subject_cells(c.subject), c.case, c.on, " ".join(c.fields) or None,
             *figure(before.points if before else None, after.points if after else None),

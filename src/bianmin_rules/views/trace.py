@@ -21,11 +21,13 @@ from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.policy import Context
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import Verdict
+from bianmin_rules.core.words import say
 from bianmin_rules.families.cases.ledger import CASE_FILES
 from bianmin_rules.families.complaints.ledger import COMPLAINT_FILES, ComplaintFile
 from bianmin_rules.families.first_inquiry.chain import Chain, build_chain
 from bianmin_rules.families.first_inquiry.ledger import INQUIRY_FILES
 from bianmin_rules.views.chain import render_chain
+from bianmin_rules.views.labels import Words, zh
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,20 +101,22 @@ def _trace(
     return InquiryTrace(variant.name, day, chain, complaints, verdicts)
 
 
-def render_trace(trace: InquiryTrace) -> str:
-    """The chain step by step, then the complaints and the verdicts about it."""
-    lines = [render_chain(trace.chain).rstrip("\n")]
+def render_trace(trace: InquiryTrace, lang: str = "zh") -> str:
+    """The chain step by step, then the complaints and the verdicts about it, in ``lang``."""
+    words = Words(lang)
+    lines = [render_chain(trace.chain, words).rstrip("\n")]
     if trace.complaints:
-        lines += ["", "相关投诉："]
+        lines += ["", words(zh("相关投诉："))]
         for file in trace.complaints:
             lodged = file.lodged
             assert lodged is not None
             about = " ".join(x for x in (lodged.about_window, lodged.about_staff) if x) or "—"
-            answered = f"，{file.answers[0].day} 答复" if file.answers else "，尚未答复"
-            lines.append(f"- 投诉 {file.complaint}：{lodged.day} 受理，被投诉 {about}{answered}")
-    lines += ["", f"判定（{trace.variant}，截至 {trace.as_of}）："]
+            answered = say("，{day} 答复", day=file.answers[0].day) if file.answers else say("，尚未答复")
+            lines.append("- " + words(say("投诉 {complaint}：{day} 受理，被投诉 {about}{answered}",
+                                          complaint=file.complaint, day=lodged.day, about=about, answered=answered)))
+    lines += ["", words(say("判定（{variant}，截至 {as_of}）：", variant=trace.variant, as_of=trace.as_of))]
     if not trace.verdicts:
-        lines.append("- 无")
+        lines.append("- " + words(zh("无")))
     for v in trace.verdicts:
-        lines.append(f"- {v.on} {v.rule} {v.kind.value} {v.subject}：{v.explanation}")
+        lines.append(f"- {v.on} {v.rule} {v.kind.value} {v.subject}：{words(v.message)}")
     return "\n".join(lines) + "\n"

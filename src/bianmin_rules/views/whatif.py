@@ -121,7 +121,7 @@ def identity(verdict: Verdict) -> tuple[object, ...]:
 def changed_fields(before: Verdict, after: Verdict) -> tuple[str, ...]:
     """The fields in which two paired verdicts differ."""
     return tuple(
-        name for name in Verdict.model_fields
+        field.alias or name for name, field in Verdict.model_fields.items()
         if name not in IGNORED_FIELDS and getattr(before, name) != getattr(after, name)
     )
 

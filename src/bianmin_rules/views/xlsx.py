@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from bianmin_rules.core.edge import require
+from bianmin_rules.core.words import Message
 from bianmin_rules.views.labels import Words
 from bianmin_rules.views.tables import Cell, Column, ColumnType, Table, cell_text
 
@@ -64,9 +65,11 @@ KEPT = frozenset({ColumnType.TEXT, ColumnType.INT, ColumnType.DECIMAL, ColumnTyp
 
 
 def excel_row(row: Sequence[Cell], columns: Sequence[Column], words: Words) -> list[Any]:
-    """A row's cells as the workbook holds them: text, numbers and days as they are, codes and yes/no as words."""
+    """A row's cells as the workbook holds them: text, numbers and days as they are, codes, yes/no and sentences as
+    words."""
     return [
-        cell if cell is None or column.type in KEPT else cell_text(cell, column, words)
+        cell if cell is None or (column.type in KEPT and not isinstance(cell, Message))
+        else cell_text(cell, column, words)
         for cell, column in zip(row, columns, strict=True)
     ]
 

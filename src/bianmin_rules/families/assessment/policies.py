@@ -33,6 +33,7 @@ from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.roster import SubjectKey
 from bianmin_rules.core.verdicts import Measure, Subject, SubjectKind, Verdict, VerdictKind, named_subject
+from bianmin_rules.core.words import Message, say, word
 from bianmin_rules.families.assessment.events import EvaluationResult, MeritKind, MeritLevel
 from bianmin_rules.families.assessment.ledger import ASSESSMENT, Merit
 from bianmin_rules.families.cases.ledger import CASE_FILES, CaseFile
@@ -83,7 +84,7 @@ class RateVerdicts(PolicyBase):
 
         return period_of
 
-    def rates(self, context: Context, name: str, tallies: Tallies, explanation: str) -> Iterator[Verdict]:
+    def rates(self, context: Context, name: str, tallies: Tallies, explanation: Message) -> Iterator[Verdict]:
         """One information verdict per subject and period with something to count, in period and subject order."""
         for ((kind, ident), start), tally in sorted(tallies.items(), key=lambda kv: (kv[0][1], kv[0][0])):
             if tally.denominator:
@@ -91,15 +92,17 @@ class RateVerdicts(PolicyBase):
                 yield self.rate(context, name, Subject(kind=kind, id=ident), period, tally, explanation)
 
     def rate(
-        self, context: Context, name: str, subject: Subject, period: Period, tally: Tally, explanation: str,
+        self, context: Context, name: str, subject: Subject, period: Period, tally: Tally, explanation: Message,
     ) -> Verdict:
         """An information verdict carrying the measured rate."""
         measure = Measure(name=name, period=period, numerator=tally.numerator, denominator=tally.denominator)
         shown = percent(measure.value)
         return self.verdict(
             context, subject=subject, kind=VerdictKind.INFORMATION, on=min(period.end, context.as_of),
-            explanation=(
-                f"{period} {subject}：{explanation}，{name} = {shown}%（{tally.numerator}/{tally.denominator}）。"
+            explanation=say(
+                "{period} {subject}：{measured}，{name} = {rate}%（{numerator}/{denominator}）。", period=str(period),
+                subject=str(subject), measured=explanation, name=name, rate=shown, numerator=tally.numerator,
+                denominator=tally.denominator,
             ),
             measure=measure, evidence=tuple(tally.evidence),
             window=subject.id if subject.kind is SubjectKind.WINDOW else None,
@@ -153,10 +156,10 @@ class SpeedUpRate(RateVerdicts):
                 tally.numerator += numerator
                 tally.denominator += denominator
                 tally.evidence.append(event)
-        what = "提前办结的承诺件数/办结的承诺件数" if self.definition is SpeedUpDefinition.EARLY_SHARE else (
-            "承诺件节省的工作日/承诺的工作日"
+        what = say("提前办结的承诺件数/办结的承诺件数") if self.definition is SpeedUpDefinition.EARLY_SHARE else (
+            say("承诺件节省的工作日/承诺的工作日")
         )
-        yield from self.rates(context, self.measure, tallies, f"承诺件提速率（{what}）")
+        yield from self.rates(context, self.measure, tallies, say("承诺件提速率（{what}）", what=what))
 
     @staticmethod
     def promises(context: Context) -> Callable[[TimeLimit, date], tuple[date, int]]:
@@ -264,7 +267,7 @@ class ServiceEvaluation(RateVerdicts):
                 if file.case in evaluated:
                     tally.numerator += 1
                     tally.evidence.append(step.event)
-        yield from self.rates(context, name, tallies, "已评价的办件数/办件数")
+        yield from self.rates(context, name, tallies, say("已评价的办件数/办件数"))
 
     def satisfaction_rates(self, books: Books, context: Context, name: str) -> Iterator[Verdict]:
         """Satisfied evaluations over all evaluations given in the period."""
@@ -277,7 +280,7 @@ class ServiceEvaluation(RateVerdicts):
                 tally.denominator += 1
                 tally.evidence.append(evaluation.event)
                 tally.numerator += evaluation.result in self.satisfied
-        yield from self.rates(context, name, tallies, "满意的评价数/评价总数")
+        yield from self.rates(context, name, tallies, say("满意的评价数/评价总数"))
 
     def dissatisfactions(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation per verified dissatisfied evaluation, charged to the staff member (else the window)."""
@@ -287,25 +290,24 @@ class ServiceEvaluation(RateVerdicts):
             subject = named_subject(evaluation.staff, evaluation.window, event=evaluation.event)
             yield self.verdict(
                 context, subject=subject, kind=VerdictKind.VIOLATION, on=evaluation.day,
-                explanation=(
-                    f"{evaluation.day} 服务质量评价为「{RESULT_WORDS[evaluation.result]}」，"
-                    "经查实属工作人员服务质量问题。"
-                ),
+                explanation=say("{day} 服务质量评价为「{result}」，经查实属工作人员服务质量问题。", day=evaluation.day,
+                                result=RESULT_WORDS[evaluation.result]),
                 evidence=(evaluation.event,), case=evaluation.case, window=evaluation.window,
                 staff=evaluation.staff, code=self.dissatisfied_code,
             )
 
 
 RESULT_WORDS = {
-    EvaluationResult.VERY_SATISFIED: "非常满意",
-    EvaluationResult.SATISFIED: "满意",
-    EvaluationResult.BASICALLY_SATISFIED: "基本满意",
-    EvaluationResult.DISSATISFIED: "不满意",
-    EvaluationResult.VERY_DISSATISFIED: "非常不满意",
+    EvaluationResult.VERY_SATISFIED: say("非常满意"),
+    EvaluationResult.SATISFIED: say("满意"),
+    EvaluationResult.BASICALLY_SATISFIED: say("基本满意"),
+    EvaluationResult.DISSATISFIED: say("不满意"),
+    EvaluationResult.VERY_DISSATISFIED: say("非常不满意"),
 }
 
 LEVEL_WORDS = {
-    MeritLevel.COUNTY: "区县级", MeritLevel.CITY: "市级", MeritLevel.PROVINCE: "省级", MeritLevel.NATION: "国家级",
+    MeritLevel.COUNTY: say("区县级"), MeritLevel.CITY: say("市级"), MeritLevel.PROVINCE: say("省级"),
+    MeritLevel.NATION: say("国家级"),
 }
 
 
@@ -367,17 +369,19 @@ class MeritBonus(PolicyBase):
             subject = named_subject(merit.staff, merit.window, event=merit.event)
             points, why = self.price(merit)
             if merit.event in counted and counted[merit.event] != merit.event:
-                points, why = Decimal(0), f"同一事项已奖励（事件 {counted[merit.event]}），不重复奖励"
+                points, why = Decimal(0), say("同一事项已奖励（事件 {event}），不重复奖励", event=counted[merit.event])
             level = LEVEL_WORDS[merit.level] if merit.level else ""
-            matter = f"「{merit.matter}」" if merit.matter else ""
+            matter = say("「{matter}」", matter=merit.matter) if merit.matter else ""
             yield self.verdict(
                 context, subject=subject, kind=VerdictKind.INFORMATION, on=merit.day,
-                explanation=f"{merit.day} {self.label or merit.merit.value}：{level}{matter}，{why}。",
+                explanation=say("{day} {line}：{level}{matter}，{why}。", day=merit.day,
+                                line=word(self.label) if self.label else merit.merit.value, level=level, matter=matter,
+                                why=why),
                 points=points, evidence=(merit.event,), window=merit.window, staff=merit.staff,
                 code=merit.merit.value,
             )
 
-    def price(self, merit: Merit) -> tuple[Decimal, str]:
+    def price(self, merit: Merit) -> tuple[Decimal, Message]:
         """A merit's bonus before the one-matter rule, and why."""
         if self.discretion is not None:
             if merit.points is None or not self.discretion.admits(merit.points):
@@ -386,16 +390,16 @@ class MeritBonus(PolicyBase):
                     f"the event must carry points in that range, not {merit.points}",
                     event_id=merit.event,
                 )
-            return merit.points, f"视情加{merit.points}分"
+            return merit.points, say("视情加{points}分", points=str(merit.points))
         if not self.by_level:
-            return self.points, f"加{self.points}分"
+            return self.points, say("加{points}分", points=str(self.points))
         if merit.level is None:
             raise EvaluationError(
                 "this merit is rewarded by level: the event must name its level", event_id=merit.event,
             )
         if merit.level not in self.by_level:
-            return Decimal(0), "该级别不在加分范围内，不加分"
-        return self.by_level[merit.level], f"加{self.by_level[merit.level]}分"
+            return Decimal(0), say("该级别不在加分范围内，不加分")
+        return self.by_level[merit.level], say("加{points}分", points=str(self.by_level[merit.level]))
 
     def counted(self, merits: list[Merit]) -> dict[str, str]:
         """For each merit of a repeated deed, the event of the one merit that counts."""

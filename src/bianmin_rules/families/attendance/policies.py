@@ -17,6 +17,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from bianmin_rules.core import words as w
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.bounds import Count, Days, Minutes, Points
 from bianmin_rules.core.periods import Period, PeriodKind
@@ -33,6 +34,7 @@ from bianmin_rules.core.verdicts import (
     charged,
     subject,
 )
+from bianmin_rules.core.words import Message
 from bianmin_rules.families.attendance.events import LeaveType
 from bianmin_rules.families.attendance.ledger import ATTENDANCE, Leave, Mark, MarkKind, StaffFile
 from bianmin_rules.families.attendance.presence import (
@@ -122,21 +124,20 @@ class LateOrEarly(SignInPolicy):
 
     def judge(self, file: StaffFile, session: SessionAttendance, context: Context) -> Iterator[Verdict]:
         """The late arrival and the early leave of one session, if any."""
-        what = f"{session.day} {session.name}"
         if session.late is not None and session.stays[0].arrived is not None:
             arrived = session.stays[0].arrived
-            yield self.charge(file, session, context, arrived, session.late,
-                              f"{what}应于{clock(session.due_start)}到岗，{clock(arrived.at)}签到，"
-                              f"迟到{minutes(session.late)}分钟。")
+            yield self.charge(file, session, context, arrived, session.late, w.counted(
+                "{day} {session}应于{due}到岗，{at}签到，迟到{n}分钟。", day=session.day, session=session.words,
+                due=clock(session.due_start), at=clock(arrived.at), n=minutes(session.late)))
         if session.early is not None and session.stays[-1].departed is not None:
             departed = session.stays[-1].departed
-            yield self.charge(file, session, context, departed, session.early,
-                              f"{what}应在岗至{clock(session.due_end)}，{clock(departed.at)}签退，"
-                              f"早退{minutes(session.early)}分钟。")
+            yield self.charge(file, session, context, departed, session.early, w.counted(
+                "{day} {session}应在岗至{due}，{at}签退，早退{n}分钟。", day=session.day, session=session.words,
+                due=clock(session.due_end), at=clock(departed.at), n=minutes(session.early)))
 
     def charge(
         self, file: StaffFile, session: SessionAttendance, context: Context, mark: Mark, span: timedelta,
-        explanation: str,
+        explanation: Message,
     ) -> Verdict:
         """A violation of ATT-1 resting on one sign-in record."""
         return self.verdict(
@@ -197,15 +198,17 @@ class Absence(SignInPolicy):
             leave for leave in unexcused
             if any(overlaps((leave.start, leave.end), part) for s in absent for part in s.due)
         ]
-        reasons = "".join(
-            f"请假{leave.leave}{defect.reason}（{defect.rule}），按旷工处理；"
+        reasons = [
+            w.say("请假{leave}{reason}（{rule}），按旷工处理；",
+                  leave=leave.leave, reason=defect.reason, rule=defect.rule)
             for leave in blamed if (defect := self.leave.defect(leave, context.calendar)) is not None
-        )
-        names = "、".join(s.name for s in absent)
+        ]
         units = self.units(half_days)
         return self.verdict(
             context, subject=staff_subject(file.staff), kind=VerdictKind.VIOLATION, on=day,
-            explanation=f"{day} {names}应在岗，无签到记录，亦无有效请假：{reasons}旷工{days_label(half_days)}个半天。",
+            explanation=w.say("{day} {sessions}应在岗，无签到记录，亦无有效请假：{reasons}旷工{half_days}个半天。",
+                              day=day, sessions=w.joined(s.words for s in absent), reasons=w.joined(reasons, ""),
+                              half_days=days_label(half_days)),
             points=self.points * units, fine=self.fine * units, quantity=half_days, sanction=self.sanction,
             evidence=(*duty_evidence(file, day), *(e for leave in blamed for e in leave.evidence)),
             staff=file.staff, window=file.window_on(day),
@@ -260,7 +263,7 @@ class SignInRegister(SignInPolicy):
 
     def required(
         self, signs: tuple[Mark, ...], sessions: list[SessionAttendance], bounds: tuple[Interval, ...],
-    ) -> tuple[int, list[str]]:
+    ) -> tuple[int, list[Message]]:
         """How many records the day requires, and the missing ones in words (上午签到 …).
 
         Sessions on leave require none; absent sessions are ATT-2's, not missing records.
@@ -273,18 +276,21 @@ class SignInRegister(SignInPolicy):
             words = SIGN_WORDS if self.scheme == "daily" else SIGN_WORDS[:1]
             return len(words), [word for word, kind in words if kind not in kinds]
         made = {(m.kind, session_of(m, bounds)) for m in signs}
-        missing = [f"{s.name}{word}" for s in due for word, kind in SIGN_WORDS if (kind, s.position) not in made]
+        missing = [w.say("{session}{sign}", session=s.words, sign=word)
+                   for s in due for word, kind in SIGN_WORDS if (kind, s.position) not in made]
         return 2 * len(due), missing
 
     def warn(
-        self, file: StaffFile, day: date, missing: list[str], strange: list[Mark], context: Context,
+        self, file: StaffFile, day: date, missing: list[Message], strange: list[Mark], context: Context,
     ) -> Verdict:
         """The warning for one incomplete day."""
-        parts = [f"缺{'、'.join(missing)}记录"] if missing else []
-        parts += [f"{clock(m.at)}的记录方式为{m.method or '未注明'}" for m in strange]
+        parts = [w.say("缺{records}记录", records=w.joined(missing))] if missing else []
+        parts += [w.say("{at}的记录方式为{method}", at=clock(m.at), method=m.method or w.say("未注明"))
+                  for m in strange]
         return self.verdict(
             context, subject=staff_subject(file.staff), kind=VerdictKind.WARNING, on=day,
-            explanation=f"{day} 签到签退记录不全：{'；'.join(parts)}。", evidence=tuple(m.event for m in strange),
+            explanation=w.say("{day} 签到签退记录不全：{parts}。", day=day, parts=w.joined(parts, w.zh("；"))),
+            evidence=tuple(m.event for m in strange),
             staff=file.staff, window=file.window_on(day),
         )
 
@@ -297,12 +303,13 @@ class SignInRegister(SignInPolicy):
             yield self.verdict(
                 context, subject=staff_subject(file.staff), kind=VerdictKind.INFORMATION,
                 on=min(period.end, context.as_of), staff=file.staff,
-                explanation=f"{period} 应有签到签退记录{required}次，实有{made}次。",
+                explanation=w.say("{period} 应有签到签退记录{required}次，实有{made}次。", period=str(period),
+                                  required=required, made=made),
                 measure=Measure(name="sign_in_records", period=period, numerator=made, denominator=required),
             )
 
 
-SIGN_WORDS = (("签到", MarkKind.SIGN_IN), ("签退", MarkKind.SIGN_OUT))
+SIGN_WORDS = ((w.say("签到"), MarkKind.SIGN_IN), (w.say("签退"), MarkKind.SIGN_OUT))
 
 
 def session_of(mark: Mark, sessions: tuple[Interval, ...]) -> int:
@@ -353,15 +360,15 @@ class ExtendedService(PolicyBase):
                     continue
                 day = service.at.date()
                 if service.finished:
-                    kind, outcome = VerdictKind.COMPLIANCE, "延时服务至办理完毕、服务对象离开"
+                    kind, outcome = VerdictKind.COMPLIANCE, w.say("延时服务至办理完毕、服务对象离开")
                 else:
-                    kind, outcome = VerdictKind.VIOLATION, "业务未办理完毕即停止服务下班"
+                    kind, outcome = VerdictKind.VIOLATION, w.say("业务未办理完毕即停止服务下班")
                 if self.appointment_only:
-                    outcome = f"服务对象事先约定延时服务，{outcome}"
+                    outcome = w.say("服务对象事先约定延时服务，{outcome}", outcome=outcome)
                 yield self.verdict(
                     context, subject=staff_subject(file.staff), kind=kind, on=day,
-                    explanation=f"{day} {clock(service.at)}下班时仍在为服务对象办理业务，{clock(service.until)}"
-                                f"{outcome}。",
+                    explanation=w.say("{day} {at}下班时仍在为服务对象办理业务，{until}{outcome}。", day=day,
+                                      at=clock(service.at), until=clock(service.until), outcome=outcome),
                     evidence=(service.event,), staff=file.staff, window=service.window, case=service.case,
                 )
 
@@ -388,7 +395,7 @@ class MeetingAttendance(PenaltyPerTier):
     excused_counts: bool = Field(default=False, description="Count absences excused in advance.")
     charge: Literal["staff", "window"] = Field(default="staff", description="Who is charged.")
 
-    WORDS: ClassVar[dict[str, str]] = {"absent": "缺席", "late": "迟到", "early": "早退"}
+    WORDS: ClassVar[dict[str, Message]] = {"absent": w.say("缺席"), "late": w.say("迟到"), "early": w.say("早退")}
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per counted absence, late arrival or early leave."""
@@ -403,7 +410,8 @@ class MeetingAttendance(PenaltyPerTier):
                 day = record.at.date()
                 yield self.verdict(
                     context, subject=subject, kind=VerdictKind.VIOLATION, on=day, points=points[record.status],
-                    explanation=f"{day} {record.kind}（{record.meeting}）{self.WORDS[record.status]}。",
+                    explanation=w.say("{day} {kind}（{meeting}）{status}。", day=day, kind=record.kind,
+                                      meeting=record.meeting, status=self.WORDS[record.status]),
                     evidence=(record.event,), staff=file.staff, window=record.window,
                     code=record.kind,  # the meeting kind, which the assessment tables' lines tell apart
                 )
@@ -449,10 +457,11 @@ class CumulativeLeave(PolicyBase):
                 crossed = leave
         if crossed is None:
             return
-        listed = "、".join(f"{leave.leave} {days_label(days)}天" for leave, days in leaves)
+        listed = w.joined(w.say("{leave} {days}天", leave=leave.leave, days=days_label(days)) for leave, days in leaves)
         yield self.verdict(
             context, subject=staff_subject(file.staff), kind=VerdictKind.VIOLATION, on=crossed.start.date(),
-            explanation=f"{period} 病事假累计{days_label(running)}天，超过{days_label(self.over_days)}天（{listed}）。",
+            explanation=w.say("{period} 病事假累计{days}天，超过{over}天（{leaves}）。", period=str(period),
+                              days=days_label(running), over=days_label(self.over_days), leaves=listed),
             quantity=running, evidence=tuple(leave.event for leave, _ in leaves), staff=file.staff,
         )
 
@@ -498,12 +507,13 @@ class QuarterlyDisqualification(PolicyBase):
                 reason, basis = trigger
                 yield self.verdict(
                     context, subject=staff_subject(staff), kind=VerdictKind.VIOLATION, on=basis[-1].on,
-                    explanation=f"{quarter} {reason}：{occurrence_list(basis)}，取消当季评优资格。",
+                    explanation=w.say("{quarter} {reason}：{occurrences}，取消当季评优资格。", quarter=str(quarter),
+                                      reason=reason, occurrences=occurrence_list(basis)),
                     sanction=self.sanction, staff=staff, occurrences=tuple(occurrence(v) for v in basis),
                     evidence=tuple(e for v in basis for e in v.evidence),
                 )
 
-    def first_trigger(self, found: list[tuple[str, Verdict]]) -> tuple[str, list[Verdict]] | None:
+    def first_trigger(self, found: list[tuple[str, Verdict]]) -> tuple[Message, list[Verdict]] | None:
         """The first condition met in a quarter, with the verdicts that met it."""
         months: dict[int, list[Verdict]] = defaultdict(list)
         absences: list[Verdict] = []
@@ -511,11 +521,12 @@ class QuarterlyDisqualification(PolicyBase):
             if what == "lapse":
                 months[v.on.month].append(v)
                 if len(months[v.on.month]) >= self.lapses_per_month:
-                    return f"{v.on.month}月迟到、早退、睡觉合计{len(months[v.on.month])}次", months[v.on.month]
+                    count = w.counted("{month}月迟到、早退、睡觉合计{n}次", month=v.on.month, n=len(months[v.on.month]))
+                    return count, months[v.on.month]
                 continue
             absences.append(v)
             if (v.quantity or ZERO) / 2 >= self.long_absence_days:
-                return f"一次旷工{days_label((v.quantity or ZERO) / 2)}天", [v]
+                return w.say("一次旷工{days}天", days=days_label((v.quantity or ZERO) / 2)), [v]
             if len(absences) >= self.absence_times:
-                return f"旷工{len(absences)}次", list(absences)
+                return w.counted("旷工{n}次", n=len(absences)), list(absences)
         return None

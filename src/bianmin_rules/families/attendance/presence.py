@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.deadlines import Limit, TimeLimit
 from bianmin_rules.core.formatting import plain
+from bianmin_rules.core.words import Message, say, zh
 from bianmin_rules.families.attendance.ledger import Leave, Mark, MarkKind, StaffFile
 
 Interval = tuple[datetime, datetime]
@@ -108,16 +109,17 @@ class LeaveProcedure(BaseModel):
     def defect(self, leave: Leave, calendar: WorkCalendar) -> LeaveDefect | None:
         """Why ``leave`` does not excuse the time it covers, or ``None`` if it does."""
         if self.approval_required and leave.granted is None:
-            return LeaveDefect("LV-2", "未经批准（未履行请假手续）")
+            return LeaveDefect("LV-2", say("未经批准（未履行请假手续）"))
         if not leave.retroactive:
             return None
         if self.phone_call_required and not leave.phoned_ahead:
-            return LeaveDefect("LV-3", "事后补办请假手续，但事前未电话报告")
+            return LeaveDefect("LV-3", say("事后补办请假手续，但事前未电话报告"))
         filing = self.filing(leave, calendar)
         if filing is not None and leave.at.date() > filing.due:
             return LeaveDefect(
                 "LV-3",
-                f"{leave.at.date()}才补办请假手续，超过{filing.start}起{filing.limit.label()}的期限（{filing.due}）",
+                say("{filed}才补办请假手续，超过{start}起{limit}的期限（{due}）", filed=leave.at.date(),
+                    start=filing.start, limit=filing.limit.words(), due=filing.due),
             )
         return None
 
@@ -126,7 +128,7 @@ class LeaveProcedure(BaseModel):
         if not leave.retroactive or self.retroactive_within is None:
             return None
         anchor = (leave.end if self.retroactive_from == "end" else leave.start).date()
-        words = "请假结束之日" if self.retroactive_from == "end" else "请假开始之日"
+        words = zh("请假结束之日") if self.retroactive_from == "end" else zh("请假开始之日")
         return Filing(self.retroactive_within, anchor, words, self.retroactive_within.due_date(anchor, calendar))
 
 
@@ -144,7 +146,7 @@ class LeaveDefect:
     """Why a leave does not excuse: the rule it breaks and the reason, in Chinese."""
 
     rule: str
-    reason: str
+    reason: Message
 
 
 def excusing_leaves(file: StaffFile, procedure: LeaveProcedure, calendar: WorkCalendar) -> tuple[Leave, ...]:
@@ -226,10 +228,15 @@ class SessionAttendance(NamedTuple):
     @property
     def name(self) -> str:
         """上午 or 下午 (or 第N时段 on a day of more sessions)."""
-        return SESSION_WORDS.get(self.position, f"第{self.position + 1}时段")
+        return str(self.words)
+
+    @property
+    def words(self) -> Message:
+        """:attr:`name` as words for people."""
+        return SESSION_WORDS.get(self.position) or say("第{n}时段", n=self.position + 1)
 
 
-SESSION_WORDS = {0: "上午", 1: "下午"}
+SESSION_WORDS = {0: say("上午"), 1: say("下午")}
 
 
 class OfficeDays:

@@ -27,18 +27,20 @@ from bianmin_rules.core.deadlines import (
     LimitUnit,
     Schedule,
     TimeLimit,
+    amount_words,
     days_late,
     late_words,
 )
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import ZERO, ChargeTo, Citation, RuleId, Verdict, VerdictKind, charged
+from bianmin_rules.core.words import Message, Translate, as_message, joined, say, word, zh
 from bianmin_rules.families.cases.ledger import CASE_FILES, KIND_BITS, CaseFile, Step
 
 _RECEIPT, _DAY_AFTER_RECEIPT = ClockStart.RECEIPT, ClockStart.DAY_AFTER_RECEIPT
 """Looked up once: reading an enum member off its class costs ~0.1 µs on Python 3.11."""
 
 
-def start_of(file: CaseFile, start: ClockStart) -> tuple[Step, str, bool] | None:
+def start_of(file: CaseFile, start: ClockStart) -> tuple[Step, str | Message, bool] | None:
     """The step that starts a case's clock, the words for it, and whether its day is counted (TL-4).
 
     None when the clock has not started: a clock counted from complete materials waits
@@ -48,13 +50,13 @@ def start_of(file: CaseFile, start: ClockStart) -> tuple[Step, str, bool] | None
     if receipt is None:
         return None
     if start is _DAY_AFTER_RECEIPT:
-        return receipt, "受理之日", False
+        return receipt, zh("受理之日"), False
     if start is _RECEIPT:
-        return receipt, "受理之日（当日计入）", True
+        return receipt, zh("受理之日（当日计入）"), True
     complete = file.materials_complete_on
     if complete is None:
         return None
-    return complete, ("补齐材料之日" if complete is not receipt else "受理之日（收件时材料齐全）"), False
+    return complete, (zh("补齐材料之日") if complete is not receipt else zh("受理之日（收件时材料齐全）")), False
 
 
 class SubRule(BaseModel):
@@ -83,13 +85,13 @@ class Timed(NamedTuple):
     file: CaseFile
     clock: Clock
     done: Step | None
-    duty: str
-    """The duty, in words, e.g. 即办件应当场或当天办结."""
+    duty: str | Message
+    """The duty, in words, e.g. 即办件应当场或当天办结 (a word of the catalogue, or a variant's own)."""
     window: str | None
     staff: str | None
     evidence: tuple[str, ...] = ()
     """The events the clock rests on besides the receipt and the step that met it."""
-    action: str = "完成"
+    action: str = zh("完成")
     """What meeting the limit is called, for explanations: 完成, 作出决定, 发出告知 …"""
 
 
@@ -185,7 +187,7 @@ class CasePolicy(PolicyBase):
         return [f for f in typed if self.admits(f)]
 
     def about(
-        self, context: Context, file: CaseFile, *, on: date, explanation: str, evidence: tuple[str, ...],
+        self, context: Context, file: CaseFile, *, on: date, explanation: Message, evidence: tuple[str, ...],
         kind: VerdictKind = VerdictKind.VIOLATION, window: str | None = None, staff: str | None = None,
         **details: Any,
     ) -> Verdict:
@@ -193,8 +195,8 @@ class CasePolicy(PolicyBase):
         window, staff = window or file.window, staff or file.staff
         return self.verdict(
             context, subject=charged(self.charge_to, window=window, staff=staff, case=file.case), kind=kind, on=on,
-            explanation=f"办件 {file.case}：{explanation}", evidence=evidence, case=file.case, window=window,
-            staff=staff, **details,
+            explanation=say("办件 {case}：{explanation}", case=file.case, explanation=explanation),
+            evidence=evidence, case=file.case, window=window, staff=staff, **details,
         )
 
 
@@ -292,19 +294,24 @@ class CaseDeadlinePolicy(CasePolicy):
     def deadline_verdict(self, judged: Judged, context: Context, kind: VerdictKind) -> Verdict:
         """The verdict on one limit, with its trace and, when late, its penalty."""
         timed = judged.timed
-        unit = late_words(self.late_unit)
+        action = word(timed.action)
         if judged.actual is None:
-            outcome = f"截至{judged.on}尚未{timed.action}，已逾期{judged.late}{unit}"
+            outcome = say("截至{on}尚未{action}，已逾期{late}", on=judged.on, action=action,
+                          late=late_words(judged.late, self.late_unit))
         elif judged.late:
-            outcome = f"实际于{judged.actual}{timed.action}，逾期{judged.late}{unit}"
+            outcome = say("实际于{actual}{action}，逾期{late}", actual=judged.actual, action=action,
+                          late=late_words(judged.late, self.late_unit))
         else:
-            outcome = f"实际于{judged.actual}{timed.action}，未超时限"
+            outcome = say("实际于{actual}{action}，未超时限", actual=judged.actual, action=action)
         details: dict[str, Any] = {}
         if kind is VerdictKind.VIOLATION:
             details["points"] = self.points + self.points_per_day * judged.late
+        trace = self.trace(judged)
         return self.about(
-            context, timed.file, kind=kind, on=judged.on, explanation=f"{timed.duty}。{narrate(judged)}；{outcome}。",
-            deadline=self.trace(judged), due=judged.due, actual=judged.actual, evidence=self.evidence(judged),
+            context, timed.file, kind=kind, on=judged.on,
+            explanation=say("{duty}。{count}；{outcome}。",
+                            duty=as_message(timed.duty), count=Count(trace), outcome=outcome),
+            deadline=trace, due=judged.due, actual=judged.actual, evidence=self.evidence(judged),
             window=timed.window, staff=timed.staff, **details,
         )
 
@@ -315,13 +322,16 @@ class CaseDeadlinePolicy(CasePolicy):
             return
         left = context.calendar.working_days_between(context.as_of, judged.due)
         timed = judged.timed
+        trace = self.trace(judged)
         verdict = self.about(
             context, timed.file, kind=VerdictKind.WARNING, on=context.as_of,
-            explanation=(
-                f"{timed.duty}。{narrate(judged)}；截至{context.as_of}尚未{timed.action}，"
-                f"距届满还有{left}个工作日（预警线{warning.within}个工作日）。"
+            explanation=say(
+                "{duty}。{count}；截至{as_of}尚未{action}，距届满还有{left}（预警线{within}）。",
+                duty=as_message(timed.duty), count=Count(trace), as_of=context.as_of, action=word(timed.action),
+                left=amount_words(left, LimitUnit.WORKING_DAYS),
+                within=amount_words(warning.within, LimitUnit.WORKING_DAYS),
             ),
-            deadline=self.trace(judged), due=judged.due, evidence=self.evidence(judged),
+            deadline=trace, due=judged.due, evidence=self.evidence(judged),
             window=timed.window, staff=timed.staff,
         )
         yield under(verdict, warning)
@@ -364,32 +374,43 @@ def under(verdict: Verdict, sub: SubRule) -> Verdict:
     return verdict.model_copy(update=changes)
 
 
-def narrate(judged: Judged) -> str:
-    """The count of a due date in words: limit and start, suspensions, extensions, final due date."""
-    timed, schedule = judged.timed, judged.schedule
-    clock = timed.clock
-    parts = [f"时限自{clock.start_rule}（{clock.start}）起算{clock.limit.label()}"]
-    moved = schedule.suspensions or schedule.extensions
-    if moved and schedule.base_due is not None:
-        parts.append(f"原届满日为{schedule.base_due}")
-    counted = "个工作日" if clock.limit.counted_unit is LimitUnit.WORKING_DAYS else "日"
-    for pause in schedule.suspensions:
-        if pause.resumed is None:
-            parts.append(f"{pause.suspended}起中止")
-        else:
-            parts.append(f"{pause.suspended}中止、{pause.resumed}恢复，不计{pause.days_not_counted}{counted}")
-    for extension in schedule.extensions:
-        parts.append(f"{extension.granted}延期至{extension.new_limit.label()}（{EXTENSION_WORDS[extension.status]}）")
-    if schedule.statutory_due is not None and clock.statutory is not None and schedule.extensions:
-        parts.append(f"法定时限{clock.statutory.label()}届满日为{schedule.statutory_due}")
-    parts.append(f"届满日为{judged.due}")
-    return "，".join(parts)
+class Count:
+    """The count of a due date in words, told from its trace when read: limit and start, suspensions,
+    extensions, final due date."""
+
+    __slots__ = ("trace",)
+
+    def __init__(self, trace: DeadlineTrace) -> None:
+        self.trace = trace
+
+    def render(self, translate: Translate) -> str:
+        """The count in the language of ``translate``."""
+        trace = self.trace
+        limit = trace.limit
+        parts = [say("时限自{start_rule}（{start}）起算{limit}", start_rule=trace.start_rule, start=trace.start,
+                     limit=limit.words())]
+        if (trace.suspensions or trace.extensions) and trace.base_due is not None:
+            parts.append(say("原届满日为{due}", due=trace.base_due))
+        for pause in trace.suspensions:
+            if pause.resumed is None or pause.days_not_counted is None:
+                parts.append(say("{suspended}起中止", suspended=pause.suspended))
+            else:
+                parts.append(say("{suspended}中止、{resumed}恢复，不计{days}", suspended=pause.suspended,
+                                 resumed=pause.resumed, days=late_words(pause.days_not_counted, limit.counted_unit)))
+        for extension in trace.extensions:
+            parts.append(say("{granted}延期至{limit}（{status}）", granted=extension.granted,
+                             limit=extension.new_limit.words(), status=EXTENSION_WORDS[extension.status]))
+        statutory = trace.statutory_limit
+        if trace.statutory_due is not None and statutory is not None and trace.extensions:
+            parts.append(say("法定时限{limit}届满日为{due}", limit=statutory.words(), due=trace.statutory_due))
+        parts.append(say("届满日为{due}", due=trace.due))
+        return joined(parts, zh("，")).render(translate)
 
 
 EXTENSION_WORDS = {
-    ExtensionStatus.APPLIED: "届满日顺延",
-    ExtensionStatus.CAPPED: "超过法定时限，只顺延至法定届满日",
-    ExtensionStatus.UNCAPPED: "法定时限未知，按新时限顺延",
-    ExtensionStatus.TOO_LATE: "期限届满后才延期，不予顺延",
+    ExtensionStatus.APPLIED: say("届满日顺延"),
+    ExtensionStatus.CAPPED: say("超过法定时限，只顺延至法定届满日"),
+    ExtensionStatus.UNCAPPED: say("法定时限未知，按新时限顺延"),
+    ExtensionStatus.TOO_LATE: say("期限届满后才延期，不予顺延"),
 }
 

@@ -19,6 +19,7 @@ from bianmin_rules.core.formatting import percent
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context
 from bianmin_rules.core.verdicts import Measure, RuleId, Subject, SubjectKind, Verdict, VerdictKind
+from bianmin_rules.core.words import say
 from bianmin_rules.families.cases.base import CasePolicy
 
 DEADLINE_RULES = ("TL-1", "TL-2", "TL-4", "TL-6", "TL-7")
@@ -105,14 +106,15 @@ class CompletionRate(CasePolicy):
         on = min(period.end, context.as_of)
         completion = Measure(name="completion_rate", period=period, numerator=in_time, denominator=total)
         overdue = Measure(name="overdue_rate", period=period, numerator=late, denominator=total)
-        head = f"{period.label} {subject}：应计办件{total}件，按时办结{in_time}件，逾期{late}件"
+        head = say("{period} {subject}：应计办件{total}件，按时办结{in_time}件，逾期{late}件", period=period.label,
+                   subject=str(subject), total=total, in_time=in_time, late=late)
         if "completion_rate" in self.measures:
             yield self.verdict(
                 context, subject=subject, kind=VerdictKind.INFORMATION, on=on, measure=completion,
-                explanation=f"{head}；规定时限内办结率{percent(completion.value)}%。",
+                explanation=say("{head}；规定时限内办结率{rate}%。", head=head, rate=percent(completion.value)),
             )
         if "overdue_rate" in self.measures:
             yield self.verdict(
                 context, subject=subject, kind=VerdictKind.INFORMATION, on=on, measure=overdue,
-                explanation=f"{head}；逾期率{percent(overdue.value)}%。",
+                explanation=say("{head}；逾期率{rate}%。", head=head, rate=percent(overdue.value)),
             )

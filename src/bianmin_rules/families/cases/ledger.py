@@ -22,6 +22,7 @@ from bianmin_rules.core.deadlines import Pause, TimeLimit
 from bianmin_rules.core.errors import EvaluationError
 from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.facts import fact, fact_of, filer, follows
+from bianmin_rules.core.words import Message, say
 from bianmin_rules.families.cases.events import (
     ApplicantReturned,
     CaseCompleted,
@@ -483,8 +484,9 @@ CASE_FILES: Book[Mapping[str, CaseFile]] = Book("cases", CaseLedger, admit=admit
 """The case files, by case id."""
 
 
-def unjudged_cases(books: Books) -> Iterator[str]:
+def unjudged_cases(books: Books) -> Iterator[Message]:
     """A note for each case the log never received: its time limits cannot be checked."""
     for file in books[CASE_FILES].values():
         if file.receipt is None:
-            yield f"办件 {file.case}：日志中没有收件记录，无法检查其时限（事件 {file.steps[0].event} 等）。"
+            yield say("办件 {case}：日志中没有收件记录，无法检查其时限（事件 {event} 等）。", case=file.case,
+                      event=file.steps[0].event)

@@ -32,6 +32,7 @@ from bianmin_rules.core.deadlines import (
 from bianmin_rules.core.duties import duty_done
 from bianmin_rules.core.policy import Context
 from bianmin_rules.core.verdicts import Verdict, VerdictKind
+from bianmin_rules.core.words import Message, joined, say, word, zh
 from bianmin_rules.families.cases.base import (
     CaseDeadlinePolicy,
     Judged,
@@ -79,8 +80,8 @@ class ImmediateSameDay(CaseDeadlinePolicy):
         """The same-day limit from receipt."""
         receipt = file.receipt
         assert receipt is not None
-        clock = Clock(SAME_DAY, receipt.day, "受理之日")
-        yield Timed(file, clock, file.closed, "即办件应当场或当天办结", receipt.window, receipt.staff)
+        clock = Clock(SAME_DAY, receipt.day, zh("受理之日"))
+        yield Timed(file, clock, file.closed, zh("即办件应当场或当天办结"), receipt.window, receipt.staff)
 
 
 class ExtensionCheck(SubRule):
@@ -113,7 +114,7 @@ class _PromisedBase(CaseDeadlinePolicy):
     )
     require_limit: bool = Field(default=True, description="A case with no promised limit or date is a violation.")
     extension: ExtensionCheck | None = Field(default=None, description="The TL-5 checks of extensions.")
-    duty: str = Field(default="承诺件应在承诺时限内办结", description="The duty, in words, for explanations.")
+    duty: str = Field(default=zh("承诺件应在承诺时限内办结"), description="The duty, in words, for explanations.")
 
     def judge_file(self, file: CaseFile, context: Context) -> Iterator[Verdict]:
         """The limit judged; a violation when the clock could run but no limit was ever set (TL-2)."""
@@ -161,12 +162,12 @@ class _PromisedBase(CaseDeadlinePolicy):
             notice = file.first(PromiseNotice)
             if notice is not None:
                 step, counted, evidence = receipt, False, (notice.event,)
-                words = f"受理之日（受理通知书承诺{notice.promised_date}办结）"
+                words = say("受理之日（受理通知书承诺{promised}办结）", promised=notice.promised_date)
                 limit = limit_to_date(receipt.day, notice.promised_date)
             elif self.statutory_fallback and receipt.statutory_limit is not None:
-                limit, words = receipt.statutory_limit, f"{words}（未承诺时限，按法定时限）"
+                limit, words = receipt.statutory_limit, say("{start}（未承诺时限，按法定时限）", start=words)
             elif self.default_limit is not None:
-                limit, words = self.default_limit, f"{words}（未单独承诺，按一般办理时限）"
+                limit, words = self.default_limit, say("{start}（未单独承诺，按一般办理时限）", start=words)
             else:
                 return None
         extensions = file.of(Extension)
@@ -183,7 +184,7 @@ class _PromisedBase(CaseDeadlinePolicy):
         assert receipt is not None
         return self.about(
             context, file, on=receipt.day, evidence=(receipt.event,),
-            explanation=f"{self.duty}，但收件时未定承诺时限，也未出具写明办结日期的受理通知书。",
+            explanation=say("{duty}，但收件时未定承诺时限，也未出具写明办结日期的受理通知书。", duty=word(self.duty)),
         )
 
     def has_side_verdicts(self, timed: Timed, late: int) -> bool:
@@ -207,24 +208,25 @@ class _PromisedBase(CaseDeadlinePolicy):
     ) -> Iterator[Verdict]:
         """One extension: within the statutory limit, in time, in writing, copied to the centre."""
         clock = judged.timed.clock
-        defects = []
+        defects: list[Message] = []
         if status is ExtensionStatus.CAPPED and clock.statutory is not None:
-            defects.append(
-                f"延期至{step.new_limit.label()}后整个办结时间超过法定最高期限{clock.statutory.label()}"
-                f"（法定届满日{judged.schedule.statutory_due}）")
+            defects.append(say(
+                "延期至{limit}后整个办结时间超过法定最高期限{statutory}（法定届满日{due}）",
+                limit=step.new_limit.words(), statutory=clock.statutory.words(),
+                due=str(judged.schedule.statutory_due)))
         if status is ExtensionStatus.TOO_LATE:
-            defects.append("期限届满后才延期，不予顺延")
+            defects.append(say("期限届满后才延期，不予顺延"))
         if check.require_written and not step.applicant_told_in_writing:
-            defects.append("未书面告知申请人延期理由和延期时限")
+            defects.append(say("未书面告知申请人延期理由和延期时限"))
         if check.require_copy_to_centre and not step.copied_to_centre:
-            defects.append("未抄送中心管理机构")
+            defects.append(say("未抄送中心管理机构"))
         if not defects and status is not ExtensionStatus.UNCAPPED:
             return
         kind = VerdictKind.VIOLATION if defects else VerdictKind.WARNING
-        words = "；".join(defects) if defects else "办件未登记法定时限，无法核对延期是否超过法定最高期限"
+        words = joined(defects, zh("；")) if defects else say("办件未登记法定时限，无法核对延期是否超过法定最高期限")
         yield self.extension_verdict(
             judged, check, context, kind=kind, on=step.day, evidence=(step.event,),
-            explanation=f"{step.day}以“{step.reason}”为由延期：{words}。",
+            explanation=say("{day}以“{reason}”为由延期：{defects}。", day=step.day, reason=step.reason, defects=words),
         )
 
     def check_explained(self, judged: Judged, check: ExtensionCheck, context: Context) -> Iterator[Verdict]:
@@ -235,19 +237,19 @@ class _PromisedBase(CaseDeadlinePolicy):
             return
         if told:
             first = min(told, key=lambda s: s.order)
-            words = f"逾期后才于{first.day}向服务对象说明原因，未事先说明"
+            words = say("逾期后才于{day}向服务对象说明原因，未事先说明", day=first.day)
             evidence: tuple[str, ...] = (first.event,)
         else:
-            words = "逾期既无特殊理由又未事先向服务对象说明，视作当事人的申诉处理"
+            words = say("逾期既无特殊理由又未事先向服务对象说明，视作当事人的申诉处理")
             evidence = ()
         yield self.extension_verdict(
             judged, check, context, kind=VerdictKind.VIOLATION, on=judged.on, evidence=evidence,
-            explanation=f"届满日为{judged.due}，{words}。",
+            explanation=say("届满日为{due}，{words}。", due=judged.due, words=words),
         )
 
     def extension_verdict(
         self, judged: Judged, check: ExtensionCheck, context: Context, *, kind: VerdictKind, on: date,
-        evidence: tuple[str, ...], explanation: str,
+        evidence: tuple[str, ...], explanation: Message,
     ) -> Verdict:
         """A TL-5 verdict about the case of ``judged``."""
         timed = judged.timed
@@ -283,7 +285,7 @@ class SupplementClock(_PromisedBase):
     case_types: tuple[str, ...] = ("supplement",)
     start: ClockStart = ClockStart.MATERIALS_COMPLETE
     require_limit: bool = False
-    duty: str = "补办件的办事时限从补齐材料之日起计算"
+    duty: str = zh("补办件的办事时限从补齐材料之日起计算")
 
 
 class ReceiptNotice(CaseDeadlinePolicy):
@@ -321,9 +323,9 @@ class ReceiptNotice(CaseDeadlinePolicy):
         """The notice's own limit from receipt."""
         receipt = file.receipt
         assert receipt is not None
-        clock = Clock(self.within, receipt.day, "受理之日")
-        yield Timed(file, clock, file.first(PromiseNotice), "承诺件须出具写明承诺办结时限的受理通知书", receipt.window,
-                    receipt.staff, action="出具受理通知书")
+        clock = Clock(self.within, receipt.day, zh("受理之日"))
+        yield Timed(file, clock, file.first(PromiseNotice), zh("承诺件须出具写明承诺办结时限的受理通知书"),
+                    receipt.window, receipt.staff, action=zh("出具受理通知书"))
 
     def judge(self, timed: Timed, context: Context) -> Iterator[Verdict]:
         """The notice's limit, and the date it promises."""
@@ -343,10 +345,10 @@ class ReceiptNotice(CaseDeadlinePolicy):
         promise = duty_done(context, due=latest, done=notice.promised_date, unit=self.late_unit)
         yield self.about(
             context, file, on=notice.day, evidence=(receipt.event, notice.event),
-            **promise.fields(limit, receipt.day, "受理之日"),
-            explanation=(
-                f"受理通知书承诺{notice.promised_date}办结，晚于承诺时限{limit.label()}"
-                f"自受理之日（{receipt.day}）起算的届满日{latest}。"
+            **promise.fields(limit, receipt.day, zh("受理之日")),
+            explanation=say(
+                "受理通知书承诺{promised}办结，晚于承诺时限{limit}自受理之日（{receipt}）起算的届满日{latest}。",
+                promised=notice.promised_date, limit=limit.words(), receipt=receipt.day, latest=latest,
             ),
         )
 
@@ -383,7 +385,7 @@ class GreenChannel(CaseDeadlinePolicy):
         if receipt.statutory_limit is None:
             yield self.about(
                 context, file, kind=VerdictKind.WARNING, on=receipt.day, evidence=(receipt.event,),
-                explanation="重点项目未登记法定时限，无法计算绿色通道时限。",
+                explanation=say("重点项目未登记法定时限，无法计算绿色通道时限。"),
             )
             return
         yield from self.check_promise(file, receipt.statutory_limit, context)
@@ -400,23 +402,25 @@ class GreenChannel(CaseDeadlinePolicy):
         if receipt.promised_limit is not None:
             promised = receipt.promised_limit
             on, evidence, due = receipt.day, (receipt.event,), promised.due_date(receipt.day, calendar)
-            words = f"收件时承诺时限{promised.label()}（届满日{due}）"
+            words = say("收件时承诺时限{limit}（届满日{due}）", limit=promised.words(), due=due)
         elif notice is not None:
             on, evidence, due = notice.day, (receipt.event, notice.event), notice.promised_date
-            words = f"受理通知书承诺{due}办结"
+            words = say("受理通知书承诺{due}办结", due=due)
         else:
             return
         if due <= latest:
             return
         yield self.about(
             context, file, on=on, evidence=evidence, due=latest, code="promise",
-            explanation=(f"{self.duty_of(statutory)}，即{compressed.label()}，自受理之日（{receipt.day}）起算"
-                         f"届满日为{latest}；{words}，超过压缩后的时限。"),
+            explanation=say("{duty}，即{limit}，自受理之日（{receipt}）起算届满日为{latest}；{promise}，超过压缩后的时限。",
+                            duty=self.duty_of(statutory), limit=compressed.words(), receipt=receipt.day, latest=latest,
+                            promise=words),
         )
 
-    def duty_of(self, statutory: TimeLimit) -> str:
+    def duty_of(self, statutory: TimeLimit) -> Message:
         """The duty, in words."""
-        return f"重点项目绿色通道：办结时限压缩到法定时限{statutory.label()}的{self.fraction:%}以内"
+        return say("重点项目绿色通道：办结时限压缩到法定时限{limit}的{fraction}以内", limit=statutory.words(),
+                   fraction=f"{self.fraction:%}")
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
         """The compressed limit from the start rule."""
@@ -459,10 +463,10 @@ class RejectionDecision(CaseDeadlinePolicy):
         """The decision limit from receipt."""
         receipt = file.receipt
         assert receipt is not None
-        clock = Clock(self.limit, receipt.day, "收件之日")
-        yield Timed(file, clock, file.closed, self.duty, receipt.window, receipt.staff, action="作出决定")
+        clock = Clock(self.limit, receipt.day, zh("收件之日"))
+        yield Timed(file, clock, file.closed, self.duty, receipt.window, receipt.staff, action=zh("作出决定"))
 
     @cached_property
-    def duty(self) -> str:
+    def duty(self) -> Message:
         """The duty, in words."""
-        return f"驳回件明显不符合条件的应当场告知，复杂的最迟于收件后{self.limit.label()}内作出决定"
+        return say("驳回件明显不符合条件的应当场告知，复杂的最迟于收件后{limit}内作出决定", limit=self.limit.words())

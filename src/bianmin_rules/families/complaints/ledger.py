@@ -14,6 +14,7 @@ from datetime import date
 
 from bianmin_rules.core.books import Book, Books
 from bianmin_rules.core.facts import FileLedger, fact, in_order, only_one
+from bianmin_rules.core.words import Message, say
 from bianmin_rules.families.cases.ledger import Step
 from bianmin_rules.families.complaints.events import (
     ComplaintAnswered,
@@ -125,11 +126,12 @@ COMPLAINT_FILES: Book[Mapping[str, ComplaintFile]] = Book("complaints", Complain
 """The complaint files, by complaint id (without the complainant, CMP-7)."""
 
 
-def unjudged_complaints(books: Books) -> Iterable[str]:
+def unjudged_complaints(books: Books) -> Iterable[Message]:
     """A note for each complaint the log never received: its limits cannot be checked."""
     for file in books[COMPLAINT_FILES].values():
         if file.lodged is None:
             first = min((*file.answers, *file.delay_notices, *file.escalations, *file.investigations),
                         key=lambda s: (s.at, s.event))
-            yield (f"投诉 {file.complaint}：日志中没有受理记录（complaint_received），无法检查其答复时限"
-                   f"（事件 {first.event} 等）。")
+            yield say(
+                "投诉 {complaint}：日志中没有受理记录（complaint_received），无法检查其答复时限（事件 {event} 等）。",
+                complaint=file.complaint, event=first.event)

@@ -20,13 +20,15 @@ from bianmin_rules.core.deadlines import Limit, LimitUnit, TimeLimit, limit_to_d
 from bianmin_rules.core.duties import judge_duty
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import Sanction, Subject, SubjectKind, Verdict, VerdictKind, answerable
+from bianmin_rules.core.words import Message, joined, say, zh
 from bianmin_rules.families.complaints.events import ComplaintCategory, ComplaintForm, ReplyForm
 from bianmin_rules.families.complaints.ledger import COMPLAINT_FILES, ComplaintFile, Lodged
 
-FORM_WORDS = {ComplaintForm.ORAL: "口头", ComplaintForm.PHONE: "电话", ComplaintForm.WRITTEN: "书面"}
-REPLY_WORDS = {ReplyForm.ORAL: "口头", ReplyForm.WRITTEN: "书面"}
+FORM_WORDS = {ComplaintForm.ORAL: say("口头"), ComplaintForm.PHONE: say("电话"), ComplaintForm.WRITTEN: say("书面")}
+REPLY_WORDS = {ReplyForm.ORAL: zh("{day}口头"), ReplyForm.WRITTEN: zh("{day}书面")}
 CATEGORY_WORDS = {
-    ComplaintCategory.ORDINARY: "一般投诉", ComplaintCategory.COMPLEX: "复杂投诉", ComplaintCategory.MAJOR: "重大投诉",
+    ComplaintCategory.ORDINARY: say("一般投诉"), ComplaintCategory.COMPLEX: say("复杂投诉"),
+    ComplaintCategory.MAJOR: say("重大投诉"),
 }
 
 
@@ -47,14 +49,15 @@ class ComplaintPolicy(PolicyBase):
     )
 
     def handling_verdict(
-        self, context: Context, file: ComplaintFile, lodged: Lodged, *, on: date, explanation: str,
+        self, context: Context, file: ComplaintFile, lodged: Lodged, *, on: date, explanation: Message,
         evidence: tuple[str, ...], kind: VerdictKind = VerdictKind.VIOLATION, **details: object,
     ) -> Verdict:
         """A verdict on whoever accepted the complaint (受理人), else its window, else the centre."""
-        heading = f"投诉 {file.complaint}（{FORM_WORDS[lodged.form]}，{CATEGORY_WORDS[lodged.category]}）"
         return self.verdict(
             context, subject=answerable(lodged.staff, lodged.window, lodged.centre), kind=kind, on=on,
-            explanation=f"{heading}：{explanation}", evidence=tuple(dict.fromkeys(evidence)),
+            explanation=say("投诉 {complaint}（{form}，{category}）：{explanation}", complaint=file.complaint,
+                            form=FORM_WORDS[lodged.form], category=CATEGORY_WORDS[lodged.category],
+                            explanation=explanation), evidence=tuple(dict.fromkeys(evidence)),
             staff=lodged.staff, window=lodged.window, complaint=file.complaint, **details,
         )
 
@@ -95,20 +98,23 @@ class ComplaintAnswer(ComplaintPolicy):
                 continue
             explained = next((n for n in file.delay_notices if n.day <= due), None)
             kind = duty.kind
-            outcome = duty.outcome("答复", context.as_of)
+            outcome = duty.outcome(say("答复"), context.as_of)
             if duty.late and explained is not None:
                 kind = self.explained_kind
-                outcome += f"；已于{explained.day}向投诉人说明情况，跟踪处理（CMP-4）"
+                outcome = say("{outcome}；已于{day}向投诉人说明情况，跟踪处理（CMP-4）",
+                              outcome=outcome, day=explained.day)
             elif duty.late and file.delay_notices:
-                outcome += f"；{file.delay_notices[0].day}才向投诉人说明情况，已超时限"
+                outcome = say("{outcome}；{day}才向投诉人说明情况，已超时限", outcome=outcome,
+                              day=file.delay_notices[0].day)
             evidence = (lodged.event, *((answer.event,) if answer else ()), *((explained.event,) if explained else ()))
             yield self.handling_verdict(
                 context, file, lodged, kind=kind, on=duty.on, evidence=evidence,
-                explanation=(
-                    f"答复时限自受理之日（{lodged.day}）起算{self.limit.label()}，"
-                    f"{self.limit.due_words(lodged.day, due, context.calendar)}；{outcome}。"
+                explanation=say(
+                    "答复时限自受理之日（{day}）起算{limit}，{due}；{outcome}。",
+                    day=lodged.day, limit=self.limit.words(),
+                    due=self.limit.due_words(lodged.day, due, context.calendar), outcome=outcome,
                 ),
-                **duty.fields(self.limit, lodged.day, "受理之日"),
+                **duty.fields(self.limit, lodged.day, zh("受理之日")),
             )
 
 
@@ -140,7 +146,8 @@ class ComplaintTracking(ComplaintPolicy):
                 if answer is None:
                     yield self.handling_verdict(
                         context, file, lodged, kind=VerdictKind.INFORMATION, on=notice.day, evidence=evidence,
-                        explanation=f"{notice.day}已向投诉人说明情况，截至{context.as_of}仍在跟踪处理，尚未答复。",
+                        explanation=say("{day}已向投诉人说明情况，截至{as_of}仍在跟踪处理，尚未答复。",
+                                        day=notice.day, as_of=context.as_of),
                     )
                 continue
             due = notice.new_date or limit.due_date(notice.day, context.calendar)
@@ -149,8 +156,9 @@ class ComplaintTracking(ComplaintPolicy):
                 continue
             yield self.handling_verdict(
                 context, file, lodged, kind=duty.kind, on=duty.on, evidence=evidence,
-                explanation=f"{notice.day}向投诉人说明情况，应于{due}前答复；{duty.outcome('答复', context.as_of)}。",
-                **duty.fields(limit, notice.day, "说明情况之日"),
+                explanation=say("{day}向投诉人说明情况，应于{due}前答复；{outcome}。", day=notice.day, due=due,
+                                outcome=duty.outcome(say("答复"), context.as_of)),
+                **duty.fields(limit, notice.day, zh("说明情况之日")),
             )
 
 
@@ -178,14 +186,14 @@ class ComplaintReplyForm(ComplaintPolicy):
                 if context.include_compliance:
                     yield self.handling_verdict(
                         context, file, lodged, kind=VerdictKind.COMPLIANCE, on=written.day,
-                        evidence=(lodged.event, written.event), explanation=f"已于{written.day}书面答复。",
+                        evidence=(lodged.event, written.event), explanation=say("已于{day}书面答复。", day=written.day),
                     )
                 continue
             last = file.answers[-1]
-            forms = "、".join(f"{a.day}{REPLY_WORDS[a.form]}" for a in file.answers)
+            forms = joined(say(REPLY_WORDS[a.form], day=a.day) for a in file.answers)
             yield self.handling_verdict(
                 context, file, lodged, on=last.day, evidence=(lodged.event, *(a.event for a in file.answers)),
-                explanation=f"{FORM_WORDS[lodged.form]}投诉须书面答复，实际仅{forms}答复。",
+                explanation=say("{form}投诉须书面答复，实际仅{forms}答复。", form=FORM_WORDS[lodged.form], forms=forms),
             )
 
 
@@ -209,7 +217,7 @@ class MajorComplaintEscalation(ComplaintPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each major complaint not reported in time to every body named."""
-        how = "书面" if self.written else ""
+        report = say("书面汇报") if self.written else say("汇报")
         for file, lodged in lodged_complaints(books, self.categories):
             due = self.within.due_date(lodged.day, context.calendar)
             reports = [e for e in file.escalations if e.written or not self.written]
@@ -219,13 +227,16 @@ class MajorComplaintEscalation(ComplaintPolicy):
             if duty is None:
                 continue
             late = [body for body, e in first.items() if e is None or e.day > due]
-            outcome = f"届满日{due}前未向{'、'.join(late)}{how}汇报" if late else "已按时汇报"
+            outcome = (say("届满日{due}前未向{bodies}{report}", due=due, bodies=joined(late), report=report) if late
+                       else say("已按时汇报"))
             if done is not None and late:
-                outcome += f"，至{done}方全部汇报"
+                outcome = say("{outcome}，至{done}方全部汇报", outcome=outcome, done=done)
             yield self.handling_verdict(
-                context, file, lodged, kind=duty.kind, on=duty.on, **duty.fields(self.within, lodged.day, "受理之日"),
+                context, file, lodged, kind=duty.kind, on=duty.on,
+                **duty.fields(self.within, lodged.day, zh("受理之日")),
                 evidence=(lodged.event, *dict.fromkeys(e.event for e in first.values() if e is not None)),
-                explanation=f"重大投诉应于{self.within.label()}内{how}汇报{'、'.join(self.report_to)}；{outcome}。",
+                explanation=say("重大投诉应于{limit}内{report}{bodies}；{outcome}。", limit=self.within.words(),
+                                report=report, bodies=joined(self.report_to), outcome=outcome),
             )
 
 
@@ -254,7 +265,7 @@ class VerifiedComplaint(PolicyBase):
             for finding in file.investigations:
                 if not finding.upheld or (self.causes is not None and finding.cause not in self.causes):
                     continue
-                cause = f"（{finding.cause}）" if finding.cause else ""
+                cause = say("（{cause}）", cause=finding.cause) if finding.cause else ""
                 lodged = file.lodged
                 evidence = (*((lodged.event,) if lodged else ()), finding.event)
                 for kind in self.charge:
@@ -265,5 +276,6 @@ class VerifiedComplaint(PolicyBase):
                         context, subject=Subject(kind=kind, id=at_fault), kind=VerdictKind.VIOLATION,
                         on=finding.day, evidence=evidence, staff=finding.staff, window=finding.window,
                         sanction=self.sanction, code=finding.cause, complaint=file.complaint,
-                        explanation=f"投诉 {file.complaint} 于{finding.day}经查实{cause}，{at_fault} 有过错。",
+                        explanation=say("投诉 {complaint} 于{day}经查实{cause}，{at_fault} 有过错。",
+                                        complaint=file.complaint, day=finding.day, cause=cause, at_fault=at_fault),
                     )

@@ -16,6 +16,7 @@ from bianmin_rules.core.books import Books
 from bianmin_rules.core.bounds import Points, Yuan
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import Sanction, Verdict, VerdictKind, answerable
+from bianmin_rules.core.words import say, word
 from bianmin_rules.families.findings.events import FindingSource
 from bianmin_rules.families.findings.ledger import FINDINGS, Finding
 
@@ -48,12 +49,13 @@ class FindingPenalty(PolicyBase):
         serious = finding.serious
         points = self.serious_points if serious and self.serious_points is not None else self.points
         fine = self.serious_fine if serious and self.serious_fine is not None else self.fine
-        what = self.label or finding.finding
+        what = word(self.label) if self.label else finding.finding
         units = "" if finding.quantity == 1 else f" × {finding.quantity}"
-        severity = "（情节严重）" if serious else ""
+        severity = say("（情节严重）") if serious else ""
         return self.verdict(
             context, subject=answerable(finding.staff, finding.window), kind=VerdictKind.VIOLATION, on=finding.day,
-            explanation=f"{what}{severity}{units}：{finding.day} 经{FINDER_WORDS[finding.by]}发现。",
+            explanation=say("{what}{severity}{units}：{day} {found}。", what=what, severity=severity, units=units,
+                            day=finding.day, found=FINDER_WORDS[finding.by]),
             points=points * finding.quantity, fine=fine * finding.quantity, sanction=self.sanction,
             evidence=(finding.event,), window=finding.window, staff=finding.staff,
             code=finding.finding, quantity=finding.quantity,
@@ -61,10 +63,10 @@ class FindingPenalty(PolicyBase):
 
 
 FINDER_WORDS = {
-    FindingSource.INSPECTION: "督查",
-    FindingSource.SUPERIOR_CIRCULAR: "上级通报",
-    FindingSource.SUPERIOR_MONITORING: "上级监控",
-    FindingSource.VERIFIED_REPORT: "举报查实",
-    FindingSource.MEDIA: "媒体曝光",
-    FindingSource.ASSESSMENT: "考核认定",
+    FindingSource.INSPECTION: say("经督查发现"),
+    FindingSource.SUPERIOR_CIRCULAR: say("经上级通报发现"),
+    FindingSource.SUPERIOR_MONITORING: say("经上级监控发现"),
+    FindingSource.VERIFIED_REPORT: say("经举报查实发现"),
+    FindingSource.MEDIA: say("经媒体曝光发现"),
+    FindingSource.ASSESSMENT: say("经考核认定发现"),
 }

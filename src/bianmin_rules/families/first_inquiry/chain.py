@@ -29,6 +29,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.words import Message, joined, say, word, zh
 from bianmin_rules.families.cases.ledger import CASE_FILES, CaseFile, Step
 from bianmin_rules.families.first_inquiry.events import DischargeReason
 from bianmin_rules.families.first_inquiry.ledger import (
@@ -67,7 +68,7 @@ class Link(NamedTuple):
     """The phase after the step."""
     responsible: str | None
     """Who is responsible after the step (None once closed)."""
-    effect: str
+    effect: Message | None
     """Why the step did or did not move the responsibility, where that needs saying."""
     step: InquiryStep | None
     """The inquiry step, or None for the closing of the linked case."""
@@ -138,17 +139,17 @@ def discharge_faults(step: Discharged, earlier: Iterable[InquiryStep]) -> tuple[
     """The conditions of a discharge that are not met (FIR-7, FIR-2); empty when it counts."""
     faults: list[str] = []
     if step.reason is DischargeReason.NOT_ALLOWED and not step.explained:
-        faults.append("未向服务对象解释清楚")
+        faults.append(zh("未向服务对象解释清楚"))
     if step.reason is DischargeReason.LEADER_INSTRUCTION:
         if not any(isinstance(s, LeaderAsked) for s in earlier):
-            faults.append("未请示领导")
+            faults.append(zh("未请示领导"))
         if not step.applicant_told:
-            faults.append("未告知服务对象")
+            faults.append(zh("未告知服务对象"))
     if step.reason is DischargeReason.OUTSIDE_CENTRE:
         if not step.competent_body:
-            faults.append("未告知主管机关")
+            faults.append(zh("未告知主管机关"))
         if not step.contact_given:
-            faults.append("未告知其联系方式")
+            faults.append(zh("未告知其联系方式"))
     return tuple(faults)
 
 
@@ -198,15 +199,15 @@ class _Walker:
         self.responsible = first
         self.case = case
 
-    def link(self, step: InquiryStep, effect: str = "") -> Link:
+    def link(self, step: InquiryStep, effect: Message | None = None) -> Link:
         responsible = None if self.phase is Phase.CLOSED else self.responsible
         return Link(step.at, step.at.date(), step.event, step.staff, self.phase, responsible, effect, step)
 
     def case_closing(self, closing: Step) -> Link:
         responsible = None if self.phase is Phase.CLOSED else self.responsible
         case = self.case.case if self.case else None
-        return Link(closing.at, closing.at.date(), closing.event, closing.staff, self.phase, responsible, "", None,
-                    closing, case)
+        return Link(closing.at, closing.at.date(), closing.event, closing.staff, self.phase, responsible, None,
+                    None, closing, case)
 
     def advance(self, step: InquiryStep, steps: tuple[InquiryStep, ...]) -> Link:
         """The link of ``step``, after applying its effect on the responsibility."""
@@ -225,25 +226,25 @@ class _Walker:
             self.phase, self.responsible = Phase.HANDLING, step.staff
             return self.link(step)
         if self.phase is Phase.HANDLING and step.staff != self.responsible:
-            return self.link(step, f"首办责任人仍为 {self.responsible}")
+            return self.link(step, say("首办责任人仍为 {staff}", staff=self.responsible))
         return self.link(step)
 
     def hand(self, step: Handed) -> Link:
         if self.phase is Phase.CLOSED:
             return self.link(step)
         if not step.leader_consent:
-            return self.link(step, f"未经领导同意，责任不转移，仍由 {self.responsible} 承担")
+            return self.link(step, say("未经领导同意，责任不转移，仍由 {staff} 承担", staff=self.responsible))
         self.phase, self.responsible = Phase.HANDLING, step.to_staff
-        return self.link(step, f"{step.to_staff} 担负首办责任")
+        return self.link(step, say("{staff} 担负首办责任", staff=step.to_staff))
 
     def discharge(self, step: Discharged, steps: tuple[InquiryStep, ...]) -> Link:
         if self.phase is Phase.CLOSED:
             return self.link(step)
         faults = discharge_faults(step, (s for s in steps if (s.at, s.event) < (step.at, step.event)))
         if faults:
-            return self.link(step, f"免责条件不足（{'、'.join(faults)}），责任不解除")
+            return self.link(step, say("免责条件不足（{faults}），责任不解除", faults=joined(map(word, faults))))
         self.phase = Phase.CLOSED
-        return self.link(step, "首问、首办责任解除")
+        return self.link(step, say("首问、首办责任解除"))
 
     def reply(self, step: Replied) -> Link:
         if self.phase is Phase.CLOSED:
@@ -251,6 +252,6 @@ class _Walker:
         if self.phase is Phase.HANDLING and self.case is not None:
             closed = self.case.closed
             if closed is None or (step.at, step.event) < (closed.at, closed.event):
-                return self.link(step, "办件尚未办结，不是办理结果的答复")
+                return self.link(step, say("办件尚未办结，不是办理结果的答复"))
         self.phase = Phase.CLOSED
         return self.link(step)

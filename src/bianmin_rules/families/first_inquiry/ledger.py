@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from bianmin_rules.core.books import Book, Books
 from bianmin_rules.core.facts import FileLedger, fact, in_order, only_one
+from bianmin_rules.core.words import Message, say
 from bianmin_rules.families.first_inquiry.events import (
     AppointmentArranged,
     Channel,
@@ -176,9 +177,9 @@ INQUIRY_FILES: Book[Mapping[str, InquiryFile]] = Book("inquiries", InquiryLedger
 """The inquiry files (first inquiry and first handling), by inquiry id."""
 
 
-def unjudged_inquiries(books: Books) -> Iterator[str]:
+def unjudged_inquiries(books: Books) -> Iterator[Message]:
     """A note for each inquiry the log never received: it has no first-inquiry person (FIR-1)."""
     for file in books[INQUIRY_FILES].values():
         if file.asked is None:
-            yield (f"咨询 {file.inquiry}：日志中没有首问记录（inquiry_received），无法确定首问责任人"
-                   f"（事件 {file.steps[0].event} 等）。")
+            yield say("咨询 {inquiry}：日志中没有首问记录（inquiry_received），无法确定首问责任人（事件 {event} 等）。",
+                      inquiry=file.inquiry, event=file.steps[0].event)

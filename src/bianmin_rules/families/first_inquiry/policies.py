@@ -23,6 +23,7 @@ from bianmin_rules.core.deadlines import SAME_DAY, Limit, TimeLimit
 from bianmin_rules.core.duties import judge_duty
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import Verdict, VerdictKind, answerable
+from bianmin_rules.core.words import Message, joined, say, word, zh
 from bianmin_rules.families.first_inquiry.chain import Chain, Link, Phase, discharge_faults, received_chains
 from bianmin_rules.families.first_inquiry.events import Channel
 from bianmin_rules.families.first_inquiry.ledger import (
@@ -54,7 +55,7 @@ class InquiryPolicy(PolicyBase):
         return (chain for chain in context.derived.of(books, received_chains) if chain.asked.channel in channels)
 
     def charge(
-        self, context: Context, chain: Chain, staff: str, *, on: date, explanation: str,
+        self, context: Context, chain: Chain, staff: str, *, on: date, explanation: Message,
         evidence: tuple[str, ...], kind: VerdictKind = VerdictKind.VIOLATION, window: str | None = None,
         **details: object,
     ) -> Verdict:
@@ -65,13 +66,15 @@ class InquiryPolicy(PolicyBase):
         case = chain.case.case if chain.case else None
         return self.verdict(
             context, subject=answerable(staff), kind=kind, on=on,
-            explanation=f"咨询 {chain.inquiry}：{explanation}", evidence=tuple(dict.fromkeys(evidence)),
+            explanation=say("咨询 {inquiry}：{explanation}", inquiry=chain.inquiry, explanation=explanation),
+            evidence=tuple(dict.fromkeys(evidence)),
             staff=staff, window=window or chain.asked.window, case=case, inquiry=chain.inquiry, **details,
         )
 
     def judge_step(
         self, context: Context, chain: Chain, staff: str, *, limit: TimeLimit, start: date, start_rule: str,
-        start_event: str, done: Link | InquiryStep | None, duty_words: str, act: str, also: tuple[str, ...] = (),
+        start_event: str, done: Link | InquiryStep | None, duty_words: Message, act: Message,
+        also: tuple[str, ...] = (),
     ) -> Iterator[Verdict]:
         """A verdict when the act ``done`` (a link or a step) came after ``limit`` from ``start``, or never came.
 
@@ -81,9 +84,10 @@ class InquiryPolicy(PolicyBase):
         duty = judge_duty(context, due=due, done=done.day if done else None)
         if duty is None:
             return
-        explanation = (
-            f"{duty_words}。时限自{start_rule}（{start}）起算{limit.label()}，届满日为{due}；"
-            f"{duty.outcome(act, context.as_of)}。"
+        explanation = say(
+            "{duty}。时限自{start_rule}（{start}）起算{limit}，届满日为{due}；{outcome}。", duty=duty_words,
+            start_rule=word(start_rule), start=start, limit=limit.words(), due=due,
+            outcome=duty.outcome(act, context.as_of),
         )
         evidence = (chain.asked.event, start_event, *((done.event,) if done else ()), *also)
         yield self.charge(
@@ -141,10 +145,10 @@ class Settlement(StrEnum):
 
 
 SETTLEMENT_WORDS = {
-    Settlement.TAKEN: ("有人接办",),
-    Settlement.CLOSED: ("答复", "免责办结"),
-    Settlement.BOOKED: ("为不在岗的承办人预约办理",),
-    Settlement.LEADER_ASKED: ("请示领导",),
+    Settlement.TAKEN: (say("有人接办"),),
+    Settlement.CLOSED: (say("答复"), say("免责办结")),
+    Settlement.BOOKED: (say("为不在岗的承办人预约办理"),),
+    Settlement.LEADER_ASKED: (say("请示领导"),),
 }
 
 
@@ -179,24 +183,24 @@ class FirstInquiryGuidance(InquiryPolicy):
         for chain in self.chains(books, context):
             guidance = next((step for step in chain.steps if self.moves_on(step)), None)
             missed = list(self.judge_step(
-                context, chain, chain.first, limit=self.within, start=chain.asked.day, start_rule="首问之日",
-                start_event=chain.asked.event, done=guidance, act="解答、办理或引导",
-                duty_words="首问责任人应当解答、办理或引导办理，不得置之不理",
+                context, chain, chain.first, limit=self.within, start=chain.asked.day, start_rule=zh("首问之日"),
+                start_event=chain.asked.event, done=guidance, act=say("解答、办理或引导"),
+                duty_words=say("首问责任人应当解答、办理或引导办理，不得置之不理"),
             ))
             if missed or self.settle_within is None:
                 yield from missed
                 continue
             yield from self.judge_step(
-                context, chain, chain.first, limit=self.settle_within, start=chain.asked.day, start_rule="首问之日",
+                context, chain, chain.first, limit=self.settle_within, start=chain.asked.day, start_rule=zh("首问之日"),
                 start_event=chain.asked.event, done=self.settled(chain), act=self.settlement_words,
-                duty_words="首问责任人应将服务对象引导给具体经办人员，直到有人办理为止",
+                duty_words=say("首问责任人应将服务对象引导给具体经办人员，直到有人办理为止"),
             )
 
     @property
-    def settlement_words(self) -> str:
+    def settlement_words(self) -> Message:
         """What would have discharged the first-inquiry person, in words: ``有人接办、答复或免责办结``."""
-        words = [word for act in Settlement if act in self.settled_by for word in SETTLEMENT_WORDS[act]]
-        return f"{'、'.join(words[:-1])}或{words[-1]}" if len(words) > 1 else words[0]
+        words = [words for act in Settlement if act in self.settled_by for words in SETTLEMENT_WORDS[act]]
+        return say("{some}或{last}", some=joined(words[:-1]), last=words[-1]) if len(words) > 1 else words[0]
 
     def settled(self, chain: Chain) -> Link | InquiryStep | None:
         """The earliest act of ``settled_by`` that discharged the first-inquiry person, if any."""
@@ -239,11 +243,11 @@ class PhoneInquiryRecord(InquiryPolicy):
                 if isinstance(step, Recorded) and step.staff == chain.first
                 and (step.contact_recorded or not self.contact_required)
             ), None)
-            what = "事项、来电人姓名和联系电话" if self.contact_required else "来电事项"
+            what = say("事项、来电人姓名和联系电话") if self.contact_required else say("来电事项")
             yield from self.judge_step(
-                context, chain, chain.first, limit=self.within, start=chain.asked.day, start_rule="来电之日",
-                start_event=chain.asked.event, done=record, act="登记",
-                duty_words=f"接听电话的首问责任人应将{what}登记在册",
+                context, chain, chain.first, limit=self.within, start=chain.asked.day, start_rule=zh("来电之日"),
+                start_event=chain.asked.event, done=record, act=say("登记"),
+                duty_words=say("接听电话的首问责任人应将{what}登记在册", what=what),
             )
 
 
@@ -270,10 +274,11 @@ class ForbiddenRefusal(InquiryPolicy):
                 used = [p for p in self.phrases if p in step.words]
                 if not used and not self.any_refusal:
                     continue
-                why = f"使用禁语「{'」「'.join(used)}」" if used else "推诿、拒绝"
+                why = say("使用禁语「{phrases}」", phrases="」「".join(used)) if used else say("推诿、拒绝")
                 yield self.charge(
                     context, chain, step.staff, on=step.day, evidence=(chain.asked.event, step.event),
-                    window=step.window, explanation=f"{step.day} {step.staff} 以「{step.words}」回绝服务对象，{why}。",
+                    window=step.window, explanation=say("{day} {staff} 以「{words}」回绝服务对象，{why}。",
+                                                        day=step.day, staff=step.staff, words=step.words, why=why),
                 )
 
 
@@ -307,17 +312,19 @@ class AbsentHandler(InquiryPolicy):
         duty = judge_duty(context, due=due, done=done.day if done else None)
         if duty is None:
             return
-        duties = (("记录办理事项", record), ("联系承办人预约办理时间并告知其联系方式", arranged))
+        duties = ((say("未记录办理事项"), record), (say("未联系承办人预约办理时间并告知其联系方式"), arranged))
         missing = [what for what, step in duties if step is None or step.day > due]
-        outcome = f"届满日{due}前未{'、未'.join(missing)}" if missing else "已按时记录并预约"
-        explanation = (
-            f"承办人不在岗（{referral.day}），首问责任人应负责接待，记录办理事项，联系承办人预约办理时间，"
-            f"并提供承办人联系方式；时限{self.within.label()}，{outcome}。"
+        outcome = (say("届满日{due}前{missing}", due=due, missing=joined(missing)) if missing
+                   else say("已按时记录并预约"))
+        explanation = say(
+            "承办人不在岗（{day}），首问责任人应负责接待，记录办理事项，联系承办人预约办理时间，"
+            "并提供承办人联系方式；时限{limit}，{outcome}。",
+            day=referral.day, limit=self.within.words(), outcome=outcome,
         )
         evidence = (chain.asked.event, referral.event, *(x.event for x in (record, arranged) if x is not None))
         yield self.charge(
             context, chain, staff, on=duty.on, explanation=explanation, evidence=evidence, kind=duty.kind,
-            window=referral.window, **duty.fields(self.within, referral.day, "承办人不在岗之日"),
+            window=referral.window, **duty.fields(self.within, referral.day, zh("承办人不在岗之日")),
         )
 
 
@@ -351,7 +358,7 @@ class FirstHandlingReply(InquiryPolicy):
             yield from self.judge_step(
                 context, chain, holder, limit=self.within, start=start, start_rule=start_rule,
                 start_event=start_event, done=reply,
-                duty_words="首办责任人应全程跟踪，办结后及时向服务对象回复办理结果", act="回复办理结果",
+                duty_words=say("首办责任人应全程跟踪，办结后及时向服务对象回复办理结果"), act=say("回复办理结果"),
             )
 
     @staticmethod
@@ -359,12 +366,12 @@ class FirstHandlingReply(InquiryPolicy):
         """The day the matter counts as done, the event that makes it so, and in words; None while open."""
         if chain.case is not None:
             closed = chain.case.closed
-            return (closed.day, closed.event, "办件办结之日") if closed else None
+            return (closed.day, closed.event, zh("办件办结之日")) if closed else None
         promise = next((link for link in chain.links if isinstance(link.step, Taken) and link.step.promised_date),
                        None)
         if promise is not None and isinstance(promise.step, Taken) and promise.step.promised_date:
-            return promise.step.promised_date, promise.event, "承诺办结之日"
-        return taken.day, taken.event, "接办之日"
+            return promise.step.promised_date, promise.event, zh("承诺办结之日")
+        return taken.day, taken.event, zh("接办之日")
 
 
 class TransferConsent(InquiryPolicy):
@@ -385,9 +392,9 @@ class TransferConsent(InquiryPolicy):
                 if isinstance(step, Handed) and not step.leader_consent:
                     yield self.charge(
                         context, chain, step.staff, on=step.day, evidence=(chain.asked.event, step.event),
-                        window=step.window, explanation=(
-                            f"{step.day} {step.staff} 未经领导同意将事项移交 {step.to_staff}；"
-                            f"首办责任不转移，仍由 {link.responsible} 承担。"
+                        window=step.window, explanation=say(
+                            "{day} {staff} 未经领导同意将事项移交 {to}；首办责任不转移，仍由 {responsible} 承担。",
+                            day=step.day, staff=step.staff, to=step.to_staff, responsible=str(link.responsible),
                         ),
                     )
 
@@ -416,7 +423,8 @@ class DischargeConditions(InquiryPolicy):
                     yield self.charge(
                         context, chain, step.staff, on=step.day, evidence=(chain.asked.event, step.event),
                         window=step.window,
-                        explanation=f"{step.day} {step.staff} 以免责办结，但{'、'.join(faults)}；责任不解除。",
+                        explanation=say("{day} {staff} 以免责办结，但{faults}；责任不解除。", day=step.day,
+                                        staff=step.staff, faults=joined(map(word, faults))),
                     )
 
 
@@ -475,6 +483,6 @@ class ReferralFollowUp(InquiryPolicy):
             context, until = replace(context, as_of=finished.day), (finished.event,)
         yield from self.judge_step(
             context, chain, chain.first, limit=self.within, start=anchor.day, start_event=anchor.event,
-            start_rule="转办之日" if anchor is referral else "上次督办之日", done=follow_up, also=until,
-            duty_words="首问责任人对转办的事情仍需督办，直到事情办理结束", act="督办",
+            start_rule=zh("转办之日") if anchor is referral else zh("上次督办之日"), done=follow_up, also=until,
+            duty_words=say("首问责任人对转办的事情仍需督办，直到事情办理结束"), act=say("督办"),
         )

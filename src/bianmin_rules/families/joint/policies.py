@@ -25,6 +25,7 @@ from bianmin_rules.core.books import Books
 from bianmin_rules.core.deadlines import ONE_DAY, SAME_DAY, Clock, Limit, Pause
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import ChargeTo, Verdict, VerdictKind
+from bianmin_rules.core.words import joined, say, zh
 from bianmin_rules.families.cases.base import CaseDeadlinePolicy, Timed
 from bianmin_rules.families.cases.ledger import Attendance, CaseFile, Forward, JointDecision, JointExplanation, Step
 
@@ -32,8 +33,8 @@ LeadRule = Literal["receiving_window", "first_handling_else_issuing"]
 """How a text names the lead of a joint case (JA-1)."""
 
 LEAD_RULE_WORDS = {
-    "receiving_window": "受理窗口部门为联办牵头部门",
-    "first_handling_else_issuing": "可以确定首办受理部门的由其牵头，不能确定的由最终发证部门牵头",
+    "receiving_window": say("受理窗口部门为联办牵头部门"),
+    "first_handling_else_issuing": say("可以确定首办受理部门的由其牵头，不能确定的由最终发证部门牵头"),
 }
 
 
@@ -114,8 +115,8 @@ class JointLead(JointPolicy):
         if self.lead(context, file) is None:
             yield self.about(
                 context, file, kind=VerdictKind.WARNING, on=receipt.day, evidence=(receipt.event,),
-                explanation=(f"联办件无法确定牵头部门（{LEAD_RULE_WORDS[self.lead_policy(context, file).lead_rule]}），"
-                             "受理窗口与发证窗口均未登记。"),
+                explanation=say("联办件无法确定牵头部门（{rule}），受理窗口与发证窗口均未登记。",
+                                rule=LEAD_RULE_WORDS[self.lead_policy(context, file).lead_rule]),
             )
             return
         forwards = file.of(Forward)
@@ -130,12 +131,13 @@ class JointLead(JointPolicy):
         receipt, lead = file.receipt, self.lead(context, file)
         assert receipt is not None and lead is not None
         forwards = file.of(Forward)
-        clock = Clock(self.forward_within, receipt.day, "受理之日")
-        to = "、".join(dict.fromkeys(f.to_window for f in forwards)) or "无"
+        clock = Clock(self.forward_within, receipt.day, zh("受理之日"))
+        to = joined(dict.fromkeys(f.to_window for f in forwards)) if forwards else say("无")
         rule = self.lead_policy(context, file).lead_rule
-        duty = f"联办件由{lead}牵头（{LEAD_RULE_WORDS[rule]}），应立即通知各相关部门（已通知：{to}）"
+        duty = say("联办件由{lead}牵头（{rule}），应立即通知各相关部门（已通知：{to}）", lead=lead,
+                   rule=LEAD_RULE_WORDS[rule], to=to)
         staff = receipt.staff if lead == receipt.window else None
-        yield Timed(file, clock, forwards[-1] if forwards else None, duty, lead, staff, action="通知全部相关部门")
+        yield Timed(file, clock, forwards[-1] if forwards else None, duty, lead, staff, action=zh("通知全部相关部门"))
 
 
 def participations(file: CaseFile) -> Iterator[tuple[Forward, JointDecision | None]]:
@@ -171,19 +173,19 @@ class _JointClocks(JointPolicy):
 
 def window_clock(forward: Forward, pauses: tuple[Pause, ...]) -> Clock:
     """A participating window's clock: its limit from the day it received the case, around suspensions."""
-    return Clock(forward.limit, forward.day, "收到联办件之日", False, pauses)
+    return Clock(forward.limit, forward.day, zh("收到联办件之日"), False, pauses)
 
 
 def window_limit(
     file: CaseFile, forward: Forward, decision: JointDecision | None, clock: Clock, lead: str | None,
 ) -> Timed:
     """A participating window's limit, met by its decision; ``lead`` is the case's lead window (JA-1)."""
-    duty = (
-        f"并联审批：{forward.to_window}应自收件之日起{forward.limit.label()}内提出审批意见"
-        f"（{f'牵头窗口{lead}' if lead else '牵头部门无法确定'}）"
+    duty = say(
+        "并联审批：{window}应自收件之日起{limit}内提出审批意见（{lead}）", window=forward.to_window,
+        limit=forward.limit.words(), lead=say("牵头窗口{lead}", lead=lead) if lead else say("牵头部门无法确定"),
     )
     staff = decision.staff if decision else None
-    return Timed(file, clock, decision, duty, forward.to_window, staff, (forward.event,), action="提出审批意见")
+    return Timed(file, clock, decision, duty, forward.to_window, staff, (forward.event,), action=zh("提出审批意见"))
 
 
 class JointReviewDeadline(_JointClocks):
@@ -238,17 +240,19 @@ class DeemedApproval(_JointClocks):
                 yield self.about(
                     context, file, kind=VerdictKind.COMPLIANCE, on=acted.day, window=window, staff=acted.staff,
                     evidence=(forward.event, acted.event), **self.met_on(timed, acted.day, context),
-                    explanation=f"{window}于{acted.day}在时限内办理或说明，不适用行政默认。",
+                    explanation=say("{window}于{day}在时限内办理或说明，不适用行政默认。", window=str(window),
+                                    day=acted.day),
                 )
             return
         on = judged.due + ONE_DAY
         yield self.about(
             context, file, on=on, window=window, staff=None, due=judged.due, actual=judged.actual,
             deadline=self.trace(judged), evidence=self.evidence(judged),
-            explanation=(
-                f"{window}于{forward.day}收到联办件，时限{forward.limit.label()}，届满日为{judged.due}；"
-                "届满前既未参加协调会议或联合踏勘、未提出审批意见，也未作出书面说明，"
-                f"视为默认许可，由此产生的一切后果由{window}承担。"
+            explanation=say(
+                "{window}于{day}收到联办件，时限{limit}，届满日为{due}；届满前既未参加协调会议或联合踏勘、未提出审批意见，"
+                "也未作出书面说明，视为默认许可，由此产生的一切后果由{window}承担。",
+                window=str(window), day=forward.day,
+                limit=forward.limit.words(), due=judged.due,
             ),
         )
 

@@ -19,6 +19,7 @@ from bianmin_rules.core.books import Books
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import PolicyBase
 from bianmin_rules.core.verdicts import Occurrence, RuleId, SubjectKind, Verdict, VerdictKind
+from bianmin_rules.core.words import Joined, Message, joined, say
 from bianmin_rules.families.findings.events import FindingSource
 from bianmin_rules.families.findings.ledger import FINDINGS, Finding
 
@@ -101,9 +102,15 @@ def occurrence(verdict: Verdict) -> Occurrence:
     return Occurrence(rule=verdict.rule, on=verdict.on, evidence=verdict.evidence)
 
 
-def occurrence_list(verdicts: Iterable[Verdict]) -> str:
+def occurrence_list(verdicts: Iterable[Verdict]) -> Joined:
     """``2026-03-02（ATT-1，e1）、2026-03-09（ATT-1，e5）`` — counted verdicts for explanations."""
-    return "、".join(f"{v.on}（{v.rule}，{'、'.join(v.evidence) or '无事件'}）" for v in verdicts)
+    return joined(occurrence_words(v.on, (v.rule,), v.evidence) for v in verdicts)
+
+
+def occurrence_words(on: date, rules: Iterable[str], evidence: tuple[str, ...]) -> Message:
+    """``2026-03-02（FIR-3、FIR-2，e1、e2）``: one occurrence, its rules and its events."""
+    return say("{on}（{rules}，{evidence}）", on=on, rules=joined(rules),
+               evidence=joined(evidence) if evidence else say("无事件"))
 
 
 class PenaltyPerTier(PolicyBase):

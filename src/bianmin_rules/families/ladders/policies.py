@@ -33,6 +33,7 @@ from typing import ClassVar, Literal, NamedTuple
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from bianmin_rules.core import words as w
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.bounds import Count, Share, Yuan
 from bianmin_rules.core.formatting import plain
@@ -49,6 +50,7 @@ from bianmin_rules.core.verdicts import (
     VerdictKind,
     subject,
 )
+from bianmin_rules.core.words import Message, joined, say, word
 from bianmin_rules.families.complaints.ledger import COMPLAINT_FILES
 from bianmin_rules.families.findings.events import FindingSource
 from bianmin_rules.families.findings.ledger import FINDINGS, Finding
@@ -61,6 +63,7 @@ from bianmin_rules.families.ladders.counting import (
     findings_by_event,
     occurrence,
     occurrence_list,
+    occurrence_words,
     period_containing,
 )
 
@@ -144,16 +147,16 @@ class Counted(NamedTuple):
         first, *others = self.rules
         return Occurrence(rule=first, on=self.on, evidence=self.evidence, also=tuple(others))
 
-    def words(self) -> str:
+    def words(self) -> Message:
         """``2026-03-02（FIR-3、FIR-2，e1、e2）`` — the occurrence in an explanation."""
-        return f"{self.on}（{'、'.join(self.rules)}，{'、'.join(self.evidence) or '无事件'}）"
+        return occurrence_words(self.on, self.rules, self.evidence)
 
 
 class Listed(NamedTuple):
     """The records and the words of a subject's occurrences, index for index, made once for every listing."""
 
     records: list[Occurrence]
-    words: list[str]
+    words: list[Message]
 
 
 class OffenceLadder(CountedPolicy):
@@ -275,22 +278,25 @@ class OffenceLadder(CountedPolicy):
         if self.counting == "calendar":
             within = period_words(period_containing(self.period, current.on))
         else:
-            within = f"截至{current.on}的{PERIOD_WORDS[self.period]}内"
+            within = say("截至{on}的{period}内", on=current.on, period=PERIOD_WORDS[self.period])
         # Past the top rung, the period's first occurrences up to it are what the sanction rests
         # on; listing every earlier one on every later verdict would grow with the square of
         # the offences.
         earlier = i - first
         last_shown = min(i, first + self.tiers[-1].occurrence - 1)
         shown = occurrences[first:last_shown]
-        more = f"等共{earlier}次" if earlier > len(shown) else ""
-        before = f"此前{'、'.join(listed.words[first:last_shown])}{more}；" if earlier else ""
-        money = "".join((f"，扣款{tier.fine}元" if tier.fine else "",
-                         f"，扣发全年年度奖金的{plain(tier.bonus_share * 100)}%" if tier.bonus_share else ""))
+        more = w.counted("等共{n}次", n=earlier) if earlier > len(shown) else ""
+        before = (say("此前{occurrences}{more}；", occurrences=joined(listed.words[first:last_shown]), more=more)
+                  if earlier else "")
+        fine = say("，扣款{yuan}元", yuan=str(tier.fine)) if tier.fine else ""
+        bonus = say("，扣发全年年度奖金的{percent}%", percent=plain(tier.bonus_share * 100)) if tier.bonus_share else ""
         basis = [*shown, current]
         judged = current.first
         return self.verdict(
             context, subject=subject(self.per, key), kind=VerdictKind.VIOLATION, on=current.on,
-            explanation=f"{within}第{n}次（{'、'.join(current.rules)}，{current.on}）：{before}→ {tier.tier}{money}。",
+            explanation=say("{within}第{n}次（{rules}，{on}）：{before}→ {tier}{fine}{bonus}。", within=within, n=n,
+                            rules=joined(current.rules), on=current.on, before=before, tier=tier.tier, fine=fine,
+                            bonus=bonus),
             sanction=sanction, fine=tier.fine, bonus_share=tier.bonus_share, quantity=Decimal(n),
             occurrences=(*listed.records[first:last_shown], listed.records[i]),
             evidence=tuple(e for o in basis for e in o.evidence),
@@ -349,17 +355,17 @@ class Complained:
         return f"report:{report}" if report is not None else None
 
 
-PERIOD_WORDS = {PeriodKind.MONTH: "一个月", PeriodKind.QUARTER: "一个季度", PeriodKind.YEAR: "一年"}
+PERIOD_WORDS = {PeriodKind.MONTH: say("一个月"), PeriodKind.QUARTER: say("一个季度"), PeriodKind.YEAR: say("一年")}
 
 
-def period_words(period: Period) -> str:
+def period_words(period: Period) -> Message:
     """``2026年内``, ``2026年第1季度内``, ``2026年3月内``."""
     start = period.start
     if period.kind is PeriodKind.YEAR:
-        return f"{start.year}年内"
+        return say("{year}年内", year=start.year)
     if period.kind is PeriodKind.QUARTER:
-        return f"{start.year}年第{(start.month - 1) // 3 + 1}季度内"
-    return f"{start.year}年{start.month}月内"
+        return say("{year}年第{quarter}季度内", year=start.year, quarter=(start.month - 1) // 3 + 1)
+    return say("{year}年{month}月内", year=start.year, month=start.month)
 
 
 class TieredOffence(BaseModel):
@@ -440,7 +446,8 @@ class SeverityTiers(CountedPolicy):
             line = max(lines, key=lambda candidate: candidate.level)  # max keeps the first of equals
             yield self.verdict(
                 context, subject=self.charged(verdict), kind=VerdictKind.VIOLATION, on=verdict.on,
-                explanation=f"{line.label}：{occurrence_list([verdict])} → {line.tier}。",
+                explanation=say("{line}：{occurrences} → {tier}。", line=word(line.label),
+                                occurrences=occurrence_list([verdict]), tier=line.tier),
                 sanction=Sanction(tier=line.tier, level=line.level), fine=line.fine,
                 occurrences=(occurrence(verdict),), evidence=verdict.evidence,
                 case=verdict.case, window=verdict.window, staff=verdict.staff, lead=verdict.lead,

@@ -23,6 +23,7 @@ from bianmin_rules.core.bounds import Days
 from bianmin_rules.core.duties import duty_done
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import ZERO, Verdict, VerdictKind
+from bianmin_rules.core.words import Message, as_message, joined, say, zh
 from bianmin_rules.families.attendance.events import LeaveType
 from bianmin_rules.families.attendance.ledger import ATTENDANCE, Leave
 from bianmin_rules.families.attendance.policies import staff_subject
@@ -47,15 +48,22 @@ class Span:
 
     @property
     def label(self) -> str:
-        """The range in words: ``超过2天``, ``超过0.5天、不满1天``, ``恰为3天``."""
+        """The range in Chinese: ``超过2天``, ``超过0.5天、不满1天``, ``恰为3天``."""
+        return str(self.words)
+
+    @property
+    def words(self) -> Message:
+        """The range in words for people (:attr:`label`)."""
         if self.high == self.low:
-            return f"恰为{days_label(self.low)}天"
+            return say("恰为{days}天", days=days_label(self.low))
         parts = []
         if self.low or self.low_inclusive:
-            parts.append(f"{'不少于' if self.low_inclusive else '超过'}{days_label(self.low)}天")
+            low = days_label(self.low)
+            parts.append(say("不少于{days}天", days=low) if self.low_inclusive else say("超过{days}天", days=low))
         if self.high is not None:
-            parts.append(f"{'至多' if self.high_inclusive else '不满'}{days_label(self.high)}天")
-        return "、".join(parts) or "任何天数"
+            high = days_label(self.high)
+            parts.append(say("至多{days}天", days=high) if self.high_inclusive else say("不满{days}天", days=high))
+        return as_message(joined(parts)) if parts else say("任何天数")
 
 
 class ApprovalBand(BaseModel):
@@ -186,33 +194,37 @@ class LeaveApproval(PolicyBase):
                 if leave.granted is not None:
                     yield from self.judge(leave, leave_days(leave, context.calendar), context)
                 if self.sick_leave_needs_record and leave.leave_type is LeaveType.SICK and not leave.medical_record:
-                    yield self.charge(leave, context, VerdictKind.VIOLATION, "病假未凭医院病历核实。")
+                    yield self.charge(leave, context, VerdictKind.VIOLATION, say("病假未凭医院病历核实。"))
 
     def judge(self, leave: Leave, days: Decimal, context: Context) -> Iterator[Verdict]:
         """The verdict on one leave's approval chain."""
-        what = f"请假{leave.leave}共{days_label(days)}天"
+        what = say("请假{leave}共{days}天", leave=leave.leave, days=days_label(days))
         bands = [band for band in self.table if days in band.span]
         if not bands:
             gap = next(g for g in self.gaps() if days in g)
-            yield self.charge(leave, context, VerdictKind.WARNING,
-                              f"{what}，落在审批权限表未规定的区间（{gap.label}）：制度未规定由谁审批，不作判断。")
+            yield self.charge(leave, context, VerdictKind.WARNING, say(
+                "{leave}，落在审批权限表未规定的区间（{gap}）：制度未规定由谁审批，不作判断。",
+                leave=what, gap=gap.words))
             return
         if len(bands) > 1 and self.on_overlap == "report":
-            ranges = "；".join(f"{b.span.label}由{'、'.join(b.approvers)}审批" for b in bands)
-            yield self.charge(leave, context, VerdictKind.WARNING,
-                              f"{what}，审批权限表的两档同时适用（{ranges}）：制度未定以哪档为准，不作判断。")
+            ranges = joined((say("{range}由{approvers}审批", range=b.span.words, approvers=joined(b.approvers))
+                             for b in bands), zh("；"))
+            yield self.charge(leave, context, VerdictKind.WARNING, say(
+                "{leave}，审批权限表的两档同时适用（{bands}）：制度未定以哪档为准，不作判断。",
+                leave=what, bands=ranges))
             return
         chain = bands[0].approvers
         roles = [a.role for a in leave.approvals]
-        done = "、".join(roles)
+        done = joined(roles)
         if follows_chain(chain, roles, self.ordered):
             if context.include_compliance:
-                yield self.charge(leave, context, VerdictKind.COMPLIANCE, f"{what}，已由{done}依次审批。")
+                yield self.charge(leave, context, VerdictKind.COMPLIANCE,
+                                  say("{leave}，已由{done}依次审批。", leave=what, done=done))
             return
-        yield self.charge(leave, context, VerdictKind.VIOLATION,
-                          f"{what}，应由{' → '.join(chain)}审批，实际审批为{done}。")
+        yield self.charge(leave, context, VerdictKind.VIOLATION, say(
+            "{leave}，应由{chain}审批，实际审批为{done}。", leave=what, chain=" → ".join(chain), done=done))
 
-    def charge(self, leave: Leave, context: Context, kind: VerdictKind, explanation: str) -> Verdict:
+    def charge(self, leave: Leave, context: Context, kind: VerdictKind, explanation: Message) -> Verdict:
         """A verdict about one leave request."""
         return self.verdict(
             context, subject=staff_subject(leave.staff), kind=kind, on=leave.start.date(),
@@ -238,8 +250,8 @@ class UnapprovedLeave(PolicyBase):
                     yield self.verdict(
                         context, subject=staff_subject(leave.staff), kind=VerdictKind.VIOLATION,
                         on=leave.start.date(), evidence=leave.evidence, staff=leave.staff, window=leave.window,
-                        explanation=f"请假{leave.leave}（{leave.start.date()}起）未经批准即离岗，"
-                                    "未履行请假手续，按旷工处理。",
+                        explanation=say("请假{leave}（{start}起）未经批准即离岗，未履行请假手续，按旷工处理。",
+                                        leave=leave.leave, start=leave.start.date()),
                     )
 
 
@@ -267,12 +279,14 @@ class RetroactiveLeave(PolicyBase):
                 late = defect is not None and defect.rule == "LV-3"
                 if not late and not context.include_compliance:
                     continue
-                outcome = f"{defect.reason}，按旷工处理" if defect is not None and late else "补办手续符合规定"
+                outcome = (say("{reason}，按旷工处理", reason=defect.reason) if defect is not None and late
+                           else say("补办手续符合规定"))
                 yield self.verdict(
                     context, subject=staff_subject(leave.staff),
                     kind=VerdictKind.VIOLATION if late else VerdictKind.COMPLIANCE, on=leave.start.date(),
                     evidence=leave.evidence, staff=leave.staff, window=leave.window,
-                    explanation=f"请假{leave.leave}（{leave.start.date()}起）于{leave.at.date()}事后补办：{outcome}。",
+                    explanation=say("请假{leave}（{start}起）于{filed}事后补办：{outcome}。", leave=leave.leave,
+                                    start=leave.start.date(), filed=leave.at.date(), outcome=outcome),
                     **self.filing_deadline(leave, context),
                 )
 

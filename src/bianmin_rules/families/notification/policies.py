@@ -19,22 +19,23 @@ from bianmin_rules.core.bounds import Count
 from bianmin_rules.core.deadlines import Clock, Limit
 from bianmin_rules.core.policy import Context
 from bianmin_rules.core.verdicts import ZERO, Verdict, VerdictKind
+from bianmin_rules.core.words import Message, counted, joined, say, zh
 from bianmin_rules.families.cases.base import CaseDeadlinePolicy, CasePolicy, Timed
 from bianmin_rules.families.cases.events import NoticeContent, ReturnCause
 from bianmin_rules.families.cases.ledger import CaseFile, MaterialsNotice, Rejection, Return
 
 CONTENT_WORDS = {
-    NoticeContent.HANDLING_UNIT: "承办单位",
-    NoticeContent.HANDLER: "经办人员",
-    NoticeContent.APPLICATION_DATE: "申报时间",
-    NoticeContent.MATTER: "申报事项",
-    NoticeContent.PROCEDURE: "办理程序",
-    NoticeContent.MATERIALS: "所需材料或需补充的材料和手续",
-    NoticeContent.PROMISED_LIMIT: "承诺时限",
-    NoticeContent.ENQUIRY: "查询方式",
-    NoticeContent.FEES: "收费标准",
-    NoticeContent.LEGAL_BASIS: "办事依据",
-    NoticeContent.CONDITIONS: "办理条件",
+    NoticeContent.HANDLING_UNIT: say("承办单位"),
+    NoticeContent.HANDLER: say("经办人员"),
+    NoticeContent.APPLICATION_DATE: say("申报时间"),
+    NoticeContent.MATTER: say("申报事项"),
+    NoticeContent.PROCEDURE: say("办理程序"),
+    NoticeContent.MATERIALS: say("所需材料或需补充的材料和手续"),
+    NoticeContent.PROMISED_LIMIT: say("承诺时限"),
+    NoticeContent.ENQUIRY: say("查询方式"),
+    NoticeContent.FEES: say("收费标准"),
+    NoticeContent.LEGAL_BASIS: say("办事依据"),
+    NoticeContent.CONDITIONS: say("办理条件"),
 }
 
 NOTICE_FORM_CONTENTS = (
@@ -69,9 +70,9 @@ class SingleNotice(CasePolicy):
                     yield self.about(
                         context, file, on=later.day, evidence=(first.event, later.event),
                         window=first.window, staff=first.staff,
-                        explanation=(
-                            f"{first.day}的一次性告知未列明“{'、'.join(new)}”，{later.day}又要求补交；"
-                            "应当一次性告知需补齐的全部材料。"
+                        explanation=say(
+                            "{first}的一次性告知未列明“{items}”，{later}又要求补交；应当一次性告知需补齐的全部材料。",
+                            first=first.day, items=joined(new), later=later.day,
                         ),
                     )
 
@@ -98,13 +99,14 @@ class NoticeDeadline(CaseDeadlinePolicy):
         receipt = file.receipt
         assert receipt is not None
         notice = next((n for n in file.of(MaterialsNotice) if n.written or not self.written_only), None)
-        clock = Clock(self.limit, receipt.day, "收件之日")
-        yield Timed(file, clock, notice, self.duty, receipt.window, receipt.staff, action="一次性告知")
+        clock = Clock(self.limit, receipt.day, zh("收件之日"))
+        yield Timed(file, clock, notice, self.duty, receipt.window, receipt.staff, action=zh("一次性告知"))
 
     @cached_property
-    def duty(self) -> str:
+    def duty(self) -> Message:
         """The duty, in words."""
-        return f"申请材料不齐全的，应一次性告知需补齐的全部材料，确实不能当场告知的应在{self.limit.label()}内告知"
+        return say("申请材料不齐全的，应一次性告知需补齐的全部材料，确实不能当场告知的应在{limit}内告知",
+                   limit=self.limit.words())
 
 
 class RejectionReasons(CasePolicy):
@@ -118,10 +120,12 @@ class RejectionReasons(CasePolicy):
             rejection = file.rejection
             if rejection is None or (rejection.written and rejection.reasons):
                 continue
-            missing = "未说明理由" if not rejection.reasons else "理由未以书面形式告知"
+            missing = say("未说明理由") if not rejection.reasons else say("理由未以书面形式告知")
             yield self.about(
                 context, file, on=rejection.day, evidence=(rejection.event,), window=rejection.window,
-                staff=rejection.staff, explanation=f"{rejection.day}作退回处理，{missing}；应书面一次性告知退回原因。",
+                staff=rejection.staff,
+                explanation=say("{day}作退回处理，{missing}；应书面一次性告知退回原因。",
+                                day=rejection.day, missing=missing),
             )
 
 
@@ -157,20 +161,20 @@ class RepeatTrips(CasePolicy):
         notice = file.first(MaterialsNotice)
         staff = next((t.staff for t in trips if t.staff), notice.staff if notice else None)
         window = next((t.window for t in trips if t.window), notice.window if notice else None)
-        days = "、".join(str(t.day) for t in trips)
-        words = f"因未一次性告知或告知不全，服务对象往返{1 + len(trips)}次（再次来访：{days}）"
+        words = counted("因未一次性告知或告知不全，服务对象往返{n}次（再次来访：{days}）", n=1 + len(trips),
+                        days=joined(t.day for t in trips))
         reimbursement = ZERO
         if self.reimburse_travel:
             reimbursement = sum((t.travel_cost for t in trips if t.travel_cost is not None), Decimal(0))
             unknown = sum(1 for t in trips if t.travel_cost is None)
-            words += f"；承办人应赔偿往返交通费{reimbursement}元"
+            words = say("{trips}；承办人应赔偿往返交通费{yuan}元", trips=words, yuan=str(reimbursement))
             if unknown:
-                words += f"（另有{unknown}次往返的交通费未记录，未计入）"
+                words = counted("{words}（另有{n}次往返的交通费未记录，未计入）", words=words, n=unknown)
         receipt = file.receipt
         assert receipt is not None
         return self.about(
             context, file, on=reached.day, evidence=(receipt.event, *(t.event for t in trips)), window=window,
-            staff=staff, explanation=f"{words}。", reimbursement=reimbursement,
+            staff=staff, explanation=say("{words}。", words=words), reimbursement=reimbursement,
         )
 
 
@@ -203,7 +207,7 @@ class NoticeContentCheck(CasePolicy):
         """The verdict on one notice, if any."""
         defects = []
         if self.require_written and not notice.written:
-            defects.append("未出具书面告知单")
+            defects.append(say("未出具书面告知单"))
         if notice.states is None:
             if not defects and (self.when_unrecorded == "ignore" or self.required == (NoticeContent.MATERIALS,)):
                 return None
@@ -211,16 +215,17 @@ class NoticeContentCheck(CasePolicy):
                 return self.about(
                     context, file, kind=VerdictKind.WARNING, on=notice.day, evidence=(notice.event,),
                     window=notice.window, staff=notice.staff,
-                    explanation=f"{notice.day}的一次性告知单未记录所载内容，无法核对是否载明全部事项。",
+                    explanation=say("{day}的一次性告知单未记录所载内容，无法核对是否载明全部事项。", day=notice.day),
                 )
         else:
             missing = [CONTENT_WORDS[c] for c in self.required
                        if c not in notice.states and c is not NoticeContent.MATERIALS]
             if missing:
-                defects.append(f"未载明{'、'.join(missing)}")
+                defects.append(say("未载明{items}", items=joined(missing)))
         if not defects:
             return None
         return self.about(
             context, file, on=notice.day, evidence=(notice.event,), window=notice.window, staff=notice.staff,
-            explanation=f"{notice.day}的一次性告知单不完整：{'；'.join(defects)}。",
+            explanation=say("{day}的一次性告知单不完整：{defects}。",
+                            day=notice.day, defects=joined(defects, zh("；"))),
         )

@@ -23,11 +23,13 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from bianmin_rules.core import words as w
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.bounds import Days, Minutes
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import ZERO, ChargeTo, Sanction, Subject, SubjectKind, Verdict, VerdictKind, charged
+from bianmin_rules.core.words import Joined, Message, joined, say
 from bianmin_rules.families.attendance.ledger import ATTENDANCE, Assignment, AttendanceBooks, Leave, Mark, MarkKind
 from bianmin_rules.families.attendance.ledger import Whereabouts as WhereaboutsNote
 from bianmin_rules.families.attendance.policies import staff_subject
@@ -125,9 +127,9 @@ class Vacancy:
     office_time: timedelta
 
     @property
-    def label(self) -> str:
+    def label(self) -> Joined:
         """``11:30–12:00、14:30–14:45`` — the pieces for explanations."""
-        return "、".join(f"{clock(a)}–{clock(b)}" for a, b in self.pieces)
+        return joined(f"{clock(a)}–{clock(b)}" for a, b in self.pieces)
 
 
 def vacancies(sessions: tuple[Interval, ...], present: Iterable[Interval]) -> list[Vacancy]:
@@ -211,7 +213,7 @@ class EmptyPost(PolicyBase):
 
     def units(
         self, rostered: list[Assignment], posts: DayPosts, has_roster: bool,
-    ) -> Iterator[tuple[Subject, str | None, list[Interval], str]]:
+    ) -> Iterator[tuple[Subject, str | None, list[Interval], Message]]:
         """What must be staffed that day: the subject, its window, the presence that counts, in words.
 
         With a roster in the log, the windows rostered that day; without one, the windows
@@ -221,7 +223,7 @@ class EmptyPost(PolicyBase):
         if self.scope == "window":
             for window in windows:
                 subject = Subject(kind=SubjectKind.WINDOW, id=window)
-                yield subject, window, posts.at_window[window], f"窗口{window}无人在岗"
+                yield subject, window, posts.at_window[window], say("窗口{window}无人在岗", window=window)
         elif self.scope == "department":
             departments: dict[str, set[str]] = defaultdict(set)
             for a in rostered:
@@ -229,7 +231,8 @@ class EmptyPost(PolicyBase):
                     departments[a.department].add(a.window)
             for name, members in sorted(departments.items()):
                 present = [i for w in members for i in posts.at_window[w]]
-                yield Subject(kind=SubjectKind.DEPARTMENT, id=name), None, present, f"{name}各窗口均无人在岗"
+                yield (Subject(kind=SubjectKind.DEPARTMENT, id=name), None, present,
+                       say("{department}各窗口均无人在岗", department=name))
         else:
             pairs: dict[str, dict[str, str]] = defaultdict(dict)
             for a in rostered:
@@ -239,10 +242,11 @@ class EmptyPost(PolicyBase):
                 if {"A", "B"} <= set(posts_of):
                     present = posts.on_post[posts_of["A"]] + posts.on_post[posts_of["B"]]
                     yield (Subject(kind=SubjectKind.WINDOW, id=window), window, present,
-                           f"窗口{window}的A岗{posts_of['A']}与B岗{posts_of['B']}同时不在岗")
+                           say("窗口{window}的A岗{a}与B岗{b}同时不在岗",
+                               window=window, a=posts_of["A"], b=posts_of["B"]))
 
     def charge(
-        self, subject: Subject, window: str | None, who: str, day: date, vacancy: Vacancy, posts: DayPosts,
+        self, subject: Subject, window: str | None, who: Message, day: date, vacancy: Vacancy, posts: DayPosts,
         impact: bool, context: Context,
     ) -> Verdict:
         """The violation for one spell."""
@@ -251,10 +255,14 @@ class EmptyPost(PolicyBase):
             m.event for m, w in posts.marks if start <= m.at <= end and window in (None, w)
         ))
         sanction = self.bad_impact_sanction if impact and self.bad_impact_sanction else self.sanction
-        consequence = "，造成不良影响" if impact and self.bad_impact_sanction else ""
+        office = minutes(vacancy.office_time)
+        explanation = (w.counted("{day} {who}：{pieces}，办公时间共{n}分钟，造成不良影响。", day=day, who=who,
+                                 pieces=vacancy.label, n=office) if impact and self.bad_impact_sanction
+                       else w.counted("{day} {who}：{pieces}，办公时间共{n}分钟。", day=day, who=who,
+                                      pieces=vacancy.label, n=office))
         return self.verdict(
             context, subject=subject, kind=VerdictKind.VIOLATION, on=day, sanction=sanction,
-            explanation=f"{day} {who}：{vacancy.label}，办公时间共{minutes(vacancy.office_time)}分钟{consequence}。",
+            explanation=explanation,
             quantity=Decimal(minutes(vacancy.office_time)), evidence=evidence, window=window,
         )
 
@@ -313,10 +321,10 @@ class LeaveSubstitute(PolicyBase):
             units = days
         else:
             units = Decimal(sum(1 for _ in uncovered))
-        listed = "、".join(str(day) for day, _ in uncovered)
         return self.verdict(
             context, subject=staff_subject(leave.staff), kind=VerdictKind.VIOLATION, on=leave.start.date(),
-            explanation=f"请假{leave.leave}获准，但{listed}无人顶岗（共{days_label(days)}天）。",
+            explanation=say("请假{leave}获准，但{days}无人顶岗（共{total}天）。", leave=leave.leave,
+                            days=joined(day for day, _ in uncovered), total=days_label(days)),
             points=self.points * units, fine=self.fine * units, quantity=days, evidence=leave.evidence,
             staff=leave.staff, window=window,
         )
@@ -356,7 +364,7 @@ class Whereabouts(PolicyBase):
     )
     grace_minutes: Minutes = Field(default=0, ge=0, description="How long after leaving the note may be posted.")
 
-    WORDS: ClassVar[dict[str, str]] = {"where": "去向", "why": "事由", "contact": "联系方式"}
+    WORDS: ClassVar[dict[str, Message]] = {"where": say("去向"), "why": say("事由"), "contact": say("联系方式")}
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per departure without a complete note."""
@@ -383,10 +391,10 @@ class Whereabouts(PolicyBase):
         lacking = [self.WORDS[k] for k in self.required if note is None or not getattr(note, k)]
         if not lacking:
             return
-        what = "未公示去向" if note is None else f"公示不全，缺{'、'.join(lacking)}"
+        what = say("未公示去向") if note is None else say("公示不全，缺{items}", items=joined(lacking))
         yield self.verdict(
             context, subject=staff_subject(staff), kind=VerdictKind.VIOLATION, on=mark.day,
-            explanation=f"{mark.day} {clock(mark.at)}临时离岗，{what}。",
+            explanation=say("{day} {at}临时离岗，{what}。", day=mark.day, at=clock(mark.at), what=what),
             evidence=(mark.event, *((note.event,) if note else ())), staff=staff, window=mark.window,
         )
 
@@ -446,11 +454,15 @@ class LeavingPost(PolicyBase):
     ) -> Verdict:
         """The violation for one departure."""
         subject = charged(ChargeTo(self.charge), window=mark.window, staff=staff, case=None)
-        until = f"{clock(back.at)}返回" if back else "当日未再有记录"
-        counted = "" if self.per == "occurrence" else f"，计{units}个半天"
+        until = say("{at}返回", at=clock(back.at)) if back else say("当日未再有记录")
+        facts: dict[str, w.Arg] = {"day": mark.day, "at": clock(mark.at), "until": until}
+        explanation = (w.counted("{day} {at}未经批准离岗，{until}，离岗办公时间{n}分钟。", n=minutes(away), **facts)
+                       if self.per == "occurrence" else
+                       w.counted("{day} {at}未经批准离岗，{until}，离岗办公时间{n}分钟，计{units}个半天。",
+                                 n=minutes(away), units=str(units), **facts))
         return self.verdict(
             context, subject=subject, kind=VerdictKind.VIOLATION, on=mark.day, sanction=self.sanction,
-            explanation=f"{mark.day} {clock(mark.at)}未经批准离岗，{until}，离岗办公时间{minutes(away)}分钟{counted}。",
+            explanation=explanation,
             points=self.points * units, fine=self.fine * units, quantity=Decimal(minutes(away)),
             evidence=(mark.event, *((back.event,) if back else ())), staff=staff, window=mark.window,
         )

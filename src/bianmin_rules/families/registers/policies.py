@@ -28,16 +28,17 @@ from bianmin_rules.core.duties import judge_duty
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import CENTRE, Subject, SubjectKind, Verdict, answerable
+from bianmin_rules.core.words import Message, say, say_in, zh
 from bianmin_rules.families.cases.ledger import CASE_FILES
 from bianmin_rules.families.registers.events import RegisterAct
 from bianmin_rules.families.registers.ledger import REGISTER, RegisterEntry, period_start
 
 ACT_WORDS = {
-    RegisterAct.DAILY_SUMMARY: ("每天一汇总", "汇总"),
-    RegisterAct.WEEKLY_CHECK: ("每周一督查", "督查"),
-    RegisterAct.MONTHLY_REPORT: ("每月一上报", "上报"),
+    RegisterAct.DAILY_SUMMARY: (say("每天一汇总"), say_in("register act", "汇总")),
+    RegisterAct.WEEKLY_CHECK: (say("每周一督查"), say_in("register act", "督查")),
+    RegisterAct.MONTHLY_REPORT: (say("每月一上报"), say_in("register act", "上报")),
 }
-"""Each act: the words of community-hall 6, and its verb."""
+"""Each act: the words of community-hall 6, and its verb (汇总 is also the name of the totals' sheet)."""
 
 
 def period_end(act: RegisterAct, start: date) -> date:
@@ -54,13 +55,13 @@ def month_end(month: date) -> date:
     return Period.containing(PeriodKind.MONTH, month).end
 
 
-def period_words(act: RegisterAct, start: date) -> str:
+def period_words(act: RegisterAct, start: date) -> Message:
     """The period in words: ``2026-03-02``, ``2026-03-02 起的一周`` or ``2026-03``."""
     if act is RegisterAct.DAILY_SUMMARY:
-        return str(start)
+        return say("{day}", day=start)
     if act is RegisterAct.WEEKLY_CHECK:
-        return f"{start} 起的一周"
-    return Period.containing(PeriodKind.MONTH, start).label
+        return say("{start} 起的一周", start=start)
+    return say("{month}", month=Period.containing(PeriodKind.MONTH, start).label)
 
 
 def earliest(entries: Iterator[RegisterEntry]) -> dict[tuple[Subject, date], RegisterEntry]:
@@ -116,11 +117,11 @@ class RegisterCadence(PolicyBase):
         rule, verb = ACT_WORDS[self.act]
         yield self.verdict(
             context, subject=Subject(kind=kind, id=register), kind=duty.kind, on=duty.on,
-            explanation=(
-                f"台账{rule}：{period_words(self.act, start)}受理了办件，应于{due}前{verb}；"
-                f"{duty.outcome(verb, context.as_of)}。"
+            explanation=say(
+                "台账{rule}：{period}受理了办件，应于{due}前{act}；{outcome}。", rule=rule,
+                period=period_words(self.act, start), due=due, act=verb, outcome=duty.outcome(verb, context.as_of),
             ),
-            evidence=(act.event,) if act else (), **duty.fields(self.due_within, end, "期末"),
+            evidence=(act.event,) if act else (), **duty.fields(self.due_within, end, zh("期末")),
             window=register if kind is SubjectKind.WINDOW else None,
         )
 
@@ -188,11 +189,14 @@ class MonthlyReport(PolicyBase):
         if duty is None:
             return
         label = Period.containing(PeriodKind.MONTH, month).label
-        rule = f"每月{self.due_day}日{'前（不含当日）' if self.before_due_day else '前'}"
+        rule = (say("每月{day}日前（不含当日）", day=self.due_day) if self.before_due_day
+                else say("每月{day}日前", day=self.due_day))
+        sent = say("报送")
         yield self.verdict(
             context, subject=reporter, kind=duty.kind, on=duty.on,
-            explanation=f"{label} 的办件记录应于{rule}报送，即{due}；{duty.outcome('报送', context.as_of)}。",
-            evidence=(report.event,) if report else (), **duty.fields(self.limit, month_end(month), "当月最后一日"),
+            explanation=say("{month} 的办件记录应于{rule}报送，即{due}；{outcome}。", month=label, rule=rule, due=due,
+                            outcome=duty.outcome(sent, context.as_of)),
+            evidence=(report.event,) if report else (), **duty.fields(self.limit, month_end(month), zh("当月最后一日")),
             staff=reporter.id if reporter.kind is SubjectKind.STAFF else None,
             window=reporter.id if reporter.kind is SubjectKind.WINDOW else None,
         )

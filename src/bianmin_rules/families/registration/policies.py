@@ -11,6 +11,7 @@ from bianmin_rules.core.books import Books
 from bianmin_rules.core.deadlines import SAME_DAY, Clock, Limit
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import ChargeTo, Verdict, VerdictKind, charged
+from bianmin_rules.core.words import Message, joined, say, zh
 from bianmin_rules.families.cases.base import CaseDeadlinePolicy, CasePolicy, Timed
 from bianmin_rules.families.cases.ledger import (
     CaseFile,
@@ -47,10 +48,10 @@ class TimelyRegistration(CaseDeadlinePolicy):
         """The entry's limit from receipt."""
         receipt = file.receipt
         assert receipt is not None
-        clock = Clock(self.within, receipt.day, "收件之日")
-        duty = "窗口收件应及时录入网上审批系统，不得在办结后补录"
+        clock = Clock(self.within, receipt.day, zh("收件之日"))
+        duty = zh("窗口收件应及时录入网上审批系统，不得在办结后补录")
         yield Timed(
-            file, clock, file.first(Registration), duty, receipt.window, receipt.staff, action="录入网上审批系统"
+            file, clock, file.first(Registration), duty, receipt.window, receipt.staff, action=zh("录入网上审批系统")
         )
 
     def judge(self, timed: Timed, context: Context) -> Iterator[Verdict]:
@@ -60,7 +61,8 @@ class TimelyRegistration(CaseDeadlinePolicy):
             yield self.about(
                 context, timed.file, on=entry.day, evidence=(completion.event, entry.event), window=entry.window,
                 staff=entry.staff, **self.met_on(timed, entry.day, context),
-                explanation=f"{completion.day}办结后才于{entry.day}录入网上审批系统（办结后补录）。",
+                explanation=say("{completed}办结后才于{entered}录入网上审批系统（办结后补录）。",
+                                completed=completion.day, entered=entry.day),
             )
             return
         yield from super().judge(timed, context)
@@ -92,11 +94,12 @@ class FakedCompletion(CasePolicy):
         return self.about(
             context, file, on=found.day, evidence=(completion.event, found.event), window=completion.window,
             staff=completion.staff,
-            explanation=f"{completion.day}在系统中点击办结，{found.day}查实实际未办结（弄虚作假点击办结）。",
+            explanation=say("{completed}在系统中点击办结，{found}查实实际未办结（弄虚作假点击办结）。",
+                            completed=completion.day, found=found.day),
         )
 
 
-def entry_violation(policy: PolicyBase, to: ChargeTo, entry: Entry, context: Context, explanation: str) -> Verdict:
+def entry_violation(policy: PolicyBase, to: ChargeTo, entry: Entry, context: Context, explanation: Message) -> Verdict:
     """A violation about a refusal or an outside handling, charged as ``to`` says."""
     return policy.verdict(
         context, subject=charged(to, window=entry.window, staff=entry.staff, case=entry.case),
@@ -121,23 +124,24 @@ class RefusalRecorded(PolicyBase):
         for refusal in books[REFUSALS]:
             defects = []
             if not refusal.recorded:
-                defects.append("未登记备案")
+                defects.append(say("未登记备案"))
             if self.require_report and not refusal.reported:
-                defects.append("未向主管负责人报告")
+                defects.append(say("未向主管负责人报告"))
             if not defects:
                 continue
-            what = f"“{refusal.matter}”" if refusal.matter else "申请"
+            what = say("“{matter}”", matter=refusal.matter) if refusal.matter else say("申请")
             yield entry_violation(
                 self, self.charge_to, refusal, context,
-                f"{refusal.day}对{what}作出不予受理或不予办理的决定，{'、'.join(defects)}（否定报备）。",
+                say("{day}对{what}作出不予受理或不予办理的决定，{defects}（否定报备）。",
+                    day=refusal.day, what=what, defects=joined(defects)),
             )
 
 
 OUTSIDE_WORDS = {
-    OutsideWay.ACCEPTED_OUTSIDE: "在部门另行受理已进驻中心的事项（两头受理）",
-    OutsideWay.CERTIFICATE_OUTSIDE: "在窗口受理、在单位发证",
-    OutsideWay.CHARGED_OUTSIDE: "在中心办证、在部门收费",
-    OutsideWay.SENT_TO_DEPARTMENT: "要求服务对象到本部门或上级部门办理已纳入中心受理的事项",
+    OutsideWay.ACCEPTED_OUTSIDE: say("在部门另行受理已进驻中心的事项（两头受理）"),
+    OutsideWay.CERTIFICATE_OUTSIDE: say("在窗口受理、在单位发证"),
+    OutsideWay.CHARGED_OUTSIDE: say("在中心办证、在部门收费"),
+    OutsideWay.SENT_TO_DEPARTMENT: say("要求服务对象到本部门或上级部门办理已纳入中心受理的事项"),
 }
 
 
@@ -158,9 +162,10 @@ class OutsideCentre(PolicyBase):
         """A violation for each matter handled outside in one of ``ways``."""
         for entry in books[OUTSIDE]:
             if entry.way in self.ways:
-                case = f"办件 {entry.case}：" if entry.case else ""
+                what = say("{day}{way}（体外循环）。", day=entry.day, way=OUTSIDE_WORDS[entry.way])
                 yield entry_violation(
-                    self, self.charge_to, entry, context, f"{case}{entry.day}{OUTSIDE_WORDS[entry.way]}（体外循环）。"
+                    self, self.charge_to, entry, context,
+                    say("办件 {case}：{explanation}", case=entry.case, explanation=what) if entry.case else what,
                 )
 
 
@@ -193,10 +198,10 @@ class DuplicatePaper(CasePolicy):
             return None
         parts = []
         if received:
-            parts.append(f"“{'、'.join(received)}”已在线收取")
+            parts.append(say("“{items}”已在线收取", items=joined(received)))
         if shared:
-            parts.append(f"“{'、'.join(shared)}”可通过部门间数据共享获取")
+            parts.append(say("“{items}”可通过部门间数据共享获取", items=joined(shared)))
         return self.about(
             context, file, on=demand.day, evidence=(demand.event,), window=demand.window, staff=demand.staff,
-            explanation=f"{demand.day}要求重复提交纸质材料：{'，'.join(parts)}。",
+            explanation=say("{day}要求重复提交纸质材料：{parts}。", day=demand.day, parts=joined(parts, zh("，"))),
         )

@@ -1,0 +1,222 @@
+"""Words for people, kept as data: a sentence's message id and the facts it needs, written when read.
+
+A policy states facts — the due date, the day it was done, the days late — and says which
+sentence tells them: ``say("办件 {case}：{outcome}", case=..., outcome=...)`` is a
+:class:`Message`, the Chinese sentence (its gettext message id) with its typed arguments.
+Nothing is written until a reader asks: ``str(message)`` is the Chinese text, and the views
+write it in another language from the label catalogue (:mod:`bianmin_rules.views.labels`).
+A verdict built by the ten thousand therefore costs a small object, not a sentence.
+
+An argument is a name or an id (``str``, shown as it is), a number (``int``, or a
+``Decimal`` written as :func:`~bianmin_rules.core.formatting.plain` writes it), a day
+(``date``, ``2026-03-05``), or words of their own (a :class:`Message`, a :class:`Joined`
+list), written in the reader's language too.
+
+Each message belongs to a :class:`Catalogue`: the library's (:data:`LIBRARY`) or a rule
+family's own, which an outside family declares beside its code (docs/families.md).
+Babel extracts what :func:`zh`, ``say`` and ``counted`` mark::
+
+    pybabel extract --no-default-keywords -k zh -k say -k counted:1,1 -k say_in:1c,2 ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any, Protocol, Union
+
+from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
+
+from bianmin_rules.core.formatting import plain
+
+Translate = Callable[["Catalogue | None", str, "int | None"], str]
+"""How a reader's language turns a message id into its words: ``(catalogue, msgid, count)`` → template.
+
+``count`` is the number a counted message is about (its plural form), else None. A
+catalogue of None is words as written, never translated.
+"""
+
+
+class Phrase(Protocol):
+    """Words written in the reader's language when read: a :class:`Message`, a :class:`Joined` list, or a
+    family's own (a deadline's count, told from its trace)."""
+
+    def render(self, translate: Translate) -> str:
+        """The words in the language of ``translate``."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    """Where the translations of a set of message ids are: a gettext ``domain`` under ``directory``.
+
+    ``directory/<lang>/LC_MESSAGES/<domain>.mo`` holds the words of one language; Chinese,
+    the message ids themselves, needs none.
+    """
+
+    domain: str
+    directory: Path
+
+    def say(self, msgid: str, /, **args: Arg) -> Message:
+        """The sentence ``msgid`` (Chinese, with ``{named}`` places) about ``args``."""
+        return Message(msgid, args, self)
+
+    def say_in(self, context: str, msgid: str, /, **args: Arg) -> Message:
+        """The sentence ``msgid`` where the same Chinese means something else elsewhere: ``context`` (gettext's
+        ``msgctxt``) tells the two apart, and each has its own translation."""
+        return Message(msgid, args, self, context=context)
+
+    def counted(self, msgid: str, /, *, n: int, **args: Arg) -> Message:
+        """A sentence about a count ``n`` (``{n}个工作日``): a language with plural forms picks one by ``n``."""
+        args["n"] = n
+        return Message(msgid, args, self, counted=True)
+
+
+def _chinese(catalogue: Catalogue | None, msgid: str, count: int | None) -> str:
+    return msgid
+
+
+class Written:
+    """Words written when read: ``str()`` is their Chinese text, and they equal other words, or a text, whose
+    Chinese text is the same."""
+
+    __slots__ = ()
+
+    def render(self, translate: Translate) -> str:
+        """The words in the language of ``translate``."""
+        raise NotImplementedError
+
+    def __str__(self) -> str:
+        return self.render(_chinese)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Written | str):
+            return str(self) == str(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+
+class Message(Written):
+    """A sentence for people: its Chinese message id, its arguments and the catalogue that translates it.
+
+    ``str(message)`` is the Chinese text. A message equals another, or a text, when their
+    Chinese texts are the same: a report read back from its JSON (where a message is the
+    text as written) equals the report it was written from.
+    """
+
+    __slots__ = ("args", "catalogue", "context", "counted", "msgid")
+
+    def __init__(
+        self, msgid: str, args: dict[str, Arg] | None = None, catalogue: Catalogue | None = None, *,
+        counted: bool = False, context: str | None = None,
+    ) -> None:
+        self.msgid = msgid
+        self.args = args
+        self.catalogue = catalogue
+        self.counted = counted
+        self.context = context
+
+    def render(self, translate: Translate) -> str:
+        """The sentence in the language of ``translate``."""
+        args = self.args
+        count = args["n"] if self.counted and args else None
+        # A message with a context is looked up as gettext keeps it: context, EOT, message id.
+        key = self.msgid if self.context is None else f"{self.context}\x04{self.msgid}"
+        template = translate(self.catalogue, key, count if isinstance(count, int) else None)
+        if template == key:  # as written (Chinese), or a word the catalogue does not translate
+            template = self.msgid
+        if not args:
+            return template
+        return template.format_map({name: _written(value, translate) for name, value in args.items()})
+
+    def __repr__(self) -> str:
+        return f"Message({str(self)!r})"
+
+
+class Joined(Written):
+    """A list of arguments written one after another, ``、`` between them in Chinese (``, `` in English)."""
+
+    __slots__ = ("items", "separator")
+
+    def __init__(self, items: Iterable[Arg], separator: str = "、") -> None:
+        self.items = tuple(items)
+        self.separator = separator
+
+    def render(self, translate: Translate) -> str:
+        """The list in the language of ``translate``."""
+        separator = translate(LIBRARY, self.separator, None) if self.separator else ""
+        return separator.join(_written(item, translate) for item in self.items)
+
+
+Arg = Union[str, int, Decimal, date, Phrase]  # noqa: UP007 (a runtime alias read by the classes above)
+"""What a message may say: a name or id, a number, a day, or words of their own."""
+
+
+def _written(value: Arg, translate: Translate) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Decimal):
+        return plain(value)
+    if isinstance(value, int | date):
+        return str(value)
+    return value.render(translate)
+
+
+LIBRARY = Catalogue("bianmin_rules", Path(__file__).resolve().parent.parent / "locale")
+"""The library's own words: ``locale/<lang>/LC_MESSAGES/bianmin_rules.po``."""
+
+say = LIBRARY.say
+"""A sentence of the library's (see :meth:`Catalogue.say`)."""
+
+counted = LIBRARY.counted
+"""A sentence of the library's about a count (see :meth:`Catalogue.counted`)."""
+
+say_in = LIBRARY.say_in
+"""A sentence of the library's in a context (see :meth:`Catalogue.say_in`)."""
+
+
+def zh(message: str) -> str:
+    """Mark ``message`` as a word for people, in Chinese: a label the views translate (``words("违规明细")``)."""
+    return message
+
+
+def word(text: str) -> Message:
+    """Words of the library's held as a value (a parameter's default, what started a clock), translated
+    where the catalogue has them; mark the literal itself with :func:`zh`."""
+    return Message(text, None, LIBRARY)
+
+
+def joined(items: Iterable[Arg], separator: str = "、") -> Joined:
+    """``items`` as one argument, written with ``separator`` between them (``、``, ``，`` or ``；``)."""
+    return Joined(items, separator)
+
+
+def as_message(value: Any) -> Message:
+    """A message; a text (from a report's JSON, or a caller's own words) is a :func:`word`."""
+    if isinstance(value, Message):
+        return value
+    if isinstance(value, str):
+        return Message(value, None, LIBRARY)
+    if isinstance(value, Joined):
+        return Message("{items}", {"items": value})
+    raise ValueError("expected words: a text or a Message")
+
+
+Text = Annotated[
+    Message,
+    PlainValidator(as_message),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string"}),
+]
+"""A field of words for people: a :class:`Message` in Python, its Chinese text in JSON and in ``model_dump``.
+
+A text given for it is a :func:`word`: translated where the catalogue has it, else shown as it is.
+"""
+
+SEPARATORS = (zh("、"), zh("，"), zh("；"))
+"""The separators a :class:`Joined` list may use, each translated like any word."""
