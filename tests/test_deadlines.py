@@ -203,7 +203,7 @@ def test_cmp1_next_day_falling_on_saturday_rolls_to_monday_and_the_due_words_say
     """CMP-1 "次日" from Friday 3/6 is Saturday 3/7, not a working day: it ends Monday 3/9 (民法典第二百零三条)."""
     limit = TimeLimit(unit=LimitUnit.NEXT_DAY)
     assert (limit.label(), limit.due_date(FRI, CAL), limit.closed_end(FRI, CAL)) == ("次日", NEXT_MON, SAT)
-    assert limit.due_words(FRI, NEXT_MON, CAL) == (
+    assert str(limit.due_words(FRI, NEXT_MON, CAL)) == (
         "次日（2026-03-07）不是工作日，顺延至下一个工作日（民法典第二百零三条），届满日为2026-03-09")
 
 
@@ -212,10 +212,10 @@ def test_fifteen_calendar_days_ending_on_a_saturday_end_on_monday_unless_the_lim
     ends on the Saturday itself, and a working-day limit never ends on a closed day."""
     rolling = TimeLimit(amount=15, unit=LimitUnit.CALENDAR_DAYS)
     assert (rolling.due_date(FRI, CAL), rolling.closed_end(FRI, CAL)) == (date(2026, 3, 23), date(2026, 3, 21))
-    assert rolling.due_words(FRI, date(2026, 3, 23), CAL).startswith("15日的最后一日（2026-03-21）不是工作日")
+    assert str(rolling.due_words(FRI, date(2026, 3, 23), CAL)).startswith("15日的最后一日（2026-03-21）不是工作日")
     fixed = TimeLimit(amount=15, unit=LimitUnit.CALENDAR_DAYS, roll_past_holidays=False)
     assert (fixed.due_date(FRI, CAL), fixed.closed_end(FRI, CAL)) == (date(2026, 3, 21), None)
-    assert fixed.due_words(FRI, date(2026, 3, 21), CAL) == "届满日为2026-03-21"
+    assert str(fixed.due_words(FRI, date(2026, 3, 21), CAL)) == "届满日为2026-03-21"
     assert TimeLimit(amount=5).closed_end(FRI, CAL) is None
     assert TimeLimit(amount=17, unit=LimitUnit.CALENDAR_DAYS).closed_end(FRI, CAL) is None  # Monday 3/23
 
