@@ -72,16 +72,15 @@ class Problem:
 
 
 @dataclass(frozen=True, slots=True)
-class Tally:
-    """What a register gave when its events were handed on as they were read: how many, and every bad cell."""
+class Reading:
+    """What reading a register found: its kind, its rows and a problem for every bad cell."""
 
     kind: str
-    events: int
     problems: tuple[Problem, ...]
     rows: int
     """Rows of records read (headers and blank rows not counted)."""
     bad_rows: int
-    """Rows with at least one problem; none of their events was handed on."""
+    """Rows with at least one problem; none of their events is kept or handed on."""
 
     @property
     def clean(self) -> bool:
@@ -90,21 +89,17 @@ class Tally:
 
 
 @dataclass(frozen=True, slots=True)
-class Intake:
+class Tally(Reading):
+    """What a register gave when its events were handed on as they were read: how many, and every bad cell."""
+
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
+class Intake(Reading):
     """What a register gave: its events (of the good rows) and a problem for every bad cell."""
 
-    kind: str
     events: tuple[Event, ...]
-    problems: tuple[Problem, ...]
-    rows: int
-    """Rows of records read (headers and blank rows not counted)."""
-    bad_rows: int
-    """Rows with at least one problem; none of their events is in ``events``."""
-
-    @property
-    def clean(self) -> bool:
-        """Is every cell good?"""
-        return not self.problems
 
 
 def column_letter(index: int) -> str:
