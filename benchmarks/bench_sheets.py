@@ -3,7 +3,7 @@
     python benchmarks/bench_sheets.py                        # 100,000 rows; the 1M-event report
     python benchmarks/bench_sheets.py --rows 20000 --events 200000
     python benchmarks/bench_sheets.py --repeat 3             # three runs of each: the range
-    python benchmarks/bench_sheets.py --only import --against ../other/src   # another checkout, run by turns
+    python benchmarks/bench_sheets.py --only import --against main --repeat 2   # beside main, by turns
 
 The register is a synthetic case register of ``--rows`` rows (every case type, date cells,
 supplement and notice times), written first as a workbook and as a CSV file (not timed).
@@ -14,8 +14,8 @@ evaluates it. Each timed run is a fresh interpreter:
 
 - ``import xlsx`` / ``import csv``: ``bianmin-rules import FILE -o events.jsonl``; wall
   time, CPU time (the steadier figure on a shared machine) and the process's peak
-  memory. With ``--against SRC``, the same command of the library at ``SRC`` (another
-  checkout's ``src``) runs by turns with this one's.
+  memory. With ``--against REVISION``, the same command of that revision's library runs
+  by turns with this tree's (``sidebyside.py``).
 - ``workbook``: the log is evaluated (not timed), then ``to_xlsx`` writes the report's
   workbook; the time of the writing, the peak memory before it (the report) and after
   it. Written in openpyxl's write-only mode, the workbook adds little to the report.
@@ -37,6 +37,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from bianmin_rules.authoring.synthetic import generate
+from sidebyside import Tree, trees
 
 HEADERS = ["办件编号", "事项名称", "办件类型", "受理时间", "办结时间", "承诺时限(工作日)", "窗口", "经办人",
            "材料齐全时间", "告知时间", "告知材料"]
@@ -67,7 +68,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1, help="run each this many times; report the range")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--only", choices=("import", "workbook"), help="run only this part")
-    parser.add_argument("--against", metavar="SRC", help="also import with the library at SRC, by turns")
+    parser.add_argument("--against", metavar="REVISION", help="also import with the library of REVISION, by turns")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
@@ -84,26 +85,25 @@ def bench_import(work: Path, *, rows: int, seed: int, repeat: int, against: str 
     write_workbook(register, work / "register.xlsx")
     write_csv(register, work / "register.csv")
     del register
-    sources = {"this": None, **({"against": against} if against else {})}
-    for suffix in ("xlsx", "csv"):
-        runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in sources}
-        for _ in range(max(1, repeat)):
-            for name, source in sources.items():  # by turns: the two meet the same neighbours
-                runs[name].append(imported(work / f"register.{suffix}", work / "events.jsonl", source))
-        lines = sum(1 for _ in (work / "events.jsonl").open(encoding="utf-8"))
-        for name, found in runs.items():
-            seconds, cpu, peaks = ([run[i] for run in found] for i in range(3))
-            print(f"import {suffix:4} ({name}): {rows:,} rows → {lines:,} events in {spread(seconds, 's')} "
-                  f"(CPU {spread(cpu, 's')}, {rows / max(cpu):,.0f}–{rows / min(cpu):,.0f} rows per CPU second), "
-                  f"peak {spread(peaks, 'MB')}")
+    with trees(against) as chosen:
+        for suffix in ("xlsx", "csv"):
+            runs: dict[str, list[tuple[float, float, float]]] = {tree.label: [] for tree in chosen}
+            for _ in range(max(1, repeat)):
+                for tree in chosen:  # by turns: the trees meet the same neighbours
+                    runs[tree.label].append(imported(work / f"register.{suffix}", work / "events.jsonl", tree))
+            lines = sum(1 for _ in (work / "events.jsonl").open(encoding="utf-8"))
+            for name, found in runs.items():
+                seconds, cpu, peaks = ([run[i] for run in found] for i in range(3))
+                print(f"import {suffix:4} ({name}): {rows:,} rows → {lines:,} events in {spread(seconds, 's')} "
+                      f"(CPU {spread(cpu, 's')}, {rows / max(cpu):,.0f}–{rows / min(cpu):,.0f} rows per CPU "
+                      f"second), peak {spread(peaks, 'MB')}")
 
 
-def imported(register: Path, log: Path, source: str | None) -> tuple[float, float, float]:
-    """One ``bianmin-rules import`` in a fresh interpreter: its wall time, CPU time and peak memory (MB)."""
-    env = {**os.environ, **({"PYTHONPATH": source} if source else {})}
+def imported(register: Path, log: Path, tree: Tree) -> tuple[float, float, float]:
+    """One ``bianmin-rules import`` of ``tree`` in a fresh interpreter: its wall time, CPU time and peak memory (MB)."""
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "bianmin_rules", "import", str(register), "-o", str(log)],
-                               env=env, stderr=subprocess.DEVNULL)
+                               env=tree.environment(), stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
