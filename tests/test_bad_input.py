@@ -27,6 +27,7 @@ from bianmin_rules import (
     evaluate,
     load_variant,
     read_events,
+    read_logs,
 )
 from bianmin_rules.authoring.lint import lint_variant
 from bianmin_rules.cli.main import EXIT_BAD_INPUT, EXIT_FINDINGS, main
@@ -520,6 +521,10 @@ def test_an_inherited_entry_is_named_in_the_parent_that_writes_it(tmp_path: Path
     (lambda v: WorkCalendar.china().add_working_days("2026-03-02", 1), "the day must be a datetime.date, not str"),
     (lambda v: WorkCalendar.china().is_working_day(datetime(2026, 3, 2)), "use as_china_time"),
     (lambda v: list(read_events([5])), "line 1 of <events> must be str or bytes, not int"),
+    (lambda v: read_events(None), r"the lines of <events> must be an iterable of lines .*, not NoneType"),
+    (lambda v: read_events('{"type": "signed_in"}'), r"the lines of <events> must be .*text.splitlines\(\)\), not str"),
+    (lambda v: list(read_logs([("a.jsonl", None)])), "the lines of a.jsonl must be an iterable of lines"),
+    (lambda v: load_variant(None), r"the variant must be a built-in name or a path \(str or Path\), not NoneType"),
 ])
 def test_api_misuse_raises_a_type_error_saying_what_was_expected(county: Variant, call: Any, words: str) -> None:
     with pytest.raises(TypeError, match=words):

@@ -178,3 +178,71 @@ def test_scoring_a_rate_in_an_open_gap_stops_with_an_error_naming_the_place() ->
     with pytest.raises(ScoringError, match=r"scorecard 'window': window:W1 2026-Q1: item 'evaluation-rate': "
                                            r"evaluation_rate: 90\.5 falls in no band"):
         assess([stripped], [rate], roster=Roster(), as_of=date(2026, 3, 31))
+
+
+# What a wrong rule in the band machinery would change: each test below names the outcome it fixes.
+
+
+def test_sc5_rounded_to_one_place_then_looked_up() -> None:
+    """SC-5 with rates kept to one decimal: 95.45% is 95.5% half-up (in the gap (95, 96): an error naming both
+    values and the rounding), 95.4% half-even; 90.96% is 91.0% (→ 3)."""
+    table = text_only(county_band("evaluation-rate"))
+    half_up = table.model_copy(update={"rounding": Rounding(places=1)})
+    assert half_up.score(Decimal("90.96")).points == 3
+    with pytest.raises(BandError, match=r"^95\.5（由 95\.45 保留1位小数（half_up）） falls in no band"):
+        half_up.score(Decimal("95.45"))
+    half_even = table.model_copy(update={"rounding": Rounding(places=1, mode="half_even")})
+    assert half_even.rounding.apply(Decimal("95.45")) == Decimal("95.4")
+    assert Rounding().label() == "不取整（按精确值）"
+
+
+def test_sc5_the_band_a_rate_falls_in_is_named_by_its_place() -> None:
+    """SC-5 as county-centre resolves it: 96% is the fifth band (96%以上 → 5), 91% the third (91—95% → 3)."""
+    table = county_band("evaluation-rate")
+    assert [(table.score(Decimal(r)).index, table.score(Decimal(r)).points) for r in ("96", "91")] == [(4, 5), (2, 3)]
+
+
+def test_an_overlap_names_both_bands_with_their_infinite_ends() -> None:
+    """A rate in two bands of a unique table is an error naming both, an unbounded end written ∞."""
+    unique = BandTable(bands=(Band(high=60, points=1, text="60%及以下"), Band(low=60, points=2, text="60%以上")))
+    with pytest.raises(BandError, match=r"^60 falls in several bands \(\(-∞, 60\], \[60, \+∞\)\) of a table"):
+        unique.score(Decimal(60))
+    assert 60 not in unique.bands[0].interval  # a rate is an exact Decimal: a float or int is never looked up
+
+
+def test_sc5_gaps_are_reachable_on_a_finer_grid() -> None:
+    """SC-5 rounded to one place: (95, 96) holds 95.1% … 95.9%, so it stays a gap; to whole percent it does not."""
+    table = text_only(county_band("evaluation-rate"))
+    tenths = table.model_copy(update={"rounding": Rounding(places=1)})
+    assert [(str(g.interval), g.reachable) for g in band_gaps(tenths)] == [("[90, 91)", True), ("(95, 96)", True)]
+
+
+def test_a_gap_between_two_grid_points_is_reachable_only_where_a_rounded_rate_lands() -> None:
+    """Bands ending at 95.4% and starting at 96.5%, rates to whole percent: 96% lands in the gap (95.4, 96.5)."""
+    table = BandTable(rounding=Rounding(places=0), bands=(
+        Band(high=Decimal("95.4"), points=0), Band(low=Decimal("96.5"), points=5)))
+    (gap,) = band_gaps(table)
+    assert (str(gap.interval), gap.reachable) == ("(95.4, 96.5)", True)
+
+
+def test_gaps_are_exactly_what_no_band_holds() -> None:
+    """"未达90%" and "超过91%" leave [90, 91] (91 itself too); bands up to 90% leave (90, 100]; bands meeting at a
+    shared end leave nothing, in whatever order they are written."""
+    strict = BandTable(bands=(Band(high=90, high_closed=False, points=0), Band(low=91, low_closed=False, points=3)))
+    assert [str(g.interval) for g in band_gaps(strict)] == ["[90, 91]"]
+    short = BandTable(bands=(Band(high=90, points=0),))
+    assert [str(g.interval) for g in band_gaps(short)] == ["(90, 100]"]
+    shared_low = BandTable(hit=HitPolicy.FIRST, bands=(
+        Band(high=50, high_closed=False, points=0), Band(low=50, low_closed=False, points=2),
+        Band(low=50, high=55, points=1)))
+    assert band_gaps(shared_low) == ()
+    shared_high = BandTable(hit=HitPolicy.FIRST, bands=(
+        Band(high=50, points=0), Band(low=40, high=50, high_closed=False, points=1), Band(low=50, low_closed=False,
+                                                                                          points=2)))
+    assert band_gaps(shared_high) == ()
+
+
+def test_sc5_each_gap_names_the_decision_that_resolves_it() -> None:
+    """SC-5 as county-centre resolves it: [90, 91) by its second band (未达91%，不得分), (95, 96) by its fourth."""
+    gaps = band_gaps(county_band("evaluation-rate"))
+    assert [(str(g.interval), g.resolved_by) for g in gaps] == [("[90, 91)", (1,)), ("(95, 96)", (3,))]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import shlex
 import subprocess
@@ -18,6 +19,7 @@ from tools.reference import sub_commands
 
 import bianmin_rules
 from bianmin_rules import Report, builtin_variant_names, evaluate, load_variant, read_events
+from bianmin_rules.authoring.synthetic import generate
 from bianmin_rules.cli.main import build_parser, main
 from bianmin_rules.intake.files import DATA, example_text
 
@@ -111,6 +113,32 @@ def test_python_m_bianmin_rules_is_the_command_line() -> None:
     done = subprocess.run([sys.executable, "-m", "bianmin_rules", "--version"], capture_output=True, text=True,
                           check=False)
     assert (done.returncode, done.stdout) == (0, f"bianmin-rules {bianmin_rules.__version__}\n")
+
+
+@pytest.fixture(scope="module")
+def long_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic log whose report is far longer than a pipe holds."""
+    path = tmp_path_factory.mktemp("pipe") / "log.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in generate(5000, seed=1)), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("command", [
+    "evaluate {log} --variant county-centre --as-of 2026-12-31",
+    "evaluate {log} --variant county-centre --as-of 2026-12-31 --format csv",
+    "generate --events 100000",
+])
+def test_a_reader_that_goes_away_ends_the_command_quietly(command: str, long_log: Path) -> None:
+    """`bianmin-rules evaluate LOG … | head -1`: the report stops where the reader stopped reading, with no error
+    line and the status of a command ended by SIGPIPE (141), as `cat` or `seq` end."""
+    process = subprocess.Popen([sys.executable, "-m", "bianmin_rules", *shlex.split(command.format(log=long_log))],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()
+    error = process.stderr.read()
+    assert process.wait(timeout=300) == 141
+    assert first and error == b""
 
 
 def every_command() -> Iterator[tuple[str, str]]:
@@ -222,8 +250,8 @@ def test_import_shows_its_stages_on_a_terminal_and_nothing_elsewhere(
     monkeypatch.setattr(sys, "stderr", terminal)
     assert main(["import", str(register), "-o", str(tmp_path / "a.jsonl")]) == 0
     drawn = terminal.getvalue()
-    assert "reading" in drawn and "writing" in drawn
-    assert f"/{register.stat().st_size} " in drawn  # the register's bytes
+    assert "reading" in drawn
+    assert "16/16 " in drawn  # the sheet's rows, its header included
     quiet = Terminal()
     monkeypatch.setattr(sys, "stderr", quiet)
     assert main(["import", str(register), "-o", str(tmp_path / "b.jsonl"), "--quiet"]) == 0

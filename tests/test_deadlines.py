@@ -13,17 +13,23 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import TypeAdapter, ValidationError
 
 from bianmin_rules import WorkCalendar
 from bianmin_rules.core.deadlines import (
+    SAME_DAY,
     Clock,
     ExtensionRequest,
     ExtensionStatus,
+    Limit,
     LimitUnit,
     Pause,
     TimeLimit,
     count_due,
+    days_late,
     fraction_of,
+    limit_to_date,
+    working_days,
 )
 
 CAL = WorkCalendar.china()
@@ -185,3 +191,116 @@ def test_property_tl5_an_extension_never_carries_the_due_date_past_the_cap(
     over = wanted is not None and schedule.statutory_due is not None and wanted > schedule.statutory_due
     if over and extension.status is not ExtensionStatus.TOO_LATE:
         assert extension.status is ExtensionStatus.CAPPED
+
+
+# What a wrong rule in the deadline machinery would change: each test names the outcome it fixes (March 2026:
+# Monday 3/2, Friday 3/6, Saturday 3/7, Monday 3/9; Saturday 3/21, Monday 3/23).
+
+MON, TUE, WED, THU, FRI, SAT, NEXT_MON = (date(2026, 3, d) for d in (2, 3, 4, 5, 6, 7, 9))
+
+
+def test_cmp1_next_day_falling_on_saturday_rolls_to_monday_and_the_due_words_say_why() -> None:
+    """CMP-1 "次日" from Friday 3/6 is Saturday 3/7, not a working day: it ends Monday 3/9 (民法典第二百零三条)."""
+    limit = TimeLimit(unit=LimitUnit.NEXT_DAY)
+    assert (limit.label(), limit.due_date(FRI, CAL), limit.closed_end(FRI, CAL)) == ("次日", NEXT_MON, SAT)
+    assert str(limit.due_words(FRI, NEXT_MON, CAL)) == (
+        "次日（2026-03-07）不是工作日，顺延至下一个工作日（民法典第二百零三条），届满日为2026-03-09")
+
+
+def test_fifteen_calendar_days_ending_on_a_saturday_end_on_monday_unless_the_limit_does_not_roll() -> None:
+    """15日 from Friday 3/6 ends Saturday 3/21, rolled to Monday 3/23 (not Tuesday); a limit that does not roll
+    ends on the Saturday itself, and a working-day limit never ends on a closed day."""
+    rolling = TimeLimit(amount=15, unit=LimitUnit.CALENDAR_DAYS)
+    assert (rolling.due_date(FRI, CAL), rolling.closed_end(FRI, CAL)) == (date(2026, 3, 23), date(2026, 3, 21))
+    assert str(rolling.due_words(FRI, date(2026, 3, 23), CAL)).startswith("15日的最后一日（2026-03-21）不是工作日")
+    fixed = TimeLimit(amount=15, unit=LimitUnit.CALENDAR_DAYS, roll_past_holidays=False)
+    assert (fixed.due_date(FRI, CAL), fixed.closed_end(FRI, CAL)) == (date(2026, 3, 21), None)
+    assert str(fixed.due_words(FRI, date(2026, 3, 21), CAL)) == "届满日为2026-03-21"
+    assert TimeLimit(amount=5).closed_end(FRI, CAL) is None
+    assert TimeLimit(amount=17, unit=LimitUnit.CALENDAR_DAYS).closed_end(FRI, CAL) is None  # Monday 3/23
+
+
+def test_same_day_ends_on_the_day_itself_even_a_closed_one() -> None:
+    """当天: a duty arising on Saturday 3/7 is due that Saturday; the limit reads 当天, not 0当天."""
+    assert (SAME_DAY.due_date(SAT, CAL), SAME_DAY.label(), SAME_DAY.closed_end(SAT, CAL)) == (SAT, "当天", None)
+
+
+def test_tl3_a_promised_date_is_due_on_that_day_even_a_saturday() -> None:
+    """TL-3: a receipt notice promising Saturday 3/7 is due on 3/7 (the promise names the day, it does not roll);
+    a promise of the day of receipt is due that day."""
+    assert limit_to_date(MON, SAT).due_date(MON, CAL) == SAT
+    assert limit_to_date(MON, MON).due_date(MON, CAL) == MON
+
+
+def test_tl9_done_on_or_before_the_due_day_is_not_late() -> None:
+    """TL-9: finished on the due day or before it, 0 days late; the Monday after a Friday due day, 1 working day."""
+    assert [days_late(FRI, actual, LimitUnit.WORKING_DAYS, CAL) for actual in (THU, FRI, NEXT_MON)] == [0, 0, 1]
+    assert days_late(FRI, NEXT_MON, LimitUnit.CALENDAR_DAYS, CAL) == 3
+
+
+def test_a_negative_limit_is_refused_naming_its_amount() -> None:
+    """A bare number of working days below zero is an error on `amount` (≥ 0), as a TimeLimit's own would be."""
+    with pytest.raises(ValidationError) as refused:
+        TypeAdapter(Limit).validate_python(-1)
+    (error,) = refused.value.errors()
+    assert (error["loc"], error["type"]) == (("amount",), "greater_than_equal")
+
+
+def test_cal1_counted_from_the_day_of_receipt_itself() -> None:
+    """ClockStart.RECEIPT ("自受理之日起"): 3 working days from Monday 3/2 end Wednesday 3/4, settled or not;
+    suspended Tuesday to Thursday (TL-8), they end Friday 3/6, and the suspension held back 2 working days."""
+    clock = Clock(working_days(3), MON, "受理之日", counts_start_day=True)
+    assert clock.due(CAL) == WED and clock.settle(CAL)[:2] == (WED, WED)
+    paused = clock._replace(pauses=(Pause(TUE, THU),))
+    schedule = paused.settle(CAL)
+    assert (schedule.base_due, schedule.due, paused.due(CAL)) == (WED, FRI, FRI)
+    assert [s.days_not_counted for s in schedule.suspensions] == [2]
+    on_receipt = clock._replace(pauses=(Pause(MON, WED),))
+    assert [s.days_not_counted for s in on_receipt.settle(CAL).suspensions] == [2]  # Monday and Tuesday
+
+
+def test_tl8_a_suspension_from_the_day_of_receipt_holds_back_only_days_the_clock_counts() -> None:
+    """TL-8, CAL-1: counted from the day after receipt, a suspension from Monday (receipt) to Wednesday holds back
+    Tuesday only: 3 working days end Friday 3/6, not Thursday."""
+    clock = Clock(working_days(3), MON, "受理之日", pauses=(Pause(MON, WED),))
+    schedule = clock.settle(CAL)
+    assert schedule.due == FRI and [s.days_not_counted for s in schedule.suspensions] == [1]
+
+
+def test_tl8_a_suspension_over_a_weekend_holds_back_no_working_day() -> None:
+    """TL-8: suspended Saturday, resumed Monday: no working day held back; the due date does not move."""
+    clock = Clock(working_days(5), MON, "受理之日", pauses=(Pause(SAT, NEXT_MON),))
+    schedule = clock.settle(CAL)
+    assert schedule.due == NEXT_MON and [s.days_not_counted for s in schedule.suspensions] == [0]
+
+
+def test_tl8_a_suspension_over_before_the_clock_ran_does_not_hide_the_next() -> None:
+    """TL-8: a suspension that ended before receipt is passed over; the one after it still holds the clock back
+    (Tuesday and Wednesday: 3 working days end Monday 3/9). One that began before receipt holds back only the
+    days after it."""
+    early = Pause(date(2026, 2, 25), date(2026, 2, 27))
+    clock = Clock(working_days(3), MON, "受理之日", pauses=(early, Pause(TUE, THU)))
+    assert clock.settle(CAL).due == NEXT_MON
+    straddling = Clock(working_days(3), MON, "受理之日", pauses=(Pause(date(2026, 2, 27), WED),))
+    assert straddling.settle(CAL).due == FRI
+
+
+def test_tl5_extensions_apply_in_the_order_granted_and_one_on_the_due_day_is_in_time() -> None:
+    """TL-5: 3 working days from Monday are due Thursday 3/5. An extension to 5 granted on Thursday (the due day
+    itself) applies: due Monday 3/9; one granted on Tuesday 3/10, after that, is too late — whatever order the log
+    gives them in. An extension to exactly the statutory limit applies; past it, it is capped."""
+    late_one = ExtensionRequest(date(2026, 3, 10), working_days(10))
+    in_time = ExtensionRequest(THU, working_days(5))
+    clock = Clock(working_days(3), MON, "受理之日", extensions=(late_one, in_time), statutory=working_days(5))
+    schedule = clock.settle(CAL)
+    assert [(e.granted, e.status) for e in schedule.extensions] == [
+        (THU, ExtensionStatus.APPLIED), (date(2026, 3, 10), ExtensionStatus.TOO_LATE)]
+    assert schedule.due == NEXT_MON and clock.due(CAL) == NEXT_MON
+    trace = clock.trace(schedule, actual=date(2026, 3, 10), days_late=1, late_unit=LimitUnit.WORKING_DAYS)
+    assert (trace.actual, trace.statutory_due, trace.base_due) == (date(2026, 3, 10), NEXT_MON, THU)
+
+
+def test_tl5_the_statutory_due_date_is_worked_out_only_for_an_extension() -> None:
+    """TL-5: without an extension the statutory limit caps nothing; the trace shows no statutory due date."""
+    clock = Clock(working_days(3), MON, "受理之日", pauses=(Pause(TUE, WED),), statutory=working_days(5))
+    assert clock.settle(CAL).statutory_due is None

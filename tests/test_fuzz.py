@@ -57,7 +57,7 @@ from bianmin_rules.cli.main import build_parser, main
 from bianmin_rules.core.errors import RegisterError
 from bianmin_rules.families import BUILTIN
 from bianmin_rules.intake.files import DATA, demo_events, load_schedule, variant_text, with_schedules
-from bianmin_rules.intake.spreadsheets import import_register
+from bianmin_rules.intake.spreadsheets import convert_register, import_register
 
 T = TypeVar("T")
 
@@ -333,8 +333,9 @@ REGISTERS = Path(__file__).parent.parent / "examples" / "registers"
 
 
 def check_register(path: Path) -> None:
-    """Importing a register gives its events and bad cells, or a RegisterError."""
+    """Importing a register gives its events and bad cells, or a RegisterError; so does writing its log row by row."""
     answers(lambda: import_register(path), RegisterError)
+    answers(lambda: convert_register(path, None, io.StringIO(), skip_bad=True), RegisterError)
 
 
 @fuzz(30)

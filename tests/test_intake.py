@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -13,11 +15,12 @@ from hypothesis import strategies as st
 from bianmin_rules import Variant, evaluate, load_variant
 from bianmin_rules.cli.main import main
 from bianmin_rules.core.errors import RegisterError
+from bianmin_rules.families import Event
 from bianmin_rules.intake.dates import MomentError, moment, time_of_day
 from bianmin_rules.intake.files import demo_events, read_event_files
 from bianmin_rules.intake.mappings import Mapping, parse_mapping
-from bianmin_rules.intake.registers import import_rows
-from bianmin_rules.intake.spreadsheets import import_register
+from bianmin_rules.intake.registers import HEADER_ROWS, import_rows, read_sheets
+from bianmin_rules.intake.spreadsheets import convert_register, import_register, load_mapping
 
 ROOT = Path(__file__).parent.parent
 REGISTERS = ROOT / "examples" / "registers"
@@ -209,3 +212,63 @@ def test_the_demo_variant_evaluates_both_examples_together(county: Variant) -> N
               *import_register(REGISTERS / "time-clock.csv").events]
     report = evaluate(load_variant("county-centre"), events, as_of=date(2026, 3, 31))
     assert {v.rule for v in report.violations()} == {"TL-1", "TL-4", "TL-7", "ESC-2", "ATT-1"}
+
+
+@pytest.mark.parametrize(("name", "mapping"), [
+    ("case-register.xlsx", None), ("time-clock.csv", None), ("online-hall.csv", "online-hall.toml"),
+])
+def test_the_streamed_log_is_the_imported_events(name: str, mapping: str | None, tmp_path: Path) -> None:
+    """convert_register writes, row by row, exactly the events import_register returns — to a file or a stream."""
+    rules = load_mapping(REGISTERS / mapping) if mapping else None
+    expected = [event.model_dump_json(exclude_unset=True) for event in import_register(REGISTERS / name, rules).events]
+    tally = convert_register(REGISTERS / name, tmp_path / "events.jsonl", io.StringIO(), rules)
+    assert (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines() == expected
+    assert tally.events == len(expected) and tally.clean
+    stream = io.StringIO()
+    convert_register(REGISTERS / name, None, stream, rules)
+    assert stream.getvalue().splitlines() == expected
+
+
+def test_each_rows_events_are_handed_on_before_the_next_row_is_read() -> None:
+    """Memory stays flat: a row's events leave as soon as the row is read, not at the end of the register (only
+    the first rows, searched for the headers, are read ahead)."""
+    emitted: list[Event] = []
+    seen_when_asked: list[int] = []
+
+    def rows() -> Iterator[list[object]]:
+        yield HEADERS
+        for n in range(1, 14):
+            seen_when_asked.append(len(emitted))
+            yield [f"C-{n}", "许可", "即办件", "2026-03-02 09:00", "2026-03-02 10:00", None, "W-1", "S-1"]
+
+    tally = read_sheets([("台账", rows())], emit=emitted.append)
+    assert seen_when_asked[HEADER_ROWS - 1:] == [18, 20, 22, 24]  # case_received and case_completed of each row
+    assert (tally.events, tally.rows) == (26, 13)
+
+
+def test_progress_counts_the_rows_of_the_sheet() -> None:
+    """The progress callback hears ("reading", rows read, rows of the sheet), as evaluate's hears its stages."""
+    told: list[tuple[str, int, int]] = []
+    row = ["C-{}", "许可", "即办件", "2026-03-02 09:00", "2026-03-02 10:00", None, "W-1", "S-1"]
+    register = [HEADERS, *([row[0].format(n), *row[1:]] for n in range(2500))]
+
+    class Sheet(list[list[object]]):
+        pass
+
+    read_sheets([("台账", Sheet(register))], emit=lambda event: None,
+                progress=lambda stage, done, total: told.append((stage, done, total)))
+    assert told == [("reading", 1000, 2501), ("reading", 2000, 2501), ("reading", 2501, 2501)]
+
+
+def test_nothing_reaches_standard_output_when_a_row_is_bad(tmp_path: Path) -> None:
+    """Without --skip-bad a bad row stops the import before a line is written, to a file or to a stream."""
+    register = tmp_path / "register.csv"
+    register.write_text(",".join(HEADERS) + "\nC-1,许可,即办件,2026-03-02 09:00,,,W-market,S-wang\n"
+                        "C-2,许可,即办件,2026-03-02,,,W-market,S-wang\n", encoding="utf-8-sig")
+    stream = io.StringIO()
+    with pytest.raises(RegisterError, match=r"register.csv: 1 bad cells in 1 of 2 rows; nothing written") as error:
+        convert_register(register, None, stream)
+    assert stream.getvalue() == "" and len(error.value.problems) == 1
+    tally = convert_register(register, None, stream, skip_bad=True)
+    assert [json.loads(line)["id"] for line in stream.getvalue().splitlines()] == ["C-1:received"]
+    assert (tally.events, tally.rows, tally.bad_rows) == (1, 2, 1)

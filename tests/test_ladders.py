@@ -477,3 +477,26 @@ def test_every_built_in_ladder_states_what_one_occurrence_is() -> None:
         ("town-conduct-100", "repeated-complaints"): "complaint"}
     text = (DOCS / "ladders.md").read_text(encoding="utf-8")
     assert all(f"`once_per = \"{reading}\"`" in text for reading in set(readings.values()))
+
+
+@pytest.mark.parametrize(("charge", "bearer"), [("staff", ("staff", "S1")), ("window", ("window", "W1"))])
+def test_esc3_guangwu_serious_consequences_sanction_the_person_directly_responsible(
+        charge: str, bearer: tuple[str, str]) -> None:
+    """ESC-3 (guangwu-street 第三十八条): "造成严重后果的，由相关职能部门对直接责任人行政处分" — the tier goes to the
+    staff member the violation names (charge = staff), or to its window; the sanction's verdict keeps the case's
+    window, staff, fine and the occurrence it counts. Of two lines that match, the heavier tier wins."""
+    article, document = "第三十八条", "光武街道政务服务中心管理办法"
+    flat = policy("finding-penalty", "ESC-3", document, article, "窗口部门违反中心管理规定……扣除考核奖金100元",
+                  findings=["no_receipt"], fine="100")
+    serious = policy("severity-tiers", "ESC-3", document, article, "造成严重后果的……行政处分", charge=charge, offences=[
+        {"label": "违反中心管理规定", "counts": ["ESC-3"], "tier": "通报批评", "level": 1, "fine": "50"},
+        {"label": "造成严重后果", "counts": ["ESC-3"], "serious": True, "tier": "行政处分", "level": 2, "fine": "200"}])
+    rows = [finding("no_receipt", "2026-03-04T09:00", serious=True)]
+    report = run(make_variant(flat, serious), events(*rows), "2026-03-31")
+    (tier,) = [v for v in report.verdicts if v.sanction]
+    counted = next(v for v in report.verdicts if not v.sanction)
+    assert (tier.subject.kind.value, tier.subject.id) == bearer
+    assert (tier.sanction.tier, tier.sanction.level, tier.fine) == ("行政处分", 2, Decimal(200))
+    assert (tier.window, tier.staff, tier.case, tier.evidence) == ("W1", "S1", counted.case, counted.evidence)
+    assert [o.rule for o in tier.occurrences] == ["ESC-3"]
+    assert tier.explanation == f"造成严重后果：2026-03-04（ESC-3，{counted.evidence[0]}） → 行政处分。"

@@ -475,3 +475,31 @@ def test_a_suspended_case_has_no_due_date_and_no_warning() -> None:
             step("receipt_notice_issued", "C1", "2026-03-02T09:10", promised_date="2026-03-09"),
             step("case_suspended", "C1", "2026-03-04T09:00", reason="等待申请人现场整改")]
     assert run(cv.county_case_rules(), events(*rows), "2026-03-31").verdicts == ()
+
+
+def test_tl9_a_limit_counted_from_the_day_of_receipt_ends_a_day_sooner() -> None:
+    """TL-9 with the clock started "自受理之日起" (start = receipt): 5 working days from Monday 3/2 end Friday 3/6, so
+    completion on Monday 3/9 is 1 working day late (−2, charged to the staff member who received it); counted from
+    the next day, as CAL-1 does by default, 3/9 is the due day itself."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", promised_limit=5),
+            step("case_completed", "C1", "2026-03-09T09:00")]
+    from_receipt = make_variant({**cv.JIANGXI_PROMISED, "start": "receipt"}, case_types=cv.JIANGXI_CASE_TYPES)
+    (verdict,) = judged(run(from_receipt, events(*rows), "2026-03-31"))
+    assert (verdict.rule, verdict.due, verdict.points, verdict.window, verdict.staff) == (
+        "TL-9", date(2026, 3, 6), Decimal(-2), "W1", "S1")
+    assert judged(run(JIANGXI_LIMIT, events(*rows), "2026-03-31")) == ()
+    on_time = [rows[0], step("case_completed", "C1", "2026-03-06T16:00")]
+    assert judged(run(from_receipt, events(*on_time), "2026-03-31")) == ()
+
+
+def test_tl9_a_case_without_a_promise_is_judged_by_its_statutory_limit_only_where_the_variant_says_so() -> None:
+    """TL-9: a promised case received Monday 3/2 with no promised limit but a statutory one of 3 working days, done
+    Monday 3/9: 2 working days late by the statutory limit where the variant falls back on it
+    (未承诺时限，按法定时限); otherwise no lateness is reckoned from the statutory limit."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", statutory_limit=3),
+            step("case_completed", "C1", "2026-03-09T09:00")]
+    fallback = make_variant({**cv.JIANGXI_PROMISED, "statutory_fallback": True}, case_types=cv.JIANGXI_CASE_TYPES)
+    (verdict,) = judged(run(fallback, events(*rows), "2026-03-31"))
+    assert (verdict.due, verdict.points) == (date(2026, 3, 5), Decimal(-4))
+    assert "未承诺时限，按法定时限" in verdict.explanation
+    assert not any("按法定时限" in v.explanation for v in judged(run(JIANGXI_LIMIT, events(*rows), "2026-03-31")))

@@ -71,8 +71,8 @@ from bianmin_rules.intake.files import (
 )
 from bianmin_rules.intake.jsonl import read_events, read_logs
 from bianmin_rules.intake.mappings import Mapping
-from bianmin_rules.intake.registers import Intake, Problem, import_rows, import_sheets
-from bianmin_rules.intake.spreadsheets import import_register, load_mapping
+from bianmin_rules.intake.registers import Intake, Problem, Tally, import_rows, import_sheets, read_sheets
+from bianmin_rules.intake.spreadsheets import convert_register, import_register, load_mapping
 from bianmin_rules.views.explain import Explanation, explain
 from bianmin_rules.views.labels import Words
 from bianmin_rules.views.outputs import to_html, to_xlsx
@@ -140,6 +140,7 @@ __all__ = [
     "SubjectKind",
     "SubjectTotal",
     "Table",
+    "Tally",
     "TimeLimit",
     "Variant",
     "VariantError",
@@ -154,6 +155,7 @@ __all__ = [
     "agenda",
     "as_china_time",
     "builtin_variant_names",
+    "convert_register",
     "diff",
     "diff_tables",
     "evaluate",
@@ -173,6 +175,7 @@ __all__ = [
     "read_event_files",
     "read_events",
     "read_logs",
+    "read_sheets",
     "render_pieces",
     "render_trace",
     "report_tables",

@@ -14,7 +14,9 @@ reading of files and standard input and the writing of reports are in
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -29,7 +31,7 @@ from bianmin_rules.authoring.starter import relative_base, starter_files
 from bianmin_rules.authoring.synthetic import MAX_WINDOWS, generate
 from bianmin_rules.authoring.variant_tests import CaseResult, run_paths
 from bianmin_rules.cli.files import output, read_logs_of
-from bianmin_rules.cli.progress import Bar, total_size
+from bianmin_rules.cli.progress import Bar
 from bianmin_rules.core.agenda import ALL, agenda
 from bianmin_rules.core.bounds import LIMIT_DAYS
 from bianmin_rules.core.calendar import WorkCalendar
@@ -51,7 +53,7 @@ from bianmin_rules.intake.files import (
     variant_text,
     with_schedules,
 )
-from bianmin_rules.intake.spreadsheets import import_register, load_mapping, summary, write_log, write_problems
+from bianmin_rules.intake.spreadsheets import convert_register, load_mapping, summary, write_problems
 from bianmin_rules.views.explain import explain, subject_of
 from bianmin_rules.views.labels import LANGUAGES, Words
 from bianmin_rules.views.outputs import FORMATS, STORY_FORMATS, Viewed, write_view
@@ -62,6 +64,9 @@ from bianmin_rules.views.whatif import diff
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
+EXIT_BROKEN_PIPE = 141
+"""The status of a command whose reader went away (``| head``): 128 + SIGPIPE, as the shell reports a command
+that the signal ended quietly."""
 
 FAIL_ON = ("violations", "warnings")
 """What ``evaluate --fail-on`` can fail on: any violation; any violation or warning."""
@@ -69,9 +74,9 @@ FAIL_ON = ("violations", "warnings")
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args: argparse.Namespace | None = None
     try:
+        args = build_parser().parse_args(argv)
         command: Callable[[argparse.Namespace], int] = args.command
         return command(args)
     except BianminError as exc:  # one line per problem: a variant file's are reported all at once
@@ -81,11 +86,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        return 0
+        return reader_gone()
     except Exception as exc:  # a bug, never bad input: not to be mistaken for findings (1) or bad input (2)
         print(f"bianmin-rules: internal error: {type(exc).__name__}: {exc} — a bug of bianmin-rules; please report "
               "it with the command that caused it", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def reader_gone() -> int:
+    """End quietly when the reader of standard output has gone (``| head -1``), as Unix commands do.
+
+    What is still buffered for standard output is dropped: it is pointed at the null
+    device, so that the interpreter's last flush has nowhere to fail.
+    """
+    with contextlib.suppress(OSError, ValueError):  # standard output is not a file (captured, or closed)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_BROKEN_PIPE
 
 
 def error_lines(exc: BianminError, lang: str | None) -> list[str]:
@@ -725,28 +741,21 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     mapping = load_mapping(args.mapping) if args.mapping else None
-    with progress_bar(args) as bar:  # the register is read whole by the library: its bytes count when it is done
-        size = total_size([args.register])
-        bar.stage("reading", total=size, unit="B", scale=True)
-        intake = import_register(args.register, mapping)
-        bar.advance(size or 0)
-    for problem in intake.problems:
+    try:
+        with progress_bar(args) as bar:
+            tally = convert_register(args.register, args.output, sys.stdout, mapping, skip_bad=args.skip_bad,
+                                     progress=bar.counting("row"))
+    except RegisterError as exc:
+        for problem in exc.problems:
+            print(f"bianmin-rules: {args.register}: {problem}", file=sys.stderr)
+        raise
+    for problem in tally.problems:
         print(f"bianmin-rules: {args.register}: {problem}", file=sys.stderr)
-    if intake.problems and not args.skip_bad:
-        raise RegisterError(
-            f"{args.register}: {len(intake.problems)} bad cells in {intake.bad_rows} of {intake.rows} rows; "
-            "nothing written (correct them, or give --skip-bad to write the good rows)",
-            problems=intake.problems,
-        )
-    with progress_bar(args) as bar:
-        bar.stage("writing", total=len(intake.events), unit="event")
-        write_log(intake, args.output, sys.stdout)
-        bar.advance(len(intake.events))
-    if intake.problems:
+    if tally.problems:
         skipped = f"{args.output or 'events'}.skipped.csv"
-        write_problems(intake.problems, skipped)
+        write_problems(tally.problems, skipped)
         print(f"bianmin-rules: the bad cells are listed in {skipped}", file=sys.stderr)
-    print(f"bianmin-rules: {'; '.join(summary(intake))}", file=sys.stderr)
+    print(f"bianmin-rules: {'; '.join(summary(tally))}", file=sys.stderr)
     return 0
 
 

@@ -18,6 +18,8 @@ import stat
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any, BinaryIO, TextIO
 
+from bianmin_rules.core.engine import Progress
+
 CHUNK = 1 << 20
 """Bytes read between two updates of the bar."""
 
@@ -60,6 +62,18 @@ class Bar:
             self.stage(stage, total=total or None, unit="policy" if stage == "judging" else "step")
         self.bar.n = done
         self.bar.refresh()
+
+    def counting(self, unit: str) -> Progress:
+        """A progress callback that draws every stage it is told of, counted in ``unit`` (an import's rows)."""
+        def told(stage: str, done: int, total: int) -> None:
+            if not self.enabled:
+                return
+            if stage != self.name:
+                self.stage(stage, total=total or None, unit=unit)
+            self.bar.total = total or None
+            self.bar.n = done
+            self.bar.refresh()
+        return told
 
     def stage(self, name: str, *, total: int | None = None, unit: str = "it", scale: bool = False) -> None:
         """Start a stage: the previous bar is cleared, a new one drawn with ``name`` in front."""

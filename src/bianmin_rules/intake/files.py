@@ -23,6 +23,7 @@ from bianmin_rules.core.errors import (
     ScheduleError,
     VariantError,
     did_you_mean,
+    wrong_type,
 )
 from bianmin_rules.core.family import Families
 from bianmin_rules.families import BUILTIN, Event, Variant
@@ -47,8 +48,10 @@ def load_variant(name_or_path: str | Path, *, families: Families = BUILTIN) -> V
     (default: the library's own; :func:`~bianmin_rules.intake.families.installed_families`
     adds those of other installed packages), which the variant keeps and is judged with. A
     :class:`~bianmin_rules.core.errors.VariantError` names the file of the chain, the line
-    and the key as that file writes them.
+    and the key as that file writes them. Anything but a name or a path is a :class:`TypeError`.
     """
+    if not isinstance(name_or_path, str | Path):
+        raise wrong_type("the variant", "a built-in name or a path (str or Path)", name_or_path)
     text, origin = variant_text(str(name_or_path))
     chain = Chain(text, origin=origin, read_parent=variant_text)
     data = chain.resolve()

@@ -46,9 +46,17 @@ def read_events(
 ) -> EventLog:
     """The events of one JSON Lines stream, in file order; duplicate ids are an error.
 
-    A line may be an event of any of ``families`` (default: the library's own).
+    A line may be an event of any of ``families`` (default: the library's own). ``lines``
+    is a file or any iterable of lines; a text or ``None`` is a :class:`TypeError`.
     """
+    check_lines(lines, source)
     return read_logs([(source, lines)], families=families)
+
+
+def check_lines(lines: object, source: str) -> None:
+    """Refuse what is not an iterable of lines: ``None``, or a whole text (it would be read letter by letter)."""
+    if isinstance(lines, str | bytes | bytearray) or not isinstance(lines, Iterable):
+        raise wrong_type(f"the lines of {source}", "an iterable of lines (a file, or text.splitlines())", lines)
 
 
 def read_logs(logs: Iterable[tuple[str, Iterable[str | bytes]]], *, families: Families = BUILTIN) -> EventLog:
@@ -66,6 +74,7 @@ def _read(logs: Iterable[tuple[str, Iterable[str | bytes]]], families: Families)
     # its arguments on, and this loop runs once per line of a log of millions.
     validate = families.event_adapter.validator.validate_json
     for source, lines in logs:
+        check_lines(lines, source)
         for number, line in enumerate(lines, start=1):
             try:
                 event: Event = validate(line)

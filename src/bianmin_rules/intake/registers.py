@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -32,6 +32,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from bianmin_rules.core.engine import Progress, no_progress
 from bianmin_rules.core.errors import RegisterError
 from bianmin_rules.families import BUILTIN, EVENT_ADAPTER, Event
 from bianmin_rules.intake.dates import MomentError, moment, time_of_day
@@ -71,21 +72,34 @@ class Problem:
 
 
 @dataclass(frozen=True, slots=True)
-class Intake:
-    """What a register gave: its events (of the good rows) and a problem for every bad cell."""
+class Reading:
+    """What reading a register found: its kind, its rows and a problem for every bad cell."""
 
     kind: str
-    events: tuple[Event, ...]
     problems: tuple[Problem, ...]
     rows: int
     """Rows of records read (headers and blank rows not counted)."""
     bad_rows: int
-    """Rows with at least one problem; none of their events is in ``events``."""
+    """Rows with at least one problem; none of their events is kept or handed on."""
 
     @property
     def clean(self) -> bool:
         """Is every cell good?"""
         return not self.problems
+
+
+@dataclass(frozen=True, slots=True)
+class Tally(Reading):
+    """What a register gave when its events were handed on as they were read: how many, and every bad cell."""
+
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
+class Intake(Reading):
+    """What a register gave: its events (of the good rows) and a problem for every bad cell."""
+
+    events: tuple[Event, ...]
 
 
 def column_letter(index: int) -> str:
@@ -149,22 +163,17 @@ class RowReader:
 
     def __init__(self, sheet: str, number: int, row: Sequence[object], layout: Layout, mapping: Mapping | None,
                  quoted: bool) -> None:
-        self.sheet, self.number, self.row, self.layout = sheet, number, row, layout
-        self.values = mapping.values if mapping else {}
+        self.sheet, self.number, self.layout = sheet, number, layout
         self.quoted = quoted
         self.problems: list[Problem] = []
+        values = mapping.values if mapping else {}
+        width = len(row)
+        self.cells = {name: cell(row[index], values.get(name)) for name, (index, _) in layout.columns.items()
+                      if index < width}
 
     def raw(self, name: str) -> object:
         """The cell under ``name`` as the sheet holds it (none for an empty cell or a missing column)."""
-        place = self.layout.columns.get(name)
-        if place is None or place[0] >= len(self.row):
-            return None
-        value = self.row[place[0]]
-        if isinstance(value, str):
-            value = value.strip()
-            mapped = self.values.get(name, {})
-            return mapped.get(value, value) if value else None
-        return value
+        return self.cells.get(name)
 
     def text(self, name: str) -> str | None:
         """The cell as text: a whole number without its ``.0``."""
@@ -224,6 +233,16 @@ class RowReader:
         return int(match[1])
 
 
+def cell(value: object, mapped: dict[str, str] | None) -> object:
+    """A cell's value as read: text stripped and mapped (a mapping file's values), an empty text as None."""
+    if isinstance(value, str):
+        value = value.strip()
+        if not value:
+            return None
+        return mapped.get(value, value) if mapped else value
+    return value
+
+
 def shown(value: object, limit: int = 40) -> str:
     """A cell's value as an error quotes it, cut short."""
     text = value.isoformat() if isinstance(value, date | time) else str(value)
@@ -235,8 +254,11 @@ class Collector:
     """Everything read so far from the sheets of one register."""
 
     mapping: Mapping | None
+    emit: Callable[[Event], object]
+    """Called with each event of a good row, as the row is read."""
+    progress: Progress
     kind: str | None = None
-    events: list[Event] = field(default_factory=list)
+    events: int = 0
     problems: list[Problem] = field(default_factory=list)
     rows: int = 0
     bad_rows: int = 0
@@ -253,7 +275,9 @@ class Collector:
                 note_invalid(reader, exc)
         if not reader.problems:
             if record:
-                self.events.extend(checked)
+                for event in checked:
+                    self.emit(event)
+                self.events += len(checked)
             return True
         self.problems.extend(sorted(reader.problems, key=lambda p: (len(p.letter or ""), p.letter or "")))
         self.bad_rows += 1
@@ -292,21 +316,43 @@ def import_sheets(sheets: Iterable[tuple[str, Rows]], mapping: Mapping | None = 
     Sheets without the register's headers are passed over; a register none of whose
     sheets has them is a :class:`~bianmin_rules.errors.RegisterError`.
     """
-    collector = Collector(mapping)
+    events: list[Event] = []
+    tally = read_sheets(sheets, mapping, emit=events.append)
+    return Intake(kind=tally.kind, events=tuple(events), problems=tally.problems, rows=tally.rows,
+                  bad_rows=tally.bad_rows)
+
+
+PROGRESS_ROWS = 1000
+"""Rows read between two calls of the progress callback."""
+
+
+def read_sheets(
+    sheets: Iterable[tuple[str, Rows]], mapping: Mapping | None = None, *, emit: Callable[[Event], object],
+    progress: Progress | None = None,
+) -> Tally:
+    """:func:`import_sheets`, handing each event on to ``emit`` as its row is read, rather than keeping them.
+
+    A row's events are handed on once the whole row is found good; a bad row's are not,
+    and its problems are in the tally. A time clock's punches are handed on at the end,
+    when every punch of each day is known. ``progress`` is called as ``("reading", done,
+    total)`` every thousand rows of a sheet and at its end: ``done`` rows of the sheet read,
+    of ``total`` (the sheet's rows when its rows know their number, else 0).
+    """
+    collector = Collector(mapping, emit, progress or no_progress)
     seen: list[str] = []
     for name, rows in sheets:
         if mapping is not None and mapping.sheet is not None and name != mapping.sheet:
             continue
         seen.append(name)
-        read_sheet(collector, name, iter(rows))
+        read_sheet(collector, name, rows)
     if collector.kind is None:
         raise RegisterError(no_headers(mapping, seen))
     if collector.kind == "time-clock":
-        collector.events.extend(punch_events(collector.punches))
-    return Intake(
-        kind=collector.kind, events=tuple(collector.events), problems=tuple(collector.problems),
-        rows=collector.rows, bad_rows=collector.bad_rows,
-    )
+        for event in punch_events(collector.punches):
+            emit(event)
+            collector.events += 1
+    return Tally(kind=collector.kind, events=collector.events, problems=tuple(collector.problems),
+                 rows=collector.rows, bad_rows=collector.bad_rows)
 
 
 def no_headers(mapping: Mapping | None, sheets: list[str]) -> str:
@@ -321,8 +367,10 @@ def no_headers(mapping: Mapping | None, sheets: list[str]) -> str:
     )
 
 
-def read_sheet(collector: Collector, name: str, rows: Iterator[Sequence[object]]) -> None:
+def read_sheet(collector: Collector, name: str, sheet: Rows) -> None:
     """Read one sheet's records into ``collector``."""
+    total = len(sheet) if isinstance(sheet, Sized) else 0
+    rows = iter(sheet)
     top = list(islice(rows, HEADER_ROWS))
     found = find_layout(top, collector.mapping)
     if found is None:
@@ -334,11 +382,15 @@ def read_sheet(collector: Collector, name: str, rows: Iterator[Sequence[object]]
     event_type = collector.mapping.type if collector.mapping else None
     quoted = not (event_type and BUILTIN.event_types[event_type].confidential_line)
     read = {"case-register": case_row, "time-clock": clock_row, "events": event_row}[layout.kind]
+    progress, number = collector.progress, layout.header_row
     for number, row in enumerate(chain(top[index + 1:], rows), start=layout.header_row + 1):
-        if all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in row):
+        if number % PROGRESS_ROWS == 0:
+            progress("reading", number, total)
+        if all(value is None or (isinstance(value, str) and not value.strip()) for value in row):
             continue
         collector.rows += 1
         read(collector, RowReader(name, number, row, layout, collector.mapping, quoted))
+    progress("reading", number, max(total, number))
 
 
 def case_row(collector: Collector, r: RowReader) -> None:

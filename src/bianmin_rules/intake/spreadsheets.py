@@ -11,19 +11,24 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
+import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from bianmin_rules.core.edge import require, written
+from bianmin_rules.core.engine import Progress
 from bianmin_rules.core.errors import RegisterError
 from bianmin_rules.core.words import zh
+from bianmin_rules.families import Event
 from bianmin_rules.intake.files import read_bytes, read_text
 from bianmin_rules.intake.mappings import Mapping, parse_mapping
-from bianmin_rules.intake.registers import Intake, Problem, Rows, import_sheets
+from bianmin_rules.intake.registers import Intake, Problem, Rows, Tally, import_sheets, read_sheets
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv")
 """The register files read."""
@@ -37,12 +42,54 @@ def load_mapping(path: str | Path) -> Mapping:
 
 def import_register(path: str | Path, mapping: Mapping | None = None) -> Intake:
     """The events a register file records (.xlsx or .csv), with a problem for every bad cell."""
-    try:
+    with named(path):
         return import_sheets(read_register(path), mapping)
+
+
+def convert_register(
+    path: str | Path, target: str | Path | None, stream: TextIO, mapping: Mapping | None = None, *,
+    skip_bad: bool = False, progress: Progress | None = None,
+) -> Tally:
+    """The events of the register ``path`` as JSON Lines, to the file ``target`` or to ``stream``, row by row.
+
+    Each good row's events are written as the row is read, so that memory stays flat
+    however long the register. Nothing appears at ``target`` or on ``stream`` unless every
+    row is good, or ``skip_bad`` is given (then the good rows' events are written): the
+    lines go to a file beside ``target`` (or a temporary file, for ``stream``), moved into
+    place (or copied to ``stream``) at the end. A bad row, without ``skip_bad``, is a
+    :class:`~bianmin_rules.errors.RegisterError` whose ``problems`` list every bad cell.
+    ``progress`` is told the rows read (see :func:`~bianmin_rules.intake.registers.read_sheets`).
+    """
+    with named(path), ExitStack() as files:
+        lines = files.enter_context(
+            tempfile.TemporaryFile("w+", encoding="utf-8") if target is None else written(target, "w")  # noqa: SIM115
+        )
+        write = lines.write
+
+        def emit(event: Event) -> None:  # the event's own serializer: the union's would first find its type
+            write(event.__pydantic_serializer__.to_json(event, exclude_unset=True).decode() + "\n")
+
+        tally = read_sheets(read_register(path), mapping, emit=emit, progress=progress)
+        if tally.problems and not skip_bad:
+            raise RegisterError(
+                f"{len(tally.problems)} bad cells in {tally.bad_rows} of {tally.rows} rows; nothing written "
+                "(correct them, or give --skip-bad to write the good rows)", problems=tally.problems,
+            )
+        if target is None:
+            lines.seek(0)
+            shutil.copyfileobj(lines, stream)
+    return tally
+
+
+@contextmanager
+def named(path: str | Path) -> Iterator[None]:
+    """A RegisterError from within, its message starting with the register's path."""
+    try:
+        yield
     except RegisterError as exc:
         if exc.message.startswith(f"{path}:"):
             raise
-        raise RegisterError(f"{path}: {exc.message}") from None
+        raise RegisterError(f"{path}: {exc.message}", problems=exc.problems) from None
 
 
 def read_register(path: str | Path) -> Iterator[tuple[str, Rows]]:
@@ -60,7 +107,7 @@ def read_register(path: str | Path) -> Iterator[tuple[str, Rows]]:
         raise unreadable(path, exc) from None
     try:
         for sheet in workbook.worksheets:
-            yield sheet.title, sheet_rows(path, sheet)
+            yield sheet.title, SheetRows(sheet_rows(path, sheet), sheet.max_row or 0)
     finally:
         workbook.close()
 
@@ -95,30 +142,40 @@ def cell_value(cell: Any) -> object:
     return value
 
 
-def csv_rows(path: Path) -> list[list[str]]:
-    """The rows of a CSV register, UTF-8 or GB18030."""
+class SheetRows:
+    """A sheet's rows, read as they are asked for, that know about how many there are (for progress)."""
+
+    def __init__(self, rows: Iterator[list[object]], count: int) -> None:
+        self.rows, self.count = rows, count
+
+    def __iter__(self) -> Iterator[list[object]]:
+        return self.rows
+
+    def __len__(self) -> int:
+        return self.count
+
+
+def csv_rows(path: Path) -> SheetRows:
+    """The rows of a CSV register, UTF-8 or GB18030, read one by one from its text."""
     data = read_bytes(path, lambda why: RegisterError(f"{path}: {why}"))
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        try:
-            rows = csv.reader(io.StringIO(text, newline=""))  # newlines inside quoted cells are the cell's own
-            return [[cell if cell.strip() else None for cell in row] for row in rows]  # type: ignore[misc]
-        except csv.Error as exc:
-            raise RegisterError(f"{path}: not a CSV file ({exc})") from None
+        del data
+        return SheetRows(csv_records(path, text), text.count("\n"))
     raise RegisterError(f"{path}: expected text in UTF-8 or GB18030")
 
 
-def write_log(intake: Intake, target: str | Path | None, stream: TextIO) -> None:
-    """The events as JSON Lines, to the file ``target`` or to ``stream``."""
-    lines = (event.model_dump_json(exclude_unset=True) + "\n" for event in intake.events)
-    if target is None:
-        stream.writelines(lines)
-        return
-    with written(target, "w") as out:
-        out.writelines(lines)
+def csv_records(path: Path, text: str) -> Iterator[list[object]]:
+    """The records of a CSV text, an empty cell as None."""
+    rows = csv.reader(io.StringIO(text, newline=""))  # newlines inside quoted cells are the cell's own
+    try:
+        for row in rows:
+            yield [cell if cell.strip() else None for cell in row]
+    except csv.Error as exc:
+        raise RegisterError(f"{path}: not a CSV file ({exc})") from None
 
 
 def write_problems(problems: Iterable[Problem], target: str | Path) -> None:
@@ -130,9 +187,9 @@ def write_problems(problems: Iterable[Problem], target: str | Path) -> None:
         writer.writerows((p.sheet, p.row, p.column or "", p.letter or "", p.expected) for p in problems)
 
 
-def summary(intake: Intake) -> Sequence[str]:
+def summary(tally: Tally) -> Sequence[str]:
     """What a register gave, in a line or two."""
-    lines = [f"{len(intake.events)} events from {intake.rows - intake.bad_rows} of {intake.rows} rows"]
-    if intake.bad_rows:
-        lines.append(f"{intake.bad_rows} rows with {len(intake.problems)} bad cells skipped")
+    lines = [f"{tally.events} events from {tally.rows - tally.bad_rows} of {tally.rows} rows"]
+    if tally.bad_rows:
+        lines.append(f"{tally.bad_rows} rows with {len(tally.problems)} bad cells skipped")
     return lines

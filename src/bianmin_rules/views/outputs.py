@@ -109,6 +109,8 @@ def write_view(
             write_text(render_diff_pieces(model, fmt, lang=lang), output, stream)
         else:
             write_text([render_explanation(model, fmt, lang=lang)], output, stream)
+    except BrokenPipeError:  # the reader of standard output has gone (`| head`): the command line ends quietly
+        raise
     except OSError as exc:
         raise OutputError(f"{output}: cannot be written ({exc.strerror or exc})") from None
 
