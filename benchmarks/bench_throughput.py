@@ -2,7 +2,8 @@
 
     python benchmarks/bench_throughput.py                 # one million events
     python benchmarks/bench_throughput.py --events 200000
-    python benchmarks/bench_throughput.py --repeat 3      # best of three runs
+    python benchmarks/bench_throughput.py --repeat 3      # three runs each: the range
+    python benchmarks/bench_throughput.py --against main --repeat 3 --only evaluate
     python benchmarks/bench_throughput.py --profile       # and where the time goes
     python benchmarks/bench_throughput.py --log sign-ins.jsonl   # a log of your own
 
@@ -17,26 +18,23 @@ that the generator's memory does not count:
   interpreter's start to the last byte of the JSON report written to a file.
 
 Each prints its wall time, CPU time, events per second and peak memory. With
-``--repeat N`` each is run N times and the fastest run is reported (a shared machine's
-neighbours only ever slow a run down). Targets (one core): 1,000,000 events in 15 s or
-less, under 500 MB; the exit status is 1 when a run of a million events misses one.
+``--repeat N`` each is run N times and the range is printed; with ``--against main`` the
+code of that revision runs too, alternately with this tree's, on the same log — the only
+fair comparison on a machine shared with other work. Targets (one core): 1,000,000 events
+in 15 s or less, under 500 MB, by the fastest run; the exit status is 1 when a run of a
+million events misses one.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
-from bianmin_rules import as_china_time
-from bianmin_rules.authoring.synthetic import generate
+from sidebyside import Run, Tree, arguments, latest_day, python, span, trees, write_synthetic
 
 TARGET_SECONDS = 15.0
 TARGET_MEGABYTES = 500.0
@@ -63,83 +61,59 @@ print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": peak,
                   "events": report.events_read + report.events_after_as_of, "verdicts": len(report.verdicts)}))
 """
 
-Run = dict[str, float]
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--events", type=int, default=1_000_000)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--repeat", type=int, default=1, help="run each this many times; report the fastest run")
+    parser = arguments(__doc__)
     parser.add_argument("--profile", action="store_true", help="print a cProfile summary of evaluate (slows it)")
-    parser.add_argument("--log", type=Path, help="evaluate this JSON Lines log instead of a synthetic one")
+    parser.add_argument("--only", choices=("evaluate", "command line"), help="time only this run")
     args = parser.parse_args()
     repeat = max(1, args.repeat)
-    with tempfile.TemporaryDirectory() as folder:
+    names = [args.only] if args.only else ["evaluate"] if args.profile else ["evaluate", "command line"]
+    with tempfile.TemporaryDirectory() as folder, trees(args.against) as compared:
         log = args.log or write_synthetic(Path(folder) / "log.jsonl", events=args.events, seed=args.seed)
         # As of the log's latest day: a later day would find everyone on the roster absent since.
         as_of = latest_day(log)
-        library = fastest(repeat, lambda: evaluate(log, profile=args.profile, as_of=as_of))
-        runs = {"evaluate": library}
-        if not args.profile:
-            report = Path(folder) / "report.json"
-            runs["command line"] = fastest(repeat, lambda: command_line(log, report, as_of=as_of))
-    print(f"events          : {library['events']:,.0f}")
-    print(f"verdicts        : {library['verdicts']:,.0f}")
+        runs: dict[tuple[str, str], list[Run]] = {}
+        for _ in range(repeat):
+            for tree in compared:
+                for name in names:
+                    if name == "evaluate":
+                        run = evaluate(log, profile=args.profile, as_of=as_of, tree=tree)
+                    else:
+                        run = command_line(log, Path(folder) / "report.json", as_of=as_of, tree=tree)
+                    runs.setdefault((tree.label, name), []).append(run)
+        first = next(iter(runs.values()))[0]
+        events = first.get("events") or sum(1 for line in log.open("rb") if line.strip())
+    print(f"events          : {events:,.0f}")
+    if "verdicts" in first:
+        print(f"verdicts        : {first['verdicts']:,.0f}")
     met = True
-    for name, run in runs.items():
-        met = show(name, run, events=library["events"], repeat=repeat) and met
+    for (label, name), measured in runs.items():
+        met = show(f"{name}, {label}", measured, events=events) and met
     return 0 if met else 1
 
 
-def write_synthetic(log: Path, *, events: int, seed: int) -> Path:
-    """Write a synthetic county-centre log of ``events`` events to ``log``."""
-    with log.open("w", encoding="utf-8") as out:
-        for row in generate(events, seed=seed):
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return log
-
-
-def latest_day(log: Path) -> str:
-    """The latest day, in China time, of the events of ``log`` (ISO)."""
-    with log.open("rb") as lines:
-        times = (datetime.fromisoformat(json.loads(line)["at"]) for line in lines if line.strip())
-        return max(as_china_time(at).date() for at in times).isoformat()
-
-
-def fastest(repeat: int, run: Callable[[], Run]) -> Run:
-    """The fastest of ``repeat`` runs."""
-    return min((run() for _ in range(repeat)), key=lambda result: result["seconds"])
-
-
-def show(name: str, run: Run, *, events: float, repeat: int) -> bool:
-    """Print one run's figures; False when a run of a million events or more misses a target."""
-    print(f"\n{name}" + (f" (fastest of {repeat})" if repeat > 1 else ""))
-    print(f"  wall time     : {run['seconds']:.2f} s")
-    print(f"  CPU time      : {run['cpu']:.2f} s")
-    print(f"  throughput    : {events / run['seconds']:,.0f} events/s")
-    print(f"  peak memory   : {run['peak_mb']:.0f} MB")
+def show(name: str, runs: list[Run], *, events: float) -> bool:
+    """Print the range of some runs' figures; False when a run of a million events or more misses a target."""
+    print(f"\n{name}" + (f" ({len(runs)} runs)" if len(runs) > 1 else ""))
+    print(f"  wall time     : {span([r['seconds'] for r in runs], '.2f')} s")
+    print(f"  CPU time      : {span([r['cpu'] for r in runs], '.2f')} s")
+    print(f"  throughput    : {span([events / r['seconds'] for r in runs], ',.0f')} events/s")
+    print(f"  peak memory   : {span([r['peak_mb'] for r in runs], '.0f')} MB")
     if events < 1_000_000:
         return True
-    scaled = run["seconds"] * 1_000_000 / events
-    print(f"  targets       : {scaled:.1f} s of {TARGET_SECONDS:.0f} s, "
-          f"{run['peak_mb']:.0f} MB of {TARGET_MEGABYTES:.0f} MB")
-    return scaled <= TARGET_SECONDS and run["peak_mb"] <= TARGET_MEGABYTES
+    best = min(runs, key=lambda r: r["seconds"])
+    scaled = best["seconds"] * 1_000_000 / events
+    print(f"  targets       : {scaled:.1f} s of {TARGET_SECONDS:.0f} s (fastest run), "
+          f"{best['peak_mb']:.0f} MB of {TARGET_MEGABYTES:.0f} MB")
+    return scaled <= TARGET_SECONDS and best["peak_mb"] <= TARGET_MEGABYTES
 
 
-def evaluate(log: Path, *, profile: bool, as_of: str) -> Run:
+def evaluate(log: Path, *, profile: bool, as_of: str, tree: Tree) -> Run:
     """One timed call of ``evaluate`` on ``log`` in a fresh interpreter; its profile, if asked for, is printed."""
-    run = subprocess.run(
-        [sys.executable, "-c", EVALUATE, str(log), "1" if profile else "0", as_of],
-        check=True, capture_output=True, text=True,
-    )
-    if profile:
-        print(run.stderr)
-    result: Run = json.loads(run.stdout)
-    return result
+    return python(EVALUATE, [str(log), "1" if profile else "0", as_of], tree, show_errors=profile)
 
 
-def command_line(log: Path, report: Path, *, as_of: str) -> Run:
+def command_line(log: Path, report: Path, *, as_of: str, tree: Tree) -> Run:
     """One run of ``bianmin-rules evaluate --format json``, start-up and writing included.
 
     ``os.wait4`` gives the resources of this one process, not of every child so far.
@@ -148,7 +122,7 @@ def command_line(log: Path, report: Path, *, as_of: str) -> Run:
                "--as-of", as_of, "--format", "json", str(log)]
     with report.open("wb") as out:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out)
+        process = subprocess.Popen(command, stdout=out, env=tree.environment())
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)

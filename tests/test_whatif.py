@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from bianmin_rules import Variant
+from bianmin_rules import Variant, evaluate_all
 from bianmin_rules.cli.main import main
+from bianmin_rules.core.books import Books
+from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import Subject, SubjectKind
+from bianmin_rules.families.cases.policies import ImmediateSameDay, RejectionDecision
+from bianmin_rules.families.joint.policies import DeemedApproval, JointLead
+from bianmin_rules.families.ladders.policies import OffenceLadder
 from bianmin_rules.intake.files import DATA, demo_events
 from bianmin_rules.views.render import render_diff
 from bianmin_rules.views.whatif import Change, ReportDiff, diff
@@ -98,3 +105,74 @@ def test_cli_diff(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     main(["diff", log, "--variant", "county-centre", "--against", str(amended_file), "--as-of", "2026-03-31",
           "--lang", "en"])
     assert capsys.readouterr().out.startswith("# What-if: county-centre → county-amended as of 2026-03-31\n")
+
+
+class Judged:
+    """Counts how often the policies of some kinds are judged (by rule and id), while they judge as before."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, *kinds: type[PolicyBase]) -> None:
+        self.counts: Counter[str] = Counter()
+        for kind in kinds:
+            original = kind.evaluate
+
+            def counted(policy: PolicyBase, books: Books, context: Context, original: Any = original) -> Any:
+                self.counts[policy.id or policy.rule] += 1
+                return original(policy, books, context)
+
+            monkeypatch.setattr(kind, "evaluate", counted)
+
+
+def test_a_policy_equal_in_both_variants_is_judged_once(
+    county: Variant, amended: Variant, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Only TL-7 changes (三个工作日 → 两个): TL-1 is judged once for both variants, TL-7 twice, and the
+    stage-1 ladder (ESC-2), which counts TL-7's verdicts, twice. Each report is the one its variant gives alone."""
+    judged = Judged(monkeypatch, ImmediateSameDay, RejectionDecision, OffenceLadder)
+    both = evaluate_all((county, amended), demo_events(), as_of=date(2026, 3, 31))
+    assert judged.counts == {"immediate-same-day": 1, "rejection-decision": 2, "time-limit-ladder": 2,
+                             "notice-ladder": 2, "first-inquiry-ladder": 2, "first-inquiry-warnings": 2}
+    alone = (run(county, demo_events(), "2026-03-31"), run(amended, demo_events(), "2026-03-31"))
+    assert both == alone
+    assert [r.model_dump_json() for r in both] == [r.model_dump_json() for r in alone]
+
+
+def test_a_variant_against_a_copy_of_itself_is_judged_once(county: Variant, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A copy under another name: every rule of both stages is judged once, and the copy's verdicts name the copy."""
+    copy = county.model_copy(update={"name": "county-copy"})
+    judged = Judged(monkeypatch, ImmediateSameDay, RejectionDecision, OffenceLadder)
+    first, second = evaluate_all((county, copy), demo_events(), as_of=date(2026, 3, 31))
+    assert set(judged.counts.values()) == {1}
+    assert {v.variant for v in second.verdicts} == {"county-copy"}
+    alone = run(copy, demo_events(), "2026-03-31")
+    assert second.model_dump_json() == alone.model_dump_json()
+    assert diff(first, second).empty
+
+
+def test_joint_rules_are_judged_again_when_the_lead_rule_they_consult_differs(
+    county: Variant, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """JA-3 names each case's lead as the variant's JA-1 rule does (guangwu-street 第十八条's way here):
+    equal in both variants itself, it is judged for each."""
+    policies = tuple(
+        p.model_copy(update={"lead_rule": "first_handling_else_issuing"}) if isinstance(p, JointLead) else p
+        for p in county.policies
+    )
+    other = county.model_copy(update={"name": "county-lead", "policies": policies})
+    judged = Judged(monkeypatch, DeemedApproval, ImmediateSameDay)
+    both = evaluate_all((county, other), demo_events(), as_of=date(2026, 3, 31))
+    assert judged.counts == {"deemed-approval": 2, "immediate-same-day": 1}
+    assert both == (run(county, demo_events(), "2026-03-31"), run(other, demo_events(), "2026-03-31"))
+
+
+def test_a_restated_verdict_differs_in_nothing_but_what_was_restated(county: Variant) -> None:
+    """A verdict under another variant's name is the same finding: the comparison sees only the name
+    (which a what-if ignores), and a value equal but not the same object is no difference either."""
+    verdict = next(v for v in run(county, demo_events(), "2026-03-31").verdicts if v.deadline is not None)
+    restated = verdict.restated(variant="county-copy")
+    assert restated.variant == "county-copy" and restated.deadline is verdict.deadline
+    assert verdict.differing(restated) == ("variant",)
+    assert verdict.differing(restated, frozenset({"variant"})) == ()
+    rebuilt = type(verdict).model_validate_json(verdict.model_dump_json())
+    assert rebuilt.deadline is not verdict.deadline and verdict.differing(rebuilt) == ()
+    later = verdict.restated(on=date(2026, 12, 31))
+    assert verdict.differing(later) == ("on",)

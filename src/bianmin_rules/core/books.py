@@ -89,12 +89,21 @@ class Books:
 def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector for a block, then restore it as it was.
 
-    An evaluation creates no reference cycles (events are freed as soon as they are
-    filed; facts and verdicts refer to nothing but values), but with millions of facts
-    alive the collector would spend a third of the time re-scanning them. The engine
-    pauses it for the whole of :func:`~bianmin_rules.evaluate`, and frees the books before
-    the block ends: resumed, the collector scans every object made during the pause that
-    is still alive.
+    The library's one control of the collector, used around the work that makes objects
+    by the million: an evaluation (:func:`~bianmin_rules.evaluate`,
+    :func:`~bianmin_rules.evaluate_all`, and through them ``explain`` and ``chain``) and
+    the comparison of two reports (:func:`~bianmin_rules.diff`). That work creates no
+    reference cycles — events are freed as soon as they are filed; facts and verdicts
+    refer to nothing but values — yet with millions of facts alive the collector would
+    re-scan them again and again. Paused rather than frozen (``gc.freeze()``): freezing
+    spares only the objects that exist when it is called, and what an evaluation makes
+    is all new (docs/performance.md measures the three choices).
+
+    The pause is scoped: the collector is restored as it was when the block ends, and
+    the engine frees the books before that (resumed first, the collector would scan
+    them once more). It is process-wide while it lasts: a thread that runs beside an
+    evaluation runs without the cyclic collector too (reference counting still frees
+    what it drops).
     """
     was_enabled = gc.isenabled()
     gc.disable()

@@ -449,7 +449,7 @@ class WorkCalendar:
         default_factory=dict, init=False, repr=False, compare=False
     )
     """A bounded memo of :meth:`add_working_days`: a log counts the same few limits from
-    the same few hundred days, ~100,000 times per 200,000 events."""
+    the same few hundred days, again and again."""
     _between: dict[tuple[date, date], int] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )

@@ -11,18 +11,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from bianmin_rules.core.books import Books, Ledger, collector_paused
 from bianmin_rules.core.calendar import DEFAULT_OFFICE_HOURS, WorkCalendar
 from bianmin_rules.core.errors import EvaluationError, wrong_type
 from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.family import Families, joined
-from bianmin_rules.core.policy import Context, Derived
-from bianmin_rules.core.report import Report, subject_totals
+from bianmin_rules.core.policy import Context, Derived, PolicyBase
+from bianmin_rules.core.report import Report, SubjectTotal, subject_totals
 from bianmin_rules.core.roster import RosterLedger
 from bianmin_rules.core.scorecards.assessors import ASSESSOR_SCORES
-from bianmin_rules.core.scorecards.ranking import assess
+from bianmin_rules.core.scorecards.ranking import Assessment, assess
+from bianmin_rules.core.scorecards.tables import ScorecardTable
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import Verdict
 from bianmin_rules.core.words import Joined, Message, say
@@ -98,9 +99,13 @@ def evaluate_all(
     """
     check_arguments(variants, events, as_of, calendar)
     told = progress or no_progress
-    calendars = [variant.calendar(calendar) for variant in variants]
-    for work_calendar in calendars:
+    calendars: list[WorkCalendar] = []
+    for variant in variants:
+        work_calendar = variant.calendar(calendar)
         work_calendar.is_working_day(as_of)  # fails early on a provisional or uncovered as_of
+        work_calendar = work_calendar.allowing_provisional()
+        # Variants of equal calendars share one, and its memo of counted days.
+        calendars.append(next((c for c in calendars if c == work_calendar), work_calendar))
     # Variants that declare the same case types check each receipt as it is read, so a
     # bad log fails at its first bad line; others check the books once they are collected.
     declared = {frozenset(variant.case_types) for variant in variants}
@@ -109,18 +114,18 @@ def evaluate_all(
     with collector_paused():
         told("reading", 0, 0)
         books = collect(events, as_of=as_of, case_types=shared, families=families)
+        judgements = Judgements(books)
         reports = []
         judging = Judging(told, sum(len(variant.policies) for variant in variants))
         for variant, work_calendar in zip(variants, calendars, strict=True):
             if shared is None:
                 variant.families.admit(books, variant.case_types)
-            reports.append(judge(variant, books, Context(
-                variant=variant.name, calendar=work_calendar.allowing_provisional(), as_of=as_of,
-                include_compliance=include_compliance,
+            reports.append(judgements.report(variant, Context(
+                variant=variant.name, calendar=work_calendar, as_of=as_of, include_compliance=include_compliance,
             ), judging))
         # Freed while the collector is still paused: resumed with the books alive, its
-        # next pass would scan their millions of objects once more (1M events: −0.85 s).
-        del books
+        # next pass would scan their millions of objects once more.
+        del books, judgements
     return tuple(reports)
 
 
@@ -164,7 +169,7 @@ def collect(
         filers: Mapping[type[EventBase], Callable[[Any], None]] = getattr(ledger, "filers", {})
         filing.update((kind, filers.get(kind, ledger.record)) for kind in ledger.handles)
     # The roster's sightings are noted here rather than by RosterLedger.record: one call
-    # fewer per event, and the day is computed once for both uses (1M events: −1 s).
+    # fewer per event, and the day is computed once for both uses.
     sighted = roster.sightings.add
     seen: set[str] = set()
     check_ids = not getattr(events, "ids_unique", False)  # a JSON Lines reader has checked them
@@ -209,41 +214,161 @@ class Judging:
 
 def judge(variant: Variant, books: Books, context: Context, judging: Judging | None = None) -> Report:
     """The report on ``books``: the verdicts of the variant's policies, its scorecards, its families' notes."""
-    as_of = context.as_of
-    verdicts = sorted(apply_policies(variant, books, context, judging), key=lambda v: v.sort_key)
-    told = judging.progress if judging else no_progress
-    told("scoring", 0, 1)
-    assessment = assess(
-        variant.scorecards, verdicts, roster=books.roster, as_of=as_of, assessor_scores=books[ASSESSOR_SCORES],
-    )
-    told("scoring", 1, 1)
-    return Report(
-        variant=variant.name,
-        as_of=as_of,
-        provisional=context.calendar.is_provisional(as_of) or any(v.provisional for v in verdicts),
-        events_read=books.events_read,
-        events_after_as_of=books.events_after_as_of,
-        verdicts=tuple(verdicts),
-        totals=subject_totals(verdicts),
-        note_messages=(*placeholder_hours(variant, verdicts), *variant.families.notes(books)),
-        scorecards=assessment.cards,
-        standings=assessment.standings,
-    )
+    return Judgements(books).report(variant, context, judging)
 
 
 def apply_policies(
     variant: Variant, books: Books, context: Context, judging: Judging | None = None,
 ) -> list[Verdict]:
     """Run the policies stage by stage; each stage sees the verdicts of the stages before it."""
-    verdicts: list[Verdict] = []
-    for stage in sorted({policy.stage for policy in variant.policies}):
-        staged = replace(context, verdicts=tuple(verdicts), derived=Derived(), policies=variant.policies)
-        for policy in variant.policies:
-            if policy.stage == stage:
-                verdicts.extend(policy.evaluate(books, staged))
+    _, verdicts = Judgements(books).found(variant, context, judging)
+    return verdicts()
+
+
+class Judgements:
+    """The policies judged on one set of books, each once for every variant that has it.
+
+    A policy is a frozen value that keeps no state: on the same books it finds the same
+    verdicts wherever what it reads besides is the same — the calendar, the day, whether
+    compliance is reported, the verdicts of the earlier stages and the policies it
+    consults (:attr:`~bianmin_rules.core.policy.PolicyBase.consults`). A what-if judges
+    every variant on one set of books (:func:`evaluate_all`): a policy met again in the
+    same circumstances gives the verdicts it found the first time, under the second
+    variant's name. A variant whose policies all match an earlier variant's, in the same
+    order, takes that variant's verdicts in report order and their totals, and its
+    scorecards too where its tables are the same.
+    """
+
+    def __init__(self, books: Books) -> None:
+        self._books = books
+        self._judged: list[_Judged] = []
+        self._outcomes: list[_Outcome] = []
+
+    def report(self, variant: Variant, context: Context, judging: Judging | None = None) -> Report:
+        """The report of ``variant`` on the books, as :func:`judge` gives it."""
+        books, name = self._books, context.variant
+        lineage, found = self.found(variant, context, judging)
+        outcome = next((o for o in self._outcomes if o.lineage == lineage), None)
+        if outcome is None:
+            verdicts = sorted(found(), key=lambda v: v.sort_key)
+            outcome = _Outcome(lineage, name, verdicts, subject_totals(verdicts), [])
+            self._outcomes.append(outcome)
+        else:
+            verdicts = restated(outcome.verdicts, outcome.variant, name)
+        told = judging.progress if judging else no_progress
+        told("scoring", 0, 1)
+        assessment = next((a for tables, a in outcome.assessments if tables == variant.scorecards), None)
+        if assessment is None:
+            assessment = assess(
+                variant.scorecards, verdicts, roster=books.roster, as_of=context.as_of,
+                assessor_scores=books[ASSESSOR_SCORES],
+            )
+            outcome.assessments.append((variant.scorecards, assessment))
+        told("scoring", 1, 1)
+        return Report(
+            variant=name,
+            as_of=context.as_of,
+            provisional=context.calendar.is_provisional(context.as_of) or any(v.provisional for v in verdicts),
+            events_read=books.events_read,
+            events_after_as_of=books.events_after_as_of,
+            verdicts=tuple(verdicts),
+            totals=outcome.totals,
+            note_messages=(*placeholder_hours(variant, verdicts), *variant.families.notes(books)),
+            scorecards=assessment.cards,
+            standings=assessment.standings,
+        )
+
+    def found(
+        self, variant: Variant, context: Context, judging: Judging | None = None,
+    ) -> tuple[tuple[int, ...], Callable[[], list[Verdict]]]:
+        """Which judgements the variant's policies give, stage by stage, and a function giving their verdicts.
+
+        Each stage sees the verdicts of the stages before it, in the order of the policies;
+        a policy judged before in the same circumstances is not judged again.
+        """
+        name = context.variant
+        lineage: list[int] = []
+        consulted: dict[tuple[str, ...], tuple[PolicyBase, ...]] = {}
+
+        def verdicts() -> list[Verdict]:
+            return [v for n in lineage for v in self._judged[n].under(name)]
+
+        for stage in sorted({policy.stage for policy in variant.policies}):
+            earlier = tuple(lineage)
+            staged: Context | None = None
+            for policy in variant.policies:
+                if policy.stage != stage:
+                    continue
+                kinds = policy.consults
+                if kinds not in consulted:
+                    consulted[kinds] = tuple(p for p in variant.policies if getattr(p, "kind", None) in kinds)
+                number = self._number(policy, context, consulted[kinds], earlier)
+                if number is None:
+                    if staged is None:  # the earlier verdicts under this variant's name, made once per stage
+                        staged = replace(context, verdicts=tuple(verdicts()), derived=Derived())
+                    own = replace(staged, policies=consulted[kinds])
+                    number = len(self._judged)
+                    self._judged.append(_Judged(policy, own, earlier, list(policy.evaluate(self._books, own))))
+                lineage.append(number)
                 if judging is not None:
                     judging.policy_done()
-    return verdicts
+        return tuple(lineage), verdicts
+
+    def _number(
+        self, policy: PolicyBase, context: Context, consulted: tuple[PolicyBase, ...], earlier: tuple[int, ...],
+    ) -> int | None:
+        """The number of the judgement of ``policy`` in these circumstances, if it was judged before."""
+        for number, judged in enumerate(self._judged):
+            if (judged.earlier == earlier and judged.as_of == context.as_of
+                    and judged.include_compliance == context.include_compliance and judged.policy == policy
+                    and judged.consulted == consulted and judged.calendar == context.calendar):
+                return number
+        return None
+
+
+class _Judged:
+    """One policy's verdicts and the circumstances it found them in, and the judgements before it.
+
+    Of its context it keeps what decides its verdicts, not the context itself: that
+    holds its stage's derived indexes (:class:`~bianmin_rules.core.policy.Derived`),
+    which are freed with the stage.
+    """
+
+    __slots__ = ("_under", "as_of", "calendar", "consulted", "earlier", "include_compliance", "policy", "variant")
+
+    def __init__(self, policy: PolicyBase, context: Context, earlier: tuple[int, ...], verdicts: list[Verdict]) -> None:
+        self.policy = policy
+        self.earlier = earlier
+        self.variant = context.variant
+        self.as_of = context.as_of
+        self.calendar = context.calendar
+        self.include_compliance = context.include_compliance
+        self.consulted = context.policies
+        self._under = {context.variant: verdicts}
+
+    def under(self, variant: str) -> list[Verdict]:
+        """The verdicts under the name of ``variant``."""
+        verdicts = self._under.get(variant)
+        if verdicts is None:
+            verdicts = self._under[variant] = restated(self._under[self.variant], self.variant, variant)
+        return verdicts
+
+
+class _Outcome(NamedTuple):
+    """The verdicts of one lineage of judgements in report order, their totals, and the scorecards made of them."""
+
+    lineage: tuple[int, ...]
+    variant: str
+    verdicts: list[Verdict]
+    totals: tuple[SubjectTotal, ...]
+    assessments: list[tuple[tuple[ScorecardTable, ...], Assessment]]
+
+
+def restated(verdicts: list[Verdict], variant: str, under: str) -> list[Verdict]:
+    """``verdicts`` of ``variant`` under the name ``under`` (the same list when the names agree)."""
+    if under == variant:
+        return verdicts
+    return [verdict.restated(variant=under) for verdict in verdicts]
 
 
 def placeholder_hours(variant: Variant, verdicts: Iterable[Verdict]) -> Iterable[Message]:

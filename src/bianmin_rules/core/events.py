@@ -51,8 +51,8 @@ class _ChinaTime:
     """How :data:`ChinaDateTime` is validated: parsed as a datetime, then :func:`event_time`.
 
     A time read from JSON never has ``fold=1``, so JSON input calls the memo itself: a C
-    function that pydantic calls without a Python frame (1M events: about −0.15 s of
-    reading). Python input, which may carry a fold, goes through :func:`event_time`.
+    function that pydantic calls without a Python frame. Python input, which may carry
+    a fold, goes through :func:`event_time`.
     """
 
     @classmethod
@@ -77,7 +77,7 @@ class _Interned:
 
     Strings read from JSON are shared already: pydantic's JSON parser hands out one
     string object per distinct short string (``cache_strings``), so JSON input is not
-    interned again (1M events: about −0.4 s of reading). Python input is interned.
+    interned again. Python input is interned.
     """
 
     @classmethod

@@ -68,8 +68,9 @@ class Context:
     verdicts: tuple[Verdict, ...] = ()
     """For policies of a later stage: the verdicts of the earlier stages."""
     policies: tuple[PolicyBase, ...] = ()
-    """The variant's policies: a rule that reads a term another rule defines finds it there (the lead
-    department of a joint case is JA-1's)."""
+    """The variant's policies of the kinds the policy reading this context consults
+    (:attr:`PolicyBase.consults`): a rule that reads a term another rule defines finds it
+    there (the lead department of a joint case is JA-1's)."""
     derived: Derived = field(default_factory=Derived, compare=False, repr=False)
     """What the policies reading this context derive alike from the books, derived once."""
 
@@ -98,6 +99,12 @@ class PolicyBase(BaseModel):
 
     stage: ClassVar[int] = 0
     """Policies of stage 0 read the books; later stages also read earlier verdicts."""
+    consults: ClassVar[tuple[str, ...]] = ()
+    """The kinds of the variant's other policies whose terms this rule reads: the engine
+    hands it those policies, and only those, in :attr:`Context.policies`. What a policy
+    finds depends on nothing else but the books, the calendar, the day, the earlier
+    verdicts and these policies, which is what lets a what-if judge a policy equal in
+    two variants once (:func:`~bianmin_rules.core.engine.evaluate_all`)."""
 
     reads_office_hours: ClassVar[bool] = False
     """Does the rule count against the office hours (lateness, absence, time off post, days of leave, CAL-2)?"""

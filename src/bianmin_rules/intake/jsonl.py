@@ -26,7 +26,7 @@ class EventLog(Iterator[Event]):
     """Events read from JSON Lines, in file order, their ids already checked unique.
 
     The engine reads :attr:`ids_unique` and does not check the ids a second time: on a
-    log of millions of events the second set of ids would cost tens of megabytes.
+    log of millions of events a second set of ids would be as large as the first.
     """
 
     ids_unique = True

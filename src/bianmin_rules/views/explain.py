@@ -140,7 +140,7 @@ def explain(
     """
     kept: list[EventBase] = []
     # Paused through the story too: the report is hundreds of thousands of live objects,
-    # and each pass of the collector over them costs a quarter of a second (1M events: -0.7 s).
+    # and each pass of the collector would scan them all (docs/performance.md).
     with collector_paused():
         report = evaluate(
             variant, keep_matching(events, subject, kept), as_of=as_of, calendar=calendar, progress=progress,

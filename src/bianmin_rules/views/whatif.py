@@ -12,9 +12,11 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from operator import attrgetter
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bianmin_rules.core.books import collector_paused
 from bianmin_rules.core.periods import Period
 from bianmin_rules.core.report import Report, SubjectTotal
 from bianmin_rules.core.results import Number
@@ -113,17 +115,21 @@ class ReportDiff(BaseModel):
         return not self.verdicts and not self.subjects and not self.scorecards
 
 
-def identity(verdict: Verdict) -> tuple[object, ...]:
-    """The key that pairs a verdict with its counterpart in the other report."""
-    return tuple(getattr(verdict, name) for name in IDENTITY_FIELDS)
+identity = attrgetter(*IDENTITY_FIELDS)
+"""The key that pairs a verdict with its counterpart in the other report: its :data:`IDENTITY_FIELDS`."""
+
+
+FIELD_NAMES = {name: field.alias or name for name, field in Verdict.model_fields.items()}
+"""A verdict's fields by the names its JSON gives them."""
 
 
 def changed_fields(before: Verdict, after: Verdict) -> tuple[str, ...]:
-    """The fields in which two paired verdicts differ."""
-    return tuple(
-        field.alias or name for name, field in Verdict.model_fields.items()
-        if name not in IGNORED_FIELDS and getattr(before, name) != getattr(after, name)
-    )
+    """The fields in which two paired verdicts differ, as JSON names them (``explanation``).
+
+    A verdict that a policy equal in both variants found is the same finding restated:
+    its values are the very same objects, told equal without comparing them.
+    """
+    return tuple(FIELD_NAMES[name] for name in before.differing(after, IGNORED_FIELDS))
 
 
 def diff(before: Report, after: Report) -> ReportDiff:
@@ -134,12 +140,13 @@ def diff(before: Report, after: Report) -> ReportDiff:
     """
     if before.as_of != after.as_of:
         raise ValueError(f"the reports are as of different days ({before.as_of} and {after.as_of})")
-    changes = list(verdict_changes(before.verdicts, after.verdicts))
-    return ReportDiff(
-        before=before.variant, after=after.variant, as_of=before.as_of,
-        verdicts=tuple(changes), subjects=tuple(subject_deltas(before, after, changes)),
-        scorecards=tuple(card_deltas(before.scorecards, after.scorecards)),
-    )
+    with collector_paused():  # a key or a change for every verdict, with both reports alive
+        changes = list(verdict_changes(before.verdicts, after.verdicts))
+        return ReportDiff(
+            before=before.variant, after=after.variant, as_of=before.as_of,
+            verdicts=tuple(changes), subjects=tuple(subject_deltas(before, after, changes)),
+            scorecards=tuple(card_deltas(before.scorecards, after.scorecards)),
+        )
 
 
 def card_deltas(before: Iterable[Card], after: Iterable[Card]) -> Iterable[CardDelta]:
@@ -156,16 +163,25 @@ def verdict_changes(before: Iterable[Verdict], after: Iterable[Verdict]) -> Iter
     """Pair the verdicts by identity; report the unpaired ones and the paired ones that differ."""
     old = group_by_identity(before)
     new = group_by_identity(after)
-    for key in sorted(old.keys() | new.keys(), key=repr):
-        olds, news = old.get(key, []), new.get(key, [])
-        for first, second in zip(olds, news, strict=False):
-            fields = changed_fields(first, second)
-            if fields:
-                yield change_of(Change.CHANGED, first, fields=fields, before=first, after=second)
-        for extra in olds[len(news):]:
-            yield change_of(Change.REMOVED, extra, before=extra)
-        for extra in news[len(olds):]:
-            yield change_of(Change.ADDED, extra, after=extra)
+    found = {}
+    for key in old.keys() | new.keys():
+        changes = list(changes_within(old.get(key, []), new.get(key, [])))
+        if changes:
+            found[key] = changes
+    for key in sorted(found, key=repr):
+        yield from found[key]
+
+
+def changes_within(olds: list[Verdict], news: list[Verdict]) -> Iterable[VerdictChange]:
+    """The changes between two groups of verdicts of one identity, paired in their order."""
+    for first, second in zip(olds, news, strict=False):
+        fields = changed_fields(first, second)
+        if fields:
+            yield change_of(Change.CHANGED, first, fields=fields, before=first, after=second)
+    for extra in olds[len(news):]:
+        yield change_of(Change.REMOVED, extra, before=extra)
+    for extra in news[len(olds):]:
+        yield change_of(Change.ADDED, extra, after=extra)
 
 
 def group_by_identity(verdicts: Iterable[Verdict]) -> dict[tuple[object, ...], list[Verdict]]:
@@ -188,10 +204,12 @@ def subject_deltas(before: Report, after: Report, changes: list[VerdictChange]) 
     """The subjects whose totals differ, with the rules that moved them."""
     old = {total.subject: total for total in before.totals}
     new = {total.subject: total for total in after.totals}
+    rules: dict[Subject, set[str]] = {}
+    for change in changes:
+        rules.setdefault(change.subject, set()).add(change.rule)
     for subject in sorted(old.keys() | new.keys(), key=str):
         first = old.get(subject, SubjectTotal(subject=subject))
         second = new.get(subject, SubjectTotal(subject=subject))
         if first == second:
             continue
-        rules = sorted({c.rule for c in changes if c.subject == subject})
-        yield SubjectDelta(subject=subject, before=first, after=second, rules=tuple(rules))
+        yield SubjectDelta(subject=subject, before=first, after=second, rules=tuple(sorted(rules.get(subject, ()))))

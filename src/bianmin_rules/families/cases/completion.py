@@ -55,8 +55,8 @@ class CompletionRate(CasePolicy):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """Two information verdicts per subject and period."""
         overdue = self.overdue_since(context)
-        # Keyed by plain values (not Period models): this loop runs once per case (~240,000
-        # for a million events), so it is kept to a few lookups. Cases are counted by
+        # Keyed by plain values (not Period models): this loop runs once per case, so it
+        # is kept to a few lookups. Cases are counted by
         # receiver, period and lateness first (a few thousand keys), then per subject.
         months, by_receipt = self.period.months, self.basis == "received"
         starts: dict[date, date] = {}  # the first day of each day's period, worked out once per day

@@ -389,7 +389,7 @@ def shape_of(kinds: tuple[type[Step], ...]) -> Shape:
 
     A large log has hundreds of thousands of cases but only a few hundred sequences of
     kinds of step (received, notified, completed …): remembering the shape of each
-    sequence spares a scan of every file when the books close (1M events: −0.6 s), and
+    sequence spares a scan of every file when the books close, and
     files of one shape share one ``kinds`` number.
     """
     bits = 0

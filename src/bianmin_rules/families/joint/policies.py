@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from functools import cache
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field
 
@@ -65,6 +65,8 @@ class JointPolicy(CaseDeadlinePolicy):
     """A joint-approval rule (JA-1 … JA-4): charged to windows, and naming each case's lead in its verdicts."""
 
     charge_to: ChargeTo = ChargeTo.WINDOW
+    consults: ClassVar[tuple[str, ...]] = ("joint-lead",)
+    """Every JA rule names a case's lead as the variant's JA-1 rule does."""
 
     def lead_policy(self, context: Context, file: CaseFile) -> JointLead | None:
         """The variant's JA-1 rule for ``file``: its first ``joint-lead`` policy covering the case's type."""

@@ -72,7 +72,7 @@ def counted(verdicts: Iterable[Verdict], selectors: Iterable[Selector], books: B
     chosen = tuple(selectors)
     findings = findings_by_event(books) if any(s.findings or s.finders for s in chosen) else {}
     # Only the selectors of a verdict's own rule can admit it: looking them up by rule, rather
-    # than asking every selector of every verdict (ESC-2's count for 1M events: 0.131 s -> 0.118 s).
+    # than asking every selector of every verdict.
     by_rule: dict[str, list[Selector]] = {}
     for selector in chosen:
         by_rule.setdefault(selector.rule, []).append(selector)
