@@ -1,10 +1,10 @@
-"""docs/tutorial.md works as written: its files are written, its commands run, their output is as shown.
+"""docs/tutorial.md (and lint.md, in-time.md) work as written: files written, commands run, output as shown.
 
 A ```toml block whose first line is a comment naming a file (``# my-town.toml …``) is
-written to that file; in a ```console block, each ``$ bianmin-rules …`` line is run
-(``> FILE`` writes its output to a file; ``# exits N`` states its exit status, 0 if not
-said) and every line shown after it must appear in its output, in that order (``…``
-stands for lines left out).
+written to that file, and so is a block whose fence names it (```` ```jsonl log.jsonl ````);
+in a ```console block, each ``$ bianmin-rules …`` line is run (``> FILE`` writes its
+output to a file; ``# exits N`` states its exit status, 0 if not said) and every line
+shown after it must appear in its output, in that order (``…`` stands for lines left out).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import pytest
 from bianmin_rules.cli.main import main
 
 DOCS = Path(__file__).parent.parent / "docs"
-FENCE = re.compile(r"^```(\w+)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+FENCE = re.compile(r"^```(\w+)(?: (\S+))?\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 FILE_COMMENT = re.compile(r"^# (\S+\.toml)\b")
 EXIT_COMMENT = re.compile(r"\s+# exits (\d+)$")
 
@@ -36,8 +36,10 @@ class Command:
 def steps(text: str) -> Iterator[tuple[str, str] | Command]:
     """The files to write (name, content) and the commands to run, in the order of the page."""
     for match in FENCE.finditer(text):
-        language, body = match.groups()
-        if language == "toml" and (named := FILE_COMMENT.match(body)):
+        language, name, body = match.groups()
+        if name is not None:
+            yield name, body
+        elif language == "toml" and (named := FILE_COMMENT.match(body)):
             yield named.group(1), body
         elif language == "console":
             yield from commands(body)
@@ -80,7 +82,7 @@ def appears_in_order(shown: list[str], lines: list[str]) -> list[str]:
     return missing
 
 
-@pytest.mark.parametrize("page", ["tutorial.md", "lint.md"])
+@pytest.mark.parametrize("page", ["tutorial.md", "lint.md", "in-time.md"])
 def test_the_page_runs_as_written(
     page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -102,4 +104,4 @@ def test_the_page_runs_as_written(
         assert (step.args, status) == (step.args, step.status)
         assert appears_in_order(step.shown, out.splitlines()) == [], step.args
         ran += 1
-    assert ran >= (8 if page == "tutorial.md" else 1)
+    assert ran >= {"tutorial.md": 8, "in-time.md": 4}.get(page, 1)

@@ -22,6 +22,7 @@ from bianmin_rules.core.calendar import (
     YearSchedule,
     as_china_time,
 )
+from bianmin_rules.core.dated import Span, Version
 from bianmin_rules.core.deadlines import DeadlineTrace, LimitUnit, TimeLimit
 from bianmin_rules.core.engine import Progress, evaluate, evaluate_all
 from bianmin_rules.core.errors import (
@@ -36,6 +37,7 @@ from bianmin_rules.core.errors import (
     FamilyError,
     ManifestError,
     MissingExtraError,
+    NoValueInForceError,
     OutputError,
     ProvisionalCalendarError,
     RegisterError,
@@ -112,6 +114,7 @@ __all__ = [
     "Mapping",
     "Measure",
     "MissingExtraError",
+    "NoValueInForceError",
     "Occurrence",
     "OfficeHours",
     "OutputError",
@@ -127,6 +130,7 @@ __all__ = [
     "ReportDiff",
     "Sanction",
     "ScoringError",
+    "Span",
     "Subject",
     "SubjectKind",
     "SubjectTotal",
@@ -136,6 +140,7 @@ __all__ = [
     "VariantError",
     "Verdict",
     "VerdictKind",
+    "Version",
     "Words",
     "WorkCalendar",
     "YearSchedule",

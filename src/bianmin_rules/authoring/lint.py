@@ -17,6 +17,14 @@ is written, and a message:
 | `unreachable-maximum` | SC-6 | an item, category or table whose maximum no input reaches |
 | `no-year-total` | SC-10 | a year-scope disqualification on a table without a year total |
 | `stale-accept` | — | a `[[lint.accept]]` entry that matches no finding |
+| `dated-order`, `dated-duplicate`, `misdated` | the entry's rule | dated values out of order, given twice, not days |
+| `change-inside-period` | SC-10 | a table that changes inside one of its periods |
+| `never-in-force` | the policy's rule | a policy in force on no day (of the year linted) |
+| `amendment-before-base` | — | an amendment dated before its base, or before an earlier amendment |
+
+A variant that changes over time (:mod:`bianmin_rules.core.dated`) is checked on each of
+its versions, each finding once, at the key the file writes it
+(:mod:`~bianmin_rules.authoring.dated`).
 
 A file that does not validate is still linted: each validation error is a finding with
 its key and line, and every other check runs on the parts that do validate. A variant
@@ -42,7 +50,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bianmin_rules.authoring.caps import breaches
-from bianmin_rules.authoring.scorecards import Severity, lint_table
+from bianmin_rules.authoring.dated import dated_problems, versions
+from bianmin_rules.authoring.scorecards import LintFinding, Severity, lint_table
 from bianmin_rules.authoring.sources import Chain, SourceReader
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.deadlines import TimeLimit
@@ -130,33 +139,55 @@ class Problem:
     accepted: str | None = None
 
 
-def lint_variant(name_or_path: str | Path, *, families: Families = BUILTIN) -> LintReport:
-    """Lint a built-in variant or a variant file, and the files it extends; ``families`` as :func:`lint_text`."""
+def lint_variant(name_or_path: str | Path, *, families: Families = BUILTIN, year: int | None = None) -> LintReport:
+    """Lint a built-in variant or a variant file, and the files it extends; ``families`` and ``year`` as
+    :func:`lint_text`."""
     text, origin = variant_text(str(name_or_path))
-    return lint_text(text, origin=origin, read_parent=variant_text, families=families)
+    return lint_text(text, origin=origin, read_parent=variant_text, families=families, year=year)
 
 
 def lint_text(
     text: str, *, origin: str, read_parent: SourceReader | None = None, calendar: WorkCalendar | None = None,
-    families: Families = BUILTIN,
+    families: Families = BUILTIN, year: int | None = None,
 ) -> LintReport:
     """Lint a variant file's text; ``origin`` names it, ``read_parent`` reads the files it extends.
 
     The policy kinds and rule IDs it knows are those of ``families`` (default: the
-    library's own). Raises :class:`VariantError` only when the file cannot be read as a
-    variant at all (not TOML; an ``extends`` that cannot be resolved).
+    library's own); ``year``, when given, is the year to be evaluated: a policy in force
+    on no day of it is a finding (``never-in-force``). Raises :class:`VariantError` only
+    when the file cannot be read as a variant at all (not TOML; an ``extends`` that cannot be resolved).
     """
     chain = Chain(text, origin=origin, read_parent=read_parent)
     data = chain.resolve()
-    found = accept(list(problems(data, calendar or WorkCalendar.china(), families)), data)
+    effective = [source.data.get("effective") for source in chain.sources]
+    found = accept(list(problems(data, calendar or WorkCalendar.china(), families, year, effective)), data)
     placed = [place(problem, data, chain) for problem in found]
     order = {source.origin: index for index, source in enumerate(chain.sources)}
     placed.sort(key=lambda f: (order[f.file], f.line or 0))
     return LintReport(variant=origin, findings=tuple(placed))
 
 
-def problems(data: Data, calendar: WorkCalendar, families: Families) -> Iterator[Problem]:
-    """Every check, on the resolved variant data."""
+def problems(
+    data: Data, calendar: WorkCalendar, families: Families, year: int | None = None,
+    effective: list[Any] | None = None,
+) -> Iterator[Problem]:
+    """Every check, on the resolved variant data: its dates, then each of its versions, each finding once.
+
+    ``effective`` is the ``effective`` day of each file of its ``extends`` chain, the variant first.
+    """
+    yield from map(problem_of, dated_problems(data, year, effective))
+    seen: set[tuple[str, str, str]] = set()
+    for version in versions(data):
+        for problem in version_problems(version.data, calendar, families):
+            key = version.in_file(problem.key)
+            if (problem.code, key, problem.which) not in seen:
+                seen.add((problem.code, key, problem.which))
+                when = f" (in force from {version.since})" if version.since and problem.code == "invalid" else ""
+                yield replace(problem, key=key, message=problem.message + when)
+
+
+def version_problems(data: Data, calendar: WorkCalendar, families: Families) -> Iterator[Problem]:
+    """Every check of a plain variant's data."""
     policies = validated(data, "policies", families.policy_adapter.validate_python)
     yield from validation_problems(data, families)
     yield from case_type_problems(data, policies)
@@ -164,8 +195,12 @@ def problems(data: Data, calendar: WorkCalendar, families: Families) -> Iterator
     yield from cap_problems(policies, calendar)
     yield from approval_problems(policies)
     for index, table in validated(data, "scorecards", ScorecardTable.model_validate):
-        for found in lint_table(table, f"scorecards[{index}]"):
-            yield Problem(found.rule, found.code, found.place, found.severity, found.message, found.which)
+        yield from map(problem_of, lint_table(table, f"scorecards[{index}]"))
+
+
+def problem_of(found: LintFinding) -> Problem:
+    """A finding of the tables' or the dates' checks, as a problem."""
+    return Problem(found.rule, found.code, found.place, found.severity, found.message, found.which)
 
 
 def validated(data: Data, key: str, validate: Callable[[Any], Any]) -> list[tuple[int, Any]]:

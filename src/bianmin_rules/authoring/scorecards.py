@@ -38,9 +38,9 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class LintFinding:
-    """One thing lint found, with the rule it concerns and its place in the variant file."""
+    """One thing lint found, with the rule it concerns (none: the file as a whole) and its place in the variant file."""
 
-    rule: str
+    rule: str | None
     code: str
     """What kind of finding: ``band-gap``, ``band-overlap``, ``unreachable-maximum`` or ``no-year-total``."""
     severity: Severity

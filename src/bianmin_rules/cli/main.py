@@ -146,11 +146,17 @@ def build_parser() -> argparse.ArgumentParser:
             "bianmin-rules diff events.jsonl --variant county-centre --against my-town.toml --as-of 2026-03-31",
             "bianmin-rules diff events.jsonl --variant county-centre --against amended.toml --as-of 2026-03-31 "
             "--format csv -o changes.csv",
+            "bianmin-rules diff events.jsonl --variant my-town.toml --on 2026-06-30 --against-on 2026-07-01 "
+            "--as-of 2026-12-31",
         ),
     )
     add_log_arguments(compare)
     compare.add_argument("--variant", required=True, help="the variant as it is (a name or a .toml file)")
-    compare.add_argument("--against", required=True, help="the variant to compare with (e.g. an amended copy)")
+    compare.add_argument("--against", help="the variant to compare with (e.g. an amended copy; default: --variant)")
+    compare.add_argument("--on", metavar="DATE", type=iso_date,
+                         help="judge every case under --variant's rules as in force that day")
+    compare.add_argument("--against-on", metavar="DATE", type=iso_date,
+                         help="judge every case under the compared variant's rules as in force that day")
     compare.add_argument("--as-of", required=True, type=iso_date, help="the day of evaluation (YYYY-MM-DD)")
     add_output_options(compare)
     add_calendar_options(compare)
@@ -274,9 +280,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     show = commands.add_parser(
         "show", help="print a variant as TOML, with `extends` resolved",
-        epilog=examples("bianmin-rules show county-centre -o county-copy.toml", "bianmin-rules show my-town.toml"),
+        epilog=examples("bianmin-rules show county-centre -o county-copy.toml", "bianmin-rules show my-town.toml",
+                        "bianmin-rules show my-town.toml --on 2026-07-01"),
     )
     show.add_argument("variant", help="a built-in variant name or a variant .toml file")
+    show.add_argument("--on", metavar="DATE", type=iso_date,
+                      help="the variant as in force that day: plain values, the policies in force")
     add_output_file(show)
     show.set_defaults(command=run_show)
 
@@ -289,6 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("variant", help="a built-in variant name or a variant .toml file")
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument("--year", type=positive, help="the year to be evaluated: policies in force on no day of it")
     add_output_file(check)
     check.set_defaults(command=run_lint)
 
@@ -554,8 +564,12 @@ def failing(report: Report, fail_on: str | None, words: Words) -> int:
 
 
 def run_diff(args: argparse.Namespace) -> int:
+    if args.against is None and args.against_on is None:
+        raise BianminError("diff needs --against VARIANT, --against-on DATE, or both")
     families = installed_families()
-    variants = (load_variant(args.variant, families=families), load_variant(args.against, families=families))
+    variant = load_variant(args.variant, families=families)
+    against = variant if args.against is None else load_variant(args.against, families=families)
+    variants = (as_on(variant, args.on), as_on(against, args.against_on))
     with progress_bar(args) as bar:
         before, after = evaluate_all(
             variants, read_logs_of(args.events, bar, families), as_of=args.as_of, calendar=calendar_from(args),
@@ -564,6 +578,13 @@ def run_diff(args: argparse.Namespace) -> int:
         bar.stage("writing")
         write_output(args, diff(before, after))
     return 0
+
+
+def as_on(variant: Variant, day: date | None) -> Variant:
+    """The variant as in force on ``day`` (as it is without one), named with the day: ``my-town@2026-07-01``."""
+    if day is None:
+        return variant
+    return variant.on(day).model_copy(update={"name": f"{variant.name}@{day}"})
 
 
 def run_explain(args: argparse.Namespace) -> int:
@@ -676,14 +697,15 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    text = load_variant(args.variant, families=installed_families()).to_toml()
+    variant = load_variant(args.variant, families=installed_families())
+    text = (variant if args.on is None else variant.on(args.on)).to_toml()
     with output(args.output) as out:
         out.write(text)
     return 0
 
 
 def run_lint(args: argparse.Namespace) -> int:
-    report = lint_variant(args.variant, families=installed_families())
+    report = lint_variant(args.variant, families=installed_families(), year=args.year)
     with output(args.output) as out:
         if args.format == "json":
             out.write(report.model_dump_json(indent=2) + "\n")

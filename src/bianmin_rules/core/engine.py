@@ -15,17 +15,19 @@ from typing import Any, NamedTuple, Protocol
 
 from bianmin_rules.core.books import Books, Ledger, collector_paused
 from bianmin_rules.core.calendar import DEFAULT_OFFICE_HOURS, WorkCalendar
-from bianmin_rules.core.errors import EvaluationError, wrong_type
+from bianmin_rules.core.dated import Timeline, Unvalued, merged
+from bianmin_rules.core.errors import EvaluationError, NoValueInForceError, wrong_type
 from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.family import Families, joined
 from bianmin_rules.core.policy import Context, Derived, PolicyBase
 from bianmin_rules.core.report import Report, SubjectTotal, subject_totals
 from bianmin_rules.core.roster import RosterLedger
 from bianmin_rules.core.scorecards.assessors import ASSESSOR_SCORES
+from bianmin_rules.core.scorecards.cards import Card, Standing
 from bianmin_rules.core.scorecards.ranking import Assessment, assess
 from bianmin_rules.core.scorecards.tables import ScorecardTable
 from bianmin_rules.core.variant import Variant
-from bianmin_rules.core.verdicts import Verdict
+from bianmin_rules.core.verdicts import Verdict, VerdictKind
 from bianmin_rules.core.words import Joined, Message, say
 
 STAGES = ("reading", "judging", "scoring")
@@ -116,7 +118,7 @@ def evaluate_all(
         books = collect(events, as_of=as_of, case_types=shared, families=families)
         judgements = Judgements(books)
         reports = []
-        judging = Judging(told, sum(len(variant.policies) for variant in variants))
+        judging = Judging(told, sum(len(entries(variant)) for variant in variants))
         for variant, work_calendar in zip(variants, calendars, strict=True):
             if shared is None:
                 variant.families.admit(books, variant.case_types)
@@ -247,6 +249,8 @@ class Judgements:
     def report(self, variant: Variant, context: Context, judging: Judging | None = None) -> Report:
         """The report of ``variant`` on the books, as :func:`judge` gives it."""
         books, name = self._books, context.variant
+        if variant.timeline is not None:
+            return timed_report(variant, variant.timeline, books, context, judging)
         lineage, found = self.found(variant, context, judging)
         outcome = next((o for o in self._outcomes if o.lineage == lineage), None)
         if outcome is None:
@@ -369,6 +373,111 @@ def restated(verdicts: list[Verdict], variant: str, under: str) -> list[Verdict]
     if under == variant:
         return verdicts
     return [verdict.restated(variant=under) for verdict in verdicts]
+
+
+
+def timed_report(variant: Variant, timeline: Timeline, books: Books, context: Context,
+                 judging: Judging | None = None) -> Report:
+    """The report of a variant that changes over time (:attr:`Variant.timeline`): each matter under the rules
+    in force on its start day, each scorecard period under the tables in force at its start."""
+    as_of = context.as_of
+    found = apply_courses(timeline, variant.families, books, context, judging)
+    verdicts = sorted(found, key=lambda v: v.sort_key)
+    told = judging.progress if judging else no_progress
+    told("scoring", 0, 1)
+    if not timeline.tables_timed:
+        assessment = assess(
+            variant.scorecards, verdicts, roster=books.roster, as_of=as_of, assessor_scores=books[ASSESSOR_SCORES],
+        )
+    else:
+        assessment = assess_in_time(timeline, verdicts, books, as_of)
+    told("scoring", 1, 1)
+    return Report(
+        variant=variant.name,
+        as_of=as_of,
+        provisional=context.calendar.is_provisional(as_of) or any(v.provisional for v in verdicts),
+        events_read=books.events_read,
+        events_after_as_of=books.events_after_as_of,
+        verdicts=tuple(verdicts),
+        totals=subject_totals(verdicts),
+        note_messages=(*placeholder_hours(variant, verdicts), *variant.families.notes(books)),
+        scorecards=assessment.cards,
+        standings=assessment.standings,
+    )
+
+
+def entries(variant: Variant) -> tuple[object, ...]:
+    """The policy entries of a variant: its policies, or the courses of a variant that changes over time."""
+    return variant.policies if variant.timeline is None else variant.timeline.courses
+
+
+def apply_courses(
+    timeline: Timeline, families: Families, books: Books, context: Context, judging: Judging | None = None,
+) -> list[Verdict]:
+    """The policies of a variant that changes over time, each matter judged by the rules in force on its start day.
+
+    Stage by stage as :func:`apply_policies`: each plain policy of a course is run over
+    the books with the policies of its version, and keeps the verdicts on the matters
+    that start in its span (:meth:`~bianmin_rules.core.family.Families.start_day`), each
+    marked with the day its parameters took effect. A matter that starts on a day before
+    the first value of one of its policy's dated values is an error
+    (:class:`~bianmin_rules.core.errors.NoValueInForceError`).
+    """
+    verdicts: list[Verdict] = []
+    for stage in sorted({type(course.policy).stage for course in timeline.courses}):
+        earlier, derived = tuple(verdicts), Derived()
+        for course in timeline.courses:
+            if type(course.policy).stage != stage:
+                continue
+            for position, (span, policy) in enumerate(course.spans):
+                if policy is None or isinstance(policy, Unvalued):
+                    continue
+                before = course.spans[position - 1] if position else None
+                unvalued = before if before is not None and isinstance(before[1], Unvalued) else None
+                version = timeline.on(span.since) if span.since is not None else timeline.versions[0]
+                consulted = tuple(p for p in version.variant.policies if getattr(p, "kind", None) in policy.consults)
+                staged = replace(context, verdicts=earlier, derived=derived, policies=consulted,
+                                 include_compliance=context.include_compliance or unvalued is not None)
+                found = policy.evaluate(books, staged)
+                if span.since is None and span.until is None:
+                    verdicts.extend(found)
+                    continue
+                for verdict in found:
+                    day = families.start_day(verdict, books)
+                    if unvalued is not None and unvalued[0].holds(day):
+                        raise NoValueInForceError(
+                            rule=policy.rule, key=f"policies[{course.index}].{unvalued[1].key}", matter=matter(verdict),
+                            day=day, first=unvalued[1].first,
+                        )
+                    if span.holds(day) and (context.include_compliance or verdict.kind is not VerdictKind.COMPLIANCE):
+                        verdicts.append(verdict if span.since is None else
+                                        verdict.model_copy(update={"version": span.since}))
+            if judging is not None:
+                judging.policy_done()
+    return verdicts
+
+
+def matter(verdict: Verdict) -> str:
+    """The matter a verdict judges, in a few words: its case, inquiry or complaint, else its subject."""
+    return next((f"{name} {value!r}" for name in ("case", "inquiry", "complaint")
+                 if (value := getattr(verdict, name)) is not None), str(verdict.subject))
+
+
+def assess_in_time(timeline: Timeline, verdicts: Sequence[Verdict], books: Books, as_of: date) -> Assessment:
+    """The scorecards of a variant whose tables change over time: each period under the tables in force at its start.
+
+    Each version's tables score every verdict; a card and a ranking are kept from the
+    version in force on the first day of their period.
+    """
+    cards: list[Card] = []
+    standings: list[Standing] = []
+    for span, tables in merged([(v.span, v.variant.scorecards, None) for v in timeline.versions]):
+        if not tables:
+            continue
+        assessment = assess(tables, verdicts, roster=books.roster, as_of=as_of, assessor_scores=books[ASSESSOR_SCORES])
+        cards.extend(card for card in assessment.cards if span.holds(card.period.start))
+        standings.extend(s for s in assessment.standings if span.holds(s.period.start))
+    return Assessment(cards=tuple(cards), standings=tuple(standings))
 
 
 def placeholder_hours(variant: Variant, verdicts: Iterable[Verdict]) -> Iterable[Message]:

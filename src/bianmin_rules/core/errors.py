@@ -159,6 +159,28 @@ class EvaluationError(BianminError):
         super().__init__(f"event {event_id!r}: {message}" if event_id else message)
 
 
+class NoValueInForceError(EvaluationError):
+    """A matter started on a day before the first value of one of its policy's dated values.
+
+    The variant says what the rule was from that first day only: judging the matter by a
+    later value would be a guess. ``rule`` and ``key`` name the policy and its dated value,
+    ``matter`` the matter (``case 'C-1'``), ``day`` its start day, ``first`` the first day a
+    value is given for.
+    """
+
+    title = zh("变体未规定当日适用的规则")
+
+    def __init__(self, *, rule: str, key: str, matter: str, day: date, first: date) -> None:
+        self.rule = rule
+        self.key = key
+        self.day = day
+        self.first = first
+        super().__init__(
+            f"{rule} ({key}): the matter of {matter} started on {day}, before {first}, the first day the variant "
+            "gives a value for; give the value in force that day, or leave the matter out"
+        )
+
+
 class ScoringError(BianminError):
     """An assessment table cannot score its inputs without guessing (SC-5, SC-7).
 

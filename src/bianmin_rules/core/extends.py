@@ -12,6 +12,16 @@ file). The child's data is laid over the parent's before validation:
   ``id`` also reaches the one parent entry of its ``rule`` when that entry has an ``id``,
   and ``remove_policies`` may name a rule ID to drop every inherited policy of that rule.
 
+A child that states its own ``effective`` day is an *amendment* of its parent from that
+day (:mod:`bianmin_rules.core.dated`): the parent's entries stay in force before it, the
+child's from it. An entry the child changes is split in two periods in force — the
+changed one, in its place, ``from`` that day, and the parent's, ``until`` it, after every
+other entry (so that the child's entries keep the places they would have) — a new entry
+is in force from that day, a removed one until it; a later amendment addresses the
+entries in force on its own day. The resolved variant lists the days of its amendments
+in ``amended``; the other keys the child sets (its ``effective`` day, title, office
+hours, case types …) are the child's on every day.
+
 The resolved data names the parent in ``based_on`` (for the reader) and no longer
 ``extends`` anything, so printing it gives a complete, self-standing variant. Resolution
 is pure: the caller supplies a function that returns a parent's raw data.
@@ -20,8 +30,10 @@ is pure: the caller supplies a function that returns a parent's raw data.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
+from bianmin_rules.core.dated import DATED_LISTS, IN_FORCE, MisdatedError, Span, in_force, misdated
 from bianmin_rules.core.errors import VariantError
 
 Data = dict[str, Any]
@@ -50,7 +62,22 @@ def _resolve(data: Data, origin: str, load_parent: ParentLoader, chain: list[str
         raise VariantError(f"extends itself: {cycle}", variant=origin, key="extends")
     base = _resolve(parent, parent_origin, load_parent, [*chain, parent_origin])
     child = {key: value for key, value in data.items() if key != "extends"}
-    return overlay(base, child, origin=origin) | {"based_on": reference}
+    amended = amendment_day(child, origin)
+    if amended is None:
+        return overlay(base, child, origin=origin) | {"based_on": reference}
+    amendments = [*base.get("amended", ()), amended]
+    merged = overlay(base, child, origin=origin, amended=amended)
+    return merged | {"based_on": reference, "amended": amendments}
+
+
+def amendment_day(child: Data, origin: str) -> date | None:
+    """The day a child's amendment takes effect: its ``effective`` day, if it states one."""
+    day = child.get("effective")
+    if day is None:
+        return None
+    if not isinstance(day, date):
+        raise VariantError("must be a day, e.g. 2026-07-01", variant=origin, key="effective")
+    return day
 
 
 def check_shape(data: Data, origin: str) -> None:
@@ -84,8 +111,8 @@ def _without(data: Data, key: str, origin: str) -> Data:
     return data
 
 
-def overlay(base: Data, child: Data, *, origin: str) -> Data:
-    """``child`` laid over ``base``: see the module docstring for the rules."""
+def overlay(base: Data, child: Data, *, origin: str, amended: date | None = None) -> Data:
+    """``child`` laid over ``base`` (as an amendment from ``amended``, if given): see the module docstring."""
     merged = dict(base)
     removed = child.get("remove_policies", [])
     for key, value in child.items():
@@ -93,11 +120,47 @@ def overlay(base: Data, child: Data, *, origin: str) -> Data:
             continue
         old = merged.get(key)
         if isinstance(old, list) and isinstance(value, list) and _keyed_tables(old + value):
-            merged[key] = merge_keyed(old, value, key=key, origin=origin)
+            merged[key] = merge_keyed(old, value, key=key, origin=origin, amended=amended)
+        elif amended is not None and key in DATED_LISTS and isinstance(value, list):
+            merged[key] = [from_day(entry, amended, origin, f"{key}[{i}]") for i, entry in enumerate(value)]
         else:
             merged[key] = value
-    merged["policies"] = drop(merged.get("policies", []), removed, origin=origin)
+    merged["policies"] = drop(merged.get("policies", []), removed, origin=origin, amended=amended)
     return merged
+
+
+def from_day(entry: Data, day: date, origin: str, key: str) -> Data:
+    """``entry`` in force from ``day`` on, within its own period in force (an amendment's new or changed entry)."""
+    period = period_of(entry, origin, key)
+    since = day if period.since is None else max(period.since, day)
+    return {**entry, IN_FORCE: bounds(since, period.until)}
+
+
+def until_day(entry: Data, day: date, origin: str, key: str) -> Data | None:
+    """``entry`` in force until ``day`` only (an amendment's replaced or removed entry); None if not before it."""
+    period = period_of(entry, origin, key)
+    if period.since is not None and period.since >= day:
+        return None
+    until = day if period.until is None else min(period.until, day)
+    return {**entry, IN_FORCE: bounds(period.since, until)}
+
+
+def bounds(since: date | None, until: date | None) -> Data:
+    """An ``in_force`` table with the bounds given."""
+    return {name: day for name, day in (("from", since), ("until", until)) if day is not None}
+
+
+def period_of(entry: Data, origin: str, key: str) -> Span:
+    """The entry's period in force, or its error at ``key``."""
+    try:
+        return in_force(entry)
+    except MisdatedError as exc:
+        raise misdated(exc, origin=origin, key=key) from None
+
+
+def in_force_on(entry: Data, day: date | None) -> bool:
+    """Is ``entry`` in force on ``day`` (always, when no amendment day is given)?"""
+    return day is None or in_force(entry).holds(day)
 
 
 def _keyed_tables(items: list[Any]) -> bool:
@@ -118,30 +181,47 @@ def addresses(entry: Data, target: Data) -> bool:
     return entry_key(target) == name or ("id" not in entry and rule_of(target) == name)
 
 
-def merge_keyed(base: list[Data], child: list[Data], *, key: str, origin: str) -> list[Data]:
-    """Merge two lists of tables by entry key, keeping the parent's order and adding new entries last."""
+def merge_keyed(
+    base: list[Data], child: list[Data], *, key: str, origin: str, amended: date | None = None,
+) -> list[Data]:
+    """Merge two lists of tables by entry key, keeping the parent's order and adding new entries last.
+
+    As an amendment from ``amended``, an entry addresses the parent's entries in force that
+    day; a changed entry is split in two periods in force, a new one starts that day.
+    """
     merged = list(base)
+    ended: list[Data] = []
     for index, entry in enumerate(child):
         name = entry_key(entry)
-        matches = [i for i, old in enumerate(merged) if name is not None and entry_key(old) == name]
+        live = [i for i, old in enumerate(merged) if in_force_on(old, amended)]
+        matches = [i for i in live if name is not None and entry_key(merged[i]) == name]
         if not matches:
-            matches = [i for i, old in enumerate(merged) if addresses(entry, old)]
+            matches = [i for i in live if addresses(entry, merged[i])]
         if len(matches) > 1:
             raise VariantError(
                 f"several inherited entries are addressed as {name!r}; give them distinct `id`s",
                 variant=origin, key=f"{key}[{index}]",
             )
-        if matches:
-            merged[matches[0]] = {**merged[matches[0]], **entry}
-        else:
-            merged.append(entry)
-    return merged
+        place = f"{key}[{index}]"
+        if not matches:
+            merged.append(entry if amended is None else from_day(entry, amended, origin, place))
+            continue
+        old = merged[matches[0]]
+        new = {**old, **entry}
+        if amended is None or new == old:
+            merged[matches[0]] = new
+            continue
+        merged[matches[0]] = from_day(new, amended, origin, place)
+        before = until_day(old, amended, origin, place)
+        ended.extend([before] if before is not None else [])
+    return merged + ended
 
 
-def drop(policies: list[Data], removed: list[Any], *, origin: str) -> list[Data]:
+def drop(policies: list[Data], removed: list[Any], *, origin: str, amended: date | None = None) -> list[Data]:
     """The policies without those named in ``remove_policies`` (by id, or every one of a rule ID).
 
-    Naming an unknown one is an error.
+    Naming an unknown one is an error. As an amendment from ``amended``, a policy removed
+    is in force until that day.
     """
     keys = {entry_key(p) for p in policies} | {rule_of(p) for p in policies}
     for index, name in enumerate(removed):
@@ -149,7 +229,16 @@ def drop(policies: list[Data], removed: list[Any], *, origin: str) -> list[Data]
             raise VariantError(
                 f"{name!r} is not a policy of the extended variant", variant=origin, key=f"remove_policies[{index}]"
             )
-    return [p for p in policies if entry_key(p) not in removed and rule_of(p) not in removed]
+    kept: list[Data] = []
+    for policy in policies:
+        if entry_key(policy) not in removed and rule_of(policy) not in removed:
+            kept.append(policy)
+        elif amended is not None and in_force_on(policy, amended):
+            ended = until_day(policy, amended, origin, "remove_policies")
+            kept.extend([ended] if ended is not None else [])
+        elif amended is not None:
+            kept.append(policy)  # already out of force before the amendment
+    return kept
 
 
 def rule_of(entry: Data) -> str | None:

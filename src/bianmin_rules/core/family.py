@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from types import MappingProxyType
 from typing import Annotated, Any, Union
@@ -35,8 +36,11 @@ from bianmin_rules.core.errors import FamilyError
 from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.policy import PolicyBase
 from bianmin_rules.core.scorecards.assessors import ASSESSOR_SCORES, AssessmentScored
-from bianmin_rules.core.verdicts import RULE_PATTERN
+from bianmin_rules.core.verdicts import RULE_PATTERN, Verdict
 from bianmin_rules.core.words import Message
+
+StartDay = Callable[[Verdict, Books], "date | None"]
+"""``starts(verdict, books)``: the day that starts the matter a verdict judges, or None for the verdict's own day."""
 
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*$")
 
@@ -51,6 +55,11 @@ class Family:
     a ``kind`` literal), and ``notes(books)`` the notes it adds to every report about the
     matters its rules cannot judge (a case the log never received, say). A family may
     read the books of the families it builds on; it declares only its own.
+
+    ``starts(verdict, books)`` names the day that starts the matter a verdict of the family
+    judges (a case's receipt, an inquiry, a complaint's receipt): a variant whose rules
+    change over time judges each matter by the rules in force that day. Without it, or
+    where it returns None, that day is the verdict's own (:meth:`Families.start_day`).
     """
 
     name: str
@@ -63,6 +72,7 @@ class Family:
     books: tuple[Book[Any], ...] = ()
     policies: tuple[type[PolicyBase], ...] = ()
     notes: Callable[[Books], Iterable[str | Message]] | None = None
+    starts: StartDay | None = None
 
     def __post_init__(self) -> None:
         if not NAME_PATTERN.match(self.name):
@@ -199,6 +209,24 @@ class Families:
     def rules(self) -> Mapping[str, str]:
         """Every rule ID the families encode, with its title, family by family."""
         return MappingProxyType({rule: title for family in self.members for rule, title in family.rules.items()})
+
+    @cached_property
+    def _starts(self) -> Mapping[str, StartDay]:
+        return {rule: family.starts for family in self.members if family.starts for rule in family.rules}
+
+    def start_day(self, verdict: Verdict, books: Books) -> date:
+        """The day that starts the matter ``verdict`` judges: the rules in force that day judge it.
+
+        The day the verdict's family declares (:attr:`Family.starts`); else, for a rate
+        measured over a period, the period's first day; else the verdict's own day (a
+        sign-in, a day of absence, a monthly report's due day, the occurrence a ladder
+        counts last).
+        """
+        starts = self._starts.get(verdict.rule)
+        day = starts(verdict, books) if starts is not None else None
+        if day is not None:
+            return day
+        return verdict.measure.period.start if verdict.measure is not None else verdict.on
 
     def notes(self, books: Books) -> Iterator[str | Message]:
         """What the families' rules cannot judge in ``books``, family by family."""

@@ -104,7 +104,8 @@ class PolicyBase(BaseModel):
     hands it those policies, and only those, in :attr:`Context.policies`. What a policy
     finds depends on nothing else but the books, the calendar, the day, the earlier
     verdicts and these policies, which is what lets a what-if judge a policy equal in
-    two variants once (:func:`~bianmin_rules.core.engine.evaluate_all`)."""
+    two variants once (:func:`~bianmin_rules.core.engine.evaluate_all`). A variant that
+    changes over time judges such a rule with the policies of each version in turn."""
 
     reads_office_hours: ClassVar[bool] = False
     """Does the rule count against the office hours (lateness, absence, time off post, days of leave, CAL-2)?"""

@@ -35,6 +35,25 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema
 
 from bianmin_rules.core.calendar import DEFAULT_OFFICE_HOURS, OfficeHours, WorkCalendar
+from bianmin_rules.core.dated import (
+    ALWAYS,
+    DATED_LISTS,
+    Course,
+    MisdatedError,
+    Timeline,
+    Unvalued,
+    Version,
+    changes,
+    dated_schema,
+    entries,
+    is_dated,
+    is_timed,
+    merged,
+    misdated,
+    refuse_fixed,
+    resolved,
+    spans_of,
+)
 from bianmin_rules.core.errors import BOM, BOM_FOUND, VariantError
 from bianmin_rules.core.extends import ParentLoader, resolve_extends
 from bianmin_rules.core.family import Families
@@ -122,8 +141,15 @@ class Variant(BaseModel):
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="The variant's id, e.g. county-centre.")
     title: str = Field(description="The centre, in Chinese.")
     source: VariantSource
-    effective: date | None = Field(default=None, description="The day the regulation took effect, if known.")
+    effective: date | None = Field(
+        default=None,
+        description="The day the regulation took effect, if known. In a file that `extends` another: the day this "
+        "amendment of it takes effect (docs/in-time.md).",
+    )
     based_on: str | None = Field(default=None, description="The variant this one extends (set when resolving).")
+    amended: tuple[date, ...] = Field(
+        default=(), description="The days its amendments took effect, in order (set when resolving `extends`).",
+    )
     office_hours: OfficeHours | None = Field(
         default=None,
         description="Opening sessions (CAL-2); none where the text states none: the library's placeholder sessions "
@@ -136,6 +162,11 @@ class Variant(BaseModel):
     scorecards: tuple[ScorecardTable, ...] = Field(default=(), description="The assessment tables (SC).")
     lint: LintSettings = Field(
         default_factory=LintSettings, description="What `bianmin-rules lint` should know: the findings accepted."
+    )
+    timeline: SkipJsonSchema[Timeline | None] = Field(
+        default=None, exclude=True, repr=False,
+        description="For a variant that dates its values or its policies' periods in force: its versions over "
+        "time. Its policies and tables are then those of its last version (see :meth:`on`).",
     )
 
     @model_validator(mode="after")
@@ -164,12 +195,34 @@ class Variant(BaseModel):
                     )
         return self
 
+    @property
+    def versions(self) -> tuple[Version, ...]:
+        """The plain variants it is over time, each with the days it is in force (a plain variant: itself, always)."""
+        if self.timeline is None:
+            return (Version(ALWAYS, self),)
+        return self.timeline.versions
+
+    def on(self, day: date) -> Variant:
+        """The variant as in force on ``day``: plain values, and only the policies and tables in force that day.
+
+        A policy with a dated value that starts after ``day`` is left out: nothing says
+        what it was that day. A plain variant is the same on every day.
+        """
+        if self.timeline is None:
+            return self
+        return self.timeline.on(day).variant
+
     def to_toml(self) -> str:
-        """The variant as a TOML file, with ``extends`` resolved: every parameter it applies."""
-        data = self.model_dump(exclude_none=True)
-        if not self.lint.accept:
-            del data["lint"]
-        data["policies"] = [{"kind": p.pop("kind"), **p} for p in data["policies"]]  # the kind first, for reading
+        """The variant as a TOML file, with ``extends`` resolved: every parameter it applies, with its dates."""
+        if self.timeline is not None:
+            data = {key: value for key, value in self.timeline.data.items() if key != "families"}
+        else:
+            data = self.model_dump(exclude_none=True)
+            if not self.lint.accept:
+                del data["lint"]
+            if not self.amended:
+                del data["amended"]
+        data["policies"] = [{"kind": p["kind"], **p} for p in data["policies"]]  # the kind first, for reading
         return tomli_w.dumps(toml_ready(data))
 
     @classmethod
@@ -188,7 +241,7 @@ class Variant(BaseModel):
             cls.__name__, __base__=cls,
             policies=(tuple[families.policy_type, ...], Field(description=policies.description)),  # type: ignore[name-defined]
         )
-        schema = spelled.model_json_schema()
+        schema = dated_schema(spelled.model_json_schema())
         schema["title"] = "bianmin-rules variant"
         schema["properties"]["extends"] = {
             "type": "string",
@@ -244,15 +297,77 @@ class Variant(BaseModel):
             data = resolve_extends(data, origin=origin, load_parent=load_parent or refuse_parent)
         if families is not None:
             data = {**data, "families": families}
+        variant = cls._timed(data, origin) if is_timed(data) else cls._validated(data, origin)
+        cls._refuse_unknown_rules(data, origin, variant.families)
+        return variant
+
+    @classmethod
+    def _validated(
+        cls, data: dict[str, Any], origin: str, places: dict[str, list[int]] | None = None, day: date | None = None,
+    ) -> Self:
+        """The model of ``data``, its first problem a :class:`VariantError` at its key.
+
+        For a version of a dated variant, ``places`` gives the index in the file of each
+        entry of its lists, and ``day`` the day it is in force from.
+        """
         try:
-            variant = cls.model_validate(data)
+            return cls.model_validate(data)
         except ValidationError as exc:
             first = exc.errors()[0]
             cause = first.get("ctx", {}).get("error")
-            key = cause.key if isinstance(cause, UndeclaredCaseTypeError) else key_path(first["loc"], data)
-            raise VariantError(first["msg"], variant=origin, key=key) from None
-        cls._refuse_unknown_rules(data, origin, variant.families)
-        return variant
+            loc = list(first["loc"])
+            if places and len(loc) > 1 and loc[0] in places and isinstance(loc[1], int):
+                loc[1] = places[str(loc[0])][loc[1]]
+            key = cause.key if isinstance(cause, UndeclaredCaseTypeError) else key_path(loc, data)
+            when = "" if places is None else f" (in force {'from ' + str(day) if day else 'before its dates'})"
+            raise VariantError(first["msg"] + when, variant=origin, key=key) from None
+
+    @classmethod
+    def _timed(cls, data: dict[str, Any], origin: str) -> Self:
+        """A variant that dates its values or periods in force: its last version, with its :class:`Timeline`.
+
+        Each version is validated as a plain variant; an error names the entry's key in
+        the file and the day its version begins.
+        """
+        days: set[date] = set()
+        for name in DATED_LISTS:
+            for index, entry in enumerate(entries(data, name)):
+                if isinstance(entry, dict):
+                    try:
+                        refuse_fixed(entry)
+                        days |= changes(entry)
+                    except MisdatedError as exc:
+                        raise misdated(exc, origin=origin, key=f"{name}[{index}]") from None
+        spans = spans_of(sorted(days))
+        versions: list[Version] = []
+        states: list[list[Any]] = [[] for _ in entries(data, "policies")]
+        for span in spans:
+            version_data = dict(data)
+            places: dict[str, list[int]] = {}
+            plain: dict[str, list[Any]] = {}
+            for name in DATED_LISTS:
+                if name in data:
+                    plain[name] = [resolved(entry, span.since) for entry in entries(data, name)]
+                    places[name] = [index for index, entry in enumerate(plain[name]) if isinstance(entry, dict)]
+                    version_data[name] = [plain[name][index] for index in places[name]]
+            variant = cls._validated(version_data, origin, places, span.since)
+            versions.append(Version(span, variant))
+            in_force = dict(zip(places.get("policies", []), variant.policies, strict=True))
+            for index, entry in enumerate(plain.get("policies", [])):
+                states[index].append(in_force.get(index, entry if isinstance(entry, Unvalued) else None))
+        courses = tuple(
+            Course(index, merged([
+                (span, state, version.variant.policies if getattr(state, "consults", ()) else None)
+                for span, state, version in zip(spans, course, versions, strict=True)
+            ]))
+            for index, course in enumerate(states)
+        )
+        first = versions[0].variant.scorecards
+        timeline = Timeline(
+            data={key: value for key, value in data.items() if key != "families"}, versions=tuple(versions),
+            courses=courses, tables_timed=any(version.variant.scorecards != first for version in versions),
+        )
+        return variant.model_copy(update={"timeline": timeline})  # the last version
 
 
 def refuse_parent(reference: str, origin: str) -> tuple[dict[str, Any], str]:
@@ -263,7 +378,7 @@ def refuse_parent(reference: str, origin: str) -> tuple[dict[str, Any], str]:
 def toml_ready(value: Any) -> Any:
     """Plain TOML values: decimals as numbers, enums as their values, tuples as arrays."""
     if isinstance(value, dict):
-        return {key: toml_ready(item) for key, item in value.items()}
+        return {key.isoformat() if isinstance(key, date) else key: toml_ready(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return [toml_ready(item) for item in value]
     if isinstance(value, Enum):
@@ -363,8 +478,11 @@ def named_rules(data: Any, keys: frozenset[str], path: str = "") -> Iterator[tup
     for name, value in items:
         key = join(path, name)
         if isinstance(name, str) and name in keys:
-            if isinstance(value, str):
-                yield key, value
-            elif isinstance(value, list | tuple):
-                yield from ((join(key, i), v) for i, v in enumerate(value) if isinstance(v, str))
+            dated = value.items() if is_dated(value) else ((None, value),)  # each of its dated values
+            for day, given in dated:
+                place = key if day is None else join(key, str(day))
+                if isinstance(given, str):
+                    yield place, given
+                elif isinstance(given, list | tuple):
+                    yield from ((join(place, i), v) for i, v in enumerate(given) if isinstance(v, str))
         yield from named_rules(value, keys, key)

@@ -214,6 +214,11 @@ class Verdict(Result):
     staff: str | None = None
     provisional: bool = Field(default=False, description="Rests on a year without an official calendar (CAL-3).")
     code: str | None = Field(default=None, description="A finer key within the rule (e.g. a finding code).")
+    version: date | None = Field(
+        default=None, exclude_if=lambda day: day is None,
+        description="For a rule whose parameters change over time: the day the parameters it was judged by took "
+        "effect (absent: the variant's values are in force always).",
+    )
 
     @property
     def explanation(self) -> str:

@@ -107,7 +107,10 @@ def describe_value(value: object) -> str:
 
 
 def verdict_text(verdict: Verdict, words: Words | None = None) -> str:
-    """A verdict's line: rule, article, kind, explanation and the numbers it carries, in the language of ``words``."""
+    """A verdict's line: rule, article, kind, explanation and the numbers it carries, in the language of ``words``.
+
+    A verdict of rules that change over time names the day those it was judged by took effect.
+    """
     words = words or Words()
     numbers = [
         f"{words(label)} {plain(amount)}"
@@ -118,6 +121,8 @@ def verdict_text(verdict: Verdict, words: Words | None = None) -> str:
     sanction = [words(say("处理：{tier}", tier=verdict.sanction.tier))] if verdict.sanction else []
     details = words(joined([*numbers, *sanction], zh("；")))
     source = f"{verdict.source.document} {verdict.source.article}"
+    if verdict.version is not None:
+        source += words(say(" · {day}起施行的规定", day=verdict.version))
     text = f"[{verdict.rule} · {source}] {verdict.kind.value}：{words(verdict.message)}"
     return text + (words(say("（{details}）", details=details)) if details else "")
 

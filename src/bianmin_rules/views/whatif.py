@@ -26,8 +26,8 @@ from bianmin_rules.core.verdicts import Subject, Verdict
 IDENTITY_FIELDS = ("rule", "kind", "subject", "case", "on", "evidence")
 """What makes two verdicts of two reports "the same finding": the rest may change."""
 
-IGNORED_FIELDS = frozenset({"variant"})
-"""Fields that differ between any two variants and say nothing about the finding."""
+IGNORED_FIELDS = frozenset({"variant", "version"})
+"""Fields that differ between any two variants (or two versions of one) and say nothing about the finding."""
 
 
 class Change(StrEnum):

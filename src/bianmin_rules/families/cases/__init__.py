@@ -28,7 +28,7 @@ from bianmin_rules.families.cases.events import (
     PaperCopiesDemanded,
     ReceiptNoticeIssued,
 )
-from bianmin_rules.families.cases.ledger import CASE_FILES, unjudged_cases
+from bianmin_rules.families.cases.ledger import CASE_FILES, case_received, unjudged_cases
 from bianmin_rules.families.cases.policies import (
     GreenChannel,
     ImmediateSameDay,
@@ -67,5 +67,6 @@ FAMILY = Family(
         CompletionRate,
     ),
     notes=unjudged_cases,
+    starts=case_received,
 )
 """The declaration the core reads."""

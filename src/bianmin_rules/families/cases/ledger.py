@@ -22,6 +22,7 @@ from bianmin_rules.core.deadlines import Pause, TimeLimit
 from bianmin_rules.core.errors import EvaluationError
 from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.facts import fact, fact_of, filer, follows
+from bianmin_rules.core.verdicts import Verdict
 from bianmin_rules.core.words import Message, say
 from bianmin_rules.families.cases.events import (
     ApplicantReturned,
@@ -490,3 +491,13 @@ def unjudged_cases(books: Books) -> Iterator[Message]:
         if file.receipt is None:
             yield say("办件 {case}：日志中没有收件记录，无法检查其时限（事件 {event} 等）。", case=file.case,
                       event=file.steps[0].event)
+
+
+def case_received(verdict: Verdict, books: Books) -> date | None:
+    """The day that starts a case's matters: its receipt (CASE-1), where the verdict names a received case.
+
+    A case changes rules with the day it was received: every limit, notice and decision of
+    it is judged under the rules in force that day, as the applicant was told them then.
+    """
+    file = books[CASE_FILES].get(verdict.case) if verdict.case is not None else None
+    return file.receipt.day if file is not None and file.receipt is not None else None

@@ -8,7 +8,7 @@ from bianmin_rules.families.complaints.events import (
     ComplaintInvestigated,
     ComplaintReceived,
 )
-from bianmin_rules.families.complaints.ledger import COMPLAINT_FILES, unjudged_complaints
+from bianmin_rules.families.complaints.ledger import COMPLAINT_FILES, complaint_received, unjudged_complaints
 from bianmin_rules.families.complaints.policies import (
     ComplaintAnswer,
     ComplaintReplyForm,
@@ -36,5 +36,6 @@ FAMILY = Family(
     books=(COMPLAINT_FILES,),
     policies=(ComplaintAnswer, ComplaintTracking, ComplaintReplyForm, MajorComplaintEscalation, VerifiedComplaint),
     notes=unjudged_complaints,
+    starts=complaint_received,
 )
 """The declaration the core reads."""

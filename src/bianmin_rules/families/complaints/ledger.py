@@ -14,6 +14,7 @@ from datetime import date
 
 from bianmin_rules.core.books import Book, Books
 from bianmin_rules.core.facts import FileLedger, fact, in_order, only_one
+from bianmin_rules.core.verdicts import Verdict
 from bianmin_rules.core.words import Message, say
 from bianmin_rules.families.cases.ledger import Step
 from bianmin_rules.families.complaints.events import (
@@ -135,3 +136,9 @@ def unjudged_complaints(books: Books) -> Iterable[Message]:
             yield say(
                 "投诉 {complaint}：日志中没有受理记录（complaint_received），无法检查其答复时限（事件 {event} 等）。",
                 complaint=file.complaint, event=first.event)
+
+
+def complaint_received(verdict: Verdict, books: Books) -> date | None:
+    """The day that starts a complaint's matters: its receipt, where the verdict names a received complaint."""
+    file = books[COMPLAINT_FILES].get(verdict.complaint) if verdict.complaint is not None else None
+    return file.lodged.day if file is not None and file.lodged is not None else None

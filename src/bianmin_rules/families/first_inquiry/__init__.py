@@ -14,7 +14,7 @@ from bianmin_rules.families.first_inquiry.events import (
     InquiryTransferred,
     LeaderConsulted,
 )
-from bianmin_rules.families.first_inquiry.ledger import INQUIRY_FILES, unjudged_inquiries
+from bianmin_rules.families.first_inquiry.ledger import INQUIRY_FILES, inquiry_asked, unjudged_inquiries
 from bianmin_rules.families.first_inquiry.policies import (
     AbsentHandler,
     DischargeConditions,
@@ -49,5 +49,6 @@ FAMILY = Family(
         TransferConsent, DischargeConditions, ReferralFollowUp,
     ),
     notes=unjudged_inquiries,
+    starts=inquiry_asked,
 )
 """The declaration the core reads."""

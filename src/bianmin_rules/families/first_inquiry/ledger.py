@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from bianmin_rules.core.books import Book, Books
 from bianmin_rules.core.facts import FileLedger, fact, in_order, only_one
+from bianmin_rules.core.verdicts import Verdict
 from bianmin_rules.core.words import Message, say
 from bianmin_rules.families.first_inquiry.events import (
     AppointmentArranged,
@@ -183,3 +184,9 @@ def unjudged_inquiries(books: Books) -> Iterator[Message]:
         if file.asked is None:
             yield say("咨询 {inquiry}：日志中没有首问记录（inquiry_received），无法确定首问责任人（事件 {event} 等）。",
                       inquiry=file.inquiry, event=file.steps[0].event)
+
+
+def inquiry_asked(verdict: Verdict, books: Books) -> date | None:
+    """The day that starts an inquiry's matters: its first question (FIR-1), where the verdict names one."""
+    file = books[INQUIRY_FILES].get(verdict.inquiry) if verdict.inquiry is not None else None
+    return file.asked.day if file is not None and file.asked is not None else None

@@ -4,6 +4,7 @@ Its steps are steps of the case file, declared by the cases family.
 """
 
 from bianmin_rules.core.family import Family
+from bianmin_rules.families.cases.ledger import case_received
 from bianmin_rules.families.joint.policies import DeemedApproval, JointLead, JointReviewDeadline
 
 FAMILY = Family(
@@ -16,5 +17,6 @@ FAMILY = Family(
         "JA-4": "Joint lateness",
     },
     policies=(JointLead, JointReviewDeadline, DeemedApproval),
+    starts=case_received,
 )
 """The declaration the core reads."""

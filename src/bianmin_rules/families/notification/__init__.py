@@ -1,6 +1,7 @@
 """One-time notification (一次性告知, OTN-1 … OTN-5, OTN-7): what must be told, in one notice, in time."""
 
 from bianmin_rules.core.family import Family
+from bianmin_rules.families.cases.ledger import case_received
 from bianmin_rules.families.notification.policies import (
     NoticeContentCheck,
     NoticeDeadline,
@@ -21,5 +22,6 @@ FAMILY = Family(
         "OTN-7": "Notice content (`jiangxi-town` (二)3)",
     },
     policies=(SingleNotice, NoticeDeadline, RejectionReasons, RepeatTrips, NoticeContentCheck),
+    starts=case_received,
 )
 """The declaration the core reads."""

@@ -1,6 +1,7 @@
 """Registration and decisions on record (REG-3 … REG-6): timely entry, refusals, matters outside the centre."""
 
 from bianmin_rules.core.family import Family
+from bianmin_rules.families.cases.ledger import case_received
 from bianmin_rules.families.registration.events import ApplicationRefused, HandledOutsideCentre
 from bianmin_rules.families.registration.ledger import OUTSIDE, REFUSALS
 from bianmin_rules.families.registration.policies import (
@@ -23,5 +24,6 @@ FAMILY = Family(
     events=(ApplicationRefused, HandledOutsideCentre),
     books=(REFUSALS, OUTSIDE),
     policies=(TimelyRegistration, FakedCompletion, RefusalRecorded, OutsideCentre, DuplicatePaper),
+    starts=case_received,
 )
 """The declaration the core reads."""
