@@ -100,6 +100,12 @@ class Written:
     def __hash__(self) -> int:
         return hash(str(self))
 
+    def __bool__(self) -> bool:
+        return bool(str(self))
+
+    def __contains__(self, text: str) -> bool:
+        return text in str(self)
+
 
 class Message(Written):
     """A sentence for people: its Chinese message id, its arguments and the catalogue that translates it.
@@ -109,30 +115,40 @@ class Message(Written):
     text as written) equals the report it was written from.
     """
 
-    __slots__ = ("args", "catalogue", "context", "counted", "msgid")
+    __slots__ = ("catalogue", "context", "counted", "facts", "msgid")
 
     def __init__(
         self, msgid: str, args: dict[str, Arg] | None = None, catalogue: Catalogue | None = None, *,
         counted: bool = False, context: str | None = None,
     ) -> None:
         self.msgid = msgid
-        self.args = args
+        # Names and values one after another in one tuple: a verdict's sentence is kept for as long as its
+        # report, and a tuple is a third of the size of the dict it was called with.
+        self.facts: tuple[str | Arg, ...] = tuple(item for pair in args.items() for item in pair) if args else ()
         self.catalogue = catalogue
         self.counted = counted
         self.context = context
 
+    @property
+    def args(self) -> dict[str, Arg]:
+        """The message's arguments by name."""
+        facts = self.facts
+        return {str(facts[i]): facts[i + 1] for i in range(0, len(facts), 2)}
+
     def render(self, translate: Translate) -> str:
         """The sentence in the language of ``translate``."""
-        args = self.args
-        count = args["n"] if self.counted and args else None
+        facts = self.facts
+        count = self.args.get("n") if self.counted else None
         # A message with a context is looked up as gettext keeps it: context, EOT, message id.
         key = self.msgid if self.context is None else f"{self.context}\x04{self.msgid}"
         template = translate(self.catalogue, key, count if isinstance(count, int) else None)
         if template == key:  # as written (Chinese), or a word the catalogue does not translate
             template = self.msgid
-        if not args:
+        if not facts:
             return template
-        return template.format_map({name: _written(value, translate) for name, value in args.items()})
+        return template.format_map(
+            {str(facts[i]): _written(facts[i + 1], translate) for i in range(0, len(facts), 2)}
+        )
 
     def __repr__(self) -> str:
         return f"Message({str(self)!r})"
@@ -201,7 +217,7 @@ def as_message(value: Any) -> Message:
     if isinstance(value, Message):
         return value
     if isinstance(value, str):
-        return Message(value, None, LIBRARY)
+        return Message(value, None, LIBRARY) if value else NOTHING
     if isinstance(value, Joined):
         return Message("{items}", {"items": value})
     raise ValueError("expected words: a text or a Message")
@@ -217,6 +233,9 @@ Text = Annotated[
 
 A text given for it is a :func:`word`: translated where the catalogue has it, else shown as it is.
 """
+
+NOTHING = Message("")
+"""No words (a line without an explanation): written as the empty text in every language."""
 
 SEPARATORS = (zh("、"), zh("，"), zh("；"))
 """The separators a :class:`Joined` list may use, each translated like any word."""

@@ -431,8 +431,8 @@ def line_text(line: Line, words: Words | None = None) -> str:
     source = " · ".join(str(part) for part in (line.rule, line.on, line.case) if part)
     text = f"{signed(line.points)} {words.code(line.kind.value)}"
     text += f" [{source}]" if source else ""
-    text += f" {line.label}" + (f" ← {line.item}" if line.item else "")
-    return f"{text}：{line.explanation}" if line.explanation else text
+    text += f" {words(line.label)}" + (f" ← {line.item}" if line.item else "")
+    return f"{text}：{words(line.message)}" if line.explanation else text
 
 
 def standing_of(card: Card, standings: Iterable[Standing], words: Words | None = None) -> list[str]:

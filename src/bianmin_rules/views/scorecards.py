@@ -34,11 +34,13 @@ COMPUTED = (LineKind.BAND, LineKind.RATE, LineKind.MISSING, LineKind.CLAMP, Line
 """Lines whose computation is shown in full (a verdict's own explanation is in the verdicts section)."""
 
 
-def line_source(line: Line) -> str:
+def line_source(line: Line, words: Words | None = None) -> str:
     """Where a line came from, in a few words, with the computation where there is one."""
+    words = words or Words()
     where = " ".join(str(part) for part in (line.rule, line.on, line.case, line.item and f"←{line.item}") if part)
-    text = f"{where}：{line.label}" if where else line.label
-    return f"{text}——{line.explanation}" if line.kind in COMPUTED and line.explanation else text
+    label = words(line.label)
+    text = f"{where}：{label}" if where else label
+    return f"{text}——{words(line.message)}" if line.kind in COMPUTED and line.explanation else text
 
 
 def headers(words: Words, *labels: str) -> tuple[str, ...]:
@@ -71,7 +73,8 @@ def card_markdown(card: Card, words: Words | None = None) -> list[str]:
         lines += markdown_table(
             headers(words, zh("考核类别"), zh("考核项目"), zh("满分"), zh("基础分"), zh("加减分"), zh("来源"),
                     zh("得分")),
-            [row for category in card.categories for item in category.items for row in item_rows(category.title, item)]
+            [row for category in card.categories for item in category.items
+             for row in item_rows(category.title, item, words)]
             + [(f"**{words(zh('合计'))}**", "", plain(card.maximum), "", "", "", f"**{plain(card.total)}**")],
         )
     else:
@@ -89,9 +92,9 @@ def withheld(card: Card, words: Words | None = None) -> list[str]:
     """What the card loses besides points: each disqualification and each grade it cannot get, with why."""
     words = words or Words()
     return [
-        *(words(say("取消资格（{rule}）{text}：{because}", rule=d.rule, text=d.text, because=d.because))
+        *(words(say("取消资格（{rule}）{text}：{because}", rule=d.rule, text=d.text, because=d.message))
           for d in card.disqualified),
-        *(words(say("不能评为{grade}（{rule}）：{because}", grade=b.grade, rule=b.rule, because=b.because))
+        *(words(say("不能评为{grade}（{rule}）：{because}", grade=b.grade, rule=b.rule, because=b.message))
           for b in card.barred),
     ]
 
@@ -109,11 +112,11 @@ def money_and_notes(card: Card, words: Words | None = None) -> list[str]:
     return [*lines, *(words(say("备注：{note}", note=note)) for note in card.notes)]
 
 
-def item_rows(category: str, item: ItemCard) -> Iterator[tuple[object, ...]]:
+def item_rows(category: str, item: ItemCard, words: Words | None = None) -> Iterator[tuple[object, ...]]:
     """The item's row, then one row per line under it."""
     yield (category, item.title, cell(item.maximum), plain(item.base), "", "", plain(item.score))
     for line in item.lines:
-        yield ("", "", "", "", signed(line.points), line_source(line), "")
+        yield ("", "", "", "", signed(line.points), line_source(line, words), "")
 
 
 def standing_markdown(standing: Standing, words: Words | None = None) -> list[str]:

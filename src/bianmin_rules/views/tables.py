@@ -29,7 +29,7 @@ from bianmin_rules.core.report import Report
 from bianmin_rules.core.scorecards.cards import Card, Standing
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import Subject, Verdict
-from bianmin_rules.core.words import Message, as_message, joined, say
+from bianmin_rules.core.words import Message, as_message, joined, say, word
 from bianmin_rules.views.explain import Explanation, StoryStep
 from bianmin_rules.views.labels import Words, zh
 from bianmin_rules.views.render import diff_summary
@@ -267,8 +267,8 @@ def total_rows(report: Report) -> Iterator[Row]:
 def withheld_text(card: Card) -> Message | None:
     """What disqualified the card and which grades it cannot get, with the rule and why (none when nothing)."""
     reasons = [
-        *(say("{text}（{rule}）：{because}", text=d.text, rule=d.rule, because=d.because) for d in card.disqualified),
-        *(say("不能评为{grade}（{rule}）：{because}", grade=b.grade, rule=b.rule, because=b.because)
+        *(say("{text}（{rule}）：{because}", text=d.text, rule=d.rule, because=d.message) for d in card.disqualified),
+        *(say("不能评为{grade}（{rule}）：{because}", grade=b.grade, rule=b.rule, because=b.message)
           for b in card.barred),
     ]
     return as_message(joined(reasons, zh("；"))) if reasons else None
@@ -293,7 +293,8 @@ def card_line_rows(cards: Iterable[Card]) -> Iterator[Row]:
                 yield (*head, category.title, item.title, "item", item.maximum, item.base, None, item.score,
                        None, None, None, None, None)
                 for line in item.lines:
-                    text = f"{line.label}：{line.explanation}" if line.explanation else line.label
+                    text = (say("{label}：{explanation}", label=word(line.label), explanation=line.message)
+                            if line.explanation else word(line.label))
                     yield (*head, category.title, item.title, line.kind.value, None, None, line.points, None,
                            line.rule, line.on, line.case, " ".join(line.evidence) or None, text)
         for part in card.parts:

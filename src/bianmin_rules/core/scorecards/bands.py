@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bianmin_rules.core.bounds import Points, Rate
 from bianmin_rules.core.formatting import plain
+from bianmin_rules.core.words import Message, say
 
 
 class RoundingMode(StrEnum):
@@ -69,11 +70,11 @@ class Rounding(BaseModel):
         """The smallest difference between two rounded values (None when exact)."""
         return None if self.places is None else Decimal(1).scaleb(-self.places)
 
-    def label(self) -> str:
+    def label(self) -> Message:
         """How the rate is rounded, in words."""
         if self.places is None:
-            return "不取整（按精确值）"
-        return f"保留{self.places}位小数（{self.mode.value}）"
+            return say("不取整（按精确值）")
+        return say("保留{places}位小数（{mode}）", places=self.places, mode=self.mode.value)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,12 +17,15 @@ from pydantic.dataclasses import dataclass
 from bianmin_rules.core.periods import Period
 from bianmin_rules.core.results import Number, Result
 from bianmin_rules.core.verdicts import ZERO, Subject
+from bianmin_rules.core.words import NOTHING, Text
 
 
 class Frozen(BaseModel):
     """Base of the card models: frozen, no unknown keys."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", validate_by_name=True, validate_by_alias=True, serialize_by_alias=True,
+    )
 
 
 class LineKind(StrEnum):
@@ -48,7 +51,10 @@ class LineKind(StrEnum):
     """Taken from this item for another (倒扣)."""
 
 
-@dataclass(frozen=True, slots=True, config=ConfigDict(extra="forbid"))
+@dataclass(
+    frozen=True, slots=True,
+    config=ConfigDict(extra="forbid", validate_by_name=True, validate_by_alias=True, serialize_by_alias=True),
+)
 class Line:
     """One addition to or deduction from an item, and where it came from.
 
@@ -61,10 +67,18 @@ class Line:
     label: str = Field(description="The table's words for the line.")
     rule: str | None = Field(default=None, description="The rule ID of the verdict counted, if any.")
     on: date | None = None
-    explanation: str = Field(default="", description="The verdict's explanation or the computation.")
+    message: Text = Field(
+        default=NOTHING, alias="explanation",
+        description="The verdict's explanation or the computation: words written in the reader's language.",
+    )
     evidence: tuple[str, ...] = ()
     case: str | None = None
     item: str | None = Field(default=None, description="For overflow: the other item.")
+
+    @property
+    def explanation(self) -> str:
+        """The explanation in Chinese (:attr:`message` written out)."""
+        return str(self.message)
 
 
 class ItemCard(Result):
@@ -108,9 +122,14 @@ class Disqualified(Frozen):
     id: str
     rule: str
     text: str
-    because: str = Field(description="What triggered it, in Chinese.")
+    message: Text = Field(alias="because", description="What triggered it: words in the reader's language.")
     verdict_rules: tuple[str, ...] = Field(default=(), description="The rule IDs of the verdicts that caused it.")
     evidence: tuple[str, ...] = ()
+
+    @property
+    def because(self) -> str:
+        """What triggered it, in Chinese (:attr:`message` written out)."""
+        return str(self.message)
 
 
 class AssessorScore(Frozen):
@@ -143,7 +162,12 @@ class Bar(Frozen):
     grade: str
     rule: str
     text: str
-    because: str
+    message: Text = Field(alias="because", description="Why: words in the reader's language.")
+
+    @property
+    def because(self) -> str:
+        """Why, in Chinese (:attr:`message` written out)."""
+        return str(self.message)
 
 
 class Card(Frozen):
@@ -172,7 +196,7 @@ class Card(Frozen):
     rank: int | None = None
     awards: tuple[str, ...] = ()
     barred: tuple[Bar, ...] = ()
-    notes: tuple[str, ...] = ()
+    notes: tuple[Text, ...] = ()
 
     def item(self, item_id: str) -> ItemCard:
         """One item of the card by id."""
@@ -212,7 +236,7 @@ class Standing(Frozen):
     placings: tuple[Placing, ...]
     ineligible: tuple[Subject, ...] = Field(default=(), description="Scored but disqualified: not ranked.")
     unscored: tuple[Subject, ...] = Field(default=(), description="No score (an assessor's score missing).")
-    cut_off: str | None = Field(default=None, description="A note when a tie straddles the cut-off.")
+    cut_off: Text | None = Field(default=None, description="A note when a tie straddles the cut-off.")
 
     @property
     def winners(self) -> tuple[Subject, ...]:

@@ -15,7 +15,6 @@ from datetime import date
 from decimal import Decimal
 from functools import partial
 
-from bianmin_rules.core.formatting import plain
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.roster import Roster
 from bianmin_rules.core.scorecards.assessors import AssessorScore, ScoreKey
@@ -23,6 +22,7 @@ from bianmin_rules.core.scorecards.cards import Bar, Card, LineKind, Placing, St
 from bianmin_rules.core.scorecards.scoring import Scorer, combine
 from bianmin_rules.core.scorecards.tables import AwardRequirement, Combine, Ranking, ScorecardTable
 from bianmin_rules.core.verdicts import ZERO, Subject, SubjectKind, Verdict
+from bianmin_rules.core.words import Message, joined, say
 
 LOST = (LineKind.DEDUCTION, LineKind.RATE, LineKind.FORFEIT, LineKind.OVERFLOW_IN, LineKind.BAND, LineKind.MISSING)
 """Lines whose negative points count as points lost for the ``deductions`` tie-break."""
@@ -127,17 +127,17 @@ def points_lost(card: Card) -> Decimal:
     )
 
 
-def cut_off_note(placings: Sequence[Placing], ranking: Ranking) -> str | None:
+def cut_off_note(placings: Sequence[Placing], ranking: Ranking) -> Message | None:
     """A note when subjects with the same score straddle the cut-off (SC-8)."""
     if len(placings) <= ranking.top or placings[ranking.top - 1].score != placings[ranking.top].score:
         return None
     score = placings[ranking.top].score
     tied = [p for p in placings if p.score == score]
-    inside = "、".join(p.subject.id for p in tied if p.awarded)
-    outside = "、".join(p.subject.id for p in tied if not p.awarded)
-    return (
-        f"第{ranking.top}名处并列：{'、'.join(p.subject.id for p in tied)} 同为{plain(score)}分；"
-        f"按并列排序规则（{' > '.join(ranking.tie_break)}），{inside} 入选，{outside} 未入选。"
+    return say(
+        "第{top}名处并列：{tied} 同为{score}分；按并列排序规则（{order}），{inside} 入选，{outside} 未入选。",
+        top=ranking.top, tied=joined(p.subject.id for p in tied), score=score, order=" > ".join(ranking.tie_break),
+        inside=joined(p.subject.id for p in tied if p.awarded),
+        outside=joined(p.subject.id for p in tied if not p.awarded),
     )
 
 
@@ -170,7 +170,8 @@ def apply_requirements(card: Card, table: ScorecardTable, standings: Sequence[St
     bars, notes = [], []
     for requirement in table.requirements:
         if not windows:
-            notes.append(f"无法确定{card.subject.id}所在窗口，未检查「{requirement.text}」。")
+            notes.append(say("无法确定{subject}所在窗口，未检查「{requirement}」。", subject=card.subject.id,
+                             requirement=requirement.text))
             continue
         if not windows & won(requirement, card.period, standings):
             bars.append(bar(requirement, card, windows, scorer.as_of))
@@ -192,8 +193,9 @@ def won(requirement: AwardRequirement, year: Period, standings: Iterable[Standin
 
 def bar(requirement: AwardRequirement, card: Card, windows: set[str], as_of: date) -> Bar:
     """The bar on a grade, saying which windows never won the award."""
-    so_far = "" if card.complete else f"（截至{as_of}，年度尚未结束）"
+    so_far = "" if card.complete else say("（截至{as_of}，年度尚未结束）", as_of=as_of)
     return Bar(
         grade=requirement.grade, rule=requirement.rule, text=requirement.text,
-        because=f"{card.period}年内所在窗口（{'、'.join(sorted(windows))}）未评为{requirement.award}{so_far}。",
+        message=say("{year}年内所在窗口（{windows}）未评为{award}{so_far}。", year=str(card.period),
+                    windows=joined(sorted(windows)), award=requirement.award, so_far=so_far),
     )

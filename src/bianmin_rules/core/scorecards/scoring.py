@@ -28,7 +28,7 @@ from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from bianmin_rules.core.errors import ScoringError
-from bianmin_rules.core.formatting import percent, plain
+from bianmin_rules.core.formatting import percent
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.roster import Roster, SubjectKey, month_index
 from bianmin_rules.core.scorecards.assessors import AssessorScore, ScoreKey
@@ -67,6 +67,7 @@ from bianmin_rules.core.scorecards.tables import (
     VerdictSelector,
 )
 from bianmin_rules.core.verdicts import ZERO, Subject, SubjectKind, Verdict
+from bianmin_rules.core.words import Message, as_message, counted, joined, say, zh
 
 
 class VerdictIndex:
@@ -301,7 +302,7 @@ class Scorer:
             score = work.base if rule.if_missing == "base" else rule.if_missing
             return [Line(
                 kind=LineKind.MISSING, points=score - work.base, label=rule.label,
-                explanation=f"本期没有测得{rule.measure}，按考核表规定计{plain(score)}分。",
+                explanation=say("本期没有测得{measure}，按考核表规定计{score}分。", measure=rule.measure, score=score),
             )]
         value = verdict.measure.value
         fraction = f"{verdict.measure.numerator}/{verdict.measure.denominator}"
@@ -311,29 +312,30 @@ class Scorer:
                 hit = rule.table.score(value)
             except BandError as exc:
                 raise ScoringError(f"{rule.measure}: {exc}", place=place) from None
-            decided = f"；档外处理：{hit.band.decision}" if hit.band.decision else ""
+            decided = say("；档外处理：{decision}", decision=hit.band.decision) if hit.band.decision else ""
             text = f"「{hit.band.text}」" if hit.band.text else ""
+            band = str(hit.band.interval.intersection(rule.table.domain))
+            banded = say("{shown}，{rounding}，落入 {band}{text}，得{points}分{decided}。", shown=shown,
+                         rounding=rule.table.rounding.label(), band=band, text=text, points=hit.points,
+                         decided=decided)
             return [Line(
                 kind=LineKind.BAND, points=hit.points - work.base, label=rule.label, rule=verdict.rule,
-                on=verdict.on, evidence=verdict.evidence,
-                explanation=f"{shown}，{rule.table.rounding.label()}，"
-                            f"落入 {hit.band.interval.intersection(rule.table.domain)}{text}，"
-                            f"得{plain(hit.points)}分{decided}。",
+                on=verdict.on, evidence=verdict.evidence, explanation=banded,
             )]
         assert isinstance(rule, PerPointBelow)
         below = shortfall(rule.target - value, rule.count)
         return [Line(
             kind=LineKind.RATE, points=rule.points * below, label=rule.label, rule=verdict.rule, on=verdict.on,
             evidence=verdict.evidence,
-            explanation=f"{shown}，低于{plain(rule.target)}%计{plain(below)}个百分点，"
-                        f"每个百分点{plain(rule.points)}分。",
+            explanation=say("{shown}，低于{target}%计{below}个百分点，每个百分点{points}分。", shown=shown,
+                            target=rule.target, below=below, points=rule.points),
         )]
 
     # Weights and disqualifications --------------------------------------------
 
     def weigh(
         self, table: ScorecardTable, subject: Subject, period: Period, own: Decimal,
-    ) -> tuple[Weighted | None, list[str]]:
+    ) -> tuple[Weighted | None, list[Message]]:
         """The weighted total of the table and the other assessors (SC-7)."""
         if table.weighting is None or not self.weighted(table, subject, period):
             return None, []
@@ -343,7 +345,7 @@ class Scorer:
             given = self.assessor_scores.get((assessor, subject, period))
             scores.append(WeightedScore(assessor=assessor, score=given.score if given else None, weight=weight))
             if given is None:
-                notes.append(f"缺少 {assessor} 对本期的评分：加权总分无法计算，不参加排名。")
+                notes.append(say("缺少 {assessor} 对本期的评分：加权总分无法计算，不参加排名。", assessor=assessor))
         total = None if notes else sum((s.weight * s.score for s in scores if s.score is not None), ZERO)
         return Weighted(rule=table.weighting.rule, scores=tuple(scores), total=total), notes
 
@@ -389,12 +391,13 @@ class Scorer:
                     low.append(verdict)
         if not low:
             return None
-        because = "；".join(
-            f"{v.subject} {v.measure.name} {percent(v.measure.value)}% 未达{plain(when.below)}%"
+        because = as_message(joined((
+            say("{subject} {measure} {rate}% 未达{below}%", subject=str(v.subject), measure=v.measure.name,
+                rate=percent(v.measure.value), below=when.below)
             for v in low if v.measure is not None
-        )
+        ), zh("；")))
         return Disqualified(
-            id=rule.id, rule=rule.rule, text=rule.text, because=because,
+            id=rule.id, rule=rule.rule, text=rule.text, message=because,
             verdict_rules=tuple(dict.fromkeys(v.rule for v in low)),
             evidence=low[0].evidence if len(low) == 1 else tuple(e for v in low for e in v.evidence),
         )
@@ -423,11 +426,13 @@ class Scorer:
         present = [card for _, card in parts if card is not None]
         totals = [card.total for card in present]
         scores = [card.score for card in present]
-        notes = [f"{p} 无考核记录，不计入。" for p, card in parts if card is None and p.start <= self.as_of]
+        notes = [say("{period} 无考核记录，不计入。", period=str(p))
+                 for p, card in parts if card is None and p.start <= self.as_of]
         disqualified: list[Disqualified] = []
         if rollup.ineligible_if_any_part:
             disqualified += [
-                d.model_copy(update={"because": f"{card.period}：{d.because}"})
+                d.model_copy(update={"message": say("{period}：{because}", period=str(card.period),
+                                                     because=d.message)})
                 for card in present for d in card.disqualified
             ]
         if period.kind is PeriodKind.YEAR and any(rule.scope is Scope.YEAR for rule in table.disqualifications):
@@ -494,15 +499,17 @@ class ItemWork:
         """Back into ``[0, maximum]``; below zero with ``overflow_into``, pass the rest on (倒扣)."""
         running, maximum, words = self.running, self.item.maximum, self.item.clamp
         if maximum is not None and running > maximum:
-            self.add([Line(kind=LineKind.CLAMP, points=maximum - running, label=words or "加满封顶",
-                           explanation=f"{plain(running)}分超过满分{plain(maximum)}分，封顶。")])
+            self.add([Line(kind=LineKind.CLAMP, points=maximum - running, label=words or zh("加满封顶"),
+                           explanation=say("{running}分超过满分{maximum}分，封顶。", running=running,
+                                           maximum=maximum))])
         elif running < 0 and self.item.overflow_into:
             self.owed = -running
-            self.add([Line(kind=LineKind.OVERFLOW_OUT, points=-running, label="本项分不够扣，在其它项得分中倒扣",
-                           explanation=f"本项扣至{plain(running)}分，不足的{plain(-running)}分转由其它项倒扣。")])
+            self.add([Line(kind=LineKind.OVERFLOW_OUT, points=-running, label=zh("本项分不够扣，在其它项得分中倒扣"),
+                           explanation=say("本项扣至{running}分，不足的{owed}分转由其它项倒扣。", running=running,
+                                           owed=-running))])
         elif running < 0:
-            self.add([Line(kind=LineKind.CLAMP, points=-running, label=words or "扣完为止",
-                           explanation=f"扣至{plain(running)}分，本项扣完为止，记0分。")])
+            self.add([Line(kind=LineKind.CLAMP, points=-running, label=words or zh("扣完为止"),
+                           explanation=say("扣至{running}分，本项扣完为止，记0分。", running=running))])
 
     def card(self) -> ItemCard:
         """The finished item."""
@@ -512,7 +519,7 @@ class ItemWork:
         )
 
 
-def pass_overflow(table: ScorecardTable, work: Mapping[str, ItemWork]) -> list[str]:
+def pass_overflow(table: ScorecardTable, work: Mapping[str, ItemWork]) -> list[Message]:
     """Take what overflowing items could not absorb from their named items, in order (SC-3)."""
     notes = []
     for item in table.items:
@@ -523,11 +530,13 @@ def pass_overflow(table: ScorecardTable, work: Mapping[str, ItemWork]) -> list[s
             target = work[target_id]
             taken = min(source.owed, max(target.running, ZERO))
             if taken > 0:
-                target.add([Line(kind=LineKind.OVERFLOW_IN, points=-taken, label="倒扣", item=item.id,
-                                 explanation=f"「{item.title}」不够扣的分数，从本项倒扣{plain(taken)}分。")])
+                target.add([Line(kind=LineKind.OVERFLOW_IN, points=-taken, label=zh("倒扣"), item=item.id,
+                                 explanation=say("「{item}」不够扣的分数，从本项倒扣{taken}分。", item=item.title,
+                                                 taken=taken))])
                 source.owed -= taken
         if source.owed > 0:
-            notes.append(f"「{item.title}」倒扣后仍有{plain(source.owed)}分无处可扣（其它项均已扣完）。")
+            notes.append(say("「{item}」倒扣后仍有{owed}分无处可扣（其它项均已扣完）。", item=item.title,
+                             owed=source.owed))
     return notes
 
 
@@ -556,7 +565,8 @@ def per_verdict_lines(rule: PerVerdict, about: Concerning, place: str) -> list[L
         first = selected[0]
         return [Line(
             kind=kind_of(rule.points), points=rule.points, label=rule.label, rule=first.rule, on=first.on,
-            explanation=first.explanation + more(selected), evidence=first.evidence, case=first.case,
+            explanation=say("{explanation}{more}", explanation=first.message, more=more(selected)),
+            evidence=first.evidence, case=first.case,
         )]
     others: dict[str, list[Verdict]] = {}
     if rule.per is Per.CASE:
@@ -566,17 +576,20 @@ def per_verdict_lines(rule: PerVerdict, about: Concerning, place: str) -> list[L
     for verdict in selected:
         count = units(verdict, rule.per, place)
         points = verdict.points if rule.points is None else rule.points * count
-        explanation = verdict.explanation
+        explanation: Message = verdict.message
         if verdict.case in others:
-            explanation += f"（同一办件另有{'、'.join(o.rule for o in others[verdict.case])}，每件只计一次）"
+            explanation = say("{explanation}（同一办件另有{rules}，每件只计一次）", explanation=explanation,
+                              rules=joined(o.rule for o in others[verdict.case]))
         if left is not None:
             allowed = min(abs(points), left)
             if allowed != abs(points):
-                explanation += f"（本行以{plain(rule.cap or ZERO)}分为限，计{plain(allowed)}分）"
+                explanation = say("{explanation}（本行以{cap}分为限，计{allowed}分）", explanation=explanation,
+                                  cap=rule.cap or ZERO, allowed=allowed)
                 points = allowed if points > 0 else -allowed
             left -= allowed
         if rule.per in (Per.DAY, Per.HALF_DAY, Per.UNIT) and rule.points is not None:
-            explanation += f"（{plain(count)} × {plain(rule.points)}分）"
+            explanation = say("{explanation}（{count} × {points}分）", explanation=explanation, count=count,
+                              points=rule.points)
         lines.append(verdict_line(points, rule.label, verdict, explanation))
     return lines
 
@@ -596,7 +609,7 @@ def once_per_case(selected: list[Verdict]) -> tuple[list[Verdict], dict[str, lis
     return kept, {case: rest for case, rest in others.items() if rest}
 
 
-def verdict_line(points: Decimal, label: str, verdict: Verdict, explanation: str) -> Line:
+def verdict_line(points: Decimal, label: str, verdict: Verdict, explanation: Message) -> Line:
     """The line of one counted verdict: its points, the table's words, and where it came from.
 
     The fields are passed by position, in :class:`Line`'s order: pydantic validates a
@@ -621,14 +634,15 @@ def forfeit_lines(rule: Forfeit, about: Concerning, running: Decimal) -> list[Li
     first = selected[0]
     return [Line(
         kind=LineKind.FORFEIT, points=-max(running, ZERO), label=rule.label, rule=first.rule, on=first.on,
-        explanation=first.explanation + more(selected), evidence=first.evidence, case=first.case,
+        explanation=say("{explanation}{more}", explanation=first.message, more=more(selected)),
+            evidence=first.evidence, case=first.case,
     )]
 
 
-def more(selected: list[Verdict], shown: int = 1) -> str:
+def more(selected: list[Verdict], shown: int = 1) -> Message | str:
     """A note of how many more verdicts than those shown counted (the first is enough to cause it)."""
     rest = len(selected) - shown
-    return f"（另有{rest}项同类记录）" if rest > 0 else ""
+    return counted("（另有{n}项同类记录）", n=rest) if rest > 0 else ""
 
 
 def shortfall(points_below: Decimal, count: ShortfallCount) -> Decimal:
@@ -650,10 +664,12 @@ def verdicts_disqualify(
     if len(found) < when.at_least:
         return None
     trigger = found[:when.at_least]  # the verdicts that reached the threshold name the cause
-    count = f"达{when.at_least}次即取消：" if when.at_least > 1 else ""
+    count = counted("达{n}次即取消：", n=when.at_least) if when.at_least > 1 else ""
+    causes = joined((say("{on} {rule} {explanation}", on=v.on, rule=v.rule, explanation=v.message) for v in trigger),
+                    zh("；"))
     return Disqualified(
         id=rule.id, rule=rule.rule, text=rule.text,
-        because=count + "；".join(f"{v.on} {v.rule} {v.explanation}" for v in trigger) + more(found, len(trigger)),
+        message=say("{count}{causes}{more}", count=count, causes=causes, more=more(found, len(trigger))),
         verdict_rules=tuple(dict.fromkeys(v.rule for v in found)),
         evidence=tuple(e for v in trigger for e in v.evidence),
     )
