@@ -152,9 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
             "--as-of 2026-03-31 --fail-on violations",
         ),
     )
-    add_log_arguments(run)
-    run.add_argument("--variant", required=True, help="a built-in variant name or a variant .toml file")
-    run.add_argument("--as-of", required=True, type=iso_date, help="the day of evaluation (YYYY-MM-DD)")
+    add_judged_arguments(run)
     add_output_options(run)
     add_calendar_options(run)
     run.add_argument("--compliance", action="store_true", help="also report the rules that were met")
@@ -197,9 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
             "--period 2026-Q1 --format json -o w-land.json",
         ),
     )
-    add_log_arguments(tell)
-    tell.add_argument("--variant", required=True, help="a built-in variant name or a variant .toml file")
-    tell.add_argument("--as-of", required=True, type=iso_date, help="the day of evaluation (YYYY-MM-DD)")
+    add_judged_arguments(tell)
     who = tell.add_mutually_exclusive_group(required=True)
     for kind in ("staff", "window", "case"):
         who.add_argument(f"--{kind}", metavar="ID", type=identifier, help=f"the {kind} to explain")
@@ -226,9 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
             "--format xlsx -o agenda.xlsx --lang en",
         ),
     )
-    add_log_arguments(due)
-    due.add_argument("--variant", required=True, help="a built-in variant name or a variant .toml file")
-    due.add_argument("--as-of", required=True, type=iso_date, help="the day of the agenda (YYYY-MM-DD)")
+    add_judged_arguments(due, day="the day of the agenda")
     due.add_argument(
         "--within", type=horizon, metavar="N|all",
         help="list the matters due within N working days after --as-of (0: due that day; all: every open "
@@ -482,6 +476,13 @@ class StoreOnce(argparse._StoreAction):
             raise argparse.ArgumentError(self, "given twice: give it once")
         given.add(self.dest)
         super().__call__(parser, namespace, values, option_string)
+
+
+def add_judged_arguments(parser: argparse.ArgumentParser, *, day: str = "the day of evaluation") -> None:
+    """The event logs a command judges, the variant it judges them by, and the day (``--as-of``)."""
+    add_log_arguments(parser)
+    parser.add_argument("--variant", required=True, help="a built-in variant name or a variant .toml file")
+    parser.add_argument("--as-of", required=True, type=iso_date, help=f"{day} (YYYY-MM-DD)")
 
 
 def add_log_arguments(parser: argparse.ArgumentParser) -> None:
