@@ -103,4 +103,4 @@ def item_cells(item: AgendaItem, words: Words) -> tuple[str, ...]:
             (zh("办件"), item.case), (zh("咨询"), item.inquiry), (zh("投诉"), item.complaint)) if value),
         f"{words.code(item.subject.kind.value)} {item.subject.id}",
     )
-    return (due, left, item.rule, about, item.explanation)
+    return (due, left, item.rule, about, words(item.message))

@@ -30,7 +30,7 @@ from bianmin_rules.core.scorecards.cards import Card, Standing
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import Subject, Verdict
 from bianmin_rules.core.words import Message, as_message, joined, say, word
-from bianmin_rules.views.explain import Explanation, StoryStep
+from bianmin_rules.views.explain import Explanation, StoryStep, verdict_line
 from bianmin_rules.views.labels import Words, zh
 from bianmin_rules.views.render import diff_summary
 from bianmin_rules.views.whatif import CardState, Change, ReportDiff, SubjectDelta
@@ -511,7 +511,8 @@ def story_row(step: StoryStep) -> Row:
     if v is None:
         return (step.day, f"{step.at:%H:%M}" if step.at else None, step.event, None, None, None, None, None, None,
                 step.text)
-    return (step.day, None, None, v.rule, v.kind.value, v.points, v.fine, v.bonus_share, v.reimbursement, step.text)
+    return (step.day, None, None, v.rule, v.kind.value, v.points, v.fine, v.bonus_share, v.reimbursement,
+            verdict_line(v))
 
 
 # ---------------------------------------------------------------------------------------
@@ -577,7 +578,7 @@ def agenda_row(item: AgendaItem) -> Row:
         item.late_unit.value if item.overdue else None, item.rule, item.duty, item.case,
         item.inquiry, item.complaint, *subject_cells(item.subject), item.start, item.start_rule, item.limit.label(),
         item.held_since, item.adjusted, " ".join(item.evidence) or None, item.source.document, item.source.article,
-        item.explanation, item.provisional,
+        item.message, item.provisional,
     )
 
 
