@@ -59,7 +59,7 @@ def agenda_markdown_lines(agenda: Agenda, words: Words, variant: Variant | None 
             (zh("窗口"), agenda.window), (zh("工作人员"), agenda.staff)) if name is not None)
         yield words(zh("只列出{who}承担的事项。")).format(who=who)
         yield ""
-    colon, semicolon = ("：", "；") if words.lang == "zh" else (": ", "; ")
+    colon, semicolon = words(zh("：")), words(zh("；"))
     overdue, today, soon, held = agenda.tally()
     yield "- " + semicolon.join(f"{words(word)}{colon}{count}" for word, count in (
         (zh("已逾期"), overdue), (zh("今日届满"), today), (zh("即将届满"), soon), (zh("中止中"), held),

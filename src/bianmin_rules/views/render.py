@@ -432,7 +432,7 @@ def line_text(line: Line, words: Words | None = None) -> str:
     text = f"{signed(line.points)} {words.code(line.kind.value)}"
     text += f" [{source}]" if source else ""
     text += f" {words(line.label)}" + (f" ← {line.item}" if line.item else "")
-    return f"{text}：{words(line.message)}" if line.explanation else text
+    return f"{text}{words(zh('：'))}{words(line.message)}" if line.explanation else text
 
 
 def standing_of(card: Card, standings: Iterable[Standing], words: Words | None = None) -> list[str]:

@@ -39,7 +39,7 @@ def line_source(line: Line, words: Words | None = None) -> str:
     words = words or Words()
     where = " ".join(str(part) for part in (line.rule, line.on, line.case, line.item and f"←{line.item}") if part)
     label = words(line.label)
-    text = f"{where}：{label}" if where else label
+    text = f"{where}{words(zh('：'))}{label}" if where else label
     return f"{text}——{words(line.message)}" if line.kind in COMPUTED and line.explanation else text
 
 

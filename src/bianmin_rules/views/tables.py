@@ -321,8 +321,7 @@ def about_rows(report: Report, variant: Variant | None) -> Iterator[Row]:
     yield (zh("方案"), report.variant)
     if variant is not None:
         yield (zh("中心"), variant.title)
-        source = variant.source
-        yield (zh("依据文件"), "：".join(part for part in (source.document, source.section) if part))
+        yield (zh("依据文件"), source_cell(variant))
         if variant.effective is not None:
             yield (zh("施行日期"), variant.effective.isoformat())
     yield (zh("评估日"), report.as_of.isoformat())
@@ -336,6 +335,12 @@ def about_rows(report: Report, variant: Variant | None) -> Iterator[Row]:
         yield from placeholder_rows(variant)
     for note in report.note_messages:
         yield (zh("备注"), note)
+
+
+def source_cell(variant: Variant) -> Message:
+    """The regulation a variant rests on: its document and section, a colon between them."""
+    source = variant.source
+    return as_message(joined([part for part in (source.document, source.section) if part], zh("：")))
 
 
 def placeholder_rows(variant: Variant) -> Iterator[Row]:
@@ -576,7 +581,7 @@ def agenda_row(item: AgendaItem) -> Row:
     return (
         item.window, item.staff, item.due, item.days_left, item.overdue,
         item.late_unit.value if item.overdue else None, item.rule, item.duty, item.case,
-        item.inquiry, item.complaint, *subject_cells(item.subject), item.start, item.start_rule, item.limit.label(),
+        item.inquiry, item.complaint, *subject_cells(item.subject), item.start, item.start_rule, item.limit.words(),
         item.held_since, item.adjusted, " ".join(item.evidence) or None, item.source.document, item.source.article,
         item.message, item.provisional,
     )
@@ -603,8 +608,7 @@ def agenda_about_rows(agenda: Agenda, variant: Variant | None) -> Iterator[Row]:
     yield (zh("方案"), agenda.variant)
     if variant is not None:
         yield (zh("中心"), variant.title)
-        source = variant.source
-        yield (zh("依据文件"), "：".join(part for part in (source.document, source.section) if part))
+        yield (zh("依据文件"), source_cell(variant))
     yield (zh("截至日期"), agenda.as_of.isoformat())
     if agenda.within is not None:
         yield (zh("列出届满日在此后几个工作日内的事项"), str(agenda.within))
