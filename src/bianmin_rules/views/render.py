@@ -406,7 +406,9 @@ def card_arithmetic(card: Card, standings: Iterable[Standing], words: Words | No
         worked = " + ".join(f"{p.period} {cell(p.score) or '—'}" for p in card.parts) + f" = {plain(card.total)}"
     lines.append("- " + words(say("**合计**：{worked}，满分{maximum}", worked=worked, maximum=card.maximum)))
     if card.weighted is not None:
-        weights = " + ".join(f"{s.assessor} {cell(s.score) or '—'} × {plain(s.weight)}" for s in card.weighted.scores)
+        weights = " + ".join(
+            f"{words(s.assessor)} {cell(s.score) or '—'} × {plain(s.weight)}" for s in card.weighted.scores
+        )
         lines.append("- " + words(say("加权（{rule}）：{weights} = {total}", rule=card.weighted.rule, weights=weights,
                                       total=cell(card.weighted.total) or "—")))
     lines += [f"- {line}" for line in (*standing_of(card, standings, words), *money_and_notes(card, words))]

@@ -53,7 +53,9 @@ def headline(card: Card, words: Words | None = None) -> str:
     words = words or Words()
     parts = [words(say("得分 **{total}** / {maximum}", total=card.total, maximum=card.maximum))]
     if card.weighted is not None:
-        weights = "; ".join(f"{s.assessor} {cell(s.score) or '—'} × {plain(s.weight)}" for s in card.weighted.scores)
+        weights = "; ".join(
+            f"{words(s.assessor)} {cell(s.score) or '—'} × {plain(s.weight)}" for s in card.weighted.scores
+        )
         parts.append(words(say("加权（{rule}）**{total}** = {weights}", rule=card.weighted.rule,
                                total=cell(card.weighted.total) or "—", weights=weights)))
     parts.append(words(zh("有评优资格") if card.eligible else zh("**无评优资格**")))

@@ -306,7 +306,8 @@ class Scorer:
             )]
         value = verdict.measure.value
         fraction = f"{verdict.measure.numerator}/{verdict.measure.denominator}"
-        shown = f"{rule.measure} = {percent(value, 4)}%（{fraction}）"
+        shown = say("{measure} = {percent}%（{fraction}）", measure=rule.measure, percent=percent(value, 4),
+                    fraction=fraction)
         if isinstance(rule, BandRule):
             try:
                 hit = rule.table.score(value)
@@ -339,7 +340,7 @@ class Scorer:
         """The weighted total of the table and the other assessors (SC-7)."""
         if table.weighting is None or not self.weighted(table, subject, period):
             return None, []
-        scores = [WeightedScore(assessor="本考核表", score=own, weight=table.weighting.own)]
+        scores = [WeightedScore(assessor=zh("本考核表"), score=own, weight=table.weighting.own)]
         notes = []
         for assessor, weight in table.weighting.assessors.items():
             given = self.assessor_scores.get((assessor, subject, period))
