@@ -321,7 +321,7 @@ def card_change(delta: CardDelta, words: Words | None = None) -> tuple[str, ...]
         if isinstance(value, Decimal):
             return plain(value)
         if isinstance(value, tuple):
-            return (words(joined(value)) if words else "、".join(value)) or "—"
+            return (words or Words())(joined(value)) or "—"
         if isinstance(value, bool) and words:
             return words.yes_no(value)
         return "—" if value is None else str(value)

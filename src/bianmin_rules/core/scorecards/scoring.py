@@ -314,7 +314,7 @@ class Scorer:
             except BandError as exc:
                 raise ScoringError(f"{rule.measure}: {exc}", place=place) from None
             decided = say("；档外处理：{decision}", decision=hit.band.decision) if hit.band.decision else ""
-            text = f"「{hit.band.text}」" if hit.band.text else ""
+            text = say("「{text}」", text=hit.band.text) if hit.band.text else ""
             band = str(hit.band.interval.intersection(rule.table.domain))
             banded = say("{shown}，{rounding}，落入 {band}{text}，得{points}分{decided}。", shown=shown,
                          rounding=rule.table.rounding.label(), band=band, text=text, points=hit.points,
