@@ -105,7 +105,7 @@ class AgendaItem(Result):
         default=None, description="The trace a verdict on the matter would carry as of as_of (none while held).",
     )
     evidence: tuple[str, ...] = Field(default=(), description="Ids of the events the matter rests on.")
-    message: Text = Field(alias="explanation", description="The matter and its count, in Chinese.")
+    message: Text = Field(alias="explanation", description="The matter, its count and its status (in JSON: Chinese).")
     provisional: bool = Field(default=False, description="Rests on a year without an official calendar (CAL-3).")
 
     @property

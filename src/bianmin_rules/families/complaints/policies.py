@@ -318,8 +318,7 @@ class MajorComplaintEscalation(ComplaintPolicy):
             done = None if None in first.values() else max(e.day for e in first.values() if e is not None)
             yield self.handling_matter(
                 file, lodged, Clock(self.within, lodged.day, zh("受理之日")), done=done,
-                duty=self.duty_words(),
-                action=zh("汇报"),
+                duty=self.duty_words(), action=zh("汇报"),
                 evidence=(lodged.event, *dict.fromkeys(e.event for e in first.values() if e is not None)),
             )
 
