@@ -243,6 +243,113 @@ def test_a_monthly_table_amended_on_a_month_start_scores_each_month_under_its_ow
     assert (june - july) == -5  # type: ignore[operator]
 
 
+# TL-11, county-centre window table 一、(五)2 (提速办结, quarterly, 100 points): "承诺件提速达……
+# 81%—90%得8分，91%-100%得10分". An amendment from 1 July 2026 gives 10 points from 81%.
+
+SPEED_UP_AMENDED = [
+    {"high": 81, "high_closed": False, "points": 0, "text": "低于81%，按原表计分前的占位"},
+    {"low": 81, "high": 100, "points": 10, "text": "81%-100%得10分（2026年7月1日起）"},
+]
+
+
+def county_speed_up(amended: object) -> Variant:
+    """county-centre with the bands of its window table's 提速办结 item (TL-11) given ``amended``."""
+    data = tomllib.loads(load_variant("county-centre").to_toml())
+    (table,) = [t for t in data["scorecards"] if t["name"] == "window"]
+    (band,) = [r for c in table["categories"] for i in c["items"] if i["id"] == "speed-up" for r in i["rules"]]
+    band["table"]["bands"] = amended(band["table"]["bands"]) if callable(amended) else amended
+    return Variant.from_data(data, origin="county-centre-amended")
+
+
+def speed_up_rates(*quarters: date, rate: int = 85) -> list[Any]:
+    """One window's speed-up rate (TL-11) of ``rate``% in each quarter, as the speed-up-rate policy measures it."""
+    from bianmin_rules import Citation, Subject, SubjectKind, Verdict, VerdictKind
+    from bianmin_rules.core.periods import Period, PeriodKind
+    from bianmin_rules.core.verdicts import Measure
+
+    found = []
+    for start in quarters:
+        quarter = Period(kind=PeriodKind.QUARTER, start=start)
+        found.append(Verdict(
+            rule="TL-11", variant="county-centre", source=Citation(document="-", article="一、(五)2", quote="-"),
+            subject=Subject(kind=SubjectKind.WINDOW, id="W1"), kind=VerdictKind.INFORMATION, on=quarter.end,
+            explanation="承诺件提速率", window="W1",
+            measure=Measure(name="speedup_rate", period=quarter, numerator=rate, denominator=100),
+        ))
+    return found
+
+
+QUARTERS_2026 = (date(2026, 1, 1), date(2026, 4, 1), date(2026, 7, 1), date(2026, 10, 1))
+
+
+def window_cards(variant: Variant, verdicts: list[Any]) -> dict[str, Any]:
+    from bianmin_rules.core.roster import Roster
+    from bianmin_rules.core.scorecards.ranking import assess_in_time
+
+    assert variant.timeline is not None
+    assessment = assess_in_time(variant.timeline.tables, verdicts, roster=Roster(), as_of=date(2026, 12, 31))
+    return {str(c.period.start) if c.period.kind == "quarter" else c.period.kind.value: c
+            for c in assessment.cards if c.scorecard == "window" and c.subject.id == "W1"}
+
+
+def test_tl11_bands_amended_mid_year_score_q1_q2_by_the_old_bands_and_q3_q4_by_the_new() -> None:
+    """TL-11 (一、(五)2): a rate of 85% is 8 points under "81%—90%得8分", 10 under the amended "81%-100%得10分".
+
+    Q1 and Q2 begin before 1 July: 8 points each, by the bands in force from 2026-01-01;
+    Q3 and Q4 begin on and after it: 10 points each, by the amended bands.
+    """
+    amended = county_speed_up(lambda old: {"2026-01-01": old, "2026-07-01": SPEED_UP_AMENDED})
+    cards = window_cards(amended, speed_up_rates(*QUARTERS_2026))
+    quarters = [cards[str(start)] for start in QUARTERS_2026]
+    assert [c.item("speed-up").score for c in quarters] == [8, 8, 10, 10]
+    assert [c.version for c in quarters] == [date(2026, 1, 1), date(2026, 1, 1), date(2026, 7, 1), date(2026, 7, 1)]
+
+
+def test_tl11_a_year_spanning_the_amendment_sums_its_quarters_as_each_was_scored() -> None:
+    """SC-10 (年度汇总): the 2026 year card sums the four quarter cards as scored — 8 + 8 + 10 + 10 for 提速办结.
+
+    The year is combined under the rollup of the table in force on its first day (version
+    2026-01-01); its total is the unamended year's plus 2 + 2, the Q3 and Q4 gains.
+    """
+    amended = county_speed_up(lambda old: {"2026-01-01": old, "2026-07-01": SPEED_UP_AMENDED})
+    plain = county_speed_up(lambda old: {"2026-01-01": old})
+    rates = speed_up_rates(*QUARTERS_2026)
+    cards, before = window_cards(amended, rates), window_cards(plain, rates)
+    year = cards["year"]
+    assert year.total == sum(cards[str(start)].total for start in QUARTERS_2026)
+    assert year.total == before["year"].total + 4
+    assert [part.score for part in year.parts] == [cards[str(start)].score for start in QUARTERS_2026]
+    assert year.version == date(2026, 1, 1)
+
+
+def test_a_scorecard_period_before_the_first_value_of_its_table_is_an_error_naming_table_period_and_day() -> None:
+    """A rate of 2025's fourth quarter under bands given from 2026-01-01 only: the rules of that quarter are unknown."""
+    amended = county_speed_up(lambda old: {"2026-01-01": old, "2026-07-01": SPEED_UP_AMENDED})
+    with pytest.raises(NoValueInForceError, match=r"SC-3 \(scorecards\[0\]\.categories\[4\]\.items\[1\]"
+                       r"\.rules\[0\]\.table\.bands\).*table 'window' started on 2025-10-01, before 2026-01-01"):
+        window_cards(amended, speed_up_rates(date(2025, 10, 1)))
+
+
+def test_the_engine_refuses_a_scorecard_period_before_its_table_has_a_value() -> None:
+    """Through the engine: a finding of December 2025 opens a year the dated FEE-1 line (四、1) does not cover."""
+    amended = town_conduct({"2026-01-01": "-10", "2026-07-01": "-5"})
+    with pytest.raises(NoValueInForceError, match=r"table 'staff' started on 2025-01-01, before 2026-01-01"):
+        run(amended, fee_findings("2025-12-15", "2026-07-15"), "2026-12-31")
+
+
+def test_a_table_not_in_force_on_a_periods_first_day_gives_that_period_no_card() -> None:
+    """Tables in force from 1 July (in_force) score the quarters from Q3: no card for Q1 and Q2, nor an error.
+
+    The staff table requires the window table's award (SC-3), so both are brought into force together.
+    """
+    data = tomllib.loads(load_variant("county-centre").to_toml())
+    for table in data["scorecards"]:
+        table["in_force"] = {"from": "2026-07-01"}
+    cards = window_cards(Variant.from_data(data, origin="county-centre-from-july"), speed_up_rates(*QUARTERS_2026))
+    assert sorted(cards) == ["2026-07-01", "2026-10-01"]
+    assert cards["2026-07-01"].version == date(2026, 7, 1)
+
+
 # Tools: show --on, diff --on/--against-on, the JSON Schema.
 
 def test_cli_show_on_a_day_prints_the_plain_variant(amended: Variant, tmp_path: Path,

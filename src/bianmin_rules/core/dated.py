@@ -219,14 +219,14 @@ def entries(data: Mapping[str, Any], name: str) -> list[Any]:
 
 
 State = Any
-"""What a policy entry is over a span: its plain policy, :class:`Unvalued`, or None (not in force)."""
+"""What an entry is over a span: its plain policy or table, :class:`Unvalued`, or None (not in force)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Course:
-    """One policy entry of a variant over time: the plain policy in force over each span of days.
+    """One policy or table entry of a variant over time: the plain policy or table in force over each span of days.
 
-    ``index`` is the entry's place in the variant file's ``[[policies]]``; consecutive
+    ``index`` is the entry's place in the variant file's ``[[policies]]`` or ``[[scorecards]]``; consecutive
     spans never hold the same state (a value split at a day it does not change at is one span).
     """
 
@@ -252,7 +252,7 @@ class Version:
 
 @dataclass(frozen=True, eq=False)
 class Timeline:
-    """A variant over time: its data as written (with dates), its versions and its policies' courses.
+    """A variant over time: its data as written (with dates), its versions, its policies' and tables' courses.
 
     ``data`` is the variant's file as resolved (``extends`` laid out, amendments written as
     dated values and periods in force): printing it gives the file back. ``versions`` are
@@ -262,8 +262,8 @@ class Timeline:
     data: Mapping[str, Any]
     versions: tuple[Version, ...]
     courses: tuple[Course, ...]
-    tables_timed: bool
-    """Do the assessment tables change over time (else every version has the same)?"""
+    tables: tuple[Course, ...]
+    """The courses of the assessment tables, in the file's ``[[scorecards]]`` order."""
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Timeline) and other.data == self.data

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple, Protocol
 
 from bianmin_rules.core.books import Books, Ledger, collector_paused
 from bianmin_rules.core.calendar import DEFAULT_OFFICE_HOURS, WorkCalendar
-from bianmin_rules.core.dated import Timeline, Unvalued, merged
+from bianmin_rules.core.dated import Timeline, Unvalued
 from bianmin_rules.core.errors import EvaluationError, NoValueInForceError, wrong_type
 from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.family import Families, joined
@@ -23,8 +23,7 @@ from bianmin_rules.core.policy import Context, Derived, PolicyBase
 from bianmin_rules.core.report import Report, SubjectTotal, subject_totals
 from bianmin_rules.core.roster import RosterLedger
 from bianmin_rules.core.scorecards.assessors import ASSESSOR_SCORES
-from bianmin_rules.core.scorecards.cards import Card, Standing
-from bianmin_rules.core.scorecards.ranking import Assessment, assess
+from bianmin_rules.core.scorecards.ranking import Assessment, assess, assess_in_time
 from bianmin_rules.core.scorecards.tables import ScorecardTable
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import Verdict, VerdictKind
@@ -385,12 +384,9 @@ def timed_report(variant: Variant, timeline: Timeline, books: Books, context: Co
     verdicts = sorted(found, key=lambda v: v.sort_key)
     told = judging.progress if judging else no_progress
     told("scoring", 0, 1)
-    if not timeline.tables_timed:
-        assessment = assess(
-            variant.scorecards, verdicts, roster=books.roster, as_of=as_of, assessor_scores=books[ASSESSOR_SCORES],
-        )
-    else:
-        assessment = assess_in_time(timeline, verdicts, books, as_of)
+    assessment = assess_in_time(
+        timeline.tables, verdicts, roster=books.roster, as_of=as_of, assessor_scores=books[ASSESSOR_SCORES],
+    )
     told("scoring", 1, 1)
     return Report(
         variant=variant.name,
@@ -461,23 +457,6 @@ def matter(verdict: Verdict) -> str:
     """The matter a verdict judges, in a few words: its case, inquiry or complaint, else its subject."""
     return next((f"{name} {value!r}" for name in ("case", "inquiry", "complaint")
                  if (value := getattr(verdict, name)) is not None), str(verdict.subject))
-
-
-def assess_in_time(timeline: Timeline, verdicts: Sequence[Verdict], books: Books, as_of: date) -> Assessment:
-    """The scorecards of a variant whose tables change over time: each period under the tables in force at its start.
-
-    Each version's tables score every verdict; a card and a ranking are kept from the
-    version in force on the first day of their period.
-    """
-    cards: list[Card] = []
-    standings: list[Standing] = []
-    for span, tables in merged([(v.span, v.variant.scorecards, None) for v in timeline.versions]):
-        if not tables:
-            continue
-        assessment = assess(tables, verdicts, roster=books.roster, as_of=as_of, assessor_scores=books[ASSESSOR_SCORES])
-        cards.extend(card for card in assessment.cards if span.holds(card.period.start))
-        standings.extend(s for s in assessment.standings if span.holds(s.period.start))
-    return Assessment(cards=tuple(cards), standings=tuple(standings))
 
 
 def placeholder_hours(variant: Variant, verdicts: Iterable[Verdict]) -> Iterable[Message]:
