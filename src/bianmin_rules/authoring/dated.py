@@ -9,7 +9,7 @@ changes (:func:`versions`), and the checks here run on the file's dates themselv
 | `dated-order` | the entry's rule | dated values not written in date order |
 | `dated-duplicate` | the entry's rule | two values for one day (refused when the variant is read) |
 | `misdated` | the entry's rule | a key that is not a day, a period in force that ends before it begins … |
-| `change-inside-period` | SC-10 | a table that changes on a day other than the first of one of its periods |
+| `change-inside-period` | SC-10 | a table that changes on a day not the first of one of its periods (or rollups) |
 | `never-in-force` | the policy's rule | a policy in force on no day (of the year linted, with ``--year``) |
 | `amendment-before-base` | — | an amendment dated before its base took effect, or before an earlier amendment |
 """
@@ -106,22 +106,38 @@ def never_in_force(entry: Data, key: str, days: list[date], year: int | None) ->
 
 
 def table_problems(entry: Data, key: str) -> Iterator[LintFinding]:
-    """SC-10: a table changing on a day that does not begin one of its periods (it applies from the next period)."""
+    """SC-10: a table changing on a day that does not begin one of its periods, its own or a rollup's.
+
+    A period of the table's own is scored under the table in force on its first day; a
+    longer period (a year of quarters) sums its parts as each was scored, but is combined,
+    ranked and required of under the table of its first day.
+    """
     try:
         days = sorted(changes(entry))
     except MisdatedError:
         return
     for day in days:
         table = resolved(entry, day)
-        kind = table.get("period") if isinstance(table, dict) else entry.get("period")
-        if not isinstance(kind, str) or kind not in PeriodKind.__members__.values():
-            continue
-        period = Period.containing(kind, day)
-        if period.start != day:
+        read = table if isinstance(table, dict) else entry
+        for kind, rollup in periods_of(read):
+            period = Period.containing(kind, day)
+            if period.start == day:
+                continue
+            how = (f"its parts are each scored under the table of their own first day, and combined under the "
+                   f"table in force on {period.start}" if rollup else
+                   f"that {kind} is scored under the table in force on {period.start}, the change counts from the next")
             yield LintFinding("SC-10", "change-inside-period", Severity.WARNING, key, (
-                f"the table changes on {day}, inside the {kind} that begins on {period.start}: that {kind} is "
-                f"scored under the table in force on {period.start}, the change counts from the next"
+                f"the table changes on {day}, inside the {kind} that begins on {period.start}: {how}"
             ), str(day))
+
+
+def periods_of(table: Data) -> list[tuple[str, bool]]:
+    """The kinds of period a table's data scores, its own first, each with whether it is a rollup's."""
+    kinds = [(table.get("period"), False)]
+    rollups = table.get("rollups")
+    kinds += [(r.get("period"), True) for r in rollups if isinstance(r, dict)] if isinstance(rollups, list) else []
+    return [(kind, rollup) for kind, rollup in kinds
+            if isinstance(kind, str) and kind in PeriodKind.__members__.values()]
 
 
 def amendment_problems(effective: list[Any]) -> Iterator[LintFinding]:
