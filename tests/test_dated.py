@@ -69,6 +69,75 @@ def test_tl7_a_late_case_before_the_cut_records_the_version_it_was_judged_by() -
     assert (verdict.due, verdict.version) == (date(2026, 3, 5), date(2026, 1, 1))
 
 
+def late_cases() -> list[Any]:
+    """C3 late under the 1 January rules (due 3/5, rejected 3/6), C2 late under the 1 July rules (due 7/3, 7/6)."""
+    return events(receive("C3", "2026-03-02T10:00"), rejected("C3", "2026-03-06T09:00"),
+                  receive("C2", "2026-07-01T10:00"), rejected("C2", "2026-07-06T09:00"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_tl7_markdown_shows_the_day_each_verdicts_rules_took_effect(lang: str) -> None:
+    """TL-7 (五、(二)1) amended on 1 July: each verdict's row names its version, under 施行日期 (In force from)."""
+    from bianmin_rules.views.render import to_markdown
+
+    text = to_markdown(run(CUT, late_cases(), "2026-08-31"), lang=lang)
+    header = next(line for line in text.splitlines() if line.startswith(("| 日期 | 规则", "| Day | Rule")))
+    assert ("施行日期" if lang == "zh" else "In force from") in header
+    rows = {line.split("|")[5].strip(): line for line in text.splitlines() if "| TL-7 |" in line}
+    assert "| 2026-01-01 |" in rows["C3"] and "| 2026-07-01 |" in rows["C2"]
+
+
+def test_markdown_of_a_variant_in_force_always_has_no_version_column() -> None:
+    """A plain limit (三个工作日): no version, and the verdicts table is as it always was."""
+    from bianmin_rules.views.render import to_markdown
+
+    assert "施行日期" not in to_markdown(run(tl7(3), late_cases(), "2026-08-31"))
+
+
+def test_csv_workbook_and_html_carry_each_verdicts_version(tmp_path: Path) -> None:
+    """The combined CSV, the tables (CSV files, workbook, HTML): a ``version`` column, the day, empty for none."""
+    import csv
+    import io
+
+    import openpyxl
+
+    from bianmin_rules.views.outputs import to_html, to_xlsx
+    from bianmin_rules.views.render import to_csv
+    from bianmin_rules.views.tables import report_tables
+
+    report = run(CUT, late_cases(), "2026-08-31")
+    combined = list(csv.DictReader(io.StringIO(to_csv(report).split("\n\n")[0])))
+    assert [(row["case"], row["version"]) for row in combined] == [("C3", "2026-01-01"), ("C2", "2026-07-01")]
+    (verdicts,) = [t for t in report_tables(report) if t.spec.id == "verdicts"]
+    at = verdicts.spec.column_ids.index("version")
+    assert [row[at] for row in verdicts.rows()] == [date(2026, 1, 1), date(2026, 7, 1)]
+    path = tmp_path / "report.xlsx"
+    to_xlsx(report, path)
+    sheet = openpyxl.load_workbook(path)["违规明细"]
+    header = [c.value for c in sheet[1]]
+    column = header.index("施行日期")
+    assert [str(row[column].value)[:10] for row in sheet.iter_rows(min_row=2)] == ["2026-01-01", "2026-07-01"]
+    page = to_html(report, lang="en")
+    assert "In force from" in page and "2026-07-01" in page
+
+
+def test_a_card_scored_by_an_amended_table_names_its_version_in_markdown_and_the_card_table() -> None:
+    """town-conduct-100's monthly staff table with FEE-1 (四、1) cut from 1 July: July's card says which table."""
+    from bianmin_rules.views.render import to_markdown
+    from bianmin_rules.views.tables import report_tables
+
+    amended = town_conduct({"2026-01-01": "-10", "2026-07-01": "-5"}, period="month")
+    report = run(amended, fee_findings("2026-06-15", "2026-07-15"), "2026-07-31")
+    text = to_markdown(report)
+    assert "按2026-07-01起施行的考核表" in text and "按2026-01-01起施行的考核表" in text
+    assert "scored by the table in force from 2026-07-01" in to_markdown(report, lang="en")
+    (cards,) = [t for t in report_tables(report) if t.spec.id == "cards"]
+    ids = cards.spec.column_ids
+    name, subject, version = (ids.index(column) for column in ("scorecard", "subject", "version"))
+    assert {row[version] for row in cards.rows() if (row[name], row[subject]) == ("staff", "S1")} == {
+        date(2026, 1, 1), date(2026, 7, 1)}
+
+
 def test_a_matter_started_before_the_first_dated_value_is_an_error_naming_the_policy_and_the_day() -> None:
     """A case received on 2025-12-30, before any TL-7 limit is given, is not judged by a guess."""
     log = events(receive("C0", "2025-12-30T10:00"), rejected("C0", "2025-12-31T10:00"))
