@@ -123,7 +123,9 @@ def test_csv_workbook_and_html_carry_each_verdicts_version(tmp_path: Path) -> No
 
 def test_a_card_scored_by_an_amended_table_names_its_version_in_markdown_and_the_card_table() -> None:
     """town-conduct-100's monthly staff table with FEE-1 (四、1) cut from 1 July: July's card says which table."""
-    from bianmin_rules.views.render import to_markdown
+    from bianmin_rules import Subject, SubjectKind
+    from bianmin_rules.views.explain import explain
+    from bianmin_rules.views.render import render_explanation, to_markdown
     from bianmin_rules.views.tables import report_tables
 
     amended = town_conduct({"2026-01-01": "-10", "2026-07-01": "-5"}, period="month")
@@ -131,6 +133,9 @@ def test_a_card_scored_by_an_amended_table_names_its_version_in_markdown_and_the
     text = to_markdown(report)
     assert "按2026-07-01起施行的考核表" in text and "按2026-01-01起施行的考核表" in text
     assert "scored by the table in force from 2026-07-01" in to_markdown(report, lang="en")
+    story = explain(amended, fee_findings("2026-06-15", "2026-07-15"), subject=Subject(kind=SubjectKind.STAFF, id="S1"),
+                    as_of=date(2026, 7, 31))
+    assert "按2026-07-01起施行的考核表" in render_explanation(story, "markdown")
     (cards,) = [t for t in report_tables(report) if t.spec.id == "cards"]
     ids = cards.spec.column_ids
     name, subject, version = (ids.index(column) for column in ("scorecard", "subject", "version"))

@@ -389,7 +389,8 @@ def render_explanation(story: Explanation, fmt: str, *, lang: str = "zh") -> str
 def card_arithmetic(card: Card, standings: Iterable[Standing], words: Words | None = None) -> list[str]:
     """How one card's total was reached, line by line: items from their base, categories, total, eligibility, rank."""
     words = words or Words()
-    lines = [f"### {card.title} · {card.period}" + words(say("（{rule}）", rule=card.rule)), ""]
+    version = "" if card.version is None else " · " + words(say("按{day}起施行的考核表", day=card.version))
+    lines = [f"### {card.title} · {card.period}" + words(say("（{rule}）", rule=card.rule)) + version, ""]
 
     def scored(title: str, maximum: Decimal | None, worked: str) -> str:
         if maximum is None:
