@@ -424,6 +424,70 @@ def test_a_table_not_in_force_on_a_periods_first_day_gives_that_period_no_card()
     assert cards["2026-07-01"].version == date(2026, 7, 1)
 
 
+# A scorecard line in force: FEE-1 (town-conduct-100 四、1, "发现一次扣10分") removed from 1 July and a
+# line of 5 points added in its place.
+
+def fee_lines_replaced(period: str | None = None) -> dict[str, Any]:
+    """town-conduct-100's data with the staff table's FEE-1 line in force until 1 July, a 5-point line from then."""
+    data = tomllib.loads(load_variant("town-conduct-100").to_toml())
+    (table,) = [t for t in data["scorecards"] if t["name"] == "staff"]
+    if period is not None:
+        table["period"] = period
+    for category in table["categories"]:
+        for item in category["items"]:
+            for index, line in enumerate(item["rules"]):
+                if line.get("rules") == ["FEE-1"]:
+                    amended = {**line, "points": "-5", "in_force": {"from": "2026-07-01"}}
+                    item["rules"][index:index + 1] = [{**line, "in_force": {"until": "2026-07-01"}}, amended]
+                    return data
+    raise AssertionError("no FEE-1 line")
+
+
+def test_a_line_removed_and_a_line_added_mid_year_score_each_month_by_the_lines_in_force() -> None:
+    """FEE-1 (四、1): June's finding costs 10 points by the old line, July's 5 by the line added on 1 July.
+
+    The same as the line's points dated (``{2026-01-01 = -10, 2026-07-01 = -5}``), month by month.
+    """
+    log = fee_findings("2026-06-15", "2026-07-15")
+    lines = Variant.from_data(fee_lines_replaced("month"), origin="fee-lines")
+    dated = town_conduct({"2026-01-01": "-10", "2026-07-01": "-5"}, period="month")
+    for month in (date(2026, 6, 1), date(2026, 7, 1)):
+        assert staff_total(lines, log, month) == staff_total(dated, log, month)
+    june, july = staff_total(lines, log, date(2026, 6, 1)), staff_total(lines, log, date(2026, 7, 1))
+    assert (june - july) == -5  # type: ignore[operator]
+    assert [len(v.variant.scorecards) for v in lines.versions] == [len(lines.scorecards)] * 2
+
+
+def test_a_line_in_force_is_shown_by_show_on_and_accepted_by_the_schema() -> None:
+    """`show --on` gives the line in force that day, plain; the JSON Schema accepts a line's ``in_force``."""
+    data = fee_lines_replaced()
+    variant = Variant.from_data(data, origin="fee-lines")
+
+    def fee_points(plain: Variant) -> list[Any]:
+        (table,) = [t for t in plain.scorecards if t.name == "staff"]
+        return [str(r.points) for i in table.items for r in i.rules if getattr(r, "rules", ()) == ("FEE-1",)]
+
+    assert (fee_points(variant.on(date(2026, 6, 30))), fee_points(variant.on(date(2026, 7, 1)))) == (["-10"], ["-5"])
+    jsonschema.validate(json.loads(json.dumps(data, default=str)), Variant.json_schema())
+
+
+def test_a_lines_malformed_period_in_force_is_refused_at_its_key() -> None:
+    data = fee_lines_replaced()
+    (table,) = [t for t in data["scorecards"] if t["name"] == "staff"]
+    (line,) = [r for c in table["categories"] for i in c["items"] for r in i["rules"]
+               if r.get("in_force") == {"from": "2026-07-01"}]
+    line["in_force"] = {"from": "2026-07-01", "until": "2026-03-01"}
+    with pytest.raises(VariantError, match=r"scorecards\[\d+\]\.categories\[\d+\]\.items\[\d+\]\.rules\[\d+\]"
+                       r"\.in_force\.until: ends on 2026-03-01"):
+        Variant.from_data(data, origin="fee-lines")
+
+
+def test_lint_a_line_added_inside_the_period_of_a_yearly_table() -> None:
+    """SC-10: the yearly staff table gains its 5-point line on 1 July, inside 2026."""
+    findings = [f for f in dated_problems(fee_lines_replaced()) if f.code == "change-inside-period"]
+    assert [(f.rule, f.which) for f in findings] == [("SC-10", "2026-07-01")]
+
+
 # Tools: show --on, diff --on/--against-on, the JSON Schema.
 
 def test_cli_show_on_a_day_prints_the_plain_variant(amended: Variant, tmp_path: Path,

@@ -149,11 +149,36 @@ def in_force(entry: Mapping[str, Any]) -> Span:
     return Span(since, until)
 
 
+def listed_in_force(entry: Any, path: str = "") -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Every element of a list inside ``entry`` (a table's category, item or line; a ladder's step) that states
+    its own period in force, with its dotted key."""
+    items: Any
+    if isinstance(entry, dict):
+        items = ((f"{path}.{name}" if path else str(name), value) for name, value in entry.items())
+    elif isinstance(entry, list | tuple):
+        items = ((f"{path}[{index}]", value) for index, value in enumerate(entry))
+        for place, value in items:
+            if isinstance(value, dict) and IN_FORCE in value:
+                yield place, value
+            yield from listed_in_force(value, place)
+        return
+    else:
+        return
+    for place, value in items:
+        yield from listed_in_force(value, place)
+
+
 def changes(entry: Mapping[str, Any]) -> set[date]:
-    """The days on which something of the entry changes: the days of its dated values and of its period in force."""
+    """The days on which something of the entry changes: the days of its dated values, of its period in force
+    and of the periods in force of the elements of its lists."""
     days = {day for path, table in dated_values(entry) for day in dates_of(table, path)}
-    period = in_force(entry)
-    return days | {day for day in (period.since, period.until) if day is not None}
+    periods = [in_force(entry)]
+    for path, element in listed_in_force(entry):
+        try:
+            periods.append(in_force(element))
+        except MisdatedError as exc:
+            raise MisdatedError(str(exc), f"{path}.{exc.key}") from None
+    return days | {day for period in periods for day in (period.since, period.until) if day is not None}
 
 
 def refuse_fixed(entry: Mapping[str, Any]) -> None:
@@ -185,7 +210,7 @@ def resolved(entry: Any, day: date | None) -> Any:
         return None
     missing: list[Unvalued] = []
 
-    def plain(value: Any, path: str) -> Any:
+    def plain(value: Any, path: str, listed: bool = False) -> Any:
         if isinstance(value, dict):
             if is_dated(value):
                 values = dates_of(value, path)
@@ -195,9 +220,10 @@ def resolved(entry: Any, day: date | None) -> Any:
                     return None
                 return values[max(past)]
             return {k: plain(v, f"{path}.{k}" if path else str(k)) for k, v in value.items()
-                    if not (k == IN_FORCE and not path)}
-        if isinstance(value, list):
-            return [plain(v, f"{path}[{i}]") for i, v in enumerate(value)]
+                    if not (k == IN_FORCE and (listed or not path))}
+        if isinstance(value, list):  # an element in force on another day is left out
+            return [plain(v, f"{path}[{i}]", listed=True) for i, v in enumerate(value)
+                    if not (isinstance(v, dict) and IN_FORCE in v and not in_force(v).holds(day))]
         return value
 
     result = plain(dict(entry), "")
@@ -207,7 +233,8 @@ def resolved(entry: Any, day: date | None) -> Any:
 def is_timed(data: Mapping[str, Any]) -> bool:
     """Does a variant's data date anything: a dated value, or a period in force, in its policies or tables?"""
     return any(
-        isinstance(entry, dict) and (IN_FORCE in entry or any(True for _ in dated_values(entry)))
+        isinstance(entry, dict) and (IN_FORCE in entry or any(True for _ in dated_values(entry))
+                                     or any(True for _ in listed_in_force(entry)))
         for name in DATED_LISTS for entry in entries(data, name)
     )
 
@@ -308,13 +335,16 @@ def dated_schema(schema: dict[str, Any]) -> dict[str, Any]:
 
     Every key of the models a policy or an assessment table is made of (but those that
     name an entry, :data:`FIXED_KEYS`) accepts its plain value or a table of days to
-    such values; every policy kind and table accepts ``in_force``. Changed in place, and returned.
+    such values; every policy kind and table, and every element of a list inside them (a
+    table's category, item or line), accepts ``in_force``. Changed in place, and returned.
     """
     definitions: dict[str, Any] = schema.get("$defs", {})
     entries = {ref.rsplit("/", 1)[-1] for name in DATED_LISTS for ref in refs(schema["properties"][name])}
-    reached, waiting = set(entries), list(entries)
+    reached, waiting, listed = set(entries), list(entries), set()
     while waiting:
-        for ref in refs(definitions[waiting.pop()]):
+        definition = definitions[waiting.pop()]
+        listed |= {ref.rsplit("/", 1)[-1] for ref in listed_refs(definition)}
+        for ref in refs(definition):
             name = ref.rsplit("/", 1)[-1]
             if name not in reached:
                 reached.add(name)
@@ -331,9 +361,22 @@ def dated_schema(schema: dict[str, Any]) -> dict[str, Any]:
                     }],
                     **{k: value[k] for k in ("default", "description", "title") if k in value},
                 }
-        if name in entries and "properties" in definitions[name]:
+        if (name in entries or name in listed) and "properties" in definitions[name]:
             properties[IN_FORCE] = IN_FORCE_SCHEMA
     return schema
+
+
+def listed_refs(node: Any) -> Iterator[str]:
+    """The ``$ref`` of every model a piece of a JSON Schema takes as the elements of a list."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "items":
+                yield from refs(value)
+            else:
+                yield from listed_refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from listed_refs(value)
 
 
 IN_FORCE_SCHEMA: dict[str, Any] = {
