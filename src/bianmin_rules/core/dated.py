@@ -150,7 +150,7 @@ def in_force(entry: Mapping[str, Any]) -> Span:
 
 
 def listed_in_force(entry: Any, path: str = "") -> Iterator[tuple[str, Mapping[str, Any]]]:
-    """Every element of a list inside ``entry`` (a table's category, item or line; a ladder's step) that states
+    """Every element of a list inside ``entry`` (a table's category, item or line; a ladder's tier) that states
     its own period in force, with its dotted key."""
     items: Any
     if isinstance(entry, dict):

@@ -197,12 +197,13 @@ class EvaluationError(BianminError):
 
 
 class NoValueInForceError(EvaluationError):
-    """A matter started on a day before the first value of one of its policy's dated values.
+    """A matter started on a day before the first value of one of its policy's (or table's) dated values.
 
     The variant says what the rule was from that first day only: judging the matter by a
-    later value would be a guess. ``rule`` and ``key`` name the policy and its dated value,
-    ``matter`` the matter (``case 'C-1'``), ``day`` its start day, ``first`` the first day a
-    value is given for.
+    later value would be a guess. ``rule`` and ``key`` name the policy or table and its
+    dated value, ``matter`` the matter (``case 'C-1'``, or an assessment period and its
+    table), ``day`` its start day (a period's first day), ``first`` the first day a value
+    is given for.
     """
 
     title = zh("变体未规定当日适用的规则")
