@@ -152,6 +152,19 @@ def test_a_matter_started_before_the_first_dated_value_is_an_error_naming_the_po
     assert "TL-7 (policies[0].limit)" in str(error.value) and "'C0'" in str(error.value)
 
 
+def test_a_matter_before_the_first_of_two_dated_values_given_from_different_days_is_an_error() -> None:
+    """TL-7 with its limit given from 1 January and its points from 1 March: a case of 30 December has neither."""
+    variant = tl7({"2026-01-01": 3}, points={"2026-03-01": -1})
+    log = events(receive("C0", "2025-12-30T10:00"), rejected("C0", "2025-12-31T10:00"))
+    with pytest.raises(NoValueInForceError) as error:
+        run(variant, log, "2026-08-31")
+    assert (error.value.key, error.value.day, error.value.first) == ("policies[0].limit", date(2025, 12, 30),
+                                                                      date(2026, 1, 1))
+    february = events(receive("C1", "2026-02-02T10:00"), rejected("C1", "2026-02-03T10:00"))
+    with pytest.raises(NoValueInForceError, match=r"policies\[0\]\.points.*2026-02-02, before 2026-03-01"):
+        run(variant, february, "2026-08-31")
+
+
 def test_a_policy_is_judged_only_on_matters_started_in_its_period_in_force() -> None:
     """TL-7 in force from 1 July only: the late case received in March is not judged, the one of July is."""
     variant = tl7(3, in_force={"from": date(2026, 7, 1)})

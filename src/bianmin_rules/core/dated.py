@@ -24,7 +24,7 @@ the day its family declares (:meth:`~bianmin_rules.core.family.Families.start_da
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
@@ -196,6 +196,11 @@ class Unvalued(NamedTuple):
     """The dotted key, in the entry, of the dated value."""
     first: date
     """The first day a value is given for."""
+
+
+def unvalued_on(spans: Iterable[tuple[Span, Unvalued]], day: date) -> Unvalued | None:
+    """Of the spans of an entry before the first of its values, what is missing on ``day`` (None: it is valued)."""
+    return next((missing for span, missing in spans if span.holds(day)), None)
 
 
 def resolved(entry: Any, day: date | None) -> Any:

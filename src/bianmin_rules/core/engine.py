@@ -15,7 +15,7 @@ from typing import Any, NamedTuple, Protocol
 
 from bianmin_rules.core.books import Books, Ledger, collector_paused
 from bianmin_rules.core.calendar import DEFAULT_OFFICE_HOURS, WorkCalendar
-from bianmin_rules.core.dated import Timeline, Unvalued
+from bianmin_rules.core.dated import Span, Timeline, Unvalued, unvalued_on
 from bianmin_rules.core.errors import EvaluationError, NoValueInForceError, wrong_type
 from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.family import Families, joined
@@ -425,29 +425,33 @@ def apply_courses(
         for course in timeline.courses:
             if type(course.policy).stage != stage:
                 continue
-            for position, (span, policy) in enumerate(course.spans):
-                if policy is None or isinstance(policy, Unvalued):
+            unvalued: list[tuple[Span, Unvalued]] = []  # the spans before the first value, checked by the first policy
+            for span, policy in course.spans:
+                if isinstance(policy, Unvalued):
+                    unvalued.append((span, policy))
                     continue
-                before = course.spans[position - 1] if position else None
-                unvalued = before if before is not None and isinstance(before[1], Unvalued) else None
+                if policy is None:
+                    continue
                 version = timeline.on(span.since) if span.since is not None else timeline.versions[0]
                 consulted = tuple(p for p in version.variant.policies if getattr(p, "kind", None) in policy.consults)
                 staged = replace(context, verdicts=earlier, derived=derived, policies=consulted,
-                                 include_compliance=context.include_compliance or unvalued is not None)
+                                 include_compliance=context.include_compliance or bool(unvalued))
                 found = policy.evaluate(books, staged)
                 if span.since is None and span.until is None:
                     verdicts.extend(found)
                     continue
                 for verdict in found:
                     day = families.start_day(verdict, books)
-                    if unvalued is not None and unvalued[0].holds(day):
+                    missing = unvalued_on(unvalued, day)
+                    if missing is not None:
                         raise NoValueInForceError(
-                            rule=policy.rule, key=f"policies[{course.index}].{unvalued[1].key}", matter=matter(verdict),
-                            day=day, first=unvalued[1].first,
+                            rule=policy.rule, key=f"policies[{course.index}].{missing.key}", matter=matter(verdict),
+                            day=day, first=missing.first,
                         )
                     if span.holds(day) and (context.include_compliance or verdict.kind is not VerdictKind.COMPLIANCE):
                         verdicts.append(verdict if span.since is None else
                                         verdict.model_copy(update={"version": span.since}))
+                unvalued = []
             if judging is not None:
                 judging.policy_done()
     return verdicts

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from functools import partial
 
-from bianmin_rules.core.dated import ALWAYS, Course, Span, Unvalued
+from bianmin_rules.core.dated import ALWAYS, Course, Span, Unvalued, unvalued_on
 from bianmin_rules.core.errors import NoValueInForceError
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.roster import Roster
@@ -72,15 +72,14 @@ def assess_in_time(
         in_force = [(span, table) for span, table in course.spans if isinstance(table, ScorecardTable)]
         cards: list[Card] = []
         owners: list[ScorecardTable] = []
-        unvalued: tuple[Span, Unvalued] | None = None
+        unvalued: list[tuple[Span, Unvalued]] = []  # the spans before the first value, checked by the first table
         for span, state in course.spans:
             if isinstance(state, Unvalued):
-                unvalued = (span, state)
+                unvalued.append((span, state))
             elif isinstance(state, ScorecardTable):
                 found = scorer.period_cards(state)
-                if unvalued is not None:
-                    refuse_unvalued(state, course.index, unvalued, found)
-                    unvalued = None
+                refuse_unvalued(state, course.index, unvalued, found)
+                unvalued = []
                 kept = [dated(card, span) for card in found if span.holds(card.period.start)]
                 cards += kept
                 owners += [state] * len(kept)
@@ -105,16 +104,18 @@ def dated(card: Card, span: Span) -> Card:
     return card if span.since is None else card.model_copy(update={"version": span.since})
 
 
-def refuse_unvalued(table: ScorecardTable, index: int, unvalued: tuple[Span, Unvalued], cards: Sequence[Card]) -> None:
+def refuse_unvalued(
+    table: ScorecardTable, index: int, unvalued: Sequence[tuple[Span, Unvalued]], cards: Sequence[Card],
+) -> None:
     """A period that begins before the first value of one of its table's dated values cannot be scored."""
-    span, missing = unvalued
-    early = next((card for card in cards if span.holds(card.period.start)), None)
-    if early is not None:
-        raise NoValueInForceError(
-            rule=table.rule, key=f"scorecards[{index}].{missing.key}",
-            matter=f"the {early.period.kind.value} {early.period} of table {table.name!r}", day=early.period.start,
-            first=missing.first,
-        )
+    for card in cards:
+        missing = unvalued_on(unvalued, card.period.start)
+        if missing is not None:
+            raise NoValueInForceError(
+                rule=table.rule, key=f"scorecards[{index}].{missing.key}",
+                matter=f"the {card.period.kind.value} {card.period} of table {table.name!r}", day=card.period.start,
+                first=missing.first,
+            )
 
 
 def rank(table: ScorecardTable, ranking: Ranking, cards: Sequence[Card]) -> list[Standing]:
