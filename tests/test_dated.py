@@ -174,6 +174,21 @@ def test_a_policy_is_judged_only_on_matters_started_in_its_period_in_force() -> 
     assert (verdict.case, verdict.due, verdict.version) == ("C4", date(2026, 7, 6), date(2026, 7, 1))
 
 
+def test_cal2_the_placeholder_hours_note_counts_policies_no_longer_in_force_at_the_end() -> None:
+    """CAL-2: county-centre states no office hours; its attendance rules, in force until 2027, judge a 2026 sign-in
+    against the placeholder sessions, and the report says so as the plain variant's does."""
+    county = load_variant("county-centre")
+    data = tomllib.loads(county.to_toml())
+    for entry in data["policies"]:
+        entry["in_force"] = {"until": "2027-01-01"}
+    ending = Variant.from_data(data, origin="county-centre-until-2027")
+    log = events({"type": "signed_in", "at": "2026-03-02T09:20", "window": "W1", "staff": "S1"},
+                 {"type": "signed_out", "at": "2026-03-02T17:30", "window": "W1", "staff": "S1"})
+    notes = run(county, log, "2026-03-31").note_messages
+    assert any("占位时间" in str(note) for note in notes)
+    assert run(ending, log, "2026-03-31").note_messages == notes
+
+
 def test_a_value_the_same_on_every_date_is_one_version() -> None:
     """A limit split at a day where it does not change is the same rule: one version, from its first day."""
     split = tl7({"2026-01-01": 3, "2026-07-01": 3})
@@ -185,7 +200,8 @@ def test_show_on_a_day_gives_the_plain_variant_in_force() -> None:
     """`Variant.on`: the limit of that day, plain; a variant without dates is the same every day."""
     assert CUT.on(date(2026, 6, 30)).policies[0].limit.amount == 3  # type: ignore[attr-defined]
     assert CUT.on(date(2026, 7, 1)).policies[0].limit.amount == 2  # type: ignore[attr-defined]
-    assert CUT.on(date(2025, 12, 31)).policies == ()  # no limit given that day
+    with pytest.raises(NoValueInForceError, match=r"TL-7 \(policies\[0\]\.limit\): no value is in force on 2025-12-31"):
+        CUT.on(date(2025, 12, 31))  # no limit given that day: not a variant without TL-7
     county = load_variant("county-centre")
     assert county.on(date(2020, 1, 1)) is county
 
@@ -514,6 +530,21 @@ def test_cli_show_on_a_day_prints_the_plain_variant(amended: Variant, tmp_path: 
     assert main(["show", str(path), "--on", "2026-06-30"]) == 0
     shown = tomllib.loads(capsys.readouterr().out)
     assert [p["limit"]["amount"] for p in shown["policies"] if p["rule"] == "TL-7"] == [3]
+
+
+def test_cli_show_and_diff_on_a_day_before_a_dated_value_refuse_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """TL-7 given from 1 January 2026 only: the rules of 31 December 2025 are unknown, not a variant without TL-7."""
+    path = tmp_path / "cut.toml"
+    path.write_text(CUT.to_toml(), encoding="utf-8")
+    log = tmp_path / "log.jsonl"
+    log.write_text(json.dumps(receive("C3", "2026-03-02T10:00")) + "\n", encoding="utf-8")
+    for args in (["show", str(path)], ["diff", str(log), "--variant", str(path), "--as-of", "2026-08-31",
+                                       "--against-on", "2026-07-01"]):
+        assert main([*args, "--on", "2025-12-31"]) == 2
+        (line,) = capsys.readouterr().err.splitlines()
+        assert "TL-7 (policies[0].limit): no value is in force on 2025-12-31, before 2026-01-01" in line
 
 
 def test_cli_diff_judges_the_same_cases_under_the_rules_of_two_days(

@@ -307,6 +307,14 @@ class Timeline:
         """The version in force on ``day``."""
         return next(version for version in reversed(self.versions) if version.span.holds(day))
 
+    def unvalued(self, day: date) -> Iterator[tuple[str, int, Unvalued]]:
+        """Each policy and table that has no value yet on ``day``: its list and place in the file, what is missing."""
+        for name, courses in (("policies", self.courses), ("scorecards", self.tables)):
+            for course in courses:
+                missing = unvalued_on(((s, u) for s, u in course.spans if isinstance(u, Unvalued)), day)
+                if missing is not None:
+                    yield name, course.index, missing
+
     @property
     def days(self) -> tuple[date, ...]:
         """The days on which a version begins."""

@@ -473,7 +473,8 @@ def placeholder_hours(variant: Variant, verdicts: Iterable[Verdict]) -> Iterable
     """
     if variant.office_hours is not None:
         return
-    rules = {policy.rule for policy in variant.policies if policy.reads_office_hours}
+    policies = [p for version in variant.versions for p in version.variant.policies]  # of every day, not the last
+    rules = {policy.rule for policy in policies if policy.reads_office_hours}
     if any(verdict.rule in rules for verdict in verdicts):
         sessions = Joined(f"{s.start:%H:%M}–{s.end:%H:%M}" for s in DEFAULT_OFFICE_HOURS.sessions)
         yield say("办公时间：原文未规定作息时间，本报告的迟到、早退、旷工、离岗、空岗和请假天数及其扣分、扣款，"

@@ -56,7 +56,7 @@ from bianmin_rules.core.dated import (
     resolved,
     spans_of,
 )
-from bianmin_rules.core.errors import BOM, BOM_FOUND, VariantError, VariantProblem, did_you_mean
+from bianmin_rules.core.errors import BOM, BOM_FOUND, NoValueInForceError, VariantError, VariantProblem, did_you_mean
 from bianmin_rules.core.extends import ParentLoader, resolve_extends
 from bianmin_rules.core.family import Families
 from bianmin_rules.core.policy import PolicyBase
@@ -216,11 +216,17 @@ class Variant(BaseModel):
     def on(self, day: date) -> Variant:
         """The variant as in force on ``day``: plain values, and only the policies and tables in force that day.
 
-        A policy with a dated value that starts after ``day`` is left out: nothing says
-        what it was that day. A plain variant is the same on every day.
+        A plain variant is the same on every day. Raises
+        :class:`~bianmin_rules.core.errors.NoValueInForceError` when a policy or table has a
+        dated value that starts after ``day``: nothing says what it was that day, and a
+        variant without it would be passed off as the rules of that day.
         """
         if self.timeline is None:
             return self
+        for name, index, missing in self.timeline.unvalued(day):
+            rule = self.timeline.data[name][index].get("rule", "")
+            raise NoValueInForceError(rule=str(rule), key=f"{name}[{index}].{missing.key}", matter=None, day=day,
+                                      first=missing.first)
         return self.timeline.on(day).variant
 
     def file_data(self) -> dict[str, Any]:
