@@ -511,6 +511,19 @@ def test_a_lines_malformed_period_in_force_is_refused_at_its_key() -> None:
         Variant.from_data(data, origin="fee-lines")
 
 
+def test_lint_a_rate_measured_by_quarter_changing_inside_a_quarter() -> None:
+    """TL-12 (一、(六)1, 办结率 per quarter): the cases it counts amended on 15 August, inside Q3; on 1 October, not."""
+    from bianmin_rules import installed_families
+
+    data = tomllib.loads(load_variant("county-centre").to_toml())
+    (index,) = [i for i, p in enumerate(data["policies"]) if p["kind"] == "completion-rate"]
+    counts = data["policies"][index]["counts"]
+    data["policies"][index]["counts"] = {"2026-01-01": counts, "2026-08-15": counts[:-1], "2026-10-01": counts}
+    found = [(f.rule, f.place, f.which) for f in dated_problems(data, kinds=installed_families().policy_kinds)
+             if f.code == "change-inside-period"]
+    assert found == [("TL-12", f"policies[{index}]", "2026-08-15")]
+
+
 def test_lint_a_line_added_inside_the_period_of_a_yearly_table() -> None:
     """SC-10: the yearly staff table gains its 5-point line on 1 July, inside 2026."""
     findings = [f for f in dated_problems(fee_lines_replaced()) if f.code == "change-inside-period"]
