@@ -152,20 +152,15 @@ def in_force(entry: Mapping[str, Any]) -> Span:
 def listed_in_force(entry: Any, path: str = "") -> Iterator[tuple[str, Mapping[str, Any]]]:
     """Every element of a list inside ``entry`` (a table's category, item or line; a ladder's tier) that states
     its own period in force, with its dotted key."""
-    items: Any
     if isinstance(entry, dict):
-        items = ((f"{path}.{name}" if path else str(name), value) for name, value in entry.items())
+        for name, value in entry.items():
+            yield from listed_in_force(value, f"{path}.{name}" if path else str(name))
     elif isinstance(entry, list | tuple):
-        items = ((f"{path}[{index}]", value) for index, value in enumerate(entry))
-        for place, value in items:
+        for index, value in enumerate(entry):
+            place = f"{path}[{index}]"
             if isinstance(value, dict) and IN_FORCE in value:
                 yield place, value
             yield from listed_in_force(value, place)
-        return
-    else:
-        return
-    for place, value in items:
-        yield from listed_in_force(value, place)
 
 
 def changes(entry: Mapping[str, Any]) -> set[date]:
