@@ -11,6 +11,8 @@ The cases are the county's and the township's own rules, amended mid-year:
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import tomllib
 from datetime import date
@@ -18,14 +20,35 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import openpyxl
 import pytest
 
-from bianmin_rules import NoValueInForceError, Variant, VariantError, WorkCalendar, load_variant
+from bianmin_rules import (
+    Citation,
+    NoValueInForceError,
+    Subject,
+    SubjectKind,
+    Variant,
+    VariantError,
+    Verdict,
+    VerdictKind,
+    WorkCalendar,
+    installed_families,
+    load_variant,
+)
 from bianmin_rules.authoring.dated import dated_problems
 from bianmin_rules.authoring.lint import lint_text
 from bianmin_rules.cli.main import main
 from bianmin_rules.core.calendar import YearSchedule
+from bianmin_rules.core.periods import Period, PeriodKind
+from bianmin_rules.core.roster import Roster
+from bianmin_rules.core.scorecards.ranking import assess_in_time
+from bianmin_rules.core.verdicts import Measure
 from bianmin_rules.intake.files import variant_text as variant_text_of
+from bianmin_rules.views.explain import explain
+from bianmin_rules.views.outputs import to_html, to_xlsx
+from bianmin_rules.views.render import render_explanation, to_csv, to_markdown
+from bianmin_rules.views.tables import report_tables
 from tests.conftest import cited, events, make_variant, run
 from tests.test_calendar import HYPOTHETICAL_2027
 
@@ -78,8 +101,6 @@ def late_cases() -> list[Any]:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_tl7_markdown_shows_the_day_each_verdicts_rules_took_effect(lang: str) -> None:
     """TL-7 (五、(二)1) amended on 1 July: each verdict's row names its version, under 施行日期 (In force from)."""
-    from bianmin_rules.views.render import to_markdown
-
     text = to_markdown(run(CUT, late_cases(), "2026-08-31"), lang=lang)
     header = next(line for line in text.splitlines() if line.startswith(("| 日期 | 规则", "| Day | Rule")))
     assert ("施行日期" if lang == "zh" else "In force from") in header
@@ -89,22 +110,11 @@ def test_tl7_markdown_shows_the_day_each_verdicts_rules_took_effect(lang: str) -
 
 def test_markdown_of_a_variant_in_force_always_has_no_version_column() -> None:
     """A plain limit (三个工作日): no version, and the verdicts table is as it always was."""
-    from bianmin_rules.views.render import to_markdown
-
     assert "施行日期" not in to_markdown(run(tl7(3), late_cases(), "2026-08-31"))
 
 
 def test_csv_workbook_and_html_carry_each_verdicts_version(tmp_path: Path) -> None:
     """The combined CSV, the tables (CSV files, workbook, HTML): a ``version`` column, the day, empty for none."""
-    import csv
-    import io
-
-    import openpyxl
-
-    from bianmin_rules.views.outputs import to_html, to_xlsx
-    from bianmin_rules.views.render import to_csv
-    from bianmin_rules.views.tables import report_tables
-
     report = run(CUT, late_cases(), "2026-08-31")
     combined = list(csv.DictReader(io.StringIO(to_csv(report).split("\n\n")[0])))
     assert [(row["case"], row["version"]) for row in combined] == [("C3", "2026-01-01"), ("C2", "2026-07-01")]
@@ -123,11 +133,6 @@ def test_csv_workbook_and_html_carry_each_verdicts_version(tmp_path: Path) -> No
 
 def test_a_card_scored_by_an_amended_table_names_its_version_in_markdown_and_the_card_table() -> None:
     """town-conduct-100's monthly staff table with FEE-1 (四、1) cut from 1 July: July's card says which table."""
-    from bianmin_rules import Subject, SubjectKind
-    from bianmin_rules.views.explain import explain
-    from bianmin_rules.views.render import render_explanation, to_markdown
-    from bianmin_rules.views.tables import report_tables
-
     amended = town_conduct({"2026-01-01": "-10", "2026-07-01": "-5"}, period="month")
     report = run(amended, fee_findings("2026-06-15", "2026-07-15"), "2026-07-31")
     text = to_markdown(report)
@@ -366,10 +371,6 @@ def county_speed_up(amended: object) -> Variant:
 
 def speed_up_rates(*quarters: date, rate: int = 85) -> list[Any]:
     """One window's speed-up rate (TL-11) of ``rate``% in each quarter, as the speed-up-rate policy measures it."""
-    from bianmin_rules import Citation, Subject, SubjectKind, Verdict, VerdictKind
-    from bianmin_rules.core.periods import Period, PeriodKind
-    from bianmin_rules.core.verdicts import Measure
-
     found = []
     for start in quarters:
         quarter = Period(kind=PeriodKind.QUARTER, start=start)
@@ -386,8 +387,6 @@ QUARTERS_2026 = (date(2026, 1, 1), date(2026, 4, 1), date(2026, 7, 1), date(2026
 
 
 def window_cards(variant: Variant, verdicts: list[Any]) -> dict[str, Any]:
-    from bianmin_rules.core.roster import Roster
-    from bianmin_rules.core.scorecards.ranking import assess_in_time
 
     assert variant.timeline is not None
     assessment = assess_in_time(variant.timeline.tables, verdicts, roster=Roster(), as_of=date(2026, 12, 31))
@@ -513,8 +512,6 @@ def test_a_lines_malformed_period_in_force_is_refused_at_its_key() -> None:
 
 def test_lint_a_rate_measured_by_quarter_changing_inside_a_quarter() -> None:
     """TL-12 (一、(六)1, 办结率 per quarter): the cases it counts amended on 15 August, inside Q3; on 1 October, not."""
-    from bianmin_rules import installed_families
-
     data = tomllib.loads(load_variant("county-centre").to_toml())
     (index,) = [i for i, p in enumerate(data["policies"]) if p["kind"] == "completion-rate"]
     counts = data["policies"][index]["counts"]
