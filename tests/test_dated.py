@@ -354,18 +354,20 @@ def test_a_monthly_table_amended_on_a_month_start_scores_each_month_under_its_ow
 # TL-11, county-centre window table 一、(五)2 (提速办结, quarterly, 100 points): "承诺件提速达……
 # 81%—90%得8分，91%-100%得10分". An amendment from 1 July 2026 gives 10 points from 81%.
 
-SPEED_UP_AMENDED = [
-    {"high": 81, "high_closed": False, "points": 0, "text": "低于81%，按原表计分前的占位"},
-    {"low": 81, "high": 100, "points": 10, "text": "81%-100%得10分（2026年7月1日起）"},
-]
+def speed_up_amended(bands: list[dict[str, Any]]) -> dict[str, Any]:
+    """The 提速办结 bands as written (from 2026-01-01), and from 2026-07-01 the amended ones: the bands up to
+    81% as before, then one band "81%-100%得10分" in place of 81%—90% (8) and 91%-100% (10)."""
+    kept = [band for band in bands if "high" in band and band["high"] <= 81]
+    amended = {"low": 81, "high": 100, "points": 10, "text": "81%-100%得10分"}
+    return {"2026-01-01": bands, "2026-07-01": [*kept, amended]}
 
 
-def county_speed_up(amended: object) -> Variant:
-    """county-centre with the bands of its window table's 提速办结 item (TL-11) given ``amended``."""
+def county_speed_up(amended: Any) -> Variant:
+    """county-centre with the bands of its window table's 提速办结 item (TL-11) as ``amended`` gives them."""
     data = tomllib.loads(load_variant("county-centre").to_toml())
     (table,) = [t for t in data["scorecards"] if t["name"] == "window"]
     (band,) = [r for c in table["categories"] for i in c["items"] if i["id"] == "speed-up" for r in i["rules"]]
-    band["table"]["bands"] = amended(band["table"]["bands"]) if callable(amended) else amended
+    band["table"]["bands"] = amended(band["table"]["bands"])
     return Variant.from_data(data, origin="county-centre-amended")
 
 
@@ -400,7 +402,7 @@ def test_tl11_bands_amended_mid_year_score_q1_q2_by_the_old_bands_and_q3_q4_by_t
     Q1 and Q2 begin before 1 July: 8 points each, by the bands in force from 2026-01-01;
     Q3 and Q4 begin on and after it: 10 points each, by the amended bands.
     """
-    amended = county_speed_up(lambda old: {"2026-01-01": old, "2026-07-01": SPEED_UP_AMENDED})
+    amended = county_speed_up(speed_up_amended)
     cards = window_cards(amended, speed_up_rates(*QUARTERS_2026))
     quarters = [cards[str(start)] for start in QUARTERS_2026]
     assert [c.item("speed-up").score for c in quarters] == [8, 8, 10, 10]
@@ -413,7 +415,7 @@ def test_tl11_a_year_spanning_the_amendment_sums_its_quarters_as_each_was_scored
     The year is combined under the rollup of the table in force on its first day (version
     2026-01-01); its total is the unamended year's plus 2 + 2, the Q3 and Q4 gains.
     """
-    amended = county_speed_up(lambda old: {"2026-01-01": old, "2026-07-01": SPEED_UP_AMENDED})
+    amended = county_speed_up(speed_up_amended)
     plain = county_speed_up(lambda old: {"2026-01-01": old})
     rates = speed_up_rates(*QUARTERS_2026)
     cards, before = window_cards(amended, rates), window_cards(plain, rates)
@@ -426,7 +428,7 @@ def test_tl11_a_year_spanning_the_amendment_sums_its_quarters_as_each_was_scored
 
 def test_a_scorecard_period_before_the_first_value_of_its_table_is_an_error_naming_table_period_and_day() -> None:
     """A rate of 2025's fourth quarter under bands given from 2026-01-01 only: the rules of that quarter are unknown."""
-    amended = county_speed_up(lambda old: {"2026-01-01": old, "2026-07-01": SPEED_UP_AMENDED})
+    amended = county_speed_up(speed_up_amended)
     with pytest.raises(NoValueInForceError, match=r"SC-3 \(scorecards\[0\]\.categories\[4\]\.items\[1\]"
                        r"\.rules\[0\]\.table\.bands\).*table 'window' started on 2025-10-01, before 2026-01-01"):
         window_cards(amended, speed_up_rates(date(2025, 10, 1)))
@@ -629,6 +631,14 @@ def test_lint_a_table_changed_inside_its_period() -> None:
     ]
     monthly = lint_findings(town_conduct({"2026-01-01": "-10", "2026-07-01": "-5"}, period="month").to_toml())
     assert not [f for f in monthly if f[1] == "change-inside-period"]
+
+
+def test_lint_a_quarterly_table_amended_inside_its_yearly_rollup() -> None:
+    """SC-10: the county window table (quarterly, summed by year) amended on 1 July: a quarter begins, the year not."""
+    found = [f for f in dated_problems(tomllib.loads(county_speed_up(speed_up_amended).to_toml()))
+             if f.code == "change-inside-period"]
+    assert [(f.rule, f.place, f.which) for f in found] == [("SC-10", "scorecards[0]", "2026-07-01")]
+    assert "inside the year that begins on 2026-01-01" in found[0].message
 
 
 def staff_table() -> int:
