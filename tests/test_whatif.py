@@ -11,18 +11,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bianmin_rules import Variant, evaluate_all
 from bianmin_rules.cli.main import main
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.policy import Context, PolicyBase
-from bianmin_rules.core.verdicts import Subject, SubjectKind
+from bianmin_rules.core.verdicts import Subject, SubjectKind, VerdictKind
 from bianmin_rules.families.cases.policies import ImmediateSameDay, RejectionDecision
 from bianmin_rules.families.joint.policies import DeemedApproval, JointLead
 from bianmin_rules.families.ladders.policies import OffenceLadder
 from bianmin_rules.intake.files import DATA, demo_events
 from bianmin_rules.views.render import render_diff
-from bianmin_rules.views.whatif import Change, ReportDiff, diff
+from bianmin_rules.views.whatif import Change, ReportDiff, Spelling, diff
 from tests.conftest import run
 
 COUNTY_TOML = (DATA / "variants" / "county-centre.toml").read_text(encoding="utf-8")
@@ -176,3 +178,17 @@ def test_a_restated_verdict_differs_in_nothing_but_what_was_restated(county: Var
     assert rebuilt.deadline is not verdict.deadline and verdict.differing(rebuilt) == ()
     later = verdict.restated(on=date(2026, 12, 31))
     assert verdict.differing(later) == ("on",)
+
+
+SUBJECTS = [Subject(kind=SubjectKind.STAFF, id="S01-1"), Subject(kind=SubjectKind.WINDOW, id="W01")]
+
+
+@given(st.lists(st.tuples(
+    st.sampled_from(["TL-7", "ESC-2"]), st.sampled_from(list(VerdictKind)), st.sampled_from(SUBJECTS),
+    st.none() | st.sampled_from(["C1", "C'2"]), st.dates(), st.lists(st.text(max_size=3), max_size=2).map(tuple),
+), max_size=12))
+def test_changes_are_ordered_as_the_text_of_their_identity(keys: list[tuple[object, ...]]) -> None:
+    """The changes of a diff come in the order of ``repr`` of their identity, its values spelt once each."""
+    spelling = Spelling()
+    assert [spelling(key) for key in keys] == [repr(key) for key in keys]
+    assert spelling(("TL-7",)) == repr(("TL-7",))

@@ -164,12 +164,36 @@ def verdict_changes(before: Iterable[Verdict], after: Iterable[Verdict]) -> Iter
     old = group_by_identity(before)
     new = group_by_identity(after)
     found = {}
-    for key in old.keys() | new.keys():
-        changes = list(changes_within(old.get(key, []), new.get(key, [])))
+    for key, olds in old.items():
+        changes = list(changes_within(olds, new.get(key, [])))
         if changes:
             found[key] = changes
-    for key in sorted(found, key=repr):
+    for key, news in new.items():
+        if key not in old:
+            found[key] = list(changes_within([], news))
+    for key in sorted(found, key=Spelling()):
         yield from found[key]
+
+
+class Spelling:
+    """``repr(key)`` of an identity key, each of its values spelt once: the order of the changes.
+
+    The verdicts of a report share their subjects, days and rules, whose ``repr`` (a
+    model's, for a subject) costs more than the rest of pairing a verdict.
+    """
+
+    def __init__(self) -> None:
+        self._spelt: dict[int, tuple[object, str]] = {}
+
+    def __call__(self, key: tuple[object, ...]) -> str:
+        return "(" + ", ".join(map(self.spell, key)) + ("," if len(key) == 1 else "") + ")"
+
+    def spell(self, value: object) -> str:
+        """``repr(value)``, remembered while ``value`` lives (the entry holds it)."""
+        entry = self._spelt.get(id(value))
+        if entry is None or entry[0] is not value:
+            entry = self._spelt[id(value)] = (value, repr(value))
+        return entry[1]
 
 
 def changes_within(olds: list[Verdict], news: list[Verdict]) -> Iterable[VerdictChange]:
