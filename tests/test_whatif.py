@@ -227,3 +227,13 @@ def test_a_rule_reading_a_book_it_does_not_declare_finds_it_freed(
     monkeypatch.setattr(CompletionRate, "reads", property(lambda self: ()))
     with pytest.raises(EvaluationError, match="'cases' was freed"):
         run(county, demo_events(), "2026-03-31")
+
+
+def test_one_verdict_changed_among_as_many_is_found(county: Variant) -> None:
+    """Two reports with as many verdicts, in the same order, one of them with other points: that one changes."""
+    report = run(county, demo_events(), "2026-03-31")
+    first = report.verdicts[0]
+    changed = first.model_copy(update={"points": first.points - 1})
+    other = report.model_copy(update={"verdicts": (changed, *report.verdicts[1:])})
+    (change,) = diff(report, other).verdicts
+    assert (change.change, change.fields, change.before, change.after) == (Change.CHANGED, ("points",), first, changed)

@@ -8,7 +8,7 @@ total, eligibility, rank and awards move (SC). Every change names the rule that 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -159,8 +159,17 @@ def card_deltas(before: Iterable[Card], after: Iterable[Card]) -> Iterable[CardD
             yield CardDelta(scorecard=key[0], subject=key[1], period=key[2], before=first, after=second)
 
 
-def verdict_changes(before: Iterable[Verdict], after: Iterable[Verdict]) -> Iterable[VerdictChange]:
-    """Pair the verdicts by identity; report the unpaired ones and the paired ones that differ."""
+def verdict_changes(before: Sequence[Verdict], after: Sequence[Verdict]) -> Iterable[VerdictChange]:
+    """Pair the verdicts by identity; report the unpaired ones and the paired ones that differ.
+
+    Two reports whose verdicts are the same, one for one in the same order (a variant
+    against a copy of itself: the second restates the first's), have no change: told at
+    once, without grouping either.
+    """
+    if len(before) == len(after) and not any(
+        first.differing(second, IGNORED_FIELDS) for first, second in zip(before, after, strict=True)
+    ):
+        return
     old = group_by_identity(before)
     new = group_by_identity(after)
     found = {}
