@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, NamedTuple, Protocol
 
-from bianmin_rules.core.books import Books, Ledger, collector_paused
+from bianmin_rules.core.books import Books, Ledger, Release, collector_paused
 from bianmin_rules.core.calendar import DEFAULT_OFFICE_HOURS, WorkCalendar
 from bianmin_rules.core.dated import Span, Timeline, Unvalued, unvalued_on
 from bianmin_rules.core.errors import EvaluationError, NoValueInForceError, wrong_type
@@ -115,19 +115,39 @@ def evaluate_all(
     with collector_paused():
         told("reading", 0, 0)
         books = collect(events, as_of=as_of, case_types=shared, families=families)
-        judgements = Judgements(books)
+        if shared is None:
+            for variant in variants:
+                variant.families.admit(books, variant.case_types)
+        notes = [tuple(variant.families.notes(books)) for variant in variants]
+        judgements = Judgements(books, release(books, variants))
         reports = []
         judging = Judging(told, sum(len(entries(variant)) for variant in variants))
-        for variant, work_calendar in zip(variants, calendars, strict=True):
-            if shared is None:
-                variant.families.admit(books, variant.case_types)
+        for variant, work_calendar, noted in zip(variants, calendars, notes, strict=True):
             reports.append(judgements.report(variant, Context(
                 variant=variant.name, calendar=work_calendar, as_of=as_of, include_compliance=include_compliance,
-            ), judging))
+            ), judging, notes=noted))
         # Freed while the collector is still paused: resumed with the books alive, its
         # next pass would scan their millions of objects once more.
         del books, judgements
     return tuple(reports)
+
+
+def release(books: Books, variants: Sequence[Variant]) -> Release | None:
+    """What frees each book once the last rule of ``variants`` that reads it is judged; None where a variant
+    changes over time (its courses read the books to the end)."""
+    if any(variant.timeline is not None for variant in variants):
+        return None
+    reads = [policy.reads for variant in variants for _, policies in stages(variant) for policy in policies]
+    freeing = Release(books, [None if r is None else {book.name for book in r} for r in reads],
+                      keep={ASSESSOR_SCORES.name})
+    freeing.unread()
+    return freeing
+
+
+def stages(variant: Variant) -> list[tuple[int, list[PolicyBase]]]:
+    """The variant's policies stage by stage, in the order they are judged."""
+    return [(stage, [p for p in variant.policies if p.stage == stage])
+            for stage in sorted({policy.stage for policy in variant.policies})]
 
 
 def check_arguments(
@@ -240,16 +260,23 @@ class Judgements:
     scorecards too where its tables are the same.
     """
 
-    def __init__(self, books: Books) -> None:
+    def __init__(self, books: Books, freeing: Release | None = None) -> None:
         self._books = books
+        self._release = freeing
         self._judged: list[_Judged] = []
         self._outcomes: list[_Outcome] = []
 
-    def report(self, variant: Variant, context: Context, judging: Judging | None = None) -> Report:
-        """The report of ``variant`` on the books, as :func:`judge` gives it."""
+    def report(
+        self, variant: Variant, context: Context, judging: Judging | None = None, *,
+        notes: tuple[str | Message, ...] | None = None,
+    ) -> Report:
+        """The report of ``variant`` on the books, as :func:`judge` gives it (``notes``: its families', if taken
+        before the books were freed)."""
         books, name = self._books, context.variant
         if variant.timeline is not None:
             return timed_report(variant, variant.timeline, books, context, judging)
+        if notes is None:
+            notes = tuple(variant.families.notes(books))
         lineage, found = self.found(variant, context, judging)
         outcome = next((o for o in self._outcomes if o.lineage == lineage), None)
         if outcome is None:
@@ -276,7 +303,7 @@ class Judgements:
             events_after_as_of=books.events_after_as_of,
             verdicts=tuple(verdicts),
             totals=outcome.totals,
-            note_messages=(*placeholder_hours(variant, verdicts), *variant.families.notes(books)),
+            note_messages=(*placeholder_hours(variant, verdicts), *notes),
             scorecards=assessment.cards,
             standings=assessment.standings,
         )
@@ -296,12 +323,10 @@ class Judgements:
         def verdicts() -> list[Verdict]:
             return [v for n in lineage for v in self._judged[n].under(name)]
 
-        for stage in sorted({policy.stage for policy in variant.policies}):
+        for _, policies in stages(variant):
             earlier = tuple(lineage)
             staged: Context | None = None
-            for policy in variant.policies:
-                if policy.stage != stage:
-                    continue
+            for policy in policies:
                 kinds = policy.consults
                 if kinds not in consulted:
                     consulted[kinds] = tuple(p for p in variant.policies if getattr(p, "kind", None) in kinds)
@@ -313,6 +338,10 @@ class Judgements:
                     number = len(self._judged)
                     self._judged.append(_Judged(policy, own, earlier, list(policy.evaluate(self._books, own))))
                 lineage.append(number)
+                if self._release is not None:
+                    for freed in self._release.judged():
+                        if staged is not None:
+                            staged.derived.forget(freed)
                 if judging is not None:
                     judging.policy_done()
         return tuple(lineage), verdicts

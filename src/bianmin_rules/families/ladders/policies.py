@@ -28,13 +28,13 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from itertools import pairwise
-from typing import ClassVar, Literal, NamedTuple
+from typing import Any, ClassVar, Literal, NamedTuple
 
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bianmin_rules.core import words as w
-from bianmin_rules.core.books import Books
+from bianmin_rules.core.books import Book, Books
 from bianmin_rules.core.bounds import Count, Share, Yuan
 from bianmin_rules.core.formatting import plain
 from bianmin_rules.core.periods import Period, PeriodKind
@@ -201,6 +201,13 @@ class OffenceLadder(CountedPolicy):
                 raise ValueError(f"a later rung may not be lighter: {upper.tier!r} after {lower.tier!r}")
         return self
 
+    @property
+    def reads(self) -> tuple[Book[Any], ...]:
+        """The findings (by code or finder), and what was complained about where one complaint is one occurrence."""
+        if self.once_per is OnePer.COMPLAINT:
+            return Complained.reads
+        return (FINDINGS,)
+
     def rung(self, n: int) -> LadderTier | None:
         """The rung the n-th occurrence reaches, if any."""
         if not self.repeat_last and n > self.tiers[-1].occurrence:
@@ -323,6 +330,9 @@ class Complained:
     reports: frozenset[str]
     """The events of findings by a verified report."""
 
+    reads: ClassVar[tuple[Book[Any], ...]] = (FINDINGS, COMPLAINT_FILES, INQUIRY_FILES)
+    """The books :meth:`of` reads."""
+
     @classmethod
     def of(cls, books: Books) -> Complained:
         """The matters complained about, and their complaints."""
@@ -421,6 +431,11 @@ class SeverityTiers(CountedPolicy):
     charge: Literal["subject", "staff", "window"] = Field(
         default="subject", description="Who bears the tier: the counted violation's subject, staff member or window."
     )
+
+    @property
+    def reads(self) -> tuple[Book[Any], ...]:
+        """The findings, by the counted violations' evidence."""
+        return (FINDINGS,)
 
     def charged(self, verdict: Verdict) -> Subject:
         """The subject a counted violation's tier is charged to."""
