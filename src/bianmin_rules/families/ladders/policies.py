@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 from itertools import pairwise
 from typing import ClassVar, Literal, NamedTuple
 
@@ -357,8 +358,9 @@ class Complained:
 PERIOD_WORDS = {PeriodKind.MONTH: say("一个月"), PeriodKind.QUARTER: say("一个季度"), PeriodKind.YEAR: say("一年")}
 
 
+@lru_cache(maxsize=256)
 def period_words(period: Period) -> Message:
-    """``2026年内``, ``2026年第1季度内``, ``2026年3月内``."""
+    """``2026年内``, ``2026年第1季度内``, ``2026年3月内``: one message per period, shared by its verdicts."""
     start = period.start
     if period.kind is PeriodKind.YEAR:
         return say("{year}年内", year=start.year)
