@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer
@@ -17,6 +18,12 @@ Number = Annotated[Decimal, PlainSerializer(plain, when_used="json")]
 The value itself is kept exact, as computed; only its written form is canonical, the
 same as every text and table of a report writes it (:func:`~bianmin_rules.core.formatting.plain`).
 """
+
+
+@lru_cache(maxsize=1024)
+def whole(n: int) -> Decimal:
+    """The whole number ``n`` as a :data:`Number`, one object per number: a count many verdicts carry alike."""
+    return Decimal(n)
 
 
 class Result(BaseModel):
