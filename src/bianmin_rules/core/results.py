@@ -38,9 +38,9 @@ class Result(BaseModel):
     pydantic also keeps the field values in a dict of their own per instance, names and
     all. A result's dict shares its table of names with the other results of its class
     (a copy of one whose names are shared, as the instances of a plain class share
-    theirs) and holds only its values: for a verdict, a third of the dict's size. Where
-    that is no smaller (a class of few fields; an interpreter that does not share names),
-    the dict is pydantic's own. Either is an ordinary dict to every reader.
+    theirs) and holds only its values. Where that is no smaller (a class of few fields; an
+    interpreter that does not share names), the dict is pydantic's own. Either is an
+    ordinary dict to every reader.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
