@@ -15,7 +15,7 @@ from typing import Any, NamedTuple, Protocol
 
 from bianmin_rules.core.books import Books, Ledger, collector_paused
 from bianmin_rules.core.calendar import DEFAULT_OFFICE_HOURS, WorkCalendar
-from bianmin_rules.core.dated import Timeline, Unvalued, merged
+from bianmin_rules.core.dated import Span, Timeline, Unvalued, unvalued_on
 from bianmin_rules.core.errors import EvaluationError, NoValueInForceError, wrong_type
 from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.family import Families, joined
@@ -23,8 +23,7 @@ from bianmin_rules.core.policy import Context, Derived, PolicyBase
 from bianmin_rules.core.report import Report, SubjectTotal, subject_totals
 from bianmin_rules.core.roster import RosterLedger
 from bianmin_rules.core.scorecards.assessors import ASSESSOR_SCORES
-from bianmin_rules.core.scorecards.cards import Card, Standing
-from bianmin_rules.core.scorecards.ranking import Assessment, assess
+from bianmin_rules.core.scorecards.ranking import Assessment, assess, assess_in_time
 from bianmin_rules.core.scorecards.tables import ScorecardTable
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import Verdict, VerdictKind
@@ -385,12 +384,9 @@ def timed_report(variant: Variant, timeline: Timeline, books: Books, context: Co
     verdicts = sorted(found, key=lambda v: v.sort_key)
     told = judging.progress if judging else no_progress
     told("scoring", 0, 1)
-    if not timeline.tables_timed:
-        assessment = assess(
-            variant.scorecards, verdicts, roster=books.roster, as_of=as_of, assessor_scores=books[ASSESSOR_SCORES],
-        )
-    else:
-        assessment = assess_in_time(timeline, verdicts, books, as_of)
+    assessment = assess_in_time(
+        timeline.tables, verdicts, roster=books.roster, as_of=as_of, assessor_scores=books[ASSESSOR_SCORES],
+    )
     told("scoring", 1, 1)
     return Report(
         variant=variant.name,
@@ -429,29 +425,33 @@ def apply_courses(
         for course in timeline.courses:
             if type(course.policy).stage != stage:
                 continue
-            for position, (span, policy) in enumerate(course.spans):
-                if policy is None or isinstance(policy, Unvalued):
+            unvalued: list[tuple[Span, Unvalued]] = []  # the spans before the first value, checked by the first policy
+            for span, policy in course.spans:
+                if isinstance(policy, Unvalued):
+                    unvalued.append((span, policy))
                     continue
-                before = course.spans[position - 1] if position else None
-                unvalued = before if before is not None and isinstance(before[1], Unvalued) else None
+                if policy is None:
+                    continue
                 version = timeline.on(span.since) if span.since is not None else timeline.versions[0]
                 consulted = tuple(p for p in version.variant.policies if getattr(p, "kind", None) in policy.consults)
                 staged = replace(context, verdicts=earlier, derived=derived, policies=consulted,
-                                 include_compliance=context.include_compliance or unvalued is not None)
+                                 include_compliance=context.include_compliance or bool(unvalued))
                 found = policy.evaluate(books, staged)
                 if span.since is None and span.until is None:
                     verdicts.extend(found)
                     continue
                 for verdict in found:
                     day = families.start_day(verdict, books)
-                    if unvalued is not None and unvalued[0].holds(day):
+                    missing = unvalued_on(unvalued, day)
+                    if missing is not None:
                         raise NoValueInForceError(
-                            rule=policy.rule, key=f"policies[{course.index}].{unvalued[1].key}", matter=matter(verdict),
-                            day=day, first=unvalued[1].first,
+                            rule=policy.rule, key=f"policies[{course.index}].{missing.key}", matter=matter(verdict),
+                            day=day, first=missing.first,
                         )
                     if span.holds(day) and (context.include_compliance or verdict.kind is not VerdictKind.COMPLIANCE):
                         verdicts.append(verdict if span.since is None else
                                         verdict.model_copy(update={"version": span.since}))
+                unvalued = []
             if judging is not None:
                 judging.policy_done()
     return verdicts
@@ -461,23 +461,6 @@ def matter(verdict: Verdict) -> str:
     """The matter a verdict judges, in a few words: its case, inquiry or complaint, else its subject."""
     return next((f"{name} {value!r}" for name in ("case", "inquiry", "complaint")
                  if (value := getattr(verdict, name)) is not None), str(verdict.subject))
-
-
-def assess_in_time(timeline: Timeline, verdicts: Sequence[Verdict], books: Books, as_of: date) -> Assessment:
-    """The scorecards of a variant whose tables change over time: each period under the tables in force at its start.
-
-    Each version's tables score every verdict; a card and a ranking are kept from the
-    version in force on the first day of their period.
-    """
-    cards: list[Card] = []
-    standings: list[Standing] = []
-    for span, tables in merged([(v.span, v.variant.scorecards, None) for v in timeline.versions]):
-        if not tables:
-            continue
-        assessment = assess(tables, verdicts, roster=books.roster, as_of=as_of, assessor_scores=books[ASSESSOR_SCORES])
-        cards.extend(card for card in assessment.cards if span.holds(card.period.start))
-        standings.extend(s for s in assessment.standings if span.holds(s.period.start))
-    return Assessment(cards=tuple(cards), standings=tuple(standings))
 
 
 def placeholder_hours(variant: Variant, verdicts: Iterable[Verdict]) -> Iterable[Message]:
@@ -490,7 +473,8 @@ def placeholder_hours(variant: Variant, verdicts: Iterable[Verdict]) -> Iterable
     """
     if variant.office_hours is not None:
         return
-    rules = {policy.rule for policy in variant.policies if policy.reads_office_hours}
+    policies = [p for version in variant.versions for p in version.variant.policies]  # of every day, not the last
+    rules = {policy.rule for policy in policies if policy.reads_office_hours}
     if any(verdict.rule in rules for verdict in verdicts):
         sessions = Joined(f"{s.start:%H:%M}–{s.end:%H:%M}" for s in DEFAULT_OFFICE_HOURS.sessions)
         yield say("办公时间：原文未规定作息时间，本报告的迟到、早退、旷工、离岗、空岗和请假天数及其扣分、扣款，"

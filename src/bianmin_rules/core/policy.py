@@ -123,6 +123,10 @@ class PolicyBase(BaseModel):
     reads_office_hours: ClassVar[bool] = False
     """Does the rule count against the office hours (lateness, absence, time off post, days of leave, CAL-2)?"""
 
+    measures_periods: ClassVar[bool] = False
+    """Does the rule measure a rate over each period of its ``period`` (TL-12, SC-5 …)? Such a rate is one
+    matter of its whole period, judged by the rules in force on the period's first day."""
+
     id: str | None = Field(
         default=None, description="How a variant extending this one addresses the policy (default: its rule ID)."
     )

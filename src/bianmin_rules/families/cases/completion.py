@@ -44,6 +44,7 @@ class CompletionRate(CasePolicy):
 
     kind: Literal["completion-rate"] = "completion-rate"
     counts: tuple[RuleId, ...] = Field(default=DEADLINE_RULES, min_length=1, description="The deadline rules.")
+    measures_periods: ClassVar[bool] = True
     period: PeriodKind = Field(default=PeriodKind.QUARTER, description="The period measured.")
     per: tuple[Literal["window", "staff"], ...] = Field(default=("window", "staff"), min_length=1)
     basis: Literal["closed", "received"] = Field(default="closed", description="Which day places a case in a period.")
