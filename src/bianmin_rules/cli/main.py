@@ -42,7 +42,7 @@ from bianmin_rules.core.periods import Period
 from bianmin_rules.core.report import Report
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import VerdictKind
-from bianmin_rules.core.words import say
+from bianmin_rules.core.words import joined, say, zh
 from bianmin_rules.intake.families import installed_families
 from bianmin_rules.intake.files import (
     DEMO_AS_OF,
@@ -297,6 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the good rows, and the bad cells to a CSV file beside the output (FILE.skipped.csv)",
     )
     add_quiet_option(intake)
+    add_lang_option(intake)
     intake.set_defaults(command=run_import)
 
     sample = commands.add_parser(
@@ -752,11 +753,15 @@ def run_import(args: argparse.Namespace) -> int:
         raise
     for problem in tally.problems:
         print(f"bianmin-rules: {args.register}: {problem}", file=sys.stderr)
+    # The lines for whoever runs the import are English unless --lang is given, as an error's are;
+    # the skipped cells' file is for the centre's staff, Chinese unless --lang en.
+    told = Words(args.lang or "en")
     if tally.problems:
         skipped = f"{args.output or 'events'}.skipped.csv"
-        write_problems(tally.problems, skipped)
-        print(f"bianmin-rules: the bad cells are listed in {skipped}", file=sys.stderr)
-    print(f"bianmin-rules: {'; '.join(summary(tally))}", file=sys.stderr)
+        write_problems(tally.problems, skipped, Words(reader_lang(args)))
+        listed = say("有误的单元格列在{file}", file=skipped)
+        print(f"bianmin-rules: {told(listed)}", file=sys.stderr)
+    print(f"bianmin-rules: {told(joined(summary(tally), zh('；')))}", file=sys.stderr)
     return 0
 
 

@@ -30,7 +30,9 @@ from bianmin_rules.core.deadlines import (
     LimitUnit,
     TimeLimit,
     adjustment_words,
+    amount_words,
     late_words,
+    started_words,
 )
 from bianmin_rules.core.engine import Judging, Progress, check_arguments, collect, no_progress
 from bianmin_rules.core.errors import EvaluationError, wrong_type
@@ -41,7 +43,7 @@ from bianmin_rules.core.results import Result
 from bianmin_rules.core.roster import Roster
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import Citation, RuleId, Subject, SubjectKind
-from bianmin_rules.core.words import Text
+from bianmin_rules.core.words import Message, Text, as_message, joined, say, zh
 
 ALL = "all"
 """``within=ALL``: every open matter, however far off its due day."""
@@ -68,7 +70,13 @@ class AgendaItem(Result):
     in ``late_unit`` (the verdict of the next evaluation says the same). A matter whose
     clock a suspension holds (TL-8) has no due day yet: ``held_since`` says since when.
     ``adjusted`` says, in words, how suspensions and extensions (TL-5) moved the due day.
+
+    Its words are data, as a verdict's are: :attr:`message` is the sentence with the facts
+    it tells, written when read — :attr:`explanation` in Chinese, the views in the reader's
+    language. In JSON it is the Chinese ``explanation``.
     """
+
+    model_config = ConfigDict(validate_by_name=True, validate_by_alias=True, serialize_by_alias=True)
 
     rule: RuleId
     source: Citation
@@ -78,11 +86,11 @@ class AgendaItem(Result):
     case: str | None = None
     inquiry: str | None = None
     complaint: str | None = None
-    duty: str = Field(description="What is owed, in the words of the rule.")
-    action: str = Field(description="The act that meets the limit, in words.")
+    duty: Text = Field(description="What is owed, in the words of the rule.")
+    action: Text = Field(description="The act that meets the limit, in words.")
     limit: TimeLimit
     start: date = Field(description="The day the clock started.")
-    start_rule: str = Field(description="What started the clock, in words.")
+    start_rule: Text = Field(description="What started the clock, in words.")
     due: date | None = Field(description="The last day in time; None while a suspension holds the clock.")
     days_left: int | None = Field(
         description="Working days after as_of to the due day; minus the days late once late; None while held."
@@ -90,15 +98,20 @@ class AgendaItem(Result):
     overdue: bool = Field(description="Late as of as_of, as the rule counts lateness.")
     late_unit: LimitUnit = Field(description="The unit the rule counts days late in.")
     held_since: date | None = Field(default=None, description="While a suspension holds the clock: since when.")
-    adjusted: str | None = Field(
+    adjusted: Text | None = Field(
         default=None, description="How suspensions (TL-8) and extensions (TL-5) moved the due day, in words.",
     )
     deadline: DeadlineTrace | None = Field(
         default=None, description="The trace a verdict on the matter would carry as of as_of (none while held).",
     )
     evidence: tuple[str, ...] = Field(default=(), description="Ids of the events the matter rests on.")
-    explanation: str = Field(description="The matter and its count, in Chinese.")
+    message: Text = Field(alias="explanation", description="The matter, its count and its status (in JSON: Chinese).")
     provisional: bool = Field(default=False, description="Rests on a year without an official calendar (CAL-3).")
+
+    @property
+    def explanation(self) -> str:
+        """The matter and its count in Chinese (:attr:`message` written out)."""
+        return str(self.message)
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
@@ -264,29 +277,37 @@ def agenda_item(policy: PolicyBase, matter: Matter[Any], context: Context, withi
     if within is not None and ahead > within:
         return None
     schedule = clock.settle(calendar)
-    adjusted = adjustment_words(clock, schedule)
-    count = [f"时限自{clock.start_rule}（{clock.start}）起算{clock.limit.label()}", *adjusted]
+    adjusted = adjustment_words(schedule, clock.limit, clock.statutory)
+    count = [started_words(clock.limit, clock.start, clock.start_rule), *adjusted]
+    action = as_message(matter.action)
     late = 0
     trace = held_since = None
+    status: Message
     if due is None:
         held_since = max(pause.suspended for pause in schedule.suspensions if pause.resumed is None)
-        status = f"{held_since}起中止，时限停止计算"
+        status = say("{held_since}起中止，时限停止计算", held_since=held_since)
     else:
         late = matter.late(due, as_of, calendar)
         trace = clock.trace(schedule, actual=None, days_late=late, late_unit=matter.late_unit)
-        count.append(str(clock.limit.due_words(clock.start, due, calendar)) if not adjusted else f"届满日为{due}")
-        status = f"截至{as_of}尚未{matter.action}，" + (
-            f"已逾期{late_words(late, matter.late_unit)}" if late
-            else f"距届满还有{ahead}个工作日" if ahead
-            else "今日届满" if due == as_of
-            else "届满日已过，下一个工作日起计为逾期"
-        )
+        count.append(say("届满日为{due}", due=due) if adjusted else clock.limit.due_words(clock.start, due, calendar))
+        if late:
+            status = say("截至{on}尚未{action}，已逾期{late}", on=as_of, action=action,
+                         late=late_words(late, matter.late_unit))
+        elif ahead:
+            status = say("截至{on}尚未{action}，距届满还有{left}", on=as_of, action=action,
+                         left=amount_words(ahead, LimitUnit.WORKING_DAYS))
+        elif due == as_of:
+            status = say("截至{on}尚未{action}，今日届满", on=as_of, action=action)
+        else:
+            status = say("截至{on}尚未{action}，届满日已过，下一个工作日起计为逾期", on=as_of, action=action)
     return AgendaItem(
         rule=policy.rule, source=policy.source, subject=matter.subject, window=matter.window, staff=matter.staff,
-        case=matter.case, inquiry=matter.inquiry, complaint=matter.complaint, duty=str(matter.duty),
-        action=str(matter.action), limit=clock.limit, start=clock.start, start_rule=str(clock.start_rule), due=due,
+        case=matter.case, inquiry=matter.inquiry, complaint=matter.complaint, duty=matter.duty,
+        action=action, limit=clock.limit, start=clock.start, start_rule=clock.start_rule, due=due,
         days_left=None if due is None else (-late if late else ahead), overdue=late > 0, late_unit=matter.late_unit,
-        held_since=held_since, adjusted="，".join(adjusted) or None, deadline=trace, evidence=matter.evidence,
-        explanation=f"{matter.duty}。{'，'.join(count)}；{status}。",
+        held_since=held_since, adjusted=joined(adjusted, zh("，")) if adjusted else None, deadline=trace,
+        evidence=matter.evidence,
+        message=say("{duty}。{count}；{outcome}。", duty=as_message(matter.duty), count=joined(count, zh("，")),
+                    outcome=status),
         provisional=calendar.is_provisional(as_of) or (due is not None and calendar.is_provisional(due)),
     )

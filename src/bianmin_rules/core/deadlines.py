@@ -30,7 +30,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 from bianmin_rules.core.bounds import LIMIT_DAYS, WholeDays
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.results import Result
-from bianmin_rules.core.words import Message, Text, counted, say
+from bianmin_rules.core.words import Message, Text, Translate, as_message, counted, joined, say, zh
 
 ONE_DAY = timedelta(days=1)
 
@@ -453,34 +453,63 @@ def lateness(due: date, on: date, unit: LimitUnit, calendar: WorkCalendar, *, fi
 
 
 EXTENSION_WORDS = {
-    ExtensionStatus.APPLIED: "届满日顺延",
-    ExtensionStatus.CAPPED: "超过法定时限，只顺延至法定届满日",
-    ExtensionStatus.UNCAPPED: "法定时限未知，按新时限顺延",
-    ExtensionStatus.TOO_LATE: "期限届满后才延期，不予顺延",
+    ExtensionStatus.APPLIED: say("届满日顺延"),
+    ExtensionStatus.CAPPED: say("超过法定时限，只顺延至法定届满日"),
+    ExtensionStatus.UNCAPPED: say("法定时限未知，按新时限顺延"),
+    ExtensionStatus.TOO_LATE: say("期限届满后才延期，不予顺延"),
 }
 """What an extension did to the due date, in words (TL-5)."""
 
 
-def adjustment_words(clock: Clock, schedule: Schedule) -> list[str]:
+def started_words(limit: TimeLimit, start: date, start_rule: str | Message) -> Message:
+    """``时限自受理之日（2026-03-02）起算5个工作日``: where a count begins."""
+    return say("时限自{start_rule}（{start}）起算{limit}", start_rule=as_message(start_rule), start=start,
+               limit=limit.words())
+
+
+def adjustment_words(steps: Schedule | DeadlineTrace, limit: TimeLimit, statutory: TimeLimit | None) -> list[Message]:
     """How suspensions (TL-8) and extensions (TL-5) moved a due date, in words; none when nothing moved it.
 
     ``原届满日为…``, each suspension (``…中止、…恢复，不计N个工作日``, or ``…起中止`` while it
-    lasts), each extension and what it did, and the statutory due date that capped them.
+    lasts), each extension and what it did, and the statutory due date that capped them:
+    read from a settled clock (``steps``, a :class:`Schedule` or a verdict's
+    :class:`DeadlineTrace`) counting ``limit`` under the cap ``statutory``.
     """
-    words: list[str] = []
-    if (schedule.suspensions or schedule.extensions) and schedule.base_due is not None:
-        words.append(f"原届满日为{schedule.base_due}")
-    counted = "个工作日" if clock.limit.counted_unit is LimitUnit.WORKING_DAYS else "日"
-    for pause in schedule.suspensions:
-        if pause.resumed is None:
-            words.append(f"{pause.suspended}起中止")
+    words: list[Message] = []
+    if (steps.suspensions or steps.extensions) and steps.base_due is not None:
+        words.append(say("原届满日为{due}", due=steps.base_due))
+    for pause in steps.suspensions:
+        if pause.resumed is None or pause.days_not_counted is None:
+            words.append(say("{suspended}起中止", suspended=pause.suspended))
         else:
-            words.append(f"{pause.suspended}中止、{pause.resumed}恢复，不计{pause.days_not_counted}{counted}")
-    for extension in schedule.extensions:
-        words.append(f"{extension.granted}延期至{extension.new_limit.label()}（{EXTENSION_WORDS[extension.status]}）")
-    if schedule.statutory_due is not None and clock.statutory is not None and schedule.extensions:
-        words.append(f"法定时限{clock.statutory.label()}届满日为{schedule.statutory_due}")
+            words.append(say("{suspended}中止、{resumed}恢复，不计{days}", suspended=pause.suspended,
+                             resumed=pause.resumed, days=late_words(pause.days_not_counted, limit.counted_unit)))
+    for extension in steps.extensions:
+        words.append(say("{granted}延期至{limit}（{status}）", granted=extension.granted,
+                         limit=extension.new_limit.words(), status=EXTENSION_WORDS[extension.status]))
+    if steps.statutory_due is not None and statutory is not None and steps.extensions:
+        words.append(say("法定时限{limit}届满日为{due}", limit=statutory.words(), due=steps.statutory_due))
     return words
+
+
+class Count:
+    """The count of a due date in words, told from its trace when read: limit and start, suspensions,
+    extensions, final due date (a :class:`~bianmin_rules.core.words.Phrase`)."""
+
+    __slots__ = ("trace",)
+
+    def __init__(self, trace: DeadlineTrace) -> None:
+        self.trace = trace
+
+    def render(self, translate: Translate) -> str:
+        """The count in the language of ``translate``."""
+        trace = self.trace
+        parts = [
+            started_words(trace.limit, trace.start, trace.start_rule),
+            *adjustment_words(trace, trace.limit, trace.statutory_limit),
+            say("届满日为{due}", due=trace.due),
+        ]
+        return joined(parts, zh("，")).render(translate)
 
 
 @lru_cache(maxsize=256)

@@ -15,7 +15,7 @@ import shutil
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +24,7 @@ from typing import Any, TextIO
 from bianmin_rules.core.edge import require, written
 from bianmin_rules.core.engine import Progress
 from bianmin_rules.core.errors import RegisterError
-from bianmin_rules.core.words import zh
+from bianmin_rules.core.words import Message, counted, zh
 from bianmin_rules.families import Event
 from bianmin_rules.intake.files import read_bytes, read_text
 from bianmin_rules.intake.mappings import Mapping, parse_mapping
@@ -178,18 +178,29 @@ def csv_records(path: Path, text: str) -> Iterator[list[object]]:
         raise RegisterError(f"{path}: not a CSV file ({exc})") from None
 
 
-def write_problems(problems: Iterable[Problem], target: str | Path) -> None:
-    """The skipped cells as a CSV file for Excel: sheet, row, column, letter, what was expected."""
+PROBLEM_HEADERS = (zh("工作表"), zh("行"), zh("列"), zh("列号"), zh("应为"))
+"""The headers of the skipped cells' file: sheet, row, column, letter, what was expected."""
+
+
+def write_problems(
+    problems: Iterable[Problem], target: str | Path, words: Callable[[str], str] = zh,
+) -> None:
+    """The skipped cells as a CSV file for Excel: sheet, row, column, letter, what was expected.
+
+    ``words`` writes the headers in the reader's language (a :class:`~bianmin_rules.views.labels.Words`);
+    by default they are Chinese.
+    """
     with written(target, "w") as out:
         out.write("\ufeff")  # the byte-order mark that tells Excel the file is UTF-8
         writer = csv.writer(out)
-        writer.writerow((zh("工作表"), zh("行"), zh("列"), zh("列号"), zh("应为")))
+        writer.writerow(map(words, PROBLEM_HEADERS))
         writer.writerows((p.sheet, p.row, p.column or "", p.letter or "", p.expected) for p in problems)
 
 
-def summary(tally: Tally) -> Sequence[str]:
-    """What a register gave, in a line or two."""
-    lines = [f"{tally.events} events from {tally.rows - tally.bad_rows} of {tally.rows} rows"]
+def summary(tally: Tally) -> Sequence[Message]:
+    """What a register gave, in a sentence or two: the events from the good rows, and the rows skipped."""
+    lines = [counted("从{rows}行中的{good}行读出{n}个事件", n=tally.events, good=tally.rows - tally.bad_rows,
+                     rows=tally.rows)]
     if tally.bad_rows:
-        lines.append(f"{tally.bad_rows} rows with {len(tally.problems)} bad cells skipped")
+        lines.append(counted("跳过{n}行，共{cells}个有误的单元格", n=tally.bad_rows, cells=len(tally.problems)))
     return lines

@@ -59,7 +59,7 @@ def agenda_markdown_lines(agenda: Agenda, words: Words, variant: Variant | None 
             (zh("窗口"), agenda.window), (zh("工作人员"), agenda.staff)) if name is not None)
         yield words(zh("只列出{who}承担的事项。")).format(who=who)
         yield ""
-    colon, semicolon = ("：", "；") if words.lang == "zh" else (": ", "; ")
+    colon, semicolon = words(zh("：")), words(zh("；"))
     overdue, today, soon, held = agenda.tally()
     yield "- " + semicolon.join(f"{words(word)}{colon}{count}" for word, count in (
         (zh("已逾期"), overdue), (zh("今日届满"), today), (zh("即将届满"), soon), (zh("中止中"), held),
@@ -103,4 +103,4 @@ def item_cells(item: AgendaItem, words: Words) -> tuple[str, ...]:
             (zh("办件"), item.case), (zh("咨询"), item.inquiry), (zh("投诉"), item.complaint)) if value),
         f"{words.code(item.subject.kind.value)} {item.subject.id}",
     )
-    return (due, left, item.rule, about, item.explanation)
+    return (due, left, item.rule, about, words(item.message))

@@ -32,7 +32,7 @@ from bianmin_rules.core.report import Report, SubjectTotal, subject_totals
 from bianmin_rules.core.scorecards.cards import Card, Standing
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import Subject, SubjectKind, Verdict
-from bianmin_rules.core.words import joined, say
+from bianmin_rules.core.words import Arg, Message, joined, say, word
 from bianmin_rules.views.labels import Words, zh
 
 HIDDEN_FIELDS = frozenset({"id", "at", "type"})
@@ -106,25 +106,32 @@ def describe_value(value: object) -> str:
     return str(getattr(value, "value", value))
 
 
-def verdict_text(verdict: Verdict, words: Words | None = None) -> str:
-    """A verdict's line: rule, article, kind, explanation and the numbers it carries, in the language of ``words``.
+def verdict_line(verdict: Verdict) -> Message:
+    """A verdict's line as words written when read: rule, article, kind, explanation and the numbers it carries.
 
     A verdict of rules that change over time names the day those it was judged by took effect.
     """
-    words = words or Words()
-    numbers = [
-        f"{words(label)} {plain(amount)}"
+    numbers: list[Arg] = [
+        say("{label} {amount}", label=word(label), amount=amount)
         for label, amount in ((zh("分"), verdict.points), (zh("罚款(元)"), verdict.fine),
                               (zh("年终奖比例"), verdict.bonus_share), (zh("应赔付申请人(元)"), verdict.reimbursement))
         if amount
     ]
-    sanction = [words(say("处理：{tier}", tier=verdict.sanction.tier))] if verdict.sanction else []
-    details = words(joined([*numbers, *sanction], zh("；")))
-    source = f"{verdict.source.document} {verdict.source.article}"
-    if verdict.version is not None:
-        source += words(say(" · {day}起施行的规定", day=verdict.version))
-    text = f"[{verdict.rule} · {source}] {verdict.kind.value}：{words(verdict.message)}"
-    return text + (words(say("（{details}）", details=details)) if details else "")
+    if verdict.sanction:
+        numbers.append(say("处理：{tier}", tier=verdict.sanction.tier))
+    source = verdict.source
+    return say(
+        "[{rule} · {document} {article}{version}] {kind}：{explanation}{details}",
+        rule=verdict.rule, document=source.document, article=source.article,
+        version=say(" · {day}起施行的规定", day=verdict.version) if verdict.version is not None else "",
+        kind=verdict.kind.value, explanation=verdict.message,
+        details=say("（{details}）", details=joined(numbers, zh("；"))) if numbers else "",
+    )
+
+
+def verdict_text(verdict: Verdict, words: Words | None = None) -> str:
+    """A verdict's line (:func:`verdict_line`) in the language of ``words`` (default: Chinese)."""
+    return (words or Words())(verdict_line(verdict))
 
 
 def step_text(step: StoryStep, words: Words) -> str:

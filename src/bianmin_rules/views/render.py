@@ -323,7 +323,7 @@ def card_change(delta: CardDelta, words: Words | None = None) -> tuple[str, ...]
         if isinstance(value, Decimal):
             return plain(value)
         if isinstance(value, tuple):
-            return (words(joined(value)) if words else "、".join(value)) or "—"
+            return (words or Words())(joined(value)) or "—"
         if isinstance(value, bool) and words:
             return words.yes_no(value)
         return "—" if value is None else str(value)
@@ -409,7 +409,9 @@ def card_arithmetic(card: Card, standings: Iterable[Standing], words: Words | No
         worked = " + ".join(f"{p.period} {cell(p.score) or '—'}" for p in card.parts) + f" = {plain(card.total)}"
     lines.append("- " + words(say("**合计**：{worked}，满分{maximum}", worked=worked, maximum=card.maximum)))
     if card.weighted is not None:
-        weights = " + ".join(f"{s.assessor} {cell(s.score) or '—'} × {plain(s.weight)}" for s in card.weighted.scores)
+        weights = " + ".join(
+            f"{words(s.assessor)} {cell(s.score) or '—'} × {plain(s.weight)}" for s in card.weighted.scores
+        )
         lines.append("- " + words(say("加权（{rule}）：{weights} = {total}", rule=card.weighted.rule, weights=weights,
                                       total=cell(card.weighted.total) or "—")))
     lines += [f"- {line}" for line in (*standing_of(card, standings, words), *money_and_notes(card, words))]
@@ -435,7 +437,7 @@ def line_text(line: Line, words: Words | None = None) -> str:
     text = f"{signed(line.points)} {words.code(line.kind.value)}"
     text += f" [{source}]" if source else ""
     text += f" {words(line.label)}" + (f" ← {line.item}" if line.item else "")
-    return f"{text}：{words(line.message)}" if line.explanation else text
+    return f"{text}{words(zh('：'))}{words(line.message)}" if line.explanation else text
 
 
 def standing_of(card: Card, standings: Iterable[Standing], words: Words | None = None) -> list[str]:

@@ -39,7 +39,7 @@ def line_source(line: Line, words: Words | None = None) -> str:
     words = words or Words()
     where = " ".join(str(part) for part in (line.rule, line.on, line.case, line.item and f"←{line.item}") if part)
     label = words(line.label)
-    text = f"{where}：{label}" if where else label
+    text = f"{where}{words(zh('：'))}{label}" if where else label
     return f"{text}——{words(line.message)}" if line.kind in COMPUTED and line.explanation else text
 
 
@@ -53,7 +53,9 @@ def headline(card: Card, words: Words | None = None) -> str:
     words = words or Words()
     parts = [words(say("得分 **{total}** / {maximum}", total=card.total, maximum=card.maximum))]
     if card.weighted is not None:
-        weights = "; ".join(f"{s.assessor} {cell(s.score) or '—'} × {plain(s.weight)}" for s in card.weighted.scores)
+        weights = "; ".join(
+            f"{words(s.assessor)} {cell(s.score) or '—'} × {plain(s.weight)}" for s in card.weighted.scores
+        )
         parts.append(words(say("加权（{rule}）**{total}** = {weights}", rule=card.weighted.rule,
                                total=cell(card.weighted.total) or "—", weights=weights)))
     parts.append(words(zh("有评优资格") if card.eligible else zh("**无评优资格**")))

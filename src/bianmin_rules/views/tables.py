@@ -16,7 +16,7 @@ its column's type: ``str``, ``int``, :class:`~decimal.Decimal` (points and money
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -29,8 +29,8 @@ from bianmin_rules.core.report import Report
 from bianmin_rules.core.scorecards.cards import Card, Standing
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import Subject, Verdict
-from bianmin_rules.core.words import Message, as_message, joined, say, word
-from bianmin_rules.views.explain import Explanation, StoryStep
+from bianmin_rules.core.words import Arg, Message, as_message, joined, say, word
+from bianmin_rules.views.explain import Explanation, StoryStep, verdict_line
 from bianmin_rules.views.labels import Words, zh
 from bianmin_rules.views.render import diff_summary
 from bianmin_rules.views.whatif import CardState, Change, ReportDiff, SubjectDelta
@@ -120,6 +120,11 @@ def cell_text(cell: Cell, column: Column, words: Words) -> str:
     if column.type is ColumnType.CODE:
         return words.code(str(cell))
     return cell.isoformat() if isinstance(cell, date) else str(cell)
+
+
+def listed(items: Sequence[Arg]) -> Message | None:
+    """A list in one cell, ``、`` between its items in Chinese (``, `` in English); None for no items."""
+    return as_message(joined(items)) if items else None
 
 
 def _columns(*columns: tuple[str, ColumnType, str] | Column) -> tuple[Column, ...]:
@@ -281,7 +286,7 @@ def card_row(card: Card) -> Row:
     money = card.money
     return (
         card.scorecard, card.title, card.period.label, *subject_cells(card.subject), card.maximum, card.total,
-        card.score, card.eligible, card.rank, "、".join(card.awards) or None, card.complete,
+        card.score, card.eligible, card.rank, listed(card.awards), card.complete,
         money.fine, money.bonus_share, money.reimbursement, withheld_text(card), card.rule, card.version,
     )
 
@@ -323,8 +328,7 @@ def about_rows(report: Report, variant: Variant | None) -> Iterator[Row]:
     yield (zh("方案"), report.variant)
     if variant is not None:
         yield (zh("中心"), variant.title)
-        source = variant.source
-        yield (zh("依据文件"), "：".join(part for part in (source.document, source.section) if part))
+        yield (zh("依据文件"), source_cell(variant))
         if variant.effective is not None:
             yield (zh("施行日期"), variant.effective.isoformat())
     yield (zh("评估日"), report.as_of.isoformat())
@@ -333,21 +337,28 @@ def about_rows(report: Report, variant: Variant | None) -> Iterator[Row]:
     yield (zh("暂定日历（CAL-3）"), zh("是") if report.provisional else zh("否"))
     days = sorted({v.on for v in report.verdicts if v.provisional})
     if days:
-        yield (zh("暂定的日期"), "、".join(day.isoformat() for day in days))
+        yield (zh("暂定的日期"), listed(days))
     if variant is not None:
         yield from placeholder_rows(variant)
     for note in report.note_messages:
         yield (zh("备注"), note)
 
 
+def source_cell(variant: Variant) -> Message:
+    """The regulation a variant rests on: its document and section, a colon between them."""
+    source = variant.source
+    return as_message(joined([part for part in (source.document, source.section) if part], zh("：")))
+
+
 def placeholder_rows(variant: Variant) -> Iterator[Row]:
     """Where the variant rests on something other than its text: default office hours, accepted lint findings."""
     sessions = (variant.office_hours or DEFAULT_OFFICE_HOURS).sessions
-    yield (zh("办公时间"), "、".join(f"{s.start:%H:%M}–{s.end:%H:%M}" for s in sessions))
+    yield (zh("办公时间"), listed([f"{s.start:%H:%M}–{s.end:%H:%M}" for s in sessions]))
     if variant.office_hours is None:
         yield (zh("占位"), zh("制度未规定办公时间，按程序默认时间计算（CAL-2）"))
     for accepted in variant.lint.accept:
-        yield (zh("占位"), f"{accepted.key}（{accepted.code}）：{accepted.reason}")
+        yield (zh("占位"), say("{key}（{code}）：{reason}", key=accepted.key, code=accepted.code,
+                                reason=accepted.reason))
 
 
 # ---------------------------------------------------------------------------------------
@@ -431,7 +442,7 @@ def subject_delta_row(d: SubjectDelta) -> Row:
     cells: list[Cell] = [*subject_cells(d.subject)]
     for name in ("violations", "warnings", "points", "fine", "bonus_share", "reimbursement"):
         cells += figure(getattr(d.before, name), getattr(d.after, name))
-    return (*cells, "、".join(d.rules) or None)
+    return (*cells, listed(d.rules))
 
 
 def verdict_change_rows(result: ReportDiff) -> Iterator[Row]:
@@ -453,7 +464,7 @@ def state_cell(state: CardState | None, name: str) -> Cell:
     """One conclusion of a card in a comparison: none where the report has no card; awards joined."""
     value = None if state is None else getattr(state, name)
     if isinstance(value, tuple):
-        return "、".join(value) or None
+        return listed(value)
     return value
 
 
@@ -513,7 +524,8 @@ def story_row(step: StoryStep) -> Row:
     if v is None:
         return (step.day, f"{step.at:%H:%M}" if step.at else None, step.event, None, None, None, None, None, None,
                 step.text)
-    return (step.day, None, None, v.rule, v.kind.value, v.points, v.fine, v.bonus_share, v.reimbursement, step.text)
+    return (step.day, None, None, v.rule, v.kind.value, v.points, v.fine, v.bonus_share, v.reimbursement,
+            verdict_line(v))
 
 
 # ---------------------------------------------------------------------------------------
@@ -577,9 +589,9 @@ def agenda_row(item: AgendaItem) -> Row:
     return (
         item.window, item.staff, item.due, item.days_left, item.overdue,
         item.late_unit.value if item.overdue else None, item.rule, item.duty, item.case,
-        item.inquiry, item.complaint, *subject_cells(item.subject), item.start, item.start_rule, item.limit.label(),
+        item.inquiry, item.complaint, *subject_cells(item.subject), item.start, item.start_rule, item.limit.words(),
         item.held_since, item.adjusted, " ".join(item.evidence) or None, item.source.document, item.source.article,
-        item.explanation, item.provisional,
+        item.message, item.provisional,
     )
 
 
@@ -604,8 +616,7 @@ def agenda_about_rows(agenda: Agenda, variant: Variant | None) -> Iterator[Row]:
     yield (zh("方案"), agenda.variant)
     if variant is not None:
         yield (zh("中心"), variant.title)
-        source = variant.source
-        yield (zh("依据文件"), "：".join(part for part in (source.document, source.section) if part))
+        yield (zh("依据文件"), source_cell(variant))
     yield (zh("截至日期"), agenda.as_of.isoformat())
     if agenda.within is not None:
         yield (zh("列出届满日在此后几个工作日内的事项"), str(agenda.within))

@@ -118,5 +118,5 @@ def render_trace(trace: InquiryTrace, lang: str = "zh") -> str:
     if not trace.verdicts:
         lines.append("- " + words(zh("无")))
     for v in trace.verdicts:
-        lines.append(f"- {v.on} {v.rule} {v.kind.value} {v.subject}：{words(v.message)}")
+        lines.append(f"- {v.on} {v.rule} {v.kind.value} {v.subject}{words(zh('：'))}{words(v.message)}")
     return "\n".join(lines) + "\n"

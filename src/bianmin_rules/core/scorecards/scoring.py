@@ -303,14 +303,15 @@ class Scorer:
             )]
         value = verdict.measure.value
         fraction = f"{verdict.measure.numerator}/{verdict.measure.denominator}"
-        shown = f"{rule.measure} = {percent(value, 4)}%（{fraction}）"
+        shown = say("{measure} = {percent}%（{fraction}）", measure=rule.measure, percent=percent(value, 4),
+                    fraction=fraction)
         if isinstance(rule, BandRule):
             try:
                 hit = rule.table.score(value)
             except BandError as exc:
                 raise ScoringError(f"{rule.measure}: {exc}", place=place) from None
             decided = say("；档外处理：{decision}", decision=hit.band.decision) if hit.band.decision else ""
-            text = f"「{hit.band.text}」" if hit.band.text else ""
+            text = say("「{text}」", text=hit.band.text) if hit.band.text else ""
             band = str(hit.band.interval.intersection(rule.table.domain))
             banded = say("{shown}，{rounding}，落入 {band}{text}，得{points}分{decided}。", shown=shown,
                          rounding=rule.table.rounding.label(), band=band, text=text, points=hit.points,
@@ -336,7 +337,7 @@ class Scorer:
         """The weighted total of the table and the other assessors (SC-7)."""
         if table.weighting is None or not self.weighted(table, subject, period):
             return None, []
-        scores = [WeightedScore(assessor="本考核表", score=own, weight=table.weighting.own)]
+        scores = [WeightedScore(assessor=zh("本考核表"), score=own, weight=table.weighting.own)]
         notes = []
         for assessor, weight in table.weighting.assessors.items():
             given = self.assessor_scores.get((assessor, subject, period))

@@ -74,11 +74,6 @@ class VerdictSelector(Frozen):
             and verdict.code not in self.except_codes
         )
 
-    def describe(self) -> str:
-        """The rules (and codes) selected, for cards and lint."""
-        codes = f"（{', '.join(self.codes)}）" if self.codes else ""
-        return "、".join(self.rules) + codes
-
 
 class Per(StrEnum):
     """What a fixed amount is charged per."""

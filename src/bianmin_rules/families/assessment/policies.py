@@ -335,7 +335,7 @@ class Discretion(BaseModel):
         return points is not None and self.low <= points and (self.high is None or points <= self.high)
 
     def __str__(self) -> str:
-        return f"{self.low}–{self.high}" if self.high is not None else f"至少{self.low}"
+        return f"{self.low}–{self.high}" if self.high is not None else f"at least {self.low}"
 
 
 class MeritBonus(PolicyBase):

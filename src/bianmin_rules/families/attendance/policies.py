@@ -34,7 +34,7 @@ from bianmin_rules.core.verdicts import (
     charged,
     subject,
 )
-from bianmin_rules.core.words import Message
+from bianmin_rules.core.words import Message, zh
 from bianmin_rules.families.attendance.events import LeaveType
 from bianmin_rules.families.attendance.ledger import ATTENDANCE, Leave, Mark, MarkKind, StaffFile
 from bianmin_rules.families.attendance.presence import (
@@ -490,7 +490,7 @@ class QuarterlyDisqualification(PolicyBase):
     lapses_per_month: Count = Field(default=3, ge=1)
     absence_times: Count = Field(default=2, ge=1)
     long_absence_days: Days = Field(default=Decimal(1), gt=0)
-    sanction: Sanction = Field(default=Sanction(tier="取消当季评优资格", level=1))
+    sanction: Sanction = Field(default=Sanction(tier=zh("取消当季评优资格"), level=1))
 
     @property
     def reads(self) -> tuple[Book[Any], ...]:

@@ -24,8 +24,8 @@ from bianmin_rules.core.deadlines import (
     WARNING_DAYS,
     Clock,
     ClockStart,
+    Count,
     DeadlineTrace,
-    ExtensionStatus,
     LimitUnit,
     Schedule,
     TimeLimit,
@@ -36,7 +36,7 @@ from bianmin_rules.core.deadlines import (
 from bianmin_rules.core.matters import Matter
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import ZERO, ChargeTo, Citation, RuleId, Verdict, VerdictKind, charged
-from bianmin_rules.core.words import Message, Translate, as_message, joined, say, word, zh
+from bianmin_rules.core.words import Message, as_message, say, word, zh
 from bianmin_rules.families.cases.ledger import CASE_FILES, KIND_BITS, CaseFile, Step
 
 _RECEIPT, _DAY_AFTER_RECEIPT = ClockStart.RECEIPT, ClockStart.DAY_AFTER_RECEIPT
@@ -418,45 +418,3 @@ def under(verdict: Verdict, sub: SubRule) -> Verdict:
     if verdict.kind is VerdictKind.VIOLATION:
         changes |= {"points": sub.points, "fine": sub.fine}
     return verdict.model_copy(update=changes)
-
-
-class Count:
-    """The count of a due date in words, told from its trace when read: limit and start, suspensions,
-    extensions, final due date."""
-
-    __slots__ = ("trace",)
-
-    def __init__(self, trace: DeadlineTrace) -> None:
-        self.trace = trace
-
-    def render(self, translate: Translate) -> str:
-        """The count in the language of ``translate``."""
-        trace = self.trace
-        limit = trace.limit
-        parts = [say("时限自{start_rule}（{start}）起算{limit}", start_rule=trace.start_rule, start=trace.start,
-                     limit=limit.words())]
-        if (trace.suspensions or trace.extensions) and trace.base_due is not None:
-            parts.append(say("原届满日为{due}", due=trace.base_due))
-        for pause in trace.suspensions:
-            if pause.resumed is None or pause.days_not_counted is None:
-                parts.append(say("{suspended}起中止", suspended=pause.suspended))
-            else:
-                parts.append(say("{suspended}中止、{resumed}恢复，不计{days}", suspended=pause.suspended,
-                                 resumed=pause.resumed, days=late_words(pause.days_not_counted, limit.counted_unit)))
-        for extension in trace.extensions:
-            parts.append(say("{granted}延期至{limit}（{status}）", granted=extension.granted,
-                             limit=extension.new_limit.words(), status=EXTENSION_WORDS[extension.status]))
-        statutory = trace.statutory_limit
-        if trace.statutory_due is not None and statutory is not None and trace.extensions:
-            parts.append(say("法定时限{limit}届满日为{due}", limit=statutory.words(), due=trace.statutory_due))
-        parts.append(say("届满日为{due}", due=trace.due))
-        return joined(parts, zh("，")).render(translate)
-
-
-EXTENSION_WORDS = {
-    ExtensionStatus.APPLIED: say("届满日顺延"),
-    ExtensionStatus.CAPPED: say("超过法定时限，只顺延至法定届满日"),
-    ExtensionStatus.UNCAPPED: say("法定时限未知，按新时限顺延"),
-    ExtensionStatus.TOO_LATE: say("期限届满后才延期，不予顺延"),
-}
-

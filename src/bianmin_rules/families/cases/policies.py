@@ -18,6 +18,7 @@ from pydantic import Field
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.bounds import Share
 from bianmin_rules.core.deadlines import (
+    EXTENSION_WORDS,
     SAME_DAY,
     Clock,
     ClockStart,
@@ -215,7 +216,7 @@ class _PromisedBase(CaseDeadlinePolicy):
                 limit=step.new_limit.words(), statutory=clock.statutory.words(),
                 due=str(judged.schedule.statutory_due)))
         if status is ExtensionStatus.TOO_LATE:
-            defects.append(say("期限届满后才延期，不予顺延"))
+            defects.append(EXTENSION_WORDS[status])
         if check.require_written and not step.applicant_told_in_writing:
             defects.append(say("未书面告知申请人延期理由和延期时限"))
         if check.require_copy_to_centre and not step.copied_to_centre:

@@ -64,7 +64,7 @@ class ComplaintPolicy(PolicyBase):
     )
 
     def handling_matter(
-        self, file: ComplaintFile, lodged: Lodged, clock: Clock, *, done: date | None, duty: str, action: str,
+        self, file: ComplaintFile, lodged: Lodged, clock: Clock, *, done: date | None, duty: str | Message, action: str,
         evidence: tuple[str, ...], late_unit: LimitUnit = LimitUnit.WORKING_DAYS,
     ) -> Matter[Handled]:
         """A matter of a complaint's handling, borne by whoever accepted it (受理人), else its window or centre."""
@@ -148,7 +148,8 @@ class ComplaintAnswer(ComplaintPolicy):
             answer = file.first_answer
             yield self.handling_matter(
                 file, lodged, Clock(self.limit, lodged.day, zh("受理之日")), done=answer.day if answer else None,
-                duty=f"投诉应自受理之日起{self.limit.label()}内答复", action="答复", late_unit=self.late_unit,
+                duty=say("投诉应自受理之日起{limit}内答复", limit=self.limit.words()), action=zh("答复"),
+                late_unit=self.late_unit,
                 evidence=(lodged.event, *((answer.event,) if answer else ())),
             )
 
@@ -225,7 +226,7 @@ class ComplaintTracking(ComplaintPolicy):
         answer = self.answer_after(file, notice)
         return self.handling_matter(
             file, lodged, Clock(limit, notice.day, zh("说明情况之日")), done=answer.day if answer else None,
-            duty="投诉逾期已向投诉人说明情况，应跟踪处理，按说明的时间答复", action="答复",
+            duty=say("投诉逾期已向投诉人说明情况，应跟踪处理，按说明的时间答复"), action=zh("答复"),
             evidence=(lodged.event, notice.event, *((answer.event,) if answer else ())),
         )
 
@@ -312,15 +313,21 @@ class MajorComplaintEscalation(ComplaintPolicy):
 
     def matters(self, books: Books, context: Context) -> Iterator[Matter[Handled]]:
         """The reports owed for each major complaint: done once every body named has had one."""
-        how = "书面" if self.written else ""
         for file, lodged in lodged_complaints(books, self.categories):
             first = self.first_reports(file)
             done = None if None in first.values() else max(e.day for e in first.values() if e is not None)
             yield self.handling_matter(
                 file, lodged, Clock(self.within, lodged.day, zh("受理之日")), done=done,
-                duty=f"重大投诉应于{self.within.label()}内{how}汇报{'、'.join(self.report_to)}", action="汇报",
+                duty=self.duty_words(), action=zh("汇报"),
                 evidence=(lodged.event, *dict.fromkeys(e.event for e in first.values() if e is not None)),
             )
+
+    def duty_words(self) -> Message:
+        """The duty, in words: to whom, within what limit, in writing where the rule asks for it."""
+        limit, bodies = self.within.words(), joined(self.report_to)
+        if self.written:
+            return say("重大投诉应于{limit}内书面汇报{bodies}", limit=limit, bodies=bodies)
+        return say("重大投诉应于{limit}内汇报{bodies}", limit=limit, bodies=bodies)
 
     def first_reports(self, file: ComplaintFile) -> dict[str, Escalation | None]:
         """Each body of ``report_to`` and the first report it had (in writing, where required)."""

@@ -332,9 +332,9 @@ class AbsentHandler(InquiryPolicy):
                     done = booked(record, arranged)
                     evidence = (chain.asked.event, step.event, *(x.event for x in (record, arranged) if x is not None))
                     yield Matter(
-                        Booking(chain, step, record, arranged), Clock(self.within, step.day, "承办人不在岗之日"),
-                        done.day if done else None, "记录办理事项，联系承办人预约办理时间并提供其联系方式",
-                        "记录并预约", answerable(step.staff), step.window or chain.asked.window, step.staff,
+                        Booking(chain, step, record, arranged), Clock(self.within, step.day, zh("承办人不在岗之日")),
+                        done.day if done else None, say("记录办理事项，联系承办人预约办理时间并提供其联系方式"),
+                        zh("记录并预约"), answerable(step.staff), step.window or chain.asked.window, step.staff,
                         case=chain.case.case if chain.case else None, inquiry=chain.inquiry,
                         evidence=tuple(dict.fromkeys(evidence)),
                     )

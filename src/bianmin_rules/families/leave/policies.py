@@ -270,7 +270,8 @@ class UnapprovedLeave(PolicyBase):
                 granted = leave.granted
                 yield Matter(
                     leave, Clock(SAME_DAY, leave.start.date(), zh("请假开始之日")),
-                    granted.at.date() if granted else None, f"请假{leave.leave}应在请假开始前经批准", "批准",
+                    granted.at.date() if granted else None,
+                    say("请假{leave}应在请假开始前经批准", leave=leave.leave), zh("批准"),
                     staff_subject(leave.staff), leave.window, leave.staff, evidence=leave.evidence,
                     late_unit=LimitUnit.CALENDAR_DAYS,
                 )

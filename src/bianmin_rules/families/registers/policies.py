@@ -111,7 +111,9 @@ class RegisterCadence(PolicyBase):
             window = register if self.scope == "window" and register != CENTRE else None
             yield Matter(
                 start, Clock(self.due_within, period_end(self.act, start), zh("期末")), act.day if act else None,
-                f"台账{rule}：{period_words(self.act, start)}受理了办件，应{verb}", verb,
+                say("台账{rule}：{period}受理了办件，应{act}", rule=rule, period=period_words(self.act, start),
+                    act=verb),
+                verb,
                 Subject(kind=SubjectKind.WINDOW if window else SubjectKind.CENTRE, id=register), window,
                 evidence=(act.event,) if act else (),
             )
@@ -178,7 +180,7 @@ class MonthlyReport(PolicyBase):
                 label = Period.containing(PeriodKind.MONTH, month).label
                 yield Matter(
                     month, Clock(self.limit, month_end(month), zh("当月最后一日")), report.day if report else None,
-                    f"{label} 的办件记录应于{rule}报送", "报送", reporter,
+                    say("{month} 的办件记录应于{rule}报送", month=label, rule=rule), zh("报送"), reporter,
                     reporter.id if reporter.kind is SubjectKind.WINDOW else None,
                     reporter.id if reporter.kind is SubjectKind.STAFF else None,
                     evidence=(report.event,) if report else (), late_unit=self.late_unit,
