@@ -114,7 +114,7 @@ def mutate(name: str, target: Target, *, fresh: bool, children: int, only: list[
     (copy / "pyproject.toml").write_text(project_file(target), encoding="utf-8")
     mutmut = Path(sys.executable).with_name("mutmut")
     print(f"== {name}: {', '.join(target.sources)}", flush=True)
-    subprocess.run(["nice", "-n", "10", str(mutmut), "run", "--max-children", str(children), *only], cwd=copy,
+    subprocess.run(["nice", "-n", "19", str(mutmut), "run", "--max-children", str(children), *only], cwd=copy,
                    check=False, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
 
 
