@@ -56,7 +56,7 @@ TARGETS = {
     "time-limits": Target(
         (f"{PACKAGE}/families/cases/policies.py",),
         ("tests/test_time_limits.py", "tests/test_case_types.py", "tests/test_deadlines.py",
-         "tests/test_variant_county_centre.py"),
+         "tests/test_variant_county_centre.py", "tests/test_agenda.py"),
     ),
     "ladders": Target(
         (f"{PACKAGE}/families/ladders/policies.py", f"{PACKAGE}/families/ladders/counting.py"),
