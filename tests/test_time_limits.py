@@ -531,7 +531,8 @@ def test_tl4_a_supplement_case_needs_no_promised_limit(county: Variant) -> None:
     """TL-4: a supplement case promised nothing is not a TL-2 case without a limit; nor is one never completed in
     materials but closed (its clock never started)."""
     completed = [receive("C1", "2026-03-02T09:00", "supplement", materials_complete=False),
-                 step("materials_completed", "C1", "2026-03-03T09:00"), step("case_completed", "C1", "2026-03-20T09:00")]
+                 step("materials_completed", "C1", "2026-03-03T09:00"),
+                 step("case_completed", "C1", "2026-03-20T09:00")]
     never = [receive("C2", "2026-03-02T09:00", "supplement", materials_complete=False, promised_limit=3),
              step("case_completed", "C2", "2026-03-20T09:00")]
     assert run(county, events(*completed, *never), "2026-03-31").verdicts == ()
