@@ -500,3 +500,55 @@ def test_esc3_guangwu_serious_consequences_sanction_the_person_directly_responsi
     assert (tier.window, tier.staff, tier.case, tier.evidence) == ("W1", "S1", counted.case, counted.evidence)
     assert [o.rule for o in tier.occurrences] == ["ESC-3"]
     assert tier.explanation == f"造成严重后果：2026-03-04（ESC-3，{counted.evidence[0]}） → 行政处分。"
+
+
+# Counting periods named, complaints read once, tiers charged where the verdict names no one
+
+
+@pytest.mark.parametrize(("period", "words"), [("quarter", "2026年第2季度内"), ("month", "2026年5月内")])
+def test_esc2_a_ladder_counted_by_quarter_or_month_names_its_period(period: str, words: str) -> None:
+    """ESC-2 (the texts never state the counting period; a variant may choose a quarter or a month): an immediate
+    case received Monday 5/4 and done 5/5 is the first failure of 2026's second quarter, or of May 2026."""
+    log = events(*late_immediate_cases("2026-05-04"))
+    report = run(make_variant(TL1, {**TL_LADDER, "period": period}), log, "2026-05-31")
+    (ladder,) = [v for v in report.verdicts if v.rule == "ESC-2"]
+    assert ladder.explanation == f"{words}第1次（TL-1，2026-05-05）：→ 批评教育。"
+
+
+def test_fir9_every_inquiry_complained_about_counts_though_one_drew_two_complaints() -> None:
+    """FIR-9 (county-centre 责任追究制 1, "被服务对象投诉的"): Q1 drew K1 (3/4) and K2 (3/5), a complaint names an
+    inquiry the log does not hold (3/6), Q2 drew K3 (3/10): both refusals were complained about — 批评教育 on 3/2,
+    通报批评 on 3/9."""
+    def complaint(name: str, day: str, inquiry: str) -> dict[str, object]:
+        return {"type": "complaint_received", "at": f"2026-03-{day}T10:00", "complaint": name, "window": "W0",
+                "staff": "S0", "form": "phone", "about_staff": "S1", "inquiry": inquiry}
+    rows = [*refusals("Q1", "Q2"), complaint("K1", "04", "Q1"), complaint("K2", "05", "Q1"),
+            complaint("K9", "06", "Q9"), complaint("K3", "10", "Q2")]
+    report = run(make_variant(REFUSAL, COMPLAINED_LADDER), events(*rows), "2026-03-31")
+    assert [(day.day, tier) for day, tier, _, _ in sanctions(report.verdicts, "FIR-9")] == [
+        (2, "批评教育"), (9, "通报批评，年度考核不合格")]
+
+
+def test_esc3_a_tier_charged_to_staff_stays_with_the_window_when_the_finding_names_no_one() -> None:
+    """ESC-3 (guangwu-street 第三十八条, "对直接责任人行政处分"): a serious finding against window W1 that names no
+    staff member: the tier stays with the window the violation is charged to."""
+    article, document = "第三十八条", "光武街道政务服务中心管理办法"
+    flat = policy("finding-penalty", "ESC-3", document, article, "窗口部门违反中心管理规定……扣除考核奖金100元",
+                  findings=["no_receipt"], fine="100")
+    serious = policy("severity-tiers", "ESC-3", document, article, "造成严重后果的……行政处分", charge="staff",
+                     offences=[{"label": "造成严重后果", "counts": ["ESC-3"], "serious": True, "tier": "行政处分",
+                                "level": 2}])
+    row = {"type": "finding_recorded", "at": "2026-03-04T09:00", "window": "W1", "finding": "no_receipt",
+           "serious": True}
+    report = run(make_variant(flat, serious), events(row), "2026-03-31")
+    (tier,) = [v for v in report.verdicts if v.sanction]
+    assert (tier.subject.kind.value, tier.subject.id, tier.staff) == ("window", "W1", None)
+
+
+def test_esc1_a_tier_on_a_late_case_keeps_the_case() -> None:
+    """ESC-1 over TL-1: an immediate case C0 received 3/2, done 3/3: the tier's verdict names the case it is about."""
+    tiers = policy("severity-tiers", "ESC-1", "便民服务中心管理制度 3 责任追究制度", "3", "视情节轻重，给予行政处罚",
+                   offences=[{"label": "延误办结时限", "counts": ["TL-1"], "tier": "批评教育", "level": 1}])
+    report = run(make_variant(TL1, tiers), events(*late_immediate_cases("2026-03-02")), "2026-03-31")
+    (tier,) = [v for v in report.verdicts if v.rule == "ESC-1"]
+    assert (tier.case, tier.window, tier.staff, tier.evidence) == ("C0", "W1", "S1", ("e1", "e2"))
