@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from bianmin_rules import Report, TimeLimit, Variant, Verdict, VerdictKind, load_variant
+from bianmin_rules import Report, TimeLimit, Variant, Verdict, VerdictKind, agenda, load_variant
 from tests import case_variants as cv
 from tests.conftest import events, make_variant, only_rules, run
 
@@ -720,12 +720,62 @@ def test_tl6_tl8_a_suspension_stops_the_green_channel() -> None:
     assert (green.due, green.deadline.start_rule, green.deadline.days_late) == (date(2026, 3, 19), "受理之日", 1)
 
 
+GREEN_CHANNEL = {
+    "kind": "green-channel", "rule": "TL-6",
+    "source": cv.cite(cv.TIME_LIMIT_RULES, "一、(二)", "审批的时限要压缩到行政法规规定的办结时限的一半以上。"),
+}
+
+
 def test_tl6_green_channel_counted_from_the_day_of_receipt() -> None:
     """TL-6 with start = receipt: 10 working days from Monday 3/2, 3/2 counted, end Friday 3/13; done 3/16: late."""
-    green = {"kind": "green-channel", "rule": "TL-6", "start": "receipt",
-             "source": cv.cite(cv.TIME_LIMIT_RULES, "一、(二)", "审批的时限要压缩到行政法规规定的办结时限的一半以上。")}
     rows = [receive("C1", "2026-03-02T09:00", "promised", promised_limit=10, statutory_limit=20, key_project=True),
             step("case_completed", "C1", "2026-03-16T10:00")]
-    verdicts = [v for v in judged(run(make_variant(green), events(*rows), "2026-03-31")) if v.code is None]
+    verdicts = [v for v in judged(run(make_variant({**GREEN_CHANNEL, "start": "receipt"}), events(*rows), "2026-03-31")) if v.code is None]
     assert [(v.rule, v.due, v.deadline.days_late if v.deadline else None) for v in verdicts] == [
         ("TL-6", date(2026, 3, 13), 1)]
+
+
+def test_tl6_green_channel_counted_from_complete_materials() -> None:
+    """TL-6 with start = materials_complete: C2, statutory 10 → 5 working days from its materials of Tuesday 3/3,
+    due 3/10; done 3/12, 2 working days late, resting on the receipt, the materials and the completion. C1's
+    materials never came: its clock never started."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", key_project=True, statutory_limit=10,
+                    materials_complete=False),
+            receive("C2", "2026-03-02T09:00", "promised", key_project=True, statutory_limit=10,
+                    materials_complete=False),
+            step("materials_completed", "C2", "2026-03-03T09:00"), step("case_completed", "C2", "2026-03-12T09:00")]
+    (verdict,) = run(make_variant({**GREEN_CHANNEL, "start": "materials_complete"}), events(*rows),
+                     "2026-03-31").verdicts
+    assert (verdict.case, verdict.due, verdict.evidence) == ("C2", date(2026, 3, 10), ("e2", "e3", "e4"))
+    assert verdict.deadline is not None
+    assert (verdict.deadline.start_rule, verdict.deadline.days_late) == ("补齐材料之日", 2)
+
+
+def test_tl6_green_channel_of_some_case_types_only() -> None:
+    """TL-6 limited to promised cases: a key project received as an immediate case is not judged by it."""
+    rows = [receive("C1", "2026-03-02T09:00", "immediate", key_project=True, statutory_limit=2),
+            step("case_completed", "C1", "2026-03-12T09:00")]
+    assert run(make_variant({**GREEN_CHANNEL, "case_types": ["promised"]}), events(*rows), "2026-03-31").verdicts == ()
+    assert [v.case for v in run(make_variant(GREEN_CHANNEL), events(*rows), "2026-03-31").verdicts] == ["C1"]
+
+
+def test_tl6_the_agenda_cannot_time_a_key_project_without_statutory_limit() -> None:
+    """TL-6: a key project whose statutory limit is not recorded has no green-channel due date to list."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", key_project=True)]
+    listed = agenda(make_variant(GREEN_CHANNEL), events(*rows), as_of=date(2026, 3, 3), within="all")
+    assert (listed.items, listed.later) == ((), 0)
+
+
+def test_tl4_tl5_an_extended_supplement_case_rests_on_its_materials() -> None:
+    """TL-4, TL-5: materials complete Tuesday 3/3, 5 working days → 3/10; extended on 3/9 to 8 → 3/13; done Monday
+    3/16, one working day late — resting on the receipt, the materials, the extension and the completion."""
+    source = cv.cite(cv.TIME_LIMIT_RULES, "一、(二)", "补办件的办事时限从补齐材料之日起计算。")
+    clock = {"kind": "supplement-clock", "rule": "TL-4", "source": source,
+             "extension": {"rule": "TL-5", "require_written": False, "unexplained_overdue": False, "source": source}}
+    rows = [receive("C1", "2026-03-02T09:00", "supplement", materials_complete=False, promised_limit=5),
+            step("materials_completed", "C1", "2026-03-03T09:00"),
+            step("extension_granted", "C1", "2026-03-09T09:00", reason="需组织专家评审", new_limit=8,
+                 applicant_told_in_writing=True),
+            step("case_completed", "C1", "2026-03-16T09:00")]
+    late = next(v for v in run(make_variant(clock), events(*rows), "2026-03-31").verdicts if v.rule == "TL-4")
+    assert (late.due, late.evidence) == (date(2026, 3, 13), ("e1", "e2", "e3", "e4"))

@@ -60,8 +60,7 @@ TARGETS = {
     ),
     "ladders": Target(
         (f"{PACKAGE}/families/ladders/policies.py", f"{PACKAGE}/families/ladders/counting.py"),
-        ("tests/test_ladders.py", "tests/test_ladder_properties.py", "tests/test_variant_guangwu_street.py",
-         "tests/test_variant_tangdaohe_town.py"),
+        ("tests/test_ladders.py",),
     ),
     "scoring": Target(
         (f"{PACKAGE}/core/scorecards/scoring.py",),
