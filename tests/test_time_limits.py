@@ -730,7 +730,8 @@ def test_tl6_green_channel_counted_from_the_day_of_receipt() -> None:
     """TL-6 with start = receipt: 10 working days from Monday 3/2, 3/2 counted, end Friday 3/13; done 3/16: late."""
     rows = [receive("C1", "2026-03-02T09:00", "promised", promised_limit=10, statutory_limit=20, key_project=True),
             step("case_completed", "C1", "2026-03-16T10:00")]
-    verdicts = [v for v in judged(run(make_variant({**GREEN_CHANNEL, "start": "receipt"}), events(*rows), "2026-03-31")) if v.code is None]
+    report = run(make_variant({**GREEN_CHANNEL, "start": "receipt"}), events(*rows), "2026-03-31")
+    verdicts = [v for v in judged(report) if v.code is None]
     assert [(v.rule, v.due, v.deadline.days_late if v.deadline else None) for v in verdicts] == [
         ("TL-6", date(2026, 3, 13), 1)]
 
