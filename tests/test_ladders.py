@@ -517,13 +517,16 @@ def test_esc2_a_ladder_counted_by_quarter_or_month_names_its_period(period: str,
 
 def test_fir9_every_inquiry_complained_about_counts_though_one_drew_two_complaints() -> None:
     """FIR-9 (county-centre 责任追究制 1, "被服务对象投诉的"): Q1 drew K1 (3/4) and K2 (3/5), a complaint names an
-    inquiry the log does not hold (3/6), Q2 drew K3 (3/10): both refusals were complained about — 批评教育 on 3/2,
+    inquiry the log does not hold (3/6), Q2 drew K3 (3/10), K5 is investigated with no record of its lodging: both
+    refusals were complained about — 批评教育 on 3/2,
     通报批评 on 3/9."""
     def complaint(name: str, day: str, inquiry: str) -> dict[str, object]:
         return {"type": "complaint_received", "at": f"2026-03-{day}T10:00", "complaint": name, "window": "W0",
                 "staff": "S0", "form": "phone", "about_staff": "S1", "inquiry": inquiry}
     rows = [*refusals("Q1", "Q2"), complaint("K1", "04", "Q1"), complaint("K2", "05", "Q1"),
-            complaint("K9", "06", "Q9"), complaint("K3", "10", "Q2")]
+            complaint("K9", "06", "Q9"), complaint("K3", "10", "Q2"),
+            {"type": "complaint_investigated", "at": "2026-03-11T10:00", "complaint": "K5", "staff": "S1",
+             "window": "W1", "upheld": True}]
     report = run(make_variant(REFUSAL, COMPLAINED_LADDER), events(*rows), "2026-03-31")
     assert [(day.day, tier) for day, tier, _, _ in sanctions(report.verdicts, "FIR-9")] == [
         (2, "批评教育"), (9, "通报批评，年度考核不合格")]
@@ -552,3 +555,60 @@ def test_esc1_a_tier_on_a_late_case_keeps_the_case() -> None:
     report = run(make_variant(TL1, tiers), events(*late_immediate_cases("2026-03-02")), "2026-03-31")
     (tier,) = [v for v in report.verdicts if v.rule == "ESC-1"]
     assert (tier.case, tier.window, tier.staff, tier.evidence) == ("C0", "W1", "S1", ("e1", "e2"))
+
+
+LATE_CASES = policy("finding-penalty", "TL-2", "县政务服务中心", "限时办结制", "不实行限时办结，延误办结时限",
+                    findings=["late_case", "late_reply"])
+
+
+def counted_ladder(**params: object) -> dict[str, object]:
+    """ESC-2's three rungs over TL-2, each occurrence a violation unless said otherwise."""
+    return policy("offence-ladder", "ESC-2", "县政务服务中心", "责任追究制 2",
+                  "第一次批评教育，第二次通报批评，第三次年度考核不合格",
+                  **{"counts": ["TL-2"], "once_per": "verdict",
+                     "tiers": [rung("批评教育", 1, 1), rung("通报批评", 2, 2), rung("年度考核不合格", 3, 3)], **params})
+
+
+def ladder_numbers(rows: list[dict[str, object]], **params: object) -> list[tuple[date, Decimal | None]]:
+    report = run(make_variant(LATE_CASES, counted_ladder(**params)), events(*rows), "2026-04-30")
+    return [(v.on, v.quantity) for v in report.verdicts if v.rule == "ESC-2"]
+
+
+def test_esc2_a_calendar_month_starts_counting_on_its_first_day() -> None:
+    """ESC-2 counted by calendar month: late cases found 2/27, Sunday 3/1 and 3/2 — 3/1 is March's first, 3/2 its
+    second."""
+    rows = [finding("late_case", f"2026-{day}T10:00") for day in ("02-27", "03-01", "03-02")]
+    assert ladder_numbers(rows, period="month") == [
+        (date(2026, 2, 27), 1), (date(2026, 3, 1), 1), (date(2026, 3, 2), 2)]
+
+
+def test_esc2_a_rolling_month_leaves_out_the_day_a_month_before() -> None:
+    """ESC-2 counted over the month before each occurrence: 2/2, 2/3, 3/2, 3/3 — on 3/2 the month back reaches past
+    2/2 (2/3 counts), on 3/3 past 2/3: each of March's is the second."""
+    rows = [finding("late_case", f"2026-{day}T10:00") for day in ("02-02", "02-03", "03-02", "03-03")]
+    assert [n for _, n in ladder_numbers(rows, period="month", counting="rolling")] == [1, 2, 2, 2]
+
+
+def test_esc2_a_ladder_narrowed_to_some_findings_counts_those_only() -> None:
+    """ESC-2 counting only ``late_case`` findings: a ``late_reply`` of 3/2 is not counted; 3/3 is the first."""
+    rows = [finding("late_reply", "2026-03-02T10:00"), finding("late_case", "2026-03-03T10:00")]
+    assert ladder_numbers(rows, findings=["late_case"]) == [(date(2026, 3, 3), 1)]
+
+
+@pytest.mark.parametrize("once_per", ["inquiry", "case"])
+def test_esc2_a_violation_about_no_inquiry_or_case_is_an_occurrence_of_its_own(once_per: str) -> None:
+    """ESC-2 counting per inquiry or per case: findings of 3/2 and 3/3 about neither are two occurrences."""
+    rows = [finding("late_case", f"2026-03-0{day}T10:00") for day in (2, 3)]
+    assert ladder_numbers(rows, once_per=once_per) == [(date(2026, 3, 2), 1), (date(2026, 3, 3), 2)]
+
+
+def test_fir9_two_refusals_of_one_inquiry_are_one_occurrence() -> None:
+    """FIR-9 counting per inquiry (town-basic 首问责任制): S1 refuses Q1 twice on 3/2 — one occurrence, resting on
+    the inquiry and both refusals."""
+    ladder = {**COMPLAINED_LADDER, "once_per": "inquiry"}
+    rows = [*refusals("Q1", "Q2")[:2],
+            {"type": "inquiry_refused", "at": "2026-03-02T09:30", "inquiry": "Q1", "staff": "S1", "words": "不知道"}]
+    report = run(make_variant(REFUSAL, ladder), events(*rows), "2026-03-31")
+    (first,) = [v for v in report.verdicts if v.rule == "FIR-9"]
+    assert first.quantity == 1
+    assert [(o.rule, o.on, o.evidence) for o in first.occurrences] == [("FIR-3", date(2026, 3, 2), ("e1", "e2", "e3"))]
