@@ -396,7 +396,8 @@ def test_esc2_past_the_top_rung_a_verdict_lists_the_occurrences_up_to_it() -> No
     fifth = [v for v in report.verdicts if v.rule == "ESC-2"][-1]
     assert fifth.sanction is not None and fifth.sanction.tier == "年度考核不合格"
     assert [o.on.isoformat() for o in fifth.occurrences] == ["2026-03-02", "2026-03-03", "2026-03-06"]
-    assert "等共4次" in fifth.explanation
+    assert fifth.explanation == ("2026年内第5次（TL-2，2026-03-06）：此前2026-03-02（TL-2，e1）、2026-03-03（TL-2，e2）"
+                                 "等共4次；→ 年度考核不合格。")
 
 
 # What one occurrence is, in each built-in ladder's text (once_per)
@@ -432,6 +433,10 @@ def test_att6_shouzhan_what_one_inspection_found_is_one_time() -> None:
     assert [(v.on, v.sanction.tier, v.fine, v.bonus_share) for v in report.verdicts if v.sanction] == [
         (date(2026, 3, 2), "扣发200元", Decimal(200), Decimal(0)),
         (date(2026, 3, 9), "扣发全年年度奖金的5%", Decimal(0), Decimal("0.05"))]
+    assert [v.explanation for v in report.verdicts if v.sanction] == [
+        "2026年内第1次（ATT-6，2026-03-02）：→ 扣发200元，扣款200元。",
+        "2026年内第2次（ATT-6，2026-03-09）：此前2026-03-02（ATT-6，e1、e2）；"
+        "→ 扣发全年年度奖金的5%，扣发全年年度奖金的5%。"]
 
 
 def test_esc1_town_conduct_a_complaint_upheld_twice_is_one_complaint() -> None:
@@ -580,6 +585,9 @@ def test_esc2_a_calendar_month_starts_counting_on_its_first_day() -> None:
     rows = [finding("late_case", f"2026-{day}T10:00") for day in ("02-27", "03-01", "03-02")]
     assert ladder_numbers(rows, period="month") == [
         (date(2026, 2, 27), 1), (date(2026, 3, 1), 1), (date(2026, 3, 2), 2)]
+    report = run(make_variant(LATE_CASES, counted_ladder(period="month")), events(*rows), "2026-04-30")
+    assert [v.explanation for v in report.verdicts if v.rule == "ESC-2"][-1] == (
+        "2026年3月内第2次（TL-2，2026-03-02）：此前2026-03-01（TL-2，e2）；→ 通报批评。")
 
 
 def test_esc2_a_rolling_month_leaves_out_the_day_a_month_before() -> None:
