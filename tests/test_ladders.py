@@ -620,3 +620,18 @@ def test_fir9_two_refusals_of_one_inquiry_are_one_occurrence() -> None:
     (first,) = [v for v in report.verdicts if v.rule == "FIR-9"]
     assert first.quantity == 1
     assert [(o.rule, o.on, o.evidence) for o in first.occurrences] == [("FIR-3", date(2026, 3, 2), ("e1", "e2", "e3"))]
+
+
+def test_esc1_only_violations_fall_into_a_tier() -> None:
+    """ESC-1 over TL-1, compliance reported too: C0 done late (3/2 → 3/3) is tiered; C1, done the day it came (3/4),
+    complies with TL-1 and falls into no tier."""
+    tiers = policy("severity-tiers", "ESC-1", "便民服务中心管理制度 3 责任追究制度", "3", "视情节轻重，给予行政处罚",
+                   offences=[{"label": "延误办结时限", "counts": ["TL-1"], "tier": "批评教育", "level": 1}])
+    rows = [*late_immediate_cases("2026-03-02"),
+            {"type": "case_received", "case": "C1", "at": "2026-03-04T10:00", "staff": "S1", "window": "W1",
+             "case_type": "immediate"},
+            {"type": "case_completed", "case": "C1", "at": "2026-03-04T11:00", "staff": "S1", "window": "W1"}]
+    report = run(make_variant(TL1, tiers), events(*rows), "2026-03-31", include_compliance=True)
+    assert [(v.case, v.kind.value) for v in report.verdicts if v.rule == "TL-1"] == [
+        ("C0", "violation"), ("C1", "compliance")]
+    assert [v.case for v in report.verdicts if v.rule == "ESC-1"] == ["C0"]
