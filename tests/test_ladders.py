@@ -451,6 +451,8 @@ def test_esc1_town_conduct_a_complaint_upheld_twice_is_one_complaint() -> None:
         ("K1", date(2026, 3, 10)), ("K1", date(2026, 3, 20)), ("K2", date(2026, 3, 25))]
     assert [(v.on, v.quantity, v.sanction.tier) for v in report.verdicts if v.rule == "ESC-1" and v.sanction] == [
         (date(2026, 3, 25), 2, "党纪政纪处分")]
+    (ladder,) = [v for v in report.verdicts if v.rule == "ESC-1"]
+    assert (ladder.complaint, ladder.window, ladder.staff) == ("K2", "W1", "S1")
 
 
 def test_esc2_county_a_case_late_under_two_limits_is_one_delay() -> None:
@@ -618,7 +620,7 @@ def test_fir9_two_refusals_of_one_inquiry_are_one_occurrence() -> None:
             {"type": "inquiry_refused", "at": "2026-03-02T09:30", "inquiry": "Q1", "staff": "S1", "words": "不知道"}]
     report = run(make_variant(REFUSAL, ladder), events(*rows), "2026-03-31")
     (first,) = [v for v in report.verdicts if v.rule == "FIR-9"]
-    assert first.quantity == 1
+    assert (first.quantity, first.inquiry, first.window, first.staff) == (1, "Q1", "W1", "S1")
     assert [(o.rule, o.on, o.evidence) for o in first.occurrences] == [("FIR-3", date(2026, 3, 2), ("e1", "e2", "e3"))]
 
 
