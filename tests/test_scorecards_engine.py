@@ -368,3 +368,27 @@ def test_a_verdict_line_passed_by_position_is_the_line_passed_by_keyword(points:
     line = verdict_line(points, "每件次扣2分", verdict, "超期")
     assert line == by_keyword
     assert line.item is None
+
+
+@pytest.mark.parametrize(("numerator", "denominator", "count", "points"), [
+    (973, 1000, "whole", "-1"), (973, 1000, "exact", "-1.35"), (973, 1000, "started", "-1.5"),
+    (199, 200, "whole", "0"), (199, 200, "exact", "-0.25"), (199, 200, "started", "-0.5"),
+    (1, 1, "started", "0"),
+])
+def test_tl12_points_below_the_target_counted_whole_exactly_or_begun(
+    numerator: int, denominator: int, count: str, points: str,
+) -> None:
+    """TL-12 ("每减少1个百分点，扣0.5分"): 97.3% is 2.7 points below 100 — 2 whole points (−1), exactly 2.7 (−1.35)
+    or 3 begun (−1.5); 99.5% is 0.5 below — no whole point, −0.25 exactly, one begun (−0.5); 100% costs nothing."""
+    data = table()
+    data["categories"][0]["items"][1]["rules"] = [{
+        "kind": "per-point-below", "measure": "completion_rate", "points": "-0.5", "count": count,
+        "if_missing": "base", "label": "办结率",
+    }]
+    rate = Verdict(
+        rule="TL-12", variant="v", source=Citation(**SOURCE), subject=Subject(kind=SubjectKind.STAFF, id="S1"),
+        kind=VerdictKind.INFORMATION, on=date(2026, 3, 31), explanation="办结率",
+        measure=Measure(name="completion_rate", period=Q1, numerator=numerator, denominator=denominator),
+    )
+    (card,) = assess([ScorecardTable.model_validate(data)], [rate], roster=Roster(), as_of=date(2026, 3, 31)).cards
+    assert card.item("service").score == 10 + Decimal(points)
