@@ -410,3 +410,34 @@ def test_sc3_county_window_one_time_notice_costs_two_points_once_per_case() -> N
     assert item.score == 8
     assert [(line.points, line.rule, line.case) for line in item.lines] == [(Decimal(-2), "OTN-2", "C1")]
     assert item.lines[0].explanation.endswith("（同一办件另有OTN-5，每件只计一次）")
+
+
+def test_sc5_a_staff_member_is_disqualified_by_the_rates_of_the_window_served() -> None:
+    """SC-5 (county-centre 考核办法 三(五): "所在窗口评议率和群众满意率未达93%的"): S1 served W1 in Q1, whose
+    evaluation rate is 90% (satisfaction 95%): S1 loses the quarter; W2's 80% does not concern S1, nor S2 of W3."""
+    data = table()
+    data["disqualifications"] = [{
+        "id": "window-rates", "rule": "SC-5", "text": "（五）所在窗口评议率和群众满意率未达93%的",
+        "when": {"kind": "measure-below", "measures": ["evaluation_rate", "satisfaction_rate"], "below": 93,
+                 "of": "window"},
+    }]
+
+    def verdict(subject: Subject, **fields: Any) -> Verdict:
+        return Verdict(rule="SC-4", variant="v", source=Citation(**SOURCE), subject=subject, on=date(2026, 2, 2),
+                       explanation="记录", **fields)
+
+    def rate(window: str, name: str, numerator: int) -> Verdict:
+        return verdict(Subject(kind=SubjectKind.WINDOW, id=window), kind=VerdictKind.INFORMATION,
+                       measure=Measure(name=name, period=Q1, numerator=numerator, denominator=100))
+
+    served = [verdict(Subject(kind=SubjectKind.STAFF, id=staff), kind=VerdictKind.COMPLIANCE, window=window,
+                      staff=staff) for staff, window in (("S1", "W1"), ("S2", "W3"))]
+    rates = [rate("W1", "evaluation_rate", 90), rate("W1", "satisfaction_rate", 95), rate("W2", "evaluation_rate", 80)]
+    cards = assess([ScorecardTable.model_validate(data)], [*served, *rates], roster=Roster(),
+                   as_of=date(2026, 3, 31)).cards
+    by_staff = {card.subject.id: card for card in cards}
+    assert sorted(by_staff) == ["S1", "S2"]
+    assert by_staff["S2"].eligible
+    (disqualified,) = by_staff["S1"].disqualified
+    assert (disqualified.id, disqualified.rule, disqualified.verdict_rules) == ("window-rates", "SC-5", ("SC-4",))
+    assert disqualified.because == "window:W1 evaluation_rate 90% 未达93%"

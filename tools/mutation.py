@@ -64,7 +64,7 @@ TARGETS = {
     ),
     "scoring": Target(
         (f"{PACKAGE}/core/scorecards/scoring.py",),
-        ("tests/test_scorecards_engine.py", "tests/test_scorecards_county.py", "tests/test_scorecards_variants.py"),
+        ("tests/test_scorecards_engine.py",),
     ),
 }
 """The modules mutated: the calendar, deadlines, band tables, time-limit and ladder policies, scorecard arithmetic."""
