@@ -441,3 +441,28 @@ def test_sc5_a_staff_member_is_disqualified_by_the_rates_of_the_window_served() 
     (disqualified,) = by_staff["S1"].disqualified
     assert (disqualified.id, disqualified.rule, disqualified.verdict_rules) == ("window-rates", "SC-5", ("SC-4",))
     assert disqualified.because == "window:W1 evaluation_rate 90% 未达93%"
+
+
+def test_sc10_a_year_of_quarters_averaged_or_summed_over_the_parts_it_counts() -> None:
+    """SC-10, SC-4: S1 is late 2/2, 2/3 and 3/4 (Q1: 20 − 3 = 17, and "迟到2次以上的" loses the quarter), rude on 5/4
+    (Q2: 16), late on 7/6 (Q3: 19), with no record in Q4. The year as the mean of its quarters: (17 + 16 + 19) / 3,
+    out of 20, ineligible for Q1's sake, Q4 noted; as the sum of Q2 and Q3 only: 35 out of 40, eligible."""
+    twice = [{"id": "twice-late", "rule": "SC-4", "text": "迟到2次以上的",
+              "when": {"kind": "verdicts", "rules": ["SC-4"], "codes": ["late"], "at_least": 2}}]
+    rollups = [{"period": "year", "combine": "mean"}, {"period": "year", "parts": [2, 3]}]
+    variant = make_variant(FINDINGS, scorecards=[table(disqualifications=twice, rollups=rollups)])
+    log = events(finding("late", "2026-02-02"), finding("late", "2026-02-03"), finding("late", "2026-03-04"),
+                 finding("rude", "2026-05-04"), finding("late", "2026-07-06"))
+    cards = run(variant, log, "2026-12-31").cards_of(Subject(kind=SubjectKind.STAFF, id="S1"))
+    q1, q2, q3, mean, summed = cards
+    assert [(c.total, c.eligible) for c in (q1, q2, q3)] == [(17, False), (16, True), (19, True)]
+    (cause,) = q1.disqualified
+    assert cause.because == ("达2次即取消：2026-02-02 SC-4 late：2026-02-02 经督查发现。；2026-02-03 SC-4 late："
+                             "2026-02-03 经督查发现。（另有1项同类记录）")
+    assert (mean.total, mean.score, mean.maximum, mean.eligible) == (Decimal(52) / 3, Decimal(52) / 3, 20, False)
+    assert [(p.period.start.month, p.score, p.eligible) for p in mean.parts] == [
+        (1, 17, False), (4, 16, True), (7, 19, True), (10, None, None)]
+    assert [d.because for d in mean.disqualified] == [f"2026-Q1：{cause.because}"]
+    assert [str(note) for note in mean.notes] == ["2026-Q4 无考核记录，不计入。"]
+    assert (summed.total, summed.score, summed.maximum, summed.eligible) == (35, 35, 40, True)
+    assert [p.period.start.month for p in summed.parts] == [4, 7]
