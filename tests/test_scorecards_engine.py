@@ -397,18 +397,22 @@ def test_tl12_points_below_the_target_counted_whole_exactly_or_begun(
 def test_sc3_county_window_one_time_notice_costs_two_points_once_per_case() -> None:
     """SC-3, OTN-2, OTN-5 (county-centre 考核办法, window table 办件管理: "出现没有一次性告知…的，每件次扣2分"): C1's
     first notice of 3/2 missed the deed, asked for on 3/3 when the applicant came back — OTN-2 and OTN-5 on one
-    case: 10 − 2 = 8, one line naming the other rule."""
+    case, one line naming the other rule; C2's applicant came back on 3/4: 10 − 2 − 2 = 6."""
     at = {"window": "W1", "staff": "S1"}
     rows = [{"type": "case_received", "at": "2026-03-02T09:10", "case": "C1", "case_type": "supplement",
              "materials_complete": False, **at},
             {"type": "missing_materials_notice", "at": "2026-03-02T09:20", "case": "C1", "items": ["id_card"], **at},
             {"type": "applicant_returned", "at": "2026-03-03T15:00", "case": "C1", "cause": "no_notice", **at},
-            {"type": "missing_materials_notice", "at": "2026-03-03T15:10", "case": "C1", "items": ["deed"], **at}]
+            {"type": "missing_materials_notice", "at": "2026-03-03T15:10", "case": "C1", "items": ["deed"], **at},
+            {"type": "case_received", "at": "2026-03-04T09:10", "case": "C2", "case_type": "supplement",
+             "materials_complete": False, **at},
+            {"type": "applicant_returned", "at": "2026-03-04T15:00", "case": "C2", "cause": "no_notice", **at}]
     report = run(load_variant("county-centre"), events(*rows), "2026-03-31")
     card = next(c for c in report.scorecards if c.scorecard == "window" and c.subject.id == "W1")
     item = card.item("procedure")
-    assert item.score == 8
-    assert [(line.points, line.rule, line.case) for line in item.lines] == [(Decimal(-2), "OTN-2", "C1")]
+    assert item.score == 6
+    assert [(line.points, line.rule, line.case) for line in item.lines] == [
+        (Decimal(-2), "OTN-2", "C1"), (Decimal(-2), "OTN-5", "C2")]
     assert item.lines[0].explanation.endswith("（同一办件另有OTN-5，每件只计一次）")
 
 
