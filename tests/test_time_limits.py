@@ -349,9 +349,11 @@ def test_tl5_overdue_without_special_reason_or_prior_explanation_is_a_complaint(
     assert (complaint.on, complaint.due) == (date(2026, 3, 11), date(2026, 3, 9))
 
 
-def test_tl5_explained_before_the_due_date_is_tracked_not_a_complaint() -> None:
-    """TL-5: explained on 3/6, before the due day 3/9: the case is still late (TL-2), but no TL-5 verdict."""
-    report = run(cv.town_basic_case_rules(), events(*overdue_case("2026-03-06T10:00")), "2026-03-31")
+@pytest.mark.parametrize("explained", ["2026-03-06T10:00", "2026-03-09T10:00"])
+def test_tl5_explained_before_the_due_date_is_tracked_not_a_complaint(explained: str) -> None:
+    """TL-5 (town-basic 三、(六)4 "事先说明"): explained on 3/6, or on the due day 3/9 itself, before the limit ran
+    out: the case is still late (TL-2), but no TL-5 verdict."""
+    report = run(cv.town_basic_case_rules(), events(*overdue_case(explained)), "2026-03-31")
     assert [v.rule for v in report.verdicts] == ["TL-2"]
 
 
@@ -614,12 +616,6 @@ def test_tl5_extension_after_the_due_date_does_not_move_it() -> None:
     extension, late = run(JIANGXI_LIMIT, events(*rows), "2026-10-31").verdicts
     assert extension.explanation == "办件 C1：2026-09-29以“需组织专家评审”为由延期：期限届满后才延期，不予顺延。"
     assert (late.rule, late.due, late.points) == ("TL-9", date(2026, 9, 28), Decimal(-8))
-
-
-def test_tl5_explained_on_the_due_day_itself_is_explained_in_time() -> None:
-    """TL-5 (town-basic 三、(六)4 "事先说明"): explained on 3/9, the due day: before the limit ran out."""
-    report = run(cv.town_basic_case_rules(), events(*overdue_case("2026-03-09T10:00")), "2026-03-31")
-    assert [v.rule for v in report.verdicts] == ["TL-2"]
 
 
 def test_tl5_explained_on_the_day_of_completion_is_explained_late() -> None:
