@@ -11,6 +11,8 @@ The cases are the county's and the township's own rules, amended mid-year:
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import tomllib
 from datetime import date
@@ -18,14 +20,35 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import openpyxl
 import pytest
 
-from bianmin_rules import NoValueInForceError, Variant, VariantError, WorkCalendar, load_variant
+from bianmin_rules import (
+    Citation,
+    NoValueInForceError,
+    Subject,
+    SubjectKind,
+    Variant,
+    VariantError,
+    Verdict,
+    VerdictKind,
+    WorkCalendar,
+    installed_families,
+    load_variant,
+)
 from bianmin_rules.authoring.dated import dated_problems
 from bianmin_rules.authoring.lint import lint_text
 from bianmin_rules.cli.main import main
 from bianmin_rules.core.calendar import YearSchedule
+from bianmin_rules.core.periods import Period, PeriodKind
+from bianmin_rules.core.roster import Roster
+from bianmin_rules.core.scorecards.ranking import assess_in_time
+from bianmin_rules.core.verdicts import Measure
 from bianmin_rules.intake.files import variant_text as variant_text_of
+from bianmin_rules.views.explain import explain
+from bianmin_rules.views.outputs import to_html, to_xlsx
+from bianmin_rules.views.render import render_explanation, to_csv, to_markdown
+from bianmin_rules.views.tables import report_tables
 from tests.conftest import cited, events, make_variant, run
 from tests.test_calendar import HYPOTHETICAL_2027
 
@@ -69,6 +92,62 @@ def test_tl7_a_late_case_before_the_cut_records_the_version_it_was_judged_by() -
     assert (verdict.due, verdict.version) == (date(2026, 3, 5), date(2026, 1, 1))
 
 
+def late_cases() -> list[Any]:
+    """C3 late under the 1 January rules (due 3/5, rejected 3/6), C2 late under the 1 July rules (due 7/3, 7/6)."""
+    return events(receive("C3", "2026-03-02T10:00"), rejected("C3", "2026-03-06T09:00"),
+                  receive("C2", "2026-07-01T10:00"), rejected("C2", "2026-07-06T09:00"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_tl7_markdown_shows_the_day_each_verdicts_rules_took_effect(lang: str) -> None:
+    """TL-7 (五、(二)1) amended on 1 July: each verdict's row names its version, under 施行日期 (In force from)."""
+    text = to_markdown(run(CUT, late_cases(), "2026-08-31"), lang=lang)
+    header = next(line for line in text.splitlines() if line.startswith(("| 日期 | 规则", "| Day | Rule")))
+    assert ("施行日期" if lang == "zh" else "In force from") in header
+    rows = {line.split("|")[5].strip(): line for line in text.splitlines() if "| TL-7 |" in line}
+    assert "| 2026-01-01 |" in rows["C3"] and "| 2026-07-01 |" in rows["C2"]
+
+
+def test_markdown_of_a_variant_in_force_always_has_no_version_column() -> None:
+    """A plain limit (三个工作日): no version, and the verdicts table is as it always was."""
+    assert "施行日期" not in to_markdown(run(tl7(3), late_cases(), "2026-08-31"))
+
+
+def test_csv_workbook_and_html_carry_each_verdicts_version(tmp_path: Path) -> None:
+    """The combined CSV, the tables (CSV files, workbook, HTML): a ``version`` column, the day, empty for none."""
+    report = run(CUT, late_cases(), "2026-08-31")
+    combined = list(csv.DictReader(io.StringIO(to_csv(report).split("\n\n")[0])))
+    assert [(row["case"], row["version"]) for row in combined] == [("C3", "2026-01-01"), ("C2", "2026-07-01")]
+    (verdicts,) = [t for t in report_tables(report) if t.spec.id == "verdicts"]
+    at = verdicts.spec.column_ids.index("version")
+    assert [row[at] for row in verdicts.rows()] == [date(2026, 1, 1), date(2026, 7, 1)]
+    path = tmp_path / "report.xlsx"
+    to_xlsx(report, path)
+    sheet = openpyxl.load_workbook(path)["违规明细"]
+    header = [c.value for c in sheet[1]]
+    column = header.index("施行日期")
+    assert [str(row[column].value)[:10] for row in sheet.iter_rows(min_row=2)] == ["2026-01-01", "2026-07-01"]
+    page = to_html(report, lang="en")
+    assert "In force from" in page and "2026-07-01" in page
+
+
+def test_a_card_scored_by_an_amended_table_names_its_version_in_markdown_and_the_card_table() -> None:
+    """town-conduct-100's monthly staff table with FEE-1 (四、1) cut from 1 July: July's card says which table."""
+    amended = town_conduct({"2026-01-01": "-10", "2026-07-01": "-5"}, period="month")
+    report = run(amended, fee_findings("2026-06-15", "2026-07-15"), "2026-07-31")
+    text = to_markdown(report)
+    assert "按2026-07-01起施行的考核表" in text and "按2026-01-01起施行的考核表" in text
+    assert "scored by the table in force from 2026-07-01" in to_markdown(report, lang="en")
+    story = explain(amended, fee_findings("2026-06-15", "2026-07-15"), subject=Subject(kind=SubjectKind.STAFF, id="S1"),
+                    as_of=date(2026, 7, 31))
+    assert "按2026-07-01起施行的考核表" in render_explanation(story, "markdown")
+    (cards,) = [t for t in report_tables(report) if t.spec.id == "cards"]
+    ids = cards.spec.column_ids
+    name, subject, version = (ids.index(column) for column in ("scorecard", "subject", "version"))
+    assert {row[version] for row in cards.rows() if (row[name], row[subject]) == ("staff", "S1")} == {
+        date(2026, 1, 1), date(2026, 7, 1)}
+
+
 def test_a_matter_started_before_the_first_dated_value_is_an_error_naming_the_policy_and_the_day() -> None:
     """A case received on 2025-12-30, before any TL-7 limit is given, is not judged by a guess."""
     log = events(receive("C0", "2025-12-30T10:00"), rejected("C0", "2025-12-31T10:00"))
@@ -78,6 +157,19 @@ def test_a_matter_started_before_the_first_dated_value_is_an_error_naming_the_po
     assert "TL-7 (policies[0].limit)" in str(error.value) and "'C0'" in str(error.value)
 
 
+def test_a_matter_before_the_first_of_two_dated_values_given_from_different_days_is_an_error() -> None:
+    """TL-7 with its limit given from 1 January and its points from 1 March: a case of 30 December has neither."""
+    variant = tl7({"2026-01-01": 3}, points={"2026-03-01": -1})
+    log = events(receive("C0", "2025-12-30T10:00"), rejected("C0", "2025-12-31T10:00"))
+    with pytest.raises(NoValueInForceError) as error:
+        run(variant, log, "2026-08-31")
+    assert (error.value.key, error.value.day, error.value.first) == ("policies[0].limit", date(2025, 12, 30),
+                                                                      date(2026, 1, 1))
+    february = events(receive("C1", "2026-02-02T10:00"), rejected("C1", "2026-02-03T10:00"))
+    with pytest.raises(NoValueInForceError, match=r"policies\[0\]\.points.*2026-02-02, before 2026-03-01"):
+        run(variant, february, "2026-08-31")
+
+
 def test_a_policy_is_judged_only_on_matters_started_in_its_period_in_force() -> None:
     """TL-7 in force from 1 July only: the late case received in March is not judged, the one of July is."""
     variant = tl7(3, in_force={"from": date(2026, 7, 1)})
@@ -85,6 +177,21 @@ def test_a_policy_is_judged_only_on_matters_started_in_its_period_in_force() -> 
                  receive("C4", "2026-07-01T10:00"), rejected("C4", "2026-07-07T09:00"))
     (verdict,) = run(variant, log, "2026-08-31").verdicts
     assert (verdict.case, verdict.due, verdict.version) == ("C4", date(2026, 7, 6), date(2026, 7, 1))
+
+
+def test_cal2_the_placeholder_hours_note_counts_policies_no_longer_in_force_at_the_end() -> None:
+    """CAL-2: county-centre states no office hours; its attendance rules, in force until 2027, judge a 2026 sign-in
+    against the placeholder sessions, and the report says so as the plain variant's does."""
+    county = load_variant("county-centre")
+    data = tomllib.loads(county.to_toml())
+    for entry in data["policies"]:
+        entry["in_force"] = {"until": "2027-01-01"}
+    ending = Variant.from_data(data, origin="county-centre-until-2027")
+    log = events({"type": "signed_in", "at": "2026-03-02T09:20", "window": "W1", "staff": "S1"},
+                 {"type": "signed_out", "at": "2026-03-02T17:30", "window": "W1", "staff": "S1"})
+    notes = run(county, log, "2026-03-31").note_messages
+    assert any("占位时间" in str(note) for note in notes)
+    assert run(ending, log, "2026-03-31").note_messages == notes
 
 
 def test_a_value_the_same_on_every_date_is_one_version() -> None:
@@ -98,7 +205,8 @@ def test_show_on_a_day_gives_the_plain_variant_in_force() -> None:
     """`Variant.on`: the limit of that day, plain; a variant without dates is the same every day."""
     assert CUT.on(date(2026, 6, 30)).policies[0].limit.amount == 3  # type: ignore[attr-defined]
     assert CUT.on(date(2026, 7, 1)).policies[0].limit.amount == 2  # type: ignore[attr-defined]
-    assert CUT.on(date(2025, 12, 31)).policies == ()  # no limit given that day
+    with pytest.raises(NoValueInForceError, match=r"TL-7 \(policies\[0\]\.limit\): no value is in force on 2025-12-31"):
+        CUT.on(date(2025, 12, 31))  # no limit given that day: not a variant without TL-7
     county = load_variant("county-centre")
     assert county.on(date(2020, 1, 1)) is county
 
@@ -243,6 +351,184 @@ def test_a_monthly_table_amended_on_a_month_start_scores_each_month_under_its_ow
     assert (june - july) == -5  # type: ignore[operator]
 
 
+# TL-11, county-centre window table 一、(五)2 (提速办结, quarterly, 100 points): "承诺件提速达……
+# 81%—90%得8分，91%-100%得10分". An amendment from 1 July 2026 gives 10 points from 81%.
+
+def speed_up_amended(bands: list[dict[str, Any]]) -> dict[str, Any]:
+    """The 提速办结 bands as written (from 2026-01-01), and from 2026-07-01 the amended ones: the bands up to
+    81% as before, then one band "81%-100%得10分" in place of 81%—90% (8) and 91%-100% (10)."""
+    kept = [band for band in bands if "high" in band and band["high"] <= 81]
+    amended = {"low": 81, "high": 100, "points": 10, "text": "81%-100%得10分"}
+    return {"2026-01-01": bands, "2026-07-01": [*kept, amended]}
+
+
+def county_speed_up(amended: Any) -> Variant:
+    """county-centre with the bands of its window table's 提速办结 item (TL-11) as ``amended`` gives them."""
+    data = tomllib.loads(load_variant("county-centre").to_toml())
+    (table,) = [t for t in data["scorecards"] if t["name"] == "window"]
+    (band,) = [r for c in table["categories"] for i in c["items"] if i["id"] == "speed-up" for r in i["rules"]]
+    band["table"]["bands"] = amended(band["table"]["bands"])
+    return Variant.from_data(data, origin="county-centre-amended")
+
+
+def speed_up_rates(*quarters: date, rate: int = 85) -> list[Any]:
+    """One window's speed-up rate (TL-11) of ``rate``% in each quarter, as the speed-up-rate policy measures it."""
+    found = []
+    for start in quarters:
+        quarter = Period(kind=PeriodKind.QUARTER, start=start)
+        found.append(Verdict(
+            rule="TL-11", variant="county-centre", source=Citation(document="-", article="一、(五)2", quote="-"),
+            subject=Subject(kind=SubjectKind.WINDOW, id="W1"), kind=VerdictKind.INFORMATION, on=quarter.end,
+            explanation="承诺件提速率", window="W1",
+            measure=Measure(name="speedup_rate", period=quarter, numerator=rate, denominator=100),
+        ))
+    return found
+
+
+QUARTERS_2026 = (date(2026, 1, 1), date(2026, 4, 1), date(2026, 7, 1), date(2026, 10, 1))
+
+
+def window_cards(variant: Variant, verdicts: list[Any]) -> dict[str, Any]:
+
+    assert variant.timeline is not None
+    assessment = assess_in_time(variant.timeline.tables, verdicts, roster=Roster(), as_of=date(2026, 12, 31))
+    return {str(c.period.start) if c.period.kind == "quarter" else c.period.kind.value: c
+            for c in assessment.cards if c.scorecard == "window" and c.subject.id == "W1"}
+
+
+def test_tl11_bands_amended_mid_year_score_q1_q2_by_the_old_bands_and_q3_q4_by_the_new() -> None:
+    """TL-11 (一、(五)2): a rate of 85% is 8 points under "81%—90%得8分", 10 under the amended "81%-100%得10分".
+
+    Q1 and Q2 begin before 1 July: 8 points each, by the bands in force from 2026-01-01;
+    Q3 and Q4 begin on and after it: 10 points each, by the amended bands.
+    """
+    amended = county_speed_up(speed_up_amended)
+    cards = window_cards(amended, speed_up_rates(*QUARTERS_2026))
+    quarters = [cards[str(start)] for start in QUARTERS_2026]
+    assert [c.item("speed-up").score for c in quarters] == [8, 8, 10, 10]
+    assert [c.version for c in quarters] == [date(2026, 1, 1), date(2026, 1, 1), date(2026, 7, 1), date(2026, 7, 1)]
+
+
+def test_tl11_a_year_spanning_the_amendment_sums_its_quarters_as_each_was_scored() -> None:
+    """SC-10 (年度汇总): the 2026 year card sums the four quarter cards as scored — 8 + 8 + 10 + 10 for 提速办结.
+
+    The year is combined under the rollup of the table in force on its first day (version
+    2026-01-01); its total is the unamended year's plus 2 + 2, the Q3 and Q4 gains.
+    """
+    amended = county_speed_up(speed_up_amended)
+    plain = county_speed_up(lambda old: {"2026-01-01": old})
+    rates = speed_up_rates(*QUARTERS_2026)
+    cards, before = window_cards(amended, rates), window_cards(plain, rates)
+    year = cards["year"]
+    assert year.total == sum(cards[str(start)].total for start in QUARTERS_2026)
+    assert year.total == before["year"].total + 4
+    assert [part.score for part in year.parts] == [cards[str(start)].score for start in QUARTERS_2026]
+    assert year.version == date(2026, 1, 1)
+
+
+def test_a_scorecard_period_before_the_first_value_of_its_table_is_an_error_naming_table_period_and_day() -> None:
+    """A rate of 2025's fourth quarter under bands given from 2026-01-01 only: the rules of that quarter are unknown."""
+    amended = county_speed_up(speed_up_amended)
+    with pytest.raises(NoValueInForceError, match=r"SC-3 \(scorecards\[0\]\.categories\[4\]\.items\[1\]"
+                       r"\.rules\[0\]\.table\.bands\).*table 'window' started on 2025-10-01, before 2026-01-01"):
+        window_cards(amended, speed_up_rates(date(2025, 10, 1)))
+
+
+def test_the_engine_refuses_a_scorecard_period_before_its_table_has_a_value() -> None:
+    """Through the engine: a finding of December 2025 opens a year the dated FEE-1 line (四、1) does not cover."""
+    amended = town_conduct({"2026-01-01": "-10", "2026-07-01": "-5"})
+    with pytest.raises(NoValueInForceError, match=r"table 'staff' started on 2025-01-01, before 2026-01-01"):
+        run(amended, fee_findings("2025-12-15", "2026-07-15"), "2026-12-31")
+
+
+def test_a_table_not_in_force_on_a_periods_first_day_gives_that_period_no_card() -> None:
+    """Tables in force from 1 July (in_force) score the quarters from Q3: no card for Q1 and Q2, nor an error.
+
+    The staff table requires the window table's award (SC-3), so both are brought into force together.
+    """
+    data = tomllib.loads(load_variant("county-centre").to_toml())
+    for table in data["scorecards"]:
+        table["in_force"] = {"from": "2026-07-01"}
+    cards = window_cards(Variant.from_data(data, origin="county-centre-from-july"), speed_up_rates(*QUARTERS_2026))
+    assert sorted(cards) == ["2026-07-01", "2026-10-01"]
+    assert cards["2026-07-01"].version == date(2026, 7, 1)
+
+
+# A scorecard line in force: FEE-1 (town-conduct-100 四、1, "发现一次扣10分") removed from 1 July and a
+# line of 5 points added in its place.
+
+def fee_lines_replaced(period: str | None = None) -> dict[str, Any]:
+    """town-conduct-100's data with the staff table's FEE-1 line in force until 1 July, a 5-point line from then."""
+    data = tomllib.loads(load_variant("town-conduct-100").to_toml())
+    (table,) = [t for t in data["scorecards"] if t["name"] == "staff"]
+    if period is not None:
+        table["period"] = period
+    for category in table["categories"]:
+        for item in category["items"]:
+            for index, line in enumerate(item["rules"]):
+                if line.get("rules") == ["FEE-1"]:
+                    amended = {**line, "points": "-5", "in_force": {"from": "2026-07-01"}}
+                    item["rules"][index:index + 1] = [{**line, "in_force": {"until": "2026-07-01"}}, amended]
+                    return data
+    raise AssertionError("no FEE-1 line")
+
+
+def test_a_line_removed_and_a_line_added_mid_year_score_each_month_by_the_lines_in_force() -> None:
+    """FEE-1 (四、1): June's finding costs 10 points by the old line, July's 5 by the line added on 1 July.
+
+    The same as the line's points dated (``{2026-01-01 = -10, 2026-07-01 = -5}``), month by month.
+    """
+    log = fee_findings("2026-06-15", "2026-07-15")
+    lines = Variant.from_data(fee_lines_replaced("month"), origin="fee-lines")
+    dated = town_conduct({"2026-01-01": "-10", "2026-07-01": "-5"}, period="month")
+    for month in (date(2026, 6, 1), date(2026, 7, 1)):
+        assert staff_total(lines, log, month) == staff_total(dated, log, month)
+    june, july = staff_total(lines, log, date(2026, 6, 1)), staff_total(lines, log, date(2026, 7, 1))
+    assert (june - july) == -5  # type: ignore[operator]
+    assert [len(v.variant.scorecards) for v in lines.versions] == [len(lines.scorecards)] * 2
+
+
+def test_a_line_in_force_is_shown_by_show_on_and_accepted_by_the_schema() -> None:
+    """`show --on` gives the line in force that day, plain; the JSON Schema accepts a line's ``in_force``."""
+    data = fee_lines_replaced()
+    variant = Variant.from_data(data, origin="fee-lines")
+
+    def fee_points(plain: Variant) -> list[Any]:
+        (table,) = [t for t in plain.scorecards if t.name == "staff"]
+        return [str(r.points) for i in table.items for r in i.rules if getattr(r, "rules", ()) == ("FEE-1",)]
+
+    assert (fee_points(variant.on(date(2026, 6, 30))), fee_points(variant.on(date(2026, 7, 1)))) == (["-10"], ["-5"])
+    jsonschema.validate(json.loads(json.dumps(data, default=str)), Variant.json_schema())
+
+
+def test_a_lines_malformed_period_in_force_is_refused_at_its_key() -> None:
+    data = fee_lines_replaced()
+    (table,) = [t for t in data["scorecards"] if t["name"] == "staff"]
+    (line,) = [r for c in table["categories"] for i in c["items"] for r in i["rules"]
+               if r.get("in_force") == {"from": "2026-07-01"}]
+    line["in_force"] = {"from": "2026-07-01", "until": "2026-03-01"}
+    with pytest.raises(VariantError, match=r"scorecards\[\d+\]\.categories\[\d+\]\.items\[\d+\]\.rules\[\d+\]"
+                       r"\.in_force\.until: ends on 2026-03-01"):
+        Variant.from_data(data, origin="fee-lines")
+
+
+def test_lint_a_rate_measured_by_quarter_changing_inside_a_quarter() -> None:
+    """TL-12 (一、(六)1, 办结率 per quarter): the cases it counts amended on 15 August, inside Q3; on 1 October, not."""
+    data = tomllib.loads(load_variant("county-centre").to_toml())
+    (index,) = [i for i, p in enumerate(data["policies"]) if p["kind"] == "completion-rate"]
+    counts = data["policies"][index]["counts"]
+    data["policies"][index]["counts"] = {"2026-01-01": counts, "2026-08-15": counts[:-1], "2026-10-01": counts}
+    found = [(f.rule, f.place, f.which) for f in dated_problems(data, kinds=installed_families().policy_kinds)
+             if f.code == "change-inside-period"]
+    assert found == [("TL-12", f"policies[{index}]", "2026-08-15")]
+
+
+def test_lint_a_line_added_inside_the_period_of_a_yearly_table() -> None:
+    """SC-10: the yearly staff table gains its 5-point line on 1 July, inside 2026."""
+    findings = [f for f in dated_problems(fee_lines_replaced()) if f.code == "change-inside-period"]
+    assert [(f.rule, f.which) for f in findings] == [("SC-10", "2026-07-01")]
+
+
 # Tools: show --on, diff --on/--against-on, the JSON Schema.
 
 def test_cli_show_on_a_day_prints_the_plain_variant(amended: Variant, tmp_path: Path,
@@ -256,6 +542,21 @@ def test_cli_show_on_a_day_prints_the_plain_variant(amended: Variant, tmp_path: 
     assert main(["show", str(path), "--on", "2026-06-30"]) == 0
     shown = tomllib.loads(capsys.readouterr().out)
     assert [p["limit"]["amount"] for p in shown["policies"] if p["rule"] == "TL-7"] == [3]
+
+
+def test_cli_show_and_diff_on_a_day_before_a_dated_value_refuse_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """TL-7 given from 1 January 2026 only: the rules of 31 December 2025 are unknown, not a variant without TL-7."""
+    path = tmp_path / "cut.toml"
+    path.write_text(CUT.to_toml(), encoding="utf-8")
+    log = tmp_path / "log.jsonl"
+    log.write_text(json.dumps(receive("C3", "2026-03-02T10:00")) + "\n", encoding="utf-8")
+    for args in (["show", str(path)], ["diff", str(log), "--variant", str(path), "--as-of", "2026-08-31",
+                                       "--against-on", "2026-07-01"]):
+        assert main([*args, "--on", "2025-12-31"]) == 2
+        (line,) = capsys.readouterr().err.splitlines()
+        assert "TL-7 (policies[0].limit): no value is in force on 2025-12-31, before 2026-01-01" in line
 
 
 def test_cli_diff_judges_the_same_cases_under_the_rules_of_two_days(
@@ -330,6 +631,14 @@ def test_lint_a_table_changed_inside_its_period() -> None:
     ]
     monthly = lint_findings(town_conduct({"2026-01-01": "-10", "2026-07-01": "-5"}, period="month").to_toml())
     assert not [f for f in monthly if f[1] == "change-inside-period"]
+
+
+def test_lint_a_quarterly_table_amended_inside_its_yearly_rollup() -> None:
+    """SC-10: the county window table (quarterly, summed by year) amended on 1 July: a quarter begins, the year not."""
+    found = [f for f in dated_problems(tomllib.loads(county_speed_up(speed_up_amended).to_toml()))
+             if f.code == "change-inside-period"]
+    assert [(f.rule, f.place, f.which) for f in found] == [("SC-10", "scorecards[0]", "2026-07-01")]
+    assert "inside the year that begins on 2026-01-01" in found[0].message
 
 
 def staff_table() -> int:

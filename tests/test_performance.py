@@ -7,6 +7,8 @@ straightforward computation it stands for; docs/performance.md says what each bu
 from __future__ import annotations
 
 import gc
+import json
+import pickle
 import sys
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -28,11 +30,13 @@ from bianmin_rules import (
 from bianmin_rules.core.deadlines import DeadlineTrace
 from bianmin_rules.core.events import event_time
 from bianmin_rules.core.policy import Derived
+from bianmin_rules.core.words import as_message, counted, say, say_in, word
 from bianmin_rules.families.cases.events import CaseCompleted, CaseReceived
 from bianmin_rules.families.cases.ledger import CaseFile
 from bianmin_rules.families.first_inquiry.events import InquiryReceived
 from bianmin_rules.intake.files import DATA
 from bianmin_rules.views import trace
+from bianmin_rules.views.labels import Words
 
 
 def test_event_times_are_china_time_and_one_minute_is_one_object() -> None:
@@ -159,3 +163,41 @@ def test_tracing_an_inquiry_collects_with_the_collector_paused(monkeypatch: pyte
     assert gc.isenabled()
     trace_inquiry(load_variant("county-centre"), read_event_files([log]), inquiry)
     assert paused == [True] and gc.isenabled()
+
+
+def test_a_verdict_keeps_its_values_as_pydantic_would() -> None:
+    """A verdict's values, in a dict sharing its names with the other verdicts', read, compare, copy, pickle and
+    write as a model's own: in the order of its fields, the same JSON after a round trip, a restated copy
+    differing in what was restated only."""
+    report = demo_report()
+    deadlines = [v for v in report.verdicts if v.deadline is not None]
+    assert deadlines
+    for verdict in [*report.verdicts[:20], *deadlines[:20]]:
+        assert list(verdict.__dict__) == list(Verdict.model_fields)
+        unpickled = pickle.loads(pickle.dumps(verdict))
+        assert unpickled == verdict and unpickled.model_dump_json() == verdict.model_dump_json()
+        read_back = Verdict.model_validate_json(verdict.model_dump_json())
+        assert read_back == verdict and read_back.model_dump_json() == verdict.model_dump_json()
+        restated = verdict.restated(variant="其他")
+        assert restated.differing(verdict) == ("variant",) and restated.variant == "其他"
+        assert json.loads(restated.model_dump_json()) == json.loads(verdict.model_dump_json()) | {"variant": "其他"}
+        assert verdict.variant == "county-centre"
+        copied = verdict.model_copy(update={"staff": "S-其他"})
+        assert copied.staff == "S-其他" and copied.differing(verdict) == ("staff",)
+    trace = deadlines[0].deadline
+    assert trace is not None and list(trace.__dict__) == list(DeadlineTrace.model_fields)
+
+
+def test_words_many_verdicts_say_alike_read_as_words_said_once() -> None:
+    """Words without arguments, and counts with nothing else, read the same however often said, each count in its
+    own plural form: 1 working day, 3 working days (TL-1's 当天, TL-2's promised limits)."""
+    english = Words("en")
+    for _ in range(2):
+        assert [english(counted("{n}个工作日", n=n)) for n in (1, 3, 1)] == [
+            "1 working day", "3 working days", "1 working day"]
+        assert [str(counted("{n}个工作日", n=n)) for n in (1, 3)] == ["1个工作日", "3个工作日"]
+        assert english(say("当天")) == "the same day" and str(say("当天")) == "当天"
+        assert english(as_message("受理之日")) == english(word("受理之日")) == "the day of acceptance"
+    assert english(say_in("register act", "汇总")) == "summarised" and english(say("汇总")) == "Totals"
+    message = say_in("register act", "汇总")
+    assert message.context == "register act" and not message.counted and counted("{n}周", n=2).counted

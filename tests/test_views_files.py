@@ -46,7 +46,7 @@ def test_the_workbook_has_a_sheet_per_table_with_chinese_names(township: Report,
     verdicts = workbook["违规明细"]
     assert [c.value for c in verdicts[1]][:5] == ["日期", "规则", "类别", "对象类别", "对象"]
     assert verdicts.freeze_panes == "A2"
-    assert verdicts.auto_filter.ref == f"A1:V{len(township.verdicts) + 1}"
+    assert verdicts.auto_filter.ref == f"A1:W{len(township.verdicts) + 1}"
     # Widths that fit: a day is 10 characters wide, an explanation is cut at 60.
     assert (verdicts.column_dimensions["A"].width, verdicts.column_dimensions["U"].width) == (12, 62)
 

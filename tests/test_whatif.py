@@ -11,18 +11,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bianmin_rules import Variant, evaluate_all
 from bianmin_rules.cli.main import main
 from bianmin_rules.core.books import Books
+from bianmin_rules.core.engine import Judgements, collect
+from bianmin_rules.core.errors import EvaluationError
 from bianmin_rules.core.policy import Context, PolicyBase
-from bianmin_rules.core.verdicts import Subject, SubjectKind
+from bianmin_rules.core.verdicts import Subject, SubjectKind, VerdictKind
+from bianmin_rules.families.cases.completion import CompletionRate
 from bianmin_rules.families.cases.policies import ImmediateSameDay, RejectionDecision
 from bianmin_rules.families.joint.policies import DeemedApproval, JointLead
 from bianmin_rules.families.ladders.policies import OffenceLadder
 from bianmin_rules.intake.files import DATA, demo_events
 from bianmin_rules.views.render import render_diff
-from bianmin_rules.views.whatif import Change, ReportDiff, diff
+from bianmin_rules.views.whatif import Change, ReportDiff, Spelling, diff
 from tests.conftest import run
 
 COUNTY_TOML = (DATA / "variants" / "county-centre.toml").read_text(encoding="utf-8")
@@ -176,3 +181,59 @@ def test_a_restated_verdict_differs_in_nothing_but_what_was_restated(county: Var
     assert rebuilt.deadline is not verdict.deadline and verdict.differing(rebuilt) == ()
     later = verdict.restated(on=date(2026, 12, 31))
     assert verdict.differing(later) == ("on",)
+
+
+SUBJECTS = [Subject(kind=SubjectKind.STAFF, id="S01-1"), Subject(kind=SubjectKind.WINDOW, id="W01")]
+
+
+@given(st.lists(st.tuples(
+    st.sampled_from(["TL-7", "ESC-2"]), st.sampled_from(list(VerdictKind)), st.sampled_from(SUBJECTS),
+    st.none() | st.sampled_from(["C1", "C'2"]), st.dates(), st.lists(st.text(max_size=3), max_size=2).map(tuple),
+), max_size=12))
+def test_changes_are_ordered_as_the_text_of_their_identity(keys: list[tuple[object, ...]]) -> None:
+    """The changes of a diff come in the order of ``repr`` of their identity, its values spelt once each."""
+    spelling = Spelling()
+    assert [spelling(key) for key in keys] == [repr(key) for key in keys]
+    assert spelling(("TL-7",)) == repr(("TL-7",))
+
+
+def test_books_are_freed_once_no_rule_left_reads_them(county: Variant, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The offence ladders (ESC-2 …) count verdicts and read the findings (and, where one complaint is one
+    occurrence, the complaints and inquiries): by the time they are judged, the case files — last read by the
+    completion rates (TL-12) — are freed, and the report is the one of an evaluation that frees nothing."""
+    released: list[set[str]] = []
+    evaluate = OffenceLadder.evaluate
+
+    def judged(self: OffenceLadder, books: Books, context: Context) -> Any:
+        released.append(set(books.released))
+        return evaluate(self, books, context)
+
+    monkeypatch.setattr(OffenceLadder, "evaluate", judged)
+    report = run(county, demo_events(), "2026-03-31")
+    assert released and all("cases" in names and "findings" not in names for names in released)
+    monkeypatch.setattr(OffenceLadder, "evaluate", evaluate)
+    books = collect(demo_events(), as_of=date(2026, 3, 31), case_types=None, families=county.families)
+    kept = Judgements(books).report(county, Context(variant=county.name, calendar=county.calendar(None),
+                                                   as_of=date(2026, 3, 31)))
+    assert not books.released
+    assert kept.model_dump_json() == report.model_dump_json()
+
+
+def test_a_rule_reading_a_book_it_does_not_declare_finds_it_freed(
+    county: Variant, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """TL-12 declaring that it reads no book: the case files are freed before it counts them, and the
+    evaluation fails saying so rather than counting no case."""
+    monkeypatch.setattr(CompletionRate, "reads", property(lambda self: ()))
+    with pytest.raises(EvaluationError, match="'cases' was freed"):
+        run(county, demo_events(), "2026-03-31")
+
+
+def test_one_verdict_changed_among_as_many_is_found(county: Variant) -> None:
+    """Two reports with as many verdicts, in the same order, one of them with other points: that one changes."""
+    report = run(county, demo_events(), "2026-03-31")
+    first = report.verdicts[0]
+    changed = first.model_copy(update={"points": first.points - 1})
+    other = report.model_copy(update={"verdicts": (changed, *report.verdicts[1:])})
+    (change,) = diff(report, other).verdicts
+    assert (change.change, change.fields, change.before, change.after) == (Change.CHANGED, ("points",), first, changed)

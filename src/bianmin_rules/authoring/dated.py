@@ -9,7 +9,7 @@ changes (:func:`versions`), and the checks here run on the file's dates themselv
 | `dated-order` | the entry's rule | dated values not written in date order |
 | `dated-duplicate` | the entry's rule | two values for one day (refused when the variant is read) |
 | `misdated` | the entry's rule | a key that is not a day, a period in force that ends before it begins … |
-| `change-inside-period` | SC-10 | a table that changes on a day other than the first of one of its periods |
+| `change-inside-period` | SC-10, the rate's rule | a table or a rate by period changing inside one of its periods |
 | `never-in-force` | the policy's rule | a policy in force on no day (of the year linted, with ``--year``) |
 | `amendment-before-base` | — | an amendment dated before its base took effect, or before an earlier amendment |
 """
@@ -17,8 +17,9 @@ changes (:func:`versions`), and the checks here run on the file's dates themselv
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
+from functools import partial
 from typing import Any, NamedTuple
 
 from bianmin_rules.authoring.scorecards import LintFinding, Severity
@@ -37,14 +38,19 @@ from bianmin_rules.core.dated import (
     spans_of,
 )
 from bianmin_rules.core.periods import Period, PeriodKind
+from bianmin_rules.core.policy import PolicyBase
 
 Data = dict[str, Any]
 
 
-def dated_problems(data: Data, year: int | None = None, effective: list[Any] | None = None) -> Iterator[LintFinding]:
-    """The checks of the file's dates: their order, their days, tables changing inside a period, amendments.
+def dated_problems(
+    data: Data, year: int | None = None, effective: list[Any] | None = None,
+    kinds: Mapping[str, type[PolicyBase]] | None = None,
+) -> Iterator[LintFinding]:
+    """The checks of the file's dates: their order, their days, tables and rates changing inside a period, amendments.
 
-    ``effective``: the ``effective`` day of each file of the ``extends`` chain, the variant first.
+    ``effective``: the ``effective`` day of each file of the ``extends`` chain, the variant
+    first; ``kinds``: the policy kinds of the variant's families (which measure rates by period).
     """
     for name in DATED_LISTS:
         entries = data.get(name)
@@ -52,7 +58,10 @@ def dated_problems(data: Data, year: int | None = None, effective: list[Any] | N
             if isinstance(entry, dict):
                 yield from entry_problems(entry, f"{name}[{index}]", year if name == "policies" else None)
                 if name == "scorecards":
-                    yield from table_problems(entry, f"{name}[{index}]")
+                    yield from inside_periods(entry, f"{name}[{index}]", "SC-10", "table", periods_of)
+                elif (kind := (kinds or {}).get(str(entry.get("kind")))) is not None and kind.measures_periods:
+                    yield from inside_periods(entry, f"{name}[{index}]", rule_of(entry), "rate",
+                                              partial(rate_period, default=kind.model_fields["period"].default))
     yield from amendment_problems(effective or [])
 
 
@@ -105,23 +114,47 @@ def never_in_force(entry: Data, key: str, days: list[date], year: int | None) ->
         ), which)
 
 
-def table_problems(entry: Data, key: str) -> Iterator[LintFinding]:
-    """SC-10: a table changing on a day that does not begin one of its periods (it applies from the next period)."""
+def inside_periods(
+    entry: Data, key: str, rule: str | None, what: str, periods: Callable[[Data], list[tuple[str, bool]]],
+) -> Iterator[LintFinding]:
+    """A table (SC-10) or a rate measured by period changing on a day that does not begin one of its periods.
+
+    A period is judged under the ``what`` in force on its first day; for a table, a longer
+    period (a year of quarters) sums its parts as each was scored, but is combined, ranked
+    and required of under the table of its first day.
+    """
     try:
         days = sorted(changes(entry))
     except MisdatedError:
         return
     for day in days:
-        table = resolved(entry, day)
-        kind = table.get("period") if isinstance(table, dict) else entry.get("period")
-        if not isinstance(kind, str) or kind not in PeriodKind.__members__.values():
-            continue
-        period = Period.containing(kind, day)
-        if period.start != day:
-            yield LintFinding("SC-10", "change-inside-period", Severity.WARNING, key, (
-                f"the table changes on {day}, inside the {kind} that begins on {period.start}: that {kind} is "
-                f"scored under the table in force on {period.start}, the change counts from the next"
+        found = resolved(entry, day)
+        for kind, rollup in periods(found if isinstance(found, dict) else entry):
+            period = Period.containing(kind, day)
+            if period.start == day:
+                continue
+            how = (f"its parts are each scored under the table of their own first day, and combined under the "
+                   f"table in force on {period.start}" if rollup else
+                   f"that {kind} is judged under the {what} in force on {period.start}; the change counts after it")
+            yield LintFinding(rule, "change-inside-period", Severity.WARNING, key, (
+                f"the {what} changes on {day}, inside the {kind} that begins on {period.start}: {how}"
             ), str(day))
+
+
+def rate_period(policy: Data, default: Any) -> list[tuple[str, bool]]:
+    """The kind of period a rate policy measures (its ``period``, else the kind's default)."""
+    kind = policy.get("period", default)
+    kind = kind.value if isinstance(kind, PeriodKind) else kind
+    return [(kind, False)] if isinstance(kind, str) and kind in PeriodKind.__members__.values() else []
+
+
+def periods_of(table: Data) -> list[tuple[str, bool]]:
+    """The kinds of period a table's data scores, its own first, each with whether it is a rollup's."""
+    kinds = [(table.get("period"), False)]
+    rollups = table.get("rollups")
+    kinds += [(r.get("period"), True) for r in rollups if isinstance(r, dict)] if isinstance(rollups, list) else []
+    return [(kind, rollup) for kind, rollup in kinds
+            if isinstance(kind, str) and kind in PeriodKind.__members__.values()]
 
 
 def amendment_problems(effective: list[Any]) -> Iterator[LintFinding]:

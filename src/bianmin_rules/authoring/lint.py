@@ -177,7 +177,7 @@ def problems(
 
     ``effective`` is the ``effective`` day of each file of its ``extends`` chain, the variant first.
     """
-    yield from map(problem_of, dated_problems(data, year, effective))
+    yield from map(problem_of, dated_problems(data, year, effective, families.policy_kinds))
     seen: set[tuple[str, str, str]] = set()
     for version in versions(data):
         for problem in version_problems(version.data, calendar, families):

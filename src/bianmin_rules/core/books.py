@@ -13,9 +13,10 @@ people, not with the length of the log.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
 from bianmin_rules.core.errors import EvaluationError
@@ -72,17 +73,66 @@ class Books:
     """How many events up to ``as_of`` were read."""
     events_after_as_of: int
     """How many events lay after ``as_of`` and were left out."""
+    released: set[str] = field(default_factory=set, compare=False, repr=False)
+    """The books an evaluation has freed, once no rule left to judge reads them (:class:`Release`)."""
 
     def __getitem__(self, book: Book[FactsT]) -> FactsT:
         """The facts of ``book``; an :class:`~bianmin_rules.core.errors.EvaluationError` if no family keeps it."""
         try:
             facts: FactsT = self.facts[book.name]
         except KeyError:
+            if book.name in self.released:
+                raise EvaluationError(
+                    f"the book {book.name!r} was freed after the last rule that declares it reads it: a rule "
+                    "read it without declaring it (PolicyBase.reads)"
+                ) from None
             raise EvaluationError(
                 f"no family evaluated keeps the book {book.name!r}: a policy reads it, so the variant's "
                 "families must include the family that declares it"
             ) from None
         return facts
+
+
+class Release:
+    """Frees each book of one evaluation once the last rule that may read it has been judged.
+
+    ``reads`` names, in the order the rules will be judged, the books each rule reads
+    (None: it may read any). Once the last rule that reads a book is judged, the book is
+    dropped from ``books`` (and named in :attr:`Books.released`), so that the verdicts of
+    the rules judged after it — the offence ladders', the scorecards — take the place of
+    its facts: a large log's case files are freed once its completion rates are counted.
+    The books named in ``keep`` stay to the end (those the scorecards read).
+    """
+
+    def __init__(self, books: Books, reads: Sequence[Collection[str] | None], keep: Collection[str]) -> None:
+        if not isinstance(books.facts, dict):
+            raise TypeError("the facts of books an evaluation frees are a dict of its own")
+        self._facts: dict[str, Any] = books.facts
+        self._released = books.released
+        last: dict[str, int] = {}
+        for position, names in enumerate(reads):
+            for name in self._facts if names is None else names:
+                last[name] = position
+        self._due: dict[int, list[str]] = defaultdict(list)
+        for name in self._facts:
+            if name not in keep:
+                self._due[last.get(name, -1)].append(name)
+        self._judged = 0
+
+    def unread(self) -> None:
+        """Free the books no rule reads."""
+        self._free(-1)
+
+    def judged(self) -> list[Any]:
+        """One more rule judged: free the books no later rule reads, and give their facts (to forget what was
+        derived from them)."""
+        self._judged += 1
+        return self._free(self._judged - 1)
+
+    def _free(self, position: int) -> list[Any]:
+        names = self._due.pop(position, [])
+        self._released.update(names)
+        return [self._facts.pop(name) for name in names]
 
 
 @contextmanager

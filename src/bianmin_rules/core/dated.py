@@ -24,7 +24,7 @@ the day its family declares (:meth:`~bianmin_rules.core.family.Families.start_da
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
@@ -149,11 +149,31 @@ def in_force(entry: Mapping[str, Any]) -> Span:
     return Span(since, until)
 
 
+def listed_in_force(entry: Any, path: str = "") -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Every element of a list inside ``entry`` (a table's category, item or line; a ladder's tier) that states
+    its own period in force, with its dotted key."""
+    if isinstance(entry, dict):
+        for name, value in entry.items():
+            yield from listed_in_force(value, f"{path}.{name}" if path else str(name))
+    elif isinstance(entry, list | tuple):
+        for index, value in enumerate(entry):
+            place = f"{path}[{index}]"
+            if isinstance(value, dict) and IN_FORCE in value:
+                yield place, value
+            yield from listed_in_force(value, place)
+
+
 def changes(entry: Mapping[str, Any]) -> set[date]:
-    """The days on which something of the entry changes: the days of its dated values and of its period in force."""
+    """The days on which something of the entry changes: the days of its dated values, of its period in force
+    and of the periods in force of the elements of its lists."""
     days = {day for path, table in dated_values(entry) for day in dates_of(table, path)}
-    period = in_force(entry)
-    return days | {day for day in (period.since, period.until) if day is not None}
+    periods = [in_force(entry)]
+    for path, element in listed_in_force(entry):
+        try:
+            periods.append(in_force(element))
+        except MisdatedError as exc:
+            raise MisdatedError(str(exc), f"{path}.{exc.key}") from None
+    return days | {day for period in periods for day in (period.since, period.until) if day is not None}
 
 
 def refuse_fixed(entry: Mapping[str, Any]) -> None:
@@ -173,6 +193,11 @@ class Unvalued(NamedTuple):
     """The first day a value is given for."""
 
 
+def unvalued_on(spans: Iterable[tuple[Span, Unvalued]], day: date) -> Unvalued | None:
+    """Of the spans of an entry before the first of its values, what is missing on ``day`` (None: it is valued)."""
+    return next((missing for span, missing in spans if span.holds(day)), None)
+
+
 def resolved(entry: Any, day: date | None) -> Any:
     """The entry as in force on ``day`` (None: before every date of the variant), with plain values.
 
@@ -185,7 +210,7 @@ def resolved(entry: Any, day: date | None) -> Any:
         return None
     missing: list[Unvalued] = []
 
-    def plain(value: Any, path: str) -> Any:
+    def plain(value: Any, path: str, listed: bool = False) -> Any:
         if isinstance(value, dict):
             if is_dated(value):
                 values = dates_of(value, path)
@@ -195,9 +220,10 @@ def resolved(entry: Any, day: date | None) -> Any:
                     return None
                 return values[max(past)]
             return {k: plain(v, f"{path}.{k}" if path else str(k)) for k, v in value.items()
-                    if not (k == IN_FORCE and not path)}
-        if isinstance(value, list):
-            return [plain(v, f"{path}[{i}]") for i, v in enumerate(value)]
+                    if not (k == IN_FORCE and (listed or not path))}
+        if isinstance(value, list):  # an element in force on another day is left out
+            return [plain(v, f"{path}[{i}]", listed=True) for i, v in enumerate(value)
+                    if not (isinstance(v, dict) and IN_FORCE in v and not in_force(v).holds(day))]
         return value
 
     result = plain(dict(entry), "")
@@ -207,7 +233,8 @@ def resolved(entry: Any, day: date | None) -> Any:
 def is_timed(data: Mapping[str, Any]) -> bool:
     """Does a variant's data date anything: a dated value, or a period in force, in its policies or tables?"""
     return any(
-        isinstance(entry, dict) and (IN_FORCE in entry or any(True for _ in dated_values(entry)))
+        isinstance(entry, dict) and (IN_FORCE in entry or any(True for _ in dated_values(entry))
+                                     or any(True for _ in listed_in_force(entry)))
         for name in DATED_LISTS for entry in entries(data, name)
     )
 
@@ -219,14 +246,14 @@ def entries(data: Mapping[str, Any], name: str) -> list[Any]:
 
 
 State = Any
-"""What a policy entry is over a span: its plain policy, :class:`Unvalued`, or None (not in force)."""
+"""What an entry is over a span: its plain policy or table, :class:`Unvalued`, or None (not in force)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Course:
-    """One policy entry of a variant over time: the plain policy in force over each span of days.
+    """One policy or table entry of a variant over time: the plain policy or table in force over each span of days.
 
-    ``index`` is the entry's place in the variant file's ``[[policies]]``; consecutive
+    ``index`` is the entry's place in the variant file's ``[[policies]]`` or ``[[scorecards]]``; consecutive
     spans never hold the same state (a value split at a day it does not change at is one span).
     """
 
@@ -252,7 +279,7 @@ class Version:
 
 @dataclass(frozen=True, eq=False)
 class Timeline:
-    """A variant over time: its data as written (with dates), its versions and its policies' courses.
+    """A variant over time: its data as written (with dates), its versions, its policies' and tables' courses.
 
     ``data`` is the variant's file as resolved (``extends`` laid out, amendments written as
     dated values and periods in force): printing it gives the file back. ``versions`` are
@@ -262,8 +289,8 @@ class Timeline:
     data: Mapping[str, Any]
     versions: tuple[Version, ...]
     courses: tuple[Course, ...]
-    tables_timed: bool
-    """Do the assessment tables change over time (else every version has the same)?"""
+    tables: tuple[Course, ...]
+    """The courses of the assessment tables, in the file's ``[[scorecards]]`` order."""
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Timeline) and other.data == self.data
@@ -274,6 +301,14 @@ class Timeline:
     def on(self, day: date) -> Version:
         """The version in force on ``day``."""
         return next(version for version in reversed(self.versions) if version.span.holds(day))
+
+    def unvalued(self, day: date) -> Iterator[tuple[str, int, Unvalued]]:
+        """Each policy and table that has no value yet on ``day``: its list and place in the file, what is missing."""
+        for name, courses in (("policies", self.courses), ("scorecards", self.tables)):
+            for course in courses:
+                missing = unvalued_on(((s, u) for s, u in course.spans if isinstance(u, Unvalued)), day)
+                if missing is not None:
+                    yield name, course.index, missing
 
     @property
     def days(self) -> tuple[date, ...]:
@@ -308,13 +343,16 @@ def dated_schema(schema: dict[str, Any]) -> dict[str, Any]:
 
     Every key of the models a policy or an assessment table is made of (but those that
     name an entry, :data:`FIXED_KEYS`) accepts its plain value or a table of days to
-    such values; every policy kind and table accepts ``in_force``. Changed in place, and returned.
+    such values; every policy kind and table, and every element of a list inside them (a
+    table's category, item or line), accepts ``in_force``. Changed in place, and returned.
     """
     definitions: dict[str, Any] = schema.get("$defs", {})
     entries = {ref.rsplit("/", 1)[-1] for name in DATED_LISTS for ref in refs(schema["properties"][name])}
-    reached, waiting = set(entries), list(entries)
+    reached, waiting, listed = set(entries), list(entries), set()
     while waiting:
-        for ref in refs(definitions[waiting.pop()]):
+        definition = definitions[waiting.pop()]
+        listed |= {ref.rsplit("/", 1)[-1] for ref in listed_refs(definition)}
+        for ref in refs(definition):
             name = ref.rsplit("/", 1)[-1]
             if name not in reached:
                 reached.add(name)
@@ -331,9 +369,22 @@ def dated_schema(schema: dict[str, Any]) -> dict[str, Any]:
                     }],
                     **{k: value[k] for k in ("default", "description", "title") if k in value},
                 }
-        if name in entries and "properties" in definitions[name]:
+        if (name in entries or name in listed) and "properties" in definitions[name]:
             properties[IN_FORCE] = IN_FORCE_SCHEMA
     return schema
+
+
+def listed_refs(node: Any) -> Iterator[str]:
+    """The ``$ref`` of every model a piece of a JSON Schema takes as the elements of a list."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "items":
+                yield from refs(value)
+            else:
+                yield from listed_refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from listed_refs(value)
 
 
 IN_FORCE_SCHEMA: dict[str, Any] = {

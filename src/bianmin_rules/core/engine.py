@@ -13,9 +13,9 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, NamedTuple, Protocol
 
-from bianmin_rules.core.books import Books, Ledger, collector_paused
+from bianmin_rules.core.books import Books, Ledger, Release, collector_paused
 from bianmin_rules.core.calendar import DEFAULT_OFFICE_HOURS, WorkCalendar
-from bianmin_rules.core.dated import Timeline, Unvalued, merged
+from bianmin_rules.core.dated import Span, Timeline, Unvalued, unvalued_on
 from bianmin_rules.core.errors import EvaluationError, NoValueInForceError, wrong_type
 from bianmin_rules.core.events import EventBase
 from bianmin_rules.core.family import Families, joined
@@ -23,8 +23,7 @@ from bianmin_rules.core.policy import Context, Derived, PolicyBase
 from bianmin_rules.core.report import Report, SubjectTotal, subject_totals
 from bianmin_rules.core.roster import RosterLedger
 from bianmin_rules.core.scorecards.assessors import ASSESSOR_SCORES
-from bianmin_rules.core.scorecards.cards import Card, Standing
-from bianmin_rules.core.scorecards.ranking import Assessment, assess
+from bianmin_rules.core.scorecards.ranking import Assessment, assess, assess_in_time
 from bianmin_rules.core.scorecards.tables import ScorecardTable
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import Verdict, VerdictKind
@@ -116,19 +115,39 @@ def evaluate_all(
     with collector_paused():
         told("reading", 0, 0)
         books = collect(events, as_of=as_of, case_types=shared, families=families)
-        judgements = Judgements(books)
+        if shared is None:
+            for variant in variants:
+                variant.families.admit(books, variant.case_types)
+        notes = [tuple(variant.families.notes(books)) for variant in variants]
+        judgements = Judgements(books, release(books, variants))
         reports = []
         judging = Judging(told, sum(len(entries(variant)) for variant in variants))
-        for variant, work_calendar in zip(variants, calendars, strict=True):
-            if shared is None:
-                variant.families.admit(books, variant.case_types)
+        for variant, work_calendar, noted in zip(variants, calendars, notes, strict=True):
             reports.append(judgements.report(variant, Context(
                 variant=variant.name, calendar=work_calendar, as_of=as_of, include_compliance=include_compliance,
-            ), judging))
+            ), judging, notes=noted))
         # Freed while the collector is still paused: resumed with the books alive, its
         # next pass would scan their millions of objects once more.
         del books, judgements
     return tuple(reports)
+
+
+def release(books: Books, variants: Sequence[Variant]) -> Release | None:
+    """What frees each book once the last rule of ``variants`` that reads it is judged; None where a variant
+    changes over time (its courses read the books to the end)."""
+    if any(variant.timeline is not None for variant in variants):
+        return None
+    reads = [policy.reads for variant in variants for _, policies in stages(variant) for policy in policies]
+    freeing = Release(books, [None if r is None else {book.name for book in r} for r in reads],
+                      keep={ASSESSOR_SCORES.name})
+    freeing.unread()
+    return freeing
+
+
+def stages(variant: Variant) -> list[tuple[int, list[PolicyBase]]]:
+    """The variant's policies stage by stage, in the order they are judged."""
+    return [(stage, [p for p in variant.policies if p.stage == stage])
+            for stage in sorted({policy.stage for policy in variant.policies})]
 
 
 def check_arguments(
@@ -241,16 +260,23 @@ class Judgements:
     scorecards too where its tables are the same.
     """
 
-    def __init__(self, books: Books) -> None:
+    def __init__(self, books: Books, freeing: Release | None = None) -> None:
         self._books = books
+        self._release = freeing
         self._judged: list[_Judged] = []
         self._outcomes: list[_Outcome] = []
 
-    def report(self, variant: Variant, context: Context, judging: Judging | None = None) -> Report:
-        """The report of ``variant`` on the books, as :func:`judge` gives it."""
+    def report(
+        self, variant: Variant, context: Context, judging: Judging | None = None, *,
+        notes: tuple[str | Message, ...] | None = None,
+    ) -> Report:
+        """The report of ``variant`` on the books, as :func:`judge` gives it (``notes``: its families', if taken
+        before the books were freed)."""
         books, name = self._books, context.variant
         if variant.timeline is not None:
             return timed_report(variant, variant.timeline, books, context, judging)
+        if notes is None:
+            notes = tuple(variant.families.notes(books))
         lineage, found = self.found(variant, context, judging)
         outcome = next((o for o in self._outcomes if o.lineage == lineage), None)
         if outcome is None:
@@ -277,7 +303,7 @@ class Judgements:
             events_after_as_of=books.events_after_as_of,
             verdicts=tuple(verdicts),
             totals=outcome.totals,
-            note_messages=(*placeholder_hours(variant, verdicts), *variant.families.notes(books)),
+            note_messages=(*placeholder_hours(variant, verdicts), *notes),
             scorecards=assessment.cards,
             standings=assessment.standings,
         )
@@ -297,12 +323,10 @@ class Judgements:
         def verdicts() -> list[Verdict]:
             return [v for n in lineage for v in self._judged[n].under(name)]
 
-        for stage in sorted({policy.stage for policy in variant.policies}):
+        for _, policies in stages(variant):
             earlier = tuple(lineage)
             staged: Context | None = None
-            for policy in variant.policies:
-                if policy.stage != stage:
-                    continue
+            for policy in policies:
                 kinds = policy.consults
                 if kinds not in consulted:
                     consulted[kinds] = tuple(p for p in variant.policies if getattr(p, "kind", None) in kinds)
@@ -314,6 +338,10 @@ class Judgements:
                     number = len(self._judged)
                     self._judged.append(_Judged(policy, own, earlier, list(policy.evaluate(self._books, own))))
                 lineage.append(number)
+                if self._release is not None:
+                    for freed in self._release.judged():
+                        if staged is not None:
+                            staged.derived.forget(freed)
                 if judging is not None:
                     judging.policy_done()
         return tuple(lineage), verdicts
@@ -385,12 +413,9 @@ def timed_report(variant: Variant, timeline: Timeline, books: Books, context: Co
     verdicts = sorted(found, key=lambda v: v.sort_key)
     told = judging.progress if judging else no_progress
     told("scoring", 0, 1)
-    if not timeline.tables_timed:
-        assessment = assess(
-            variant.scorecards, verdicts, roster=books.roster, as_of=as_of, assessor_scores=books[ASSESSOR_SCORES],
-        )
-    else:
-        assessment = assess_in_time(timeline, verdicts, books, as_of)
+    assessment = assess_in_time(
+        timeline.tables, verdicts, roster=books.roster, as_of=as_of, assessor_scores=books[ASSESSOR_SCORES],
+    )
     told("scoring", 1, 1)
     return Report(
         variant=variant.name,
@@ -429,29 +454,33 @@ def apply_courses(
         for course in timeline.courses:
             if type(course.policy).stage != stage:
                 continue
-            for position, (span, policy) in enumerate(course.spans):
-                if policy is None or isinstance(policy, Unvalued):
+            unvalued: list[tuple[Span, Unvalued]] = []  # the spans before the first value, checked by the first policy
+            for span, policy in course.spans:
+                if isinstance(policy, Unvalued):
+                    unvalued.append((span, policy))
                     continue
-                before = course.spans[position - 1] if position else None
-                unvalued = before if before is not None and isinstance(before[1], Unvalued) else None
+                if policy is None:
+                    continue
                 version = timeline.on(span.since) if span.since is not None else timeline.versions[0]
                 consulted = tuple(p for p in version.variant.policies if getattr(p, "kind", None) in policy.consults)
                 staged = replace(context, verdicts=earlier, derived=derived, policies=consulted,
-                                 include_compliance=context.include_compliance or unvalued is not None)
+                                 include_compliance=context.include_compliance or bool(unvalued))
                 found = policy.evaluate(books, staged)
                 if span.since is None and span.until is None:
                     verdicts.extend(found)
                     continue
                 for verdict in found:
                     day = families.start_day(verdict, books)
-                    if unvalued is not None and unvalued[0].holds(day):
+                    missing = unvalued_on(unvalued, day)
+                    if missing is not None:
                         raise NoValueInForceError(
-                            rule=policy.rule, key=f"policies[{course.index}].{unvalued[1].key}", matter=matter(verdict),
-                            day=day, first=unvalued[1].first,
+                            rule=policy.rule, key=f"policies[{course.index}].{missing.key}", matter=matter(verdict),
+                            day=day, first=missing.first,
                         )
                     if span.holds(day) and (context.include_compliance or verdict.kind is not VerdictKind.COMPLIANCE):
                         verdicts.append(verdict if span.since is None else
                                         verdict.model_copy(update={"version": span.since}))
+                unvalued = []
             if judging is not None:
                 judging.policy_done()
     return verdicts
@@ -461,23 +490,6 @@ def matter(verdict: Verdict) -> str:
     """The matter a verdict judges, in a few words: its case, inquiry or complaint, else its subject."""
     return next((f"{name} {value!r}" for name in ("case", "inquiry", "complaint")
                  if (value := getattr(verdict, name)) is not None), str(verdict.subject))
-
-
-def assess_in_time(timeline: Timeline, verdicts: Sequence[Verdict], books: Books, as_of: date) -> Assessment:
-    """The scorecards of a variant whose tables change over time: each period under the tables in force at its start.
-
-    Each version's tables score every verdict; a card and a ranking are kept from the
-    version in force on the first day of their period.
-    """
-    cards: list[Card] = []
-    standings: list[Standing] = []
-    for span, tables in merged([(v.span, v.variant.scorecards, None) for v in timeline.versions]):
-        if not tables:
-            continue
-        assessment = assess(tables, verdicts, roster=books.roster, as_of=as_of, assessor_scores=books[ASSESSOR_SCORES])
-        cards.extend(card for card in assessment.cards if span.holds(card.period.start))
-        standings.extend(s for s in assessment.standings if span.holds(s.period.start))
-    return Assessment(cards=tuple(cards), standings=tuple(standings))
 
 
 def placeholder_hours(variant: Variant, verdicts: Iterable[Verdict]) -> Iterable[Message]:
@@ -490,7 +502,8 @@ def placeholder_hours(variant: Variant, verdicts: Iterable[Verdict]) -> Iterable
     """
     if variant.office_hours is not None:
         return
-    rules = {policy.rule for policy in variant.policies if policy.reads_office_hours}
+    policies = [p for version in variant.versions for p in version.variant.policies]  # of every day, not the last
+    rules = {policy.rule for policy in policies if policy.reads_office_hours}
     if any(verdict.rule in rules for verdict in verdicts):
         sessions = Joined(f"{s.start:%H:%M}–{s.end:%H:%M}" for s in DEFAULT_OFFICE_HOURS.sessions)
         yield say("办公时间：原文未规定作息时间，本报告的迟到、早退、旷工、离岗、空岗和请假天数及其扣分、扣款，"

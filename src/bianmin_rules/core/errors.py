@@ -197,21 +197,28 @@ class EvaluationError(BianminError):
 
 
 class NoValueInForceError(EvaluationError):
-    """A matter started on a day before the first value of one of its policy's dated values.
+    """A matter started on a day before the first value of one of its policy's (or table's) dated values.
 
     The variant says what the rule was from that first day only: judging the matter by a
-    later value would be a guess. ``rule`` and ``key`` name the policy and its dated value,
-    ``matter`` the matter (``case 'C-1'``), ``day`` its start day, ``first`` the first day a
-    value is given for.
+    later value would be a guess. ``rule`` and ``key`` name the policy or table and its
+    dated value, ``matter`` the matter (``case 'C-1'``, or an assessment period and its
+    table; None: the variant asked for as in force on ``day``, :meth:`Variant.on`), ``day``
+    its start day (a period's first day), ``first`` the first day a value is given for.
     """
 
     title = zh("变体未规定当日适用的规则")
 
-    def __init__(self, *, rule: str, key: str, matter: str, day: date, first: date) -> None:
+    def __init__(self, *, rule: str, key: str, matter: str | None, day: date, first: date) -> None:
         self.rule = rule
         self.key = key
         self.day = day
         self.first = first
+        if matter is None:
+            super().__init__(
+                f"{rule} ({key}): no value is in force on {day}, before {first}, the first day the variant gives a "
+                "value for; ask for a day on or after it, or give the value in force that day"
+            )
+            return
         super().__init__(
             f"{rule} ({key}): the matter of {matter} started on {day}, before {first}, the first day the variant "
             "gives a value for; give the value in force that day, or leave the matter out"

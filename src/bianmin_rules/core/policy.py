@@ -17,7 +17,7 @@ from typing import Any, ClassVar, Protocol, TypeVar, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bianmin_rules.core.books import Books
+from bianmin_rules.core.books import Book, Books
 from bianmin_rules.core.bounds import Points, Yuan
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.matters import Matter
@@ -55,6 +55,10 @@ class Derived:
             entry = self._values[key] = (source, derive(source))
         value: DerivedT = entry[1]
         return value
+
+    def forget(self, source: object) -> None:
+        """Drop what was derived from ``source`` (books freed while the stage goes on)."""
+        self._values = {key: entry for key, entry in self._values.items() if entry[0] is not source}
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +127,10 @@ class PolicyBase(BaseModel):
     reads_office_hours: ClassVar[bool] = False
     """Does the rule count against the office hours (lateness, absence, time off post, days of leave, CAL-2)?"""
 
+    measures_periods: ClassVar[bool] = False
+    """Does the rule measure a rate over each period of its ``period`` (TL-12, SC-5 …)? Such a rate is one
+    matter of its whole period, judged by the rules in force on the period's first day."""
+
     id: str | None = Field(
         default=None, description="How a variant extending this one addresses the policy (default: its rule ID)."
     )
@@ -156,6 +164,18 @@ class PolicyBase(BaseModel):
     @property
     def warns_within(self) -> int | None:
         """The working days before a due day at which this policy warns (TL-10), if it does (None by default)."""
+        return None
+
+    @property
+    def reads(self) -> tuple[Book[Any], ...] | None:
+        """The books this rule reads; None (the default): it may read any.
+
+        An evaluation frees each book once the last rule that reads it has been judged
+        (:class:`~bianmin_rules.core.books.Release`): a rule of a later stage that reads
+        few books (a ladder counting verdicts) says which, so that the others are freed
+        before it builds its verdicts. A rule that reads a book it does not name here
+        finds it freed, and the evaluation fails saying so.
+        """
         return None
 
     def verdict(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer
@@ -17,29 +20,48 @@ same as every text and table of a report writes it (:func:`~bianmin_rules.core.f
 """
 
 
+@lru_cache(maxsize=1024)
+def whole(n: int) -> Decimal:
+    """The whole number ``n`` as a :data:`Number`, one object per number: a count many verdicts carry alike."""
+    return Decimal(n)
+
+
 class Result(BaseModel):
-    """A frozen model made in large numbers, every field of which counts as set.
+    """A frozen model made in large numbers, every field of which counts as set, its field names shared.
 
     pydantic keeps, per instance, a set of the names of the fields it was given
     (``model_fields_set``). No result ever reads it, yet in a large report it would be
     the largest single part of a verdict (docs/performance.md). A result counts all its
     fields as set, as one read back from its own JSON does, and shares one set of names
     with the other results of its class.
+
+    pydantic also keeps the field values in a dict of their own per instance, names and
+    all. A result's dict shares its table of names with the other results of its class
+    (a copy of one whose names are shared, as the instances of a plain class share
+    theirs) and holds only its values. Where that is no smaller (a class of few fields; an
+    interpreter that does not share names), the dict is pydantic's own. Either is an
+    ordinary dict to every reader.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     _every_field: ClassVar[set[str]] = set()
+    _names: ClassVar[dict[str, Any] | None] = None
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
         cls._every_field = set(cls.model_fields)  # a set: model_copy copies it and adds to the copy
+        cls._names = _shared_names(cls.model_fields)
 
     def model_post_init(self, context: Any, /) -> None:
         # After validation, not in an __init__ of our own: pydantic would then call that
         # __init__ for every result it validates, from JSON too.
         object.__setattr__(self, "__pydantic_fields_set__", self._every_field)
+        if self._names is not None:
+            values = self._names.copy()  # the names' table shared, a row of values of its own
+            values.update(self.__dict__)
+            object.__setattr__(self, "__dict__", values)
 
     def differing(self, other: Self, ignored: frozenset[str] = frozenset()) -> tuple[str, ...]:
         """The names of the fields, but ``ignored``, whose values differ from ``other``'s, in the model's order.
@@ -62,8 +84,21 @@ class Result(BaseModel):
         """
         cls = type(self)
         copy = cls.__new__(cls)
-        object.__setattr__(copy, "__dict__", {**self.__dict__, **changes})
+        values = self.__dict__.copy()  # shares the names' table, as the original does
+        values.update(changes)
+        object.__setattr__(copy, "__dict__", values)
         object.__setattr__(copy, "__pydantic_fields_set__", self._every_field)
         object.__setattr__(copy, "__pydantic_extra__", None)
         object.__setattr__(copy, "__pydantic_private__", None)
         return copy
+
+
+def _shared_names(names: Iterable[str]) -> dict[str, Any] | None:
+    """A dict of ``names`` (values None) whose table of names its copies share — the attributes of an instance
+    of a class of its own, set in the order given — if a copy is smaller than a dict of its own; else None."""
+    holder = type("Fields", (), {})()
+    for name in names:
+        setattr(holder, name, None)
+    shared = holder.__dict__
+    own = dict(zip(shared, shared.values(), strict=True))  # built key by key, as pydantic builds its own
+    return shared if sys.getsizeof(shared.copy()) < sys.getsizeof(own) else None

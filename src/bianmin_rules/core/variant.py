@@ -56,7 +56,7 @@ from bianmin_rules.core.dated import (
     resolved,
     spans_of,
 )
-from bianmin_rules.core.errors import BOM, BOM_FOUND, VariantError, VariantProblem, did_you_mean
+from bianmin_rules.core.errors import BOM, BOM_FOUND, NoValueInForceError, VariantError, VariantProblem, did_you_mean
 from bianmin_rules.core.extends import ParentLoader, resolve_extends
 from bianmin_rules.core.family import Families
 from bianmin_rules.core.policy import PolicyBase
@@ -126,6 +126,10 @@ AnyPolicy = Annotated[SerializeAsAny[PolicyBase], WrapValidator(read_policy)]
 """A policy of any family: a variant file's entry is read as the kind it names among the variant's families."""
 
 
+UNVALUED_TABLES = "unvalued_tables"
+"""The validation context's key for the names of the tables a version has no value of yet (its days are unknown)."""
+
+
 class Variant(BaseModel):
     """A centre's rule set: policies with parameters, case types, office hours.
 
@@ -185,12 +189,16 @@ class Variant(BaseModel):
         return self
 
     @model_validator(mode="after")
-    def _scorecards_refer_to_each_other(self) -> Variant:
+    def _scorecards_refer_to_each_other(self, info: ValidationInfo) -> Variant:
         awards = {table.name: {r.award for r in table.rankings} for table in self.scorecards}
         if len(awards) != len(self.scorecards):
             raise ValueError("two scorecards share a name")
+        # A version of a dated variant before the first value of a table: the table is unknown, not absent.
+        unvalued = (info.context or {}).get(UNVALUED_TABLES, frozenset())
         for index, table in enumerate(self.scorecards):
             for requirement in table.requirements:
+                if requirement.scorecard in unvalued:
+                    continue
                 if requirement.award not in awards.get(requirement.scorecard, set()):
                     raise ValueError(
                         f"scorecards[{index}] requires the award {requirement.award!r} of scorecard "
@@ -208,11 +216,17 @@ class Variant(BaseModel):
     def on(self, day: date) -> Variant:
         """The variant as in force on ``day``: plain values, and only the policies and tables in force that day.
 
-        A policy with a dated value that starts after ``day`` is left out: nothing says
-        what it was that day. A plain variant is the same on every day.
+        A plain variant is the same on every day. Raises
+        :class:`~bianmin_rules.core.errors.NoValueInForceError` when a policy or table has a
+        dated value that starts after ``day``: nothing says what it was that day, and a
+        variant without it would be passed off as the rules of that day.
         """
         if self.timeline is None:
             return self
+        for name, index, missing in self.timeline.unvalued(day):
+            rule = self.timeline.data[name][index].get("rule", "")
+            raise NoValueInForceError(rule=str(rule), key=f"{name}[{index}].{missing.key}", matter=None, day=day,
+                                      first=missing.first)
         return self.timeline.on(day).variant
 
     def file_data(self) -> dict[str, Any]:
@@ -324,6 +338,7 @@ class Variant(BaseModel):
     @classmethod
     def _validated(
         cls, data: dict[str, Any], origin: str, places: dict[str, list[int]] | None = None, day: date | None = None,
+        context: dict[str, Any] | None = None,
     ) -> Self:
         """The model of ``data``; every problem of it in one :class:`VariantError`, each at its key.
 
@@ -331,7 +346,7 @@ class Variant(BaseModel):
         entry of its lists, and ``day`` the day it is in force from.
         """
         try:
-            return cls.model_validate(data)
+            return cls.model_validate(data, context=context)
         except ValidationError as exc:
             errors = exc.errors()
             if places:  # each entry's index in the file, not in the version's list
@@ -358,7 +373,7 @@ class Variant(BaseModel):
                         raise misdated(exc, origin=origin, key=f"{name}[{index}]") from None
         spans = spans_of(sorted(days))
         versions: list[Version] = []
-        states: list[list[Any]] = [[] for _ in entries(data, "policies")]
+        states: dict[str, list[list[Any]]] = {name: [[] for _ in entries(data, name)] for name in DATED_LISTS}
         for span in spans:
             version_data = dict(data)
             places: dict[str, list[int]] = {}
@@ -368,22 +383,27 @@ class Variant(BaseModel):
                     plain[name] = [resolved(entry, span.since) for entry in entries(data, name)]
                     places[name] = [index for index, entry in enumerate(plain[name]) if isinstance(entry, dict)]
                     version_data[name] = [plain[name][index] for index in places[name]]
-            variant = cls._validated(version_data, origin, places, span.since)
+            unvalued = frozenset(entry.get("name") for entry, state in zip(entries(data, "scorecards"),
+                                                                         plain.get("scorecards", []), strict=True)
+                                 if isinstance(state, Unvalued) and isinstance(entry, dict))
+            variant = cls._validated(version_data, origin, places, span.since, {UNVALUED_TABLES: unvalued})
             versions.append(Version(span, variant))
-            in_force = dict(zip(places.get("policies", []), variant.policies, strict=True))
-            for index, entry in enumerate(plain.get("policies", [])):
-                states[index].append(in_force.get(index, entry if isinstance(entry, Unvalued) else None))
+            for name, models in (("policies", variant.policies), ("scorecards", variant.scorecards)):
+                in_force = dict(zip(places.get(name, []), models, strict=True))
+                for index, entry in enumerate(plain.get(name, [])):
+                    states[name][index].append(in_force.get(index, entry if isinstance(entry, Unvalued) else None))
         courses = tuple(
             Course(index, merged([
                 (span, state, version.variant.policies if getattr(state, "consults", ()) else None)
                 for span, state, version in zip(spans, course, versions, strict=True)
             ]))
-            for index, course in enumerate(states)
+            for index, course in enumerate(states["policies"])
         )
-        first = versions[0].variant.scorecards
+        tables = tuple(Course(index, merged([(span, state, None) for span, state in zip(spans, course, strict=True)]))
+                       for index, course in enumerate(states["scorecards"]))
         timeline = Timeline(
             data={key: value for key, value in data.items() if key != "families"}, versions=tuple(versions),
-            courses=courses, tables_timed=any(version.variant.scorecards != first for version in versions),
+            courses=courses, tables=tables,
         )
         return variant.model_copy(update={"timeline": timeline})  # the last version
 

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Protocol, Union
 
@@ -62,17 +63,19 @@ class Catalogue:
 
     def say(self, msgid: str, /, **args: Arg) -> Message:
         """The sentence ``msgid`` (Chinese, with ``{named}`` places) about ``args``."""
-        return Message(msgid, args, self)
+        return Message(msgid, args, self) if args else _constant(msgid, self)
 
     def say_in(self, context: str, msgid: str, /, **args: Arg) -> Message:
         """The sentence ``msgid`` where the same Chinese means something else elsewhere: ``context`` (gettext's
         ``msgctxt``) tells the two apart, and each has its own translation."""
-        return Message(msgid, args, self, context=context)
+        return _InContext(msgid, args, self, context)
 
     def counted(self, msgid: str, /, *, n: int, **args: Arg) -> Message:
         """A sentence about a count ``n`` (``{n}个工作日``): a language with plural forms picks one by ``n``."""
+        if not args:
+            return _count_alone(msgid, n, self)
         args["n"] = n
-        return Message(msgid, args, self, counted=True)
+        return _Counted(msgid, args, self)
 
 
 def _chinese(catalogue: Catalogue | None, msgid: str, count: int | None) -> str:
@@ -113,21 +116,30 @@ class Message(Written):
     ``str(message)`` is the Chinese text. A message equals another, or a text, when their
     Chinese texts are the same: a report read back from its JSON (where a message is the
     text as written) equals the report it was written from.
+
+    A message is immutable, and may be shared: the catalogue's words without arguments
+    (``当天``, ``受理之日``, a duty) are each one message however many verdicts say them,
+    and so is each count of a counted message that says nothing else (``3个工作日``).
     """
 
-    __slots__ = ("catalogue", "context", "counted", "facts", "msgid")
+    __slots__ = ("catalogue", "facts", "msgid")
 
-    def __init__(
-        self, msgid: str, args: dict[str, Arg] | None = None, catalogue: Catalogue | None = None, *,
-        counted: bool = False, context: str | None = None,
-    ) -> None:
+    def __init__(self, msgid: str, args: dict[str, Arg] | None = None, catalogue: Catalogue | None = None) -> None:
         self.msgid = msgid
         # Names and values one after another in one tuple: a verdict's sentence is kept for as long as its
         # report, and a tuple is a third of the size of the dict it was called with.
         self.facts: tuple[str | Arg, ...] = tuple(item for pair in args.items() for item in pair) if args else ()
         self.catalogue = catalogue
-        self.counted = counted
-        self.context = context
+
+    @property
+    def counted(self) -> bool:
+        """Is it about a count ``n``, its plural form chosen by ``n`` (:meth:`Catalogue.counted`)?"""
+        return False
+
+    @property
+    def context(self) -> str | None:
+        """The gettext context that tells this sentence from the same Chinese elsewhere (:meth:`Catalogue.say_in`)."""
+        return None
 
     @property
     def args(self) -> dict[str, Arg]:
@@ -140,7 +152,8 @@ class Message(Written):
         facts = self.facts
         count = self.args.get("n") if self.counted else None
         # A message with a context is looked up as gettext keeps it: context, EOT, message id.
-        key = self.msgid if self.context is None else f"{self.context}\x04{self.msgid}"
+        context = self.context
+        key = self.msgid if context is None else f"{context}\x04{self.msgid}"
         template = translate(self.catalogue, key, count if isinstance(count, int) else None)
         if template == key:  # as written (Chinese), or a word the catalogue does not translate
             template = self.msgid
@@ -152,6 +165,42 @@ class Message(Written):
 
     def __repr__(self) -> str:
         return f"Message({str(self)!r})"
+
+
+class _Counted(Message):
+    """A sentence about a count ``n`` (:meth:`Catalogue.counted`): told apart by its class, not a field of each."""
+
+    __slots__ = ()
+
+    @property
+    def counted(self) -> bool:
+        return True
+
+
+class _InContext(Message):
+    """A sentence in a gettext context (:meth:`Catalogue.say_in`)."""
+
+    __slots__ = ("_context",)
+
+    def __init__(self, msgid: str, args: dict[str, Arg] | None, catalogue: Catalogue, context: str) -> None:
+        super().__init__(msgid, args, catalogue)
+        self._context = context
+
+    @property
+    def context(self) -> str | None:
+        return self._context
+
+
+@lru_cache(maxsize=4096)
+def _constant(msgid: str, catalogue: Catalogue) -> Message:
+    """The words ``msgid`` of ``catalogue`` without arguments: one message for every verdict that says them."""
+    return Message(msgid, None, catalogue)
+
+
+@lru_cache(maxsize=4096)
+def _count_alone(msgid: str, n: int, catalogue: Catalogue) -> Message:
+    """A counted message whose only argument is its count (``{n}个工作日``): one message per count."""
+    return _Counted(msgid, {"n": n}, catalogue)
 
 
 class Joined(Written):
@@ -204,7 +253,7 @@ def zh(message: str) -> str:
 def word(text: str) -> Message:
     """Words of the library's held as a value (a parameter's default, what started a clock), translated
     where the catalogue has them; mark the literal itself with :func:`zh`."""
-    return Message(text, None, LIBRARY)
+    return _constant(text, LIBRARY)
 
 
 def joined(items: Iterable[Arg], separator: str = "、") -> Joined:
@@ -217,7 +266,7 @@ def as_message(value: Any) -> Message:
     if isinstance(value, Message):
         return value
     if isinstance(value, str):
-        return Message(value, None, LIBRARY) if value else NOTHING
+        return _constant(value, LIBRARY) if value else NOTHING
     if isinstance(value, Joined):
         return Message("{items}", {"items": value})
     raise ValueError("expected words: a text or a Message")

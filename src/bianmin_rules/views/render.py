@@ -38,7 +38,7 @@ FORMATS = ("markdown", "json", "csv")
 CSV_COLUMNS = (
     "on", "rule", "kind", "subject", "case", "window", "staff", "points", "fine", "bonus_share",
     "reimbursement", "sanction", "due", "actual", "days_late", "evidence", "article", "explanation",
-    "provisional",
+    "provisional", "version",
 )
 
 
@@ -148,12 +148,14 @@ def markdown_lines(report: Report, words: Words) -> Iterator[str]:
         yield words(zh("无判定。"))
     yield from ("", "## " + words(zh("违规明细")), "")
     if report.verdicts:
+        # The day each verdict's rules took effect, for a variant that changes over time (else no column).
+        dated = any(v.version is not None for v in report.verdicts)
         yield from markdown_table(
             headers(words, zh("日期"), zh("规则"), zh("类别"), zh("对象"), zh("办件"), zh("分值"), zh("罚款(元)"),
-                    zh("情况说明")),
+                    *((zh("施行日期"),) if dated else ()), zh("情况说明")),
             (
                 (v.on, v.rule, words.code(v.kind.value), v.subject, v.case or "", plain(v.points), plain(v.fine),
-                 words(v.message))
+                 *((v.version or "",) if dated else ()), words(v.message))
                 for v in report.verdicts
             ),
         )
@@ -204,7 +206,7 @@ def csv_pieces(report: Report) -> Iterator[str]:
             plain(v.points), plain(v.fine), plain(v.bonus_share), plain(v.reimbursement),
             v.sanction.tier if v.sanction else "", v.due or "", v.actual or "",
             "" if v.days_late is None else v.days_late, " ".join(v.evidence),
-            f"{v.source.document} {v.source.article}", v.explanation, v.provisional,
+            f"{v.source.document} {v.source.article}", v.explanation, v.provisional, v.version or "",
         ))
     if report.scorecards:
         yield "\n"
@@ -387,7 +389,8 @@ def render_explanation(story: Explanation, fmt: str, *, lang: str = "zh") -> str
 def card_arithmetic(card: Card, standings: Iterable[Standing], words: Words | None = None) -> list[str]:
     """How one card's total was reached, line by line: items from their base, categories, total, eligibility, rank."""
     words = words or Words()
-    lines = [f"### {card.title} · {card.period}" + words(say("（{rule}）", rule=card.rule)), ""]
+    version = "" if card.version is None else " · " + words(say("按{day}起施行的考核表", day=card.version))
+    lines = [f"### {card.title} · {card.period}" + words(say("（{rule}）", rule=card.rule)) + version, ""]
 
     def scored(title: str, maximum: Decimal | None, worked: str) -> str:
         if maximum is None:

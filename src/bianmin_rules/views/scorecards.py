@@ -21,7 +21,7 @@ from bianmin_rules.views.labels import Words, zh
 
 CSV_COLUMNS = (
     "scorecard", "period", "subject", "category", "item", "entry", "maximum", "base", "points", "score", "rule",
-    "on", "case", "evidence", "explanation", "total", "eligible", "rank", "awards",
+    "on", "case", "evidence", "explanation", "total", "eligible", "rank", "awards", "version",
 )
 
 
@@ -62,6 +62,8 @@ def headline(card: Card, words: Words | None = None) -> str:
     parts += [words(say("奖项：{award}", award=award)) for award in card.awards]
     if not card.complete:
         parts.append(words(zh("期间尚未结束")))
+    if card.version is not None:
+        parts.append(words(say("按{day}起施行的考核表", day=card.version)))
     return " · ".join(parts)
 
 
@@ -165,7 +167,7 @@ def scorecards_markdown(
 def scorecards_rows(cards: Iterable[Card], standings: Iterable[Standing]) -> Iterator[tuple[object, ...]]:
     """CSV rows: per card its items and lines (or parts), its total, and each ranking's cut-off note."""
     for card in cards:
-        context = (plain(card.total), card.eligible, card.rank or "", " ".join(card.awards))
+        context = (plain(card.total), card.eligible, card.rank or "", " ".join(card.awards), card.version or "")
         head = (card.scorecard, card.period, card.subject)
         for category in card.categories:
             for item in category.items:
@@ -186,4 +188,4 @@ def scorecards_rows(cards: Iterable[Card], standings: Iterable[Standing]) -> Ite
     for standing in standings:
         if standing.cut_off:
             yield (standing.scorecard, standing.period, "", "", "", "ranking", "", "", "", "", standing.rule, "", "",
-                   "", standing.cut_off, "", "", "", standing.award)
+                   "", standing.cut_off, "", "", "", standing.award, "")

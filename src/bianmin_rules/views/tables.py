@@ -156,8 +156,9 @@ VERDICTS = TableSpec("verdicts", zh("违规明细"), _columns(
     ("article", T, zh("条款")),
     ("explanation", T, zh("情况说明")),
     ("provisional", B, zh("暂定日历")),
+    ("version", DAY, zh("施行日期")),
 ))
-"""Every verdict of a report, one row each, in report order."""
+"""Every verdict of a report, one row each, in report order; ``version``: the day its rules took effect."""
 
 TOTALS = TableSpec("totals", zh("汇总"), _columns(
     *SUBJECT,
@@ -183,8 +184,9 @@ CARDS = TableSpec("cards", zh("考核得分"), _columns(
     *MONEY,
     ("withheld", T, zh("取消资格或不得评优原因")),
     ("rule", T, zh("规则")),
+    ("version", DAY, zh("施行日期")),
 ))
-"""One row per scorecard: a table's result for one subject and period."""
+"""One row per scorecard: a table's result for one subject and period; ``version``: the day its table took effect."""
 
 CARD_LINES = TableSpec("card_lines", zh("考核明细"), _columns(
     ("scorecard", T, zh("考核表")),
@@ -254,7 +256,7 @@ def verdict_row(v: Verdict) -> Row:
         v.on, v.rule, v.kind.value, *subject_cells(v.subject), v.case, v.window, v.staff,
         v.points, v.fine, v.bonus_share, v.reimbursement, v.sanction.tier if v.sanction else None, v.due, v.actual,
         deadline.days_late if deadline else None, deadline.late_unit.value if deadline else None,
-        " ".join(v.evidence) or None, v.source.document, v.source.article, v.message, v.provisional,
+        " ".join(v.evidence) or None, v.source.document, v.source.article, v.message, v.provisional, v.version,
     )
 
 
@@ -280,7 +282,7 @@ def card_row(card: Card) -> Row:
     return (
         card.scorecard, card.title, card.period.label, *subject_cells(card.subject), card.maximum, card.total,
         card.score, card.eligible, card.rank, "、".join(card.awards) or None, card.complete,
-        money.fine, money.bonus_share, money.reimbursement, withheld_text(card), card.rule,
+        money.fine, money.bonus_share, money.reimbursement, withheld_text(card), card.rule, card.version,
     )
 
 

@@ -8,7 +8,7 @@ total, eligibility, rank and awards move (SC). Every change names the rule that 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -159,17 +159,50 @@ def card_deltas(before: Iterable[Card], after: Iterable[Card]) -> Iterable[CardD
             yield CardDelta(scorecard=key[0], subject=key[1], period=key[2], before=first, after=second)
 
 
-def verdict_changes(before: Iterable[Verdict], after: Iterable[Verdict]) -> Iterable[VerdictChange]:
-    """Pair the verdicts by identity; report the unpaired ones and the paired ones that differ."""
+def verdict_changes(before: Sequence[Verdict], after: Sequence[Verdict]) -> Iterable[VerdictChange]:
+    """Pair the verdicts by identity; report the unpaired ones and the paired ones that differ.
+
+    Two reports whose verdicts are the same, one for one in the same order (a variant
+    against a copy of itself: the second restates the first's), have no change: told at
+    once, without grouping either.
+    """
+    if len(before) == len(after) and not any(
+        first.differing(second, IGNORED_FIELDS) for first, second in zip(before, after, strict=True)
+    ):
+        return
     old = group_by_identity(before)
     new = group_by_identity(after)
     found = {}
-    for key in old.keys() | new.keys():
-        changes = list(changes_within(old.get(key, []), new.get(key, [])))
+    for key, olds in old.items():
+        changes = list(changes_within(olds, new.get(key, [])))
         if changes:
             found[key] = changes
-    for key in sorted(found, key=repr):
+    for key, news in new.items():
+        if key not in old:
+            found[key] = list(changes_within([], news))
+    for key in sorted(found, key=Spelling()):
         yield from found[key]
+
+
+class Spelling:
+    """``repr(key)`` of an identity key, each of its values spelt once: the order of the changes.
+
+    The verdicts of a report share their subjects, days and rules, whose ``repr`` (a
+    model's, for a subject) costs more than the rest of pairing a verdict.
+    """
+
+    def __init__(self) -> None:
+        self._spelt: dict[int, tuple[object, str]] = {}
+
+    def __call__(self, key: tuple[object, ...]) -> str:
+        return "(" + ", ".join(map(self.spell, key)) + ("," if len(key) == 1 else "") + ")"
+
+    def spell(self, value: object) -> str:
+        """``repr(value)``, remembered while ``value`` lives (the entry holds it)."""
+        entry = self._spelt.get(id(value))
+        if entry is None or entry[0] is not value:
+            entry = self._spelt[id(value)] = (value, repr(value))
+        return entry[1]
 
 
 def changes_within(olds: list[Verdict], news: list[Verdict]) -> Iterable[VerdictChange]:

@@ -197,6 +197,11 @@ class Card(Frozen):
     awards: tuple[str, ...] = ()
     barred: tuple[Bar, ...] = ()
     notes: tuple[Text, ...] = ()
+    version: date | None = Field(
+        default=None, exclude_if=lambda day: day is None,
+        description="For a table that changes over time: the day the table this period was scored by took effect "
+        "(absent: the table is in force always).",
+    )
 
     def item(self, item_id: str) -> ItemCard:
         """One item of the card by id."""

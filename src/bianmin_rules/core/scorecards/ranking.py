@@ -15,6 +15,8 @@ from datetime import date
 from decimal import Decimal
 from functools import partial
 
+from bianmin_rules.core.dated import ALWAYS, Course, Span, Unvalued, unvalued_on
+from bianmin_rules.core.errors import NoValueInForceError
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.roster import Roster
 from bianmin_rules.core.scorecards.assessors import AssessorScore, ScoreKey
@@ -45,17 +47,75 @@ def assess(
     ``roster`` says who was active when (and where staff served); subjects concerned by
     some verdict of a period are scored for it too. Pure: no input is changed.
     """
+    courses = [Course(index, ((ALWAYS, table),)) for index, table in enumerate(tables)]
+    return assess_in_time(courses, verdicts, roster=roster, as_of=as_of, assessor_scores=assessor_scores)
+
+
+def assess_in_time(
+    courses: Sequence[Course], verdicts: Sequence[Verdict], *, roster: Roster, as_of: date,
+    assessor_scores: Mapping[ScoreKey, AssessorScore] | None = None,
+) -> Assessment:
+    """:func:`assess` of tables that change over time: each one's course, the table in force over each span of days.
+
+    Each period is scored under the table in force on its first day, and its card names
+    that table's day (``version``) when the table changes over time. A longer period (a
+    year rolled up from quarters) combines its parts as each was scored, under the rollup,
+    rankings and requirements of the table in force on its own first day. A period that
+    begins before the first value of one of its table's dated values is an error
+    (:class:`~bianmin_rules.core.errors.NoValueInForceError`); one that begins where the
+    table is not in force (``in_force``) has no card.
+    """
     scorer = Scorer(verdicts=verdicts, roster=roster, as_of=as_of, assessor_scores=assessor_scores or {})
-    cards: list[Card] = []
+    scored: list[tuple[Card, ScorecardTable]] = []
     standings: list[Standing] = []
-    for table in tables:
-        table_cards = scorer.cards(table)
-        table_standings = [s for ranking in table.rankings for s in rank(table, ranking, table_cards)]
-        cards.extend(with_places(table_cards, table_standings))
-        standings.extend(table_standings)
-    by_name = {table.name: table for table in tables}
-    cards = [apply_requirements(card, by_name[card.scorecard], standings, scorer) for card in cards]
-    return Assessment(cards=tuple(cards), standings=tuple(standings))
+    for course in courses:
+        in_force = [(span, table) for span, table in course.spans if isinstance(table, ScorecardTable)]
+        cards: list[Card] = []
+        owners: list[ScorecardTable] = []
+        unvalued: list[tuple[Span, Unvalued]] = []  # the spans before the first value, checked by the first table
+        for span, state in course.spans:
+            if isinstance(state, Unvalued):
+                unvalued.append((span, state))
+            elif isinstance(state, ScorecardTable):
+                found = scorer.period_cards(state)
+                refuse_unvalued(state, course.index, unvalued, found)
+                unvalued = []
+                kept = [dated(card, span) for card in found if span.holds(card.period.start)]
+                cards += kept
+                owners += [state] * len(kept)
+        for span, table in in_force:
+            for rollup in table.rollups:
+                kept = [dated(card, span) for card in scorer.rollup_cards(table, rollup, cards)
+                        if span.holds(card.period.start)]
+                cards += kept
+                owners += [table] * len(kept)
+        course_standings = [standing for span, table in in_force for ranking in table.rankings
+                            for standing in rank(table, ranking, cards) if span.holds(standing.period.start)]
+        scored += zip(with_places(cards, course_standings), owners, strict=True)
+        standings += course_standings
+    return Assessment(
+        cards=tuple(apply_requirements(card, table, standings, scorer) for card, table in scored),
+        standings=tuple(standings),
+    )
+
+
+def dated(card: Card, span: Span) -> Card:
+    """The card with the day the table it was scored by took effect (none for a table in force always)."""
+    return card if span.since is None else card.model_copy(update={"version": span.since})
+
+
+def refuse_unvalued(
+    table: ScorecardTable, index: int, unvalued: Sequence[tuple[Span, Unvalued]], cards: Sequence[Card],
+) -> None:
+    """A period that begins before the first value of one of its table's dated values cannot be scored."""
+    for card in cards:
+        missing = unvalued_on(unvalued, card.period.start)
+        if missing is not None:
+            raise NoValueInForceError(
+                rule=table.rule, key=f"scorecards[{index}].{missing.key}",
+                matter=f"the {card.period.kind.value} {card.period} of table {table.name!r}", day=card.period.start,
+                first=missing.first,
+            )
 
 
 def rank(table: ScorecardTable, ranking: Ranking, cards: Sequence[Card]) -> list[Standing]:

@@ -230,18 +230,15 @@ class Scorer:
         parts = (period,) if period.kind is table.period else period.parts(table.period)
         return set().union(*(index.windows_of(staff, part) for part in parts))
 
-    def cards(self, table: ScorecardTable) -> list[Card]:
-        """Every card of ``table``: one per active subject and period, then the rollups."""
+    def period_cards(self, table: ScorecardTable) -> list[Card]:
+        """The cards of the table's own period: one per active subject and period."""
         index = self.index(table.period)
         kind = SubjectKind(table.subject)
-        cards = [
+        return [
             self.card(table, subject, period)
             for period in index.periods(self.as_of)
             for subject in index.subjects(kind, period)
         ]
-        for rollup in table.rollups:
-            cards.extend(self.rollup_cards(table, rollup, cards))
-        return cards
 
     # One card ------------------------------------------------------------------
 

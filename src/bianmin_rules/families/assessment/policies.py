@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -69,6 +69,8 @@ class Tally:
 
 class RateVerdicts(PolicyBase):
     """Shared: a policy that measures rates per subject and period."""
+
+    measures_periods: ClassVar[bool] = True
 
     period: PeriodKind = Field(default=PeriodKind.QUARTER, description="The period each rate covers (SC-10).")
 

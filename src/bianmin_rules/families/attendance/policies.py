@@ -13,12 +13,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field
 
 from bianmin_rules.core import words as w
-from bianmin_rules.core.books import Books
+from bianmin_rules.core.books import Book, Books
 from bianmin_rules.core.bounds import Count, Days, Minutes, Points
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context, PolicyBase
@@ -52,6 +52,7 @@ from bianmin_rules.families.attendance.presence import (
     minutes,
     overlaps,
 )
+from bianmin_rules.families.findings.ledger import FINDINGS
 from bianmin_rules.families.ladders.counting import (
     PenaltyPerTier,
     Selector,
@@ -490,6 +491,11 @@ class QuarterlyDisqualification(PolicyBase):
     absence_times: Count = Field(default=2, ge=1)
     long_absence_days: Days = Field(default=Decimal(1), gt=0)
     sanction: Sanction = Field(default=Sanction(tier="取消当季评优资格", level=1))
+
+    @property
+    def reads(self) -> tuple[Book[Any], ...]:
+        """The findings, by the counted violations' evidence."""
+        return (FINDINGS,)
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One verdict per disqualified staff member and quarter."""

@@ -10,17 +10,18 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from datetime import date
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field
 
-from bianmin_rules.core.books import Books
+from bianmin_rules.core.books import Book, Books
 from bianmin_rules.core.formatting import percent
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context
 from bianmin_rules.core.verdicts import Measure, RuleId, Subject, SubjectKind, Verdict, VerdictKind
 from bianmin_rules.core.words import say
 from bianmin_rules.families.cases.base import CasePolicy
+from bianmin_rules.families.cases.ledger import CASE_FILES
 
 DEADLINE_RULES = ("TL-1", "TL-2", "TL-4", "TL-6", "TL-7")
 
@@ -44,6 +45,7 @@ class CompletionRate(CasePolicy):
 
     kind: Literal["completion-rate"] = "completion-rate"
     counts: tuple[RuleId, ...] = Field(default=DEADLINE_RULES, min_length=1, description="The deadline rules.")
+    measures_periods: ClassVar[bool] = True
     period: PeriodKind = Field(default=PeriodKind.QUARTER, description="The period measured.")
     per: tuple[Literal["window", "staff"], ...] = Field(default=("window", "staff"), min_length=1)
     basis: Literal["closed", "received"] = Field(default="closed", description="Which day places a case in a period.")
@@ -51,6 +53,11 @@ class CompletionRate(CasePolicy):
         default=("completion_rate", "overdue_rate"), min_length=1,
         description="The measures reported (a variant whose tables read only one may leave the other out).",
     )
+
+    @property
+    def reads(self) -> tuple[Book[Any], ...]:
+        """The case files."""
+        return (CASE_FILES,)
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """Two information verdicts per subject and period."""
@@ -60,7 +67,7 @@ class CompletionRate(CasePolicy):
         # receiver, period and lateness first (a few thousand keys), then per subject.
         months, by_receipt = self.period.months, self.basis == "received"
         starts: dict[date, date] = {}  # the first day of each day's period, worked out once per day
-        placed: list[tuple[str | None, str | None, date, int]] = []
+        placed: Counter[tuple[str | None, str | None, date, int]] = Counter()
         for file in self.cases(books, context):
             since, closed, receipt = overdue.get(file.case), file.closed, file.receipt
             if closed is None and since is None:
@@ -76,9 +83,9 @@ class CompletionRate(CasePolicy):
             start = starts.get(day)
             if start is None:
                 start = starts[day] = date(day.year, (day.month - 1) // months * months + 1, 1)
-            placed.append((receipt.window, receipt.staff, start, 0 if since is None else 1))
+            placed[(receipt.window, receipt.staff, start, 0 if since is None else 1)] += 1
         tally: dict[tuple[str, str, date], list[int]] = defaultdict(lambda: [0, 0])
-        for (window, staff, start, column), cases in Counter(placed).items():
+        for (window, staff, start, column), cases in placed.items():
             for per in self.per:
                 name = window if per == "window" else staff
                 if name:

@@ -25,20 +25,21 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 from itertools import pairwise
-from typing import ClassVar, Literal, NamedTuple
+from typing import Any, ClassVar, Literal, NamedTuple
 
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bianmin_rules.core import words as w
-from bianmin_rules.core.books import Books
+from bianmin_rules.core.books import Book, Books
 from bianmin_rules.core.bounds import Count, Share, Yuan
 from bianmin_rules.core.formatting import plain
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context
+from bianmin_rules.core.results import whole
 from bianmin_rules.core.verdicts import (
     ZERO,
     Occurrence,
@@ -50,7 +51,7 @@ from bianmin_rules.core.verdicts import (
     VerdictKind,
     subject,
 )
-from bianmin_rules.core.words import Message, joined, say, word
+from bianmin_rules.core.words import Joined, Message, joined, say, word
 from bianmin_rules.families.complaints.ledger import COMPLAINT_FILES
 from bianmin_rules.families.findings.events import FindingSource
 from bianmin_rules.families.findings.ledger import FINDINGS, Finding
@@ -157,6 +158,16 @@ class Listed(NamedTuple):
 
     records: list[Occurrence]
     words: list[Message]
+    runs: dict[tuple[int, int], Joined]
+    """The words of each run of occurrences listed, made once: past the top rung, every later verdict of a
+    period lists the same run."""
+
+    def listing(self, first: int, last: int) -> Joined:
+        """The words of ``occurrences[first:last]``, one after another."""
+        run = self.runs.get((first, last))
+        if run is None:
+            run = self.runs[first, last] = joined(self.words[first:last])
+        return run
 
 
 class OffenceLadder(CountedPolicy):
@@ -201,6 +212,13 @@ class OffenceLadder(CountedPolicy):
                 raise ValueError(f"a later rung may not be lighter: {upper.tier!r} after {lower.tier!r}")
         return self
 
+    @property
+    def reads(self) -> tuple[Book[Any], ...]:
+        """The findings (by code or finder), and what was complained about where one complaint is one occurrence."""
+        if self.once_per is OnePer.COMPLAINT:
+            return Complained.reads
+        return (FINDINGS,)
+
     def rung(self, n: int) -> LadderTier | None:
         """The rung the n-th occurrence reaches, if any."""
         if not self.repeat_last and n > self.tiers[-1].occurrence:
@@ -215,7 +233,7 @@ class OffenceLadder(CountedPolicy):
         for key, occurrences in self.occurrences(counted(context.verdicts, selectors, books), books):
             # Each occurrence's record and words are made once and shared by every later verdict
             # that lists it, not once per listing.
-            listed = Listed([o.record() for o in occurrences], [o.words() for o in occurrences])
+            listed = Listed([o.record() for o in occurrences], [o.words() for o in occurrences], {})
             for n, first, i in self.windows(occurrences):
                 tier = self.rung(n)
                 if tier is not None:
@@ -285,7 +303,7 @@ class OffenceLadder(CountedPolicy):
         last_shown = min(i, first + self.tiers[-1].occurrence - 1)
         shown = occurrences[first:last_shown]
         more = w.counted("等共{n}次", n=earlier) if earlier > len(shown) else ""
-        before = (say("此前{occurrences}{more}；", occurrences=joined(listed.words[first:last_shown]), more=more)
+        before = (say("此前{occurrences}{more}；", occurrences=listed.listing(first, last_shown), more=more)
                   if earlier else "")
         fine = say("，扣款{yuan}元", yuan=str(tier.fine)) if tier.fine else ""
         bonus = say("，扣发全年年度奖金的{percent}%", percent=plain(tier.bonus_share * 100)) if tier.bonus_share else ""
@@ -296,7 +314,7 @@ class OffenceLadder(CountedPolicy):
             explanation=say("{within}第{n}次（{rules}，{on}）：{before}→ {tier}{fine}{bonus}。", within=within, n=n,
                             rules=joined(current.rules), on=current.on, before=before, tier=tier.tier, fine=fine,
                             bonus=bonus),
-            sanction=sanction, fine=tier.fine, bonus_share=tier.bonus_share, quantity=Decimal(n),
+            sanction=sanction, fine=tier.fine, bonus_share=tier.bonus_share, quantity=whole(n),
             occurrences=(*listed.records[first:last_shown], listed.records[i]),
             evidence=tuple(e for o in basis for e in o.evidence),
             case=judged.case, inquiry=judged.inquiry, complaint=judged.complaint, window=judged.window,
@@ -322,6 +340,9 @@ class Complained:
     """The earliest complaint arising from the inquiry each case came from."""
     reports: frozenset[str]
     """The events of findings by a verified report."""
+
+    reads: ClassVar[tuple[Book[Any], ...]] = (FINDINGS, COMPLAINT_FILES, INQUIRY_FILES)
+    """The books :meth:`of` reads."""
 
     @classmethod
     def of(cls, books: Books) -> Complained:
@@ -357,8 +378,9 @@ class Complained:
 PERIOD_WORDS = {PeriodKind.MONTH: say("一个月"), PeriodKind.QUARTER: say("一个季度"), PeriodKind.YEAR: say("一年")}
 
 
+@lru_cache(maxsize=256)
 def period_words(period: Period) -> Message:
-    """``2026年内``, ``2026年第1季度内``, ``2026年3月内``."""
+    """``2026年内``, ``2026年第1季度内``, ``2026年3月内``: one message per period, shared by its verdicts."""
     start = period.start
     if period.kind is PeriodKind.YEAR:
         return say("{year}年内", year=start.year)
@@ -421,6 +443,11 @@ class SeverityTiers(CountedPolicy):
     charge: Literal["subject", "staff", "window"] = Field(
         default="subject", description="Who bears the tier: the counted violation's subject, staff member or window."
     )
+
+    @property
+    def reads(self) -> tuple[Book[Any], ...]:
+        """The findings, by the counted violations' evidence."""
+        return (FINDINGS,)
 
     def charged(self, verdict: Verdict) -> Subject:
         """The subject a counted violation's tier is charged to."""

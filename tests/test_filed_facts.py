@@ -1,0 +1,58 @@
+"""Facts read back from the books say what the events filed said, field by field (the ledgers' mapping)."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bianmin_rules.authoring.testing import events
+from bianmin_rules.families.cases.ledger import STEP_OF_EVENT as CASE_STEPS
+from bianmin_rules.families.cases.ledger import CaseLedger
+from bianmin_rules.families.first_inquiry.ledger import STEP_OF_EVENT as INQUIRY_STEPS
+from bianmin_rules.families.first_inquiry.ledger import InquiryLedger
+
+
+def filed_as(step: Any, event: Any, kind: type) -> None:
+    """``step`` is the fact ``kind`` and each of its fields holds the event's value of that name (``event``: its id)."""
+    assert type(step) is kind
+    for field in fields(step):
+        assert getattr(step, field.name) == getattr(event, "id" if field.name == "event" else field.name), field.name
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(events(*CASE_STEPS), min_size=1, max_size=8))
+def test_every_case_event_is_read_back_from_its_case_file_as_filed(log: list[Any]) -> None:
+    """Each case event, in a case of its own, is one step of that case's file whose fields are the event's;
+    the file's receipt, completion and closing step are those steps where the event was one."""
+    log = [event.model_copy(update={"id": f"e{i}", "case": f"C{i}"}) for i, event in enumerate(log)]
+    ledger = CaseLedger(None)
+    for event in log:
+        ledger.record(event)
+    files = ledger.close()
+    assert list(files) == sorted(f"C{i}" for i in range(len(log)))
+    for event in log:
+        file = files[event.case]
+        (step,) = file.steps
+        filed_as(step, event, CASE_STEPS[type(event)])
+        assert file.case == event.case
+        assert (file.receipt is step) == (type(step).__name__ == "Receipt")
+        assert file.has(type(step)) and file.of(type(step)) == (step,) and file.first(type(step)) is step
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(events(*INQUIRY_STEPS), min_size=1, max_size=8))
+def test_every_inquiry_event_is_read_back_from_its_inquiry_file_as_filed(log: list[Any]) -> None:
+    """Each inquiry event, in an inquiry of its own, is the one step of that inquiry's file, field by field."""
+    log = [event.model_copy(update={"id": f"e{i}", "inquiry": f"Q{i}"}) for i, event in enumerate(log)]
+    ledger = InquiryLedger()
+    for event in log:
+        ledger.record(event)
+    files = ledger.close()
+    for event in log:
+        file = files[event.inquiry]
+        (step,) = file.steps
+        filed_as(step, event, INQUIRY_STEPS[type(event)])
+        assert (file.asked is step) == (type(step).__name__ == "Asked")
