@@ -533,3 +533,126 @@ def test_calendar_is_immutable(cal: WorkCalendar) -> None:
     assert not cal.allow_provisional
     assert WorkCalendar.china() == WorkCalendar.china()
     assert WorkCalendar.china() != WorkCalendar.china(allow_provisional=True)
+
+
+# --- the ends of the covered years -------------------------------------------------------
+
+
+def test_cal1_first_working_day_of_the_calendar() -> None:
+    """CAL-1: 2001-01-01 (Mon) is 元旦; the first working day the calendar counts is Tue 01-02."""
+    cal = WorkCalendar.china()
+    assert cal.add_working_days(D(2001, 1, 1), 0) == D(2001, 1, 2)
+    assert cal.add_working_days(D(2001, 1, 3), -1) == D(2001, 1, 2)
+    assert cal.working_days_between(D(2001, 1, 1), D(2001, 1, 3)) == 2
+
+
+def test_cal3_step_past_the_last_covered_working_day() -> None:
+    """CAL-3: one working day after 2031-12-31 (Wed), the last day covered, has no answer."""
+    cal = WorkCalendar.china(allow_provisional=True)
+    with pytest.raises(CalendarRangeError) as info:
+        cal.add_working_days(D(2031, 12, 31), 1)
+    assert str(info.value) == (
+        "1 working days from 2031-12-31 leaves the years the calendar covers (2001-2031)"
+    )
+
+
+def test_cal3_provisional_result_names_the_last_official_year() -> None:
+    """CAL-3: a count from 2026 ending in 2027 says 2026 is the last official year."""
+    with pytest.raises(ProvisionalCalendarError) as info:
+        WorkCalendar.china().add_working_days(D(2026, 12, 30), 2)
+    assert info.value.last_official_year == 2026
+    assert "after 2026" in str(info.value)
+
+
+# --- wrong arguments: one TypeError naming the argument and the value given -----------------
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda cal: cal.is_working_day("2026-03-02"), "the day must be a datetime.date, not str ('2026-03-02')"),
+        (
+            lambda cal: cal.is_working_day(datetime(2026, 2, 13, 20, 0)),
+            "the day must be a date (for a datetime, use as_china_time(moment).date()), "
+            "not datetime (datetime.datetime(2026, 2, 13, 20, 0))",
+        ),
+        (
+            lambda cal: cal.add_working_days(D(2026, 3, 2), True),
+            "the number of working days must be an int, not bool (True)",
+        ),
+        (
+            lambda cal: cal.add_working_days(D(2026, 3, 2), 1.5),
+            "the number of working days must be an int, not float (1.5)",
+        ),
+    ],
+)
+def test_cal1_wrong_argument_is_named(cal: WorkCalendar, call: Callable[[WorkCalendar], object],
+                                      message: str) -> None:
+    """CAL-1: a day that is not a date, a count that is not a whole number: the argument and value named."""
+    with pytest.raises(TypeError) as info:
+        call(cal)
+    assert str(info.value) == message
+
+
+# --- schedules as data: loading and errors ------------------------------------------------
+
+
+def test_cal3_schedule_of_the_first_covered_year_can_be_loaded() -> None:
+    """CAL-3: 2001, the first year covered, may be corrected by a schedule; 2000 may not."""
+    schedule = YearSchedule(
+        year=2001, source="x", holidays=(HolidayPeriod(name="元旦", first=D(2001, 1, 1), last=D(2001, 1, 2)),)
+    )
+    cal = WorkCalendar.china().with_schedule(schedule)
+    assert not cal.is_working_day(D(2001, 1, 2))
+    assert cal.add_working_days(D(2001, 1, 1), 0) == D(2001, 1, 3)
+    with pytest.raises(CalendarRangeError) as info:
+        cal.with_schedule(YearSchedule(year=2000, source="x", holidays=()))
+    assert str(info.value) == "cannot load the 2000 schedule: the calendar starts in 2001"
+
+
+def test_cal3_schedules_are_kept_by_year() -> None:
+    """CAL-3: 2027 then 2028 loaded, then 2027 replaced: the calendar holds both, 2027 first."""
+    schedule_2027 = YearSchedule.from_toml(HYPOTHETICAL_2027)
+    schedule_2028 = YearSchedule(year=2028, source="x", holidays=())
+    cal = WorkCalendar.china().with_schedule(schedule_2027).with_schedule(schedule_2028)
+    again = cal.with_schedule(YearSchedule.from_toml(HYPOTHETICAL_2027.replace("[2027-02-20]", "[]")))
+    assert [s.year for s in again.schedules] == [2027, 2028]
+    assert again.last_official_year == 2028
+    assert cal.is_working_day(D(2027, 2, 20))
+    assert not again.is_working_day(D(2027, 2, 20))  # Saturday, no longer a make-up day
+
+
+def test_cal3_schedule_refuses_a_day_of_another_year() -> None:
+    """CAL-3: a year's schedule answers only for its own year."""
+    schedule = YearSchedule.from_toml(schedule_2026_text())
+    with pytest.raises(CalendarRangeError) as info:
+        schedule.is_working_day(D(2027, 1, 4))
+    assert str(info.value) == "2027-01-04 is not in the 2026 schedule"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("year = = 2026", "not valid TOML: Invalid value (at line 1, column 8)"),
+        ("\ufeffyear = 2026", "starts with a byte-order mark (BOM): save it as UTF-8 without a BOM"),
+        ('source = "x"\nholidays = []', "year: Field required"),
+        ("holidays = []", "year: Field required (and 1 more)"),
+        ("year = 2026", "source: Field required (and 1 more)"),
+        ("make_up_working_days = 1", "year: Field required (and 3 more)"),
+        ('year = [2026]\nsource = "x"\nholidays = []', "year: Input should be a valid integer"),
+        (
+            'year = "2026x"\nsource = "x"\nholidays = []',
+            "year: Input should be a valid integer, unable to parse string as an integer (got '2026x')",
+        ),
+        (
+            'year = 2026\nsource = "x"\nmake_up_working_days = [2026-01-05]\nholidays = []\n',
+            "make_up_working_days[0]: 2026-01-05 is a Monday; make-up working days are Saturdays or "
+            "Sundays (weekdays are working days anyway)",
+        ),
+    ],
+)
+def test_cal3_bad_schedule_message_in_full(text: str, message: str) -> None:
+    """CAL-3: the whole error line: the file, the key (no leading dot), what is wrong, how many more."""
+    with pytest.raises(CalendarError) as info:
+        YearSchedule.from_toml(text, source="2027.toml")
+    assert str(info.value) == f"schedule 2027.toml: {message}"

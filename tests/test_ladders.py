@@ -396,7 +396,8 @@ def test_esc2_past_the_top_rung_a_verdict_lists_the_occurrences_up_to_it() -> No
     fifth = [v for v in report.verdicts if v.rule == "ESC-2"][-1]
     assert fifth.sanction is not None and fifth.sanction.tier == "年度考核不合格"
     assert [o.on.isoformat() for o in fifth.occurrences] == ["2026-03-02", "2026-03-03", "2026-03-06"]
-    assert "等共4次" in fifth.explanation
+    assert fifth.explanation == ("2026年内第5次（TL-2，2026-03-06）：此前2026-03-02（TL-2，e1）、2026-03-03（TL-2，e2）"
+                                 "等共4次；→ 年度考核不合格。")
 
 
 # What one occurrence is, in each built-in ladder's text (once_per)
@@ -432,6 +433,10 @@ def test_att6_shouzhan_what_one_inspection_found_is_one_time() -> None:
     assert [(v.on, v.sanction.tier, v.fine, v.bonus_share) for v in report.verdicts if v.sanction] == [
         (date(2026, 3, 2), "扣发200元", Decimal(200), Decimal(0)),
         (date(2026, 3, 9), "扣发全年年度奖金的5%", Decimal(0), Decimal("0.05"))]
+    assert [v.explanation for v in report.verdicts if v.sanction] == [
+        "2026年内第1次（ATT-6，2026-03-02）：→ 扣发200元，扣款200元。",
+        "2026年内第2次（ATT-6，2026-03-09）：此前2026-03-02（ATT-6，e1、e2）；"
+        "→ 扣发全年年度奖金的5%，扣发全年年度奖金的5%。"]
 
 
 def test_esc1_town_conduct_a_complaint_upheld_twice_is_one_complaint() -> None:
@@ -446,6 +451,8 @@ def test_esc1_town_conduct_a_complaint_upheld_twice_is_one_complaint() -> None:
         ("K1", date(2026, 3, 10)), ("K1", date(2026, 3, 20)), ("K2", date(2026, 3, 25))]
     assert [(v.on, v.quantity, v.sanction.tier) for v in report.verdicts if v.rule == "ESC-1" and v.sanction] == [
         (date(2026, 3, 25), 2, "党纪政纪处分")]
+    (ladder,) = [v for v in report.verdicts if v.rule == "ESC-1"]
+    assert (ladder.complaint, ladder.window, ladder.staff) == ("K2", "W1", "S1")
 
 
 def test_esc2_county_a_case_late_under_two_limits_is_one_delay() -> None:
@@ -500,3 +507,133 @@ def test_esc3_guangwu_serious_consequences_sanction_the_person_directly_responsi
     assert (tier.window, tier.staff, tier.case, tier.evidence) == ("W1", "S1", counted.case, counted.evidence)
     assert [o.rule for o in tier.occurrences] == ["ESC-3"]
     assert tier.explanation == f"造成严重后果：2026-03-04（ESC-3，{counted.evidence[0]}） → 行政处分。"
+
+
+# Counting periods named, complaints read once, tiers charged where the verdict names no one
+
+
+@pytest.mark.parametrize(("period", "words"), [("quarter", "2026年第2季度内"), ("month", "2026年5月内")])
+def test_esc2_a_ladder_counted_by_quarter_or_month_names_its_period(period: str, words: str) -> None:
+    """ESC-2 (the texts never state the counting period; a variant may choose a quarter or a month): an immediate
+    case received Monday 5/4 and done 5/5 is the first failure of 2026's second quarter, or of May 2026."""
+    log = events(*late_immediate_cases("2026-05-04"))
+    report = run(make_variant(TL1, {**TL_LADDER, "period": period}), log, "2026-05-31")
+    (ladder,) = [v for v in report.verdicts if v.rule == "ESC-2"]
+    assert ladder.explanation == f"{words}第1次（TL-1，2026-05-05）：→ 批评教育。"
+
+
+def test_fir9_every_inquiry_complained_about_counts_though_one_drew_two_complaints() -> None:
+    """FIR-9 (county-centre 责任追究制 1, "被服务对象投诉的"): Q1 drew K1 (3/4) and K2 (3/5), a complaint names an
+    inquiry the log does not hold (3/6), Q2 drew K3 (3/10), K5 is investigated with no record of its lodging: both
+    refusals were complained about — 批评教育 on 3/2,
+    通报批评 on 3/9."""
+    def complaint(name: str, day: str, inquiry: str) -> dict[str, object]:
+        return {"type": "complaint_received", "at": f"2026-03-{day}T10:00", "complaint": name, "window": "W0",
+                "staff": "S0", "form": "phone", "about_staff": "S1", "inquiry": inquiry}
+    rows = [*refusals("Q1", "Q2"), complaint("K1", "04", "Q1"), complaint("K2", "05", "Q1"),
+            complaint("K9", "06", "Q9"), complaint("K3", "10", "Q2"),
+            {"type": "complaint_investigated", "at": "2026-03-11T10:00", "complaint": "K5", "staff": "S1",
+             "window": "W1", "upheld": True}]
+    report = run(make_variant(REFUSAL, COMPLAINED_LADDER), events(*rows), "2026-03-31")
+    assert [(day.day, tier) for day, tier, _, _ in sanctions(report.verdicts, "FIR-9")] == [
+        (2, "批评教育"), (9, "通报批评，年度考核不合格")]
+
+
+def test_esc3_a_tier_charged_to_staff_stays_with_the_window_when_the_finding_names_no_one() -> None:
+    """ESC-3 (guangwu-street 第三十八条, "对直接责任人行政处分"): a serious finding against window W1 that names no
+    staff member: the tier stays with the window the violation is charged to."""
+    article, document = "第三十八条", "光武街道政务服务中心管理办法"
+    flat = policy("finding-penalty", "ESC-3", document, article, "窗口部门违反中心管理规定……扣除考核奖金100元",
+                  findings=["no_receipt"], fine="100")
+    serious = policy("severity-tiers", "ESC-3", document, article, "造成严重后果的……行政处分", charge="staff",
+                     offences=[{"label": "造成严重后果", "counts": ["ESC-3"], "serious": True, "tier": "行政处分",
+                                "level": 2}])
+    row = {"type": "finding_recorded", "at": "2026-03-04T09:00", "window": "W1", "finding": "no_receipt",
+           "serious": True}
+    report = run(make_variant(flat, serious), events(row), "2026-03-31")
+    (tier,) = [v for v in report.verdicts if v.sanction]
+    assert (tier.subject.kind.value, tier.subject.id, tier.staff) == ("window", "W1", None)
+
+
+def test_esc1_a_tier_on_a_late_case_keeps_the_case() -> None:
+    """ESC-1 over TL-1: an immediate case C0 received 3/2, done 3/3: the tier's verdict names the case it is about."""
+    tiers = policy("severity-tiers", "ESC-1", "便民服务中心管理制度 3 责任追究制度", "3", "视情节轻重，给予行政处罚",
+                   offences=[{"label": "延误办结时限", "counts": ["TL-1"], "tier": "批评教育", "level": 1}])
+    report = run(make_variant(TL1, tiers), events(*late_immediate_cases("2026-03-02")), "2026-03-31")
+    (tier,) = [v for v in report.verdicts if v.rule == "ESC-1"]
+    assert (tier.case, tier.window, tier.staff, tier.evidence) == ("C0", "W1", "S1", ("e1", "e2"))
+
+
+LATE_CASES = policy("finding-penalty", "TL-2", "县政务服务中心", "限时办结制", "不实行限时办结，延误办结时限",
+                    findings=["late_case", "late_reply"])
+
+
+def counted_ladder(**params: object) -> dict[str, object]:
+    """ESC-2's three rungs over TL-2, each occurrence a violation unless said otherwise."""
+    return policy("offence-ladder", "ESC-2", "县政务服务中心", "责任追究制 2",
+                  "第一次批评教育，第二次通报批评，第三次年度考核不合格",
+                  **{"counts": ["TL-2"], "once_per": "verdict",
+                     "tiers": [rung("批评教育", 1, 1), rung("通报批评", 2, 2), rung("年度考核不合格", 3, 3)], **params})
+
+
+def ladder_numbers(rows: list[dict[str, object]], **params: object) -> list[tuple[date, Decimal | None]]:
+    report = run(make_variant(LATE_CASES, counted_ladder(**params)), events(*rows), "2026-04-30")
+    return [(v.on, v.quantity) for v in report.verdicts if v.rule == "ESC-2"]
+
+
+def test_esc2_a_calendar_month_starts_counting_on_its_first_day() -> None:
+    """ESC-2 counted by calendar month: late cases found 2/27, Sunday 3/1 and 3/2 — 3/1 is March's first, 3/2 its
+    second."""
+    rows = [finding("late_case", f"2026-{day}T10:00") for day in ("02-27", "03-01", "03-02")]
+    assert ladder_numbers(rows, period="month") == [
+        (date(2026, 2, 27), 1), (date(2026, 3, 1), 1), (date(2026, 3, 2), 2)]
+    report = run(make_variant(LATE_CASES, counted_ladder(period="month")), events(*rows), "2026-04-30")
+    assert [v.explanation for v in report.verdicts if v.rule == "ESC-2"][-1] == (
+        "2026年3月内第2次（TL-2，2026-03-02）：此前2026-03-01（TL-2，e2）；→ 通报批评。")
+
+
+def test_esc2_a_rolling_month_leaves_out_the_day_a_month_before() -> None:
+    """ESC-2 counted over the month before each occurrence: 2/2, 2/3, 3/2, 3/3 — on 3/2 the month back reaches past
+    2/2 (2/3 counts), on 3/3 past 2/3: each of March's is the second."""
+    rows = [finding("late_case", f"2026-{day}T10:00") for day in ("02-02", "02-03", "03-02", "03-03")]
+    assert [n for _, n in ladder_numbers(rows, period="month", counting="rolling")] == [1, 2, 2, 2]
+
+
+def test_esc2_a_ladder_narrowed_to_some_findings_counts_those_only() -> None:
+    """ESC-2 counting only ``late_case`` findings: a ``late_reply`` of 3/2 is not counted; 3/3 is the first."""
+    rows = [finding("late_reply", "2026-03-02T10:00"), finding("late_case", "2026-03-03T10:00")]
+    assert ladder_numbers(rows, findings=["late_case"]) == [(date(2026, 3, 3), 1)]
+
+
+@pytest.mark.parametrize("once_per", ["inquiry", "case"])
+def test_esc2_a_violation_about_no_inquiry_or_case_is_an_occurrence_of_its_own(once_per: str) -> None:
+    """ESC-2 counting per inquiry or per case: findings of 3/2 and 3/3 about neither are two occurrences."""
+    rows = [finding("late_case", f"2026-03-0{day}T10:00") for day in (2, 3)]
+    assert ladder_numbers(rows, once_per=once_per) == [(date(2026, 3, 2), 1), (date(2026, 3, 3), 2)]
+
+
+def test_fir9_two_refusals_of_one_inquiry_are_one_occurrence() -> None:
+    """FIR-9 counting per inquiry (town-basic 首问责任制): S1 refuses Q1 twice on 3/2 — one occurrence, resting on
+    the inquiry and both refusals."""
+    ladder = {**COMPLAINED_LADDER, "once_per": "inquiry"}
+    rows = [*refusals("Q1", "Q2")[:2],
+            {"type": "inquiry_refused", "at": "2026-03-02T09:30", "inquiry": "Q1", "staff": "S1", "words": "不知道"}]
+    report = run(make_variant(REFUSAL, ladder), events(*rows), "2026-03-31")
+    (first,) = [v for v in report.verdicts if v.rule == "FIR-9"]
+    assert (first.quantity, first.inquiry, first.window, first.staff) == (1, "Q1", "W1", "S1")
+    assert [(o.rule, o.on, o.evidence) for o in first.occurrences] == [("FIR-3", date(2026, 3, 2), ("e1", "e2", "e3"))]
+
+
+def test_esc1_only_violations_fall_into_a_tier() -> None:
+    """ESC-1 over TL-1, compliance reported too: C0 done late (3/2 → 3/3) is tiered; C1, done the day it came (3/4),
+    complies with TL-1 and falls into no tier."""
+    tiers = policy("severity-tiers", "ESC-1", "便民服务中心管理制度 3 责任追究制度", "3", "视情节轻重，给予行政处罚",
+                   offences=[{"label": "延误办结时限", "counts": ["TL-1"], "tier": "批评教育", "level": 1}])
+    rows = [*late_immediate_cases("2026-03-02"),
+            {"type": "case_received", "case": "C1", "at": "2026-03-04T10:00", "staff": "S1", "window": "W1",
+             "case_type": "immediate"},
+            {"type": "case_completed", "case": "C1", "at": "2026-03-04T11:00", "staff": "S1", "window": "W1"}]
+    report = run(make_variant(TL1, tiers), events(*rows), "2026-03-31", include_compliance=True)
+    assert [(v.case, v.kind.value) for v in report.verdicts if v.rule == "TL-1"] == [
+        ("C0", "violation"), ("C1", "compliance")]
+    assert [v.case for v in report.verdicts if v.rule == "ESC-1"] == ["C0"]

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 import pytest
 from pydantic import ValidationError
@@ -20,7 +20,7 @@ from bianmin_rules.core.calendar import (
     WorkCalendar,
     as_china_time,
 )
-from bianmin_rules.core.errors import ProvisionalCalendarError
+from bianmin_rules.core.errors import CalendarRangeError, ProvisionalCalendarError
 from tests.conftest import events, run
 
 SHOUZHAN = OfficeHours.of((time(8, 0), time(12, 0)), (time(14, 30), time(17, 30)))
@@ -107,6 +107,17 @@ def test_cal2_bad_office_hours_rejected(spans: list[tuple[time, time]]) -> None:
         OfficeHours.of(*spans)
 
 
+def test_cal2_office_hours_of_spans() -> None:
+    """CAL-2: 首占镇 第八条(一) 8:00–12:00 and 14:30–17:30 as spans: two sessions, 7 hours a day."""
+    hours = OfficeHours.of((time(8, 0), time(12, 0)), (time(14, 30), time(17, 30)))
+    assert hours.sessions == (
+        OfficeSession(start=time(8, 0), end=time(12, 0)),
+        OfficeSession(start=time(14, 30), end=time(17, 30)),
+    )
+    assert hours.daily_open_time == timedelta(hours=7)
+    assert (hours.opening, hours.closing) == (time(8, 0), time(17, 30))
+
+
 def test_cal2_bad_session_rejected() -> None:
     """CAL-2: a session ends after it starts and carries no time zone."""
     with pytest.raises(ValidationError, match="end"):
@@ -137,8 +148,30 @@ def test_cal2_as_china_time() -> None:
     assert as_china_time(utc) == utc
     assert as_china_time(utc).hour == 9
     assert as_china_time(utc).tzinfo is CHINA_TZ
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError) as info:
         as_china_time(date(2026, 3, 2))  # type: ignore[arg-type]
+    assert str(info.value) == "the moment must be a datetime.datetime, not date (datetime.date(2026, 3, 2))"
+
+
+class _NoOffset(tzinfo):
+    """A time zone that knows no offset: Python treats its datetimes as naive."""
+
+    def utcoffset(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+
+def test_cal2_moment_with_a_zone_of_no_offset_is_china_wall_clock() -> None:
+    """CAL-2: a datetime whose zone gives no offset is naive, so read as China wall-clock time."""
+    assert as_china_time(datetime(2026, 3, 2, 9, 0, tzinfo=_NoOffset())) == cn(2026, 3, 2, 9, 0)
+
+
+def test_cal2_instant_past_the_calendar_is_named() -> None:
+    """CAL-2: 9999-12-31 23:59 at UTC-12 is already the year 10000 in China: a range error naming it."""
+    with pytest.raises(CalendarRangeError) as info:
+        as_china_time(datetime(9999, 12, 31, 23, 59, tzinfo=timezone(timedelta(hours=-12))))
+    assert str(info.value) == (
+        "9999-12-31T23:59:00-12:00 has no date in China time: it lies past an end of the calendar"
+    )
 
 
 def test_cal2_naive_and_aware_moments(shouzhan: WorkCalendar) -> None:

@@ -368,3 +368,105 @@ def test_a_verdict_line_passed_by_position_is_the_line_passed_by_keyword(points:
     line = verdict_line(points, "每件次扣2分", verdict, "超期")
     assert line == by_keyword
     assert line.item is None
+
+
+@pytest.mark.parametrize(("numerator", "denominator", "count", "points"), [
+    (973, 1000, "whole", "-1"), (973, 1000, "exact", "-1.35"), (973, 1000, "started", "-1.5"),
+    (199, 200, "whole", "0"), (199, 200, "exact", "-0.25"), (199, 200, "started", "-0.5"),
+    (1, 1, "started", "0"),
+])
+def test_tl12_points_below_the_target_counted_whole_exactly_or_begun(
+    numerator: int, denominator: int, count: str, points: str,
+) -> None:
+    """TL-12 ("每减少1个百分点，扣0.5分"): 97.3% is 2.7 points below 100 — 2 whole points (−1), exactly 2.7 (−1.35)
+    or 3 begun (−1.5); 99.5% is 0.5 below — no whole point, −0.25 exactly, one begun (−0.5); 100% costs nothing."""
+    data = table()
+    data["categories"][0]["items"][1]["rules"] = [{
+        "kind": "per-point-below", "measure": "completion_rate", "points": "-0.5", "count": count,
+        "if_missing": "base", "label": "办结率",
+    }]
+    rate = Verdict(
+        rule="TL-12", variant="v", source=Citation(**SOURCE), subject=Subject(kind=SubjectKind.STAFF, id="S1"),
+        kind=VerdictKind.INFORMATION, on=date(2026, 3, 31), explanation="办结率",
+        measure=Measure(name="completion_rate", period=Q1, numerator=numerator, denominator=denominator),
+    )
+    (card,) = assess([ScorecardTable.model_validate(data)], [rate], roster=Roster(), as_of=date(2026, 3, 31)).cards
+    assert card.item("service").score == 10 + Decimal(points)
+
+
+def test_sc3_county_window_one_time_notice_costs_two_points_once_per_case() -> None:
+    """SC-3, OTN-2, OTN-5 (county-centre 考核办法, window table 办件管理: "出现没有一次性告知…的，每件次扣2分"): C1's
+    first notice of 3/2 missed the deed, asked for on 3/3 when the applicant came back — OTN-2 and OTN-5 on one
+    case, one line naming the other rule; C2's applicant came back on 3/4: 10 − 2 − 2 = 6."""
+    at = {"window": "W1", "staff": "S1"}
+    rows = [{"type": "case_received", "at": "2026-03-02T09:10", "case": "C1", "case_type": "supplement",
+             "materials_complete": False, **at},
+            {"type": "missing_materials_notice", "at": "2026-03-02T09:20", "case": "C1", "items": ["id_card"], **at},
+            {"type": "applicant_returned", "at": "2026-03-03T15:00", "case": "C1", "cause": "no_notice", **at},
+            {"type": "missing_materials_notice", "at": "2026-03-03T15:10", "case": "C1", "items": ["deed"], **at},
+            {"type": "case_received", "at": "2026-03-04T09:10", "case": "C2", "case_type": "supplement",
+             "materials_complete": False, **at},
+            {"type": "applicant_returned", "at": "2026-03-04T15:00", "case": "C2", "cause": "no_notice", **at}]
+    report = run(load_variant("county-centre"), events(*rows), "2026-03-31")
+    card = next(c for c in report.scorecards if c.scorecard == "window" and c.subject.id == "W1")
+    item = card.item("procedure")
+    assert item.score == 6
+    assert [(line.points, line.rule, line.case) for line in item.lines] == [
+        (Decimal(-2), "OTN-2", "C1"), (Decimal(-2), "OTN-5", "C2")]
+    assert item.lines[0].explanation.endswith("（同一办件另有OTN-5，每件只计一次）")
+
+
+def test_sc5_a_staff_member_is_disqualified_by_the_rates_of_the_window_served() -> None:
+    """SC-5 (county-centre 考核办法 三(五): "所在窗口评议率和群众满意率未达93%的"): S1 served W1 in Q1, whose
+    evaluation rate is 90% (satisfaction 95%): S1 loses the quarter; W2's 80% does not concern S1, nor S2 of W3."""
+    data = table()
+    data["disqualifications"] = [{
+        "id": "window-rates", "rule": "SC-5", "text": "（五）所在窗口评议率和群众满意率未达93%的",
+        "when": {"kind": "measure-below", "measures": ["evaluation_rate", "satisfaction_rate"], "below": 93,
+                 "of": "window"},
+    }]
+
+    def verdict(subject: Subject, **fields: Any) -> Verdict:
+        return Verdict(rule="SC-4", variant="v", source=Citation(**SOURCE), subject=subject, on=date(2026, 2, 2),
+                       explanation="记录", **fields)
+
+    def rate(window: str, name: str, numerator: int) -> Verdict:
+        return verdict(Subject(kind=SubjectKind.WINDOW, id=window), kind=VerdictKind.INFORMATION,
+                       measure=Measure(name=name, period=Q1, numerator=numerator, denominator=100))
+
+    served = [verdict(Subject(kind=SubjectKind.STAFF, id=staff), kind=VerdictKind.COMPLIANCE, window=window,
+                      staff=staff) for staff, window in (("S1", "W1"), ("S2", "W3"))]
+    rates = [rate("W1", "evaluation_rate", 90), rate("W1", "satisfaction_rate", 95), rate("W2", "evaluation_rate", 80)]
+    cards = assess([ScorecardTable.model_validate(data)], [*served, *rates], roster=Roster(),
+                   as_of=date(2026, 3, 31)).cards
+    by_staff = {card.subject.id: card for card in cards}
+    assert sorted(by_staff) == ["S1", "S2"]
+    assert by_staff["S2"].eligible
+    (disqualified,) = by_staff["S1"].disqualified
+    assert (disqualified.id, disqualified.rule, disqualified.verdict_rules) == ("window-rates", "SC-5", ("SC-4",))
+    assert disqualified.because == "window:W1 evaluation_rate 90% 未达93%"
+
+
+def test_sc10_a_year_of_quarters_averaged_or_summed_over_the_parts_it_counts() -> None:
+    """SC-10, SC-4: S1 is late 2/2, 2/3 and 3/4 (Q1: 20 − 3 = 17, and "迟到2次以上的" loses the quarter), rude on 5/4
+    (Q2: 16), late on 7/6 (Q3: 19), with no record in Q4. The year as the mean of its quarters: (17 + 16 + 19) / 3,
+    out of 20, ineligible for Q1's sake, Q4 noted; as the sum of Q2 and Q3 only: 35 out of 40, eligible."""
+    twice = [{"id": "twice-late", "rule": "SC-4", "text": "迟到2次以上的",
+              "when": {"kind": "verdicts", "rules": ["SC-4"], "codes": ["late"], "at_least": 2}}]
+    rollups = [{"period": "year", "combine": "mean"}, {"period": "year", "parts": [2, 3]}]
+    variant = make_variant(FINDINGS, scorecards=[table(disqualifications=twice, rollups=rollups)])
+    log = events(finding("late", "2026-02-02"), finding("late", "2026-02-03"), finding("late", "2026-03-04"),
+                 finding("rude", "2026-05-04"), finding("late", "2026-07-06"))
+    cards = run(variant, log, "2026-12-31").cards_of(Subject(kind=SubjectKind.STAFF, id="S1"))
+    q1, q2, q3, mean, summed = cards
+    assert [(c.total, c.eligible) for c in (q1, q2, q3)] == [(17, False), (16, True), (19, True)]
+    (cause,) = q1.disqualified
+    assert cause.because == ("达2次即取消：2026-02-02 SC-4 late：2026-02-02 经督查发现。；2026-02-03 SC-4 late："
+                             "2026-02-03 经督查发现。（另有1项同类记录）")
+    assert (mean.total, mean.score, mean.maximum, mean.eligible) == (Decimal(52) / 3, Decimal(52) / 3, 20, False)
+    assert [(p.period.start.month, p.score, p.eligible) for p in mean.parts] == [
+        (1, 17, False), (4, 16, True), (7, 19, True), (10, None, None)]
+    assert [d.because for d in mean.disqualified] == [f"2026-Q1：{cause.because}"]
+    assert [str(note) for note in mean.notes] == ["2026-Q4 无考核记录，不计入。"]
+    assert (summed.total, summed.score, summed.maximum, summed.eligible) == (35, 35, 40, True)
+    assert [p.period.start.month for p in summed.parts] == [4, 7]

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from bianmin_rules import Report, TimeLimit, Variant, Verdict, VerdictKind, load_variant
+from bianmin_rules import Report, TimeLimit, Variant, Verdict, VerdictKind, agenda, load_variant
 from tests import case_variants as cv
 from tests.conftest import events, make_variant, only_rules, run
 
@@ -349,9 +349,11 @@ def test_tl5_overdue_without_special_reason_or_prior_explanation_is_a_complaint(
     assert (complaint.on, complaint.due) == (date(2026, 3, 11), date(2026, 3, 9))
 
 
-def test_tl5_explained_before_the_due_date_is_tracked_not_a_complaint() -> None:
-    """TL-5: explained on 3/6, before the due day 3/9: the case is still late (TL-2), but no TL-5 verdict."""
-    report = run(cv.town_basic_case_rules(), events(*overdue_case("2026-03-06T10:00")), "2026-03-31")
+@pytest.mark.parametrize("explained", ["2026-03-06T10:00", "2026-03-09T10:00"])
+def test_tl5_explained_before_the_due_date_is_tracked_not_a_complaint(explained: str) -> None:
+    """TL-5 (town-basic 三、(六)4 "事先说明"): explained on 3/6, or on the due day 3/9 itself, before the limit ran
+    out: the case is still late (TL-2), but no TL-5 verdict."""
+    report = run(cv.town_basic_case_rules(), events(*overdue_case(explained)), "2026-03-31")
     assert [v.rule for v in report.verdicts] == ["TL-2"]
 
 
@@ -503,3 +505,274 @@ def test_tl9_a_case_without_a_promise_is_judged_by_its_statutory_limit_only_wher
     assert (verdict.due, verdict.points) == (date(2026, 3, 5), Decimal(-4))
     assert "未承诺时限，按法定时限" in verdict.explanation
     assert not any("按法定时限" in v.explanation for v in judged(run(JIANGXI_LIMIT, events(*rows), "2026-03-31")))
+
+
+# The verdicts in full: what a reader of the report is told, computed by hand.
+
+
+def test_tl1_late_immediate_case_explained_in_full(county: Variant) -> None:
+    """TL-1 (county-centre 一、(二)1): received Friday 2/13, the same-day limit ends 2/13; done Saturday 2/14."""
+    log = events(receive("C1", "2026-02-13T16:00", "immediate"), step("case_completed", "C1", "2026-02-14T09:00"))
+    (verdict,) = run(county, log, "2026-03-31").verdicts
+    assert verdict.explanation == (
+        "办件 C1：即办件应当场或当天办结。时限自受理之日（2026-02-13）起算当天，届满日为2026-02-13；"
+        "实际于2026-02-14完成，逾期1个工作日。")
+
+
+def test_tl7_late_rejection_explained_in_full(county: Variant) -> None:
+    """TL-7: received Monday 3/2, 3 working days from the day of receipt end Thursday 3/5; decided Friday 3/6."""
+    log = events(receive("C1", "2026-03-02T09:00", "rejected"), step("case_rejected", "C1", "2026-03-06T09:00"))
+    (verdict,) = run(county, log, "2026-03-31").verdicts
+    assert (verdict.rule, verdict.due, verdict.actual) == ("TL-7", date(2026, 3, 5), date(2026, 3, 6))
+    assert verdict.explanation == (
+        "办件 C1：驳回件明显不符合条件的应当场告知，复杂的最迟于收件后3个工作日内作出决定。时限自收件之日（2026-03-02）"
+        "起算3个工作日，届满日为2026-03-05；实际于2026-03-06作出决定，逾期1个工作日。")
+
+
+def test_tl4_a_supplement_case_needs_no_promised_limit(county: Variant) -> None:
+    """TL-4: a supplement case promised nothing is not a TL-2 case without a limit; nor is one never completed in
+    materials but closed (its clock never started)."""
+    completed = [receive("C1", "2026-03-02T09:00", "supplement", materials_complete=False),
+                 step("materials_completed", "C1", "2026-03-03T09:00"),
+                 step("case_completed", "C1", "2026-03-20T09:00")]
+    never = [receive("C2", "2026-03-02T09:00", "supplement", materials_complete=False, promised_limit=3),
+             step("case_completed", "C2", "2026-03-20T09:00")]
+    assert run(county, events(*completed, *never), "2026-03-31").verdicts == ()
+
+
+def test_tl2_promised_case_without_a_limit_though_its_materials_are_incomplete() -> None:
+    """TL-2 (town-conduct-100 绩 2): the clock of a promised case runs from receipt, complete materials or not; a
+    case promised no limit is told no completion time: −10, on the day of receipt."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", materials_complete=False),
+            step("case_completed", "C1", "2026-03-10T09:00")]
+    (verdict,) = run(cv.town_conduct_case_rules(), events(*rows), "2026-03-31").verdicts
+    assert (verdict.on, verdict.points, verdict.evidence) == (date(2026, 3, 2), Decimal(-10), ("e1",))
+    assert verdict.explanation == (
+        "办件 C1：承诺件应在承诺时限内办结，但收件时未定承诺时限，也未出具写明办结日期的受理通知书。")
+
+
+@pytest.mark.parametrize(("variant", "receipt", "notice", "start_rule"), [
+    (cv.town_conduct_case_rules(default_limit=5), {}, None, "受理之日（未单独承诺，按一般办理时限）"),
+    (make_variant({**cv.JIANGXI_PROMISED, "statutory_fallback": True}, case_types=cv.JIANGXI_CASE_TYPES),
+     {"statutory_limit": 5}, None, "受理之日（未承诺时限，按法定时限）"),
+    (JIANGXI_LIMIT, {}, "2026-03-09", "受理之日（受理通知书承诺2026-03-09办结）"),
+])
+def test_tl2_the_clock_says_where_its_limit_came_from(
+    variant: Variant, receipt: dict[str, object], notice: str | None, start_rule: str,
+) -> None:
+    """TL-2, TL-3, TL-9: no promised limit on the receipt of Monday 3/2 — the usual limit of 5 working days, the
+    statutory 5, or the notice's 3/9 — ends 3/9; done 3/10, one working day late, and the clock says which it was."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", **receipt), step("case_completed", "C1", "2026-03-10T09:00")]
+    if notice:
+        rows.insert(1, step("receipt_notice_issued", "C1", "2026-03-02T09:05", promised_date=notice))
+    (verdict,) = judged(run(variant, events(*rows), "2026-03-31"))
+    assert verdict.deadline is not None
+    assert (verdict.due, verdict.deadline.days_late, verdict.deadline.start_rule) == (date(2026, 3, 9), 1, start_rule)
+    assert f"时限自{start_rule}（2026-03-02）起算" in verdict.explanation
+
+
+def test_tl5_every_defect_of_an_extension_named_and_joined() -> None:
+    """TL-5 (jiangxi-town 一、(四)3 "书面告知申请人…同时抄送行政服务中心管理机构"): extended 9/24 to 15 working
+    days (due 10/10), done 10/9 in time — but told neither in writing nor copied: one violation naming both."""
+    rows = extended_case(15, told=False, copied=False, done="2026-10-09T10:00")
+    (verdict,) = run(JIANGXI_LIMIT, events(*rows), "2026-10-31").verdicts
+    assert (verdict.rule, verdict.kind, verdict.on, verdict.due, verdict.actual, verdict.evidence) == (
+        "TL-5", VerdictKind.VIOLATION, date(2026, 9, 24), date(2026, 10, 10), date(2026, 10, 9), ("e1", "e2"))
+    assert verdict.deadline is not None and verdict.deadline.base_due == date(2026, 9, 28)
+    assert verdict.explanation == (
+        "办件 C1：2026-09-24以“需组织专家评审”为由延期：未书面告知申请人延期理由和延期时限；未抄送中心管理机构。")
+
+
+def test_tl5_capped_extension_explained_in_full() -> None:
+    """TL-5: extended to 25 working days, past the statutory 20 (due 10/16); the late case rests on the receipt,
+    the extension and the completion."""
+    report = run(cv.jiangxi_case_rules(), events(*extended_case(25)), "2026-10-31")
+    (extension,) = [v for v in report.verdicts if v.rule == "TL-5"]
+    (late,) = [v for v in report.verdicts if v.rule == "TL-9"]
+    assert extension.explanation == (
+        "办件 C1：2026-09-24以“需组织专家评审”为由延期：延期至25个工作日后整个办结时间超过法定最高期限20个工作日"
+        "（法定届满日2026-10-16）。")
+    assert late.evidence == ("e1", "e2", "e3")
+
+
+def test_tl5_extension_of_a_case_without_statutory_limit_is_a_warning() -> None:
+    """TL-5: whether an extension passes the statutory maximum cannot be checked when none is recorded."""
+    rows = [receive("C1", "2026-09-14T09:00", "promised", promised_limit=10),
+            step("extension_granted", "C1", "2026-09-24T09:00", reason="需组织专家评审", new_limit=15,
+                 applicant_told_in_writing=True, copied_to_centre=True),
+            step("case_completed", "C1", "2026-10-09T10:00")]
+    (verdict,) = run(JIANGXI_LIMIT, events(*rows), "2026-10-31").verdicts
+    assert (verdict.rule, verdict.kind, verdict.points) == ("TL-5", VerdictKind.WARNING, Decimal(0))
+    assert verdict.explanation == (
+        "办件 C1：2026-09-24以“需组织专家评审”为由延期：办件未登记法定时限，无法核对延期是否超过法定最高期限。")
+
+
+def test_tl5_extension_after_the_due_date_does_not_move_it() -> None:
+    """TL-5: 10 working days from Monday 9/14 end 9/28; extended on 9/29, too late; done 10/9, 4 working days late."""
+    rows = [receive("C1", "2026-09-14T09:00", "promised", promised_limit=10),
+            step("extension_granted", "C1", "2026-09-29T09:00", reason="需组织专家评审", new_limit=15,
+                 applicant_told_in_writing=True, copied_to_centre=True),
+            step("case_completed", "C1", "2026-10-09T10:00")]
+    extension, late = run(JIANGXI_LIMIT, events(*rows), "2026-10-31").verdicts
+    assert extension.explanation == "办件 C1：2026-09-29以“需组织专家评审”为由延期：期限届满后才延期，不予顺延。"
+    assert (late.rule, late.due, late.points) == ("TL-9", date(2026, 9, 28), Decimal(-8))
+
+
+def test_tl5_explained_on_the_day_of_completion_is_explained_late() -> None:
+    """TL-5: explained on 3/11, the day the overdue case was done: explained, but not beforehand."""
+    report = run(cv.town_basic_case_rules(), events(*overdue_case("2026-03-11T08:00")), "2026-03-31")
+    explained = report.verdicts[1]
+    assert (explained.rule, explained.on, explained.evidence) == ("TL-5", date(2026, 3, 11), ("e1", "e2"))
+    assert explained.explanation == "办件 C1：届满日为2026-03-09，逾期后才于2026-03-11向服务对象说明原因，未事先说明。"
+
+
+def test_tl5_overdue_without_explanation_explained_in_full() -> None:
+    """TL-5 (town-basic 三、(六)4): "又无特殊理由且未事先说明的，视作当事人的申诉处理"."""
+    report = run(cv.town_basic_case_rules(), events(*overdue_case()), "2026-03-31")
+    complaint = report.verdicts[1]
+    assert complaint.evidence == ("e1",)
+    assert complaint.explanation == (
+        "办件 C1：届满日为2026-03-09，逾期既无特殊理由又未事先向服务对象说明，视作当事人的申诉处理。")
+
+
+def test_tl5_the_earliest_late_word_to_the_applicant_is_named() -> None:
+    """TL-5: due 3/9; extended (too late) on 3/10, then explained on 3/11 before completion: 3/10 is named."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", promised_limit=5),
+            step("extension_granted", "C1", "2026-03-10T09:00", reason="需组织专家评审", new_limit=8,
+                 applicant_told_in_writing=True),
+            step("delay_explained", "C1", "2026-03-11T08:00", reason="需等待上级部门批复"),
+            step("case_completed", "C1", "2026-03-11T09:00")]
+    report = run(cv.town_basic_case_rules(), events(*rows), "2026-03-31")
+    (explained,) = [v for v in report.verdicts if v.rule == "TL-5" and v.on == date(2026, 3, 11)]
+    assert explained.explanation == "办件 C1：届满日为2026-03-09，逾期后才于2026-03-10向服务对象说明原因，未事先说明。"
+    assert explained.evidence == ("e1", "e2")
+
+
+def test_tl3_a_notice_in_time_is_reported_as_compliance_on_request() -> None:
+    """TL-3: a notice given on the day of receipt, promising the limit's own due date, complies."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", promised_limit=10),
+            step("receipt_notice_issued", "C1", "2026-03-02T09:30", promised_date="2026-03-16")]
+    report = run(make_variant(cv.COUNTY_RECEIPT_NOTICE), events(*rows), "2026-03-31", include_compliance=True)
+    assert [(v.rule, v.kind, v.due, v.actual) for v in report.verdicts] == [
+        ("TL-3", VerdictKind.COMPLIANCE, date(2026, 3, 2), date(2026, 3, 2))]
+
+
+def test_tl3_a_notice_for_a_case_without_a_promised_limit_sets_the_date() -> None:
+    """TL-3: with no promised limit on the receipt, the notice's date is the promise: nothing to be later than."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised"),
+            step("receipt_notice_issued", "C1", "2026-03-02T09:30", promised_date="2026-03-16")]
+    assert run(make_variant(cv.COUNTY_RECEIPT_NOTICE), events(*rows), "2026-03-31").verdicts == ()
+
+
+def test_tl3_late_and_overlong_notice_explained_in_full() -> None:
+    """TL-3 (county-centre 考核办法 二、(二)3): received Monday 3/2 with 10 working days (due 3/16); the notice,
+    a day late on 3/3, promises Monday 3/23: 5 working days (3/17–3/20, 3/23) or 7 calendar days past 3/16."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", promised_limit=10),
+            step("receipt_notice_issued", "C1", "2026-03-03T09:30", promised_date="2026-03-23")]
+    late, overlong = run(make_variant(cv.COUNTY_RECEIPT_NOTICE), events(*rows), "2026-03-31").verdicts
+    assert late.explanation == (
+        "办件 C1：承诺件须出具写明承诺办结时限的受理通知书。时限自受理之日（2026-03-02）起算当天，届满日为2026-03-02；"
+        "实际于2026-03-03出具受理通知书，逾期1个工作日。")
+    assert overlong.explanation == (
+        "办件 C1：受理通知书承诺2026-03-23办结，晚于承诺时限10个工作日自受理之日（2026-03-02）起算的届满日2026-03-16。")
+    assert overlong.deadline is not None
+    assert (overlong.deadline.start_rule, overlong.deadline.days_late) == ("受理之日", 5)
+    by_calendar = make_variant({**cv.COUNTY_RECEIPT_NOTICE, "late_unit": "calendar_days"})
+    _, counted = run(by_calendar, events(*rows), "2026-03-31").verdicts
+    assert counted.deadline is not None
+    assert (counted.deadline.days_late, counted.deadline.late_unit) == (7, "calendar_days")
+
+
+def test_tl6_key_project_without_statutory_limit_explained() -> None:
+    """TL-6: the warning says why the green channel cannot be judged."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", promised_limit=5, key_project=True),
+            step("receipt_notice_issued", "C1", "2026-03-02T09:10", promised_date="2026-03-09"),
+            step("case_completed", "C1", "2026-03-03T10:00")]
+    (verdict,) = judged(run(cv.county_case_rules(), events(*rows), "2026-03-31"))
+    assert verdict.explanation == "办件 C1：重点项目未登记法定时限，无法计算绿色通道时限。"
+
+
+def test_tl6_a_notice_promising_past_the_compressed_limit_explained_in_full() -> None:
+    """TL-6: statutory 20 → 10 working days from Monday 3/2, due 3/16; the notice of 3/3 promises 3/17."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", statutory_limit=20, key_project=True),
+            step("receipt_notice_issued", "C1", "2026-03-03T09:10", promised_date="2026-03-17"),
+            step("case_completed", "C1", "2026-03-05T10:00")]
+    (promise,) = [v for v in judged(run(cv.county_case_rules(), events(*rows), "2026-03-31")) if v.rule == "TL-6"]
+    assert promise.explanation == (
+        "办件 C1：重点项目绿色通道：办结时限压缩到法定时限20个工作日的50%以内，即10个工作日，自受理之日（2026-03-02）"
+        "起算届满日为2026-03-16；受理通知书承诺2026-03-17办结，超过压缩后的时限。")
+
+
+def test_tl6_tl8_a_suspension_stops_the_green_channel() -> None:
+    """TL-6, TL-8: statutory 20 → 10 working days from Monday 3/2 (due 3/16); suspended 3/4, resumed 3/9: 3 working
+    days not counted (3/4–3/6), due 3/19; done 3/20, one working day late."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", promised_limit=10, statutory_limit=20, key_project=True),
+            step("receipt_notice_issued", "C1", "2026-03-02T09:10", promised_date="2026-03-16"),
+            step("case_suspended", "C1", "2026-03-04T09:00", reason="等待申请人现场整改"),
+            step("case_resumed", "C1", "2026-03-09T09:00"),
+            step("case_completed", "C1", "2026-03-20T10:00")]
+    (green,) = [v for v in judged(run(cv.county_case_rules(), events(*rows), "2026-03-31")) if v.rule == "TL-6"]
+    assert green.deadline is not None
+    assert (green.due, green.deadline.start_rule, green.deadline.days_late) == (date(2026, 3, 19), "受理之日", 1)
+
+
+GREEN_CHANNEL = {
+    "kind": "green-channel", "rule": "TL-6",
+    "source": cv.cite(cv.TIME_LIMIT_RULES, "一、(二)", "审批的时限要压缩到行政法规规定的办结时限的一半以上。"),
+}
+
+
+def test_tl6_green_channel_counted_from_the_day_of_receipt() -> None:
+    """TL-6 with start = receipt: 10 working days from Monday 3/2, 3/2 counted, end Friday 3/13; done 3/16: late."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", promised_limit=10, statutory_limit=20, key_project=True),
+            step("case_completed", "C1", "2026-03-16T10:00")]
+    report = run(make_variant({**GREEN_CHANNEL, "start": "receipt"}), events(*rows), "2026-03-31")
+    verdicts = [v for v in judged(report) if v.code is None]
+    assert [(v.rule, v.due, v.deadline.days_late if v.deadline else None) for v in verdicts] == [
+        ("TL-6", date(2026, 3, 13), 1)]
+
+
+def test_tl6_green_channel_counted_from_complete_materials() -> None:
+    """TL-6 with start = materials_complete: C2, statutory 10 → 5 working days from its materials of Tuesday 3/3,
+    due 3/10; done 3/12, 2 working days late, resting on the receipt, the materials and the completion. C1's
+    materials never came: its clock never started."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", key_project=True, statutory_limit=10,
+                    materials_complete=False),
+            receive("C2", "2026-03-02T09:00", "promised", key_project=True, statutory_limit=10,
+                    materials_complete=False),
+            step("materials_completed", "C2", "2026-03-03T09:00"), step("case_completed", "C2", "2026-03-12T09:00")]
+    (verdict,) = run(make_variant({**GREEN_CHANNEL, "start": "materials_complete"}), events(*rows),
+                     "2026-03-31").verdicts
+    assert (verdict.case, verdict.due, verdict.evidence) == ("C2", date(2026, 3, 10), ("e2", "e3", "e4"))
+    assert verdict.deadline is not None
+    assert (verdict.deadline.start_rule, verdict.deadline.days_late) == ("补齐材料之日", 2)
+
+
+def test_tl6_green_channel_of_some_case_types_only() -> None:
+    """TL-6 limited to promised cases: a key project received as an immediate case is not judged by it."""
+    rows = [receive("C1", "2026-03-02T09:00", "immediate", key_project=True, statutory_limit=2),
+            step("case_completed", "C1", "2026-03-12T09:00")]
+    assert run(make_variant({**GREEN_CHANNEL, "case_types": ["promised"]}), events(*rows), "2026-03-31").verdicts == ()
+    assert [v.case for v in run(make_variant(GREEN_CHANNEL), events(*rows), "2026-03-31").verdicts] == ["C1"]
+
+
+def test_tl6_the_agenda_cannot_time_a_key_project_without_statutory_limit() -> None:
+    """TL-6: a key project whose statutory limit is not recorded has no green-channel due date to list."""
+    rows = [receive("C1", "2026-03-02T09:00", "promised", key_project=True)]
+    listed = agenda(make_variant(GREEN_CHANNEL), events(*rows), as_of=date(2026, 3, 3), within="all")
+    assert (listed.items, listed.later) == ((), 0)
+
+
+def test_tl4_tl5_an_extended_supplement_case_rests_on_its_materials() -> None:
+    """TL-4, TL-5: materials complete Tuesday 3/3, 5 working days → 3/10; extended on 3/9 to 8 → 3/13; done Monday
+    3/16, one working day late — resting on the receipt, the materials, the extension and the completion."""
+    source = cv.cite(cv.TIME_LIMIT_RULES, "一、(二)", "补办件的办事时限从补齐材料之日起计算。")
+    clock = {"kind": "supplement-clock", "rule": "TL-4", "source": source,
+             "extension": {"rule": "TL-5", "require_written": False, "unexplained_overdue": False, "source": source}}
+    rows = [receive("C1", "2026-03-02T09:00", "supplement", materials_complete=False, promised_limit=5),
+            step("materials_completed", "C1", "2026-03-03T09:00"),
+            step("extension_granted", "C1", "2026-03-09T09:00", reason="需组织专家评审", new_limit=8,
+                 applicant_told_in_writing=True),
+            step("case_completed", "C1", "2026-03-16T09:00")]
+    late = next(v for v in run(make_variant(clock), events(*rows), "2026-03-31").verdicts if v.rule == "TL-4")
+    assert (late.due, late.evidence) == (date(2026, 3, 13), ("e1", "e2", "e3", "e4"))
