@@ -470,3 +470,49 @@ def test_sc10_a_year_of_quarters_averaged_or_summed_over_the_parts_it_counts() -
     assert [str(note) for note in mean.notes] == ["2026-Q4 无考核记录，不计入。"]
     assert (summed.total, summed.score, summed.maximum, summed.eligible) == (35, 35, 40, True)
     assert [p.period.start.month for p in summed.parts] == [4, 7]
+
+
+SATISFACTION_BANDS = [  # county-centre window table, 群众满意率 (SC-5), with one band the text does not state
+    {"low": 100, "high": 100, "points": 10, "text": "满意率达100%，得10分"},
+    {"low": 90, "high": 100, "high_closed": False, "points": 9, "text": "满意率90%以上（含90%）、100%以下，得9分"},
+    {"low": 80, "high": 90, "high_closed": False, "points": 7, "decision": "文本未列此档，按7分计"},
+    {"high": 80, "high_closed": False, "points": 5, "text": "满意率80%以下，得5分"},
+]
+
+
+def measured(name: str, numerator: int, denominator: int, rule: str = "SC-5") -> Verdict:
+    """A rate of staff S1 for Q1, measured by ``rule`` on 3/31 from evidence e7."""
+    return Verdict(
+        rule=rule, variant="v", source=Citation(**SOURCE), subject=Subject(kind=SubjectKind.STAFF, id="S1"),
+        kind=VerdictKind.INFORMATION, on=date(2026, 3, 31), explanation=name, evidence=("e7",),
+        measure=Measure(name=name, period=Q1, numerator=numerator, denominator=denominator),
+    )
+
+
+def one_rule_card(rule: dict[str, Any], verdicts: list[Verdict], base: int = 10) -> Any:
+    """The Q1 card of S1 on the staff table whose 服务 item (10, base ``base``) holds only ``rule``."""
+    data = table()
+    data["categories"][0]["items"][1].update(base=base, rules=[rule])
+    (card,) = assess([ScorecardTable.model_validate(data)], verdicts, roster=Roster(), as_of=date(2026, 3, 31)).cards
+    return card
+
+
+@pytest.mark.parametrize(("numerator", "points", "words"), [
+    (263, 7, "满意率 = 87.6667%（263/300），不取整（按精确值），落入 [80, 90)，得7分；"
+             "档外处理：文本未列此档，按7分计。"),
+    (285, 9, "满意率 = 95%（285/300），不取整（按精确值），落入 [90, 100)"
+             "「满意率90%以上（含90%）、100%以下，得9分」，得9分。"),
+])
+def test_sc5_satisfaction_band_sets_the_item_and_cites_the_rate(numerator: int, points: int, words: str) -> None:
+    """SC-5 (county-centre window table, 群众满意率 "满意率90%以上（含90%）、100%以下，得9分 …"): on a base of 2,
+    263/300 = 87.67% falls in 80–90% (a band the variant added: 7 points), 285/300 = 95% in 90–100% (9 points);
+    the band sets the item's score, so the line is the band's points less the base, cited to SC-5's rate (the rate
+    of the same name TL-12 measured does not count: the rule names SC-5 only)."""
+    rule = {"kind": "band", "measure": "满意率", "rules": ["SC-5"], "if_missing": "base", "label": "群众满意率",
+            "table": {"bands": SATISFACTION_BANDS}}
+    card = one_rule_card(rule, [measured("满意率", numerator, 300), measured("满意率", 300, 300, rule="TL-12")], base=2)
+    (line,) = card.item("service").lines
+    assert card.item("service").score == points
+    assert (line.kind, line.points, line.rule, line.on, line.evidence) == (
+        LineKind.BAND, Decimal(points - 2), "SC-5", date(2026, 3, 31), ("e7",))
+    assert line.explanation == words
