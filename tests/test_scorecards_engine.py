@@ -516,3 +516,39 @@ def test_sc5_satisfaction_band_sets_the_item_and_cites_the_rate(numerator: int, 
     assert (line.kind, line.points, line.rule, line.on, line.evidence) == (
         LineKind.BAND, Decimal(points - 2), "SC-5", date(2026, 3, 31), ("e7",))
     assert line.explanation == words
+
+
+@pytest.mark.parametrize(("if_missing", "score"), [("6", 6), ("base", 10)])
+def test_a_rate_not_measured_scores_what_the_table_states(if_missing: str, score: int) -> None:
+    """SC-5 / TL-12 tables state what an item scores when no rate was measured (a window with no case in the
+    quarter): a stated 6 points on a base of 10 is a line of −4; "base" keeps the 10. S1's only rate is TL-12's,
+    and the rule counts SC-5's only."""
+    rule = {"kind": "band", "measure": "满意率", "rules": ["SC-5"], "if_missing": if_missing, "label": "群众满意率",
+            "table": {"bands": SATISFACTION_BANDS}}
+    card = one_rule_card(rule, [measured("满意率", 270, 300, rule="TL-12")])
+    (line,) = card.item("service").lines
+    assert card.item("service").score == score
+    assert (line.kind, line.points) == (LineKind.MISSING, Decimal(score - 10))
+    assert line.explanation == f"本期没有测得满意率，按考核表规定计{score}分。"
+
+
+def test_a_rate_the_table_requires_and_nobody_measured_is_an_error() -> None:
+    """A table whose rule says ``if_missing = "error"`` expects a rate for every subject: none is an error naming
+    the card and the item."""
+    rule = {"kind": "per-point-below", "measure": "completion_rate", "points": "-0.5", "if_missing": "error",
+            "label": "办结率"}
+    with pytest.raises(ScoringError, match=r"no completion_rate was measured, and the table requires one") as caught:
+        one_rule_card(rule, [measured("满意率", 270, 300)])
+    assert "scorecard 'staff': staff:S1 2026-Q1: item 'service'" in str(caught.value)
+
+
+def test_tl12_the_rate_line_cites_the_rate_and_counts_the_points_below() -> None:
+    """TL-12 ("每减少1个百分点，扣0.5分"): 2,919/3,000 = 97.3% is 2 whole points below 100, −1 on 服务, cited to
+    the TL-12 rate that measured it."""
+    rule = {"kind": "per-point-below", "measure": "completion_rate", "rules": ["TL-12"], "points": "-0.5",
+            "if_missing": "base", "label": "办结率"}
+    card = one_rule_card(rule, [measured("completion_rate", 2919, 3000, rule="TL-12")])
+    (line,) = card.item("service").lines
+    assert (line.kind, line.points, line.rule, line.on, line.evidence) == (
+        LineKind.RATE, Decimal(-1), "TL-12", date(2026, 3, 31), ("e7",))
+    assert line.explanation == "completion_rate = 97.3%（2919/3000），低于100%计2个百分点，每个百分点-0.5分。"
