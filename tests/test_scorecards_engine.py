@@ -552,3 +552,30 @@ def test_tl12_the_rate_line_cites_the_rate_and_counts_the_points_below() -> None
     assert (line.kind, line.points, line.rule, line.on, line.evidence) == (
         LineKind.RATE, Decimal(-1), "TL-12", date(2026, 3, 31), ("e7",))
     assert line.explanation == "completion_rate = 97.3%（2919/3000），低于100%计2个百分点，每个百分点-0.5分。"
+
+
+def test_sc3_items_are_capped_at_their_maximum_and_emptied_at_zero() -> None:
+    """SC-3 ("加、扣分至每小项分数加满封顶或扣完为止"): on 纪律 (10, base 8, +2 a praise) two praises make 12, capped
+    at 10 by a line of −2 in the table's words; one praise makes exactly 10, nothing capped; on 服务 (10, −4 a rude
+    reply, no 倒扣 here) three make −2, brought back to 0 by a line of +2; an uncapped bonus item keeps all it earns."""
+    praised = {**FINDINGS, "findings": ["late", "rude", "praise"]}
+    data = table()
+    discipline, service = data["categories"][0]["items"]
+    discipline.update(base=8, clamp="加满封顶或扣完为止", rules=[
+        {"kind": "per-verdict", "rules": ["SC-4"], "codes": ["praise"], "points": "2", "label": "表扬每次加2分"}])
+    service.pop("overflow_into")
+    data["categories"].append({"id": "bonus", "title": "加分项目", "items": [{"id": "bonus", "title": "加分", "rules": [
+        {"kind": "per-verdict", "rules": ["SC-4"], "codes": ["praise"], "points": "2", "label": "表扬每次加2分"}]}]})
+    log = events(finding("praise", "2026-02-02"), finding("praise", "2026-02-03"),
+                 *(finding("rude", f"2026-02-0{d}") for d in (4, 5, 6)), finding("praise", "2026-02-02", staff="S2"))
+    cards = {c.subject.id: c for c in run(make_variant(praised, scorecards=[data]), log, "2026-03-31").scorecards}
+    s1, s2 = cards["S1"], cards["S2"]
+    capped = s1.item("discipline").lines[-1]
+    assert (s1.item("discipline").score, capped.kind, capped.points, capped.label, capped.explanation) == (
+        10, LineKind.CLAMP, Decimal(-2), "加满封顶或扣完为止", "12分超过满分10分，封顶。")
+    emptied = s1.item("service").lines[-1]
+    assert (s1.item("service").score, emptied.kind, emptied.points, emptied.label, emptied.explanation) == (
+        0, LineKind.CLAMP, Decimal(2), "扣完为止", "扣至-2分，本项扣完为止，记0分。")
+    assert s1.item("bonus").score == 4 and s1.total == 14
+    assert s2.item("discipline").score == 10 and [line.kind for line in s2.item("discipline").lines] == [
+        LineKind.BONUS]
