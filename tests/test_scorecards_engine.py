@@ -579,3 +579,63 @@ def test_sc3_items_are_capped_at_their_maximum_and_emptied_at_zero() -> None:
     assert s1.item("bonus").score == 4 and s1.total == 14
     assert s2.item("discipline").score == 10 and [line.kind for line in s2.item("discipline").lines] == [
         LineKind.BONUS]
+
+
+def rates_disqualify(of: str, verdicts: list[Verdict]) -> dict[str, Any]:
+    """The Q1 cards by staff of the staff table losing the quarter when a rate is below 93% (SC-5 三(五))."""
+    data = table()
+    data["disqualifications"] = [{
+        "id": "rates", "rule": "SC-5", "text": "（五）所在窗口评议率和群众满意率未达93%的",
+        "when": {"kind": "measure-below", "measures": ["evaluation_rate", "satisfaction_rate"], "below": 93, "of": of},
+    }]
+    cards = assess([ScorecardTable.model_validate(data)], verdicts, roster=Roster(), as_of=date(2026, 3, 31)).cards
+    return {card.subject.id: card for card in cards}
+
+
+def served(staff: str, window: str) -> Verdict:
+    return Verdict(rule="SC-4", variant="v", source=Citation(**SOURCE), subject=Subject(kind=SubjectKind.STAFF,
+                   id=staff), kind=VerdictKind.COMPLIANCE, on=date(2026, 2, 2), explanation="记录", window=window,
+                   staff=staff)
+
+
+def rate_of(kind: SubjectKind, who: str, name: str, numerator: int, evidence: str) -> Verdict:
+    return Verdict(rule="SC-5", variant="v", source=Citation(**SOURCE), subject=Subject(kind=kind, id=who),
+                   kind=VerdictKind.INFORMATION, on=date(2026, 3, 31), explanation=name, evidence=(evidence,),
+                   measure=Measure(name=name, period=Q1, numerator=numerator, denominator=100))
+
+
+def test_sc5_window_rates_below_93_percent_each_named_and_93_itself_passes() -> None:
+    """SC-5 (county-centre 考核办法 三(五): "所在窗口评议率和群众满意率未达93%的"): "未达93%" is below 93, so W1's
+    satisfaction of exactly 93% passes and only its evaluation rate of 90% costs S1 the quarter, on W1's evidence
+    for it; both of W2's rates (80%, 85%) are below, and S2's disqualification names both, on the evidence of both."""
+    window = SubjectKind.WINDOW
+    by_staff = rates_disqualify("window", [
+        served("S1", "W1"), served("S2", "W2"),
+        rate_of(window, "W1", "evaluation_rate", 90, "e1"), rate_of(window, "W1", "satisfaction_rate", 93, "e2"),
+        rate_of(window, "W2", "evaluation_rate", 80, "e3"), rate_of(window, "W2", "satisfaction_rate", 85, "e4")])
+    (one,) = by_staff["S1"].disqualified
+    assert (one.because, one.evidence) == ("window:W1 evaluation_rate 90% 未达93%", ("e1",))
+    (both,) = by_staff["S2"].disqualified
+    assert both.because == "window:W2 evaluation_rate 80% 未达93%；window:W2 satisfaction_rate 85% 未达93%"
+    assert both.evidence == ("e3", "e4") and both.verdict_rules == ("SC-5",)
+
+
+def test_sc5_a_staff_members_own_rates_when_the_table_reads_the_subjects() -> None:
+    """SC-5 with ``of = "subject"``: S1's own satisfaction rate of 92% is below 93% — S1 loses the quarter although
+    W1, where S1 served, scores 99%; S2's own 95% passes although W2's is 50%."""
+    staff, window = SubjectKind.STAFF, SubjectKind.WINDOW
+    by_staff = rates_disqualify("subject", [
+        served("S1", "W1"), served("S2", "W2"),
+        rate_of(staff, "S1", "satisfaction_rate", 92, "e1"), rate_of(window, "W1", "satisfaction_rate", 99, "e2"),
+        rate_of(staff, "S2", "satisfaction_rate", 95, "e3"), rate_of(window, "W2", "satisfaction_rate", 50, "e4")])
+    assert [d.because for d in by_staff["S1"].disqualified] == ["staff:S1 satisfaction_rate 92% 未达93%"]
+    assert by_staff["S2"].eligible
+
+
+def test_two_rates_of_one_name_for_a_window_are_an_error_naming_the_card() -> None:
+    """A window measured twice for one rate in one quarter cannot be read: an error naming the card, not a guess."""
+    window = SubjectKind.WINDOW
+    with pytest.raises(ScoringError, match=r"2 verdicts measure evaluation_rate for window:W1") as caught:
+        rates_disqualify("window", [served("S1", "W1"), rate_of(window, "W1", "evaluation_rate", 90, "e1"),
+                                    rate_of(window, "W1", "evaluation_rate", 95, "e2")])
+    assert "scorecard 'staff': staff:S1 2026-Q1" in str(caught.value)
