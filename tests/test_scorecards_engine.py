@@ -639,3 +639,23 @@ def test_two_rates_of_one_name_for_a_window_are_an_error_naming_the_card() -> No
         rates_disqualify("window", [served("S1", "W1"), rate_of(window, "W1", "evaluation_rate", 90, "e1"),
                                     rate_of(window, "W1", "evaluation_rate", 95, "e2")])
     assert "scorecard 'staff': staff:S1 2026-Q1" in str(caught.value)
+
+
+def test_sc4_a_yearly_table_loses_its_award_for_the_period_and_for_the_year() -> None:
+    """SC-4 on a yearly table: "迟到2次以上的" takes away the period's award and a rude reply
+    ("情节严重的 … 取消年终评优资格") the year's; on a year's card both apply — S1 (late twice, rude once)
+    loses it for both reasons, S2 (rude once) for the year's only, S3 (late once) keeps it.
+    Scored on 12/31, the year is complete."""
+    disqualifications = [
+        {"id": "twice-late", "rule": "SC-4", "text": "迟到2次以上的",
+         "when": {"kind": "verdicts", "rules": ["SC-4"], "codes": ["late"], "at_least": 2}},
+        {"id": "rude", "rule": "SC-4", "text": "情节严重的，取消年终评优资格", "scope": "year",
+         "when": {"kind": "verdicts", "rules": ["SC-4"], "codes": ["rude"], "at_least": 1}},
+    ]
+    variant = make_variant(FINDINGS, scorecards=[table(period="year", disqualifications=disqualifications)])
+    log = events(finding("late", "2026-02-02"), finding("late", "2026-05-04"), finding("rude", "2026-08-03"),
+                 finding("rude", "2026-03-02", staff="S2"), finding("late", "2026-03-02", staff="S3"))
+    cards = {c.subject.id: c for c in run(variant, log, "2026-12-31").scorecards}
+    assert [d.id for d in cards["S1"].disqualified] == ["twice-late", "rude"]
+    assert [d.id for d in cards["S2"].disqualified] == ["rude"]
+    assert cards["S3"].eligible and cards["S3"].complete and cards["S3"].total == 19
