@@ -659,3 +659,15 @@ def test_sc4_a_yearly_table_loses_its_award_for_the_period_and_for_the_year() ->
     assert [d.id for d in cards["S1"].disqualified] == ["twice-late", "rude"]
     assert [d.id for d in cards["S2"].disqualified] == ["rude"]
     assert cards["S3"].eligible and cards["S3"].complete and cards["S3"].total == 19
+
+
+def test_sc3_what_an_item_cannot_absorb_is_taken_from_the_next_in_its_words() -> None:
+    """SC-3 ("本项分不够扣，可在其它项得分中倒扣"): three rude replies take 12 of 服务's 10; the 2 it cannot absorb
+    leave it on a line of +2 saying so, and 纪律 gives them up: 10 − 2 = 8, the card 8 of 20."""
+    log = events(*(finding("rude", f"2026-02-0{d}") for d in (2, 3, 4)))
+    (card,) = run(make_variant(FINDINGS, scorecards=[table()]), log, "2026-03-31").scorecards
+    passed = card.item("service").lines[-1]
+    assert (card.item("service").score, passed.kind, passed.points) == (0, LineKind.OVERFLOW_OUT, Decimal(2))
+    assert passed.label == "本项分不够扣，在其它项得分中倒扣"
+    assert passed.explanation == "本项扣至-2分，不足的2分转由其它项倒扣。"
+    assert (card.item("discipline").score, card.total) == (8, 8)
