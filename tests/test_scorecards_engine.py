@@ -671,3 +671,17 @@ def test_sc3_what_an_item_cannot_absorb_is_taken_from_the_next_in_its_words() ->
     assert passed.label == "本项分不够扣，在其它项得分中倒扣"
     assert passed.explanation == "本项扣至-2分，不足的2分转由其它项倒扣。"
     assert (card.item("discipline").score, card.total) == (8, 8)
+
+
+def test_sc5_a_rate_no_band_holds_or_measured_twice_is_an_error_naming_the_card() -> None:
+    """SC-5: a rate of 85% where the table's bands leave 80–90% to nobody is never scored by a guess, and neither is
+    a rate measured twice for one quarter: each is an error naming the card and the item."""
+    stated = [band for band in SATISFACTION_BANDS if "decision" not in band]
+    rule = {"kind": "band", "measure": "满意率", "if_missing": "base", "label": "群众满意率",
+            "table": {"bands": stated}}
+    place = "scorecard 'staff': staff:S1 2026-Q1: item 'service'"
+    with pytest.raises(ScoringError, match=r"满意率: .*85") as gap:
+        one_rule_card(rule, [measured("满意率", 85, 100)])
+    with pytest.raises(ScoringError, match=r"2 verdicts measure 满意率 for staff:S1 over 2026-Q1") as twice:
+        one_rule_card(rule, [measured("满意率", 95, 100), measured("满意率", 99, 100, rule="TL-12")])
+    assert place in str(gap.value) and place in str(twice.value)
