@@ -556,12 +556,13 @@ def test_tl12_the_rate_line_cites_the_rate_and_counts_the_points_below() -> None
 
 def test_sc3_items_are_capped_at_their_maximum_and_emptied_at_zero() -> None:
     """SC-3 ("加、扣分至每小项分数加满封顶或扣完为止"): on 纪律 (10, base 8, +2 a praise) two praises make 12, capped
-    at 10 by a line of −2 in the table's words; one praise makes exactly 10, nothing capped; on 服务 (10, −4 a rude
-    reply, no 倒扣 here) three make −2, brought back to 0 by a line of +2; an uncapped bonus item keeps all it earns."""
+    at 10 by a line of −2 ("加满封顶"); one praise makes exactly 10, nothing capped; on 服务 (10, −4 a rude
+    reply, no 倒扣 here) three make −2, brought back to 0 by a line of +2 ("扣完为止"); an uncapped bonus item keeps
+    all it earns."""
     praised = {**FINDINGS, "findings": ["late", "rude", "praise"]}
     data = table()
     discipline, service = data["categories"][0]["items"]
-    discipline.update(base=8, clamp="加满封顶或扣完为止", rules=[
+    discipline.update(base=8, rules=[
         {"kind": "per-verdict", "rules": ["SC-4"], "codes": ["praise"], "points": "2", "label": "表扬每次加2分"}])
     service.pop("overflow_into")
     data["categories"].append({"id": "bonus", "title": "加分项目", "items": [{"id": "bonus", "title": "加分", "rules": [
@@ -572,7 +573,7 @@ def test_sc3_items_are_capped_at_their_maximum_and_emptied_at_zero() -> None:
     s1, s2 = cards["S1"], cards["S2"]
     capped = s1.item("discipline").lines[-1]
     assert (s1.item("discipline").score, capped.kind, capped.points, capped.label, capped.explanation) == (
-        10, LineKind.CLAMP, Decimal(-2), "加满封顶或扣完为止", "12分超过满分10分，封顶。")
+        10, LineKind.CLAMP, Decimal(-2), "加满封顶", "12分超过满分10分，封顶。")
     emptied = s1.item("service").lines[-1]
     assert (s1.item("service").score, emptied.kind, emptied.points, emptied.label, emptied.explanation) == (
         0, LineKind.CLAMP, Decimal(2), "扣完为止", "扣至-2分，本项扣完为止，记0分。")
