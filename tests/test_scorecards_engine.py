@@ -686,3 +686,22 @@ def test_sc5_a_rate_no_band_holds_or_measured_twice_is_an_error_naming_the_card(
     with pytest.raises(ScoringError, match=r"2 verdicts measure 满意率 for staff:S1 over 2026-Q1") as twice:
         one_rule_card(rule, [measured("满意率", 95, 100), measured("满意率", 99, 100, rule="TL-12")])
     assert place in str(gap.value) and place in str(twice.value)
+
+
+def test_sc5_a_yearly_table_reads_the_years_rates_for_the_years_award() -> None:
+    """SC-5 on a yearly table whose rate condition takes away the year's award: S1's satisfaction for 2026 of 90% is
+    below 93% — no year's award; S2's 96% keeps it."""
+    data = table(period="year")
+    data["disqualifications"] = [{
+        "id": "rates", "rule": "SC-5", "text": "群众满意率未达93%的", "scope": "year",
+        "when": {"kind": "measure-below", "measures": ["satisfaction_rate"], "below": 93, "of": "subject"},
+    }]
+    year = Period(kind=PeriodKind.YEAR, start=date(2026, 1, 1))
+    rates = [Verdict(rule="SC-5", variant="v", source=Citation(**SOURCE), subject=Subject(kind=SubjectKind.STAFF,
+                     id=staff), kind=VerdictKind.INFORMATION, on=date(2026, 12, 31), explanation="满意率",
+                     measure=Measure(name="satisfaction_rate", period=year, numerator=numerator, denominator=100))
+             for staff, numerator in (("S1", 90), ("S2", 96))]
+    cards = assess([ScorecardTable.model_validate(data)], rates, roster=Roster(), as_of=date(2026, 12, 31)).cards
+    by_staff = {card.subject.id: card for card in cards}
+    assert [d.because for d in by_staff["S1"].disqualified] == ["staff:S1 satisfaction_rate 90% 未达93%"]
+    assert by_staff["S2"].eligible
