@@ -705,3 +705,16 @@ def test_sc5_a_yearly_table_reads_the_years_rates_for_the_years_award() -> None:
     by_staff = {card.subject.id: card for card in cards}
     assert [d.because for d in by_staff["S1"].disqualified] == ["staff:S1 satisfaction_rate 90% 未达93%"]
     assert by_staff["S2"].eligible
+
+
+@pytest.mark.parametrize(("points", "left"), [("-5", "0"), ("-4.75", "0.5")])
+def test_sc3_only_a_deduction_below_zero_is_taken_from_the_next_item(points: str, left: str) -> None:
+    """SC-3 ("本项分不够扣，可在其它项得分中倒扣"): two rude replies at 5 points each leave 服务 on exactly 0, at 4.75
+    each on 0.5 — nothing it cannot absorb, so no 倒扣 line and 纪律 keeps its 10."""
+    data = table()
+    data["categories"][0]["items"][1]["rules"][0]["points"] = points
+    log = events(finding("rude", "2026-02-02"), finding("rude", "2026-02-03"))
+    (card,) = run(make_variant(FINDINGS, scorecards=[data]), log, "2026-03-31").scorecards
+    assert card.item("service").score == Decimal(left)
+    assert [line.kind for line in card.item("service").lines] == [LineKind.DEDUCTION, LineKind.DEDUCTION]
+    assert card.item("discipline").score == 10
