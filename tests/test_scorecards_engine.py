@@ -470,3 +470,251 @@ def test_sc10_a_year_of_quarters_averaged_or_summed_over_the_parts_it_counts() -
     assert [str(note) for note in mean.notes] == ["2026-Q4 无考核记录，不计入。"]
     assert (summed.total, summed.score, summed.maximum, summed.eligible) == (35, 35, 40, True)
     assert [p.period.start.month for p in summed.parts] == [4, 7]
+
+
+SATISFACTION_BANDS = [  # county-centre window table, 群众满意率 (SC-5), with one band the text does not state
+    {"low": 100, "high": 100, "points": 10, "text": "满意率达100%，得10分"},
+    {"low": 90, "high": 100, "high_closed": False, "points": 9, "text": "满意率90%以上（含90%）、100%以下，得9分"},
+    {"low": 80, "high": 90, "high_closed": False, "points": 7, "decision": "文本未列此档，按7分计"},
+    {"high": 80, "high_closed": False, "points": 5, "text": "满意率80%以下，得5分"},
+]
+
+
+def measured(name: str, numerator: int, denominator: int, rule: str = "SC-5") -> Verdict:
+    """A rate of staff S1 for Q1, measured by ``rule`` on 3/31 from evidence e7."""
+    return Verdict(
+        rule=rule, variant="v", source=Citation(**SOURCE), subject=Subject(kind=SubjectKind.STAFF, id="S1"),
+        kind=VerdictKind.INFORMATION, on=date(2026, 3, 31), explanation=name, evidence=("e7",),
+        measure=Measure(name=name, period=Q1, numerator=numerator, denominator=denominator),
+    )
+
+
+def one_rule_card(rule: dict[str, Any], verdicts: list[Verdict], base: int = 10) -> Any:
+    """The Q1 card of S1 on the staff table whose 服务 item (10, base ``base``) holds only ``rule``."""
+    data = table()
+    data["categories"][0]["items"][1].update(base=base, rules=[rule])
+    (card,) = assess([ScorecardTable.model_validate(data)], verdicts, roster=Roster(), as_of=date(2026, 3, 31)).cards
+    return card
+
+
+@pytest.mark.parametrize(("numerator", "points", "words"), [
+    (263, 7, "满意率 = 87.6667%（263/300），不取整（按精确值），落入 [80, 90)，得7分；"
+             "档外处理：文本未列此档，按7分计。"),
+    (285, 9, "满意率 = 95%（285/300），不取整（按精确值），落入 [90, 100)"
+             "「满意率90%以上（含90%）、100%以下，得9分」，得9分。"),
+])
+def test_sc5_satisfaction_band_sets_the_item_and_cites_the_rate(numerator: int, points: int, words: str) -> None:
+    """SC-5 (county-centre window table, 群众满意率 "满意率90%以上（含90%）、100%以下，得9分 …"): on a base of 2,
+    263/300 = 87.67% falls in 80–90% (a band the variant added: 7 points), 285/300 = 95% in 90–100% (9 points);
+    the band sets the item's score, so the line is the band's points less the base, cited to SC-5's rate (the rate
+    of the same name TL-12 measured does not count: the rule names SC-5 only)."""
+    rule = {"kind": "band", "measure": "满意率", "rules": ["SC-5"], "if_missing": "base", "label": "群众满意率",
+            "table": {"bands": SATISFACTION_BANDS}}
+    card = one_rule_card(rule, [measured("满意率", numerator, 300), measured("满意率", 300, 300, rule="TL-12")], base=2)
+    (line,) = card.item("service").lines
+    assert card.item("service").score == points
+    assert (line.kind, line.points, line.rule, line.on, line.evidence) == (
+        LineKind.BAND, Decimal(points - 2), "SC-5", date(2026, 3, 31), ("e7",))
+    assert line.explanation == words
+
+
+@pytest.mark.parametrize(("if_missing", "score"), [("6", 6), ("base", 10)])
+def test_a_rate_not_measured_scores_what_the_table_states(if_missing: str, score: int) -> None:
+    """SC-5 / TL-12 tables state what an item scores when no rate was measured (a window with no case in the
+    quarter): a stated 6 points on a base of 10 is a line of −4; "base" keeps the 10. S1's only rate is TL-12's,
+    and the rule counts SC-5's only."""
+    rule = {"kind": "band", "measure": "满意率", "rules": ["SC-5"], "if_missing": if_missing, "label": "群众满意率",
+            "table": {"bands": SATISFACTION_BANDS}}
+    card = one_rule_card(rule, [measured("满意率", 270, 300, rule="TL-12")])
+    (line,) = card.item("service").lines
+    assert card.item("service").score == score
+    assert (line.kind, line.points) == (LineKind.MISSING, Decimal(score - 10))
+    assert line.explanation == f"本期没有测得满意率，按考核表规定计{score}分。"
+
+
+def test_a_rate_the_table_requires_and_nobody_measured_is_an_error() -> None:
+    """A table whose rule says ``if_missing = "error"`` expects a rate for every subject: none is an error naming
+    the card and the item."""
+    rule = {"kind": "per-point-below", "measure": "completion_rate", "points": "-0.5", "if_missing": "error",
+            "label": "办结率"}
+    with pytest.raises(ScoringError, match=r"no completion_rate was measured, and the table requires one") as caught:
+        one_rule_card(rule, [measured("满意率", 270, 300)])
+    assert "scorecard 'staff': staff:S1 2026-Q1: item 'service'" in str(caught.value)
+
+
+def test_tl12_the_rate_line_cites_the_rate_and_counts_the_points_below() -> None:
+    """TL-12 ("每减少1个百分点，扣0.5分"): 2,919/3,000 = 97.3% is 2 whole points below 100, −1 on 服务, cited to
+    the TL-12 rate that measured it."""
+    rule = {"kind": "per-point-below", "measure": "completion_rate", "rules": ["TL-12"], "points": "-0.5",
+            "if_missing": "base", "label": "办结率"}
+    card = one_rule_card(rule, [measured("completion_rate", 2919, 3000, rule="TL-12")])
+    (line,) = card.item("service").lines
+    assert (line.kind, line.points, line.rule, line.on, line.evidence) == (
+        LineKind.RATE, Decimal(-1), "TL-12", date(2026, 3, 31), ("e7",))
+    assert line.explanation == "completion_rate = 97.3%（2919/3000），低于100%计2个百分点，每个百分点-0.5分。"
+
+
+def test_sc3_items_are_capped_at_their_maximum_and_emptied_at_zero() -> None:
+    """SC-3 ("加、扣分至每小项分数加满封顶或扣完为止"): on 纪律 (10, base 8, +2 a praise) two praises make 12, capped
+    at 10 by a line of −2 ("加满封顶"); one praise makes exactly 10, nothing capped; on 服务 (10, −4 a rude
+    reply, no 倒扣 here) three make −2, brought back to 0 by a line of +2 ("扣完为止"); an uncapped bonus item keeps
+    all it earns."""
+    praised = {**FINDINGS, "findings": ["late", "rude", "praise"]}
+    data = table()
+    discipline, service = data["categories"][0]["items"]
+    discipline.update(base=8, rules=[
+        {"kind": "per-verdict", "rules": ["SC-4"], "codes": ["praise"], "points": "2", "label": "表扬每次加2分"}])
+    service.pop("overflow_into")
+    data["categories"].append({"id": "bonus", "title": "加分项目", "items": [{"id": "bonus", "title": "加分", "rules": [
+        {"kind": "per-verdict", "rules": ["SC-4"], "codes": ["praise"], "points": "2", "label": "表扬每次加2分"}]}]})
+    log = events(finding("praise", "2026-02-02"), finding("praise", "2026-02-03"),
+                 *(finding("rude", f"2026-02-0{d}") for d in (4, 5, 6)), finding("praise", "2026-02-02", staff="S2"))
+    cards = {c.subject.id: c for c in run(make_variant(praised, scorecards=[data]), log, "2026-03-31").scorecards}
+    s1, s2 = cards["S1"], cards["S2"]
+    capped = s1.item("discipline").lines[-1]
+    assert (s1.item("discipline").score, capped.kind, capped.points, capped.label, capped.explanation) == (
+        10, LineKind.CLAMP, Decimal(-2), "加满封顶", "12分超过满分10分，封顶。")
+    emptied = s1.item("service").lines[-1]
+    assert (s1.item("service").score, emptied.kind, emptied.points, emptied.label, emptied.explanation) == (
+        0, LineKind.CLAMP, Decimal(2), "扣完为止", "扣至-2分，本项扣完为止，记0分。")
+    assert s1.item("bonus").score == 4 and s1.total == 14
+    assert s2.item("discipline").score == 10 and [line.kind for line in s2.item("discipline").lines] == [
+        LineKind.BONUS]
+
+
+def rates_disqualify(of: str, verdicts: list[Verdict]) -> dict[str, Any]:
+    """The Q1 cards by staff of the staff table losing the quarter when a rate is below 93% (SC-5 三(五))."""
+    data = table()
+    data["disqualifications"] = [{
+        "id": "rates", "rule": "SC-5", "text": "（五）所在窗口评议率和群众满意率未达93%的",
+        "when": {"kind": "measure-below", "measures": ["evaluation_rate", "satisfaction_rate"], "below": 93, "of": of},
+    }]
+    cards = assess([ScorecardTable.model_validate(data)], verdicts, roster=Roster(), as_of=date(2026, 3, 31)).cards
+    return {card.subject.id: card for card in cards}
+
+
+def served(staff: str, window: str) -> Verdict:
+    return Verdict(rule="SC-4", variant="v", source=Citation(**SOURCE), subject=Subject(kind=SubjectKind.STAFF,
+                   id=staff), kind=VerdictKind.COMPLIANCE, on=date(2026, 2, 2), explanation="记录", window=window,
+                   staff=staff)
+
+
+def rate_of(kind: SubjectKind, who: str, name: str, numerator: int, evidence: str) -> Verdict:
+    return Verdict(rule="SC-5", variant="v", source=Citation(**SOURCE), subject=Subject(kind=kind, id=who),
+                   kind=VerdictKind.INFORMATION, on=date(2026, 3, 31), explanation=name, evidence=(evidence,),
+                   measure=Measure(name=name, period=Q1, numerator=numerator, denominator=100))
+
+
+def test_sc5_window_rates_below_93_percent_each_named_and_93_itself_passes() -> None:
+    """SC-5 (county-centre 考核办法 三(五): "所在窗口评议率和群众满意率未达93%的"): "未达93%" is below 93, so W1's
+    satisfaction of exactly 93% passes and only its evaluation rate of 90% costs S1 the quarter, on W1's evidence
+    for it; both of W2's rates (80%, 85%) are below, and S2's disqualification names both, on the evidence of both."""
+    window = SubjectKind.WINDOW
+    by_staff = rates_disqualify("window", [
+        served("S1", "W1"), served("S2", "W2"),
+        rate_of(window, "W1", "evaluation_rate", 90, "e1"), rate_of(window, "W1", "satisfaction_rate", 93, "e2"),
+        rate_of(window, "W2", "evaluation_rate", 80, "e3"), rate_of(window, "W2", "satisfaction_rate", 85, "e4")])
+    (one,) = by_staff["S1"].disqualified
+    assert (one.because, one.evidence) == ("window:W1 evaluation_rate 90% 未达93%", ("e1",))
+    (both,) = by_staff["S2"].disqualified
+    assert both.because == "window:W2 evaluation_rate 80% 未达93%；window:W2 satisfaction_rate 85% 未达93%"
+    assert both.evidence == ("e3", "e4") and both.verdict_rules == ("SC-5",)
+
+
+def test_sc5_a_staff_members_own_rates_when_the_table_reads_the_subjects() -> None:
+    """SC-5 with ``of = "subject"``: S1's own satisfaction rate of 92% is below 93% — S1 loses the quarter although
+    W1, where S1 served, scores 99%; S2's own 95% passes although W2's is 50%."""
+    staff, window = SubjectKind.STAFF, SubjectKind.WINDOW
+    by_staff = rates_disqualify("subject", [
+        served("S1", "W1"), served("S2", "W2"),
+        rate_of(staff, "S1", "satisfaction_rate", 92, "e1"), rate_of(window, "W1", "satisfaction_rate", 99, "e2"),
+        rate_of(staff, "S2", "satisfaction_rate", 95, "e3"), rate_of(window, "W2", "satisfaction_rate", 50, "e4")])
+    assert [d.because for d in by_staff["S1"].disqualified] == ["staff:S1 satisfaction_rate 92% 未达93%"]
+    assert by_staff["S2"].eligible
+
+
+def test_two_rates_of_one_name_for_a_window_are_an_error_naming_the_card() -> None:
+    """A window measured twice for one rate in one quarter cannot be read: an error naming the card, not a guess."""
+    window = SubjectKind.WINDOW
+    with pytest.raises(ScoringError, match=r"2 verdicts measure evaluation_rate for window:W1") as caught:
+        rates_disqualify("window", [served("S1", "W1"), rate_of(window, "W1", "evaluation_rate", 90, "e1"),
+                                    rate_of(window, "W1", "evaluation_rate", 95, "e2")])
+    assert "scorecard 'staff': staff:S1 2026-Q1" in str(caught.value)
+
+
+def test_sc4_a_yearly_table_loses_its_award_for_the_period_and_for_the_year() -> None:
+    """SC-4 on a yearly table: "迟到2次以上的" takes away the period's award and a rude reply
+    ("情节严重的 … 取消年终评优资格") the year's; on a year's card both apply — S1 (late twice, rude once)
+    loses it for both reasons, S2 (rude once) for the year's only, S3 (late once) keeps it.
+    Scored on 12/31, the year is complete."""
+    disqualifications = [
+        {"id": "twice-late", "rule": "SC-4", "text": "迟到2次以上的",
+         "when": {"kind": "verdicts", "rules": ["SC-4"], "codes": ["late"], "at_least": 2}},
+        {"id": "rude", "rule": "SC-4", "text": "情节严重的，取消年终评优资格", "scope": "year",
+         "when": {"kind": "verdicts", "rules": ["SC-4"], "codes": ["rude"], "at_least": 1}},
+    ]
+    variant = make_variant(FINDINGS, scorecards=[table(period="year", disqualifications=disqualifications)])
+    log = events(finding("late", "2026-02-02"), finding("late", "2026-05-04"), finding("rude", "2026-08-03"),
+                 finding("rude", "2026-03-02", staff="S2"), finding("late", "2026-03-02", staff="S3"))
+    cards = {c.subject.id: c for c in run(variant, log, "2026-12-31").scorecards}
+    assert [d.id for d in cards["S1"].disqualified] == ["twice-late", "rude"]
+    assert [d.id for d in cards["S2"].disqualified] == ["rude"]
+    assert cards["S3"].eligible and cards["S3"].complete and cards["S3"].total == 19
+
+
+def test_sc3_what_an_item_cannot_absorb_is_taken_from_the_next_in_its_words() -> None:
+    """SC-3 ("本项分不够扣，可在其它项得分中倒扣"): three rude replies take 12 of 服务's 10; the 2 it cannot absorb
+    leave it on a line of +2 saying so, and 纪律 gives them up: 10 − 2 = 8, the card 8 of 20."""
+    log = events(*(finding("rude", f"2026-02-0{d}") for d in (2, 3, 4)))
+    (card,) = run(make_variant(FINDINGS, scorecards=[table()]), log, "2026-03-31").scorecards
+    passed = card.item("service").lines[-1]
+    assert (card.item("service").score, passed.kind, passed.points) == (0, LineKind.OVERFLOW_OUT, Decimal(2))
+    assert passed.label == "本项分不够扣，在其它项得分中倒扣"
+    assert passed.explanation == "本项扣至-2分，不足的2分转由其它项倒扣。"
+    assert (card.item("discipline").score, card.total) == (8, 8)
+
+
+def test_sc5_a_rate_no_band_holds_or_measured_twice_is_an_error_naming_the_card() -> None:
+    """SC-5: a rate of 85% where the table's bands leave 80–90% to nobody is never scored by a guess, and neither is
+    a rate measured twice for one quarter: each is an error naming the card and the item."""
+    stated = [band for band in SATISFACTION_BANDS if "decision" not in band]
+    rule = {"kind": "band", "measure": "满意率", "if_missing": "base", "label": "群众满意率",
+            "table": {"bands": stated}}
+    place = "scorecard 'staff': staff:S1 2026-Q1: item 'service'"
+    with pytest.raises(ScoringError, match=r"满意率: .*85") as gap:
+        one_rule_card(rule, [measured("满意率", 85, 100)])
+    with pytest.raises(ScoringError, match=r"2 verdicts measure 满意率 for staff:S1 over 2026-Q1") as twice:
+        one_rule_card(rule, [measured("满意率", 95, 100), measured("满意率", 99, 100, rule="TL-12")])
+    assert place in str(gap.value) and place in str(twice.value)
+
+
+def test_sc5_a_yearly_table_reads_the_years_rates_for_the_years_award() -> None:
+    """SC-5 on a yearly table whose rate condition takes away the year's award: S1's satisfaction for 2026 of 90% is
+    below 93% — no year's award; S2's 96% keeps it."""
+    data = table(period="year")
+    data["disqualifications"] = [{
+        "id": "rates", "rule": "SC-5", "text": "群众满意率未达93%的", "scope": "year",
+        "when": {"kind": "measure-below", "measures": ["satisfaction_rate"], "below": 93, "of": "subject"},
+    }]
+    year = Period(kind=PeriodKind.YEAR, start=date(2026, 1, 1))
+    rates = [Verdict(rule="SC-5", variant="v", source=Citation(**SOURCE), subject=Subject(kind=SubjectKind.STAFF,
+                     id=staff), kind=VerdictKind.INFORMATION, on=date(2026, 12, 31), explanation="满意率",
+                     measure=Measure(name="satisfaction_rate", period=year, numerator=numerator, denominator=100))
+             for staff, numerator in (("S1", 90), ("S2", 96))]
+    cards = assess([ScorecardTable.model_validate(data)], rates, roster=Roster(), as_of=date(2026, 12, 31)).cards
+    by_staff = {card.subject.id: card for card in cards}
+    assert [d.because for d in by_staff["S1"].disqualified] == ["staff:S1 satisfaction_rate 90% 未达93%"]
+    assert by_staff["S2"].eligible
+
+
+@pytest.mark.parametrize(("points", "left"), [("-5", "0"), ("-4.75", "0.5")])
+def test_sc3_only_a_deduction_below_zero_is_taken_from_the_next_item(points: str, left: str) -> None:
+    """SC-3 ("本项分不够扣，可在其它项得分中倒扣"): two rude replies at 5 points each leave 服务 on exactly 0, at 4.75
+    each on 0.5 — nothing it cannot absorb, so no 倒扣 line and 纪律 keeps its 10."""
+    data = table()
+    data["categories"][0]["items"][1]["rules"][0]["points"] = points
+    log = events(finding("rude", "2026-02-02"), finding("rude", "2026-02-03"))
+    (card,) = run(make_variant(FINDINGS, scorecards=[data]), log, "2026-03-31").scorecards
+    assert card.item("service").score == Decimal(left)
+    assert [line.kind for line in card.item("service").lines] == [LineKind.DEDUCTION, LineKind.DEDUCTION]
+    assert card.item("discipline").score == 10

@@ -4,6 +4,7 @@
     python tools/mutation.py calendar bands  # these modules only
     python tools/mutation.py --list          # the modules and the tests each is tested by
     python tools/mutation.py --report        # the scores of the runs done so far, and the survivors
+    python tools/mutation.py scoring --only '*measure_lines__mutmut_*'   # some functions' mutants only
 
 Each module is mutated in a copy of the project of its own (``build/mutation/MODULE/``),
 whose ``[tool.mutmut]`` names the module and the fast test files that test it: mutmut
@@ -80,6 +81,8 @@ def main() -> int:
     parser.add_argument("--survivors", action="store_true",
                         help="test again only the mutants that survived the last run (after tests were added)")
     parser.add_argument("--children", type=int, default=1, help="mutants tested at once (default: 1)")
+    parser.add_argument("--only", action="append", default=[], metavar="GLOB",
+                        help="only the mutants whose names match (mutmut's globs, e.g. '*measure_lines__mutmut_*')")
     args = parser.parse_args()
     names = args.modules or list(TARGETS)
     unknown = [name for name in names if name not in TARGETS]
@@ -91,7 +94,7 @@ def main() -> int:
         return 0
     if not args.report:
         for name in names:
-            again = survivors(name) if args.survivors else []
+            again = survivors(name) if args.survivors else list(args.only)
             if args.survivors and not again:
                 continue
             forget(name, again)
