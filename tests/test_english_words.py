@@ -22,7 +22,7 @@ from bianmin_rules.cli.main import main
 from bianmin_rules.core.verdicts import Verdict
 from bianmin_rules.intake.files import demo_events, example_text
 from bianmin_rules.intake.jsonl import read_events
-from bianmin_rules.views.explain import Explanation, explain, subject_of, verdict_text
+from bianmin_rules.views.explain import Explanation, explain, step_text, subject_of, verdict_text
 from bianmin_rules.views.labels import Words
 from bianmin_rules.views.tables import AGENDA, agenda_row, cell_text
 from tests.conftest import events, only_rules, run
@@ -86,6 +86,17 @@ def test_a_verdict_line_in_chinese_is_the_story_text(story: Explanation) -> None
     assert "三、(二)2" in late.text and "逾期2个工作日" in late.text and "] violation：" in late.text
 
 
+def test_a_story_event_line_writes_its_time_limit_in_the_readers_language(story: Explanation) -> None:
+    """三、(二)2 补办件 C2026-0003, received 2026-02-12 with a promised limit of 5 (working days, as a bare number
+    means): the event's line says "5个工作日" in Chinese and "5 working days" in English; the log's own names and
+    values (the matter 建筑工程施工许可) stay as written."""
+    (received,) = [s for s in story.steps if s.event == "e001"]
+    line = ("case_received: window=W-build, staff=S-li, case=C2026-0003, case_type=supplement, "
+            "matter=建筑工程施工许可, promised_limit={limit}, materials_complete=False")
+    assert step_text(received, CHINESE_WORDS) == str(received.text) == line.format(limit="5个工作日")
+    assert step_text(received, ENGLISH) == line.format(limit="5 working days")
+
+
 def test_a_story_page_in_english_shows_the_english_verdict_lines(
     browser: Any, story: Explanation, tmp_path: Path,  # noqa: F811 (the fixture imported above)
 ) -> None:
@@ -94,7 +105,7 @@ def test_a_story_page_in_english_shows_the_english_verdict_lines(
     for step in story.steps:
         if step.verdict is not None:
             assert verdict_text(step.verdict, ENGLISH) in shown
-            assert step.text not in shown
+            assert str(step.text) not in shown
     assert heard == []
 
 

@@ -434,9 +434,33 @@ def test_att6_shouzhan_what_one_inspection_found_is_one_time() -> None:
         (date(2026, 3, 2), "扣发200元", Decimal(200), Decimal(0)),
         (date(2026, 3, 9), "扣发全年年度奖金的5%", Decimal(0), Decimal("0.05"))]
     assert [v.explanation for v in report.verdicts if v.sanction] == [
-        "2026年内第1次（ATT-6，2026-03-02）：→ 扣发200元，扣款200元。",
-        "2026年内第2次（ATT-6，2026-03-09）：此前2026-03-02（ATT-6，e1、e2）；"
-        "→ 扣发全年年度奖金的5%，扣发全年年度奖金的5%。"]
+        "2026年内第1次（ATT-6，2026-03-02）：→ 扣发200元。",
+        "2026年内第2次（ATT-6，2026-03-09）：此前2026-03-02（ATT-6，e1、e2）；→ 扣发全年年度奖金的5%。"]
+
+
+def test_att6_shouzhan_circular_says_its_money_once_as_the_article_does() -> None:
+    """ATT-6 (shouzhan-town 第十条(九) "情节严重被上级相关部门通报的，第一次扣发工资200元并扣发全年年度奖金的5%"): a
+    circular naming S1 on 3/20 is the first — the sentence reads as the article, each sum once, and the verdict
+    carries 200 yuan and 5% of the annual bonus apart."""
+    rows = [finding("chatting", "2026-03-20T10:00", by="superior_circular")]
+    report = run(only_rules(load_variant("shouzhan-town"), "ATT-6"), events(*rows), "2026-03-31")
+    (verdict,) = [v for v in report.verdicts if v.sanction]
+    assert (verdict.fine, verdict.bonus_share) == (Decimal(200), Decimal("0.05"))
+    assert verdict.explanation == "2026年内第1次（ATT-6，2026-03-20）：→ 扣发工资200元并扣发全年年度奖金的5%。"
+
+
+def test_a_rung_whose_words_leave_the_money_unsaid_states_it() -> None:
+    """A rung whose words name only its sanction ("通报批评", with a fine of 100 yuan, the pair guangwu-street
+    第三十八条 writes "给予通报批评并扣除考核奖金100元") says the money after them; words naming the same sum say it
+    once; another sum ("1100元" is not "100元") leaves it unsaid."""
+    for words, said in (("通报批评", "→ 通报批评，扣款100元。"),
+                        ("通报批评并罚款1100元", "→ 通报批评并罚款1100元，扣款100元。"),
+                        ("通报批评并扣除考核奖金100元", "→ 通报批评并扣除考核奖金100元。")):
+        ladder = policy("offence-ladder", "ATT-6", SHOUZHAN, "第十条(九)", "第一次", counts=["ATT-1"], once_per="day",
+                        tiers=[rung(words, 1, 1, fine="100")])
+        report = run(make_variant(SHOUZHAN_RECORD, ladder), events(finding("late", "2026-03-02T08:20")), "2026-03-31")
+        (verdict,) = [v for v in report.verdicts if v.sanction]
+        assert str(verdict.explanation).endswith(said), words
 
 
 def test_esc1_town_conduct_a_complaint_upheld_twice_is_one_complaint() -> None:

@@ -200,7 +200,11 @@ def build_parser() -> argparse.ArgumentParser:
     for kind in ("staff", "window", "case"):
         who.add_argument(f"--{kind}", metavar="ID", type=identifier, help=f"the {kind} to explain")
     tell.add_argument("--period", type=period_label, help="only this period: 2026, 2026-Q1 or 2026-03")
-    add_output_options(tell, STORY_FORMATS, tables=False)
+    add_output_options(
+        tell, STORY_FORMATS, tables=False,
+        lang="the language of the story's headings, lines and explanations (default: zh; json keeps its keys and "
+             "Chinese words), and of an error (default: English)",
+    )
     add_calendar_options(tell)
     add_quiet_option(tell)
     tell.set_defaults(command=run_explain)
@@ -245,7 +249,8 @@ def build_parser() -> argparse.ArgumentParser:
     chain.add_argument("--variant", required=True, help="a built-in variant name or a variant .toml file")
     chain.add_argument("--as-of", type=iso_date, help="the day of evaluation (default: the day of the latest event)")
     add_output_file(chain)
-    add_lang_option(chain)
+    add_lang_option(chain, "the language of the chain's steps, its complaints and the verdicts about it "
+                           "(default: zh), and of an error (default: English)")
     add_calendar_options(chain)
     add_quiet_option(chain)
     chain.set_defaults(command=run_chain)
@@ -297,7 +302,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the good rows, and the bad cells to a CSV file beside the output (FILE.skipped.csv)",
     )
     add_quiet_option(intake)
-    add_lang_option(intake)
+    add_lang_option(intake, "the language of the lines printed while importing and of an error (default: "
+                            "English), and of the skipped cells' file (default: zh)")
     intake.set_defaults(command=run_import)
 
     sample = commands.add_parser(
@@ -496,16 +502,21 @@ def add_log_arguments(parser: argparse.ArgumentParser) -> None:
 TABLE_IDS = tuple(dict.fromkeys(spec.id for spec in (*REPORT_TABLES, *DIFF_TABLES, *AGENDA_TABLES)))
 
 
+REPORT_LANG = ("the language of the report's headings, headers, summary lines and explanations (default: zh; json "
+               "and the combined csv keep their keys and Chinese words), and of an error (default: English)")
+"""``--lang`` of the commands that write a report."""
+
+
 def add_output_options(
-    parser: argparse.ArgumentParser, formats: Sequence[str] = FORMATS, *, tables: bool = True,
+    parser: argparse.ArgumentParser, formats: Sequence[str] = FORMATS, *, tables: bool = True, lang: str = REPORT_LANG,
 ) -> None:
-    """``--format``, ``-o``, ``--lang`` and ``--table``: how and where a report is written."""
+    """``--format``, ``-o``, ``--lang`` (its help: ``lang``) and ``--table``: how and where a report is written."""
     parser.add_argument("--format", choices=formats, default="markdown", help="output format (default: markdown)")
     add_output_file(
         parser, "write to this file instead of standard output (xlsx: required; csv: a folder, e.g. out/, "
                 "gets one file per table)",
     )
-    add_lang_option(parser)
+    add_lang_option(parser, lang)
     if tables:
         parser.add_argument(
             "--table", choices=TABLE_IDS, metavar="TABLE",
@@ -513,13 +524,9 @@ def add_output_options(
         )
 
 
-def add_lang_option(parser: argparse.ArgumentParser) -> None:
-    """``--lang``: the language of what the command writes for people, and of an error."""
-    parser.add_argument(
-        "--lang", choices=LANGUAGES,
-        help="the language of the report's headings, headers, summary lines and explanations (default: zh; json "
-             "and the combined csv keep their keys and Chinese words), and of an error (default: English)",
-    )
+def add_lang_option(parser: argparse.ArgumentParser, what: str = REPORT_LANG) -> None:
+    """``--lang``: the language of what the command writes for people, and of an error; ``what`` says which."""
+    parser.add_argument("--lang", choices=LANGUAGES, help=what)
 
 
 def reader_lang(args: argparse.Namespace) -> str:

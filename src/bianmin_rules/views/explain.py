@@ -32,7 +32,7 @@ from bianmin_rules.core.report import Report, SubjectTotal, subject_totals
 from bianmin_rules.core.scorecards.cards import Card, Standing
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import Subject, SubjectKind, Verdict
-from bianmin_rules.core.words import Arg, Message, joined, say, word
+from bianmin_rules.core.words import Arg, Joined, Message, Text, joined, say, word
 from bianmin_rules.views.labels import Words, zh
 
 HIDDEN_FIELDS = frozenset({"id", "at", "type"})
@@ -48,7 +48,8 @@ class StoryStep(BaseModel):
     event: str | None = None
     """For an event: its id."""
     verdict: Verdict | None = None
-    text: str
+    text: Text
+    """The line: an event's type and fields (:func:`describe`), or the verdict's line (:func:`verdict_line`)."""
 
 
 class Explanation(BaseModel):
@@ -87,20 +88,31 @@ def names(event: EventBase, subject: Subject) -> bool:
     )
 
 
-def describe(event: EventBase) -> str:
-    """One line for an event: its type and its shown fields."""
-    fields = ", ".join(f"{name}={describe_value(value)}" for name, value in public_fields(event).items())
-    return f"{event.type}: {fields}" if fields else str(event.type)  # type: ignore[attr-defined]
+def describe(event: EventBase) -> Message:
+    """One line for an event: its type and its shown fields, as the log names them.
+
+    Names and values are the log's own; a time limit is words (``5个工作日``), written in
+    the reader's language when the line is.
+    """
+    kind = str(event.type)  # type: ignore[attr-defined]
+    fields = public_fields(event)
+    return Message("{type}: {fields}", {"type": kind, "fields": described(fields.items())}) if fields else Message(kind)
 
 
-def describe_value(value: object) -> str:
+def described(fields: Iterable[tuple[str, object]]) -> Joined:
+    """``name=value, …``: fields as :func:`describe` writes them."""
+    return joined((Message("{name}={value}", {"name": name, "value": describe_value(value)})
+                   for name, value in fields), ", ")
+
+
+def describe_value(value: object) -> Arg:
     """One field's value in a few words: a limit as the texts write it, a model as its given fields."""
     if isinstance(value, tuple | list):
-        return "[" + ", ".join(map(describe_value, value)) + "]"
+        return joined(("[", joined(map(describe_value, value), ", "), "]"), "")
     if isinstance(value, TimeLimit):
-        return value.label()
+        return value.words()
     if isinstance(value, BaseModel):
-        return "{" + ", ".join(f"{k}={describe_value(getattr(value, k))}" for k in value.model_fields_set) + "}"
+        return joined(("{", described((k, getattr(value, k)) for k in value.model_fields_set), "}"), "")
     if isinstance(value, Decimal):
         return plain(value)
     return str(getattr(value, "value", value))
@@ -135,8 +147,8 @@ def verdict_text(verdict: Verdict, words: Words | None = None) -> str:
 
 
 def step_text(step: StoryStep, words: Words) -> str:
-    """A step's line in the language of ``words`` (an event's line is its log's fields, as written)."""
-    return step.text if step.verdict is None else verdict_text(step.verdict, words)
+    """A step's line in the language of ``words`` (an event's names and values are its log's, as written)."""
+    return words(step.text if step.verdict is None else verdict_line(step.verdict))
 
 
 def explain(
@@ -181,7 +193,7 @@ def story(report: Report, events: Iterable[EventBase], *, subject: Subject, peri
         if within(e.at.date()) and e.at.date() <= report.as_of
     ]
     verdicts = [v for v in report.about(subject) if within(v.on)]
-    verdict_steps = [StoryStep(day=v.on, verdict=v, text=verdict_text(v)) for v in verdicts]
+    verdict_steps = [StoryStep(day=v.on, verdict=v, text=verdict_line(v)) for v in verdicts]
     steps = sorted(event_steps + verdict_steps, key=lambda s: (s.day, s.verdict is not None))
     # Every verdict about the subject counts: a window answers for its staff's cases too.
     about = [v.model_copy(update={"subject": subject}) for v in verdicts]

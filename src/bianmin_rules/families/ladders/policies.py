@@ -21,6 +21,7 @@ there were in all. A flat penalty per violation (ESC-3, ``guangwu-street``
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -84,6 +85,13 @@ class LadderTier(BaseModel):
     def sanction(self) -> Sanction:
         """The rung's sanction."""
         return Sanction(tier=self.tier, level=self.level)
+
+    def names(self, amount: str) -> bool:
+        """Do the rung's words name ``amount`` ("200元", "5%") already, as "扣发200元" does (ATT-6 第十条(九))?
+
+        A longer number ending in the same digits ("1200元") is another sum.
+        """
+        return re.search(rf"(?<![\d.]){re.escape(amount)}", self.tier) is not None
 
 
 class CountedPolicy(PenaltyPerTier):
@@ -305,8 +313,12 @@ class OffenceLadder(CountedPolicy):
         more = w.counted("等共{n}次", n=earlier) if earlier > len(shown) else ""
         before = (say("此前{occurrences}{more}；", occurrences=listed.listing(first, last_shown), more=more)
                   if earlier else "")
-        fine = say("，扣款{yuan}元", yuan=str(tier.fine)) if tier.fine else ""
-        bonus = say("，扣发全年年度奖金的{percent}%", percent=plain(tier.bonus_share * 100)) if tier.bonus_share else ""
+        # The money the rung's words leave unsaid: "扣发200元" says its 200 yuan, "通报批评" none.
+        percent = plain(tier.bonus_share * 100)
+        fine = (say("，扣款{yuan}元", yuan=str(tier.fine))
+                if tier.fine and not tier.names(f"{plain(tier.fine)}元") else "")
+        bonus = (say("，扣发全年年度奖金的{percent}%", percent=percent)
+                 if tier.bonus_share and not tier.names(f"{percent}%") else "")
         basis = [*shown, current]
         judged = current.first
         return self.verdict(
