@@ -41,15 +41,23 @@ HIDDEN_FIELDS = frozenset({"id", "at", "type"})
 class StoryStep(BaseModel):
     """One line of the story: an event, or a verdict."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", validate_by_name=True, validate_by_alias=True, serialize_by_alias=True,
+    )
 
     day: date
     at: datetime | None = None
     event: str | None = None
     """For an event: its id."""
     verdict: Verdict | None = None
-    text: Text
-    """The line: an event's type and fields (:func:`describe`), or the verdict's line (:func:`verdict_line`)."""
+    message: Text = Field(alias="text")
+    """The line, as words: an event's type and fields (:func:`describe`), or the verdict's line
+    (:func:`verdict_line`); ``text`` in JSON."""
+
+    @property
+    def text(self) -> str:
+        """The line in Chinese (:attr:`message` written out)."""
+        return str(self.message)
 
 
 class Explanation(BaseModel):
@@ -148,7 +156,7 @@ def verdict_text(verdict: Verdict, words: Words | None = None) -> str:
 
 def step_text(step: StoryStep, words: Words) -> str:
     """A step's line in the language of ``words`` (an event's names and values are its log's, as written)."""
-    return words(step.text if step.verdict is None else verdict_line(step.verdict))
+    return words(step.message if step.verdict is None else verdict_line(step.verdict))
 
 
 def explain(
@@ -188,12 +196,12 @@ def story(report: Report, events: Iterable[EventBase], *, subject: Subject, peri
         return period is None or day in period
 
     event_steps = [
-        StoryStep(day=e.at.date(), at=e.at, event=e.id, text=describe(e))
+        StoryStep(day=e.at.date(), at=e.at, event=e.id, message=describe(e))
         for e in sorted(events, key=lambda e: e.sort_key)
         if within(e.at.date()) and e.at.date() <= report.as_of
     ]
     verdicts = [v for v in report.about(subject) if within(v.on)]
-    verdict_steps = [StoryStep(day=v.on, verdict=v, text=verdict_line(v)) for v in verdicts]
+    verdict_steps = [StoryStep(day=v.on, verdict=v, message=verdict_line(v)) for v in verdicts]
     steps = sorted(event_steps + verdict_steps, key=lambda s: (s.day, s.verdict is not None))
     # Every verdict about the subject counts: a window answers for its staff's cases too.
     about = [v.model_copy(update={"subject": subject}) for v in verdicts]

@@ -523,7 +523,7 @@ def story_row(step: StoryStep) -> Row:
     v = step.verdict
     if v is None:
         return (step.day, f"{step.at:%H:%M}" if step.at else None, step.event, None, None, None, None, None, None,
-                step.text)
+                step.message)
     return (step.day, None, None, v.rule, v.kind.value, v.points, v.fine, v.bonus_share, v.reimbursement,
             verdict_line(v))
 
