@@ -482,11 +482,7 @@ SATISFACTION_BANDS = [  # county-centre window table, 群众满意率 (SC-5), wi
 
 def measured(name: str, numerator: int, denominator: int, rule: str = "SC-5") -> Verdict:
     """A rate of staff S1 for Q1, measured by ``rule`` on 3/31 from evidence e7."""
-    return Verdict(
-        rule=rule, variant="v", source=Citation(**SOURCE), subject=Subject(kind=SubjectKind.STAFF, id="S1"),
-        kind=VerdictKind.INFORMATION, on=date(2026, 3, 31), explanation=name, evidence=("e7",),
-        measure=Measure(name=name, period=Q1, numerator=numerator, denominator=denominator),
-    )
+    return rate_of(SubjectKind.STAFF, "S1", name, numerator, "e7", denominator=denominator, rule=rule)
 
 
 def one_rule_card(rule: dict[str, Any], verdicts: list[Verdict], base: int = 10) -> Any:
@@ -599,10 +595,12 @@ def served(staff: str, window: str) -> Verdict:
                    staff=staff)
 
 
-def rate_of(kind: SubjectKind, who: str, name: str, numerator: int, evidence: str) -> Verdict:
-    return Verdict(rule="SC-5", variant="v", source=Citation(**SOURCE), subject=Subject(kind=kind, id=who),
+def rate_of(kind: SubjectKind, who: str, name: str, numerator: int, evidence: str, *, denominator: int = 100,
+            rule: str = "SC-5") -> Verdict:
+    """A rate of ``who`` for Q1, measured by ``rule`` on 3/31 from ``evidence``."""
+    return Verdict(rule=rule, variant="v", source=Citation(**SOURCE), subject=Subject(kind=kind, id=who),
                    kind=VerdictKind.INFORMATION, on=date(2026, 3, 31), explanation=name, evidence=(evidence,),
-                   measure=Measure(name=name, period=Q1, numerator=numerator, denominator=100))
+                   measure=Measure(name=name, period=Q1, numerator=numerator, denominator=denominator))
 
 
 def test_sc5_window_rates_below_93_percent_each_named_and_93_itself_passes() -> None:
