@@ -131,11 +131,12 @@ def test_a_policy_equal_in_both_variants_is_judged_once(
     county: Variant, amended: Variant, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Only TL-7 changes (三个工作日 → 两个): TL-1 is judged once for both variants, TL-7 twice, and the
-    stage-1 ladder (ESC-2), which counts TL-7's verdicts, twice. Each report is the one its variant gives alone."""
+    stage-1 ladder that counts TL-7's verdicts (ESC-2) twice; the ladders that count none of them (OTN-6,
+    FIR-9) once. Each report is the one its variant gives alone."""
     judged = Judged(monkeypatch, ImmediateSameDay, RejectionDecision, OffenceLadder)
     both = evaluate_all((county, amended), demo_events(), as_of=date(2026, 3, 31))
     assert judged.counts == {"immediate-same-day": 1, "rejection-decision": 2, "time-limit-ladder": 2,
-                             "notice-ladder": 2, "first-inquiry-ladder": 2, "first-inquiry-warnings": 2}
+                             "notice-ladder": 1, "first-inquiry-ladder": 1, "first-inquiry-warnings": 1}
     alone = (run(county, demo_events(), "2026-03-31"), run(amended, demo_events(), "2026-03-31"))
     assert both == alone
     assert [r.model_dump_json() for r in both] == [r.model_dump_json() for r in alone]
