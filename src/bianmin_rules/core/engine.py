@@ -24,6 +24,7 @@ from bianmin_rules.core.report import Report, SubjectTotal, subject_totals
 from bianmin_rules.core.roster import RosterLedger
 from bianmin_rules.core.scorecards.assessors import ASSESSOR_SCORES
 from bianmin_rules.core.scorecards.ranking import Assessment, assess, assess_in_time
+from bianmin_rules.core.scorecards.scoring import Earlier
 from bianmin_rules.core.scorecards.tables import ScorecardTable
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import Verdict, VerdictKind
@@ -259,7 +260,9 @@ class Judgements:
     same circumstances gives the verdicts it found the first time, under the second
     variant's name. A variant whose policies all match an earlier variant's, in the same
     order, takes that variant's verdicts in report order and their totals, and its
-    scorecards too where its tables are the same.
+    scorecards too where its tables are the same. Otherwise its scoring takes again the
+    earlier variant's cards that no changed verdict touches, of the tables both have
+    (:class:`~bianmin_rules.core.scorecards.scoring.Earlier`).
     """
 
     def __init__(self, books: Books, freeing: Release | None = None) -> None:
@@ -293,7 +296,7 @@ class Judgements:
         if assessment is None:
             assessment = assess(
                 variant.scorecards, verdicts, roster=books.roster, as_of=context.as_of,
-                assessor_scores=books[ASSESSOR_SCORES],
+                assessor_scores=books[ASSESSOR_SCORES], earlier=self._earlier(),
             )
             outcome.assessments.append((variant.scorecards, assessment))
         told("scoring", 1, 1)
@@ -348,6 +351,10 @@ class Judgements:
                 if judging is not None:
                     judging.policy_done()
         return tuple(lineage), verdicts
+
+    def _earlier(self) -> Earlier | None:
+        """The latest scoring of these books, to take again its cards whose inputs are unchanged."""
+        return next((a.scored for outcome in reversed(self._outcomes) for _, a in reversed(outcome.assessments)), None)
 
     def _seen(self, policy: PolicyBase, earlier: tuple[int, ...]) -> tuple[int, ...]:
         """Of the ``earlier`` judgements, those whose verdicts ``policy`` reads (``reads_verdicts_of``)."""
