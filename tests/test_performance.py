@@ -11,6 +11,7 @@ import json
 import pickle
 import sys
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -30,13 +31,14 @@ from bianmin_rules import (
 from bianmin_rules.core.deadlines import DeadlineTrace
 from bianmin_rules.core.events import event_time
 from bianmin_rules.core.policy import Derived
-from bianmin_rules.core.words import as_message, counted, say, say_in, word
+from bianmin_rules.core.words import Texts, as_message, counted, joined, say, say_in, word
 from bianmin_rules.families.cases.events import CaseCompleted, CaseReceived
 from bianmin_rules.families.cases.ledger import CaseFile
 from bianmin_rules.families.first_inquiry.events import InquiryReceived
 from bianmin_rules.intake.files import DATA
 from bianmin_rules.views import trace
 from bianmin_rules.views.labels import Words
+from bianmin_rules.views.whatif import Alike
 
 
 def test_event_times_are_china_time_and_one_minute_is_one_object() -> None:
@@ -201,3 +203,22 @@ def test_words_many_verdicts_say_alike_read_as_words_said_once() -> None:
     assert english(say_in("register act", "汇总")) == "summarised" and english(say("汇总")) == "Totals"
     message = say_in("register act", "汇总")
     assert message.context == "register act" and not message.counted and counted("{n}周", n=2).counted
+
+
+def test_texts_written_once_are_the_texts_words_write() -> None:
+    """A what-if compares the sentences of changed verdicts by their Chinese texts, each part written once
+    (``Texts``): the texts are ``str()``'s, and words are alike exactly when they are equal."""
+    period = say("{year}年内", year=2026)
+    listing = joined([say("{on}（{rule}）", on=date(2026, 3, 2), rule="TL-7"), counted("{n}个工作日", n=3)])
+    sentences = [
+        say("{within}第{n}次：此前{listing}，扣{points}分。", within=period, n=n, listing=listing,
+            points=Decimal(points))
+        for n, points in ((2, "1.0"), (3, "1"), (2, "1"))
+    ]
+    texts = Texts()
+    assert [texts.text(s) for s in sentences] == [str(s) for s in sentences]
+    assert texts.text(say_in("register act", "汇总")) == "汇总"
+    alike = Alike()
+    assert [alike(sentences[0], other) for other in sentences] == [s == sentences[0] for s in sentences]
+    assert [alike(sentences[0], other) for other in sentences] == [True, False, True]
+    assert alike(Decimal("1.0"), Decimal(1)) and not alike(period, "2026年")

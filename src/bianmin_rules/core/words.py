@@ -229,7 +229,35 @@ def _written(value: Arg, translate: Translate) -> str:
         return plain(value)
     if isinstance(value, int | date):
         return str(value)
+    if isinstance(translate, Texts):
+        return translate.text(value)
     return value.render(translate)
+
+
+class Texts:
+    """The Chinese texts of words, each object written once while this lives, its parts too.
+
+    For comparing many sentences that share their parts — a period's words, a run of a
+    ladder's occurrences, a duty — as a what-if compares the verdicts of two reports:
+    ``texts.text(first) == texts.text(second)`` is ``first == second``. Made for one
+    comparison and dropped with it (it holds every object it wrote).
+    """
+
+    __slots__ = ("_texts",)
+
+    def __init__(self) -> None:
+        self._texts: dict[int, tuple[Phrase, str]] = {}
+
+    def __call__(self, catalogue: Catalogue | None, msgid: str, count: int | None) -> str:
+        """Chinese: the message id itself (a :data:`Translate`)."""
+        return msgid
+
+    def text(self, words: Phrase) -> str:
+        """``str(words)``, written once for this object."""
+        entry = self._texts.get(id(words))
+        if entry is None or entry[0] is not words:
+            entry = self._texts[id(words)] = (words, words.render(self))
+        return entry[1]
 
 
 LIBRARY = Catalogue("bianmin_rules", Path(__file__).resolve().parent.parent / "locale")
