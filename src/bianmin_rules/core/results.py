@@ -65,13 +65,14 @@ class Result(BaseModel):
             object.__setattr__(self, "__dict__", values)
 
     def differing(
-        self, other: Self, ignored: frozenset[str] = frozenset(), equal: Callable[[Any, Any], bool] = operator.eq,
+        self, other: Self, ignored: frozenset[str] = frozenset(), equal: Callable[[Any, Any], bool] | None = None,
     ) -> tuple[str, ...]:
         """The names of the fields, but ``ignored``, whose values differ from ``other``'s, in the model's order.
 
         Values that are the very same object — a result :meth:`restated`, say — are told
-        equal without comparing them; others by ``equal``.
+        equal without comparing them; others by ``equal`` (``==`` by default).
         """
+        equal = equal or operator.eq
         theirs = other.__dict__
         return tuple(
             name for name, value in self.__dict__.items()

@@ -8,7 +8,6 @@ total, eligibility, rank and awards move (SC). Every change names the rule that 
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
@@ -127,7 +126,7 @@ FIELD_NAMES = {name: field.alias or name for name, field in Verdict.model_fields
 
 
 def changed_fields(
-    before: Verdict, after: Verdict, equal: Callable[[Any, Any], bool] = operator.eq,
+    before: Verdict, after: Verdict, equal: Callable[[Any, Any], bool] | None = None,
 ) -> tuple[str, ...]:
     """The fields in which two paired verdicts differ, as JSON names them (``explanation``).
 
@@ -230,7 +229,7 @@ class Spelling:
 
 
 def changes_within(
-    olds: list[Verdict], news: list[Verdict], equal: Callable[[Any, Any], bool] = operator.eq,
+    olds: list[Verdict], news: list[Verdict], equal: Callable[[Any, Any], bool] | None = None,
 ) -> Iterable[VerdictChange]:
     """The changes between two groups of verdicts of one identity, paired in their order (compared by ``equal``)."""
     for first, second in zip(olds, news, strict=False):
