@@ -195,16 +195,18 @@ def verdict_changes(before: Sequence[Verdict], after: Sequence[Verdict]) -> Iter
     old = group_by_identity(before)
     new = group_by_identity(after)
     alike = Alike()
-    found = {}
+    found: list[tuple[Verdict, list[VerdictChange]]] = []  # each group's changes, and a verdict of the group
     for key, olds in old.items():
         changes = list(changes_within(olds, new.get(key, []), alike))
         if changes:
-            found[key] = changes
+            found.append((olds[0], changes))
     for key, news in new.items():
         if key not in old:
-            found[key] = list(changes_within([], news))
-    for key in sorted(found, key=Spelling()):
-        yield from found[key]
+            found.append((news[0], list(changes_within([], news))))
+    spelling = Spelling()
+    found.sort(key=lambda group: spelling(identity(group[0])))
+    for _, changes in found:
+        yield from changes
 
 
 class Spelling:
@@ -243,10 +245,16 @@ def changes_within(
 
 
 def group_by_identity(verdicts: Iterable[Verdict]) -> dict[tuple[object, ...], list[Verdict]]:
-    """The verdicts by :func:`identity`, in their order within each group."""
+    """The verdicts by their :func:`identity`, in their order within each group.
+
+    Keyed by the identity's plain values (a subject's kind and id, not the subject model,
+    whose hash pydantic computes in Python for every lookup).
+    """
     groups: dict[tuple[object, ...], list[Verdict]] = {}
     for verdict in verdicts:
-        groups.setdefault(identity(verdict), []).append(verdict)
+        subject = verdict.subject
+        key = (verdict.rule, verdict.kind, subject.kind, subject.id, verdict.case, verdict.on, verdict.evidence)
+        groups.setdefault(key, []).append(verdict)
     return groups
 
 
