@@ -15,6 +15,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
 
 from bianmin_rules import (
@@ -31,7 +33,7 @@ from bianmin_rules import (
 from bianmin_rules.core.deadlines import DeadlineTrace
 from bianmin_rules.core.events import event_time
 from bianmin_rules.core.policy import Derived
-from bianmin_rules.core.words import Texts, as_message, counted, joined, say, say_in, word
+from bianmin_rules.core.words import Texts, Written, as_message, counted, joined, say, say_in, word
 from bianmin_rules.families.cases.events import CaseCompleted, CaseReceived
 from bianmin_rules.families.cases.ledger import CaseFile
 from bianmin_rules.families.first_inquiry.events import InquiryReceived
@@ -218,7 +220,28 @@ def test_texts_written_once_are_the_texts_words_write() -> None:
     texts = Texts()
     assert [texts.text(s) for s in sentences] == [str(s) for s in sentences]
     assert texts.text(say_in("register act", "汇总")) == "汇总"
+    assert [texts.same(sentences[0], other) for other in sentences] == [True, False, True]
     alike = Alike()
     assert [alike(sentences[0], other) for other in sentences] == [s == sentences[0] for s in sentences]
     assert [alike(sentences[0], other) for other in sentences] == [True, False, True]
     assert alike(Decimal("1.0"), Decimal(1)) and not alike(period, "2026年")
+
+
+PIECES = st.sampled_from(["", "1", "12", "2", 1, 12, Decimal("1.0"), Decimal(2), date(2026, 1, 2)])
+TEMPLATES = ("{a}{b}", "{a}、{b}", "第{a}次{b}", "{b}{a}", "{a}{a}", "{a:>3}{b}")
+WORDS = st.recursive(PIECES, lambda inner: st.one_of(
+    st.builds(lambda template, a, b: say(template, a=a, b=b), st.sampled_from(TEMPLATES), inner, inner),
+    st.builds(joined, st.lists(inner, max_size=3), st.sampled_from(["、", ""])),
+), max_leaves=5)
+
+
+@settings(max_examples=max(500, settings.default.max_examples))  # small words: the draws must meet
+@given(WORDS, WORDS)
+def test_sentences_told_apart_part_by_part_are_told_apart_as_their_texts(first: Any, second: Any) -> None:
+    """``Texts.same`` tells two sentences of one message id apart at their first differing part: exactly when
+    their texts differ, where one part's text begins another's too (``{a}{b}`` of ``1``, ``2`` and of ``12``,
+    ``""``)."""
+    first, second = (w if isinstance(w, Written) else say("{a}", a=w) for w in (first, second))  # words, not a value
+    texts = Texts()
+    assert texts.same(first, second) == (texts.text(first) == texts.text(second)) == (first == second)
+    assert texts.text(first) == str(first)

@@ -138,11 +138,12 @@ def changed_fields(
 
 
 class Alike:
-    """Two values equal as ``==`` tells them, words by their Chinese texts, each written once (:class:`Texts`).
+    """Two values equal as ``==`` tells them; words by their Chinese texts (:meth:`Texts.same`).
 
     Words are equal when their texts are: the changed verdicts of a diff share much of
-    their sentences (a ladder's period, its run of occurrences), written once here rather
-    than once for every sentence that says them.
+    their sentences (a ladder's period, its run of occurrences), each part written once
+    here, and two sentences of one message id are told apart at their first part that
+    differs, without writing them out.
     """
 
     def __init__(self) -> None:
@@ -150,7 +151,7 @@ class Alike:
 
     def __call__(self, first: object, second: object) -> bool:
         if isinstance(first, Written) and isinstance(second, Written):
-            return self._texts.text(first) == self._texts.text(second)
+            return self._texts.same(first, second)
         return bool(first == second)
 
 
