@@ -261,7 +261,7 @@ class Judgements:
     variant's name. A variant whose policies all match an earlier variant's, in the same
     order, takes that variant's verdicts in report order and their totals, and its
     scorecards too where its tables are the same. Otherwise its scoring takes again the
-    earlier variant's cards that no changed verdict touches, of the tables both have
+    earlier variant's cards whose inputs are the same findings, of the tables both have
     (:class:`~bianmin_rules.core.scorecards.scoring.Earlier`).
     """
 

@@ -32,7 +32,7 @@ LOST = (LineKind.DEDUCTION, LineKind.RATE, LineKind.FORFEIT, LineKind.OVERFLOW_I
 
 @dataclass(frozen=True, slots=True)
 class Assessment:
-    """The cards of every table and the rankings (and the cards of each table's own period, before ranking)."""
+    """The cards of every table and the rankings."""
 
     cards: tuple[Card, ...]
     standings: tuple[Standing, ...]
