@@ -452,28 +452,21 @@ def test_att6_shouzhan_circular_says_its_money_once_as_the_article_does() -> Non
 def test_a_rung_whose_words_leave_the_money_unsaid_states_it() -> None:
     """A rung whose words name only its sanction ("通报批评", with a fine of 100 yuan, the pair guangwu-street
     第三十八条 writes "给予通报批评并扣除考核奖金100元") says the money after them; words naming the same sum say it
-    once; another sum ("1100元" is not "100元") leaves it unsaid."""
-    for words, said in (("通报批评", "→ 通报批评，扣款100元。"),
-                        ("通报批评并罚款1100元", "→ 通报批评并罚款1100元，扣款100元。"),
-                        ("通报批评并扣除考核奖金100元", "→ 通报批评并扣除考核奖金100元。")):
+    once; another sum ("1100元" is not "100元") leaves it unsaid. So with a share of the annual bonus (shouzhan-town
+    第十条(九) "扣发全年年度奖金的5%")."""
+    fine, share = {"fine": "100"}, {"bonus_share": "0.05"}
+    for words, money, said in (("通报批评", fine, "→ 通报批评，扣款100元。"),
+                               ("通报批评并罚款1100元", fine, "→ 通报批评并罚款1100元，扣款100元。"),
+                               ("通报批评并扣除考核奖金100元", fine, "→ 通报批评并扣除考核奖金100元。"),
+                               ("通报批评", share, "→ 通报批评，扣发全年年度奖金的5%。"),
+                               ("扣发全年年度奖金的5%", share, "→ 扣发全年年度奖金的5%。")):
         ladder = policy("offence-ladder", "ATT-6", SHOUZHAN, "第十条(九)", "第一次", counts=["ATT-1"], once_per="day",
-                        tiers=[rung(words, 1, 1, fine="100")])
+                        tiers=[rung(words, 1, 1, **money)])
         report = run(make_variant(SHOUZHAN_RECORD, ladder), events(finding("late", "2026-03-02T08:20")), "2026-03-31")
         (verdict,) = [v for v in report.verdicts if v.sanction]
         assert str(verdict.explanation).endswith(said), words
 
 
-
-def test_a_rung_whose_words_leave_the_bonus_share_unsaid_states_it() -> None:
-    """ATT-6 (shouzhan-town 第十条(九), "扣发全年年度奖金的5%"): a rung written "通报批评" that also takes 5% of the
-    annual bonus says the share after its words; words naming the same share say it once."""
-    for words, said in (("通报批评", "→ 通报批评，扣发全年年度奖金的5%。"),
-                        ("扣发全年年度奖金的5%", "→ 扣发全年年度奖金的5%。")):
-        ladder = policy("offence-ladder", "ATT-6", SHOUZHAN, "第十条(九)", "第一次", counts=["ATT-1"], once_per="day",
-                        tiers=[rung(words, 1, 1, bonus_share="0.05")])
-        report = run(make_variant(SHOUZHAN_RECORD, ladder), events(finding("late", "2026-03-02T08:20")), "2026-03-31")
-        (verdict,) = [v for v in report.verdicts if v.sanction]
-        assert str(verdict.explanation).endswith(said), words
 
 def test_esc1_town_conduct_a_complaint_upheld_twice_is_one_complaint() -> None:
     """ESC-1 (town-conduct-100 责任追究制度 3(3)③ "工作作风和服务态度差，多次受到投诉的" → 党纪政纪处分): K1 upheld on
