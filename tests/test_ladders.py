@@ -467,7 +467,6 @@ def test_a_rung_whose_words_leave_the_money_unsaid_states_it() -> None:
         assert str(verdict.explanation).endswith(said), words
 
 
-
 def test_esc1_town_conduct_a_complaint_upheld_twice_is_one_complaint() -> None:
     """ESC-1 (town-conduct-100 责任追究制度 3(3)③ "工作作风和服务态度差，多次受到投诉的" → 党纪政纪处分): K1 upheld on
     3/10 and, reinvestigated, again on 3/20 is one complaint; K2 upheld on 3/25 is the second — 党纪政纪处分 then."""

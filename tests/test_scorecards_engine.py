@@ -491,7 +491,7 @@ def one_rule_card(rule: dict[str, Any], verdicts: list[Verdict], base: int = 10)
     """The Q1 card of S1 on the staff table whose 服务 item (10, base ``base``) holds only ``rule``."""
     data = table()
     data["categories"][0]["items"][1].update(base=base, rules=[rule])
-    (card,) = assess([ScorecardTable.model_validate(data)], verdicts, roster=Roster(), as_of=date(2026, 3, 31)).cards
+    (card,) = scored(data, verdicts)
     return card
 
 
@@ -587,8 +587,7 @@ def rates_disqualify(of: str, verdicts: list[Verdict]) -> dict[str, Any]:
         "id": "rates", "rule": "SC-5", "text": "（五）所在窗口评议率和群众满意率未达93%的",
         "when": {"kind": "measure-below", "measures": ["evaluation_rate", "satisfaction_rate"], "below": 93, "of": of},
     }]
-    cards = assess([ScorecardTable.model_validate(data)], verdicts, roster=Roster(), as_of=date(2026, 3, 31)).cards
-    return {card.subject.id: card for card in cards}
+    return {card.subject.id: card for card in scored(data, verdicts)}
 
 
 def served(staff: str, window: str) -> Verdict:
@@ -746,14 +745,16 @@ def discipline_rules(*rules: dict[str, Any]) -> dict[str, Any]:
 
 def test_sc4_a_line_counted_once_for_all_its_verdicts_names_the_first() -> None:
     """SC-4 (county-centre staff table "经认定有创造性成果或重大贡献，得4分", ``per = "once"``): contributions
-    recognised on 3/2 (case C1) and 3/9 (C2) give 4 points once, on one line naming the first — its rule, day,
-    case, evidence and words — and how many more there were."""
+    recognised on 3/2 (case C1) and 3/9 (C2) give 4 points once (纪律, base 6: 10), on one line naming the first —
+    its rule, day, case, evidence and words — and how many more there were."""
     rule = {"kind": "per-verdict", "rules": ["SC-4"], "codes": ["contribution"], "points": "4", "per": "once",
             "label": "经认定有创造性成果或重大贡献，得4分"}
-    (card,) = scored(discipline_rules(rule), [
+    data = discipline_rules(rule)
+    data["categories"][0]["items"][0]["base"] = 6
+    (card,) = scored(data, [
         fact("SC-4", "2026-03-02", "3月2日经认定有重大贡献", code="contribution", case="C1", evidence=("e1",)),
         fact("SC-4", "2026-03-09", "3月9日经认定有重大贡献", code="contribution", case="C2", evidence=("e2",))])
-    (line,) = card.item("discipline").lines[:1]
+    (line,) = card.item("discipline").lines
     assert (line.kind, line.points, line.rule, line.on, line.case, line.evidence) == (
         LineKind.BONUS, Decimal(4), "SC-4", date(2026, 3, 2), "C1", ("e1",))
     assert line.explanation == "3月2日经认定有重大贡献（另有1项同类记录）"
@@ -821,7 +822,7 @@ def test_sc3_facts_resting_on_no_event_each_count() -> None:
 
 
 @pytest.mark.parametrize(("per", "verdict", "lacking"), [
-    ("half_day", fact("ATT-2", "2026-03-10", "旷工", evidence=("e1", "e2"), deadline=None), "quantity"),
+    ("half_day", fact("ATT-2", "2026-03-10", "旷工", evidence=("e1", "e2")), "quantity"),
     ("day", fact("TL-2", "2026-03-10", "超期", evidence=("e1", "e2")), "days late"),
 ])
 def test_a_line_priced_per_unit_of_a_verdict_without_units_is_an_error_naming_the_card(

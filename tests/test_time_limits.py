@@ -460,6 +460,7 @@ def test_tl6_the_green_channel_covers_key_projects_only_however_a_case_is_asked_
     assert [file.case for file in green.cases(books, context)] == ["C1"]
     assert {case: green.covers(file) for case, file in books[CASE_FILES].items()} == {"C1": True, "C2": False}
 
+
 # TL-10 预警 (county-centre 限时办结电脑监督系统; threshold: the library's default, 2 working days)
 
 
