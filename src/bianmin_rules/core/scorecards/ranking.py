@@ -74,9 +74,7 @@ def assess_in_time(
                     earlier=earlier)
     period_cards: list[Card] = []
     always = [course.spans[0][1] for course in courses if [span for span, _ in course.spans] == [ALWAYS]]
-    tables: list[ScorecardTable] | None = [table for table in always if isinstance(table, ScorecardTable)]
-    if tables is not None and len(tables) != len(courses):
-        tables = None  # what a later scoring may take again: the tables in force always, if all are
+    tables = [table for table in always if isinstance(table, ScorecardTable)]  # a later scoring may take them again
     scored: list[tuple[Card, ScorecardTable]] = []
     standings: list[Standing] = []
     for course in courses:
@@ -108,7 +106,7 @@ def assess_in_time(
     return Assessment(
         cards=tuple(apply_requirements(card, table, standings, scorer) for card, table in scored),
         standings=tuple(standings),
-        scored=Earlier(tables, period_cards, scorer) if tables is not None else None,
+        scored=Earlier(tables, period_cards, scorer) if len(tables) == len(courses) else None,  # all in force always
     )
 
 
