@@ -40,7 +40,7 @@ from bianmin_rules.families.first_inquiry.events import InquiryReceived
 from bianmin_rules.intake.files import DATA
 from bianmin_rules.views import trace
 from bianmin_rules.views.labels import Words
-from bianmin_rules.views.whatif import Alike
+from bianmin_rules.views.whatif import Alike, Change, VerdictChange
 
 
 def test_event_times_are_china_time_and_one_minute_is_one_object() -> None:
@@ -190,6 +190,21 @@ def test_a_verdict_keeps_its_values_as_pydantic_would() -> None:
         assert copied.staff == "S-其他" and copied.differing(verdict) == ("staff",)
     trace = deadlines[0].deadline
     assert trace is not None and list(trace.__dict__) == list(DeadlineTrace.model_fields)
+
+
+def test_a_result_of_valid_values_is_the_one_validation_makes() -> None:
+    """A what-if's changes are made of values taken from validated verdicts, without validating them again
+    (``Result.of_valid``): the same model, defaults and JSON as validation gives; a missing field is refused."""
+    verdict = demo_report().verdicts[0]
+    given = {"change": Change.CHANGED, "rule": verdict.rule, "subject": verdict.subject, "case": verdict.case,
+             "on": verdict.on, "before": verdict}
+    made = VerdictChange.of_valid(**given)
+    validated = VerdictChange(**given)
+    assert made == validated and made.model_dump_json() == validated.model_dump_json()
+    assert list(made.__dict__) == list(VerdictChange.model_fields) and made.fields == () and made.after is None
+    assert pickle.loads(pickle.dumps(made)) == validated
+    with pytest.raises(TypeError, match="on"):
+        VerdictChange.of_valid(**{name: value for name, value in given.items() if name != "on"})
 
 
 def test_words_many_verdicts_say_alike_read_as_words_said_once() -> None:

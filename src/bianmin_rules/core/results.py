@@ -48,12 +48,19 @@ class Result(BaseModel):
 
     _every_field: ClassVar[set[str]] = set()
     _names: ClassVar[dict[str, Any] | None] = None
+    _defaults: ClassVar[dict[str, Any]] = {}
+    _required: ClassVar[frozenset[str]] = frozenset()
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
         cls._every_field = set(cls.model_fields)  # a set: model_copy copies it and adds to the copy
         cls._names = _shared_names(cls.model_fields)
+        cls._defaults = cls._names.copy() if cls._names is not None else dict.fromkeys(cls.model_fields)
+        cls._defaults.update((name, field.default) for name, field in cls.model_fields.items()
+                             if not field.is_required() and field.default_factory is None)
+        cls._required = frozenset(name for name, field in cls.model_fields.items()
+                                  if field.is_required() or field.default_factory is not None)
 
     def model_post_init(self, context: Any, /) -> None:
         # After validation, not in an __init__ of our own: pydantic would then call that
@@ -73,11 +80,29 @@ class Result(BaseModel):
         equal without comparing them; others by ``equal`` (``==`` by default).
         """
         equal = equal or operator.eq
-        theirs = other.__dict__
-        return tuple(
-            name for name, value in self.__dict__.items()
-            if value is not theirs[name] and name not in ignored and not equal(value, theirs[name])
-        )
+        mine, theirs = self.__dict__, other.__dict__
+        unshared = [name for name, value in mine.items() if value is not theirs[name]]
+        return tuple(name for name in unshared if name not in ignored and not equal(mine[name], theirs[name]))
+
+    @classmethod
+    def of_valid(cls, **values: Any) -> Self:
+        """A result of ``values`` that are valid already (taken from other results), not validated again.
+
+        The fields not given take their defaults. For what is made by the ten thousand of
+        results that were validated when made (a what-if's changes), where validating
+        each again would cost more than the rest of making it.
+        """
+        missing = cls._required - values.keys()
+        if missing:
+            raise TypeError(f"{cls.__name__} needs {', '.join(sorted(missing))}")
+        result = cls.__new__(cls)
+        fields = cls._defaults.copy()  # in the model's order, the names' table shared where it can be
+        fields.update(values)
+        object.__setattr__(result, "__dict__", fields)
+        object.__setattr__(result, "__pydantic_fields_set__", cls._every_field)
+        object.__setattr__(result, "__pydantic_extra__", None)
+        object.__setattr__(result, "__pydantic_private__", None)
+        return result
 
     def restated(self, **changes: Any) -> Self:
         """This result with ``changes`` to fields whose values are already valid, sharing every other value.

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from bianmin_rules.core.books import collector_paused
 from bianmin_rules.core.periods import Period
 from bianmin_rules.core.report import Report, SubjectTotal
-from bianmin_rules.core.results import Number
+from bianmin_rules.core.results import Number, Result
 from bianmin_rules.core.scorecards.cards import Card
 from bianmin_rules.core.verdicts import Subject, Verdict
 from bianmin_rules.core.words import Texts, Written
@@ -40,10 +40,8 @@ class Change(StrEnum):
     CHANGED = "changed"
 
 
-class VerdictChange(BaseModel):
+class VerdictChange(Result):
     """One verdict that only one report has, or that both have with different details."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     change: Change
     rule: str
@@ -224,11 +222,17 @@ class Spelling:
         return "(" + ", ".join(map(self.spell, key)) + ("," if len(key) == 1 else "") + ")"
 
     def spell(self, value: object) -> str:
-        """``repr(value)``, remembered while ``value`` lives (the entry holds it)."""
+        """``repr(value)``, remembered while ``value`` lives (the entry holds it) unless Python writes it at once."""
+        if type(value) in WRITTEN_AT_ONCE:
+            return repr(value)
         entry = self._spelt.get(id(value))
         if entry is None or entry[0] is not value:
             entry = self._spelt[id(value)] = (value, repr(value))
         return entry[1]
+
+
+WRITTEN_AT_ONCE = frozenset({str, date, tuple, type(None)})
+"""Types whose ``repr`` is quicker written again than looked up: a text, a day, a tuple of texts, None."""
 
 
 def changes_within(
@@ -261,7 +265,7 @@ def group_by_identity(verdicts: Iterable[Verdict]) -> dict[tuple[object, ...], l
 
 def change_of(change: Change, verdict: Verdict, **details: object) -> VerdictChange:
     """A change named by ``verdict``'s rule, subject, case and day; ``details`` are its before, after and fields."""
-    return VerdictChange(
+    return VerdictChange.of_valid(
         change=change, rule=verdict.rule, subject=verdict.subject, case=verdict.case, on=verdict.on,
         **details,
     )
