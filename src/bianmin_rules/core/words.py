@@ -27,6 +27,7 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from string import Formatter
 from typing import Annotated, Any, Protocol, Union
@@ -130,7 +131,7 @@ class Message(Written):
         self.msgid = msgid
         # Names and values one after another in one tuple: a verdict's sentence is kept for as long as its
         # report, and a tuple is a third of the size of the dict it was called with.
-        self.facts: tuple[str | Arg, ...] = tuple(item for pair in args.items() for item in pair) if args else ()
+        self.facts: tuple[str | Arg, ...] = tuple(chain.from_iterable(args.items())) if args else ()
         self.catalogue = catalogue
 
     @property
