@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import lru_cache
+from itertools import compress
 from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer
@@ -71,6 +72,15 @@ class Result(BaseModel):
             values.update(self.__dict__)
             object.__setattr__(self, "__dict__", values)
 
+    def __eq__(self, other: object) -> bool:
+        # pydantic's own comparison, less what a result cannot have (generic origins, private or extra
+        # values): the same class and equal fields.
+        if isinstance(other, BaseModel):
+            return type(other) is type(self) and self.__dict__ == other.__dict__
+        return NotImplemented
+
+    __hash__ = BaseModel.__hash__  # defining __eq__ would otherwise leave results unhashable
+
     def differing(
         self, other: Self, ignored: frozenset[str] = frozenset(), equal: Callable[[Any, Any], bool] | None = None,
     ) -> tuple[str, ...]:
@@ -81,7 +91,10 @@ class Result(BaseModel):
         """
         equal = equal or operator.eq
         mine, theirs = self.__dict__, other.__dict__
-        unshared = [name for name, value in mine.items() if value is not theirs[name]]
+        if type(other) is type(self):  # the values of one class's results are in the order of its fields
+            unshared = list(compress(mine, map(operator.is_not, mine.values(), theirs.values())))
+        else:
+            unshared = [name for name, value in mine.items() if value is not theirs[name]]
         return tuple(name for name in unshared if name not in ignored and not equal(mine[name], theirs[name]))
 
     @classmethod

@@ -196,7 +196,14 @@ def verdict_changes(before: Sequence[Verdict], after: Sequence[Verdict]) -> Iter
     alike = Alike()
     found: list[tuple[Verdict, list[VerdictChange]]] = []  # each group's changes, and a verdict of the group
     for key, olds in old.items():
-        changes = list(changes_within(olds, new.get(key, []), alike))
+        news = new.get(key, [])
+        if len(olds) == 1 == len(news):  # most groups: one verdict each side, told apart without more
+            fields = changed_fields(olds[0], news[0], alike)
+            if fields:
+                found.append((olds[0], [change_of(Change.CHANGED, olds[0], fields=fields, before=olds[0],
+                                                  after=news[0])]))
+            continue
+        changes = list(changes_within(olds, news, alike))
         if changes:
             found.append((olds[0], changes))
     for key, news in new.items():
