@@ -120,7 +120,7 @@ def evaluate_all(
             for variant in variants:
                 variant.families.admit(books, variant.case_types)
         notes = [tuple(variant.families.notes(books)) for variant in variants]
-        judgements = Judgements(books, release(books, variants))
+        judgements = Judgements(books, release(books, variants), variants=len(variants))
         reports = []
         judging = Judging(told, sum(len(entries(variant)) for variant in variants))
         for variant, work_calendar, noted in zip(variants, calendars, notes, strict=True):
@@ -263,13 +263,21 @@ class Judgements:
     scorecards too where its tables are the same. Otherwise its scoring takes again the
     earlier variant's cards whose inputs are the same findings, of the tables both have
     (:class:`~bianmin_rules.core.scorecards.scoring.Earlier`).
+
+    What the policies of a stage derive from the books (a case index, the inquiries'
+    chains) depends on the books alone: the stage of each of the ``variants`` to be judged
+    takes what the same stage of the variants before it derived, and the last one's is
+    freed with its stage.
     """
 
-    def __init__(self, books: Books, freeing: Release | None = None) -> None:
+    def __init__(self, books: Books, freeing: Release | None = None, *, variants: int = 1) -> None:
         self._books = books
         self._release = freeing
         self._judged: list[_Judged] = []
         self._outcomes: list[_Outcome] = []
+        self._variants = variants
+        self._started = 0  # the reports begun
+        self._derived: dict[int, Derived] = {}
 
     def report(
         self, variant: Variant, context: Context, judging: Judging | None = None, *,
@@ -278,6 +286,7 @@ class Judgements:
         """The report of ``variant`` on the books, as :func:`judge` gives it (``notes``: its families', if taken
         before the books were freed)."""
         books, name = self._books, context.variant
+        self._started += 1
         if variant.timeline is not None:
             return timed_report(variant, variant.timeline, books, context, judging)
         if notes is None:
@@ -328,7 +337,7 @@ class Judgements:
         def verdicts() -> list[Verdict]:
             return [v for n in lineage for v in self._judged[n].under(name)]
 
-        for _, policies in stages(variant):
+        for stage, policies in stages(variant):
             earlier = tuple(lineage)
             staged: Context | None = None
             for policy in policies:
@@ -339,7 +348,7 @@ class Judgements:
                 number = self._number(policy, context, consulted[kinds], seen)
                 if number is None:
                     if staged is None:  # the earlier verdicts under this variant's name, made once per stage
-                        staged = replace(context, verdicts=tuple(verdicts()), derived=Derived())
+                        staged = replace(context, verdicts=tuple(verdicts()), derived=self._stage_derived(stage))
                     own = replace(staged, policies=consulted[kinds])
                     number = len(self._judged)
                     self._judged.append(_Judged(policy, own, seen, list(policy.evaluate(self._books, own))))
@@ -351,6 +360,12 @@ class Judgements:
                 if judging is not None:
                     judging.policy_done()
         return tuple(lineage), verdicts
+
+    def _stage_derived(self, stage: int) -> Derived:
+        """What ``stage`` derives from the books: kept for the variants still to come, else freed with the stage."""
+        if 0 < self._started < self._variants:
+            return self._derived.setdefault(stage, Derived())
+        return self._derived.pop(stage, None) or Derived()
 
     def _earlier(self) -> Earlier | None:
         """The latest scoring of these books, to take again its cards whose inputs are unchanged."""
