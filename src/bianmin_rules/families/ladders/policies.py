@@ -192,17 +192,20 @@ class Listed(NamedTuple):
         return words
 
 
-class Rung(NamedTuple):
-    """A rung as its verdicts say it: the tier, its sanction, and the money its words leave unsaid."""
+@dataclass(slots=True)
+class Rung:
+    """A rung as its verdicts say it, in one evaluation: the tier, its sanction, the money its words leave unsaid
+    ("扣发200元" says its 200 yuan, "通报批评" none), and the first verdict found on it."""
 
     tier: LadderTier
     sanction: Sanction
     fine: str | Message
     bonus: str | Message
+    found: Verdict | None = None
 
     @classmethod
     def of(cls, tier: LadderTier) -> Rung:
-        """The rung of ``tier``: "扣发200元" says its 200 yuan, "通报批评" none."""
+        """The rung of ``tier``, before any verdict reaches it."""
         percent = plain(tier.bonus_share * 100)
         fine = (say("，扣款{yuan}元", yuan=str(tier.fine))
                 if tier.fine and not tier.names(f"{plain(tier.fine)}元") else "")
@@ -354,17 +357,23 @@ class OffenceLadder(CountedPolicy):
         tier = rung.tier
         basis = [*shown, current]
         judged = current.first
-        return self.verdict(
-            context, subject=subject(self.per, key), kind=VerdictKind.VIOLATION, on=current.on,
-            explanation=say("{within}第{n}次（{rules}，{on}）：{before}→ {tier}{fine}{bonus}。", within=within, n=n,
-                            rules=joined(current.rules), on=current.on, before=before, tier=tier.tier, fine=rung.fine,
-                            bonus=rung.bonus),
-            sanction=rung.sanction, fine=tier.fine, bonus_share=tier.bonus_share, quantity=whole(n),
-            occurrences=(*listed.records[first:last_shown], listed.records[i]),
-            evidence=tuple(e for o in basis for e in o.evidence),
-            case=judged.case, inquiry=judged.inquiry, complaint=judged.complaint, window=judged.window,
-            staff=judged.staff,
-        )
+        found: dict[str, Any] = {
+            "subject": subject(self.per, key), "on": current.on,
+            "message": say("{within}第{n}次（{rules}，{on}）：{before}→ {tier}{fine}{bonus}。", within=within, n=n,
+                           rules=joined(current.rules), on=current.on, before=before, tier=tier.tier,
+                           fine=rung.fine, bonus=rung.bonus),
+            "quantity": whole(n), "occurrences": (*listed.records[first:last_shown], listed.records[i]),
+            "evidence": tuple(e for o in basis for e in o.evidence),
+            "case": judged.case, "inquiry": judged.inquiry, "complaint": judged.complaint, "window": judged.window,
+            "staff": judged.staff,
+        }
+        # A rung's verdicts differ in the occurrence, its count and its list, never in the rung's sanction and money.
+        if rung.found is not None:
+            return self.verdict_like(rung.found, context, **found)
+        message = found.pop("message")
+        rung.found = self.verdict(context, kind=VerdictKind.VIOLATION, explanation=message, sanction=rung.sanction,
+                                  fine=tier.fine, bonus_share=tier.bonus_share, **found)
+        return rung.found
 
 
 @dataclass(frozen=True, slots=True)
