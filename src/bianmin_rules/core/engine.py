@@ -359,13 +359,23 @@ class Judgements:
                             staged.derived.forget(freed)
                 if judging is not None:
                     judging.policy_done()
+            if not self._sharing:
+                self._derived.pop(stage, None)  # freed with the stage of the last variant, judged again or not
         return tuple(lineage), verdicts
 
+    @property
+    def _sharing(self) -> bool:
+        """Are variants still to be judged after the one being judged now (what its stages derive kept for them)?"""
+        return 0 < self._started < self._variants
+
     def _stage_derived(self, stage: int) -> Derived:
-        """What ``stage`` derives from the books: kept for the variants still to come, else freed with the stage."""
-        if 0 < self._started < self._variants:
-            return self._derived.setdefault(stage, Derived())
-        return self._derived.pop(stage, None) or Derived()
+        """What ``stage`` derives from the books, kept for the variants still to come (:attr:`_sharing`)."""
+        derived = self._derived.get(stage)
+        if derived is None:
+            derived = Derived()
+            if self._sharing:
+                self._derived[stage] = derived
+        return derived
 
     def _earlier(self) -> Earlier | None:
         """The latest scoring of these books, to take again its cards whose inputs are unchanged."""
