@@ -120,7 +120,7 @@ def evaluate_all(
             for variant in variants:
                 variant.families.admit(books, variant.case_types)
         notes = [tuple(variant.families.notes(books)) for variant in variants]
-        judgements = Judgements(books, release(books, variants), variants=len(variants))
+        judgements = Judgements(books, release(books, variants), variants=variants)
         reports = []
         judging = Judging(told, sum(len(entries(variant)) for variant in variants))
         for variant, work_calendar, noted in zip(variants, calendars, notes, strict=True):
@@ -265,18 +265,19 @@ class Judgements:
     (:class:`~bianmin_rules.core.scorecards.scoring.Earlier`).
 
     What the policies of a stage derive from the books (a case index, the inquiries'
-    chains) depends on the books alone: the stage of each of the ``variants`` to be judged
-    takes what the same stage of the variants before it derived, and the last one's is
-    freed with its stage.
+    chains) depends on the books alone: where a variant still to be judged, of the
+    ``variants`` these books are judged for in turn, has other policies, it takes what the
+    same stage of the variant before it derived; the rest is freed with its stage.
     """
 
-    def __init__(self, books: Books, freeing: Release | None = None, *, variants: int = 1) -> None:
+    def __init__(self, books: Books, freeing: Release | None = None, *, variants: Sequence[Variant] = ()) -> None:
         self._books = books
         self._release = freeing
         self._judged: list[_Judged] = []
         self._outcomes: list[_Outcome] = []
         self._variants = variants
         self._started = 0  # the reports begun
+        self._sharing = False  # does a variant still to come have other policies than the one being judged?
         self._derived: dict[int, Derived] = {}
 
     def report(
@@ -287,6 +288,7 @@ class Judgements:
         before the books were freed)."""
         books, name = self._books, context.variant
         self._started += 1
+        self._sharing = any(later.policies != variant.policies for later in self._variants[self._started:])
         if variant.timeline is not None:
             return timed_report(variant, variant.timeline, books, context, judging)
         if notes is None:
@@ -363,13 +365,8 @@ class Judgements:
                 self._derived.pop(stage, None)  # freed with the stage of the last variant, judged again or not
         return tuple(lineage), verdicts
 
-    @property
-    def _sharing(self) -> bool:
-        """Are variants still to be judged after the one being judged now (what its stages derive kept for them)?"""
-        return 0 < self._started < self._variants
-
     def _stage_derived(self, stage: int) -> Derived:
-        """What ``stage`` derives from the books, kept for the variants still to come (:attr:`_sharing`)."""
+        """What ``stage`` derives from the books, kept where a variant still to come has other policies."""
         derived = self._derived.get(stage)
         if derived is None:
             derived = Derived()
