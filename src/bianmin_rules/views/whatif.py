@@ -196,19 +196,12 @@ def verdict_changes(before: Sequence[Verdict], after: Sequence[Verdict]) -> Iter
     alike = Alike()
     found: list[tuple[Verdict, list[VerdictChange]]] = []  # each group's changes, and a verdict of the group
     for key, olds in old.items():
-        news = new.get(key, [])
-        if len(olds) == 1 == len(news):  # most groups: one verdict each side, told apart without more
-            fields = changed_fields(olds[0], news[0], alike)
-            if fields:
-                found.append((olds[0], [change_of(Change.CHANGED, olds[0], fields=fields, before=olds[0],
-                                                  after=news[0])]))
-            continue
-        changes = list(changes_within(olds, news, alike))
+        changes = changes_within(olds, new.get(key, []), alike)
         if changes:
             found.append((olds[0], changes))
     for key, news in new.items():
         if key not in old:
-            found.append((news[0], list(changes_within([], news))))
+            found.append((news[0], changes_within([], news)))
     spelling = Spelling()
     found.sort(key=lambda group: spelling(identity(group[0])))
     for _, changes in found:
@@ -244,16 +237,20 @@ WRITTEN_AT_ONCE = frozenset({str, date, tuple, type(None)})
 
 def changes_within(
     olds: list[Verdict], news: list[Verdict], equal: Callable[[Any, Any], bool] | None = None,
-) -> Iterable[VerdictChange]:
-    """The changes between two groups of verdicts of one identity, paired in their order (compared by ``equal``)."""
+) -> list[VerdictChange]:
+    """The changes between two groups of verdicts of one identity, paired in their order (compared by ``equal``).
+
+    A list, not a generator: there is a group for almost every verdict, most of one verdict a side.
+    """
+    changes = []
     for first, second in zip(olds, news, strict=False):
         fields = changed_fields(first, second, equal)
         if fields:
-            yield change_of(Change.CHANGED, first, fields=fields, before=first, after=second)
-    for extra in olds[len(news):]:
-        yield change_of(Change.REMOVED, extra, before=extra)
-    for extra in news[len(olds):]:
-        yield change_of(Change.ADDED, extra, after=extra)
+            changes.append(change_of(Change.CHANGED, first, fields=fields, before=first, after=second))
+    if len(olds) != len(news):
+        changes.extend(change_of(Change.REMOVED, extra, before=extra) for extra in olds[len(news):])
+        changes.extend(change_of(Change.ADDED, extra, after=extra) for extra in news[len(olds):])
+    return changes
 
 
 def group_by_identity(verdicts: Iterable[Verdict]) -> dict[tuple[object, ...], list[Verdict]]:
