@@ -35,7 +35,8 @@ class Derived:
     under eight: an index of the cases by type, the responsibility chain of each
     inquiry. Each :class:`Context` carries its own (the engine gives every stage a new
     one, so that what the first stage derived is freed before the next builds its
-    verdicts); nothing outlives the evaluation.
+    verdicts; a what-if keeps it for the same stage of a later variant with other
+    policies); nothing outlives the evaluation.
     """
 
     __slots__ = ("_values",)
