@@ -108,14 +108,9 @@ class Result(BaseModel):
         missing = cls._required - values.keys()
         if missing:
             raise TypeError(f"{cls.__name__} needs {', '.join(sorted(missing))}")
-        result = cls.__new__(cls)
         fields = cls._defaults.copy()  # in the model's order, the names' table shared where it can be
         fields.update(values)
-        object.__setattr__(result, "__dict__", fields)
-        object.__setattr__(result, "__pydantic_fields_set__", cls._every_field)
-        object.__setattr__(result, "__pydantic_extra__", None)
-        object.__setattr__(result, "__pydantic_private__", None)
-        return result
+        return cls._holding(fields)
 
     def restated(self, **changes: Any) -> Self:
         """This result with ``changes`` to fields whose values are already valid, sharing every other value.
@@ -124,16 +119,19 @@ class Result(BaseModel):
         restates every verdict a policy found once under the name of each variant that
         has the same policy.
         """
-        cls = type(self)
-        copy = cls.__new__(cls)
         values = self.__dict__.copy()  # shares the names' table, as the original does
         values.update(changes)
-        object.__setattr__(copy, "__dict__", values)
-        object.__setattr__(copy, "__pydantic_fields_set__", self._every_field)
-        object.__setattr__(copy, "__pydantic_extra__", None)
-        object.__setattr__(copy, "__pydantic_private__", None)
-        return copy
+        return type(self)._holding(values)
 
+    @classmethod
+    def _holding(cls, fields: dict[str, Any]) -> Self:
+        """A result holding ``fields`` (every field, in the model's order) as pydantic would, unvalidated."""
+        result = cls.__new__(cls)
+        object.__setattr__(result, "__dict__", fields)
+        object.__setattr__(result, "__pydantic_fields_set__", cls._every_field)
+        object.__setattr__(result, "__pydantic_extra__", None)
+        object.__setattr__(result, "__pydantic_private__", None)
+        return result
 
 def _shared_names(names: Iterable[str]) -> dict[str, Any] | None:
     """A dict of ``names`` (values None) whose table of names its copies share — the attributes of an instance
