@@ -8,11 +8,13 @@ subject from its facts.
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 from functools import cache
+from itertools import accumulate
 from operator import attrgetter, itemgetter
 from typing import Any, Generic, Protocol, TypeVar, dataclass_transform
 
@@ -137,6 +139,109 @@ def follows(ordered: Sequence[Any], opening: Any, what: str, *, may_precede: tup
                 f"dated before {what} was received (event {opening.event!r}); every event of it follows its receipt",
                 event_id=fact.event,
             )
+
+
+class Columns:
+    """Dated facts kept as columns, not as an object each: the compact form of a large book's steps.
+
+    A fact is stored as its kind (a small integer into the kinds the columns were made
+    for), its time (a small integer into a table of the distinct times), its event id (in
+    one string table for all the facts) and its other fields' values — references to the
+    objects the fact held (names, limits, flags), so nothing is copied and nothing is
+    lost. :meth:`fact` builds the fact again, field for field equal to the one stored, so
+    a book can keep the steps its rules read rarely here and build them when read. The
+    first two fields of every kind are ``at`` and ``event`` (as :class:`Dated` facts have).
+    """
+
+    __slots__ = (
+        "_arity",
+        "_codes",
+        "_id_end",
+        "_ids",
+        "_kind",
+        "_kinds",
+        "_pending",
+        "_start",
+        "_time",
+        "_time_code",
+        "_times",
+        "_values",
+        "_values_of",
+    )
+
+    def __init__(self, kinds: Sequence[type]) -> None:
+        self._kinds = tuple(kinds)
+        self._codes = {kind: code for code, kind in enumerate(self._kinds)}
+        names = [tuple(f.name for f in fields(kind)) for kind in self._kinds]
+        if any(kind_names[:2] != ("at", "event") for kind_names in names):
+            raise TypeError("every kind of fact kept as columns starts with the fields at and event")
+        self._arity = tuple(len(kind_names) - 2 for kind_names in names)
+        self._values_of: tuple[Callable[[Any], tuple[Any, ...]], ...] = tuple(
+            _values_getter(kind_names[2:]) for kind_names in names
+        )
+        self._kind = array("B")
+        self._time = array("I")
+        self._times: list[datetime] = []
+        self._time_code: dict[datetime, int] | None = {}
+        self._pending: list[str] = []
+        self._ids = ""
+        self._id_end = array("I")
+        self._values: list[Any] = []
+        self._start = array("I")
+
+    def __len__(self) -> int:
+        return len(self._kind)
+
+    def append(self, fact: Dated) -> int:
+        """Store one fact; its row, by which :meth:`fact` builds it again."""
+        code = self._codes[type(fact)]
+        row = len(self._kind)
+        self._kind.append(code)
+        at = fact.at
+        codes = self._time_code
+        if codes is None:  # appending after a seal: the times' codes again
+            codes = self._time_code = {at: code for code, at in enumerate(self._times)}
+        time = codes.get(at)
+        if time is None:
+            time = codes[at] = len(self._times)
+            self._times.append(at)
+        self._time.append(time)
+        self._pending.append(fact.event)
+        self._start.append(len(self._values))
+        self._values.extend(self._values_of[code](fact))
+        return row
+
+    def fact(self, row: int) -> Any:
+        """The fact stored in ``row``, built again."""
+        if self._pending:
+            self.seal()
+        code = self._kind[row]
+        ends = self._id_end
+        start = self._start[row]
+        return self._kinds[code](
+            self._times[self._time[row]], self._ids[ends[row - 1] if row else 0:ends[row]],
+            *self._values[start:start + self._arity[code]],
+        )
+
+    def seal(self) -> None:
+        """Done appending for now: the event ids stored since go into the one string table, and the index of the
+        times (needed only to append) is dropped. Reading seals the columns first; appending again may follow."""
+        self._time_code = None
+        ends = accumulate(map(len, self._pending), initial=len(self._ids))
+        next(ends)  # where the new ids start: the end of the last one before them
+        self._id_end.extend(ends)
+        self._ids += "".join(self._pending)
+        self._pending.clear()
+
+
+def _values_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """The values of these fields of a fact, as a tuple (whatever their number)."""
+    if not names:
+        return lambda fact: ()
+    if len(names) == 1:
+        name = names[0]
+        return lambda fact: (getattr(fact, name),)
+    return attrgetter(*names)
 
 
 class FileLedger(Generic[FileT]):

@@ -21,7 +21,7 @@ from bianmin_rules.core.books import Book, Books
 from bianmin_rules.core.deadlines import Pause, TimeLimit
 from bianmin_rules.core.errors import EvaluationError
 from bianmin_rules.core.events import EventBase
-from bianmin_rules.core.facts import fact, fact_of, filer, follows
+from bianmin_rules.core.facts import Columns, fact, fact_of, filer, follows
 from bianmin_rules.core.verdicts import Verdict
 from bianmin_rules.core.words import Message, say
 from bianmin_rules.families.cases.events import (
@@ -244,7 +244,10 @@ STEP_OF_EVENT: dict[type[CaseEvent], type[Step]] = {
     PaperCopiesDemanded: PaperDemand,
 }
 
-KIND_BITS: dict[type[Step], int] = {step: 1 << i for i, step in enumerate(STEP_OF_EVENT.values())}
+STEP_KINDS: tuple[type[Step], ...] = tuple(STEP_OF_EVENT.values())
+"""Every kind of step, in the order of their bits and of their codes in a book's columns."""
+
+KIND_BITS: dict[type[Step], int] = {step: 1 << i for i, step in enumerate(STEP_KINDS)}
 """One bit per kind of step: a case file knows at once which kinds it holds."""
 
 def step_of(event: CaseEvent) -> Step:
@@ -255,17 +258,20 @@ def step_of(event: CaseEvent) -> Step:
 _ORDER = attrgetter("at", "event")
 
 
-@fact
 class CaseFile:
     """Everything the log says about one case: its receipt and its steps, in time order.
 
-    The facts other families read most are fields: :attr:`receipt` (with the promised
-    limit), :attr:`completion` (valid completions only, REG-3) and :attr:`closed`.
+    The facts other families read most are kept as they were filed: :attr:`receipt` (with
+    the promised limit), :attr:`completion` (valid completions only, REG-3) and
+    :attr:`closed`. The other steps — notices, suspensions, extensions, joint reviews … —
+    are kept in the book's :class:`~bianmin_rules.core.facts.Columns` and built when read
+    (:attr:`steps`, :meth:`of`, :meth:`first`), equal field for field to the steps filed.
     """
+
+    __slots__ = ("_columns", "_row", "_shape", "case", "closed", "completion", "kinds", "receipt")
 
     case: str
     receipt: Receipt | None
-    steps: tuple[Step, ...]
     completion: Completion | None
     """When the case was completed, if it was (a completion found false does not count, REG-3)."""
     closed: Step | None
@@ -273,14 +279,8 @@ class CaseFile:
     kinds: int
     """The kinds of step the file holds, as bits of :data:`KIND_BITS`; absent kinds are never scanned for."""
 
-    @classmethod
-    def from_steps(cls, case: str, steps: Iterable[Step]) -> CaseFile:
-        """Order the steps and file them; a case received twice is an error."""
-        return cls.of_ordered(case, tuple(sorted(steps, key=_ORDER)))
-
-    @classmethod
-    def of_ordered(cls, case: str, ordered: tuple[Step, ...]) -> CaseFile:
-        """File steps already in order (by time, then event id).
+    def __init__(self, case: str, ordered: tuple[Step, ...], columns: Columns | None = None) -> None:
+        """File steps already in order (by time, then event id), the others kept in ``columns``.
 
         A case received twice is an error, and so is a step dated before the receipt
         (:func:`~bianmin_rules.core.facts.follows`); only materials received online
@@ -295,14 +295,44 @@ class CaseFile:
             )
         if receipts and receipts[0]:  # steps sorted before the receipt: at its moment, or a contradiction
             follows(ordered, ordered[receipts[0]], f"case {case!r}", may_precede=(OnlineMaterials,))
-        return cls(
-            case,
-            cast(Receipt, ordered[receipts[0]]) if receipts else None,
-            ordered,
-            None if shape.completion is None else cast(Completion, ordered[shape.completion]),
-            None if shape.closed is None else ordered[shape.closed],
-            shape.kinds,
-        )
+        self.case = case
+        self.receipt = cast(Receipt, ordered[receipts[0]]) if receipts else None
+        self.completion = None if shape.completion is None else cast(Completion, ordered[shape.completion])
+        self.closed = None if shape.closed is None else ordered[shape.closed]
+        self.kinds = shape.kinds
+        self._shape = shape
+        self._columns: Columns | None = None
+        self._row = 0
+        if shape.stored:
+            self._columns = columns = Columns(STEP_KINDS) if columns is None else columns
+            self._row = columns.append(ordered[shape.stored[0]])
+            for position in shape.stored[1:]:
+                columns.append(ordered[position])
+
+    @classmethod
+    def from_steps(cls, case: str, steps: Iterable[Step]) -> CaseFile:
+        """Order the steps and file them; a case received twice is an error."""
+        return cls(case, tuple(sorted(steps, key=_ORDER)))
+
+    @classmethod
+    def of_ordered(cls, case: str, ordered: tuple[Step, ...]) -> CaseFile:
+        """File steps already in order (by time, then event id); see :class:`CaseFile`."""
+        return cls(case, ordered)
+
+    def _step(self, code: int) -> Step:
+        """The step a :attr:`Shape.codes` code names: one kept as filed, or one built from the columns."""
+        if code >= 0:
+            assert self._columns is not None
+            step: Step = self._columns.fact(self._row + code)
+            return step
+        kept = self.receipt if code == _RECEIPT else self.completion if code == _COMPLETION else self.closed
+        assert kept is not None
+        return kept
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """Every step, in time order (then event id)."""
+        return tuple(map(self._step, self._shape.codes))
 
     def has(self, kind: type[Step]) -> bool:
         """Whether the file holds a step of this kind."""
@@ -312,13 +342,13 @@ class CaseFile:
         """The steps of one kind, in time order."""
         if not self.kinds & KIND_BITS[kind]:
             return ()
-        return tuple(s for s in self.steps if type(s) is kind)
+        return cast(tuple[StepT, ...], tuple(map(self._step, self._shape.where[kind])))
 
     def first(self, kind: type[StepT]) -> StepT | None:
         """The earliest step of one kind, if any."""
         if not self.kinds & KIND_BITS[kind]:
             return None
-        return next((s for s in self.steps if type(s) is kind), None)
+        return cast(StepT, self._step(self._shape.where[kind][0]))
 
     def before(self, kind: type[StepT], day: date) -> Iterator[StepT]:
         """The steps of one kind on or before ``day``."""
@@ -370,6 +400,19 @@ class CaseFile:
         """The staff member who received the case (首办责任人)."""
         return self.receipt.staff if self.receipt else None
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, CaseFile) and self.case == other.case and self.steps == other.steps
+
+    def __hash__(self) -> int:
+        return hash((self.case, self.steps))
+
+    def __repr__(self) -> str:
+        return f"CaseFile(case={self.case!r}, steps={self.steps!r})"
+
+
+_RECEIPT, _COMPLETION, _CLOSED = -3, -2, -1
+"""The codes of the steps a :class:`CaseFile` keeps as filed (see :attr:`Shape.codes`)."""
+
 
 class Shape(NamedTuple):
     """Where the steps :class:`CaseFile` names stand in a file, by position in the ordered steps."""
@@ -382,6 +425,12 @@ class Shape(NamedTuple):
     """The first completion that stands (after the last one found false, REG-3)."""
     closed: int | None
     """The earlier of that completion and the first rejection."""
+    stored: tuple[int, ...]
+    """The positions of the steps kept in the book's columns: all but the receipt, the completion and the closing."""
+    codes: tuple[int, ...]
+    """Each step, in order: its row among the file's stored steps, or the (negative) code of a step kept as filed."""
+    where: dict[type[Step], tuple[int, ...]]
+    """The codes of the steps of each kind present, in order."""
 
 
 @lru_cache(maxsize=4096)
@@ -409,7 +458,19 @@ def shape_of(kinds: tuple[type[Step], ...]) -> Shape:
             standing.append(i)
     completion = standing[0] if standing else None
     ends = [i for i in (completion, rejection) if i is not None]
-    return Shape(bits, tuple(receipts), completion, min(ends) if ends else None)
+    closed = min(ends) if ends else None
+    kept: dict[int, int] = {receipts[0]: _RECEIPT} if len(receipts) == 1 else {}
+    if closed is not None:
+        kept[closed] = _CLOSED
+    if completion is not None:
+        kept[completion] = _COMPLETION  # the closing too, when it is the completion
+    stored = tuple(i for i in range(len(kinds)) if i not in kept)
+    codes = tuple(kept[i] if i in kept else stored.index(i) for i in range(len(kinds)))
+    where: dict[type[Step], list[int]] = defaultdict(list)
+    for kind, code in zip(kinds, codes, strict=True):
+        where[kind].append(code)
+    return Shape(bits, tuple(receipts), completion, closed, stored, codes,
+                 {kind: tuple(found) for kind, found in where.items()})
 
 
 def _standing(steps: tuple[Step, ...]) -> tuple[Completion, ...]:
@@ -463,10 +524,12 @@ class CaseLedger:
     def close(self) -> dict[str, CaseFile]:
         """The case files, by case id, in case-id order."""
         files = {}
+        columns = Columns(STEP_KINDS)
         for case in sorted(self._steps):
             steps = self._steps.pop(case)  # dropped once filed: its memory serves the files built next
             steps.sort(key=_ORDER)  # in place: one list fewer per case than sorted()
-            files[case] = CaseFile.of_ordered(case, tuple(steps))
+            files[case] = CaseFile(case, tuple(steps), columns)
+        columns.seal()
         return files
 
 
