@@ -26,8 +26,8 @@ def filed_as(step: Any, event: Any, kind: type) -> None:
 @given(st.lists(events(*CASE_STEPS), min_size=1, max_size=8))
 def test_every_case_event_is_read_back_from_its_case_file_as_filed(log: list[Any]) -> None:
     """Each case event, in a case of its own, is one step of that case's file whose fields are the event's;
-    the file's receipt, completion and closing step are those steps where the event was one, and the other
-    steps, kept in the book's columns, are built again equal to the step filed."""
+    the file's receipt, completion and closing step are those steps where the event was one, built again from
+    the book's columns equal to the step filed, and what the file keeps of them is theirs."""
     log = [event.model_copy(update={"id": f"e{i}", "case": f"C{i}"}) for i, event in enumerate(log)]
     ledger = CaseLedger(None)
     for event in log:
@@ -39,8 +39,14 @@ def test_every_case_event_is_read_back_from_its_case_file_as_filed(log: list[Any
         (step,) = file.steps
         filed_as(step, event, CASE_STEPS[type(event)])
         assert file.case == event.case
-        assert (file.receipt is step) == (type(step).__name__ == "Receipt")
+        assert (file.receipt == step) == (type(step).__name__ == "Receipt")
         assert file.has(type(step)) and file.of(type(step)) == (step,) and file.first(type(step)) == step
+        receipt = file.receipt
+        assert file.received == (receipt.at if receipt else None)
+        assert (file.window, file.staff, file.case_type, file.promised_limit) == (
+            (receipt.window, receipt.staff, receipt.case_type, receipt.promised_limit) if receipt else (None,) * 4)
+        assert file.completed == (file.completion.at if file.completion else None)
+        assert file.closed_at == (file.closed.at if file.closed else None)
 
 
 @settings(max_examples=60, deadline=None)

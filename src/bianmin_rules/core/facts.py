@@ -9,13 +9,13 @@ subject from its facts.
 from __future__ import annotations
 
 from array import array
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 from functools import cache
 from itertools import accumulate
-from operator import attrgetter, itemgetter
+from operator import attrgetter, itemgetter, lt
 from typing import Any, Generic, Protocol, TypeVar, dataclass_transform
 
 from bianmin_rules.core.errors import EvaluationError
@@ -142,32 +142,24 @@ def follows(ordered: Sequence[Any], opening: Any, what: str, *, may_precede: tup
 
 
 class Columns:
-    """Dated facts kept as columns, not as an object each: the compact form of a large book's steps.
+    """Dated facts kept as columns, not as an object each: the compact form of a large book.
 
     A fact is stored as its kind (a small integer into the kinds the columns were made
-    for), its time (a small integer into a table of the distinct times), its event id (in
-    one string table for all the facts) and its other fields' values — references to the
-    objects the fact held (names, limits, flags), so nothing is copied and nothing is
-    lost. :meth:`fact` builds the fact again, field for field equal to the one stored, so
-    a book can keep the steps its rules read rarely here and build them when read. The
-    first two fields of every kind are ``at`` and ``event`` (as :class:`Dated` facts have).
+    for), its event id (in one string table for all the facts) and its other fields'
+    values, its time first — references to the objects the fact held (times, names,
+    limits, flags, shared as they were filed), so nothing is copied and nothing is lost.
+    Facts are stored as they are filed (:meth:`adder`, from an event's values, without
+    building the fact), in any order; a book reads them by row: :meth:`fact` builds one
+    again, field for field equal to the fact filed, and :meth:`at`, :meth:`event`,
+    :meth:`kind` and :meth:`value` read one field without building it. The first two
+    fields of every kind are ``at`` and ``event`` (as :class:`Dated` facts have).
     """
 
-    __slots__ = (
-        "_arity",
-        "_codes",
-        "_id_end",
-        "_ids",
-        "_kind",
-        "_kinds",
-        "_pending",
-        "_start",
-        "_time",
-        "_time_code",
-        "_times",
-        "_values",
-        "_values_of",
-    )
+    __slots__ = ("_arity", "_chunks", "_codes", "_id_end", "_ids", "_kind", "_kinds", "_names", "_pending",
+                 "_start", "_subject_of", "_subjects", "_values")
+
+    _CHUNK = 4096
+    """Event ids are joined this many at a time as they are filed, so a long log's ids are never all strings."""
 
     def __init__(self, kinds: Sequence[type]) -> None:
         self._kinds = tuple(kinds)
@@ -175,73 +167,173 @@ class Columns:
         names = [tuple(f.name for f in fields(kind)) for kind in self._kinds]
         if any(kind_names[:2] != ("at", "event") for kind_names in names):
             raise TypeError("every kind of fact kept as columns starts with the fields at and event")
-        self._arity = tuple(len(kind_names) - 2 for kind_names in names)
-        self._values_of: tuple[Callable[[Any], tuple[Any, ...]], ...] = tuple(
-            _values_getter(kind_names[2:]) for kind_names in names
-        )
+        self._names = tuple({name: i for i, name in enumerate(kind_names[2:], start=1)} for kind_names in names)
+        self._arity = tuple(len(kind_names) - 1 for kind_names in names)
+        """How many values a fact of each kind keeps: its time and its fields but the event id."""
         self._kind = array("B")
-        self._time = array("I")
-        self._times: list[datetime] = []
-        self._time_code: dict[datetime, int] | None = {}
         self._pending: list[str] = []
+        self._chunks: list[str] = []
         self._ids = ""
         self._id_end = array("I")
         self._values: list[Any] = []
         self._start = array("I")
+        """Where each row's values start, worked out from the kinds of the rows when they are read."""
+        self._subjects: dict[str, int] = {}
+        """The number of each subject facts were filed under (:meth:`filer`), in the order first filed."""
+        self._subject_of = array("I")
+        """The number of the subject of each row."""
 
     def __len__(self) -> int:
         return len(self._kind)
 
+    def adder(self, kind: type) -> Callable[[Sequence[Any]], None]:
+        """The function that stores a fact of ``kind`` from its field values in order (``at``, ``event``, the
+        rest), as the next row: one call per event of a long log, with everything it needs at hand."""
+        code, kinds, pending, chunk = self._codes[kind], self._kind.append, self._pending, self._CHUNK
+        values = self._values
+        keep, pend, join, extend = values.append, pending.append, self._join, values.extend
+
+        def add(fields: Sequence[Any]) -> None:
+            kinds(code)
+            keep(fields[0])
+            pend(fields[1])
+            if len(pending) >= chunk:
+                join()
+            extend(fields[2:])
+
+        return add
+
+    def filer(self, kind: type, by: str) -> Callable[[Any], None]:
+        """The function that files an event as the next row, a fact of ``kind``, under the subject its field
+        ``by`` names (a case, an inquiry): one call per event of a long log, that builds no fact. The values
+        are read from the event's ``__dict__`` (see :func:`filer`); :meth:`subjects` gives each subject's rows."""
+        read, code, kinds, pending, chunk = itemgetter(*sources(kind)), self._codes[kind], self._kind.append, \
+            self._pending, self._CHUNK
+        values, subjects, subject_of = self._values, self._subjects, self._subject_of.append
+        keep, pend, join, extend = values.append, pending.append, self._join, values.extend
+
+        def file(event: Any) -> None:
+            fields = event.__dict__
+            row = read(fields)
+            kinds(code)
+            keep(row[0])
+            pend(row[1])
+            if len(pending) >= chunk:
+                join()
+            extend(row[2:])
+            subject = fields[by]
+            number = subjects.get(subject)
+            if number is None:
+                number = subjects[subject] = len(subjects)
+            subject_of(number)
+
+        return file
+
+    def subjects(self) -> Iterator[tuple[str, list[int]]]:
+        """Each subject filed under (:meth:`filer`), in id order, with its rows in the order of facts (by time,
+        then event id); the columns are sealed first, and forget the subjects."""
+        self.seal()
+        subjects, subject_of = self._subjects, self._subject_of
+        self._subjects, self._subject_of = {}, array("I")
+        # The rows of each subject together, subjects in id order, each subject's rows in the order filed.
+        ranked = sorted(subjects)
+        rank = array("I", bytes(4 * len(ranked)))
+        for position, subject in enumerate(ranked):
+            rank[subjects[subject]] = position
+        keys = array("I", map(rank.__getitem__, subject_of))
+        del rank, subject_of
+        grouped = sorted(range(len(keys)), key=keys.__getitem__)
+        counts = Counter(keys)
+        del keys
+        values, starts, event = self._values, self._start, self.event
+        start = 0
+        for position, subject in enumerate(ranked):
+            end = start + counts[position]
+            rows = grouped[start:end]
+            if end - start > 1:
+                times = [values[starts[row]] for row in rows]
+                if not all(map(lt, times, times[1:])):  # not filed in the order of facts, as most logs are
+                    rows.sort(key=lambda row: (values[starts[row]], event(row)))
+            yield subject, rows
+            start = end
+
+    def kinds_of(self, rows: Iterable[int]) -> tuple[type, ...]:
+        """The kinds of the facts in ``rows``."""
+        return tuple(map(self._kinds.__getitem__, map(self._kind.__getitem__, rows)))
+
     def append(self, fact: Dated) -> int:
-        """Store one fact; its row, by which :meth:`fact` builds it again."""
-        code = self._codes[type(fact)]
-        row = len(self._kind)
-        self._kind.append(code)
-        at = fact.at
-        codes = self._time_code
-        if codes is None:  # appending after a seal: the times' codes again
-            codes = self._time_code = {at: code for code, at in enumerate(self._times)}
-        time = codes.get(at)
-        if time is None:
-            time = codes[at] = len(self._times)
-            self._times.append(at)
-        self._time.append(time)
-        self._pending.append(fact.event)
-        self._start.append(len(self._values))
-        self._values.extend(self._values_of[code](fact))
-        return row
+        """Store one fact; its row."""
+        names = self._names[self._codes[type(fact)]]
+        self.adder(type(fact))((fact.at, fact.event, *(getattr(fact, name) for name in names)))
+        return len(self._kind) - 1
 
     def fact(self, row: int) -> Any:
         """The fact stored in ``row``, built again."""
-        if self._pending:
+        code, starts = self._kind[row], self._start
+        start = starts[row] if row < len(starts) else self._begin(row)
+        values = self._values
+        return self._kinds[code](values[start], self.event(row), *values[start + 1:start + self._arity[code]])
+
+    def in_order(self, rows: Iterable[int]) -> list[int]:
+        """The rows ordered as facts are (:data:`ORDER`): by time, then by event id."""
+        at, event = self.at, self.event
+        return sorted(rows, key=lambda row: (at(row), event(row)))
+
+    def kind(self, row: int) -> type:
+        """The kind of the fact in ``row``."""
+        return self._kinds[self._kind[row]]
+
+    def at(self, row: int) -> datetime:
+        """The time of the fact in ``row``."""
+        try:
+            at: datetime = self._values[self._start[row]]
+        except IndexError:  # a row stored since the columns were sealed
+            at = self._values[self._begin(row)]
+        return at
+
+    def event(self, row: int) -> str:
+        """The event id of the fact in ``row``."""
+        if self._pending or self._chunks:
             self.seal()
-        code = self._kind[row]
         ends = self._id_end
-        start = self._start[row]
-        return self._kinds[code](
-            self._times[self._time[row]], self._ids[ends[row - 1] if row else 0:ends[row]],
-            *self._values[start:start + self._arity[code]],
-        )
+        return self._ids[ends[row - 1] if row else 0:ends[row]]
+
+    def values(self, row: int) -> list[Any]:
+        """The values of every field but ``at`` and ``event`` of the fact in ``row``, in the order of its fields."""
+        start = self._begin(row)
+        return self._values[start + 1:start + self._arity[self._kind[row]]]
+
+    def value(self, row: int, name: str) -> Any:
+        """The field ``name`` (neither ``at`` nor ``event``) of the fact in ``row``."""
+        return self._values[self._begin(row) + self._names[self._kind[row]][name]]
+
+    def _begin(self, row: int) -> int:
+        """Where the values of ``row`` start."""
+        starts = self._start
+        known = len(starts)
+        if row >= known:  # rows stored since the last read: their starts, from the kinds of the rows before
+            arity, kinds = self._arity, self._kind
+            first = starts[known - 1] + arity[kinds[known - 1]] if known else 0
+            starts.extend(accumulate(map(arity.__getitem__, kinds[known:len(kinds) - 1]), initial=first))
+        return starts[row]
 
     def seal(self) -> None:
-        """Done appending for now: the event ids stored since go into the one string table, and the index of the
-        times (needed only to append) is dropped. Reading seals the columns first; appending again may follow."""
-        self._time_code = None
-        ends = accumulate(map(len, self._pending), initial=len(self._ids))
+        """Done adding for now: every event id goes into the one string table, and where each row's values
+        start is worked out. Reading an id seals the columns first; adding again may follow."""
+        if self._kind:
+            self._begin(len(self._kind) - 1)
+        self._join()
+        self._ids += "".join(self._chunks)
+        self._chunks.clear()
+
+    def _join(self) -> None:
+        """Join the event ids filed since the last join into one chunk of the string table."""
+        pending = self._pending
+        ends = accumulate(map(len, pending), initial=self._id_end[-1] if self._id_end else 0)
         next(ends)  # where the new ids start: the end of the last one before them
         self._id_end.extend(ends)
-        self._ids += "".join(self._pending)
-        self._pending.clear()
-
-
-def _values_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
-    """The values of these fields of a fact, as a tuple (whatever their number)."""
-    if not names:
-        return lambda fact: ()
-    if len(names) == 1:
-        name = names[0]
-        return lambda fact: (getattr(fact, name),)
-    return attrgetter(*names)
+        self._chunks.append("".join(pending))
+        pending.clear()
 
 
 class FileLedger(Generic[FileT]):

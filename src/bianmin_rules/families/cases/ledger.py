@@ -9,6 +9,7 @@ large log stay small.
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime
@@ -21,7 +22,7 @@ from bianmin_rules.core.books import Book, Books
 from bianmin_rules.core.deadlines import Pause, TimeLimit
 from bianmin_rules.core.errors import EvaluationError
 from bianmin_rules.core.events import EventBase
-from bianmin_rules.core.facts import Columns, fact, fact_of, filer, follows
+from bianmin_rules.core.facts import Columns, fact, fact_of, follows
 from bianmin_rules.core.verdicts import Verdict
 from bianmin_rules.core.words import Message, say
 from bianmin_rules.families.cases.events import (
@@ -261,78 +262,154 @@ _ORDER = attrgetter("at", "event")
 class CaseFile:
     """Everything the log says about one case: its receipt and its steps, in time order.
 
-    The facts other families read most are kept as they were filed: :attr:`receipt` (with
-    the promised limit), :attr:`completion` (valid completions only, REG-3) and
-    :attr:`closed`. The other steps — notices, suspensions, extensions, joint reviews … —
-    are kept in the book's :class:`~bianmin_rules.core.facts.Columns` and built when read
-    (:attr:`steps`, :meth:`of`, :meth:`first`), equal field for field to the steps filed.
+    A case file is a view of the book's :class:`~bianmin_rules.core.facts.Columns`, made
+    once when the book closes: the steps are built when read (:attr:`steps`, :meth:`of`,
+    :meth:`first`, :attr:`receipt`, :attr:`completion`, :attr:`closed`), equal field for
+    field to the steps filed. What the rules ask of nearly every case is kept on the file
+    itself, read without building a step: when it was received (:attr:`received`), by
+    which window and staff member, its case type and promised limit, and when it was
+    completed and closed.
     """
 
-    __slots__ = ("_columns", "_row", "_shape", "case", "closed", "completion", "kinds", "receipt")
+    __slots__ = (
+        "_book", "_shape", "_start", "case", "case_type", "closed_at", "completed", "kinds", "promised_limit",
+        "received", "staff", "window",
+    )
 
     case: str
-    receipt: Receipt | None
-    completion: Completion | None
-    """When the case was completed, if it was (a completion found false does not count, REG-3)."""
-    closed: Step | None
-    """The step that closed the case: its completion or its rejection, whichever came first."""
     kinds: int
     """The kinds of step the file holds, as bits of :data:`KIND_BITS`; absent kinds are never scanned for."""
+    received: datetime | None
+    """When the case was received (CASE-1); None when the log never received it."""
+    window: str | None
+    """The window that received the case."""
+    staff: str | None
+    """The staff member who received the case (首办责任人)."""
+    case_type: str | None
+    """The case type of the receipt."""
+    promised_limit: TimeLimit | None
+    """The limit promised at receipt, if one was (TL-2)."""
+    completed: datetime | None
+    """When the case was completed, if it was (a completion found false does not count, REG-3)."""
+    closed_at: datetime | None
+    """When the case was closed: completed or rejected, whichever came first."""
 
-    def __init__(self, case: str, ordered: tuple[Step, ...], columns: Columns | None = None) -> None:
-        """File steps already in order (by time, then event id), the others kept in ``columns``.
+    def __init__(self, case: str, book: _Filed, start: int, shape: Shape) -> None:
+        """The file of ``case``, whose ordered steps are the rows ``book.order[start:]`` of ``shape``'s kinds.
 
         A case received twice is an error, and so is a step dated before the receipt
         (:func:`~bianmin_rules.core.facts.follows`); only materials received online
         may come first (REG-6).
         """
-        shape = shape_of(tuple(map(type, ordered)))
+        self.case, self.kinds, self._book, self._shape, self._start = case, shape.kinds, book, shape, start
+        columns, order = book.columns, book.order
         receipts = shape.receipts
+        if receipts:
+            row = order[start + receipts[0]]
+            self.received = columns.at(row)
+            self.window, self.staff, self.case_type, self.promised_limit = columns.values(row)[:4]
+        else:
+            self.received = self.window = self.staff = self.case_type = self.promised_limit = None
+        self.completed = None if shape.completion is None else columns.at(order[start + shape.completion])
+        self.closed_at = None if shape.closed is None else columns.at(order[start + shape.closed])
         if len(receipts) > 1:
-            first, second = ordered[receipts[0]], ordered[receipts[1]]
+            steps = self.steps
+            first, second = steps[receipts[0]], steps[receipts[1]]
             raise EvaluationError(
                 f"case {case!r} is received twice (first in event {first.event!r})", event_id=second.event
             )
         if receipts and receipts[0]:  # steps sorted before the receipt: at its moment, or a contradiction
-            follows(ordered, ordered[receipts[0]], f"case {case!r}", may_precede=(OnlineMaterials,))
-        self.case = case
-        self.receipt = cast(Receipt, ordered[receipts[0]]) if receipts else None
-        self.completion = None if shape.completion is None else cast(Completion, ordered[shape.completion])
-        self.closed = None if shape.closed is None else ordered[shape.closed]
-        self.kinds = shape.kinds
-        self._shape = shape
-        self._columns: Columns | None = None
-        self._row = 0
-        if shape.stored:
-            self._columns = columns = Columns(STEP_KINDS) if columns is None else columns
-            self._row = columns.append(ordered[shape.stored[0]])
-            for position in shape.stored[1:]:
-                columns.append(ordered[position])
+            steps = self.steps
+            follows(steps, steps[receipts[0]], f"case {case!r}", may_precede=(OnlineMaterials,))
 
     @classmethod
     def from_steps(cls, case: str, steps: Iterable[Step]) -> CaseFile:
         """Order the steps and file them; a case received twice is an error."""
-        return cls(case, tuple(sorted(steps, key=_ORDER)))
+        return cls.of_ordered(case, tuple(sorted(steps, key=_ORDER)))
 
     @classmethod
     def of_ordered(cls, case: str, ordered: tuple[Step, ...]) -> CaseFile:
-        """File steps already in order (by time, then event id); see :class:`CaseFile`."""
-        return cls(case, ordered)
+        """File steps already in order (by time, then event id), in columns of their own."""
+        book = _Filed(Columns(STEP_KINDS), array("I"))
+        book.order.extend(map(book.columns.append, ordered))
+        return cls(case, book, 0, shape_of(tuple(map(type, ordered))))
 
-    def _step(self, code: int) -> Step:
-        """The step a :attr:`Shape.codes` code names: one kept as filed, or one built from the columns."""
-        if code >= 0:
-            assert self._columns is not None
-            step: Step = self._columns.fact(self._row + code)
-            return step
-        kept = self.receipt if code == _RECEIPT else self.completion if code == _COMPLETION else self.closed
-        assert kept is not None
-        return kept
+    def _step(self, position: int) -> Step:
+        """The step at ``position`` among the file's ordered steps, built from the columns."""
+        step: Step = self._book.columns.fact(self._book.order[self._start + position])
+        return step
 
     @property
     def steps(self) -> tuple[Step, ...]:
         """Every step, in time order (then event id)."""
-        return tuple(map(self._step, self._shape.codes))
+        return tuple(map(self._step, range(len(self._shape.sequence))))
+
+    @property
+    def receipt(self) -> Receipt | None:
+        """The receipt (CASE-1), if the log has one."""
+        receipts = self._shape.receipts
+        return cast(Receipt, self._step(receipts[0])) if receipts else None
+
+    @property
+    def completion(self) -> Completion | None:
+        """The completion, if the case was completed (a completion found false does not count, REG-3)."""
+        position = self._shape.completion
+        return None if position is None else cast(Completion, self._step(position))
+
+    @property
+    def closed(self) -> Step | None:
+        """The step that closed the case: its completion or its rejection, whichever came first."""
+        position = self._shape.closed
+        return None if position is None else self._step(position)
+
+    def _receipt_value(self, name: str) -> Any:
+        """A field of the receipt, read without building it; None when the log never received the case."""
+        receipts = self._shape.receipts
+        book = self._book
+        return book.columns.value(book.order[self._start + receipts[0]], name) if receipts else None
+
+    @property
+    def statutory_limit(self) -> TimeLimit | None:
+        """The statutory limit registered at receipt, if one was."""
+        limit: TimeLimit | None = self._receipt_value("statutory_limit")
+        return limit
+
+    @property
+    def key_project(self) -> bool:
+        """Whether the receipt marks the case a key project (绿色通道)."""
+        return bool(self._receipt_value("key_project"))
+
+    @property
+    def issuing_window(self) -> str | None:
+        """The window the receipt names as issuing the final certificate."""
+        window: str | None = self._receipt_value("issuing_window")
+        return window
+
+    @property
+    def materials_complete(self) -> bool:
+        """Whether the materials were complete on receipt."""
+        return bool(self._receipt_value("materials_complete"))
+
+    @property
+    def completion_event(self) -> str | None:
+        """The id of the event that completed the case, if it was."""
+        position, book = self._shape.completion, self._book
+        return None if position is None else book.columns.event(book.order[self._start + position])
+
+    @property
+    def completed_on(self) -> date | None:
+        """The day the case was completed, if it was (REG-3)."""
+        return None if self.completed is None else self.completed.date()
+
+    @property
+    def received_on(self) -> date | None:
+        """The day the case was received (受理之日)."""
+        return None if self.received is None else self.received.date()
+
+    @property
+    def closed_on(self) -> date | None:
+        """The day the case was closed (completed or rejected)."""
+        return None if self.closed_at is None else self.closed_at.date()
 
     def has(self, kind: type[Step]) -> bool:
         """Whether the file holds a step of this kind."""
@@ -367,7 +444,7 @@ class CaseFile:
     @property
     def materials_complete_on(self) -> Step | None:
         """The step from which the materials were complete: the receipt, or the completion of the materials."""
-        if self.receipt is not None and self.receipt.materials_complete:
+        if self.materials_complete:
             return self.receipt
         return self.first(MaterialsDone)
 
@@ -390,16 +467,6 @@ class CaseFile:
             pauses.append(Pause(stopped, None))
         return tuple(pauses)
 
-    @property
-    def window(self) -> str | None:
-        """The window that received the case."""
-        return self.receipt.window if self.receipt else None
-
-    @property
-    def staff(self) -> str | None:
-        """The staff member who received the case (首办责任人)."""
-        return self.receipt.staff if self.receipt else None
-
     def __eq__(self, other: object) -> bool:
         return isinstance(other, CaseFile) and self.case == other.case and self.steps == other.steps
 
@@ -410,8 +477,12 @@ class CaseFile:
         return f"CaseFile(case={self.case!r}, steps={self.steps!r})"
 
 
-_RECEIPT, _COMPLETION, _CLOSED = -3, -2, -1
-"""The codes of the steps a :class:`CaseFile` keeps as filed (see :attr:`Shape.codes`)."""
+class _Filed(NamedTuple):
+    """The steps of a book of case files: the columns they were filed in, and their rows in case-file order."""
+
+    columns: Columns
+    order: array[int]
+    """The rows of each file's steps in time order (then event id), file after file, in case-id order."""
 
 
 class Shape(NamedTuple):
@@ -425,12 +496,10 @@ class Shape(NamedTuple):
     """The first completion that stands (after the last one found false, REG-3)."""
     closed: int | None
     """The earlier of that completion and the first rejection."""
-    stored: tuple[int, ...]
-    """The positions of the steps kept in the book's columns: all but the receipt, the completion and the closing."""
-    codes: tuple[int, ...]
-    """Each step, in order: its row among the file's stored steps, or the (negative) code of a step kept as filed."""
+    sequence: tuple[type[Step], ...]
+    """The kind of each step, in order."""
     where: dict[type[Step], tuple[int, ...]]
-    """The codes of the steps of each kind present, in order."""
+    """The positions of the steps of each kind present, in order."""
 
 
 @lru_cache(maxsize=4096)
@@ -446,8 +515,10 @@ def shape_of(kinds: tuple[type[Step], ...]) -> Shape:
     receipts: list[int] = []
     standing: list[int] = []
     rejection: int | None = None
+    where: dict[type[Step], list[int]] = defaultdict(list)
     for i, kind in enumerate(kinds):
         bits |= KIND_BITS[kind]
+        where[kind].append(i)
         if kind is Receipt:
             receipts.append(i)
         elif kind is Rejection:
@@ -458,18 +529,7 @@ def shape_of(kinds: tuple[type[Step], ...]) -> Shape:
             standing.append(i)
     completion = standing[0] if standing else None
     ends = [i for i in (completion, rejection) if i is not None]
-    closed = min(ends) if ends else None
-    kept: dict[int, int] = {receipts[0]: _RECEIPT} if len(receipts) == 1 else {}
-    if closed is not None:
-        kept[closed] = _CLOSED
-    if completion is not None:
-        kept[completion] = _COMPLETION  # the closing too, when it is the completion
-    stored = tuple(i for i in range(len(kinds)) if i not in kept)
-    codes = tuple(kept[i] if i in kept else stored.index(i) for i in range(len(kinds)))
-    where: dict[type[Step], list[int]] = defaultdict(list)
-    for kind, code in zip(kinds, codes, strict=True):
-        where[kind].append(code)
-    return Shape(bits, tuple(receipts), completion, closed, stored, codes,
+    return Shape(bits, tuple(receipts), completion, min(ends) if ends else None, kinds,
                  {kind: tuple(found) for kind, found in where.items()})
 
 
@@ -494,6 +554,9 @@ def undeclared_case_type(case_type: str, declared: Iterable[str], *, event_id: s
 class CaseLedger:
     """Gathers case events into case files; checks case types against the variant (CASE-2).
 
+    Each event is filed as it comes, straight into the book's
+    :class:`~bianmin_rules.core.facts.Columns` (no step is built); at close the rows of
+    each case are put in time order and each case gets its :class:`CaseFile`.
     ``case_types`` None files every case type, for a caller that checks them afterwards
     (:func:`~bianmin_rules.core.engine.evaluate_all`, for several variants at once).
     """
@@ -502,9 +565,9 @@ class CaseLedger:
 
     def __init__(self, case_types: Iterable[str] | None) -> None:
         self._case_types = frozenset(case_types or ())
-        self._steps: dict[str, list[Step]] = defaultdict(list)
+        self._columns = Columns(STEP_KINDS)
         self.filers: dict[type[EventBase], Callable[[Any], None]] = {
-            event: filer(step, self._steps, "case") for event, step in STEP_OF_EVENT.items()
+            event: self._columns.filer(step, "case") for event, step in STEP_OF_EVENT.items()
         }
         """The function that files each event type (see :class:`~bianmin_rules.core.books.Ledger`)."""
         if case_types is not None:
@@ -523,13 +586,14 @@ class CaseLedger:
 
     def close(self) -> dict[str, CaseFile]:
         """The case files, by case id, in case-id order."""
+        columns = self._columns
+        book = _Filed(columns, array("I"))
+        order, kinds_of = book.order, columns.kinds_of
         files = {}
-        columns = Columns(STEP_KINDS)
-        for case in sorted(self._steps):
-            steps = self._steps.pop(case)  # dropped once filed: its memory serves the files built next
-            steps.sort(key=_ORDER)  # in place: one list fewer per case than sorted()
-            files[case] = CaseFile(case, tuple(steps), columns)
-        columns.seal()
+        for case, rows in columns.subjects():
+            start = len(order)
+            order.extend(rows)
+            files[case] = CaseFile(case, book, start, shape_of(kinds_of(rows)))
         return files
 
 
@@ -551,7 +615,7 @@ CASE_FILES: Book[Mapping[str, CaseFile]] = Book("cases", CaseLedger, admit=admit
 def unjudged_cases(books: Books) -> Iterator[Message]:
     """A note for each case the log never received: its time limits cannot be checked."""
     for file in books[CASE_FILES].values():
-        if file.receipt is None:
+        if file.received is None:
             yield say("办件 {case}：日志中没有收件记录，无法检查其时限（事件 {event} 等）。", case=file.case,
                       event=file.steps[0].event)
 

@@ -22,10 +22,9 @@ the same chain, so the printout shows exactly what the verdicts rest on.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from functools import cached_property
 from typing import NamedTuple
 
 from bianmin_rules.core.books import Books
@@ -83,14 +82,14 @@ class Link(NamedTuple):
         return (self.at, self.event)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Chain:
     """The responsibility chain of one inquiry.
 
     The links are walked when first read: the rules that read only the steps (which
     guidance came, which refusal, which discharge) do not need them, and on a large log
-    most inquiries are read by no other rule. Not slotted, so
-    that :attr:`links` can keep what it walked.
+    most inquiries are read by no other rule. Slotted, with a place of its own for the
+    links once walked: a stage keeps the chain of every inquiry of the log.
     """
 
     inquiry: str
@@ -100,10 +99,16 @@ class Chain:
     case: CaseFile | None
     """The case the matter became, if a handler linked one."""
 
-    @cached_property
+    _links: tuple[Link, ...] | None = field(default=None, init=False, compare=False, repr=False)
+
+    @property
     def links(self) -> tuple[Link, ...]:
         """Each step (and the closing of the linked case, in its place) with where it left the responsibility."""
-        return walk(self.asked.staff, self.steps, self.case)
+        links = self._links
+        if links is None:
+            links = walk(self.asked.staff, self.steps, self.case)
+            object.__setattr__(self, "_links", links)
+        return links
 
     @property
     def first(self) -> str:

@@ -45,14 +45,13 @@ def lead_by(rule: LeadRule, general_windows: tuple[str, ...], file: CaseFile) ->
     receiving for others is not a first-handling department) or unknown; then the window
     issuing the final certificate (the receipt's ``issuing_window``).
     """
-    receipt = file.receipt
-    if receipt is None:
+    if file.received is None:
         return None
     if rule == "receiving_window":
-        return receipt.window
-    if receipt.window is not None and receipt.window not in general_windows:
-        return receipt.window
-    return receipt.issuing_window
+        return file.window
+    if file.window is not None and file.window not in general_windows:
+        return file.window
+    return file.issuing_window
 
 
 def lead_policies(policies: tuple[PolicyBase, ...]) -> tuple[JointLead, ...]:
@@ -111,9 +110,11 @@ class JointLead(JointPolicy):
 
     def judge_file(self, file: CaseFile, context: Context) -> Iterator[Verdict]:
         """The lead's forwarding judged, or a warning that no lead can be named."""
-        receipt = file.receipt
-        assert receipt is not None
+        received = file.received_on
+        assert received is not None
         if self.lead(context, file) is None:
+            receipt = file.receipt
+            assert receipt is not None
             yield self.about(
                 context, file, kind=VerdictKind.WARNING, on=receipt.day, evidence=(receipt.event,),
                 explanation=say("联办件无法确定牵头部门（{rule}），受理窗口与发证窗口均未登记。",
@@ -121,7 +122,7 @@ class JointLead(JointPolicy):
             )
             return
         forwards = file.of(Forward)
-        if forwards and forwards[-1].day <= receipt.day and not context.include_compliance:
+        if forwards and forwards[-1].day <= received and not context.include_compliance:
             # Forwarded to all on the day of receipt: in time under any limit, as no due date
             # comes before the day its clock starts; most joint cases, passed over unworded.
             return
