@@ -148,11 +148,12 @@ class Columns:
     for), its event id (in one string table for all the facts) and its other fields'
     values, its time first — references to the objects the fact held (times, names,
     limits, flags, shared as they were filed), so nothing is copied and nothing is lost.
-    Facts are stored as they are filed (:meth:`adder`, from an event's values, without
-    building the fact), in any order; a book reads them by row: :meth:`fact` builds one
-    again, field for field equal to the fact filed, and :meth:`at`, :meth:`event`,
-    :meth:`kind` and :meth:`value` read one field without building it. The first two
-    fields of every kind are ``at`` and ``event`` (as :class:`Dated` facts have).
+    Facts are stored as they are filed (:meth:`filer`, from an event's values, without
+    building the fact), in any order, under their subject; :meth:`subjects` gives each
+    subject's rows in the order of facts, and a book reads them by row: :meth:`fact`
+    builds one again, field for field equal to the fact filed, and :meth:`at`,
+    :meth:`event`, :meth:`values` and :meth:`value` read fields without building it. The
+    first two fields of every kind are ``at`` and ``event`` (as :class:`Dated` facts have).
     """
 
     __slots__ = ("_arity", "_chunks", "_codes", "_id_end", "_ids", "_kind", "_kinds", "_names", "_pending",
@@ -185,23 +186,6 @@ class Columns:
 
     def __len__(self) -> int:
         return len(self._kind)
-
-    def adder(self, kind: type) -> Callable[[Sequence[Any]], None]:
-        """The function that stores a fact of ``kind`` from its field values in order (``at``, ``event``, the
-        rest), as the next row: one call per event of a long log, with everything it needs at hand."""
-        code, kinds, pending, chunk = self._codes[kind], self._kind.append, self._pending, self._CHUNK
-        values = self._values
-        keep, pend, join, extend = values.append, pending.append, self._join, values.extend
-
-        def add(fields: Sequence[Any]) -> None:
-            kinds(code)
-            keep(fields[0])
-            pend(fields[1])
-            if len(pending) >= chunk:
-                join()
-            extend(fields[2:])
-
-        return add
 
     def filer(self, kind: type, by: str) -> Callable[[Any], None]:
         """The function that files an event as the next row, a fact of ``kind``, under the subject its field
@@ -262,9 +246,12 @@ class Columns:
         return tuple(map(self._kinds.__getitem__, map(self._kind.__getitem__, rows)))
 
     def append(self, fact: Dated) -> int:
-        """Store one fact; its row."""
-        names = self._names[self._codes[type(fact)]]
-        self.adder(type(fact))((fact.at, fact.event, *(getattr(fact, name) for name in names)))
+        """Store one fact built elsewhere (as :meth:`filer` stores an event's values); its row."""
+        code = self._codes[type(fact)]
+        self._kind.append(code)
+        self._values.append(fact.at)
+        self._pending.append(fact.event)
+        self._values.extend(getattr(fact, name) for name in self._names[code])
         return len(self._kind) - 1
 
     def fact(self, row: int) -> Any:
@@ -273,15 +260,6 @@ class Columns:
         start = starts[row] if row < len(starts) else self._begin(row)
         values = self._values
         return self._kinds[code](values[start], self.event(row), *values[start + 1:start + self._arity[code]])
-
-    def in_order(self, rows: Iterable[int]) -> list[int]:
-        """The rows ordered as facts are (:data:`ORDER`): by time, then by event id."""
-        at, event = self.at, self.event
-        return sorted(rows, key=lambda row: (at(row), event(row)))
-
-    def kind(self, row: int) -> type:
-        """The kind of the fact in ``row``."""
-        return self._kinds[self._kind[row]]
 
     def at(self, row: int) -> datetime:
         """The time of the fact in ``row``."""

@@ -307,6 +307,7 @@ class CaseFile:
         if receipts:
             row = order[start + receipts[0]]
             self.received = columns.at(row)
+            # A receipt's fields after at and event, in order: window, staff, case_type, promised_limit, …
             self.window, self.staff, self.case_type, self.promised_limit = columns.values(row)[:4]
         else:
             self.received = self.window = self.staff = self.case_type = self.promised_limit = None
@@ -384,6 +385,11 @@ class CaseFile:
         """The window the receipt names as issuing the final certificate."""
         window: str | None = self._receipt_value("issuing_window")
         return window
+
+    @property
+    def online(self) -> bool:
+        """Whether the case was received through the online system (REG-3)."""
+        return bool(self._receipt_value("online"))
 
     @property
     def materials_complete(self) -> bool:
@@ -600,8 +606,8 @@ class CaseLedger:
 def admit_case_types(files: Mapping[str, CaseFile], case_types: Collection[str]) -> None:
     """Raise on the earliest receipt of a case type not among ``case_types`` (CASE-2)."""
     undeclared = [
-        file.receipt for file in files.values()
-        if file.receipt is not None and file.receipt.case_type not in case_types
+        receipt for file in files.values()
+        if file.received is not None and file.case_type not in case_types and (receipt := file.receipt) is not None
     ]
     if undeclared:
         first = min(undeclared, key=lambda receipt: (receipt.at, receipt.event))
@@ -627,4 +633,4 @@ def case_received(verdict: Verdict, books: Books) -> date | None:
     it is judged under the rules in force that day, as the applicant was told them then.
     """
     file = books[CASE_FILES].get(verdict.case) if verdict.case is not None else None
-    return file.receipt.day if file is not None and file.receipt is not None else None
+    return file.received_on if file is not None else None
