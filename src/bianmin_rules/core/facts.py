@@ -256,17 +256,12 @@ class Columns:
 
     def fact(self, row: int) -> Any:
         """The fact stored in ``row``, built again."""
-        code, starts = self._kind[row], self._start
-        start = starts[row] if row < len(starts) else self._begin(row)
-        values = self._values
+        code, start, values = self._kind[row], self._begin(row), self._values
         return self._kinds[code](values[start], self.event(row), *values[start + 1:start + self._arity[code]])
 
     def at(self, row: int) -> datetime:
         """The time of the fact in ``row``."""
-        try:
-            at: datetime = self._values[self._start[row]]
-        except IndexError:  # a row stored since the columns were sealed
-            at = self._values[self._begin(row)]
+        at: datetime = self._values[self._begin(row)]
         return at
 
     def event(self, row: int) -> str:
@@ -287,6 +282,10 @@ class Columns:
 
     def _begin(self, row: int) -> int:
         """Where the values of ``row`` start."""
+        try:
+            return self._start[row]
+        except IndexError:  # a row stored since the columns were sealed
+            pass
         starts = self._start
         known = len(starts)
         if row >= known:  # rows stored since the last read: their starts, from the kinds of the rows before
