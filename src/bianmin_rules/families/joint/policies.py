@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from operator import attrgetter
 from typing import Any, ClassVar, Literal
 
 from pydantic import Field
@@ -279,8 +280,10 @@ class DeemedApproval(_JointClocks):
     def first_act(file: CaseFile, forward: Forward) -> Step | None:
         """The window's first decision, attendance or written explanation since the forward."""
         since, window = forward.order, forward.to_window
-        for step in file.steps:
-            acts = isinstance(step, JointDecision | Attendance) or (isinstance(step, JointExplanation) and step.written)
-            if acts and step.window == window and step.order >= since:
+        acts: list[Step] = [*file.of(JointDecision), *file.of(Attendance), *file.of(JointExplanation)]
+        acts.sort(key=attrgetter("order"))  # in the order of the file's steps: by time, then event id
+        for step in acts:
+            if ((not isinstance(step, JointExplanation) or step.written) and step.window == window
+                    and step.order >= since):
                 return step
         return None
