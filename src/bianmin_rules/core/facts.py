@@ -272,9 +272,9 @@ class Columns:
         return self._ids[ends[row - 1] if row else 0:ends[row]]
 
     def values(self, row: int) -> list[Any]:
-        """The values of every field but ``at`` and ``event`` of the fact in ``row``, in the order of its fields."""
+        """The values of every field but ``event`` of the fact in ``row``, in the order of its fields (``at`` first)."""
         start = self._begin(row)
-        return self._values[start + 1:start + self._arity[self._kind[row]]]
+        return self._values[start:start + self._arity[self._kind[row]]]
 
     def value(self, row: int, name: str) -> Any:
         """The field ``name`` (neither ``at`` nor ``event``) of the fact in ``row``."""

@@ -305,10 +305,9 @@ class CaseFile:
         columns, order = book.columns, book.order
         receipts = shape.receipts
         if receipts:
-            row = order[start + receipts[0]]
-            self.received = columns.at(row)
-            # A receipt's fields after at and event, in order: window, staff, case_type, promised_limit, …
-            self.window, self.staff, self.case_type, self.promised_limit = columns.values(row)[:4]
+            # A receipt's fields but event, in order: at, window, staff, case_type, promised_limit, …
+            self.received, self.window, self.staff, self.case_type, self.promised_limit = \
+                columns.values(order[start + receipts[0]])[:5]
         else:
             self.received = self.window = self.staff = self.case_type = self.promised_limit = None
         self.completed = None if shape.completion is None else columns.at(order[start + shape.completion])
