@@ -452,12 +452,16 @@ def test_att6_shouzhan_circular_says_its_money_once_as_the_article_does() -> Non
 def test_a_rung_whose_words_leave_the_money_unsaid_states_it() -> None:
     """A rung whose words name only its sanction ("通报批评", with a fine of 100 yuan, the pair guangwu-street
     第三十八条 writes "给予通报批评并扣除考核奖金100元") says the money after them; words naming the same sum say it
-    once; another sum ("1100元" is not "100元") leaves it unsaid."""
-    for words, said in (("通报批评", "→ 通报批评，扣款100元。"),
-                        ("通报批评并罚款1100元", "→ 通报批评并罚款1100元，扣款100元。"),
-                        ("通报批评并扣除考核奖金100元", "→ 通报批评并扣除考核奖金100元。")):
+    once; another sum ("1100元" is not "100元") leaves it unsaid. So with a share of the annual bonus (shouzhan-town
+    第十条(九) "扣发全年年度奖金的5%")."""
+    fine, share = {"fine": "100"}, {"bonus_share": "0.05"}
+    for words, money, said in (("通报批评", fine, "→ 通报批评，扣款100元。"),
+                               ("通报批评并罚款1100元", fine, "→ 通报批评并罚款1100元，扣款100元。"),
+                               ("通报批评并扣除考核奖金100元", fine, "→ 通报批评并扣除考核奖金100元。"),
+                               ("通报批评", share, "→ 通报批评，扣发全年年度奖金的5%。"),
+                               ("扣发全年年度奖金的5%", share, "→ 扣发全年年度奖金的5%。")):
         ladder = policy("offence-ladder", "ATT-6", SHOUZHAN, "第十条(九)", "第一次", counts=["ATT-1"], once_per="day",
-                        tiers=[rung(words, 1, 1, fine="100")])
+                        tiers=[rung(words, 1, 1, **money)])
         report = run(make_variant(SHOUZHAN_RECORD, ladder), events(finding("late", "2026-03-02T08:20")), "2026-03-31")
         (verdict,) = [v for v in report.verdicts if v.sanction]
         assert str(verdict.explanation).endswith(said), words
@@ -661,3 +665,58 @@ def test_esc1_only_violations_fall_into_a_tier() -> None:
     assert [(v.case, v.kind.value) for v in report.verdicts if v.rule == "TL-1"] == [
         ("C0", "violation"), ("C1", "compliance")]
     assert [v.case for v in report.verdicts if v.rule == "ESC-1"] == ["C0"]
+
+
+def test_fir9_two_complaints_about_one_refusal_are_the_matter_of_the_earliest() -> None:
+    """FIR-9 (county-centre 责任追究制 1, "被服务对象投诉的，第一次对责任人进行批评教育，第二次对责任人通报批评"),
+    counted per complaint over the refusals and the complaints upheld (CMP-8): S1 turns Q1 away with "不清楚" on
+    3/2; K1 (3/4) and K2 (3/5) both complain about it, and K1 is upheld on 3/9. The refusal is K1's matter, the
+    earliest complaint about its inquiry, as the upheld complaint is: one occurrence, 批评教育 — never 通报批评."""
+    upheld = policy("verified-complaint", "CMP-8", COUNTY_DUTY, "一、(三)1", "被服务对象投诉的")
+    ladder = {**COMPLAINED_LADDER, "counts": ["FIR-3", "CMP-8"]}
+    rows = [*refusals("Q1", "Q2")[:2],
+            *({"type": "complaint_received", "at": f"2026-03-0{day}T10:00", "complaint": name, "window": "W0",
+               "staff": "S0", "form": "phone", "about_staff": "S1", "inquiry": "Q1"} for name, day in (("K1", 4),
+                                                                                                       ("K2", 5))),
+            {"type": "complaint_investigated", "at": "2026-03-09T10:00", "complaint": "K1", "staff": "S1",
+             "window": "W1", "upheld": True}]
+    report = run(make_variant(REFUSAL, upheld, ladder), events(*rows), "2026-03-31")
+    assert [(v.rule, v.on.day) for v in report.verdicts if v.rule in ("FIR-3", "CMP-8")] == [("FIR-3", 2),
+                                                                                               ("CMP-8", 9)]
+    (first,) = [v for v in report.verdicts if v.rule == "FIR-9"]
+    assert (first.on.day, first.quantity, first.sanction and first.sanction.tier) == (2, 1, "批评教育")
+    assert [(o.rule, o.also) for o in first.occurrences] == [("FIR-3", ("CMP-8",))]
+
+
+def test_esc3_guangwu_a_tier_on_a_late_joint_case_names_its_lead() -> None:
+    """ESC-3 over JA-2 (guangwu-street 第三十八条(二) "在法定期限、承诺期限内办结而拖延不办理" → 通报批评,
+    100 yuan; 第十八条: "不能确定首办受理部门的，由最终发证、发照、发文的部门作为牵头部门"): C1 came in online,
+    W-建设 issues its certificate and forwards it to W-消防 on Monday 3/2 (3 working days: due 3/5), which decides
+    on 3/10. The tier on W-消防's delay names the case's lead, W-建设, as every verdict about a joint case does
+    (JA-1)."""
+    rows = [{"type": "case_received", "case": "C1", "at": "2026-03-02T09:00", "case_type": "joint", "online": True,
+             "issuing_window": "W-建设"},
+            {"type": "joint_review_forwarded", "case": "C1", "at": "2026-03-02T10:00", "window": "W-建设",
+             "to_window": "W-消防", "limit": 3},
+            {"type": "joint_review_decided", "case": "C1", "at": "2026-03-10T16:00", "window": "W-消防",
+             "approved": True}]
+    report = run(only_rules(load_variant("guangwu-street"), "JA-", "ESC-3"), events(*rows), "2026-03-31")
+    (late,) = [v for v in report.verdicts if v.rule == "JA-2"]
+    (tier,) = [v for v in report.verdicts if v.rule == "ESC-3" and v.sanction]
+    assert (late.lead, late.on, late.days_late) == ("W-建设", date(2026, 3, 10), 3)
+    assert (str(tier.subject), tier.case, tier.lead, tier.sanction.tier, tier.fine) == (
+        "window:W-消防", "C1", "W-建设", "通报批评", Decimal(100))
+
+
+def test_esc3_guangwu_a_window_left_empty_all_day_rests_on_no_event() -> None:
+    """ESC-3 over AB-6 (guangwu-street 第三十条 "上班期间窗口不空岗", 第三十八条(一) → 通报批评): S1, on W1's
+    roster from Wednesday 3/4, never comes: W1 is empty the whole office day (judged on 3/5), a violation no event
+    records — its tier says so."""
+    rows = [{"type": "post_assigned", "at": "2026-03-04T00:00", "staff": "S1", "window": "W1",
+             "first_day": "2026-03-04"}]
+    report = run(only_rules(load_variant("guangwu-street"), "AB-6", "ESC-3"), events(*rows), "2026-03-05")
+    (empty,) = [v for v in report.verdicts if v.rule == "AB-6"]
+    (tier,) = [v for v in report.verdicts if v.rule == "ESC-3"]
+    assert (str(empty.subject), empty.on, empty.evidence) == ("window:W1", date(2026, 3, 4), ())
+    assert tier.explanation == ("第三十八条(一) 上班期间早退、迟到、擅自离岗，上班期间窗口出现空岗："
+                                "2026-03-04（AB-6，无事件） → 通报批评。")

@@ -161,9 +161,11 @@ def test_two_verdicts_measuring_one_rate_are_an_error() -> None:
         kind=VerdictKind.INFORMATION, on=date(2026, 3, 31), explanation="办结率",
         measure=Measure(name="completion_rate", period=Q1, numerator=9, denominator=10),
     )
-    with pytest.raises(ScoringError, match="2 verdicts measure completion_rate for staff:S1 over 2026-Q1"):
+    with pytest.raises(ScoringError) as caught:
         assess([ScorecardTable.model_validate(data)], [rate, rate.model_copy(update={"rule": "TL-2"})],
                roster=Roster(), as_of=date(2026, 3, 31))
+    assert str(caught.value).endswith(
+        "2 verdicts measure completion_rate for staff:S1 over 2026-Q1: TL-12 办结率, TL-2 办结率")
 
 
 @pytest.mark.parametrize(("change", "key", "message"), [
@@ -489,7 +491,7 @@ def one_rule_card(rule: dict[str, Any], verdicts: list[Verdict], base: int = 10)
     """The Q1 card of S1 on the staff table whose 服务 item (10, base ``base``) holds only ``rule``."""
     data = table()
     data["categories"][0]["items"][1].update(base=base, rules=[rule])
-    (card,) = assess([ScorecardTable.model_validate(data)], verdicts, roster=Roster(), as_of=date(2026, 3, 31)).cards
+    (card,) = scored(data, verdicts)
     return card
 
 
@@ -585,8 +587,7 @@ def rates_disqualify(of: str, verdicts: list[Verdict]) -> dict[str, Any]:
         "id": "rates", "rule": "SC-5", "text": "（五）所在窗口评议率和群众满意率未达93%的",
         "when": {"kind": "measure-below", "measures": ["evaluation_rate", "satisfaction_rate"], "below": 93, "of": of},
     }]
-    cards = assess([ScorecardTable.model_validate(data)], verdicts, roster=Roster(), as_of=date(2026, 3, 31)).cards
-    return {card.subject.id: card for card in cards}
+    return {card.subject.id: card for card in scored(data, verdicts)}
 
 
 def served(staff: str, window: str) -> Verdict:
@@ -716,3 +717,336 @@ def test_sc3_only_a_deduction_below_zero_is_taken_from_the_next_item(points: str
     assert card.item("service").score == Decimal(left)
     assert [line.kind for line in card.item("service").lines] == [LineKind.DEDUCTION, LineKind.DEDUCTION]
     assert card.item("discipline").score == 10
+
+
+# Lines, caps, money and longer periods, each checked against a card worked out by hand
+
+
+def fact(rule: str, day: str, explanation: str, *, who: str = "S1", kind: SubjectKind = SubjectKind.STAFF,
+         **fields: Any) -> Verdict:
+    """A violation charged to ``who`` on ``day``, as a rule of stage 0 reports it."""
+    return Verdict(rule=rule, variant="v", source=Citation(**SOURCE), subject=Subject(kind=kind, id=who),
+                   kind=VerdictKind.VIOLATION, on=date.fromisoformat(day), explanation=explanation, **fields)
+
+
+def scored(data: dict[str, Any], verdicts: list[Verdict], as_of: str = "2026-03-31",
+           roster: Roster | None = None) -> list[Any]:
+    """The cards of one table over hand-made verdicts."""
+    return list(assess([ScorecardTable.model_validate(data)], verdicts, roster=roster or Roster(),
+                       as_of=date.fromisoformat(as_of)).cards)
+
+
+def discipline_rules(*rules: dict[str, Any]) -> dict[str, Any]:
+    """The staff table with 纪律 (10) holding ``rules`` only."""
+    data = table()
+    data["categories"][0]["items"][0]["rules"] = list(rules)
+    return data
+
+
+def test_sc4_a_line_counted_once_for_all_its_verdicts_names_the_first() -> None:
+    """SC-4 (county-centre staff table "经认定有创造性成果或重大贡献，得4分", ``per = "once"``): contributions
+    recognised on 3/2 (case C1) and 3/9 (C2) give 4 points once (纪律, base 6: 10), on one line naming the first —
+    its rule, day, case, evidence and words — and how many more there were."""
+    rule = {"kind": "per-verdict", "rules": ["SC-4"], "codes": ["contribution"], "points": "4", "per": "once",
+            "label": "经认定有创造性成果或重大贡献，得4分"}
+    data = discipline_rules(rule)
+    data["categories"][0]["items"][0]["base"] = 6
+    (card,) = scored(data, [
+        fact("SC-4", "2026-03-02", "3月2日经认定有重大贡献", code="contribution", case="C1", evidence=("e1",)),
+        fact("SC-4", "2026-03-09", "3月9日经认定有重大贡献", code="contribution", case="C2", evidence=("e2",))])
+    (line,) = card.item("discipline").lines
+    assert (line.kind, line.points, line.rule, line.on, line.case, line.evidence) == (
+        LineKind.BONUS, Decimal(4), "SC-4", date(2026, 3, 2), "C1", ("e1",))
+    assert line.explanation == "3月2日经认定有重大贡献（另有1项同类记录）"
+
+
+@pytest.mark.parametrize(("days", "words"), [(("02",), "投诉经查实（3/2）"),
+                                             (("02", "03", "04"), "投诉经查实（3/2）（另有2项同类记录）")])
+def test_sc4_a_forfeit_names_the_verdict_that_caused_it(days: tuple[str, ...], words: str) -> None:
+    """SC-4 (county-centre staff table: "被投诉经查实的此项不得分"): one verified complaint (CMP-8) on 3/2 zeroes 服务
+    on a line naming it — rule, day, case, evidence, its words alone; three name the first and count the rest."""
+    complaints = [fact("CMP-8", f"2026-03-{day}", f"投诉经查实（3/{int(day)}）", case=f"C{day}", evidence=(f"e{day}",))
+                  for day in days]
+    (card,) = scored(table(), complaints)
+    (line,) = card.item("service").lines
+    assert (line.kind, line.points, line.rule, line.on, line.case, line.evidence) == (
+        LineKind.FORFEIT, Decimal(-10), "CMP-8", date(2026, 3, 2), "C02", ("e02",))
+    assert line.explanation == words
+
+
+def test_sc3_a_line_with_a_cap_takes_no_more_than_it_and_says_so() -> None:
+    """SC-3 ("加、扣分至每小项分数加满封顶或扣完为止") for one line: −2 a late arrival, at most 3 on the line: three
+    late arrivals take 2, then the 1 left, then nothing (a note of 0); +1 a praise, at most 1.5: two praises add 1
+    and 0.5. 纪律 (base 8): 8 − 3 + 1.5 = 6.5."""
+    data = discipline_rules(
+        {"kind": "per-verdict", "rules": ["SC-4"], "codes": ["late"], "points": "-2", "cap": "3",
+         "label": "迟到每次扣2分，最多扣3分"},
+        {"kind": "per-verdict", "rules": ["SC-4"], "codes": ["praise"], "points": "1", "cap": "1.5",
+         "label": "表扬每次加1分，最多加1.5分"})
+    data["categories"][0]["items"][0]["base"] = 8
+    late = [fact("SC-4", f"2026-03-0{day}", f"迟到（3/{day}）", code="late", evidence=(f"e{day}",))
+            for day in (2, 3, 4)]
+    praised = [fact("SC-4", f"2026-03-0{day}", f"表扬（3/{day}）", code="praise", evidence=(f"p{day}",))
+               for day in (5, 6)]
+    (card,) = scored(data, [*late, *praised])
+    lines = card.item("discipline").lines
+    assert [(line.kind, line.points) for line in lines] == [
+        (LineKind.DEDUCTION, Decimal(-2)), (LineKind.DEDUCTION, Decimal(-1)), (LineKind.NOTE, Decimal(0)),
+        (LineKind.BONUS, Decimal(1)), (LineKind.BONUS, Decimal("0.5"))]
+    assert [line.explanation for line in lines] == [
+        "迟到（3/2）", "迟到（3/3）（本行以3分为限，计1分）", "迟到（3/4）（本行以3分为限，计0分）",
+        "表扬（3/5）", "表扬（3/6）（本行以1.5分为限，计0.5分）"]
+    assert card.item("discipline").score == Decimal("6.5")
+
+
+def test_sc4_a_line_of_two_rules_lists_their_verdicts_by_day() -> None:
+    """SC-4 (county-centre staff table 考勤纪律, "迟到、早退每次扣1分；擅自离岗，每次扣1分"): one line over ATT-1 and
+    ATT-3 lists S1's departure of 3/2, late arrival of 3/3 and departure of 3/4 in the order they happened."""
+    rule = {"kind": "per-verdict", "rules": ["ATT-1", "ATT-3"], "points": "-1", "label": "迟到、擅自离岗每次扣1分"}
+    verdicts = [fact("ATT-3", "2026-03-02", "离岗", evidence=("e1",)),
+                fact("ATT-1", "2026-03-03", "迟到", evidence=("e2",)),
+                fact("ATT-3", "2026-03-04", "离岗", evidence=("e3",))]
+    (card,) = scored(discipline_rules(rule), verdicts)
+    assert [(line.rule, line.on.day) for line in card.item("discipline").lines] == [
+        ("ATT-3", 2), ("ATT-1", 3), ("ATT-3", 4)]
+
+
+def test_sc3_facts_resting_on_no_event_each_count() -> None:
+    """SC-3: verdicts without evidence cannot be told apart as one fact charged twice: two late arrivals recorded
+    without events cost 2 points, and a third, with its event, 1 more."""
+    rule = {"kind": "per-verdict", "rules": ["ATT-1"], "points": "-1", "label": "迟到每次扣1分"}
+    verdicts = [fact("ATT-1", "2026-03-02", "迟到"), fact("ATT-1", "2026-03-03", "迟到"),
+                fact("ATT-1", "2026-03-04", "迟到", evidence=("e3",))]
+    (card,) = scored(discipline_rules(rule), verdicts)
+    assert card.item("discipline").score == 7
+
+
+@pytest.mark.parametrize(("per", "verdict", "lacking"), [
+    ("half_day", fact("ATT-2", "2026-03-10", "旷工", evidence=("e1", "e2")), "quantity"),
+    ("day", fact("TL-2", "2026-03-10", "超期", evidence=("e1", "e2")), "days late"),
+])
+def test_a_line_priced_per_unit_of_a_verdict_without_units_is_an_error_naming_the_card(
+    per: str, verdict: Verdict, lacking: str,
+) -> None:
+    """ATT-2 ("旷工每半天扣2分") and TL-9 ("每超过1天扣2分") price units: a verdict that carries no half days, or no
+    days late, cannot be priced — an error naming the line's unit, the verdict and the card, never a guess."""
+    rule = {"kind": "per-verdict", "rules": [verdict.rule], "points": "-2", "per": per, "label": "每单位扣2分"}
+    with pytest.raises(ScoringError) as caught:
+        scored(discipline_rules(rule), [verdict])
+    assert str(caught.value) == (
+        f"scorecard 'staff': staff:S1 2026-Q1: item 'discipline': the line charges per {per}, but verdict "
+        f"{verdict.rule} of 2026-03-10 (e1, e2) carries no {lacking}")
+
+
+def test_tl9_a_case_late_priced_per_half_day_is_not_priced_by_its_days_late() -> None:
+    """A TL-1 verdict (an immediate case done 2 working days late) carries days late, not half days: a line
+    pricing TL-1 per half day is an error, not −2 × 2."""
+    data = discipline_rules({"kind": "per-verdict", "rules": ["TL-1"], "points": "-2", "per": "half_day",
+                             "label": "每半天扣2分"})
+    where = {"window": "W1", "staff": "S1", "case": "C1"}
+    log = events({"type": "case_received", "at": "2026-03-02T09:00", "case_type": "immediate", **where},
+                 {"type": "case_completed", "at": "2026-03-04T10:00", **where})
+    immediate = {"kind": "immediate-same-day", "rule": "TL-1", "source": SOURCE}
+    with pytest.raises(ScoringError, match=r"verdict TL-1 of 2026-03-04 \(e1, e2\) carries no quantity"):
+        run(make_variant(immediate, scorecards=[data]), log, "2026-03-31")
+
+
+def test_sc9_fines_bonus_shares_and_money_owed_are_summed_for_the_subject_charged() -> None:
+    """SC-9 ("Fines and bonus deductions in yuan … and percentages of an annual bonus are kept apart from assessment
+    points"): S1's two verdicts fine 20 and 30 yuan, take 10% and 5% of the annual bonus and owe the applicant 100
+    and 50 yuan: 50 yuan, 15%, 150 yuan; W1's verdict, though it names S1, is W1's money."""
+    verdicts = [
+        fact("ATT-1", "2026-03-02", "迟到", evidence=("e1",), fine=Decimal(20), bonus_share=Decimal("0.1"),
+             reimbursement=Decimal(100)),
+        fact("ATT-1", "2026-03-03", "迟到", evidence=("e2",), fine=Decimal(30), bonus_share=Decimal("0.05"),
+             reimbursement=Decimal(50)),
+        fact("AB-6", "2026-03-04", "空岗", who="W1", kind=SubjectKind.WINDOW, evidence=("e3",), staff="S1",
+             fine=Decimal(100), bonus_share=Decimal("0.2"), reimbursement=Decimal(10)),
+    ]
+    (card,) = scored(table(), verdicts)
+    assert (card.money.fine, card.money.bonus_share, card.money.reimbursement) == (50, Decimal("0.15"), 150)
+
+
+def test_sc4_one_verdict_enough_to_disqualify_is_named_alone() -> None:
+    """SC-4 (county-centre staff table 三(三): "被服务对象投诉经查实的"): one verified complaint is enough — the reason
+    names it (no count of times), its rule and its events."""
+    data = table()
+    data["disqualifications"] = [{"id": "complaint", "rule": "SC-4", "text": "被服务对象投诉经查实的",
+                                  "when": {"kind": "verdicts", "rules": ["CMP-8"], "at_least": 1}}]
+    (card,) = scored(data, [fact("CMP-8", "2026-03-02", "投诉经查实", evidence=("e1", "e2"))])
+    (cause,) = card.disqualified
+    assert (cause.because, cause.verdict_rules, cause.evidence) == (
+        "2026-03-02 CMP-8 投诉经查实", ("CMP-8",), ("e1", "e2"))
+
+
+def test_sc5_a_staff_member_on_the_roster_only_is_scored_and_judged_by_the_window_served() -> None:
+    """SC-5 (county-centre 三(五) "所在窗口评议率和群众满意率未达93%的") and SC-10 (every subject active in the
+    period is scored): S2 is on W1's roster in February with no verdict of its own — a card of full marks, lost to
+    W1's 90%; S1's finding names no window, and S1 keeps the quarter."""
+    roster = Roster.of([(date(2026, 2, 2), "W1", "S2")])
+    data = table()
+    data["disqualifications"] = [{
+        "id": "rates", "rule": "SC-5", "text": "（五）所在窗口评议率和群众满意率未达93%的",
+        "when": {"kind": "measure-below", "measures": ["evaluation_rate"], "below": 93, "of": "window"}}]
+    verdicts = [fact("SC-4", "2026-02-03", "迟到", code="late", evidence=("e1",), staff="S1"),
+                rate_of(SubjectKind.WINDOW, "W1", "evaluation_rate", 90, "e2")]
+    by_staff = {card.subject.id: card for card in scored(data, verdicts, roster=roster)}
+    assert sorted(by_staff) == ["S1", "S2"]
+    assert (by_staff["S2"].total, [d.because for d in by_staff["S2"].disqualified]) == (
+        20, ["window:W1 evaluation_rate 90% 未达93%"])
+    assert by_staff["S1"].eligible and by_staff["S1"].total == 19
+
+
+def test_sc10_a_monthly_table_scores_every_month_up_to_the_day_of_evaluation() -> None:
+    """SC-10 (jiangxi-town, dahe-town: monthly scores): late on 2/2 and on Sunday 3/1, evaluated on 3/1: February
+    (complete, 19) and March, begun that day (incomplete, 19)."""
+    cards = scored(table(period="month"), [fact("SC-4", "2026-02-02", "迟到", code="late", evidence=("e1",)),
+                                           fact("SC-4", "2026-03-01", "迟到", code="late", evidence=("e2",))],
+                   as_of="2026-03-01")
+    assert [(c.period.start, c.complete, c.total) for c in cards] == [
+        (date(2026, 2, 1), True, 19), (date(2026, 3, 1), False, 19)]
+    assert [(c.categories[0].maximum, c.item("discipline").maximum) for c in cards] == [(20, 10), (20, 10)]
+
+
+def test_sc3_what_one_item_cannot_absorb_is_taken_from_the_next_named_in_turn() -> None:
+    """SC-3 ("本项分不够扣，可在其它项得分中倒扣"), 服务 passing on to 纪律 then 卫生: −13 on 服务 leaves 3 to pass on;
+    纪律, down to 1, gives 1 and 卫生 the other 2 (10 → 8)."""
+    data = table(maximum=30)
+    category = data["categories"][0]
+    category["maximum"] = 30
+    category["items"][1]["overflow_into"] = ["discipline", "hygiene"]
+    category["items"][1]["rules"][0]["points"] = "-6.5"
+    category["items"][0]["rules"][0]["points"] = "-9"
+    category["items"].append({"id": "hygiene", "title": "卫生", "maximum": 10, "rules": []})
+    verdicts = [fact("SC-4", "2026-03-02", "迟到", code="late", evidence=("e1",)),
+                *(fact("SC-4", f"2026-03-0{d}", "态度差", code="rude", evidence=(f"e{d}",)) for d in (3, 4))]
+    (card,) = scored(data, verdicts)
+    assert [(i.id, i.score, [line.points for line in i.lines if line.kind is LineKind.OVERFLOW_IN])
+            for i in card.categories[0].items] == [
+        ("discipline", 0, [Decimal(-1)]), ("service", 0, []), ("hygiene", 8, [Decimal(-2)])]
+    assert card.notes == ()
+
+
+@pytest.mark.parametrize(("late", "rude", "scores", "taken", "note"), [
+    ("-1", "-11", (8, 0), [Decimal(-1)], ()),
+    ("-10", "-12", (0, 0), [], ("「服务」倒扣后仍有2分无处可扣（其它项均已扣完）。",)),
+    ("-9", "-12", (0, 0), [Decimal(-1)], ("「服务」倒扣后仍有1分无处可扣（其它项均已扣完）。",)),
+])
+def test_sc3_one_point_passed_on_is_taken_and_one_left_over_is_noted(
+    late: str, rude: str, scores: tuple[int, int], taken: list[Decimal], note: tuple[str, ...],
+) -> None:
+    """SC-3 倒扣 of a single point: 服务 at −1 gives it to 纪律 (late once: 9 → 8); with 纪律 already at 0, nothing
+    is taken (no line of 0) and the 2 are noted; with 纪律 at 1, it gives that 1 and the other 1 is noted."""
+    data = table()
+    data["categories"][0]["items"][0]["rules"][0]["points"] = late
+    data["categories"][0]["items"][1]["rules"][0]["points"] = rude
+    verdicts = [fact("SC-4", "2026-03-02", "迟到", code="late", evidence=("e1",)),
+                fact("SC-4", "2026-03-03", "态度差", code="rude", evidence=("e2",))]
+    (card,) = scored(data, verdicts)
+    discipline = card.item("discipline")
+    assert (discipline.score, card.item("service").score) == scores
+    assert [line.points for line in discipline.lines if line.kind is LineKind.OVERFLOW_IN] == taken
+    assert card.notes == note
+
+
+YEARLY_RUDE = {"id": "rude", "rule": "SC-4", "text": "情节严重的，取消年终评优资格", "scope": "year",
+               "when": {"kind": "verdicts", "rules": ["SC-4"], "codes": ["rude"], "at_least": 1}}
+TWICE_LATE = {"id": "twice-late", "rule": "SC-4", "text": "迟到2次以上的",
+              "when": {"kind": "verdicts", "rules": ["SC-4"], "codes": ["late"], "at_least": 2}}
+
+
+@pytest.mark.parametrize(("disqualifications", "ids"), [([YEARLY_RUDE], ["rude"]),
+                                                        ([TWICE_LATE, YEARLY_RUDE], ["twice-late", "rude"])])
+def test_sc4_sc10_a_year_of_quarters_loses_its_award_for_a_fact_of_any_quarter(
+    disqualifications: list[dict[str, Any]], ids: list[str],
+) -> None:
+    """SC-4 ("情节严重的 … 取消年终评优资格"), SC-10 (a year of quarters): S1 is late on 2/2 and 2/3 (Q1 lost, where
+    the table says so) and rude on 8/3, in the third quarter: the year's card reads the whole year and loses the
+    award for the rude reply — and for Q1's sake too, where Q1 was lost; fined 20 yuan in Q1 and 30 in Q3, the
+    year's money is 50. Scored on 12/31, the year is complete."""
+    data = table(disqualifications=disqualifications, rollups=[{"period": "year"}])
+    verdicts = [fact("SC-4", "2026-02-02", "迟到", code="late", evidence=("e1",), fine=Decimal(20)),
+                fact("SC-4", "2026-02-03", "迟到", code="late", evidence=("e2",)),
+                fact("SC-4", "2026-08-03", "态度差", code="rude", evidence=("e3",), fine=Decimal(30))]
+    *quarters, year = scored(data, verdicts, as_of="2026-12-31")
+    assert [q.eligible for q in quarters] == ["twice-late" not in ids, True]
+    assert ([d.id for d in year.disqualified], year.money.fine, year.complete) == (ids, 50, True)
+
+
+def test_sc10_a_quarter_of_months_keeps_the_years_disqualifications_for_the_year() -> None:
+    """SC-10 (monthly scores rolled up into a quarter), SC-4 ("取消年终评优资格"): a rude reply in February takes away
+    the year's award, not the quarter's: the quarter of months (February's 16 alone) stays eligible."""
+    data = table(period="month", disqualifications=[YEARLY_RUDE], rollups=[{"period": "quarter"}])
+    cards = scored(data, [fact("SC-4", "2026-02-02", "态度差", code="rude", evidence=("e1",))])
+    (quarter,) = [c for c in cards if c.period.kind is PeriodKind.QUARTER]
+    assert quarter.eligible and quarter.total == 16
+
+
+def test_sc10_every_part_begun_without_a_record_is_noted_on_the_year() -> None:
+    """SC-10: scored on 10/1, the first day of Q4, S1's only record being in Q1: the year notes Q2, Q3 and Q4, which
+    has begun, as without a record."""
+    data = table(rollups=[{"period": "year"}])
+    *_, year = scored(data, [fact("SC-4", "2026-02-02", "迟到", code="late", evidence=("e1",))], as_of="2026-10-01")
+    assert [str(note) for note in year.notes] == [f"2026-Q{q} 无考核记录，不计入。" for q in (2, 3, 4)]
+    assert not year.complete
+
+
+def test_sc10_years_are_rolled_up_in_order() -> None:
+    """SC-10: records in November 2025 and February 2026 give a card for each year, 2025 first."""
+    data = table(rollups=[{"period": "year"}])
+    cards = scored(data, [fact("SC-4", "2025-11-03", "迟到", code="late", evidence=("e1",)),
+                          fact("SC-4", "2026-02-02", "迟到", code="late", evidence=("e2",))], as_of="2026-12-31")
+    assert [c.period.label for c in cards if c.period.kind is PeriodKind.YEAR] == ["2025", "2026"]
+
+
+def test_sc5_a_year_of_quarters_reads_the_years_rate_of_every_window_served() -> None:
+    """SC-5 ("所在窗口…群众满意率未达93%的"), read for the year's award: S1 served W2 in the third quarter only, and
+    W2's satisfaction for 2026 is 90% — S1's year is lost for it; the quarters are not."""
+    data = table(rollups=[{"period": "year"}])
+    data["disqualifications"] = [{
+        "id": "rates", "rule": "SC-5", "text": "所在窗口群众满意率未达93%的", "scope": "year",
+        "when": {"kind": "measure-below", "measures": ["satisfaction_rate"], "below": 93, "of": "window"}}]
+    year = Period(kind=PeriodKind.YEAR, start=date(2026, 1, 1))
+    rate = Verdict(rule="SC-5", variant="v", source=Citation(**SOURCE), subject=Subject(kind=SubjectKind.WINDOW,
+                   id="W2"), kind=VerdictKind.INFORMATION, on=date(2026, 12, 31), explanation="满意率",
+                   evidence=("e9",), measure=Measure(name="satisfaction_rate", period=year, numerator=90,
+                                                     denominator=100))
+    verdicts = [fact("SC-4", "2026-02-02", "迟到", code="late", evidence=("e1",), staff="S1"),
+                fact("SC-4", "2026-08-03", "迟到", code="late", evidence=("e2",), staff="S1", window="W2"), rate]
+    cards = scored(data, verdicts, as_of="2026-12-31")
+    assert [c.eligible for c in cards if c.subject.id == "S1" and c.period.kind is PeriodKind.QUARTER] == [True, True]
+    (annual,) = [c for c in cards if c.subject.id == "S1" and c.period.kind is PeriodKind.YEAR]
+    assert [d.because for d in annual.disqualified] == ["window:W2 satisfaction_rate 90% 未达93%"]
+
+
+def test_sc7_staff_weighted_only_where_they_served_a_listed_window() -> None:
+    """SC-7 (community-hall: only the life-service windows have a home unit), on the staff table: S1 served W1 and
+    is weighted (0.7 × 19 + 0.3 × 80 = 37.3); S3 served W1 too and has no home unit score — noted, no total;
+    S2 served W2 only and keeps its own 19."""
+    weighting = {"rule": "SC-7", "source": SOURCE, "own": "0.7", "assessors": {"home_unit": "0.3"}, "windows": ["W1"]}
+    log = events(
+        finding("late", "2026-02-02"), {**finding("late", "2026-02-03", staff="S2"), "window": "W2"},
+        finding("late", "2026-02-04", staff="S3"),
+        {"type": "assessment_scored", "at": "2026-04-03T09:00", "staff": "S1", "assessor": "home_unit",
+         "period": {"kind": "quarter", "start": "2026-01-01"}, "score": 80},
+    )
+    cards = run(make_variant(FINDINGS, scorecards=[table(weighting=weighting)]), log, "2026-04-30").scorecards
+    by_staff = {c.subject.id: c for c in cards if c.period == Q1}
+    assert by_staff["S1"].score == Decimal("37.3")
+    assert (by_staff["S2"].weighted, by_staff["S2"].score) == (None, 19)
+    assert (by_staff["S3"].score, [str(n) for n in by_staff["S3"].notes]) == (
+        None, ["缺少 home_unit 对本期的评分：加权总分无法计算，不参加排名。"])
+
+
+def test_sc7_sc10_a_year_with_a_quarter_left_unweighted_has_no_score() -> None:
+    """SC-7, SC-10: the home unit scored S1's first quarter (80) but not the second: the year sums the quarters'
+    own totals (19 + 19), but has no weighted score to rank by."""
+    weighting = {"rule": "SC-7", "source": SOURCE, "own": "0.7", "assessors": {"home_unit": "0.3"}}
+    log = events(
+        finding("late", "2026-02-02"), finding("late", "2026-05-04"),
+        {"type": "assessment_scored", "at": "2026-04-03T09:00", "staff": "S1", "assessor": "home_unit",
+         "period": {"kind": "quarter", "start": "2026-01-01"}, "score": 80},
+    )
+    variant = make_variant(FINDINGS, scorecards=[table(weighting=weighting, rollups=[{"period": "year"}])])
+    *_, year = run(variant, log, "2026-06-30").scorecards
+    assert (year.period.label, year.total, year.score) == ("2026", 38, None)

@@ -12,6 +12,10 @@ from decimal import Decimal
 import pytest
 
 from bianmin_rules import Report, TimeLimit, Variant, Verdict, VerdictKind, agenda, load_variant
+from bianmin_rules.core.engine import collect
+from bianmin_rules.core.policy import Context
+from bianmin_rules.families.cases.ledger import CASE_FILES
+from bianmin_rules.families.cases.policies import GreenChannel
 from tests import case_variants as cv
 from tests.conftest import events, make_variant, only_rules, run
 
@@ -440,6 +444,21 @@ def test_tl6_key_project_without_statutory_limit_is_a_warning() -> None:
             step("case_completed", "C1", "2026-03-03T10:00")]
     (verdict,) = judged(run(cv.county_case_rules(), events(*rows), "2026-03-31"))
     assert (verdict.rule, verdict.kind) == ("TL-6", VerdictKind.WARNING)
+
+
+def test_tl6_the_green_channel_covers_key_projects_only_however_a_case_is_asked_about() -> None:
+    """TL-6 (county-centre 限时办结制 一、(二): "重点项目……审批的时限要压缩到行政法规规定的办结时限的一半以上"): of two
+    cases received 3/2, only the key project C1 is on the green channel — in the list of cases the rule judges,
+    and asked of each case alone (``covers``, as a variant's rules are asked which of them applies to a case)."""
+    variant = cv.county_case_rules()
+    (green,) = [p for p in variant.policies if p.rule == "TL-6"]
+    rows = [receive("C1", "2026-03-02T09:00", "promised", promised_limit=10, statutory_limit=20, key_project=True),
+            receive("C2", "2026-03-02T09:30", "promised", promised_limit=10, statutory_limit=20)]
+    books = collect(events(*rows), as_of=date(2026, 3, 31), case_types=None, families=variant.families)
+    context = Context(variant=variant.name, calendar=variant.calendar(None), as_of=date(2026, 3, 31))
+    assert isinstance(green, GreenChannel)
+    assert [file.case for file in green.cases(books, context)] == ["C1"]
+    assert {case: green.covers(file) for case, file in books[CASE_FILES].items()} == {"C1": True, "C2": False}
 
 
 # TL-10 预警 (county-centre 限时办结电脑监督系统; threshold: the library's default, 2 working days)
