@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bianmin_rules.authoring.testing import events
+from bianmin_rules.core.facts import Texts
 from bianmin_rules.families.cases.ledger import STEP_OF_EVENT as CASE_STEPS
 from bianmin_rules.families.cases.ledger import CaseLedger
 from bianmin_rules.families.first_inquiry.ledger import STEP_OF_EVENT as INQUIRY_STEPS
@@ -63,3 +64,14 @@ def test_every_inquiry_event_is_read_back_from_its_inquiry_file_as_filed(log: li
         (step,) = file.steps
         filed_as(step, event, INQUIRY_STEPS[type(event)])
         assert (file.asked is step) == (type(step).__name__ == "Asked")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sets(st.text(max_size=6)), st.text(max_size=6))
+def test_a_table_of_texts_finds_each_text_it_holds_and_no_other(texts: set[str], other: str) -> None:
+    """A table built from sorted texts gives them back in order and finds each at its place, and nothing else."""
+    ordered = sorted(texts)
+    table = Texts.of(ordered)
+    assert len(table) == len(ordered) and list(table) == ordered
+    assert [table.find(text) for text in ordered] == list(range(len(ordered)))
+    assert table.find(other) == (ordered.index(other) if other in texts else None)

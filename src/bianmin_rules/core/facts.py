@@ -9,6 +9,7 @@ subject from its facts.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
@@ -311,6 +312,43 @@ class Columns:
         self._id_end.extend(ends)
         self._chunks.append("".join(pending))
         pending.clear()
+
+
+class Texts:
+    """Short texts kept as one string, not as an object each: the ids of a large book's subjects.
+
+    Built once from texts in order (:meth:`of`); :meth:`find` looks one up by bisection,
+    so the table of a sorted book needs no dict of its ids.
+    """
+
+    __slots__ = ("_ends", "_text")
+
+    def __init__(self, text: str, ends: array[int]) -> None:
+        self._text, self._ends = text, ends
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> Texts:
+        """The table of ``texts``, in their order."""
+        texts = list(texts)
+        ends = array("I", accumulate(map(len, texts)))
+        return cls("".join(texts), ends)
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __getitem__(self, index: int) -> str:
+        ends = self._ends
+        if index < 0:
+            index += len(ends)
+        return self._text[ends[index - 1] if index else 0:ends[index]]
+
+    def __iter__(self) -> Iterator[str]:
+        return map(self.__getitem__, range(len(self._ends)))
+
+    def find(self, text: str) -> int | None:
+        """The place of ``text`` in a table built from sorted texts; None when it holds no such text."""
+        index = bisect_left(self, text)
+        return index if index < len(self._ends) and self[index] == text else None
 
 
 class FileLedger(Generic[FileT]):
