@@ -53,7 +53,9 @@ def test_every_case_event_is_read_back_from_its_case_file_as_filed(log: list[Any
 @settings(max_examples=60, deadline=None)
 @given(st.lists(events(*INQUIRY_STEPS), min_size=1, max_size=8))
 def test_every_inquiry_event_is_read_back_from_its_inquiry_file_as_filed(log: list[Any]) -> None:
-    """Each inquiry event, in an inquiry of its own, is the one step of that inquiry's file, field by field."""
+    """Each inquiry event, in an inquiry of its own, is the one step of that inquiry's file, field by field;
+    the file's first question is that step where the event was one, built again from the book's columns, and
+    the steps of its kind are that step alone."""
     log = [event.model_copy(update={"id": f"e{i}", "inquiry": f"Q{i}"}) for i, event in enumerate(log)]
     ledger = InquiryLedger()
     for event in log:
@@ -63,7 +65,8 @@ def test_every_inquiry_event_is_read_back_from_its_inquiry_file_as_filed(log: li
         file = files[event.inquiry]
         (step,) = file.steps
         filed_as(step, event, INQUIRY_STEPS[type(event)])
-        assert (file.asked is step) == (type(step).__name__ == "Asked")
+        assert (file.asked == step) == (type(step).__name__ == "Asked")
+        assert file.inquiry == event.inquiry and file.kinds == (type(step),) and file.of(type(step)) == (step,)
 
 
 @settings(max_examples=60, deadline=None)

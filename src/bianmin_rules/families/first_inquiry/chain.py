@@ -21,25 +21,28 @@ the same chain, so the printout shows exactly what the verdicts rest on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from array import array
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from enum import StrEnum
-from typing import NamedTuple
+from itertools import repeat
+from typing import NamedTuple, cast
 
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.words import Message, joined, say, word, zh
 from bianmin_rules.families.cases.ledger import CASE_FILES, CaseFile, Step
-from bianmin_rules.families.first_inquiry.events import DischargeReason
+from bianmin_rules.families.first_inquiry.events import Channel, DischargeReason
 from bianmin_rules.families.first_inquiry.ledger import (
     INQUIRY_FILES,
     Asked,
     Discharged,
     Handed,
+    InquiryBook,
     InquiryFile,
     InquiryStep,
     LeaderAsked,
     Replied,
+    StepT,
     Taken,
 )
 
@@ -82,32 +85,76 @@ class Link(NamedTuple):
         return (self.at, self.event)
 
 
-@dataclass(frozen=True, slots=True)
 class Chain:
-    """The responsibility chain of one inquiry.
+    """The responsibility chain of one inquiry: a view of its file, made when read.
 
-    The links are walked when first read: the rules that read only the steps (which
-    guidance came, which refusal, which discharge) do not need them, and on a large log
-    most inquiries are read by no other rule. Slotted, with a place of its own for the
-    links once walked: a stage keeps the chain of every inquiry of the log.
+    The steps are built when first read, and only the kinds a rule asks for
+    (:meth:`of`, :meth:`has`); the links are walked when first read: the rules that read
+    only the steps (which guidance came, which refusal, which discharge) do not need
+    them, and on a large log most inquiries are read by no other rule. A stage keeps no
+    chain: each rule reads views made as it goes (:class:`Chains`), and the links once
+    walked are kept for the stage's other rules.
     """
 
-    inquiry: str
-    asked: Asked
-    steps: tuple[InquiryStep, ...]
-    """Every step of the inquiry in order: the links' steps, without the closing of the linked case."""
+    __slots__ = ("_asked", "_links", "_steps", "_walked", "case", "file")
+
+    file: InquiryFile
+    """The inquiry's file."""
     case: CaseFile | None
     """The case the matter became, if a handler linked one."""
 
-    _links: tuple[Link, ...] | None = field(default=None, init=False, compare=False, repr=False)
+    def __init__(self, file: InquiryFile, case: CaseFile | None,
+                 walked: dict[str, tuple[Link, ...]] | None = None) -> None:
+        self.file, self.case, self._walked = file, case, walked
+        self._asked: Asked | None = None
+        self._steps: tuple[InquiryStep, ...] | None = None
+        self._links: tuple[Link, ...] | None = None
+
+    @property
+    def inquiry(self) -> str:
+        """The inquiry's id."""
+        return self.file.inquiry
+
+    @property
+    def asked(self) -> Asked:
+        """The first question (FIR-1)."""
+        asked = self._asked
+        if asked is None:
+            asked = self._asked = self.file.asked
+            if asked is None:
+                raise ValueError(f"inquiry {self.inquiry!r} was never received")
+        return asked
+
+    @property
+    def steps(self) -> tuple[InquiryStep, ...]:
+        """Every step of the inquiry in order: the links' steps, without the closing of the linked case."""
+        steps = self._steps
+        if steps is None:
+            steps = self._steps = self.file.steps
+        return steps
+
+    def of(self, kind: type[StepT]) -> tuple[StepT, ...]:
+        """The steps of one kind, in order (only those are built, unless every step was)."""
+        if self._steps is not None:
+            return tuple(step for step in self._steps if type(step) is kind)
+        return self.file.of(kind)
+
+    def has(self, kind: type[InquiryStep]) -> bool:
+        """Whether the inquiry holds a step of this kind."""
+        return kind in self.file.kinds
 
     @property
     def links(self) -> tuple[Link, ...]:
         """Each step (and the closing of the linked case, in its place) with where it left the responsibility."""
         links = self._links
         if links is None:
-            links = walk(self.asked.staff, self.steps, self.case)
-            object.__setattr__(self, "_links", links)
+            walked = self._walked
+            links = walked.get(self.inquiry) if walked is not None else None
+            if links is None:
+                links = walk(self.asked.staff, self.steps, self.case)
+                if walked is not None:
+                    walked[self.inquiry] = links
+            self._links = links
         return links
 
     @property
@@ -139,6 +186,44 @@ class Chain:
         """The ids of every event in the chain, in chain order."""
         return tuple(link.event for link in self.links)
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Chain) and self.file == other.file and self.case == other.case
+
+    def __hash__(self) -> int:
+        return hash(self.file)
+
+    def __repr__(self) -> str:
+        return f"Chain(inquiry={self.inquiry!r}, steps={self.steps!r}, case={self.case!r})"
+
+
+class Chains:
+    """The chain of every inquiry the log received, in inquiry-id order, made as they are read.
+
+    What a stage keeps for its FIR rules (:class:`~bianmin_rules.core.policy.Derived`) is
+    which inquiries were received and the case each became, and the links of the chains
+    a rule walked; not a chain per inquiry.
+    """
+
+    __slots__ = ("_book", "_cases", "_received", "_walked")
+
+    def __init__(self, book: InquiryBook, cases: Mapping[str, CaseFile]) -> None:
+        self._book = book
+        self._received = array("I", (index for index in range(len(book)) if book.asked_row(index) is not None))
+        files = map(InquiryFile, repeat(book), self._received)
+        self._cases = [linked_case(file, cases) for file in files]
+        self._walked: dict[str, tuple[Link, ...]] = {}
+
+    def __iter__(self) -> Iterator[Chain]:
+        return self.through(None)
+
+    def through(self, channels: Collection[Channel] | None) -> Iterator[Chain]:
+        """The chains of the inquiries asked through one of ``channels`` (None: every chain), in inquiry-id order."""
+        book, walked = self._book, self._walked
+        columns, asked_row = book.columns, book.asked_row
+        for index, case in zip(self._received, self._cases, strict=True):
+            if channels is None or columns.value(cast(int, asked_row(index)), "channel") in channels:
+                yield Chain(InquiryFile(book, index), case, walked)
+
 
 def discharge_faults(step: Discharged, earlier: Iterable[InquiryStep]) -> tuple[str, ...]:
     """The conditions of a discharge that are not met (FIR-7, FIR-2); empty when it counts."""
@@ -160,8 +245,8 @@ def discharge_faults(step: Discharged, earlier: Iterable[InquiryStep]) -> tuple[
 
 def linked_case(file: InquiryFile, cases: Mapping[str, CaseFile]) -> CaseFile | None:
     """The case the first handler linked to the inquiry, if the log has it."""
-    for step in file.steps:
-        if isinstance(step, Taken) and step.case:
+    for step in file.of(Taken):
+        if step.case:
             return cases.get(step.case)
     return None
 
@@ -170,7 +255,7 @@ def build_chain(file: InquiryFile, cases: Mapping[str, CaseFile]) -> Chain | Non
     """The responsibility chain of ``file``; None when the log never received the inquiry."""
     if file.asked is None:
         return None
-    return Chain(file.inquiry, file.asked, file.steps, linked_case(file, cases))
+    return Chain(file, linked_case(file, cases))
 
 
 def walk(first: str, steps: tuple[InquiryStep, ...], case: CaseFile | None) -> tuple[Link, ...]:
@@ -186,14 +271,13 @@ def walk(first: str, steps: tuple[InquiryStep, ...], case: CaseFile | None) -> t
     return tuple(links)
 
 
-def received_chains(books: Books) -> tuple[Chain, ...]:
+def received_chains(books: Books) -> Chains:
     """The chain of every inquiry the log received, in inquiry-id order.
 
     Every FIR policy of one evaluation reads these; they derive them once through
     :class:`~bianmin_rules.core.policy.Derived`.
     """
-    cases = books[CASE_FILES]
-    return tuple(chain for file in books[INQUIRY_FILES].values() if (chain := build_chain(file, cases)) is not None)
+    return Chains(books[INQUIRY_FILES], books[CASE_FILES])
 
 
 class _Walker:

@@ -52,8 +52,7 @@ class InquiryPolicy(PolicyBase):
 
     def chains(self, books: Books, context: Context) -> Iterator[Chain]:
         """The chain of every inquiry received through one of ``channels``, in inquiry-id order."""
-        channels = self.channels
-        return (chain for chain in context.derived.of(books, received_chains) if chain.asked.channel in channels)
+        return context.derived.of(books, received_chains).through(self.channels)
 
     def charge(
         self, context: Context, chain: Chain, staff: str, *, on: date, explanation: Message,
@@ -124,10 +123,9 @@ def booking(chain: Chain, staff: str, *, contact_required: bool = True) -> tuple
     the applicant the handler's contact (unless ``contact_required`` is false) — each the
     first of its kind by ``staff`` in the chain, in whatever order they came.
     """
-    record = next((x for x in chain.steps if isinstance(x, Recorded) and x.staff == staff), None)
+    record = next((x for x in chain.of(Recorded) if x.staff == staff), None)
     arranged = next((
-        x for x in chain.steps
-        if isinstance(x, Arranged) and x.staff == staff and (x.contact_given or not contact_required)
+        x for x in chain.of(Arranged) if x.staff == staff and (x.contact_given or not contact_required)
     ), None)
     return record, arranged
 
@@ -229,7 +227,7 @@ class FirstInquiryGuidance(InquiryPolicy):
         if Settlement.BOOKED in self.settled_by and (step := booked(*booking(chain, chain.first))) is not None:
             acts.append(step)
         if Settlement.LEADER_ASKED in self.settled_by:
-            acts += [s for s in chain.steps if isinstance(s, LeaderAsked) and s.staff == chain.first][:1]
+            acts += [s for s in chain.of(LeaderAsked) if s.staff == chain.first][:1]
         return min(acts, key=lambda act: (act.at, act.event), default=None)
 
     def moves_on(self, step: InquiryStep | None) -> bool:
@@ -262,9 +260,8 @@ class PhoneInquiryRecord(InquiryPolicy):
         what = say("事项、来电人姓名和联系电话") if self.contact_required else say("来电事项")
         for chain in self.chains(books, context):
             record = next((
-                step for step in chain.steps
-                if isinstance(step, Recorded) and step.staff == chain.first
-                and (step.contact_recorded or not self.contact_required)
+                step for step in chain.of(Recorded)
+                if step.staff == chain.first and (step.contact_recorded or not self.contact_required)
             ), None)
             yield self.step_matter(
                 chain, chain.first, limit=self.within, start=chain.asked.day, start_rule=zh("来电之日"),
@@ -290,9 +287,7 @@ class ForbiddenRefusal(InquiryPolicy):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each refusal that uses a forbidden phrase (or any refusal, with ``any_refusal``)."""
         for chain in self.chains(books, context):
-            for step in chain.steps:
-                if not isinstance(step, Refused):
-                    continue
+            for step in chain.of(Refused):
                 used = [p for p in self.phrases if p in step.words]
                 if not used and not self.any_refusal:
                     continue
@@ -326,8 +321,8 @@ class AbsentHandler(InquiryPolicy):
     def matters(self, books: Books, context: Context) -> Iterator[Matter[Booking]]:
         """For every referral to an absent handler, the booking owed by the person who referred."""
         for chain in self.chains(books, context):
-            for step in chain.steps:
-                if isinstance(step, Referred) and step.handler_absent:
+            for step in chain.of(Referred):
+                if step.handler_absent:
                     record, arranged = booking(chain, step.staff, contact_required=self.contact_required)
                     done = booked(record, arranged)
                     evidence = (chain.asked.event, step.event, *(x.event for x in (record, arranged) if x is not None))
@@ -460,6 +455,8 @@ class DischargeConditions(InquiryPolicy):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each discharge whose conditions are not met."""
         for chain in self.chains(books, context):
+            if not chain.has(Discharged):
+                continue
             steps = chain.steps
             for index, step in enumerate(steps):
                 if not isinstance(step, Discharged):
