@@ -260,6 +260,20 @@ class Columns:
         code, start, values = self._kind[row], self._begin(row), self._values
         return self._kinds[code](values[start], self.event(row), *values[start + 1:start + self._arity[code]])
 
+    def reader(self) -> Callable[[int], Any]:
+        """:meth:`fact` for columns no longer added to: the columns are sealed, and what building a fact
+        reads is bound once (a closed book's views build facts again and again)."""
+        self.seal()
+        kinds, codes, starts, values, ids, ends, arity = (
+            self._kinds, self._kind, self._start, self._values, self._ids, self._id_end, self._arity)
+
+        def fact(row: int) -> Any:
+            code, start = codes[row], starts[row]
+            return kinds[code](values[start], ids[ends[row - 1] if row else 0:ends[row]],
+                               *values[start + 1:start + arity[code]])
+
+        return fact
+
     def at(self, row: int) -> datetime:
         """The time of the fact in ``row``."""
         at: datetime = self._values[self._begin(row)]
