@@ -25,7 +25,6 @@ from array import array
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from enum import StrEnum
-from itertools import repeat
 from typing import NamedTuple, cast
 
 from bianmin_rules.core.books import Books
@@ -42,7 +41,6 @@ from bianmin_rules.families.first_inquiry.ledger import (
     InquiryStep,
     LeaderAsked,
     Replied,
-    StepT,
     Taken,
 )
 
@@ -85,44 +83,39 @@ class Link(NamedTuple):
         return (self.at, self.event)
 
 
-class Chain:
-    """The responsibility chain of one inquiry: a view of its file, made when read.
+class Chain(InquiryFile):
+    """The responsibility chain of one inquiry: a view of its file, with the case it became.
 
     The steps are built when first read, and only the kinds a rule asks for
-    (:meth:`of`, :meth:`has`); the links are walked when first read: the rules that read
-    only the steps (which guidance came, which refusal, which discharge) do not need
+    (:meth:`of`, :meth:`steps_of`); the links are walked when first read: the rules that
+    read only the steps (which guidance came, which refusal, which discharge) do not need
     them, and on a large log most inquiries are read by no other rule. A stage keeps no
     chain: each rule reads views made as it goes (:class:`Chains`), and the links once
     walked are kept for the stage's other rules.
     """
 
-    __slots__ = ("_asked", "_links", "_steps", "_walked", "case", "file")
+    __slots__ = ("_asked", "_links", "_steps", "_walked", "case")
 
-    file: InquiryFile
-    """The inquiry's file."""
     case: CaseFile | None
     """The case the matter became, if a handler linked one."""
 
-    def __init__(self, file: InquiryFile, case: CaseFile | None,
+    def __init__(self, book: InquiryBook, index: int, case: CaseFile | None,
                  walked: dict[str, tuple[Link, ...]] | None = None) -> None:
-        self.file, self.case, self._walked = file, case, walked
+        super().__init__(book, index)
+        self.case, self._walked = case, walked
         self._asked: Asked | None = None
         self._steps: tuple[InquiryStep, ...] | None = None
         self._links: tuple[Link, ...] | None = None
-
-    @property
-    def inquiry(self) -> str:
-        """The inquiry's id."""
-        return self.file.inquiry
 
     @property
     def asked(self) -> Asked:
         """The first question (FIR-1)."""
         asked = self._asked
         if asked is None:
-            asked = self._asked = self.file.asked
-            if asked is None:
+            book, position = self.book, self._shape.asked
+            if position is None:
                 raise ValueError(f"inquiry {self.inquiry!r} was never received")
+            asked = self._asked = cast(Asked, book.step(book.row(self.index, position)))
         return asked
 
     @property
@@ -130,18 +123,8 @@ class Chain:
         """Every step of the inquiry in order: the links' steps, without the closing of the linked case."""
         steps = self._steps
         if steps is None:
-            steps = self._steps = self.file.steps
+            steps = self._steps = super().steps
         return steps
-
-    def of(self, kind: type[StepT]) -> tuple[StepT, ...]:
-        """The steps of one kind, in order (only those are built, unless every step was)."""
-        if self._steps is not None:
-            return tuple(step for step in self._steps if type(step) is kind)
-        return self.file.of(kind)
-
-    def has(self, kind: type[InquiryStep]) -> bool:
-        """Whether the inquiry holds a step of this kind."""
-        return kind in self.file.kinds
 
     @property
     def links(self) -> tuple[Link, ...]:
@@ -187,10 +170,10 @@ class Chain:
         return tuple(link.event for link in self.links)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Chain) and self.file == other.file and self.case == other.case
+        return isinstance(other, Chain) and super().__eq__(other) and self.case == other.case
 
     def __hash__(self) -> int:
-        return hash(self.file)
+        return super().__hash__()
 
     def __repr__(self) -> str:
         return f"Chain(inquiry={self.inquiry!r}, steps={self.steps!r}, case={self.case!r})"
@@ -200,17 +183,27 @@ class Chains:
     """The chain of every inquiry the log received, in inquiry-id order, made as they are read.
 
     What a stage keeps for its FIR rules (:class:`~bianmin_rules.core.policy.Derived`) is
-    which inquiries were received and the case each became, and the links of the chains
-    a rule walked; not a chain per inquiry.
+    which inquiries were received, through which channel, and the case each became, and
+    the links of the chains a rule walked; not a chain per inquiry.
     """
 
-    __slots__ = ("_book", "_cases", "_received", "_walked")
+    __slots__ = ("_book", "_cases", "_channels", "_received", "_walked")
 
     def __init__(self, book: InquiryBook, cases: Mapping[str, CaseFile]) -> None:
         self._book = book
-        self._received = array("I", (index for index in range(len(book)) if book.asked_row(index) is not None))
-        files = map(InquiryFile, repeat(book), self._received)
-        self._cases = [linked_case(file, cases) for file in files]
+        self._received = array("I", book.received())
+        value, row, shape = book.columns.value, book.row, book.shape
+        self._channels: list[Channel] = [
+            value(row(index, cast(int, shape(index).asked)), "channel") for index in self._received
+        ]
+        self._cases: dict[int, CaseFile] = {}
+        """The case each inquiry became, where a handler linked one the log has."""
+        for index in self._received:
+            for position in shape(index).where.get(Taken, ()):
+                if linked := value(row(index, position), "case"):
+                    if (case := cases.get(linked)) is not None:
+                        self._cases[index] = case
+                    break
         self._walked: dict[str, tuple[Link, ...]] = {}
 
     def __iter__(self) -> Iterator[Chain]:
@@ -218,11 +211,10 @@ class Chains:
 
     def through(self, channels: Collection[Channel] | None) -> Iterator[Chain]:
         """The chains of the inquiries asked through one of ``channels`` (None: every chain), in inquiry-id order."""
-        book, walked = self._book, self._walked
-        columns, asked_row = book.columns, book.asked_row
-        for index, case in zip(self._received, self._cases, strict=True):
-            if channels is None or columns.value(cast(int, asked_row(index)), "channel") in channels:
-                yield Chain(InquiryFile(book, index), case, walked)
+        book, cases, walked = self._book, self._cases, self._walked
+        for index, channel in zip(self._received, self._channels, strict=True):
+            if channels is None or channel in channels:
+                yield Chain(book, index, cases.get(index), walked)
 
 
 def discharge_faults(step: Discharged, earlier: Iterable[InquiryStep]) -> tuple[str, ...]:
@@ -245,17 +237,15 @@ def discharge_faults(step: Discharged, earlier: Iterable[InquiryStep]) -> tuple[
 
 def linked_case(file: InquiryFile, cases: Mapping[str, CaseFile]) -> CaseFile | None:
     """The case the first handler linked to the inquiry, if the log has it."""
-    for step in file.of(Taken):
-        if step.case:
-            return cases.get(step.case)
-    return None
+    linked = next((step.case for step in file.of(Taken) if step.case), None)
+    return None if linked is None else cases.get(linked)
 
 
 def build_chain(file: InquiryFile, cases: Mapping[str, CaseFile]) -> Chain | None:
     """The responsibility chain of ``file``; None when the log never received the inquiry."""
     if file.asked is None:
         return None
-    return Chain(file, linked_case(file, cases))
+    return Chain(file.book, file.index, linked_case(file, cases))
 
 
 def walk(first: str, steps: tuple[InquiryStep, ...], case: CaseFile | None) -> tuple[Link, ...]:

@@ -9,10 +9,10 @@ step — is derived from a file by :func:`bianmin_rules.families.first_inquiry.c
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, ValuesView
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, ValuesView
 from datetime import date, datetime
 from itertools import repeat
-from typing import Any, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar, cast
 
 from bianmin_rules.core.books import Book, Books
 from bianmin_rules.core.events import EventBase
@@ -163,18 +163,44 @@ STEP_KINDS: tuple[type[InquiryStep], ...] = tuple(STEP_OF_EVENT.values())
 """Every kind of step, in the order the book's columns number them."""
 
 
+class Shape(NamedTuple):
+    """The kinds of an inquiry's steps in order, and where each kind stands: shared by every file of that shape."""
+
+    sequence: tuple[type[InquiryStep], ...]
+    """The kind of each step, in order."""
+    where: Mapping[type[InquiryStep], tuple[int, ...]]
+    """The positions of the steps of each kind present, in order."""
+    asked: int | None
+    """The position of the first question (FIR-1); None when the log never received the inquiry."""
+
+
+def shape_of(sequence: tuple[type[InquiryStep], ...]) -> Shape:
+    """The :class:`Shape` of steps of these kinds, in this order."""
+    where: dict[type[InquiryStep], list[int]] = {}
+    for position, kind in enumerate(sequence):
+        where.setdefault(kind, []).append(position)
+    return Shape(sequence, {kind: tuple(positions) for kind, positions in where.items()},
+                 where[Asked][0] if Asked in where else None)
+
+
 class InquiryFile:
     """Everything the log says about one inquiry, in time order.
 
     A view of the book's columns (:class:`InquiryBook`), made when read: its steps are
-    built when read (:attr:`steps`, :meth:`of`, :attr:`asked`), equal field for field to
-    the steps filed; :attr:`kinds` tells which kinds it holds without building one.
+    built when read (:attr:`steps`, :meth:`of`, :meth:`steps_of`, :attr:`asked`), equal
+    field for field to the steps filed, and only the kinds asked for; :attr:`kinds`
+    tells which kinds it holds without building one.
     """
 
-    __slots__ = ("_book", "_index")
+    __slots__ = ("_shape", "book", "index")
+
+    book: InquiryBook
+    """The book the file is a view of."""
+    index: int
+    """The inquiry's place in the book, in id order."""
 
     def __init__(self, book: InquiryBook, index: int) -> None:
-        self._book, self._index = book, index
+        self.book, self.index, self._shape = book, index, book.shape(index)
 
     @classmethod
     def from_steps(cls, inquiry: str, steps: Iterable[InquiryStep]) -> InquiryFile:
@@ -186,34 +212,44 @@ class InquiryFile:
     @property
     def inquiry(self) -> str:
         """The inquiry's id."""
-        return self._book.ids[self._index]
-
-    @property
-    def rows(self) -> Sequence[int]:
-        """The rows of the book's columns that hold the steps, in time order (then event id)."""
-        return self._book.rows(self._index)
+        return self.book.ids[self.index]
 
     @property
     def kinds(self) -> tuple[type[InquiryStep], ...]:
         """The kind of each step, in order, read without building the steps."""
-        return self._book.columns.kinds_of(self.rows)
+        return self._shape.sequence
+
+    def has(self, kind: type[InquiryStep]) -> bool:
+        """Whether the inquiry holds a step of this kind."""
+        return kind in self._shape.where
 
     @property
     def steps(self) -> tuple[InquiryStep, ...]:
         """Every step, in time order (then event id)."""
-        return tuple(map(self._book.columns.fact, self.rows))
+        return tuple(map(self.book.step, self.book.rows(self.index)))
 
     @property
     def asked(self) -> Asked | None:
         """The first question (FIR-1); None when the log never received the inquiry."""
-        row = self._book.asked_row(self._index)
-        return None if row is None else cast(Asked, self._book.columns.fact(row))
+        position = self._shape.asked
+        return None if position is None else cast(Asked, self.book.step(self.book.row(self.index, position)))
 
     def of(self, kind: type[StepT]) -> tuple[StepT, ...]:
         """The steps of one kind, in time order: only those are built."""
-        rows, columns = self.rows, self._book.columns
-        kinds = columns.kinds_of(rows)
-        return tuple(columns.fact(row) for row, found in zip(rows, kinds, strict=True) if found is kind)
+        book, index = self.book, self.index
+        return tuple(cast(StepT, book.step(book.row(index, position))) for position in self._shape.where.get(kind, ()))
+
+    def first_of(
+        self, kinds: Collection[type[InquiryStep]], where: Callable[[InquiryStep], bool] | None = None,
+    ) -> InquiryStep | None:
+        """The first step of one of these kinds (and of which ``where`` holds, if given): only those are built."""
+        book, index = self.book, self.index
+        for position, kind in enumerate(self._shape.sequence):
+            if kind in kinds:
+                step = book.step(book.row(index, position))
+                if where is None or where(step):
+                    return step
+        return None
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, InquiryFile) and self.inquiry == other.inquiry and self.steps == other.steps
@@ -229,11 +265,11 @@ class InquiryBook(Mapping[str, InquiryFile]):
     """The inquiry files by inquiry id, in id order: the steps as the rows of one
     :class:`~bianmin_rules.core.facts.Columns`, the ids in one :class:`~bianmin_rules.core.facts.Texts`.
 
-    Nothing is kept per inquiry but where its rows start and where its first question
-    is: a file is a view made when read.
+    Nothing is kept per inquiry but where its rows start and its :class:`Shape`: a file
+    is a view made when read.
     """
 
-    __slots__ = ("_asked", "_bounds", "_order", "columns", "ids")
+    __slots__ = ("_bounds", "_order", "_shape", "_shapes", "columns", "ids", "step")
 
     def __init__(self, columns: Columns, subjects: Iterable[tuple[str, Sequence[int]]]) -> None:
         """The book of ``subjects``: each inquiry, in id order, with its rows in time order (then event id).
@@ -244,31 +280,49 @@ class InquiryBook(Mapping[str, InquiryFile]):
         self.columns = columns
         self._order = order = array("I")
         self._bounds = bounds = array("I", [0])
-        self._asked = asked = array("i")
-        kinds_of, at = columns.kinds_of, columns.at
+        self._shape = numbers = array("I")
+        self._shapes: list[Shape] = []
+        known: dict[tuple[type[InquiryStep], ...], int] = {}
+        unusual: set[int] = set()
+        """The shapes whose first question is not their first step, or not their only one."""
+        kinds_of, at, shapes = columns.kinds_of, columns.at, self._shapes
         ids = []
         for inquiry, rows in subjects:
             kinds = kinds_of(rows)
-            if Asked not in kinds:
-                asked.append(-1)
-            else:
-                first = kinds.index(Asked)
-                if kinds.count(Asked) > 1 or at(rows[0]) < at(rows[first]):  # received twice, or a step before
+            number = known.get(kinds)
+            if number is None:
+                number = known[kinds] = len(shapes)
+                shapes.append(shape_of(kinds))
+                if shapes[number].where.get(Asked, (0,)) != (0,):
+                    unusual.add(number)
+            if number in unusual:
+                asked = shapes[number].where[Asked]
+                if len(asked) > 1 or at(rows[0]) < at(rows[asked[0]]):  # received twice, or a step before
                     only_one([columns.fact(row) for row in rows], Asked, f"inquiry {inquiry!r}")
-                asked.append(rows[first])
             ids.append(inquiry)
+            numbers.append(number)
             order.extend(rows)
             bounds.append(len(order))
         self.ids = Texts.of(ids)
+        self.step: Callable[[int], InquiryStep] = columns.reader()
+        """The step filed in a row, built again."""
+
+    def received(self, received: bool = True) -> Iterator[int]:
+        """The place of each inquiry the log received (``received`` false: never received), in id order."""
+        shapes = {number for number, shape in enumerate(self._shapes) if (shape.asked is not None) is received}
+        return (index for index, number in enumerate(self._shape) if number in shapes)
+
+    def shape(self, index: int) -> Shape:
+        """The shape of the ``index``-th inquiry's steps."""
+        return self._shapes[self._shape[index]]
 
     def rows(self, index: int) -> Sequence[int]:
         """The rows of the ``index``-th inquiry's steps, in time order."""
         return self._order[self._bounds[index]:self._bounds[index + 1]]
 
-    def asked_row(self, index: int) -> int | None:
-        """The row of the ``index``-th inquiry's first question; None when the log never received it."""
-        row = self._asked[index]
-        return None if row < 0 else row
+    def row(self, index: int, position: int) -> int:
+        """The row of the ``index``-th inquiry's step at ``position`` in time order."""
+        return self._order[self._bounds[index] + position]
 
     def __getitem__(self, inquiry: str) -> InquiryFile:
         index = self.ids.find(inquiry)
@@ -332,9 +386,9 @@ INQUIRY_FILES: Book[InquiryBook] = Book("inquiries", InquiryLedger)
 
 def unjudged_inquiries(books: Books) -> Iterator[Message]:
     """A note for each inquiry the log never received: it has no first-inquiry person (FIR-1)."""
-    for file in books[INQUIRY_FILES].values():
-        if file.asked is None:
-            yield say("咨询 {inquiry}：日志中没有首问记录（inquiry_received），无法确定首问责任人（事件 {event} 等）。",
+    book = books[INQUIRY_FILES]
+    for file in map(InquiryFile, repeat(book), book.received(False)):
+        yield say("咨询 {inquiry}：日志中没有首问记录（inquiry_received），无法确定首问责任人（事件 {event} 等）。",
                       inquiry=file.inquiry, event=file.steps[0].event)
 
 

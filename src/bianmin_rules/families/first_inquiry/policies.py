@@ -193,10 +193,17 @@ class FirstInquiryGuidance(InquiryPolicy):
             yield from self.judge_step(context, matter.about, matter)
 
     def matters(self, books: Books, context: Context) -> Iterator[Matter[Chain]]:
-        """One matter per inquiry: the guidance owed; once guidance came in time, the settlement owed, if checked."""
+        """One matter per inquiry: the guidance owed; once guidance came in time, the settlement owed, if checked.
+
+        Unless compliance is reported, an inquiry guided in time whose settlement is not
+        checked is passed over without a matter: no verdict concerns it.
+        """
         calendar = context.calendar
+        passing = self.settle_within is None and not context.include_compliance
         for chain in self.chains(books, context):
-            guidance = next((step for step in chain.steps if self.moves_on(step)), None)
+            guidance = chain.first_of(self.GUIDANCE, self.moves_on)
+            if passing and guidance is not None and guidance.day <= self.within.due_date(chain.asked.day, calendar):
+                continue
             matter = self.step_matter(
                 chain, chain.first, limit=self.within, start=chain.asked.day, start_rule=zh("首问之日"),
                 start_event=chain.asked.event, done=guidance, act=zh("解答、办理或引导"),
