@@ -147,6 +147,29 @@ def test_fir2_not_yet_late_on_the_day_of_evaluation() -> None:
                "2026-03-31").verdicts == ()
 
 
+@pytest.mark.parametrize(("kind", "channel", "step"), [
+    ("first-inquiry-guidance", "in_person", act("inquiry_referred", "2026-04-02T16:00", "S-wang", to_staff="S-zhou")),
+    ("phone-inquiry-record", "phone", act("inquiry_recorded", "2026-04-02T16:00", "S-wang", contact_recorded=True)),
+])
+def test_fir2_a_duty_done_in_time_is_a_compliance_verdict_only_when_compliance_is_reported(
+    kind: str, channel: str, step: dict[str, Any],
+) -> None:
+    """FIR-2 ("当天"): asked Thursday 2026-04-02 at 10:00, acted on at 16:00 the same day: in time, reported as
+    compliance when asked for and else not at all; acted on Friday 4/3 instead, one working day late either way."""
+    fir2 = variant(policy(kind, "FIR-2"))
+    log = events(asked("2026-04-02T10:00", channel=channel), step)
+    assert run(fir2, log, "2026-04-30").verdicts == ()
+    (verdict,) = run(fir2, log, "2026-04-30", include_compliance=True).verdicts
+    assert (verdict.rule, verdict.kind, verdict.due, verdict.actual) == (
+        "FIR-2", VerdictKind.COMPLIANCE, date(2026, 4, 2), date(2026, 4, 2))
+    late = events(asked("2026-04-02T10:00", channel=channel), {**step, "at": "2026-04-03T09:00"})
+    for options in ({}, {"include_compliance": True}):
+        (verdict,) = run(fir2, late, "2026-04-30", **options).verdicts
+        assert (verdict.kind, verdict.due, verdict.actual) == (
+            VerdictKind.VIOLATION, date(2026, 4, 2), date(2026, 4, 3))
+        assert verdict.deadline is not None and verdict.deadline.days_late == 1
+
+
 # FIR-2 (phone): the record of a phone inquiry
 
 

@@ -209,11 +209,14 @@ class Chains:
     def __iter__(self) -> Iterator[Chain]:
         return self.through(None)
 
-    def through(self, channels: Collection[Channel] | None) -> Iterator[Chain]:
-        """The chains of the inquiries asked through one of ``channels`` (None: every chain), in inquiry-id order."""
-        book, cases, walked = self._book, self._cases, self._walked
+    def through(
+        self, channels: Collection[Channel] | None, having: type[InquiryStep] | None = None,
+    ) -> Iterator[Chain]:
+        """The chains of the inquiries asked through one of ``channels`` (None: every chain), in inquiry-id order;
+        with ``having``, only those that hold a step of that kind (told by their shape, without a chain)."""
+        book, cases, walked, shape = self._book, self._cases, self._walked, self._book.shape
         for index, channel in zip(self._received, self._channels, strict=True):
-            if channels is None or channel in channels:
+            if (channels is None or channel in channels) and (having is None or having in shape(index).where):
                 yield Chain(book, index, cases.get(index), walked)
 
 

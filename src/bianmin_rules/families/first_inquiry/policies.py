@@ -50,9 +50,16 @@ class InquiryPolicy(PolicyBase):
         description="FIR-1: the ways of asking that make the person asked a first-inquiry person.",
     )
 
-    def chains(self, books: Books, context: Context) -> Iterator[Chain]:
-        """The chain of every inquiry received through one of ``channels``, in inquiry-id order."""
-        return context.derived.of(books, received_chains).through(self.channels)
+    def chains(self, books: Books, context: Context, having: type[InquiryStep] | None = None) -> Iterator[Chain]:
+        """The chain of every inquiry received through one of ``channels`` (and holding a step of the kind
+        ``having``, if given), in inquiry-id order."""
+        return context.derived.of(books, received_chains).through(self.channels, having)
+
+    def in_time(self, context: Context, start: date, within: TimeLimit, done: InquiryStep | None) -> bool:
+        """Whether ``done`` came within ``within`` of ``start``, when compliance is not reported: a matter no
+        verdict concerns, passed over without being made."""
+        return not context.include_compliance and done is not None and done.day <= within.due_date(
+            start, context.calendar)
 
     def charge(
         self, context: Context, chain: Chain, staff: str, *, on: date, explanation: Message,
@@ -199,10 +206,9 @@ class FirstInquiryGuidance(InquiryPolicy):
         checked is passed over without a matter: no verdict concerns it.
         """
         calendar = context.calendar
-        passing = self.settle_within is None and not context.include_compliance
         for chain in self.chains(books, context):
             guidance = chain.first_of(self.GUIDANCE, self.moves_on)
-            if passing and guidance is not None and guidance.day <= self.within.due_date(chain.asked.day, calendar):
+            if self.settle_within is None and self.in_time(context, chain.asked.day, self.within, guidance):
                 continue
             matter = self.step_matter(
                 chain, chain.first, limit=self.within, start=chain.asked.day, start_rule=zh("首问之日"),
@@ -263,13 +269,16 @@ class PhoneInquiryRecord(InquiryPolicy):
             yield from self.judge_step(context, matter.about, matter)
 
     def matters(self, books: Books, context: Context) -> Iterator[Matter[Chain]]:
-        """The record owed for each inquiry of ``channels``, met by the first full record of the person who took it."""
+        """The record owed for each inquiry of ``channels``, met by the first full record of the person who took it
+        (unless compliance is reported, a record made in time is passed over: no verdict concerns it)."""
         what = say("事项、来电人姓名和联系电话") if self.contact_required else say("来电事项")
         for chain in self.chains(books, context):
             record = next((
                 step for step in chain.of(Recorded)
                 if step.staff == chain.first and (step.contact_recorded or not self.contact_required)
             ), None)
+            if self.in_time(context, chain.asked.day, self.within, record):
+                continue
             yield self.step_matter(
                 chain, chain.first, limit=self.within, start=chain.asked.day, start_rule=zh("来电之日"),
                 start_event=chain.asked.event, done=record, act=zh("登记"),
@@ -293,7 +302,7 @@ class ForbiddenRefusal(InquiryPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each refusal that uses a forbidden phrase (or any refusal, with ``any_refusal``)."""
-        for chain in self.chains(books, context):
+        for chain in self.chains(books, context, having=Refused):
             for step in chain.of(Refused):
                 used = [p for p in self.phrases if p in step.words]
                 if not used and not self.any_refusal:
@@ -327,7 +336,7 @@ class AbsentHandler(InquiryPolicy):
 
     def matters(self, books: Books, context: Context) -> Iterator[Matter[Booking]]:
         """For every referral to an absent handler, the booking owed by the person who referred."""
-        for chain in self.chains(books, context):
+        for chain in self.chains(books, context, having=Referred):
             for step in chain.of(Referred):
                 if step.handler_absent:
                     record, arranged = booking(chain, step.staff, contact_required=self.contact_required)
@@ -434,7 +443,7 @@ class TransferConsent(InquiryPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each transfer without a leader's consent."""
-        for chain in self.chains(books, context):
+        for chain in self.chains(books, context, having=Handed):
             for link in chain.links:
                 step = link.step
                 if isinstance(step, Handed) and not step.leader_consent:
@@ -461,9 +470,7 @@ class DischargeConditions(InquiryPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each discharge whose conditions are not met."""
-        for chain in self.chains(books, context):
-            if not chain.has(Discharged):
-                continue
+        for chain in self.chains(books, context, having=Discharged):
             steps = chain.steps
             for index, step in enumerate(steps):
                 if not isinstance(step, Discharged):
@@ -499,7 +506,7 @@ class ReferralFollowUp(InquiryPolicy):
 
     def matters(self, books: Books, context: Context) -> Iterator[Matter[Lapse]]:
         """One matter per inquiry the first-inquiry person referred: the follow-up owed at its first lapse."""
-        for chain in self.chains(books, context):
+        for chain in self.chains(books, context, having=Referred):
             referral = first_by(chain, (Referred,), chain.first)
             if referral is None:
                 continue
