@@ -65,6 +65,20 @@ def test_fir1_the_first_person_asked_bears_the_inquiry_whatever_the_remit() -> N
     assert [link.responsible for link in chain.links] == ["S-wang", "S-wang"]
 
 
+def test_a_chain_read_alone_keeps_its_own_steps_not_the_book_it_was_read_from() -> None:
+    """FIR-1…FIR-8: the chain a printout or a trace reads is the inquiry's steps and its linked case, equal to what
+    the books hold, in a book of its own: it outlives the books."""
+    log = events(asked("2026-03-02T09:00"), asked("2026-03-02T09:01", inquiry="Q2", staff="S-li"),
+                 act("inquiry_taken", "2026-03-02T09:05", "S-wang", case="C1"),
+                 {"type": "case_received", "case": "C1", "at": "2026-03-02T09:06", "window": "W-front",
+                  "staff": "S-wang", "case_type": "immediate"})
+    books = collect(log, as_of=date(2026, 3, 31), case_types=["immediate"], families=BUILTIN)
+    chain = build_chain(books[INQUIRY_FILES]["Q1"], books[CASE_FILES])
+    assert chain is not None and chain.steps == books[INQUIRY_FILES]["Q1"].steps
+    assert chain.case == books[CASE_FILES]["C1"]
+    assert chain.book is not books[INQUIRY_FILES] and list(chain.book) == ["Q1"]
+
+
 def test_fir1_channels_are_the_variants_phone_counts_only_where_the_text_says_so() -> None:
     """FIR-1: town-basic counts applicants who come to the centre; county-centre 首问责任制 一 counts callers too."""
     log = events(asked("2026-03-02T09:00", channel="phone"))

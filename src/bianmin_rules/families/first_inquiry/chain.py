@@ -245,10 +245,17 @@ def linked_case(file: InquiryFile, cases: Mapping[str, CaseFile]) -> CaseFile | 
 
 
 def build_chain(file: InquiryFile, cases: Mapping[str, CaseFile]) -> Chain | None:
-    """The responsibility chain of ``file``; None when the log never received the inquiry."""
+    """The responsibility chain of ``file``, apart from the books; None when the log never received the inquiry.
+
+    The chain and its case keep their own steps, not the books they were read from: a
+    chain read alone (``bianmin-rules chain``, :func:`~bianmin_rules.views.trace.trace_inquiry`)
+    outlives them.
+    """
     if file.asked is None:
         return None
-    return Chain(file.book, file.index, linked_case(file, cases))
+    own = InquiryFile.from_steps(file.inquiry, file.steps)
+    case = linked_case(file, cases)
+    return Chain(own.book, own.index, None if case is None else CaseFile.from_steps(case.case, case.steps))
 
 
 def walk(first: str, steps: tuple[InquiryStep, ...], case: CaseFile | None) -> tuple[Link, ...]:
