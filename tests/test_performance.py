@@ -11,9 +11,12 @@ import json
 import pickle
 import sys
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
 
 from bianmin_rules import (
@@ -30,13 +33,14 @@ from bianmin_rules import (
 from bianmin_rules.core.deadlines import DeadlineTrace
 from bianmin_rules.core.events import event_time
 from bianmin_rules.core.policy import Derived
-from bianmin_rules.core.words import as_message, counted, say, say_in, word
+from bianmin_rules.core.words import Texts, Written, as_message, counted, joined, say, say_in, word
 from bianmin_rules.families.cases.events import CaseCompleted, CaseReceived
 from bianmin_rules.families.cases.ledger import CaseFile
 from bianmin_rules.families.first_inquiry.events import InquiryReceived
 from bianmin_rules.intake.files import DATA
 from bianmin_rules.views import trace
 from bianmin_rules.views.labels import Words
+from bianmin_rules.views.whatif import Alike
 
 
 def test_event_times_are_china_time_and_one_minute_is_one_object() -> None:
@@ -201,3 +205,43 @@ def test_words_many_verdicts_say_alike_read_as_words_said_once() -> None:
     assert english(say_in("register act", "汇总")) == "summarised" and english(say("汇总")) == "Totals"
     message = say_in("register act", "汇总")
     assert message.context == "register act" and not message.counted and counted("{n}周", n=2).counted
+
+
+def test_texts_written_once_are_the_texts_words_write() -> None:
+    """A what-if compares the sentences of changed verdicts by their Chinese texts, each part written once
+    (``Texts``): the texts are ``str()``'s, and words are alike exactly when they are equal."""
+    period = say("{year}年内", year=2026)
+    listing = joined([say("{on}（{rule}）", on=date(2026, 3, 2), rule="TL-7"), counted("{n}个工作日", n=3)])
+    sentences = [
+        say("{within}第{n}次：此前{listing}，扣{points}分。", within=period, n=n, listing=listing,
+            points=Decimal(points))
+        for n, points in ((2, "1.0"), (3, "1"), (2, "1"))
+    ]
+    texts = Texts()
+    assert [texts.text(s) for s in sentences] == [str(s) for s in sentences]
+    assert texts.text(say_in("register act", "汇总")) == "汇总"
+    assert [texts.same(sentences[0], other) for other in sentences] == [True, False, True]
+    alike = Alike()
+    assert [alike(sentences[0], other) for other in sentences] == [s == sentences[0] for s in sentences]
+    assert [alike(sentences[0], other) for other in sentences] == [True, False, True]
+    assert alike(Decimal("1.0"), Decimal(1)) and not alike(period, "2026年")
+
+
+PIECES = st.sampled_from(["", "1", "12", "2", 1, 12, Decimal("1.0"), Decimal(2), date(2026, 1, 2)])
+TEMPLATES = ("{a}{b}", "{a}、{b}", "第{a}次{b}", "{b}{a}", "{a}{a}", "{a:>3}{b}")
+WORDS = st.recursive(PIECES, lambda inner: st.one_of(
+    st.builds(lambda template, a, b: say(template, a=a, b=b), st.sampled_from(TEMPLATES), inner, inner),
+    st.builds(joined, st.lists(inner, max_size=3), st.sampled_from(["、", ""])),
+), max_leaves=5)
+
+
+@settings(max_examples=max(500, settings.default.max_examples))  # small words: the draws must meet
+@given(WORDS, WORDS)
+def test_sentences_told_apart_part_by_part_are_told_apart_as_their_texts(first: Any, second: Any) -> None:
+    """``Texts.same`` tells two sentences of one message id apart at their first differing part: exactly when
+    their texts differ, where one part's text begins another's too (``{a}{b}`` of ``1``, ``2`` and of ``12``,
+    ``""``)."""
+    first, second = (w if isinstance(w, Written) else say("{a}", a=w) for w in (first, second))  # words, not a value
+    texts = Texts()
+    assert texts.same(first, second) == (texts.text(first) == texts.text(second)) == (first == second)
+    assert texts.text(first) == str(first)

@@ -6,11 +6,11 @@ import random
 from datetime import date
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from bianmin_rules import EVENT_ADAPTER, EvaluationError, Event, Report, Variant, evaluate, evaluate_all, load_variant
-from bianmin_rules.authoring.testing import event_logs, events, official_datetimes, variants
+from bianmin_rules.authoring.testing import event_logs, events, official_datetimes, perturbed, variants
 from bianmin_rules.core.scorecards.cards import Card
 from bianmin_rules.views.render import render, render_diff_pieces, render_pieces
 from bianmin_rules.views.whatif import diff
@@ -59,6 +59,34 @@ def test_variants_judged_on_one_reading_give_the_reports_each_gives_alone(data: 
             evaluate_all((first, second), log, as_of=AS_OF)
         return
     assert evaluate_all((first, second), log, as_of=AS_OF) == alone
+
+
+@st.composite
+def amendments(draw: st.DrawFn, variant: Variant) -> Variant:
+    """``variant`` amended: its limits, points and fines moved, and perhaps one of its policies or tables left out."""
+    amended = draw(perturbed(variant, 4))
+    update: dict[str, object] = {"name": f"{variant.name}-amended"}
+    for field in ("policies", "scorecards"):
+        whole: tuple[object, ...] = getattr(amended, field)
+        if whole and draw(st.booleans()):
+            left_out = draw(st.integers(min_value=0, max_value=len(whole) - 1))
+            update[field] = whole[:left_out] + whole[left_out + 1:]
+    return amended.model_copy(update=update)
+
+
+@settings(max_examples=max(120, settings.default.max_examples))  # amendments the sharing gets wrong are few
+@given(st.data())
+def test_a_what_if_of_an_amended_variant_is_the_diff_of_two_evaluations(data: st.DataObject) -> None:
+    """A built-in variant against itself amended: ``evaluate_all`` shares what the two judge alike (a policy,
+    a ladder, a scorecard), yet its reports, and their diff, are those of two evaluations each on its own."""
+    variant: Variant = data.draw(variants(spread=0))
+    amended = data.draw(amendments(variant))
+    log: list[Event] = data.draw(event_logs(case_types=tuple(variant.case_types)))
+    both = evaluate_all((variant, amended), log, as_of=AS_OF)
+    alone = (evaluate(variant, log, as_of=AS_OF), evaluate(amended, log, as_of=AS_OF))
+    assert both == alone
+    assert diff(*both) == diff(*alone)
+    assert diff(*both).model_dump_json() == diff(*alone).model_dump_json()
 
 
 @given(st.data())

@@ -19,7 +19,11 @@ from bianmin_rules.cli.main import main
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.engine import Judgements, collect
 from bianmin_rules.core.errors import EvaluationError
+from bianmin_rules.core.periods import Period
 from bianmin_rules.core.policy import Context, PolicyBase
+from bianmin_rules.core.scorecards.cards import Card
+from bianmin_rules.core.scorecards.scoring import Scorer
+from bianmin_rules.core.scorecards.tables import ScorecardTable
 from bianmin_rules.core.verdicts import Subject, SubjectKind, VerdictKind
 from bianmin_rules.families.cases.completion import CompletionRate
 from bianmin_rules.families.cases.policies import ImmediateSameDay, RejectionDecision
@@ -131,11 +135,12 @@ def test_a_policy_equal_in_both_variants_is_judged_once(
     county: Variant, amended: Variant, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Only TL-7 changes (三个工作日 → 两个): TL-1 is judged once for both variants, TL-7 twice, and the
-    stage-1 ladder (ESC-2), which counts TL-7's verdicts, twice. Each report is the one its variant gives alone."""
+    stage-1 ladder that counts TL-7's verdicts (ESC-2) twice; the ladders that count none of them (OTN-6,
+    FIR-9) once. Each report is the one its variant gives alone."""
     judged = Judged(monkeypatch, ImmediateSameDay, RejectionDecision, OffenceLadder)
     both = evaluate_all((county, amended), demo_events(), as_of=date(2026, 3, 31))
     assert judged.counts == {"immediate-same-day": 1, "rejection-decision": 2, "time-limit-ladder": 2,
-                             "notice-ladder": 2, "first-inquiry-ladder": 2, "first-inquiry-warnings": 2}
+                             "notice-ladder": 1, "first-inquiry-ladder": 1, "first-inquiry-warnings": 1}
     alone = (run(county, demo_events(), "2026-03-31"), run(amended, demo_events(), "2026-03-31"))
     assert both == alone
     assert [r.model_dump_json() for r in both] == [r.model_dump_json() for r in alone]
@@ -151,6 +156,28 @@ def test_a_variant_against_a_copy_of_itself_is_judged_once(county: Variant, monk
     alone = run(copy, demo_events(), "2026-03-31")
     assert second.model_dump_json() == alone.model_dump_json()
     assert diff(first, second).empty
+
+
+def test_only_the_cards_whose_inputs_changed_are_scored_again(
+    county: Variant, amended: Variant, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """TL-7 at 2 working days changes S-zhao's verdicts (W-land) and W-land's completion rate (TL-12): the
+    amended county scores again W-land's card, S-zhao's, and S-sun's, whose window's rates the staff table
+    reads (考核办法: 所在窗口评议率和群众满意率未达93%的); the other five cards are the county's, taken
+    again. Each report is the one its variant gives alone."""
+    scored: list[str] = []
+    card = Scorer.card
+
+    def counted(scorer: Scorer, table: ScorecardTable, subject: Subject, period: Period) -> Card:
+        scored.append(subject.id)
+        return card(scorer, table, subject, period)
+
+    monkeypatch.setattr(Scorer, "card", counted)
+    both = evaluate_all((county, amended), demo_events(), as_of=date(2026, 3, 31))
+    first = ["W-build", "W-land", "W-market", "S-chen", "S-li", "S-sun", "S-wang", "S-zhao"]
+    assert scored == [*first, "W-land", "S-sun", "S-zhao"]
+    monkeypatch.setattr(Scorer, "card", card)
+    assert both == (run(county, demo_events(), "2026-03-31"), run(amended, demo_events(), "2026-03-31"))
 
 
 def test_joint_rules_are_judged_again_when_the_lead_rule_they_consult_differs(

@@ -24,6 +24,7 @@ from bianmin_rules.core.report import Report, SubjectTotal, subject_totals
 from bianmin_rules.core.roster import RosterLedger
 from bianmin_rules.core.scorecards.assessors import ASSESSOR_SCORES
 from bianmin_rules.core.scorecards.ranking import Assessment, assess, assess_in_time
+from bianmin_rules.core.scorecards.scoring import Earlier
 from bianmin_rules.core.scorecards.tables import ScorecardTable
 from bianmin_rules.core.variant import Variant
 from bianmin_rules.core.verdicts import Verdict, VerdictKind
@@ -251,13 +252,17 @@ class Judgements:
 
     A policy is a frozen value that keeps no state: on the same books it finds the same
     verdicts wherever what it reads besides is the same — the calendar, the day, whether
-    compliance is reported, the verdicts of the earlier stages and the policies it
-    consults (:attr:`~bianmin_rules.core.policy.PolicyBase.consults`). A what-if judges
+    compliance is reported, the verdicts of the earlier stages it reads
+    (:attr:`~bianmin_rules.core.policy.PolicyBase.reads_verdicts_of`: a ladder, those of the
+    rules it counts) and the policies it consults
+    (:attr:`~bianmin_rules.core.policy.PolicyBase.consults`). A what-if judges
     every variant on one set of books (:func:`evaluate_all`): a policy met again in the
     same circumstances gives the verdicts it found the first time, under the second
     variant's name. A variant whose policies all match an earlier variant's, in the same
     order, takes that variant's verdicts in report order and their totals, and its
-    scorecards too where its tables are the same.
+    scorecards too where its tables are the same. Otherwise its scoring takes again the
+    earlier variant's cards whose inputs are the same findings, of the tables both have
+    (:class:`~bianmin_rules.core.scorecards.scoring.Earlier`).
     """
 
     def __init__(self, books: Books, freeing: Release | None = None) -> None:
@@ -291,7 +296,7 @@ class Judgements:
         if assessment is None:
             assessment = assess(
                 variant.scorecards, verdicts, roster=books.roster, as_of=context.as_of,
-                assessor_scores=books[ASSESSOR_SCORES],
+                assessor_scores=books[ASSESSOR_SCORES], earlier=self._earlier(),
             )
             outcome.assessments.append((variant.scorecards, assessment))
         told("scoring", 1, 1)
@@ -330,13 +335,14 @@ class Judgements:
                 kinds = policy.consults
                 if kinds not in consulted:
                     consulted[kinds] = tuple(p for p in variant.policies if getattr(p, "kind", None) in kinds)
-                number = self._number(policy, context, consulted[kinds], earlier)
+                seen = self._seen(policy, earlier)
+                number = self._number(policy, context, consulted[kinds], seen)
                 if number is None:
                     if staged is None:  # the earlier verdicts under this variant's name, made once per stage
                         staged = replace(context, verdicts=tuple(verdicts()), derived=Derived())
                     own = replace(staged, policies=consulted[kinds])
                     number = len(self._judged)
-                    self._judged.append(_Judged(policy, own, earlier, list(policy.evaluate(self._books, own))))
+                    self._judged.append(_Judged(policy, own, seen, list(policy.evaluate(self._books, own))))
                 lineage.append(number)
                 if self._release is not None:
                     for freed in self._release.judged():
@@ -346,12 +352,23 @@ class Judgements:
                     judging.policy_done()
         return tuple(lineage), verdicts
 
+    def _earlier(self) -> Earlier | None:
+        """The latest scoring of these books, to take again its cards whose inputs are unchanged."""
+        return next((a.scored for outcome in reversed(self._outcomes) for _, a in reversed(outcome.assessments)), None)
+
+    def _seen(self, policy: PolicyBase, earlier: tuple[int, ...]) -> tuple[int, ...]:
+        """Of the ``earlier`` judgements, those whose verdicts ``policy`` reads (``reads_verdicts_of``)."""
+        rules = policy.reads_verdicts_of
+        if rules is None:
+            return earlier
+        return tuple(number for number in earlier if not rules.isdisjoint(self._judged[number].rules))
+
     def _number(
-        self, policy: PolicyBase, context: Context, consulted: tuple[PolicyBase, ...], earlier: tuple[int, ...],
+        self, policy: PolicyBase, context: Context, consulted: tuple[PolicyBase, ...], seen: tuple[int, ...],
     ) -> int | None:
         """The number of the judgement of ``policy`` in these circumstances, if it was judged before."""
         for number, judged in enumerate(self._judged):
-            if (judged.earlier == earlier and judged.as_of == context.as_of
+            if (judged.seen == seen and judged.as_of == context.as_of
                     and judged.include_compliance == context.include_compliance and judged.policy == policy
                     and judged.consulted == consulted and judged.calendar == context.calendar):
                 return number
@@ -359,18 +376,20 @@ class Judgements:
 
 
 class _Judged:
-    """One policy's verdicts and the circumstances it found them in, and the judgements before it.
+    """One policy's verdicts and the circumstances it found them in: the earlier judgements whose verdicts it read.
 
     Of its context it keeps what decides its verdicts, not the context itself: that
     holds its stage's derived indexes (:class:`~bianmin_rules.core.policy.Derived`),
-    which are freed with the stage.
+    which are freed with the stage. ``rules`` are the rules of its verdicts.
     """
 
-    __slots__ = ("_under", "as_of", "calendar", "consulted", "earlier", "include_compliance", "policy", "variant")
+    __slots__ = ("_under", "as_of", "calendar", "consulted", "include_compliance", "policy", "rules", "seen",
+                 "variant")
 
-    def __init__(self, policy: PolicyBase, context: Context, earlier: tuple[int, ...], verdicts: list[Verdict]) -> None:
+    def __init__(self, policy: PolicyBase, context: Context, seen: tuple[int, ...], verdicts: list[Verdict]) -> None:
         self.policy = policy
-        self.earlier = earlier
+        self.seen = seen
+        self.rules = frozenset(verdict.rule for verdict in verdicts)
         self.variant = context.variant
         self.as_of = context.as_of
         self.calendar = context.calendar

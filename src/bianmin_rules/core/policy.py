@@ -167,6 +167,16 @@ class PolicyBase(BaseModel):
         return None
 
     @property
+    def reads_verdicts_of(self) -> frozenset[str] | None:
+        """The rules whose earlier verdicts this rule reads (a policy of a later stage); None (the default): any.
+
+        A what-if judges a policy of a later stage once for two variants when the verdicts
+        of these rules are the same in both (:func:`~bianmin_rules.core.engine.evaluate_all`):
+        a ladder counting TL-7 is judged again when TL-7 changed, not when TL-11 did.
+        """
+        return None
+
+    @property
     def reads(self) -> tuple[Book[Any], ...] | None:
         """The books this rule reads; None (the default): it may read any.
 

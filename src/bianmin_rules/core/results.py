@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import operator
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import lru_cache
 from typing import Annotated, Any, ClassVar, Self
@@ -63,16 +64,19 @@ class Result(BaseModel):
             values.update(self.__dict__)
             object.__setattr__(self, "__dict__", values)
 
-    def differing(self, other: Self, ignored: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    def differing(
+        self, other: Self, ignored: frozenset[str] = frozenset(), equal: Callable[[Any, Any], bool] | None = None,
+    ) -> tuple[str, ...]:
         """The names of the fields, but ``ignored``, whose values differ from ``other``'s, in the model's order.
 
         Values that are the very same object — a result :meth:`restated`, say — are told
-        equal without comparing them.
+        equal without comparing them; others by ``equal`` (``==`` by default).
         """
+        equal = equal or operator.eq
         theirs = other.__dict__
         return tuple(
             name for name, value in self.__dict__.items()
-            if value is not theirs[name] and name not in ignored and value != theirs[name]
+            if value is not theirs[name] and name not in ignored and not equal(value, theirs[name])
         )
 
     def restated(self, **changes: Any) -> Self:

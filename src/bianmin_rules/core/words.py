@@ -27,6 +27,7 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from string import Formatter
 from typing import Annotated, Any, Protocol, Union
 
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
@@ -229,7 +230,89 @@ def _written(value: Arg, translate: Translate) -> str:
         return plain(value)
     if isinstance(value, int | date):
         return str(value)
+    if isinstance(translate, Texts):
+        return translate.text(value)
     return value.render(translate)
+
+
+class Texts:
+    """The Chinese texts of words, each part written once while this lives: for comparing many sentences.
+
+    A what-if compares the sentences of the changed verdicts of two reports
+    (:meth:`same`): two sentences of one message id are told apart at their first part
+    that differs (a ladder's ``第3次`` against ``第4次``), without writing the rest, and
+    the parts they share — a period's words, a run of occurrences, a duty — are written
+    once. Made for one comparison and dropped with it (it holds every part it wrote).
+    """
+
+    __slots__ = ("_texts",)
+
+    def __init__(self) -> None:
+        self._texts: dict[int, tuple[Phrase, str]] = {}
+
+    def __call__(self, catalogue: Catalogue | None, msgid: str, count: int | None) -> str:
+        """Chinese: the message id itself (a :data:`Translate`)."""
+        return msgid
+
+    def text(self, words: Arg) -> str:
+        """``str(words)``, each phrase written once."""
+        if not isinstance(words, Written):
+            return _written(words, _chinese)
+        entry = self._texts.get(id(words))
+        if entry is None or entry[0] is not words:
+            entry = self._texts[id(words)] = (words, words.render(self))
+        return entry[1]
+
+    def same(self, first: Arg, second: Arg) -> bool:
+        """Do ``first`` and ``second`` write the same Chinese text (``first == second`` for words)?
+
+        Two sentences of one message id (or two lists of as many items, one separator)
+        write their literal text alike; their texts are equal if each part is, and differ
+        at the first part that differs unless one of its two texts begins the other.
+        """
+        if first is second:
+            return True
+        parts, others = _parts(first), _parts(second)
+        if parts is None or others is None or parts[0] != others[0]:
+            return self.text(first) == self.text(second)
+        for part, other in zip(parts[1], others[1], strict=True):
+            if part is other:
+                continue
+            text, other_text = self.text(part), self.text(other)
+            if text == other_text:
+                continue
+            if text.startswith(other_text) or other_text.startswith(text):
+                return self.text(first) == self.text(second)
+            return False
+        return True
+
+
+def _parts(words: Arg) -> tuple[tuple[object, ...], tuple[Arg, ...]] | None:
+    """What writes the literal text of ``words`` in Chinese, and its parts in the order written; None if it is one
+    piece (a name, a number, a day, a family's phrase) or a message whose places are not plain names."""
+    if isinstance(words, Joined):
+        return ("joined", words.separator, len(words.items)), words.items
+    if not isinstance(words, Message):
+        return None
+    names = _places(words.msgid)
+    facts = words.facts
+    args = {facts[i]: facts[i + 1] for i in range(0, len(facts), 2)}
+    if names is None or not all(name in args for name in names):
+        return None
+    return (type(words), words.msgid, words.catalogue, words.context), tuple(args[name] for name in names)
+
+
+@lru_cache(maxsize=4096)
+def _places(template: str) -> tuple[str, ...] | None:
+    """The names of a template's places in the order written; None where a place is more than a name."""
+    names = []
+    for _, name, spec, conversion in Formatter().parse(template):
+        if name is None:
+            continue
+        if spec or conversion or not name.isidentifier():
+            return None
+        names.append(name)
+    return tuple(names)
 
 
 LIBRARY = Catalogue("bianmin_rules", Path(__file__).resolve().parent.parent / "locale")

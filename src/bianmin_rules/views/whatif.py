@@ -8,11 +8,12 @@ total, eligibility, rank and awards move (SC). Every change names the rule that 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from operator import attrgetter
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -22,6 +23,7 @@ from bianmin_rules.core.report import Report, SubjectTotal
 from bianmin_rules.core.results import Number
 from bianmin_rules.core.scorecards.cards import Card
 from bianmin_rules.core.verdicts import Subject, Verdict
+from bianmin_rules.core.words import Texts, Written
 
 IDENTITY_FIELDS = ("rule", "kind", "subject", "case", "on", "evidence")
 """What makes two verdicts of two reports "the same finding": the rest may change."""
@@ -123,13 +125,34 @@ FIELD_NAMES = {name: field.alias or name for name, field in Verdict.model_fields
 """A verdict's fields by the names its JSON gives them."""
 
 
-def changed_fields(before: Verdict, after: Verdict) -> tuple[str, ...]:
+def changed_fields(
+    before: Verdict, after: Verdict, equal: Callable[[Any, Any], bool] | None = None,
+) -> tuple[str, ...]:
     """The fields in which two paired verdicts differ, as JSON names them (``explanation``).
 
     A verdict that a policy equal in both variants found is the same finding restated:
-    its values are the very same objects, told equal without comparing them.
+    its values are the very same objects, told equal without comparing them; the others
+    are compared by ``equal`` (:class:`Alike` within a diff).
     """
-    return tuple(FIELD_NAMES[name] for name in before.differing(after, IGNORED_FIELDS))
+    return tuple(FIELD_NAMES[name] for name in before.differing(after, IGNORED_FIELDS, equal))
+
+
+class Alike:
+    """Two values equal as ``==`` tells them; words by their Chinese texts (:meth:`Texts.same`).
+
+    Words are equal when their texts are: the changed verdicts of a diff share much of
+    their sentences (a ladder's period, its run of occurrences), each part written once
+    here, and two sentences of one message id are told apart at their first part that
+    differs, without writing them out.
+    """
+
+    def __init__(self) -> None:
+        self._texts = Texts()
+
+    def __call__(self, first: object, second: object) -> bool:
+        if isinstance(first, Written) and isinstance(second, Written):
+            return self._texts.same(first, second)
+        return bool(first == second)
 
 
 def diff(before: Report, after: Report) -> ReportDiff:
@@ -172,16 +195,19 @@ def verdict_changes(before: Sequence[Verdict], after: Sequence[Verdict]) -> Iter
         return
     old = group_by_identity(before)
     new = group_by_identity(after)
-    found = {}
+    alike = Alike()
+    found: list[tuple[Verdict, list[VerdictChange]]] = []  # each group's changes, and a verdict of the group
     for key, olds in old.items():
-        changes = list(changes_within(olds, new.get(key, [])))
+        changes = list(changes_within(olds, new.get(key, []), alike))
         if changes:
-            found[key] = changes
+            found.append((olds[0], changes))
     for key, news in new.items():
         if key not in old:
-            found[key] = list(changes_within([], news))
-    for key in sorted(found, key=Spelling()):
-        yield from found[key]
+            found.append((news[0], list(changes_within([], news))))
+    spelling = Spelling()
+    found.sort(key=lambda group: spelling(identity(group[0])))
+    for _, changes in found:
+        yield from changes
 
 
 class Spelling:
@@ -205,10 +231,12 @@ class Spelling:
         return entry[1]
 
 
-def changes_within(olds: list[Verdict], news: list[Verdict]) -> Iterable[VerdictChange]:
-    """The changes between two groups of verdicts of one identity, paired in their order."""
+def changes_within(
+    olds: list[Verdict], news: list[Verdict], equal: Callable[[Any, Any], bool] | None = None,
+) -> Iterable[VerdictChange]:
+    """The changes between two groups of verdicts of one identity, paired in their order (compared by ``equal``)."""
     for first, second in zip(olds, news, strict=False):
-        fields = changed_fields(first, second)
+        fields = changed_fields(first, second, equal)
         if fields:
             yield change_of(Change.CHANGED, first, fields=fields, before=first, after=second)
     for extra in olds[len(news):]:
@@ -218,10 +246,16 @@ def changes_within(olds: list[Verdict], news: list[Verdict]) -> Iterable[Verdict
 
 
 def group_by_identity(verdicts: Iterable[Verdict]) -> dict[tuple[object, ...], list[Verdict]]:
-    """The verdicts by :func:`identity`, in their order within each group."""
+    """The verdicts by their :func:`identity`, in their order within each group.
+
+    Keyed by the identity's plain values (a subject's kind and id, not the subject model,
+    whose hash pydantic computes in Python for every lookup).
+    """
     groups: dict[tuple[object, ...], list[Verdict]] = {}
     for verdict in verdicts:
-        groups.setdefault(identity(verdict), []).append(verdict)
+        subject = verdict.subject
+        key = (verdict.rule, verdict.kind, subject.kind, subject.id, verdict.case, verdict.on, verdict.evidence)
+        groups.setdefault(key, []).append(verdict)
     return groups
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import partial
@@ -21,7 +21,7 @@ from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.roster import Roster
 from bianmin_rules.core.scorecards.assessors import AssessorScore, ScoreKey
 from bianmin_rules.core.scorecards.cards import Bar, Card, LineKind, Placing, Standing
-from bianmin_rules.core.scorecards.scoring import Scorer, combine
+from bianmin_rules.core.scorecards.scoring import Earlier, Scorer, combine
 from bianmin_rules.core.scorecards.tables import AwardRequirement, Combine, Ranking, ScorecardTable
 from bianmin_rules.core.verdicts import ZERO, Subject, SubjectKind, Verdict
 from bianmin_rules.core.words import Message, joined, say
@@ -36,24 +36,29 @@ class Assessment:
 
     cards: tuple[Card, ...]
     standings: tuple[Standing, ...]
+    scored: Earlier | None = field(default=None, compare=False, repr=False)
+    """What a later scoring of the same books may take unchanged cards from (not part of its value)."""
 
 
 def assess(
     tables: Sequence[ScorecardTable], verdicts: Sequence[Verdict], *, roster: Roster, as_of: date,
-    assessor_scores: Mapping[ScoreKey, AssessorScore] | None = None,
+    assessor_scores: Mapping[ScoreKey, AssessorScore] | None = None, earlier: Earlier | None = None,
 ) -> Assessment:
     """Score every table over ``verdicts``, rank, and apply the yearly consequences.
 
     ``roster`` says who was active when (and where staff served); subjects concerned by
-    some verdict of a period are scored for it too. Pure: no input is changed.
+    some verdict of a period are scored for it too. ``earlier``: a scoring of the same
+    books whose unchanged cards are taken again (:class:`~bianmin_rules.core.scorecards.scoring.Earlier`).
+    Pure: no input is changed.
     """
     courses = [Course(index, ((ALWAYS, table),)) for index, table in enumerate(tables)]
-    return assess_in_time(courses, verdicts, roster=roster, as_of=as_of, assessor_scores=assessor_scores)
+    return assess_in_time(courses, verdicts, roster=roster, as_of=as_of, assessor_scores=assessor_scores,
+                          earlier=earlier)
 
 
 def assess_in_time(
     courses: Sequence[Course], verdicts: Sequence[Verdict], *, roster: Roster, as_of: date,
-    assessor_scores: Mapping[ScoreKey, AssessorScore] | None = None,
+    assessor_scores: Mapping[ScoreKey, AssessorScore] | None = None, earlier: Earlier | None = None,
 ) -> Assessment:
     """:func:`assess` of tables that change over time: each one's course, the table in force over each span of days.
 
@@ -65,7 +70,11 @@ def assess_in_time(
     (:class:`~bianmin_rules.core.errors.NoValueInForceError`); one that begins where the
     table is not in force (``in_force``) has no card.
     """
-    scorer = Scorer(verdicts=verdicts, roster=roster, as_of=as_of, assessor_scores=assessor_scores or {})
+    scorer = Scorer(verdicts=verdicts, roster=roster, as_of=as_of, assessor_scores=assessor_scores or {},
+                    earlier=earlier)
+    period_cards: list[Card] = []
+    always = [course.spans[0][1] for course in courses if [span for span, _ in course.spans] == [ALWAYS]]
+    tables = [table for table in always if isinstance(table, ScorecardTable)]  # a later scoring may take them again
     scored: list[tuple[Card, ScorecardTable]] = []
     standings: list[Standing] = []
     for course in courses:
@@ -78,6 +87,7 @@ def assess_in_time(
                 unvalued.append((span, state))
             elif isinstance(state, ScorecardTable):
                 found = scorer.period_cards(state)
+                period_cards += found
                 refuse_unvalued(state, course.index, unvalued, found)
                 unvalued = []
                 kept = [dated(card, span) for card in found if span.holds(card.period.start)]
@@ -96,6 +106,7 @@ def assess_in_time(
     return Assessment(
         cards=tuple(apply_requirements(card, table, standings, scorer) for card, table in scored),
         standings=tuple(standings),
+        scored=Earlier(tables, period_cards, scorer) if len(tables) == len(courses) else None,  # all in force always
     )
 
 

@@ -83,6 +83,7 @@ class VerdictIndex:
         self._periods: dict[int, Period] = {}
         self._about: dict[tuple[SubjectKey, date], list[Verdict]] = defaultdict(list)
         self._measures: dict[tuple[SubjectKey, str, date], list[Verdict]] = defaultdict(list)
+        self._measured: dict[tuple[SubjectKey, date], list[Verdict]] = defaultdict(list)
         self._present: dict[date, set[SubjectKey]] = defaultdict(set)
         self._postings: dict[tuple[str, date], set[str]] = defaultdict(set)
         # Cards never depend on the order verdicts come in: filed in report order, every list is
@@ -104,6 +105,7 @@ class VerdictIndex:
             if measured.kind is self.kind:
                 key = key_of(verdict.subject)
                 self._measures[(key, verdict.measure.name, measured.start)].append(verdict)
+                self._measured[(key, measured.start)].append(verdict)
                 self._present[measured.start].add(key)
             return
         start = self.period_of(verdict.on).start
@@ -120,6 +122,14 @@ class VerdictIndex:
     def measures(self, subject: Subject, name: str, period: Period) -> list[Verdict]:
         """The verdicts measuring ``name`` for exactly ``subject`` over exactly ``period``."""
         return self._measures.get((key_of(subject), name, period.start), [])
+
+    def same_inputs(self, other: VerdictIndex, subject: Subject, period: Period) -> bool:
+        """Are the verdicts about ``subject`` in ``period``, its measures and its postings the same findings in
+        ``other`` (an index of another variant's verdicts on the same books)?"""
+        key, start = key_of(subject), period.start
+        return (same_findings(self._about.get((key, start), []), other._about.get((key, start), []))
+                and same_findings(self._measured.get((key, start), []), other._measured.get((key, start), []))
+                and self._postings.get((subject.id, start)) == other._postings.get((subject.id, start)))
 
     def subjects(self, kind: SubjectKind, period: Period) -> list[Subject]:
         """Subjects of ``kind`` active in ``period`` (in the roster or concerned by a verdict), by id."""
@@ -201,14 +211,42 @@ def concerned(verdict: Verdict) -> set[SubjectKey]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class Earlier:
+    """An earlier scoring on the same books and day, whose cards a scoring of the same tables may take again.
+
+    ``cards`` are those of each table's own period, before rankings, scored by ``scorer``.
+    A card of a table equal in both whose inputs are the same findings in both — the
+    verdicts about its subject in its period, its subject's measures and, for a staff
+    member, the windows they served in and, where the table reads them, those windows'
+    rates — is the same card: a what-if scores again only the cards whose inputs changed.
+    """
+
+    tables: Sequence[ScorecardTable]
+    cards: Sequence[Card]
+    scorer: Scorer
+
+
+RESTATED = frozenset({"variant"})
+"""What a verdict restated under another variant's name differs in (:meth:`Result.restated`): nothing a card reads."""
+
+
+def same_findings(first: Sequence[Verdict], second: Sequence[Verdict]) -> bool:
+    """Are two lists of verdicts the same findings, one for one, but for the variant they were found under?"""
+    return len(first) == len(second) and all(
+        one is other or not one.differing(other, RESTATED) for one, other in zip(first, second, strict=True)
+    )
+
+
 @dataclass
 class Scorer:
-    """Scores the tables of one variant over one set of verdicts."""
+    """Scores the tables of one variant over one set of verdicts (taking unchanged cards from ``earlier``)."""
 
     verdicts: Sequence[Verdict]
     roster: Roster
     as_of: date
     assessor_scores: Mapping[ScoreKey, AssessorScore] = field(default_factory=dict)
+    earlier: Earlier | None = None
     _indexes: dict[PeriodKind, VerdictIndex] = field(default_factory=dict)
 
     def index(self, kind: PeriodKind) -> VerdictIndex:
@@ -234,11 +272,40 @@ class Scorer:
         """The cards of the table's own period: one per active subject and period."""
         index = self.index(table.period)
         kind = SubjectKind(table.subject)
+        earlier = self.earlier_cards(table)
         return [
-            self.card(table, subject, period)
+            self.unchanged_card(table, subject, period, earlier) or self.card(table, subject, period)
             for period in index.periods(self.as_of)
             for subject in index.subjects(kind, period)
         ]
+
+    # Cards scored before ------------------------------------------------------
+
+    def earlier_cards(self, table: ScorecardTable) -> dict[tuple[Subject, Period], Card]:
+        """The earlier scoring's cards of ``table``, by subject and period: none unless it scored the same table."""
+        if self.earlier is None:
+            return {}
+        same = [earlier for earlier in self.earlier.tables if earlier.name == table.name]
+        if same != [table]:
+            return {}
+        return {(card.subject, card.period): card for card in self.earlier.cards if card.scorecard == table.name}
+
+    def unchanged_card(
+        self, table: ScorecardTable, subject: Subject, period: Period, earlier: Mapping[tuple[Subject, Period], Card],
+    ) -> Card | None:
+        """The earlier card of ``subject`` in ``period``, if what it reads is the same findings now."""
+        card = earlier.get((subject, period))
+        if card is None or self.earlier is None:
+            return None
+        before, now = self.earlier.scorer.index(table.period), self.index(table.period)
+        if not now.same_inputs(before, subject, period):
+            return None
+        if subject.kind is SubjectKind.STAFF and any(
+            isinstance(rule.when, MeasureBelow) and rule.when.of is MeasureOf.WINDOW for rule in table.disqualifications
+        ) and not all(now.same_inputs(before, Subject(kind=SubjectKind.WINDOW, id=window), period)
+                      for window in now.windows_of(subject.id, period)):
+            return None
+        return card
 
     # One card ------------------------------------------------------------------
 

@@ -493,6 +493,11 @@ class QuarterlyDisqualification(PolicyBase):
     sanction: Sanction = Field(default=Sanction(tier=zh("取消当季评优资格"), level=1))
 
     @property
+    def reads_verdicts_of(self) -> frozenset[str]:
+        """The rules of the lapses and absences it counts."""
+        return frozenset(selector.rule for selector in (*self.lapses, *self.absences))
+
+    @property
     def reads(self) -> tuple[Book[Any], ...]:
         """The findings, by the counted violations' evidence."""
         return (FINDINGS,)

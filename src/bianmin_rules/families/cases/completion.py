@@ -55,6 +55,11 @@ class CompletionRate(CasePolicy):
     )
 
     @property
+    def reads_verdicts_of(self) -> frozenset[str]:
+        """The deadline rules it counts."""
+        return frozenset(self.counts)
+
+    @property
     def reads(self) -> tuple[Book[Any], ...]:
         """The case files."""
         return (CASE_FILES,)

@@ -221,6 +221,11 @@ class OffenceLadder(CountedPolicy):
         return self
 
     @property
+    def reads_verdicts_of(self) -> frozenset[str]:
+        """The rules it counts."""
+        return frozenset(self.counts)
+
+    @property
     def reads(self) -> tuple[Book[Any], ...]:
         """The findings (by code or finder), and what was complained about where one complaint is one occurrence."""
         if self.once_per is OnePer.COMPLAINT:
@@ -455,6 +460,11 @@ class SeverityTiers(CountedPolicy):
     charge: Literal["subject", "staff", "window"] = Field(
         default="subject", description="Who bears the tier: the counted violation's subject, staff member or window."
     )
+
+    @property
+    def reads_verdicts_of(self) -> frozenset[str]:
+        """The rules its lines count."""
+        return frozenset(rule for line in self.offences for rule in line.counts)
 
     @property
     def reads(self) -> tuple[Book[Any], ...]:
