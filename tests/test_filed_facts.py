@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bianmin_rules.authoring.testing import events
+from bianmin_rules.core.facts import DistinctIds
 from bianmin_rules.families.cases.ledger import STEP_OF_EVENT as CASE_STEPS
 from bianmin_rules.families.cases.ledger import CaseLedger
 from bianmin_rules.families.first_inquiry.ledger import STEP_OF_EVENT as INQUIRY_STEPS
@@ -63,3 +64,23 @@ def test_every_inquiry_event_is_read_back_from_its_inquiry_file_as_filed(log: li
         (step,) = file.steps
         filed_as(step, event, INQUIRY_STEPS[type(event)])
         assert (file.asked is step) == (type(step).__name__ == "Asked")
+
+
+class FewSlots(DistinctIds):
+    """Eight slots: different ids share slots, so the candidates are compared as text."""
+
+    _MASK = 7
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab1", max_size=3), max_size=40), st.integers(1, 6), st.booleans())
+def test_distinct_ids_find_the_first_repeat_as_a_set_would(ids: list[str], batch: int, few: bool) -> None:
+    seen: set[str] = set()
+    expected = next((place for place, ident in enumerate(ids) if ident in seen or seen.add(ident)), None)
+    check = FewSlots() if few else DistinctIds()
+    for ident in ids:
+        check.pending.append(ident)
+        if len(check.pending) == batch:
+            check.flush()
+    assert check.first_repeat() == expected
+    assert [check[place] for place in range(len(ids))] == ids

@@ -9,13 +9,14 @@ subject from its facts.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 from functools import cache
-from itertools import accumulate
-from operator import attrgetter, itemgetter, lt
+from itertools import accumulate, compress, count, repeat
+from operator import and_, attrgetter, itemgetter, lt
 from typing import Any, Generic, Protocol, TypeVar, dataclass_transform
 
 from bianmin_rules.core.errors import EvaluationError
@@ -311,6 +312,91 @@ class Columns:
         self._id_end.extend(ends)
         self._chunks.append("".join(pending))
         pending.clear()
+
+
+class DistinctIds:
+    """Whether a long stream of ids holds one twice: the check of a log's event ids, in little memory.
+
+    A set of the ids would keep each id as an object until the last is read, scattered
+    among the facts the books keep, and free them all at once. Here the ids are kept as
+    text in one string per :data:`BATCH` ids, with the slot of each id's hash as a machine
+    integer, and a table of one byte per slot marks the slots taken: an id whose slot an
+    earlier id took is a candidate, and only the candidates are compared, at the end
+    (:meth:`first_repeat`), with the ids of the same slots, as text. The answer is exact.
+
+    Ids are noted by appending them to :attr:`pending` and calling :meth:`flush` once it
+    holds :data:`BATCH` of them (a call per event of a long log spared).
+    """
+
+    __slots__ = ("_candidates", "_chunks", "_ends", "_firsts", "_marks", "_repeat", "_slots", "pending")
+
+    BATCH = 4096
+    """Ids noted at a time: hashed, marked and joined into one string together."""
+    _MASK = (1 << 24) - 1
+    """The table of marks has this many slots, and one more (16 MB)."""
+
+    def __init__(self) -> None:
+        self.pending: list[str] = []
+        """The ids noted since the last :meth:`flush`."""
+        self._chunks: list[str] = []
+        self._firsts: list[int] = []
+        """The place of the first id of each chunk."""
+        self._ends = array("I")
+        """Where each id ends in its chunk."""
+        self._slots = array("I")
+        self._marks = bytearray(self._MASK + 1)
+        self._candidates = array("Q")
+        """The ids whose slot an earlier id had taken, by their place in the stream."""
+        self._repeat: int | None = None
+        """The first id equal to an earlier one of the same batch."""
+
+    def __len__(self) -> int:
+        return len(self._slots) + len(self.pending)
+
+    def flush(self) -> None:
+        """Take in the ids noted since the last flush."""
+        batch, marks = self.pending, self._marks
+        if not batch:
+            return
+        base = len(self._slots)
+        slots = list(map(and_, map(hash, batch), repeat(self._MASK)))
+        taken = itemgetter(*slots)(marks) if len(slots) > 1 else (marks[slots[0]],)
+        if any(taken):
+            self._candidates.extend(compress(count(base), taken))
+        any(map(marks.__setitem__, slots, repeat(1)))  # every slot marked taken: setitem gives None
+        self._slots.extend(slots)
+        self._chunks.append("".join(batch))
+        self._firsts.append(base)
+        self._ends.extend(accumulate(map(len, batch)))
+        if self._repeat is None and len(set(batch)) < len(batch):
+            seen: set[str] = set()
+            for place, ident in enumerate(batch, start=base):
+                if ident in seen:
+                    self._repeat = place
+                    break
+                seen.add(ident)
+        batch.clear()
+
+    def __getitem__(self, place: int) -> str:
+        """The id noted at ``place`` (counted from 0)."""
+        self.flush()
+        chunk = bisect_right(self._firsts, place) - 1
+        ends = self._ends
+        return self._chunks[chunk][ends[place - 1] if place > self._firsts[chunk] else 0:ends[place]]
+
+    def first_repeat(self) -> int | None:
+        """The place of the first id equal to an earlier one; None when every id is distinct."""
+        self.flush()
+        repeats = [] if self._repeat is None else [self._repeat]
+        if self._candidates:
+            wanted = set(map(self._slots.__getitem__, self._candidates))
+            first: dict[str, int] = {}
+            for place in compress(count(), map(wanted.__contains__, self._slots)):
+                ident = self[place]
+                if first.setdefault(ident, place) != place:
+                    repeats.append(place)
+                    break  # the places come in order: the first repeat among candidates
+        return min(repeats) if repeats else None
 
 
 class FileLedger(Generic[FileT]):
