@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bianmin_rules.authoring.testing import events
-from bianmin_rules.core.facts import Texts
+from bianmin_rules.core.facts import DistinctIds, Texts
 from bianmin_rules.families.cases.ledger import STEP_OF_EVENT as CASE_STEPS
 from bianmin_rules.families.cases.ledger import CaseLedger
 from bianmin_rules.families.first_inquiry.ledger import STEP_OF_EVENT as INQUIRY_STEPS
@@ -78,3 +78,23 @@ def test_a_table_of_texts_finds_each_text_it_holds_and_no_other(texts: set[str],
     assert len(table) == len(ordered) and list(table) == ordered
     assert [table.find(text) for text in ordered] == list(range(len(ordered)))
     assert table.find(other) == (ordered.index(other) if other in texts else None)
+
+
+class FewSlots(DistinctIds):
+    """Eight slots: different ids share slots, so the candidates are compared as text."""
+
+    _MASK = 7
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab1", max_size=3), max_size=40), st.integers(1, 6), st.booleans())
+def test_distinct_ids_find_the_first_repeat_as_a_set_would(ids: list[str], batch: int, few: bool) -> None:
+    seen: set[str] = set()
+    expected = next((place for place, ident in enumerate(ids) if ident in seen or seen.add(ident)), None)
+    check = FewSlots() if few else DistinctIds()
+    for ident in ids:
+        check.pending.append(ident)
+        if len(check.pending) == batch:
+            check.flush()
+    assert check.first_repeat() == expected
+    assert [check[place] for place in range(len(ids))] == ids

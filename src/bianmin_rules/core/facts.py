@@ -9,14 +9,14 @@ subject from its facts.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 from functools import cache
-from itertools import accumulate
-from operator import attrgetter, itemgetter, lt
+from itertools import accumulate, chain, compress, count, islice, repeat
+from operator import and_, attrgetter, ge, itemgetter, le, lt
 from typing import Any, Generic, Protocol, TypeVar, dataclass_transform
 
 from bianmin_rules.core.errors import EvaluationError
@@ -157,8 +157,8 @@ class Columns:
     first two fields of every kind are ``at`` and ``event`` (as :class:`Dated` facts have).
     """
 
-    __slots__ = ("_arity", "_chunks", "_codes", "_id_end", "_ids", "_kind", "_kinds", "_names", "_pending",
-                 "_start", "_subject_of", "_subjects", "_values")
+    __slots__ = ("_arity", "_chunks", "_codes", "_id_end", "_ids", "_ids_rise", "_kind", "_kinds", "_last_id",
+                 "_names", "_pending", "_start", "_subject_of", "_subjects", "_values")
 
     _CHUNK = 4096
     """Event ids are joined this many at a time as they are filed, so a long log's ids are never all strings."""
@@ -177,6 +177,9 @@ class Columns:
         self._chunks: list[str] = []
         self._ids = ""
         self._id_end = array("I")
+        self._ids_rise = True
+        """Whether every event id filed is greater than the one filed before it."""
+        self._last_id: str | None = None
         self._values: list[Any] = []
         self._start = array("I")
         """Where each row's values start, worked out from the kinds of the rows when they are read."""
@@ -192,55 +195,78 @@ class Columns:
         """The function that files an event as the next row, a fact of ``kind``, under the subject its field
         ``by`` names (a case, an inquiry): one call per event of a long log, that builds no fact. The values
         are read from the event's ``__dict__`` (see :func:`filer`); :meth:`subjects` gives each subject's rows."""
-        read, code, kinds, pending, chunk = itemgetter(*sources(kind)), self._codes[kind], self._kind.append, \
-            self._pending, self._CHUNK
-        values, subjects, subject_of = self._values, self._subjects, self._subject_of.append
-        keep, pend, join, extend = values.append, pending.append, self._join, values.extend
+        at, event, *others = sources(kind)
+        read = itemgetter(event, at, *others, by)  # the id first, the subject last: the rest is the row's values
+        code, kinds, pending, chunk = self._codes[kind], self._kind.append, self._pending, self._CHUNK
+        subjects, subject_of = self._subjects, self._subject_of.append
+        pend, join, extend = pending.append, self._join, self._values.extend
 
         def file(event: Any) -> None:
-            fields = event.__dict__
-            row = read(fields)
+            row = read(event.__dict__)
             kinds(code)
-            keep(row[0])
-            pend(row[1])
+            pend(row[0])
             if len(pending) >= chunk:
                 join()
-            extend(row[2:])
-            subject = fields[by]
-            number = subjects.get(subject)
-            if number is None:
-                number = subjects[subject] = len(subjects)
-            subject_of(number)
+            extend(row[1:-1])
+            subject_of(subjects.setdefault(row[-1], len(subjects)))
 
         return file
 
     def subjects(self) -> Iterator[tuple[str, Sequence[int]]]:
         """Each subject filed under (:meth:`filer`), in id order, with its rows in the order of facts (by time,
-        then event id); the columns are sealed first, and forget the subjects."""
+        then event id); the columns are sealed first, and forget the subjects (see :meth:`grouped`)."""
+        names, order, ends = self.grouped()
+        return zip(names, map(order.__getitem__, map(slice, chain((0,), ends), ends)), strict=True)
+
+    def grouped(self) -> tuple[list[str], array[int], array[int]]:
+        """Every subject filed under (:meth:`filer`), in id order; the rows of them all, each subject's together
+        and in the order of facts (by time, then event id), subject after subject; and where each subject's rows
+        end among them. The columns are sealed first, and forget the subjects."""
         self.seal()
         subjects, subject_of = self._subjects, self._subject_of
         self._subjects, self._subject_of = {}, array("I")
-        # The rows of each subject together, in the order filed: counted per subject, then placed. Arrays of
-        # machine integers, not lists: the books are alive, and a list would make an object of each row.
-        ends = array("I", bytes(4 * (len(subjects) + 1)))
-        for number in subject_of:
+        names = sorted(subjects)
+        # Each subject's place in id order, then the rows counted per place and placed: a counting sort, in
+        # arrays of machine integers, not lists (the books are alive: a list would make an object of each row),
+        # that keeps the order the rows were filed in within each subject.
+        places = subject_of  # when the subjects were first filed in id order, as most logs number them
+        if names != list(subjects):
+            place = array("I", bytes(4 * len(names)))
+            any(map(place.__setitem__, map(subjects.__getitem__, names), range(len(names))))
+            places = array("I", map(place.__getitem__, subject_of))
+            del place
+        del subjects, subject_of
+        ends = array("I", bytes(4 * (len(names) + 1)))
+        for number in places:
             ends[number + 1] += 1
         ends = array("I", accumulate(ends))
         free = array("I", ends)
-        grouped = array("I", bytes(4 * len(subject_of)))
-        for row, number in enumerate(subject_of):
-            grouped[free[number]] = row
+        order = array("I", bytes(4 * len(places)))
+        for row, number in enumerate(places):
+            order[free[number]] = row
             free[number] += 1
-        del free, subject_of
-        values, starts, event = self._values, self._start, self.event
-        for subject in sorted(subjects):
-            number = subjects[subject]
-            rows: Sequence[int] = grouped[ends[number]:ends[number + 1]]
-            if len(rows) > 1:
-                times = [values[starts[row]] for row in rows]
-                if not all(map(lt, times, times[1:])):  # not filed in the order of facts, as most logs are
-                    rows = sorted(rows, key=lambda row: (values[starts[row]], event(row)))
-            yield subject, rows
+        del free, ends[0]
+        # Most logs are filed in the order of facts (by time, then event id), and so is each subject's share of
+        # them; otherwise only a subject two of whose neighbouring rows are not in strictly increasing time is put
+        # in order.
+        values, starts = self._values, self._start
+        times = list(map(values.__getitem__, starts))
+        if self._ids_rise and all(map(le, times, islice(times, 1, None))):
+            unordered: set[int] = set()
+        else:
+            times = list(map(times.__getitem__, order))
+            unordered = {places[order[i]] for i in compress(count(), map(ge, times, islice(times, 1, None)))
+                         if places[order[i]] == places[order[i + 1]]}
+        del times, places
+        event = self.event
+        for number in sorted(unordered):
+            first, end = ends[number - 1] if number else 0, ends[number]
+            order[first:end] = array("I", sorted(order[first:end], key=lambda row: (values[starts[row]], event(row))))
+        return names, order, ends
+
+    def codes(self, rows: Iterable[int]) -> bytes:
+        """The kind of each fact of ``rows``, as its code: its place among the kinds the columns were made for."""
+        return bytes(map(self._kind.__getitem__, rows))
 
     def kinds_of(self, rows: Iterable[int]) -> tuple[type, ...]:
         """The kinds of the facts in ``rows``."""
@@ -257,8 +283,15 @@ class Columns:
 
     def fact(self, row: int) -> Any:
         """The fact stored in ``row``, built again."""
-        code, start, values = self._kind[row], self._begin(row), self._values
-        return self._kinds[code](values[start], self.event(row), *values[start + 1:start + self._arity[code]])
+        try:
+            start = self._start[row]
+        except IndexError:
+            start = self._begin(row)
+        if self._pending or self._chunks:
+            self.seal()
+        code, values, ends = self._kind[row], self._values, self._id_end
+        event = self._ids[ends[row - 1] if row else 0:ends[row]]
+        return self._kinds[code](values[start], event, *values[start + 1:start + self._arity[code]])
 
     def reader(self) -> Callable[[int], Any]:
         """:meth:`fact` for columns no longer added to: the columns are sealed, and what building a fact
@@ -276,7 +309,10 @@ class Columns:
 
     def at(self, row: int) -> datetime:
         """The time of the fact in ``row``."""
-        at: datetime = self._values[self._begin(row)]
+        try:
+            at: datetime = self._values[self._start[row]]
+        except IndexError:
+            at = self._values[self._begin(row)]
         return at
 
     def event(self, row: int) -> str:
@@ -288,12 +324,19 @@ class Columns:
 
     def values(self, row: int) -> list[Any]:
         """The values of every field but ``event`` of the fact in ``row``, in the order of its fields (``at`` first)."""
-        start = self._begin(row)
+        try:
+            start = self._start[row]
+        except IndexError:
+            start = self._begin(row)
         return self._values[start:start + self._arity[self._kind[row]]]
 
     def value(self, row: int, name: str) -> Any:
         """The field ``name`` (neither ``at`` nor ``event``) of the fact in ``row``."""
-        return self._values[self._begin(row) + self._names[self._kind[row]][name]]
+        try:
+            start = self._start[row]
+        except IndexError:
+            start = self._begin(row)
+        return self._values[start + self._names[self._kind[row]][name]]
 
     def _begin(self, row: int) -> int:
         """Where the values of ``row`` start."""
@@ -321,6 +364,10 @@ class Columns:
     def _join(self) -> None:
         """Join the event ids filed since the last join into one chunk of the string table."""
         pending = self._pending
+        if self._ids_rise and pending:
+            last = self._last_id
+            self._ids_rise = (last is None or last < pending[0]) and all(map(lt, pending, islice(pending, 1, None)))
+            self._last_id = pending[-1]
         ends = accumulate(map(len, pending), initial=self._id_end[-1] if self._id_end else 0)
         next(ends)  # where the new ids start: the end of the last one before them
         self._id_end.extend(ends)
@@ -363,6 +410,90 @@ class Texts:
         """The place of ``text`` in a table built from sorted texts; None when it holds no such text."""
         index = bisect_left(self, text)
         return index if index < len(self._ends) and self[index] == text else None
+
+
+class DistinctIds:
+    """Whether a long stream of ids holds one twice: the check of a log's event ids, in little memory.
+
+    A set of the ids would keep each id as an object until the last is read, scattered
+    among the facts the books keep, and free them all at once. Here the ids are kept as
+    text in one string per :data:`BATCH` ids, with the slot of each id's hash as a machine
+    integer, and a table of one byte per slot marks the slots taken: an id whose slot an
+    earlier id took is a candidate, and only the candidates are compared, at the end
+    (:meth:`first_repeat`), with the ids of the same slots, as text. The answer is exact.
+
+    Ids are noted by appending them to :attr:`pending` and calling :meth:`flush` once it
+    holds :data:`BATCH` of them (a call per event of a long log spared).
+    """
+
+    __slots__ = ("_candidates", "_chunks", "_ends", "_firsts", "_marks", "_repeat", "_slots", "pending")
+
+    BATCH = 4096
+    """Ids noted at a time: hashed, marked and joined into one string together."""
+    _MASK = (1 << 24) - 1
+    """The table of marks has this many slots, and one more (16 MB)."""
+
+    def __init__(self) -> None:
+        self.pending: list[str] = []
+        """The ids noted since the last :meth:`flush`."""
+        self._chunks: list[str] = []
+        self._firsts: list[int] = []
+        """The place of the first id of each chunk."""
+        self._ends = array("I")
+        """Where each id ends in its chunk."""
+        self._slots = array("I")
+        self._marks = bytearray(self._MASK + 1)
+        self._candidates = array("Q")
+        """The ids whose slot an earlier id had taken, by their place in the stream."""
+        self._repeat: int | None = None
+        """The first id equal to an earlier one of the same batch."""
+
+    def __len__(self) -> int:
+        return len(self._slots) + len(self.pending)
+
+    def flush(self) -> None:
+        """Take in the ids noted since the last flush."""
+        batch, marks = self.pending, self._marks
+        if not batch:
+            return
+        base = len(self._slots)
+        slots = list(map(and_, map(hash, batch), repeat(self._MASK)))
+        taken = itemgetter(*slots)(marks) if len(slots) > 1 else (marks[slots[0]],)
+        if any(taken):
+            self._candidates.extend(compress(count(base), taken))
+        any(map(marks.__setitem__, slots, repeat(1)))  # every slot marked taken: setitem gives None
+        self._slots.extend(slots)
+        self._chunks.append("".join(batch))
+        self._firsts.append(base)
+        self._ends.extend(accumulate(map(len, batch)))
+        if self._repeat is None and len(set(batch)) < len(batch):
+            seen: set[str] = set()
+            for place, ident in enumerate(batch, start=base):
+                if ident in seen:
+                    self._repeat = place
+                    break
+                seen.add(ident)
+        batch.clear()
+
+    def __getitem__(self, place: int) -> str:
+        """The id noted at ``place`` (counted from 0), once flushed."""
+        chunk = bisect_right(self._firsts, place) - 1
+        ends = self._ends
+        return self._chunks[chunk][ends[place - 1] if place > self._firsts[chunk] else 0:ends[place]]
+
+    def first_repeat(self) -> int | None:
+        """The place of the first id equal to an earlier one, every id noted flushed; None when all are distinct."""
+        self.flush()
+        repeats = [] if self._repeat is None else [self._repeat]
+        if self._candidates:
+            wanted = set(map(self._slots.__getitem__, self._candidates))
+            first: dict[str, int] = {}
+            for place in compress(count(), map(wanted.__contains__, self._slots)):
+                ident = self[place]
+                if first.setdefault(ident, place) != place:
+                    repeats.append(place)
+                    break  # the places come in order: the first repeat among candidates
+        return min(repeats) if repeats else None
 
 
 class FileLedger(Generic[FileT]):

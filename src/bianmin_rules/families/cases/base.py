@@ -417,8 +417,8 @@ class CaseDeadlinePolicy(CasePolicy):
     @staticmethod
     def evidence_of(timed: Timed) -> tuple[str, ...]:
         """The events a limit rests on: receipt, the clock's own, and the step that met it."""
-        receipt = timed.file.receipt
-        ids = [receipt.event] if receipt else []
+        receipt = timed.file.receipt_event
+        ids = [receipt] if receipt else []
         ids += timed.evidence
         if timed.done is not None:
             ids.append(timed.done.event)

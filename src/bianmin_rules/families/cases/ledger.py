@@ -302,16 +302,15 @@ class CaseFile:
         may come first (REG-6).
         """
         self.case, self.kinds, self._book, self._shape, self._start = case, shape.kinds, book, shape, start
-        columns, order = book.columns, book.order
-        receipts = shape.receipts
+        order, receipts, completion, closed = book.order, shape.receipts, shape.completion, shape.closed
         if receipts:
             # A receipt's fields but event, in order: at, window, staff, case_type, promised_limit, …
             self.received, self.window, self.staff, self.case_type, self.promised_limit = \
-                columns.values(order[start + receipts[0]])[:5]
+                book.columns.values(order[start + receipts[0]])[:5]
         else:
             self.received = self.window = self.staff = self.case_type = self.promised_limit = None
-        self.completed = None if shape.completion is None else columns.at(order[start + shape.completion])
-        self.closed_at = None if shape.closed is None else columns.at(order[start + shape.closed])
+        self.completed = None if completion is None else book.at(order[start + completion])
+        self.closed_at = None if closed is None else book.at(order[start + closed])
         if len(receipts) > 1:
             steps = self.steps
             first, second = steps[receipts[0]], steps[receipts[1]]
@@ -330,13 +329,14 @@ class CaseFile:
     @classmethod
     def of_ordered(cls, case: str, ordered: tuple[Step, ...]) -> CaseFile:
         """File steps already in order (by time, then event id), in columns of their own."""
-        book = _Filed(Columns(STEP_KINDS), array("I"))
-        book.order.extend(map(book.columns.append, ordered))
+        columns = Columns(STEP_KINDS)
+        book = _Filed(columns, array("I", map(columns.append, ordered)), columns.fact, columns.at)
         return cls(case, book, 0, shape_of(tuple(map(type, ordered))))
 
     def _step(self, position: int) -> Step:
         """The step at ``position`` among the file's ordered steps, built from the columns."""
-        step: Step = self._book.columns.fact(self._book.order[self._start + position])
+        book = self._book
+        step: Step = book.fact(book.order[self._start + position])
         return step
 
     @property
@@ -396,6 +396,12 @@ class CaseFile:
         return bool(self._receipt_value("materials_complete"))
 
     @property
+    def receipt_event(self) -> str | None:
+        """The id of the event that received the case, if one did."""
+        receipts, book = self._shape.receipts, self._book
+        return book.columns.event(book.order[self._start + receipts[0]]) if receipts else None
+
+    @property
     def completion_event(self) -> str | None:
         """The id of the event that completed the case, if it was."""
         position, book = self._shape.completion, self._book
@@ -424,7 +430,9 @@ class CaseFile:
         """The steps of one kind, in time order."""
         if not self.kinds & KIND_BITS[kind]:
             return ()
-        return cast(tuple[StepT, ...], tuple(map(self._step, self._shape.where[kind])))
+        book = self._book
+        rows = map(book.order.__getitem__, map(self._start.__add__, self._shape.where[kind]))
+        return cast(tuple[StepT, ...], tuple(map(book.fact, rows)))
 
     def first(self, kind: type[StepT]) -> StepT | None:
         """The earliest step of one kind, if any."""
@@ -488,6 +496,10 @@ class _Filed(NamedTuple):
     columns: Columns
     order: array[int]
     """The rows of each file's steps in time order (then event id), file after file, in case-id order."""
+    fact: Callable[[int], Any]
+    """The step of a row, built again from the columns (:meth:`~bianmin_rules.core.facts.Columns.fact`)."""
+    at: Callable[[int], datetime]
+    """The time of a row's step (:meth:`~bianmin_rules.core.facts.Columns.at`)."""
 
 
 class Shape(NamedTuple):
@@ -592,14 +604,21 @@ class CaseLedger:
     def close(self) -> dict[str, CaseFile]:
         """The case files, by case id, in case-id order."""
         columns = self._columns
-        book = _Filed(columns, array("I"))
-        order, kinds_of = book.order, columns.kinds_of
-        files = {}
-        for case, rows in columns.subjects():
-            start = len(order)
-            order.extend(rows)
-            files[case] = CaseFile(case, book, start, shape_of(kinds_of(rows)))
+        cases, order, ends = columns.grouped()
+        book, codes = _Filed(columns, order, columns.fact, columns.at), columns.codes(order)
+        files, shapes, start = {}, _SHAPES, 0
+        for case, end in zip(cases, ends, strict=True):
+            kinds = codes[start:end]
+            shape = shapes.get(kinds)
+            if shape is None:
+                shape = shapes[kinds] = shape_of(tuple(map(STEP_KINDS.__getitem__, kinds)))
+            files[case] = CaseFile(case, book, start, shape)
+            start = end
         return files
+
+
+_SHAPES: dict[bytes, Shape] = {}
+"""The :class:`Shape` of each sequence of kinds of step met, by their codes in a book's columns (a few hundred)."""
 
 
 def admit_case_types(files: Mapping[str, CaseFile], case_types: Collection[str]) -> None:

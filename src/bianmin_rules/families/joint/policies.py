@@ -227,10 +227,10 @@ class DeemedApproval(_JointClocks):
         complete = file.materials_complete_on
         if complete is None:
             return
-        completed, pauses = complete.order, file.pauses()
+        completed, pauses, acts = complete.order, file.pauses(), self.acts(file)
         for forward, _ in participations(file):
             if completed <= forward.order:
-                yield forward, window_clock(forward, pauses), self.first_act(file, forward)
+                yield forward, window_clock(forward, pauses), self.first_act(acts, forward)
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
         """Each window's limit, met by its first act (:meth:`windows`)."""
@@ -277,11 +277,16 @@ class DeemedApproval(_JointClocks):
         )
 
     @staticmethod
-    def first_act(file: CaseFile, forward: Forward) -> Step | None:
-        """The window's first decision, attendance or written explanation since the forward."""
-        since, window = forward.order, forward.to_window
+    def acts(file: CaseFile) -> list[Step]:
+        """The decisions, attendances and explanations of the participating windows, in the order of the file."""
         acts: list[Step] = [*file.of(JointDecision), *file.of(Attendance), *file.of(JointExplanation)]
         acts.sort(key=attrgetter("order"))  # in the order of the file's steps: by time, then event id
+        return acts
+
+    @staticmethod
+    def first_act(acts: list[Step], forward: Forward) -> Step | None:
+        """The window's first decision, attendance or written explanation (of ``acts``) since the forward."""
+        since, window = forward.order, forward.to_window
         for step in acts:
             if ((not isinstance(step, JointExplanation) or step.written) and step.window == window
                     and step.order >= since):
