@@ -95,6 +95,19 @@ def test_fir1_an_inquiry_received_twice_is_an_error() -> None:
         run(variant(policy("first-inquiry-guidance", "FIR-2")), log, "2026-03-31")
 
 
+def test_fir1_a_step_dated_before_the_first_question_is_an_error_one_at_its_minute_is_not() -> None:
+    """FIR-1: every step of an inquiry follows its first question; a reply "before" it contradicts the log, and
+    the error names both events. A reply in the very minute of the question is in order, and in time."""
+    fir2 = variant(policy("first-inquiry-guidance", "FIR-2"))
+    with pytest.raises(EvaluationError) as caught:
+        run(fir2, events(act("inquiry_replied", "2026-03-02T08:59", "S-wang"), asked("2026-03-02T09:00")),
+            "2026-03-31")
+    assert str(caught.value) == (
+        "event 'e1': dated before inquiry 'Q1' was received (event 'e2'); every event of it follows its receipt")
+    same = events(act("inquiry_replied", "2026-03-02T09:00", "S-wang"), asked("2026-03-02T09:00"))
+    assert run(fir2, same, "2026-03-31").verdicts == ()
+
+
 def test_fir1_steps_without_a_first_question_are_noted_not_judged() -> None:
     """FIR-1: a log that starts mid-chain names no first-inquiry person; the report says so."""
     report = run(variant(policy("first-inquiry-guidance", "FIR-2")),

@@ -206,8 +206,8 @@ class InquiryFile:
     def from_steps(cls, inquiry: str, steps: Iterable[InquiryStep]) -> InquiryFile:
         """The file of steps gathered elsewhere, in a book of its own; an inquiry received twice is an error."""
         columns = Columns(STEP_KINDS)
-        rows = [columns.append(step) for step in in_order(steps)]
-        return InquiryBook(columns, [(inquiry, rows)])[inquiry]
+        rows = array("I", map(columns.append, in_order(steps)))
+        return InquiryBook(columns, [inquiry], rows, array("I", [len(rows)]))[inquiry]
 
     @property
     def inquiry(self) -> str:
@@ -271,38 +271,37 @@ class InquiryBook(Mapping[str, InquiryFile]):
 
     __slots__ = ("_bounds", "_order", "_shape", "_shapes", "columns", "ids", "step")
 
-    def __init__(self, columns: Columns, subjects: Iterable[tuple[str, Sequence[int]]]) -> None:
-        """The book of ``subjects``: each inquiry, in id order, with its rows in time order (then event id).
+    def __init__(self, columns: Columns, ids: list[str], order: array[int], ends: array[int]) -> None:
+        """The book of the inquiries ``ids``, in id order, whose rows in time order (then event id) are
+        ``order``, inquiry after inquiry, each ending where ``ends`` says (as
+        :meth:`~bianmin_rules.core.facts.Columns.grouped` gives them).
 
         An inquiry received twice is an error, and so is a step dated before its first
         question (:func:`~bianmin_rules.core.facts.only_one`).
         """
-        self.columns = columns
-        self._order = order = array("I")
-        self._bounds = bounds = array("I", [0])
+        self.columns, self._order = columns, order
+        self._bounds = array("I", [0])
+        self._bounds.extend(ends)
         self._shape = numbers = array("I")
         self._shapes: list[Shape] = []
-        known: dict[tuple[type[InquiryStep], ...], int] = {}
+        known: dict[bytes, int] = {}
         unusual: set[int] = set()
         """The shapes whose first question is not their first step, or not their only one."""
-        kinds_of, at, shapes = columns.kinds_of, columns.at, self._shapes
-        ids = []
-        for inquiry, rows in subjects:
-            kinds = kinds_of(rows)
-            number = known.get(kinds)
+        at, shapes, codes, start = columns.at, self._shapes, columns.codes(order), 0
+        for index, end in enumerate(ends):
+            sequence = codes[start:end]
+            number = known.get(sequence)
             if number is None:
-                number = known[kinds] = len(shapes)
-                shapes.append(shape_of(kinds))
+                number = known[sequence] = len(shapes)
+                shapes.append(shape_of(columns.kinds_of(order[start:end])))
                 if shapes[number].where.get(Asked, (0,)) != (0,):
                     unusual.add(number)
             if number in unusual:
                 asked = shapes[number].where[Asked]
-                if len(asked) > 1 or at(rows[0]) < at(rows[asked[0]]):  # received twice, or a step before
-                    only_one([columns.fact(row) for row in rows], Asked, f"inquiry {inquiry!r}")
-            ids.append(inquiry)
+                if len(asked) > 1 or at(order[start]) < at(order[start + asked[0]]):  # received twice, or a step before
+                    only_one([columns.fact(row) for row in order[start:end]], Asked, f"inquiry {ids[index]!r}")
             numbers.append(number)
-            order.extend(rows)
-            bounds.append(len(order))
+            start = end
         self.ids = Texts.of(ids)
         self.step: Callable[[int], InquiryStep] = columns.reader()
         """The step filed in a row, built again."""
@@ -377,7 +376,7 @@ class InquiryLedger:
 
     def close(self) -> InquiryBook:
         """The inquiry files, by inquiry id, in id order."""
-        return InquiryBook(self._columns, self._columns.subjects())
+        return InquiryBook(self._columns, *self._columns.grouped())
 
 
 INQUIRY_FILES: Book[InquiryBook] = Book("inquiries", InquiryLedger)
