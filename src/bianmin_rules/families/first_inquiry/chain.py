@@ -25,7 +25,7 @@ from array import array
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from enum import StrEnum
-from typing import NamedTuple, cast
+from typing import Literal, NamedTuple, cast
 
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.words import Message, joined, say, word, zh
@@ -87,25 +87,32 @@ class Chain(InquiryFile):
     """The responsibility chain of one inquiry: a view of its file, with the case it became.
 
     The steps are built when first read, and only the kinds a rule asks for
-    (:meth:`of`, :meth:`steps_of`); the links are walked when first read: the rules that
+    (:meth:`of`, :meth:`first_of`), and so is the case; the links are walked when first read: the rules that
     read only the steps (which guidance came, which refusal, which discharge) do not need
     them, and on a large log most inquiries are read by no other rule. A stage keeps no
     chain: each rule reads views made as it goes (:class:`Chains`), and the links once
     walked are kept for the stage's other rules.
     """
 
-    __slots__ = ("_asked", "_links", "_steps", "_walked", "case")
+    __slots__ = ("_asked", "_case", "_cases", "_links", "_steps", "_walked")
 
-    case: CaseFile | None
-    """The case the matter became, if a handler linked one."""
-
-    def __init__(self, book: InquiryBook, index: int, case: CaseFile | None,
+    def __init__(self, book: InquiryBook, index: int, cases: Mapping[str, CaseFile],
                  walked: dict[str, tuple[Link, ...]] | None = None) -> None:
+        """The chain of the ``index``-th inquiry of ``book``, whose case is looked up in ``cases`` when read."""
         super().__init__(book, index)
-        self.case, self._walked = case, walked
+        self._cases, self._walked = cases, walked
+        self._case: CaseFile | Literal[False] | None = False
         self._asked: Asked | None = None
         self._steps: tuple[InquiryStep, ...] | None = None
         self._links: tuple[Link, ...] | None = None
+
+    @property
+    def case(self) -> CaseFile | None:
+        """The case the matter became, if a handler linked one the log has."""
+        case = self._case
+        if case is False:
+            case = self._case = linked_case(self, self._cases)
+        return case
 
     @property
     def asked(self) -> Asked:
@@ -183,27 +190,19 @@ class Chains:
     """The chain of every inquiry the log received, in inquiry-id order, made as they are read.
 
     What a stage keeps for its FIR rules (:class:`~bianmin_rules.core.policy.Derived`) is
-    which inquiries were received, through which channel, and the case each became, and
-    the links of the chains a rule walked; not a chain per inquiry.
+    which inquiries were received and through which channel, and the links of the chains
+    a rule walked; not a chain per inquiry.
     """
 
     __slots__ = ("_book", "_cases", "_channels", "_received", "_walked")
 
     def __init__(self, book: InquiryBook, cases: Mapping[str, CaseFile]) -> None:
-        self._book = book
+        self._book, self._cases = book, cases
         self._received = array("I", book.received())
         value, row, shape = book.columns.value, book.row, book.shape
         self._channels: list[Channel] = [
             value(row(index, cast(int, shape(index).asked)), "channel") for index in self._received
         ]
-        self._cases: dict[int, CaseFile] = {}
-        """The case each inquiry became, where a handler linked one the log has."""
-        for index in self._received:
-            for position in shape(index).where.get(Taken, ()):
-                if linked := value(row(index, position), "case"):
-                    if (case := cases.get(linked)) is not None:
-                        self._cases[index] = case
-                    break
         self._walked: dict[str, tuple[Link, ...]] = {}
 
     def __iter__(self) -> Iterator[Chain]:
@@ -217,7 +216,7 @@ class Chains:
         book, cases, walked, shape = self._book, self._cases, self._walked, self._book.shape
         for index, channel in zip(self._received, self._channels, strict=True):
             if (channels is None or channel in channels) and (having is None or having in shape(index).where):
-                yield Chain(book, index, cases.get(index), walked)
+                yield Chain(book, index, cases, walked)
 
 
 def discharge_faults(step: Discharged, earlier: Iterable[InquiryStep]) -> tuple[str, ...]:
@@ -255,7 +254,7 @@ def build_chain(file: InquiryFile, cases: Mapping[str, CaseFile]) -> Chain | Non
         return None
     own = InquiryFile.from_steps(file.inquiry, file.steps)
     case = linked_case(file, cases)
-    return Chain(own.book, own.index, None if case is None else CaseFile.from_steps(case.case, case.steps))
+    return Chain(own.book, own.index, {} if case is None else {case.case: CaseFile.from_steps(case.case, case.steps)})
 
 
 def walk(first: str, steps: tuple[InquiryStep, ...], case: CaseFile | None) -> tuple[Link, ...]:
