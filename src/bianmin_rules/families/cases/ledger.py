@@ -272,13 +272,11 @@ class CaseFile:
     """
 
     __slots__ = (
-        "_book", "_shape", "_start", "case", "case_type", "closed_on", "completed_on", "kinds", "promised_limit",
+        "_book", "_shape", "_start", "case", "case_type", "closed_on", "completed_on", "promised_limit",
         "received_on", "staff", "window",
     )
 
     case: str
-    kinds: int
-    """The kinds of step the file holds, as bits of :data:`KIND_BITS`; absent kinds are never scanned for."""
     received_on: date | None
     """The day the case was received (受理之日, CASE-1); None when the log never received it."""
     window: str | None
@@ -301,7 +299,7 @@ class CaseFile:
         (:func:`~bianmin_rules.core.facts.follows`); only materials received online
         may come first (REG-6).
         """
-        self.case, self.kinds, self._book, self._shape, self._start = case, shape.kinds, book, shape, start
+        self.case, self._book, self._shape, self._start = case, book, shape, start
         order, receipts, completion, closed = book.order, shape.receipts, shape.completion, shape.closed
         if receipts:
             # A receipt's fields but event, in order: at, window, staff, case_type, promised_limit, …
@@ -408,6 +406,11 @@ class CaseFile:
         position, book = self._shape.completion, self._book
         return None if position is None else book.columns.event(book.order[self._start + position])
 
+    @property
+    def kinds(self) -> int:
+        """The kinds of step the file holds, as bits of :data:`KIND_BITS`; absent kinds are never scanned for."""
+        return self._shape.kinds
+
     def _at(self, position: int | None) -> datetime | None:
         """The time of the step at ``position`` among the file's ordered steps, if there is one."""
         book = self._book
@@ -431,11 +434,11 @@ class CaseFile:
 
     def has(self, kind: type[Step]) -> bool:
         """Whether the file holds a step of this kind."""
-        return bool(self.kinds & KIND_BITS[kind])
+        return bool(self._shape.kinds & KIND_BITS[kind])
 
     def of(self, kind: type[StepT]) -> tuple[StepT, ...]:
         """The steps of one kind, in time order."""
-        if not self.kinds & KIND_BITS[kind]:
+        if not self._shape.kinds & KIND_BITS[kind]:
             return ()
         book = self._book
         rows = map(book.order.__getitem__, map(self._start.__add__, self._shape.where[kind]))
@@ -443,7 +446,7 @@ class CaseFile:
 
     def first(self, kind: type[StepT]) -> StepT | None:
         """The earliest step of one kind, if any."""
-        if not self.kinds & KIND_BITS[kind]:
+        if not self._shape.kinds & KIND_BITS[kind]:
             return None
         return cast(StepT, self._step(self._shape.where[kind][0]))
 
@@ -473,7 +476,7 @@ class CaseFile:
 
         A second suspension while suspended, and a resumption while running, change nothing.
         """
-        if not self.kinds & KIND_BITS[Suspension]:
+        if not self._shape.kinds & KIND_BITS[Suspension]:
             return ()
         pauses: list[Pause] = []
         stopped: date | None = None
