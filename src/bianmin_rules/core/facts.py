@@ -160,8 +160,9 @@ class Columns:
     __slots__ = ("_arity", "_chunks", "_codes", "_id_end", "_ids", "_ids_rise", "_kind", "_kinds", "_last_id",
                  "_names", "_pending", "_start", "_subject_of", "_subjects", "_values")
 
-    _CHUNK = 4096
-    """Event ids are joined this many at a time as they are filed, so a long log's ids are never all strings."""
+    _CHUNK = 65536
+    """Event ids are joined this many at a time as they are filed, so a long log's ids are never all strings (and
+    each chunk is large enough to be given back to the system whole once the chunks are joined into one)."""
 
     def __init__(self, kinds: Sequence[type]) -> None:
         self._kinds = tuple(kinds)
@@ -434,16 +435,20 @@ class DistinctIds:
     holds :data:`BATCH` of them (a call per event of a long log spared).
     """
 
-    __slots__ = ("_candidates", "_chunks", "_ends", "_firsts", "_marks", "_repeat", "_slots", "pending")
+    __slots__ = ("_candidates", "_chunks", "_ends", "_firsts", "_marks", "_repeat", "_slots", "_texts", "pending")
 
     BATCH = 4096
-    """Ids noted at a time: hashed, marked and joined into one string together."""
+    """Ids noted at a time: hashed and marked together."""
+    _JOIN = 16 * BATCH
+    """Ids joined into one string: large enough to be given back to the system whole once freed."""
     _MASK = (1 << 24) - 1
     """The table of marks has this many slots, and one more (16 MB)."""
 
     def __init__(self) -> None:
         self.pending: list[str] = []
         """The ids noted since the last :meth:`flush`."""
+        self._texts: list[str] = []
+        """The ids noted since they were last joined into a chunk."""
         self._chunks: list[str] = []
         self._firsts: list[int] = []
         """The place of the first id of each chunk."""
@@ -471,9 +476,9 @@ class DistinctIds:
             self._candidates.extend(compress(count(base), taken))
         any(map(marks.__setitem__, slots, repeat(1)))  # every slot marked taken: setitem gives None
         self._slots.extend(slots)
-        self._chunks.append("".join(batch))
-        self._firsts.append(base)
-        self._ends.extend(accumulate(map(len, batch)))
+        self._texts.extend(batch)
+        if len(self._texts) >= self._JOIN:
+            self._join()
         if self._repeat is None and len(set(batch)) < len(batch):
             seen: set[str] = set()
             for place, ident in enumerate(batch, start=base):
@@ -482,6 +487,15 @@ class DistinctIds:
                     break
                 seen.add(ident)
         batch.clear()
+
+    def _join(self) -> None:
+        """Join the ids noted since the last join into one chunk of text."""
+        texts = self._texts
+        if texts:
+            self._firsts.append(len(self._ends))
+            self._chunks.append("".join(texts))
+            self._ends.extend(accumulate(map(len, texts)))
+            texts.clear()
 
     def __getitem__(self, place: int) -> str:
         """The id noted at ``place`` (counted from 0), once flushed."""
@@ -492,6 +506,7 @@ class DistinctIds:
     def first_repeat(self) -> int | None:
         """The place of the first id equal to an earlier one, every id noted flushed; None when all are distinct."""
         self.flush()
+        self._join()
         repeats = [] if self._repeat is None else [self._repeat]
         if self._candidates:
             wanted = set(map(self._slots.__getitem__, self._candidates))

@@ -134,7 +134,7 @@ class CaseIndex:
     """
 
     def __init__(self, cases: Mapping[str, CaseFile]) -> None:
-        self.received: tuple[CaseFile, ...] = tuple(f for f in cases.values() if f.received is not None)
+        self.received: tuple[CaseFile, ...] = tuple(f for f in cases.values() if f.received_on is not None)
         by_type: defaultdict[str | None, list[CaseFile]] = defaultdict(list)
         for file in self.received:
             by_type[file.case_type].append(file)
@@ -189,7 +189,7 @@ class CasePolicy(PolicyBase):
 
     def covers(self, file: CaseFile) -> bool:
         """Whether the rule applies to the case: received, of a covered type, and admitted."""
-        return (file.received is not None and (not self.case_types or file.case_type in self.case_types)
+        return (file.received_on is not None and (not self.case_types or file.case_type in self.case_types)
                 and self.admits(file))
 
     def admits(self, file: CaseFile) -> bool:

@@ -266,21 +266,19 @@ class CaseFile:
     once when the book closes: the steps are built when read (:attr:`steps`, :meth:`of`,
     :meth:`first`, :attr:`receipt`, :attr:`completion`, :attr:`closed`), equal field for
     field to the steps filed. What the rules ask of nearly every case is kept on the file
-    itself, read without building a step: when it was received (:attr:`received`), by
+    itself, read without building a step: the day it was received (:attr:`received_on`), by
     which window and staff member, its case type and promised limit, and when it was
     completed and closed.
     """
 
     __slots__ = (
-        "_book", "_shape", "_start", "case", "case_type", "closed_at", "completed", "kinds", "promised_limit",
-        "received", "staff", "window",
+        "_book", "_shape", "_start", "case", "case_type", "closed_on", "completed_on", "promised_limit",
+        "received_on", "staff", "window",
     )
 
     case: str
-    kinds: int
-    """The kinds of step the file holds, as bits of :data:`KIND_BITS`; absent kinds are never scanned for."""
-    received: datetime | None
-    """When the case was received (CASE-1); None when the log never received it."""
+    received_on: date | None
+    """The day the case was received (受理之日, CASE-1); None when the log never received it."""
     window: str | None
     """The window that received the case."""
     staff: str | None
@@ -289,10 +287,10 @@ class CaseFile:
     """The case type of the receipt."""
     promised_limit: TimeLimit | None
     """The limit promised at receipt, if one was (TL-2)."""
-    completed: datetime | None
-    """When the case was completed, if it was (a completion found false does not count, REG-3)."""
-    closed_at: datetime | None
-    """When the case was closed: completed or rejected, whichever came first."""
+    completed_on: date | None
+    """The day the case was completed, if it was (a completion found false does not count, REG-3)."""
+    closed_on: date | None
+    """The day the case was closed: completed or rejected, whichever came first."""
 
     def __init__(self, case: str, book: _Filed, start: int, shape: Shape) -> None:
         """The file of ``case``, whose ordered steps are the rows ``book.order[start:]`` of ``shape``'s kinds.
@@ -301,16 +299,17 @@ class CaseFile:
         (:func:`~bianmin_rules.core.facts.follows`); only materials received online
         may come first (REG-6).
         """
-        self.case, self.kinds, self._book, self._shape, self._start = case, shape.kinds, book, shape, start
+        self.case, self._book, self._shape, self._start = case, book, shape, start
         order, receipts, completion, closed = book.order, shape.receipts, shape.completion, shape.closed
         if receipts:
             # A receipt's fields but event, in order: at, window, staff, case_type, promised_limit, …
-            self.received, self.window, self.staff, self.case_type, self.promised_limit = \
+            received, self.window, self.staff, self.case_type, self.promised_limit = \
                 book.columns.values(order[start + receipts[0]])[:5]
+            self.received_on = book.day(received)
         else:
-            self.received = self.window = self.staff = self.case_type = self.promised_limit = None
-        self.completed = None if completion is None else book.at(order[start + completion])
-        self.closed_at = None if closed is None else book.at(order[start + closed])
+            self.received_on = self.window = self.staff = self.case_type = self.promised_limit = None
+        self.completed_on = None if completion is None else book.day(book.at(order[start + completion]))
+        self.closed_on = None if closed is None else book.day(book.at(order[start + closed]))
         if len(receipts) > 1:
             steps = self.steps
             first, second = steps[receipts[0]], steps[receipts[1]]
@@ -330,7 +329,7 @@ class CaseFile:
     def of_ordered(cls, case: str, ordered: tuple[Step, ...]) -> CaseFile:
         """File steps already in order (by time, then event id), in columns of their own."""
         columns = Columns(STEP_KINDS)
-        book = _Filed(columns, array("I", map(columns.append, ordered)), columns.fact, columns.at)
+        book = _Filed(columns, array("I", map(columns.append, ordered)), columns.fact, columns.at, shared_days())
         return cls(case, book, 0, shape_of(tuple(map(type, ordered))))
 
     def _step(self, position: int) -> Step:
@@ -408,27 +407,38 @@ class CaseFile:
         return None if position is None else book.columns.event(book.order[self._start + position])
 
     @property
-    def completed_on(self) -> date | None:
-        """The day the case was completed, if it was (REG-3)."""
-        return None if self.completed is None else self.completed.date()
+    def kinds(self) -> int:
+        """The kinds of step the file holds, as bits of :data:`KIND_BITS`; absent kinds are never scanned for."""
+        return self._shape.kinds
+
+    def _at(self, position: int | None) -> datetime | None:
+        """The time of the step at ``position`` among the file's ordered steps, if there is one."""
+        book = self._book
+        return None if position is None else book.at(book.order[self._start + position])
 
     @property
-    def received_on(self) -> date | None:
-        """The day the case was received (受理之日)."""
-        return None if self.received is None else self.received.date()
+    def received(self) -> datetime | None:
+        """When the case was received (CASE-1); None when the log never received it."""
+        receipts = self._shape.receipts
+        return self._at(receipts[0]) if receipts else None
 
     @property
-    def closed_on(self) -> date | None:
-        """The day the case was closed (completed or rejected)."""
-        return None if self.closed_at is None else self.closed_at.date()
+    def completed(self) -> datetime | None:
+        """When the case was completed, if it was (a completion found false does not count, REG-3)."""
+        return self._at(self._shape.completion)
+
+    @property
+    def closed_at(self) -> datetime | None:
+        """When the case was closed: completed or rejected, whichever came first."""
+        return self._at(self._shape.closed)
 
     def has(self, kind: type[Step]) -> bool:
         """Whether the file holds a step of this kind."""
-        return bool(self.kinds & KIND_BITS[kind])
+        return bool(self._shape.kinds & KIND_BITS[kind])
 
     def of(self, kind: type[StepT]) -> tuple[StepT, ...]:
         """The steps of one kind, in time order."""
-        if not self.kinds & KIND_BITS[kind]:
+        if not self._shape.kinds & KIND_BITS[kind]:
             return ()
         book = self._book
         rows = map(book.order.__getitem__, map(self._start.__add__, self._shape.where[kind]))
@@ -436,7 +446,7 @@ class CaseFile:
 
     def first(self, kind: type[StepT]) -> StepT | None:
         """The earliest step of one kind, if any."""
-        if not self.kinds & KIND_BITS[kind]:
+        if not self._shape.kinds & KIND_BITS[kind]:
             return None
         return cast(StepT, self._step(self._shape.where[kind][0]))
 
@@ -466,7 +476,7 @@ class CaseFile:
 
         A second suspension while suspended, and a resumption while running, change nothing.
         """
-        if not self.kinds & KIND_BITS[Suspension]:
+        if not self._shape.kinds & KIND_BITS[Suspension]:
             return ()
         pauses: list[Pause] = []
         stopped: date | None = None
@@ -500,6 +510,21 @@ class _Filed(NamedTuple):
     """The step of a row, built again from the columns (:meth:`~bianmin_rules.core.facts.Columns.fact`)."""
     at: Callable[[int], datetime]
     """The time of a row's step (:meth:`~bianmin_rules.core.facts.Columns.at`)."""
+    day: Callable[[datetime], date]
+    """The China-time day of a time, one date object per day for all the files (:func:`shared_days`)."""
+
+
+def shared_days() -> Callable[[datetime], date]:
+    """A function giving the day of a time, the same date object for every time of one day: the files of a large
+    log keep the days of their receipt, completion and closing, and a year has a few hundred days."""
+    days: dict[date, date] = {}
+    share = days.setdefault
+
+    def day(at: datetime) -> date:
+        today = at.date()
+        return share(today, today)
+
+    return day
 
 
 class Shape(NamedTuple):
@@ -605,7 +630,7 @@ class CaseLedger:
         """The case files, by case id, in case-id order."""
         columns = self._columns
         cases, order, ends = columns.grouped()
-        book, codes = _Filed(columns, order, columns.fact, columns.at), columns.codes(order)
+        book, codes = _Filed(columns, order, columns.fact, columns.at, shared_days()), columns.codes(order)
         files, shapes, start = {}, _SHAPES, 0
         for case, end in zip(cases, ends, strict=True):
             kinds = codes[start:end]
@@ -625,7 +650,7 @@ def admit_case_types(files: Mapping[str, CaseFile], case_types: Collection[str])
     """Raise on the earliest receipt of a case type not among ``case_types`` (CASE-2)."""
     undeclared = [
         receipt for file in files.values()
-        if file.received is not None and file.case_type not in case_types and (receipt := file.receipt) is not None
+        if file.received_on is not None and file.case_type not in case_types and (receipt := file.receipt) is not None
     ]
     if undeclared:
         first = min(undeclared, key=lambda receipt: (receipt.at, receipt.event))
@@ -639,7 +664,7 @@ CASE_FILES: Book[Mapping[str, CaseFile]] = Book("cases", CaseLedger, admit=admit
 def unjudged_cases(books: Books) -> Iterator[Message]:
     """A note for each case the log never received: its time limits cannot be checked."""
     for file in books[CASE_FILES].values():
-        if file.received is None:
+        if file.received_on is None:
             yield say("办件 {case}：日志中没有收件记录，无法检查其时限（事件 {event} 等）。", case=file.case,
                       event=file.steps[0].event)
 

@@ -372,7 +372,7 @@ class GreenChannel(CaseDeadlinePolicy):
 
     def admits(self, file: CaseFile) -> bool:
         """Key projects (``key_project``)."""
-        return file.received is not None and file.key_project
+        return file.received_on is not None and file.key_project
 
     def cases(self, books: Books, context: Context) -> list[CaseFile]:
         """The covered cases: key projects are few, and found without a call per case."""

@@ -46,7 +46,7 @@ def lead_by(rule: LeadRule, general_windows: tuple[str, ...], file: CaseFile) ->
     receiving for others is not a first-handling department) or unknown; then the window
     issuing the final certificate (the receipt's ``issuing_window``).
     """
-    if file.received is None:
+    if file.received_on is None:
         return None
     if rule == "receiving_window":
         return file.window
