@@ -303,7 +303,6 @@ class InquiryBook(Mapping[str, InquiryFile]):
             numbers.append(number)
             start = end
         self.ids = Texts.of(ids)
-        columns.compact()
         self.step: Callable[[int], InquiryStep] = columns.reader()
         """The step filed in a row, built again."""
 
