@@ -294,14 +294,6 @@ class Columns:
         event = self._ids[ends[row - 1] if row else 0:ends[row]]
         return self._kinds[code](values[start], event, *values[start + 1:start + self._arity[code]])
 
-    def compact(self) -> None:
-        """For columns no longer added to: sealed, and each column copied to its exact length, giving back the
-        room a growing list or array keeps for rows to come (about a tenth of it). Functions made by
-        :meth:`filer` before must not be called after."""
-        self.seal()
-        self._values, self._start, self._id_end, self._kind = (
-            self._values[:], self._start[:], self._id_end[:], self._kind[:])
-
     def reader(self) -> Callable[[int], Any]:
         """:meth:`fact` for columns no longer added to: the columns are sealed, and what building a fact
         reads is bound once (a closed book's views build facts again and again)."""
