@@ -65,6 +65,20 @@ def test_fir1_the_first_person_asked_bears_the_inquiry_whatever_the_remit() -> N
     assert [link.responsible for link in chain.links] == ["S-wang", "S-wang"]
 
 
+def test_a_chain_read_alone_keeps_its_own_steps_not_the_book_it_was_read_from() -> None:
+    """FIR-1…FIR-8: the chain a printout or a trace reads is the inquiry's steps and its linked case, equal to what
+    the books hold, in a book of its own: it outlives the books."""
+    log = events(asked("2026-03-02T09:00"), asked("2026-03-02T09:01", inquiry="Q2", staff="S-li"),
+                 act("inquiry_taken", "2026-03-02T09:05", "S-wang", case="C1"),
+                 {"type": "case_received", "case": "C1", "at": "2026-03-02T09:06", "window": "W-front",
+                  "staff": "S-wang", "case_type": "immediate"})
+    books = collect(log, as_of=date(2026, 3, 31), case_types=["immediate"], families=BUILTIN)
+    chain = build_chain(books[INQUIRY_FILES]["Q1"], books[CASE_FILES])
+    assert chain is not None and chain.steps == books[INQUIRY_FILES]["Q1"].steps
+    assert chain.case == books[CASE_FILES]["C1"]
+    assert chain.book is not books[INQUIRY_FILES] and list(chain.book) == ["Q1"]
+
+
 def test_fir1_channels_are_the_variants_phone_counts_only_where_the_text_says_so() -> None:
     """FIR-1: town-basic counts applicants who come to the centre; county-centre 首问责任制 一 counts callers too."""
     log = events(asked("2026-03-02T09:00", channel="phone"))
@@ -79,6 +93,19 @@ def test_fir1_an_inquiry_received_twice_is_an_error() -> None:
     log = events(asked("2026-03-02T09:00"), asked("2026-03-02T09:30", staff="S-li"))
     with pytest.raises(EvaluationError, match="received twice"):
         run(variant(policy("first-inquiry-guidance", "FIR-2")), log, "2026-03-31")
+
+
+def test_fir1_a_step_dated_before_the_first_question_is_an_error_one_at_its_minute_is_not() -> None:
+    """FIR-1: every step of an inquiry follows its first question; a reply "before" it contradicts the log, and
+    the error names both events. A reply in the very minute of the question is in order, and in time."""
+    fir2 = variant(policy("first-inquiry-guidance", "FIR-2"))
+    with pytest.raises(EvaluationError) as caught:
+        run(fir2, events(act("inquiry_replied", "2026-03-02T08:59", "S-wang"), asked("2026-03-02T09:00")),
+            "2026-03-31")
+    assert str(caught.value) == (
+        "event 'e1': dated before inquiry 'Q1' was received (event 'e2'); every event of it follows its receipt")
+    same = events(act("inquiry_replied", "2026-03-02T09:00", "S-wang"), asked("2026-03-02T09:00"))
+    assert run(fir2, same, "2026-03-31").verdicts == ()
 
 
 def test_fir1_steps_without_a_first_question_are_noted_not_judged() -> None:
@@ -145,6 +172,29 @@ def test_fir2_not_yet_late_on_the_day_of_evaluation() -> None:
     """FIR-2: an inquiry asked on the day of evaluation is not late yet."""
     assert run(variant(policy("first-inquiry-guidance", "FIR-2")), events(asked("2026-03-31T09:00")),
                "2026-03-31").verdicts == ()
+
+
+@pytest.mark.parametrize(("kind", "channel", "step"), [
+    ("first-inquiry-guidance", "in_person", act("inquiry_referred", "2026-04-02T16:00", "S-wang", to_staff="S-zhou")),
+    ("phone-inquiry-record", "phone", act("inquiry_recorded", "2026-04-02T16:00", "S-wang", contact_recorded=True)),
+])
+def test_fir2_a_duty_done_in_time_is_a_compliance_verdict_only_when_compliance_is_reported(
+    kind: str, channel: str, step: dict[str, Any],
+) -> None:
+    """FIR-2 ("当天"): asked Thursday 2026-04-02 at 10:00, acted on at 16:00 the same day: in time, reported as
+    compliance when asked for and else not at all; acted on Friday 4/3 instead, one working day late either way."""
+    fir2 = variant(policy(kind, "FIR-2"))
+    log = events(asked("2026-04-02T10:00", channel=channel), step)
+    assert run(fir2, log, "2026-04-30").verdicts == ()
+    (verdict,) = run(fir2, log, "2026-04-30", include_compliance=True).verdicts
+    assert (verdict.rule, verdict.kind, verdict.due, verdict.actual) == (
+        "FIR-2", VerdictKind.COMPLIANCE, date(2026, 4, 2), date(2026, 4, 2))
+    late = events(asked("2026-04-02T10:00", channel=channel), {**step, "at": "2026-04-03T09:00"})
+    for options in ({}, {"include_compliance": True}):
+        (verdict,) = run(fir2, late, "2026-04-30", **options).verdicts
+        assert (verdict.kind, verdict.due, verdict.actual) == (
+            VerdictKind.VIOLATION, date(2026, 4, 2), date(2026, 4, 3))
+        assert verdict.deadline is not None and verdict.deadline.days_late == 1
 
 
 # FIR-2 (phone): the record of a phone inquiry

@@ -99,6 +99,23 @@ def test_duplicate_ids_name_the_second_line() -> None:
     assert (caught.value.line, caught.value.event_id) == (2, "e1")
 
 
+def test_a_duplicate_id_far_down_the_log_names_its_file_line_and_id() -> None:
+    """The ids are checked once the last line is read, in batches: the error still names the second line."""
+    first = [line(id=f"e{i}") for i in range(1, 5001)]
+    second = [line(id=f"f{i}") if i != 7000 else line(id="e3") for i in range(1, 9001)]
+    second[10:10] = ["", "  "]  # blank lines before it are counted in its line number
+    with pytest.raises(DuplicateEventError) as caught:
+        list(read_logs([("a.jsonl", first), ("b.jsonl", second)]))
+    error = caught.value
+    assert (error.source, error.line, error.event_id) == ("b.jsonl", 7002, "e3")
+
+
+def test_a_bad_line_after_a_duplicate_id_is_reported_first() -> None:
+    """The ids are checked once the log is read: a line that is not an event, further down, stops it before."""
+    error = first_error(line(), line(), line(id="e3", case_type=7))
+    assert not isinstance(error, DuplicateEventError) and (error.line, error.field) == (3, "case_type")
+
+
 def test_duplicate_ids_across_files() -> None:
     with pytest.raises(DuplicateEventError) as caught:
         list(read_logs([("a.jsonl", [line()]), ("b.jsonl", [line()])]))

@@ -8,12 +8,15 @@ subject from its facts.
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 from functools import cache
-from operator import attrgetter, itemgetter
+from itertools import accumulate, chain, compress, count, islice, repeat
+from operator import and_, attrgetter, ge, itemgetter, le, lt
 from typing import Any, Generic, Protocol, TypeVar, dataclass_transform
 
 from bianmin_rules.core.errors import EvaluationError
@@ -137,6 +140,375 @@ def follows(ordered: Sequence[Any], opening: Any, what: str, *, may_precede: tup
                 f"dated before {what} was received (event {opening.event!r}); every event of it follows its receipt",
                 event_id=fact.event,
             )
+
+
+class Columns:
+    """Dated facts kept as columns, not as an object each: the compact form of a large book.
+
+    A fact is stored as its kind (a small integer into the kinds the columns were made
+    for), its event id (in one string table for all the facts) and its other fields'
+    values, its time first — references to the objects the fact held (times, names,
+    limits, flags, shared as they were filed), so nothing is copied and nothing is lost.
+    Facts are stored as they are filed (:meth:`filer`, from an event's values, without
+    building the fact), in any order, under their subject; :meth:`subjects` gives each
+    subject's rows in the order of facts, and a book reads them by row: :meth:`fact`
+    builds one again, field for field equal to the fact filed, and :meth:`at`,
+    :meth:`event`, :meth:`values` and :meth:`value` read fields without building it. The
+    first two fields of every kind are ``at`` and ``event`` (as :class:`Dated` facts have).
+    """
+
+    __slots__ = ("_arity", "_chunks", "_codes", "_id_end", "_ids", "_ids_rise", "_kind", "_kinds", "_last_id",
+                 "_names", "_pending", "_start", "_subject_of", "_subjects", "_values")
+
+    _CHUNK = 65536
+    """Event ids are joined this many at a time as they are filed, so a long log's ids are never all strings (and
+    each chunk is large enough to be given back to the system whole once the chunks are joined into one)."""
+
+    def __init__(self, kinds: Sequence[type]) -> None:
+        self._kinds = tuple(kinds)
+        self._codes = {kind: code for code, kind in enumerate(self._kinds)}
+        names = [tuple(f.name for f in fields(kind)) for kind in self._kinds]
+        if any(kind_names[:2] != ("at", "event") for kind_names in names):
+            raise TypeError("every kind of fact kept as columns starts with the fields at and event")
+        self._names = tuple({name: i for i, name in enumerate(kind_names[2:], start=1)} for kind_names in names)
+        self._arity = tuple(len(kind_names) - 1 for kind_names in names)
+        """How many values a fact of each kind keeps: its time and its fields but the event id."""
+        self._kind = array("B")
+        self._pending: list[str] = []
+        self._chunks: list[str] = []
+        self._ids = ""
+        self._id_end = array("I")
+        self._ids_rise = True
+        """Whether every event id filed is greater than the one filed before it."""
+        self._last_id: str | None = None
+        self._values: list[Any] = []
+        self._start = array("I")
+        """Where each row's values start, worked out from the kinds of the rows when they are read."""
+        self._subjects: dict[str, int] = {}
+        """The number of each subject facts were filed under (:meth:`filer`), in the order first filed."""
+        self._subject_of = array("I")
+        """The number of the subject of each row."""
+
+    def __len__(self) -> int:
+        return len(self._kind)
+
+    def filer(self, kind: type, by: str) -> Callable[[Any], None]:
+        """The function that files an event as the next row, a fact of ``kind``, under the subject its field
+        ``by`` names (a case, an inquiry): one call per event of a long log, that builds no fact. The values
+        are read from the event's ``__dict__`` (see :func:`filer`); :meth:`subjects` gives each subject's rows."""
+        at, event, *others = sources(kind)
+        read = itemgetter(event, at, *others, by)  # the id first, the subject last: the rest is the row's values
+        code, kinds, pending, chunk = self._codes[kind], self._kind.append, self._pending, self._CHUNK
+        subjects, subject_of = self._subjects, self._subject_of.append
+        pend, join, extend = pending.append, self._join, self._values.extend
+
+        def file(event: Any) -> None:
+            row = read(event.__dict__)
+            kinds(code)
+            pend(row[0])
+            if len(pending) >= chunk:
+                join()
+            extend(row[1:-1])
+            subject_of(subjects.setdefault(row[-1], len(subjects)))
+
+        return file
+
+    def subjects(self) -> Iterator[tuple[str, Sequence[int]]]:
+        """Each subject filed under (:meth:`filer`), in id order, with its rows in the order of facts (by time,
+        then event id); the columns are sealed first, and forget the subjects (see :meth:`grouped`)."""
+        names, order, ends = self.grouped()
+        return zip(names, map(order.__getitem__, map(slice, chain((0,), ends), ends)), strict=True)
+
+    def grouped(self) -> tuple[list[str], array[int], array[int]]:
+        """Every subject filed under (:meth:`filer`), in id order; the rows of them all, each subject's together
+        and in the order of facts (by time, then event id), subject after subject; and where each subject's rows
+        end among them. The columns are sealed first, and forget the subjects."""
+        self.seal()
+        subjects, subject_of = self._subjects, self._subject_of
+        self._subjects, self._subject_of = {}, array("I")
+        names = sorted(subjects)
+        # Each subject's place in id order, then the rows counted per place and placed: a counting sort, in
+        # arrays of machine integers, not lists (the books are alive: a list would make an object of each row),
+        # that keeps the order the rows were filed in within each subject.
+        places = subject_of  # when the subjects were first filed in id order, as most logs number them
+        if names != list(subjects):
+            place = array("I", bytes(4 * len(names)))
+            any(map(place.__setitem__, map(subjects.__getitem__, names), range(len(names))))
+            places = array("I", map(place.__getitem__, subject_of))
+            del place
+        del subjects, subject_of
+        ends = array("I", bytes(4 * (len(names) + 1)))
+        for number in places:
+            ends[number + 1] += 1
+        ends = array("I", accumulate(ends))
+        free = array("I", ends)
+        order = array("I", bytes(4 * len(places)))
+        for row, number in enumerate(places):
+            order[free[number]] = row
+            free[number] += 1
+        del free, ends[0]
+        # Most logs are filed in the order of facts (by time, then event id), and so is each subject's share of
+        # them; otherwise only a subject two of whose neighbouring rows are not in strictly increasing time is put
+        # in order.
+        values, starts = self._values, self._start
+        times = list(map(values.__getitem__, starts))
+        if self._ids_rise and all(map(le, times, islice(times, 1, None))):
+            unordered: set[int] = set()
+        else:
+            times = list(map(times.__getitem__, order))
+            unordered = {places[order[i]] for i in compress(count(), map(ge, times, islice(times, 1, None)))
+                         if places[order[i]] == places[order[i + 1]]}
+        del times, places
+        event = self.event
+        for number in sorted(unordered):
+            first, end = ends[number - 1] if number else 0, ends[number]
+            order[first:end] = array("I", sorted(order[first:end], key=lambda row: (values[starts[row]], event(row))))
+        return names, order, ends
+
+    def codes(self, rows: Iterable[int]) -> bytes:
+        """The kind of each fact of ``rows``, as its code: its place among the kinds the columns were made for."""
+        return bytes(map(self._kind.__getitem__, rows))
+
+    def kinds_of(self, rows: Iterable[int]) -> tuple[type, ...]:
+        """The kinds of the facts in ``rows``."""
+        return tuple(map(self._kinds.__getitem__, map(self._kind.__getitem__, rows)))
+
+    def append(self, fact: Dated) -> int:
+        """Store one fact built elsewhere (as :meth:`filer` stores an event's values); its row."""
+        code = self._codes[type(fact)]
+        self._kind.append(code)
+        self._values.append(fact.at)
+        self._pending.append(fact.event)
+        self._values.extend(getattr(fact, name) for name in self._names[code])
+        return len(self._kind) - 1
+
+    def fact(self, row: int) -> Any:
+        """The fact stored in ``row``, built again."""
+        try:
+            start = self._start[row]
+        except IndexError:
+            start = self._begin(row)
+        if self._pending or self._chunks:
+            self.seal()
+        code, values, ends = self._kind[row], self._values, self._id_end
+        event = self._ids[ends[row - 1] if row else 0:ends[row]]
+        return self._kinds[code](values[start], event, *values[start + 1:start + self._arity[code]])
+
+    def reader(self) -> Callable[[int], Any]:
+        """:meth:`fact` for columns no longer added to: the columns are sealed, and what building a fact
+        reads is bound once (a closed book's views build facts again and again)."""
+        self.seal()
+        kinds, codes, starts, values, ids, ends, arity = (
+            self._kinds, self._kind, self._start, self._values, self._ids, self._id_end, self._arity)
+
+        def fact(row: int) -> Any:
+            code, start = codes[row], starts[row]
+            return kinds[code](values[start], ids[ends[row - 1] if row else 0:ends[row]],
+                               *values[start + 1:start + arity[code]])
+
+        return fact
+
+    def at(self, row: int) -> datetime:
+        """The time of the fact in ``row``."""
+        try:
+            at: datetime = self._values[self._start[row]]
+        except IndexError:
+            at = self._values[self._begin(row)]
+        return at
+
+    def event(self, row: int) -> str:
+        """The event id of the fact in ``row``."""
+        if self._pending or self._chunks:
+            self.seal()
+        ends = self._id_end
+        return self._ids[ends[row - 1] if row else 0:ends[row]]
+
+    def values(self, row: int) -> list[Any]:
+        """The values of every field but ``event`` of the fact in ``row``, in the order of its fields (``at`` first)."""
+        try:
+            start = self._start[row]
+        except IndexError:
+            start = self._begin(row)
+        return self._values[start:start + self._arity[self._kind[row]]]
+
+    def value(self, row: int, name: str) -> Any:
+        """The field ``name`` (neither ``at`` nor ``event``) of the fact in ``row``."""
+        try:
+            start = self._start[row]
+        except IndexError:
+            start = self._begin(row)
+        return self._values[start + self._names[self._kind[row]][name]]
+
+    def _begin(self, row: int) -> int:
+        """Where the values of ``row`` start."""
+        try:
+            return self._start[row]
+        except IndexError:  # a row stored since the columns were sealed
+            pass
+        starts = self._start
+        known = len(starts)
+        if row >= known:  # rows stored since the last read: their starts, from the kinds of the rows before
+            arity, kinds = self._arity, self._kind
+            first = starts[known - 1] + arity[kinds[known - 1]] if known else 0
+            starts.extend(accumulate(map(arity.__getitem__, kinds[known:len(kinds) - 1]), initial=first))
+        return starts[row]
+
+    def seal(self) -> None:
+        """Done adding for now: every event id goes into the one string table, and where each row's values
+        start is worked out. Reading an id seals the columns first; adding again may follow."""
+        if self._kind:
+            self._begin(len(self._kind) - 1)
+        self._join()
+        self._ids += "".join(self._chunks)
+        self._chunks.clear()
+
+    def _join(self) -> None:
+        """Join the event ids filed since the last join into one chunk of the string table."""
+        pending = self._pending
+        if self._ids_rise and pending:
+            last = self._last_id
+            self._ids_rise = (last is None or last < pending[0]) and all(map(lt, pending, islice(pending, 1, None)))
+            self._last_id = pending[-1]
+        ends = accumulate(map(len, pending), initial=self._id_end[-1] if self._id_end else 0)
+        next(ends)  # where the new ids start: the end of the last one before them
+        self._id_end.extend(ends)
+        self._chunks.append("".join(pending))
+        pending.clear()
+
+
+class Texts:
+    """Short texts kept as one string, not as an object each: the ids of a large book's subjects.
+
+    Built once from texts in order (:meth:`of`); :meth:`find` looks one up by bisection,
+    so the table of a sorted book needs no dict of its ids.
+    """
+
+    __slots__ = ("_ends", "_text")
+
+    def __init__(self, text: str, ends: array[int]) -> None:
+        self._text, self._ends = text, ends
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> Texts:
+        """The table of ``texts``, in their order."""
+        texts = list(texts)
+        ends = array("I", accumulate(map(len, texts)))
+        return cls("".join(texts), ends)
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __getitem__(self, index: int) -> str:
+        ends = self._ends
+        if index < 0:
+            index += len(ends)
+        return self._text[ends[index - 1] if index else 0:ends[index]]
+
+    def __iter__(self) -> Iterator[str]:
+        return map(self.__getitem__, range(len(self._ends)))
+
+    def find(self, text: str) -> int | None:
+        """The place of ``text`` in a table built from sorted texts; None when it holds no such text."""
+        index = bisect_left(self, text)
+        return index if index < len(self._ends) and self[index] == text else None
+
+
+class DistinctIds:
+    """Whether a long stream of ids holds one twice: the check of a log's event ids, in little memory.
+
+    A set of the ids would keep each id as an object until the last is read, scattered
+    among the facts the books keep, and free them all at once. Here the ids are kept as
+    text in one string per :data:`BATCH` ids, with the slot of each id's hash as a machine
+    integer, and a table of one byte per slot marks the slots taken: an id whose slot an
+    earlier id took is a candidate, and only the candidates are compared, at the end
+    (:meth:`first_repeat`), with the ids of the same slots, as text. The answer is exact.
+
+    Ids are noted by appending them to :attr:`pending` and calling :meth:`flush` once it
+    holds :data:`BATCH` of them (a call per event of a long log spared).
+    """
+
+    __slots__ = ("_candidates", "_chunks", "_ends", "_firsts", "_marks", "_repeat", "_slots", "_texts", "pending")
+
+    BATCH = 4096
+    """Ids noted at a time: hashed and marked together."""
+    _JOIN = 16 * BATCH
+    """Ids joined into one string: large enough to be given back to the system whole once freed."""
+    _MASK = (1 << 24) - 1
+    """The table of marks has this many slots, and one more (16 MB)."""
+
+    def __init__(self) -> None:
+        self.pending: list[str] = []
+        """The ids noted since the last :meth:`flush`."""
+        self._texts: list[str] = []
+        """The ids noted since they were last joined into a chunk."""
+        self._chunks: list[str] = []
+        self._firsts: list[int] = []
+        """The place of the first id of each chunk."""
+        self._ends = array("I")
+        """Where each id ends in its chunk."""
+        self._slots = array("I")
+        self._marks = bytearray(self._MASK + 1)
+        self._candidates = array("Q")
+        """The ids whose slot an earlier id had taken, by their place in the stream."""
+        self._repeat: int | None = None
+        """The first id equal to an earlier one of the same batch."""
+
+    def __len__(self) -> int:
+        return len(self._slots) + len(self.pending)
+
+    def flush(self) -> None:
+        """Take in the ids noted since the last flush."""
+        batch, marks = self.pending, self._marks
+        if not batch:
+            return
+        base = len(self._slots)
+        slots = list(map(and_, map(hash, batch), repeat(self._MASK)))
+        taken = itemgetter(*slots)(marks) if len(slots) > 1 else (marks[slots[0]],)
+        if any(taken):
+            self._candidates.extend(compress(count(base), taken))
+        any(map(marks.__setitem__, slots, repeat(1)))  # every slot marked taken: setitem gives None
+        self._slots.extend(slots)
+        self._texts.extend(batch)
+        if len(self._texts) >= self._JOIN:
+            self._join()
+        if self._repeat is None and len(set(batch)) < len(batch):
+            seen: set[str] = set()
+            for place, ident in enumerate(batch, start=base):
+                if ident in seen:
+                    self._repeat = place
+                    break
+                seen.add(ident)
+        batch.clear()
+
+    def _join(self) -> None:
+        """Join the ids noted since the last join into one chunk of text."""
+        texts = self._texts
+        if texts:
+            self._firsts.append(len(self._ends))
+            self._chunks.append("".join(texts))
+            self._ends.extend(accumulate(map(len, texts)))
+            texts.clear()
+
+    def __getitem__(self, place: int) -> str:
+        """The id noted at ``place`` (counted from 0), once flushed."""
+        chunk = bisect_right(self._firsts, place) - 1
+        ends = self._ends
+        return self._chunks[chunk][ends[place - 1] if place > self._firsts[chunk] else 0:ends[place]]
+
+    def first_repeat(self) -> int | None:
+        """The place of the first id equal to an earlier one, every id noted flushed; None when all are distinct."""
+        self.flush()
+        self._join()
+        repeats = [] if self._repeat is None else [self._repeat]
+        if self._candidates:
+            wanted = set(map(self._slots.__getitem__, self._candidates))
+            first: dict[str, int] = {}
+            for place in compress(count(), map(wanted.__contains__, self._slots)):
+                ident = self[place]
+                if first.setdefault(ident, place) != place:
+                    repeats.append(place)
+                    break  # the places come in order: the first repeat among candidates
+        return min(repeats) if repeats else None
 
 
 class FileLedger(Generic[FileT]):

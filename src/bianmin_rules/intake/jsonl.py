@@ -2,7 +2,10 @@
 
 The first bad line stops the reading with one :class:`~bianmin_rules.core.errors.EventError`
 naming the source, the line number, the field and what was expected; nothing is
-returned for a log that is not valid as a whole. Blank lines are skipped.
+returned for a log that is not valid as a whole. Blank lines are skipped. Event ids
+must be distinct: they are checked once the last line is read (a set of every id of a
+long log would stay in memory beside its facts until then), and the first line whose
+id an earlier line has is named, with its source and the id.
 
 A line that gives one key twice counts its last value, as Python's ``json``, JavaScript
 and pydantic read it (RFC 8259 leaves the choice to the reader): telling the keys of
@@ -11,19 +14,22 @@ every line apart would cost a fifth of the reading time of a large log.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
+from operator import itemgetter
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from bianmin_rules.core.errors import BOM, BOM_FOUND, DuplicateEventError, EventError, did_you_mean, shown, wrong_type
+from bianmin_rules.core.facts import DistinctIds
 from bianmin_rules.core.family import Families
 from bianmin_rules.families import BUILTIN, Event
 
 
 class EventLog(Iterator[Event]):
-    """Events read from JSON Lines, in file order, their ids already checked unique.
+    """Events read from JSON Lines, in file order, their ids checked distinct once the last is read.
 
     The engine reads :attr:`ids_unique` and does not check the ids a second time: on a
     log of millions of events a second set of ids would be as large as the first.
@@ -69,12 +75,19 @@ def read_logs(logs: Iterable[tuple[str, Iterable[str | bytes]]], *, families: Fa
 
 
 def _read(logs: Iterable[tuple[str, Iterable[str | bytes]]], families: Families) -> Iterator[Event]:
-    seen: set[str] = set()
+    # The ids are checked distinct once the last line is read (DistinctIds): a set of them
+    # would hold every id of a long log as an object until then.
+    ids = DistinctIds()
+    noted, note, flush, batch = ids.pending, ids.pending.append, ids.flush, DistinctIds.BATCH
+    places: list[tuple[int, str, list[int]]] = []
+    """Where each source starts among the events, its name, and the places its blank lines were skipped at."""
     # The adapter's core validator, called directly: the adapter's own method only passes
     # its arguments on, and this loop runs once per line of a log of millions.
     validate = families.event_adapter.validator.validate_json
     for source, lines in logs:
         check_lines(lines, source)
+        skipped: list[int] = []
+        places.append((len(ids), source, skipped))
         for number, line in enumerate(lines, start=1):
             try:
                 event: Event = validate(line)
@@ -82,16 +95,20 @@ def _read(logs: Iterable[tuple[str, Iterable[str | bytes]]], families: Families)
                 # A blank line is not JSON: it is told apart here, once it failed, rather
                 # than tested before every line.
                 if isinstance(line, str | bytes) and (not line or line.isspace()):  # as `not line.strip()`
+                    skipped.append(len(ids))
                     continue
                 raise event_error(exc, line, source=source, number=number, families=families) from None
-            ident = event.id
-            if ident in seen:
-                raise DuplicateEventError(
-                    "duplicate event id: an earlier line has the same id",
-                    source=source, line=number, event_id=ident,
-                )
-            seen.add(ident)
+            note(event.id)
+            if len(noted) == batch:
+                flush()
             yield event
+    repeat = ids.first_repeat()
+    if repeat is not None:
+        start, source, skipped = places[bisect_right(places, repeat, key=itemgetter(0)) - 1]
+        raise DuplicateEventError(
+            "duplicate event id: an earlier line has the same id",
+            source=source, line=repeat - start + 1 + bisect_right(skipped, repeat), event_id=ids[repeat],
+        )
 
 
 def event_error(

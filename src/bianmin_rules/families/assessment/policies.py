@@ -189,17 +189,17 @@ class SpeedUpRate(RateVerdicts):
 
         ``promise_of``: :meth:`promises` of the context, shared by the cases of one evaluation.
         """
-        receipt, done = file.receipt, file.completion
-        if receipt is None or done is None or receipt.case_type not in self.case_types:
+        received, done, limit = file.received_on, file.completed_on, file.promised_limit
+        if received is None or done is None or file.case_type not in self.case_types or limit is None:
             return None
-        if receipt.promised_limit is None:
-            return None
-        due, promised = promise_of(receipt.promised_limit, receipt.day)
-        period = period_of(done.day)
+        event = file.completion_event
+        assert event is not None
+        due, promised = promise_of(limit, received)
+        period = period_of(done)
         if self.definition is SpeedUpDefinition.EARLY_SHARE:
-            return int(done.day < due), 1, period, done.event
-        used = context.calendar.working_days_between(receipt.day, done.day)
-        return max(0, promised - used), promised, period, done.event
+            return int(done < due), 1, period, event
+        used = context.calendar.working_days_between(received, done)
+        return max(0, promised - used), promised, period, event
 
 
 class ServedCases(StrEnum):
@@ -256,17 +256,20 @@ class ServiceEvaluation(RateVerdicts):
         period_of = self.periods()
         recorded = {period_of(e.day).start for e in books[ASSESSMENT].evaluations}
         tallies: Tallies = defaultdict(Tally)
+        by_closing = self.served is ServedCases.CLOSED
         for file in books[CASE_FILES].values():
-            step = file.closed if self.served is ServedCases.CLOSED else file.receipt
-            if step is None:
+            served = file.closed_on if by_closing else file.received_on
+            if served is None:
                 continue
-            period = period_of(step.day)
+            period = period_of(served)
             if period.start not in recorded and not self.measure_without_evaluations:
                 continue
             for subject in subjects_of(file.window, file.staff, self.subjects):
                 tally = tallies[(subject, period.start)]
                 tally.denominator += 1
                 if file.case in evaluated:
+                    step = file.closed if by_closing else file.receipt
+                    assert step is not None
                     tally.numerator += 1
                     tally.evidence.append(step.event)
         yield from self.rates(context, name, tallies, say("已评价的办件数/办件数"))

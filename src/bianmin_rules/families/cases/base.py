@@ -37,7 +37,7 @@ from bianmin_rules.core.matters import Matter
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import ZERO, ChargeTo, Citation, RuleId, Verdict, VerdictKind, charged
 from bianmin_rules.core.words import Message, as_message, say, word, zh
-from bianmin_rules.families.cases.ledger import CASE_FILES, KIND_BITS, CaseFile, Step
+from bianmin_rules.families.cases.ledger import CASE_FILES, KIND_BITS, CaseFile, MaterialsDone, Receipt, Step
 
 _RECEIPT, _DAY_AFTER_RECEIPT = ClockStart.RECEIPT, ClockStart.DAY_AFTER_RECEIPT
 """Looked up once: reading an enum member off its class is an attribute search, on every case."""
@@ -59,7 +59,22 @@ def start_of(file: CaseFile, start: ClockStart) -> tuple[Step, str | Message, bo
     complete = file.materials_complete_on
     if complete is None:
         return None
-    return complete, (zh("补齐材料之日") if complete is not receipt else zh("受理之日（收件时材料齐全）")), False
+    return complete, (zh("受理之日（收件时材料齐全）") if isinstance(complete, Receipt) else zh("补齐材料之日")), False
+
+
+def clock_start(file: CaseFile, start: ClockStart) -> tuple[date, bool] | None:
+    """The day :func:`start_of` starts the clock from, and whether that day is counted, read off the file."""
+    received = file.received_on
+    if received is None:
+        return None
+    if start is _DAY_AFTER_RECEIPT:
+        return received, False
+    if start is _RECEIPT:
+        return received, True
+    if file.materials_complete:
+        return received, False
+    done = file.first(MaterialsDone)
+    return None if done is None else (done.day, False)
 
 
 class SubRule(BaseModel):
@@ -119,10 +134,10 @@ class CaseIndex:
     """
 
     def __init__(self, cases: Mapping[str, CaseFile]) -> None:
-        self.received: tuple[CaseFile, ...] = tuple(f for f in cases.values() if f.receipt is not None)
-        by_type: defaultdict[str, list[CaseFile]] = defaultdict(list)
+        self.received: tuple[CaseFile, ...] = tuple(f for f in cases.values() if f.received_on is not None)
+        by_type: defaultdict[str | None, list[CaseFile]] = defaultdict(list)
         for file in self.received:
-            by_type[file.receipt.case_type].append(file)  # type: ignore[union-attr]
+            by_type[file.case_type].append(file)
         self._by_type = {case_type: tuple(files) for case_type, files in by_type.items()}
         self._of_types: dict[tuple[str, ...], tuple[CaseFile, ...]] = {}
         self._holding: dict[type[Step], tuple[CaseFile, ...]] = {}
@@ -137,7 +152,7 @@ class CaseIndex:
         if files is None:
             wanted = set(types)
             files = self._of_types[types] = tuple(
-                f for f in self.received if f.receipt.case_type in wanted  # type: ignore[union-attr]
+                f for f in self.received if f.case_type in wanted
             )
         return files
 
@@ -174,8 +189,7 @@ class CasePolicy(PolicyBase):
 
     def covers(self, file: CaseFile) -> bool:
         """Whether the rule applies to the case: received, of a covered type, and admitted."""
-        receipt = file.receipt
-        return (receipt is not None and (not self.case_types or receipt.case_type in self.case_types)
+        return (file.received_on is not None and (not self.case_types or file.case_type in self.case_types)
                 and self.admits(file))
 
     def admits(self, file: CaseFile) -> bool:
@@ -197,7 +211,7 @@ class CasePolicy(PolicyBase):
         """
         types = self.case_types
         holding = case_index(books, context).holding(kind)
-        typed = [f for f in holding if f.receipt.case_type in types] if types else holding  # type: ignore[union-attr]
+        typed = [f for f in holding if f.case_type in types] if types else holding
         return [f for f in typed if self.admits(f)]
 
     def about(
@@ -274,10 +288,9 @@ class CaseDeadlinePolicy(CasePolicy):
         counted, no suspensions), met by the closing and without side verdicts, has
         nothing to say about such a case: it may pass it over without a clock.
         """
-        closed, receipt = file.closed, file.receipt
-        if closed is None or receipt is None or context.include_compliance:
+        closed_on, received_on = file.closed_on, file.received_on
+        if closed_on is None or received_on is None or context.include_compliance:
             return False
-        closed_on, received_on = closed.day, receipt.day
         # Closed on the day of receipt: within any limit, as no due date comes before it.
         return closed_on <= received_on or closed_on <= limit.due_date(received_on, context.calendar)
 
@@ -404,8 +417,8 @@ class CaseDeadlinePolicy(CasePolicy):
     @staticmethod
     def evidence_of(timed: Timed) -> tuple[str, ...]:
         """The events a limit rests on: receipt, the clock's own, and the step that met it."""
-        receipt = timed.file.receipt
-        ids = [receipt.event] if receipt else []
+        receipt = timed.file.receipt_event
+        ids = [receipt] if receipt else []
         ids += timed.evidence
         if timed.done is not None:
             ids.append(timed.done.event)

@@ -74,21 +74,21 @@ class CompletionRate(CasePolicy):
         starts: dict[date, date] = {}  # the first day of each day's period, worked out once per day
         placed: Counter[tuple[str | None, str | None, date, int]] = Counter()
         for file in self.cases(books, context):
-            since, closed, receipt = overdue.get(file.case), file.closed, file.receipt
+            since, closed, received = overdue.get(file.case), file.closed_on, file.received_on
             if closed is None and since is None:
                 continue  # neither closed nor overdue: not counted yet
-            assert receipt is not None
+            assert received is not None
             if by_receipt:
-                day = receipt.day
+                day = received
             elif closed is not None:
-                day = closed.day
+                day = closed
             else:  # open, but overdue: counted in the period it fell due
                 assert since is not None
                 day = since
             start = starts.get(day)
             if start is None:
                 start = starts[day] = date(day.year, (day.month - 1) // months * months + 1, 1)
-            placed[(receipt.window, receipt.staff, start, 0 if since is None else 1)] += 1
+            placed[(file.window, file.staff, start, 0 if since is None else 1)] += 1
         tally: dict[tuple[str, str, date], list[int]] = defaultdict(lambda: [0, 0])
         for (window, staff, start, column), cases in placed.items():
             for per in self.per:

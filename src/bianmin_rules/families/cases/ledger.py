@@ -9,6 +9,7 @@ large log stay small.
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime
@@ -21,7 +22,7 @@ from bianmin_rules.core.books import Book, Books
 from bianmin_rules.core.deadlines import Pause, TimeLimit
 from bianmin_rules.core.errors import EvaluationError
 from bianmin_rules.core.events import EventBase
-from bianmin_rules.core.facts import fact, fact_of, filer, follows
+from bianmin_rules.core.facts import Columns, fact, fact_of, follows
 from bianmin_rules.core.verdicts import Verdict
 from bianmin_rules.core.words import Message, say
 from bianmin_rules.families.cases.events import (
@@ -244,7 +245,10 @@ STEP_OF_EVENT: dict[type[CaseEvent], type[Step]] = {
     PaperCopiesDemanded: PaperDemand,
 }
 
-KIND_BITS: dict[type[Step], int] = {step: 1 << i for i, step in enumerate(STEP_OF_EVENT.values())}
+STEP_KINDS: tuple[type[Step], ...] = tuple(STEP_OF_EVENT.values())
+"""Every kind of step, in the order of their bits and of their codes in a book's columns."""
+
+KIND_BITS: dict[type[Step], int] = {step: 1 << i for i, step in enumerate(STEP_KINDS)}
 """One bit per kind of step: a case file knows at once which kinds it holds."""
 
 def step_of(event: CaseEvent) -> Step:
@@ -255,23 +259,66 @@ def step_of(event: CaseEvent) -> Step:
 _ORDER = attrgetter("at", "event")
 
 
-@fact
 class CaseFile:
     """Everything the log says about one case: its receipt and its steps, in time order.
 
-    The facts other families read most are fields: :attr:`receipt` (with the promised
-    limit), :attr:`completion` (valid completions only, REG-3) and :attr:`closed`.
+    A case file is a view of the book's :class:`~bianmin_rules.core.facts.Columns`, made
+    once when the book closes: the steps are built when read (:attr:`steps`, :meth:`of`,
+    :meth:`first`, :attr:`receipt`, :attr:`completion`, :attr:`closed`), equal field for
+    field to the steps filed. What the rules ask of nearly every case is kept on the file
+    itself, read without building a step: the day it was received (:attr:`received_on`), by
+    which window and staff member, its case type and promised limit, and when it was
+    completed and closed.
     """
 
+    __slots__ = (
+        "_book", "_shape", "_start", "case", "case_type", "closed_on", "completed_on", "promised_limit",
+        "received_on", "staff", "window",
+    )
+
     case: str
-    receipt: Receipt | None
-    steps: tuple[Step, ...]
-    completion: Completion | None
-    """When the case was completed, if it was (a completion found false does not count, REG-3)."""
-    closed: Step | None
-    """The step that closed the case: its completion or its rejection, whichever came first."""
-    kinds: int
-    """The kinds of step the file holds, as bits of :data:`KIND_BITS`; absent kinds are never scanned for."""
+    received_on: date | None
+    """The day the case was received (受理之日, CASE-1); None when the log never received it."""
+    window: str | None
+    """The window that received the case."""
+    staff: str | None
+    """The staff member who received the case (首办责任人)."""
+    case_type: str | None
+    """The case type of the receipt."""
+    promised_limit: TimeLimit | None
+    """The limit promised at receipt, if one was (TL-2)."""
+    completed_on: date | None
+    """The day the case was completed, if it was (a completion found false does not count, REG-3)."""
+    closed_on: date | None
+    """The day the case was closed: completed or rejected, whichever came first."""
+
+    def __init__(self, case: str, book: _Filed, start: int, shape: Shape) -> None:
+        """The file of ``case``, whose ordered steps are the rows ``book.order[start:]`` of ``shape``'s kinds.
+
+        A case received twice is an error, and so is a step dated before the receipt
+        (:func:`~bianmin_rules.core.facts.follows`); only materials received online
+        may come first (REG-6).
+        """
+        self.case, self._book, self._shape, self._start = case, book, shape, start
+        order, receipts, completion, closed = book.order, shape.receipts, shape.completion, shape.closed
+        if receipts:
+            # A receipt's fields but event, in order: at, window, staff, case_type, promised_limit, …
+            received, self.window, self.staff, self.case_type, self.promised_limit = \
+                book.columns.values(order[start + receipts[0]])[:5]
+            self.received_on = book.day(received)
+        else:
+            self.received_on = self.window = self.staff = self.case_type = self.promised_limit = None
+        self.completed_on = None if completion is None else book.day(book.at(order[start + completion]))
+        self.closed_on = None if closed is None else book.day(book.at(order[start + closed]))
+        if len(receipts) > 1:
+            steps = self.steps
+            first, second = steps[receipts[0]], steps[receipts[1]]
+            raise EvaluationError(
+                f"case {case!r} is received twice (first in event {first.event!r})", event_id=second.event
+            )
+        if receipts and receipts[0]:  # steps sorted before the receipt: at its moment, or a contradiction
+            steps = self.steps
+            follows(steps, steps[receipts[0]], f"case {case!r}", may_precede=(OnlineMaterials,))
 
     @classmethod
     def from_steps(cls, case: str, steps: Iterable[Step]) -> CaseFile:
@@ -280,45 +327,128 @@ class CaseFile:
 
     @classmethod
     def of_ordered(cls, case: str, ordered: tuple[Step, ...]) -> CaseFile:
-        """File steps already in order (by time, then event id).
+        """File steps already in order (by time, then event id), in columns of their own."""
+        columns = Columns(STEP_KINDS)
+        book = _Filed(columns, array("I", map(columns.append, ordered)), columns.fact, columns.at, shared_days())
+        return cls(case, book, 0, shape_of(tuple(map(type, ordered))))
 
-        A case received twice is an error, and so is a step dated before the receipt
-        (:func:`~bianmin_rules.core.facts.follows`); only materials received online
-        may come first (REG-6).
-        """
-        shape = shape_of(tuple(map(type, ordered)))
-        receipts = shape.receipts
-        if len(receipts) > 1:
-            first, second = ordered[receipts[0]], ordered[receipts[1]]
-            raise EvaluationError(
-                f"case {case!r} is received twice (first in event {first.event!r})", event_id=second.event
-            )
-        if receipts and receipts[0]:  # steps sorted before the receipt: at its moment, or a contradiction
-            follows(ordered, ordered[receipts[0]], f"case {case!r}", may_precede=(OnlineMaterials,))
-        return cls(
-            case,
-            cast(Receipt, ordered[receipts[0]]) if receipts else None,
-            ordered,
-            None if shape.completion is None else cast(Completion, ordered[shape.completion]),
-            None if shape.closed is None else ordered[shape.closed],
-            shape.kinds,
-        )
+    def _step(self, position: int) -> Step:
+        """The step at ``position`` among the file's ordered steps, built from the columns."""
+        book = self._book
+        step: Step = book.fact(book.order[self._start + position])
+        return step
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """Every step, in time order (then event id)."""
+        return tuple(map(self._step, range(len(self._shape.sequence))))
+
+    @property
+    def receipt(self) -> Receipt | None:
+        """The receipt (CASE-1), if the log has one."""
+        receipts = self._shape.receipts
+        return cast(Receipt, self._step(receipts[0])) if receipts else None
+
+    @property
+    def completion(self) -> Completion | None:
+        """The completion, if the case was completed (a completion found false does not count, REG-3)."""
+        position = self._shape.completion
+        return None if position is None else cast(Completion, self._step(position))
+
+    @property
+    def closed(self) -> Step | None:
+        """The step that closed the case: its completion or its rejection, whichever came first."""
+        position = self._shape.closed
+        return None if position is None else self._step(position)
+
+    def _receipt_value(self, name: str) -> Any:
+        """A field of the receipt, read without building it; None when the log never received the case."""
+        receipts = self._shape.receipts
+        book = self._book
+        return book.columns.value(book.order[self._start + receipts[0]], name) if receipts else None
+
+    @property
+    def statutory_limit(self) -> TimeLimit | None:
+        """The statutory limit registered at receipt, if one was."""
+        limit: TimeLimit | None = self._receipt_value("statutory_limit")
+        return limit
+
+    @property
+    def key_project(self) -> bool:
+        """Whether the receipt marks the case a key project (绿色通道)."""
+        return bool(self._receipt_value("key_project"))
+
+    @property
+    def issuing_window(self) -> str | None:
+        """The window the receipt names as issuing the final certificate."""
+        window: str | None = self._receipt_value("issuing_window")
+        return window
+
+    @property
+    def online(self) -> bool:
+        """Whether the case was received through the online system (REG-3)."""
+        return bool(self._receipt_value("online"))
+
+    @property
+    def materials_complete(self) -> bool:
+        """Whether the materials were complete on receipt."""
+        return bool(self._receipt_value("materials_complete"))
+
+    @property
+    def receipt_event(self) -> str | None:
+        """The id of the event that received the case, if one did."""
+        receipts, book = self._shape.receipts, self._book
+        return book.columns.event(book.order[self._start + receipts[0]]) if receipts else None
+
+    @property
+    def completion_event(self) -> str | None:
+        """The id of the event that completed the case, if it was."""
+        position, book = self._shape.completion, self._book
+        return None if position is None else book.columns.event(book.order[self._start + position])
+
+    @property
+    def kinds(self) -> int:
+        """The kinds of step the file holds, as bits of :data:`KIND_BITS`; absent kinds are never scanned for."""
+        return self._shape.kinds
+
+    def _at(self, position: int | None) -> datetime | None:
+        """The time of the step at ``position`` among the file's ordered steps, if there is one."""
+        book = self._book
+        return None if position is None else book.at(book.order[self._start + position])
+
+    @property
+    def received(self) -> datetime | None:
+        """When the case was received (CASE-1); None when the log never received it."""
+        receipts = self._shape.receipts
+        return self._at(receipts[0]) if receipts else None
+
+    @property
+    def completed(self) -> datetime | None:
+        """When the case was completed, if it was (a completion found false does not count, REG-3)."""
+        return self._at(self._shape.completion)
+
+    @property
+    def closed_at(self) -> datetime | None:
+        """When the case was closed: completed or rejected, whichever came first."""
+        return self._at(self._shape.closed)
 
     def has(self, kind: type[Step]) -> bool:
         """Whether the file holds a step of this kind."""
-        return bool(self.kinds & KIND_BITS[kind])
+        return bool(self._shape.kinds & KIND_BITS[kind])
 
     def of(self, kind: type[StepT]) -> tuple[StepT, ...]:
         """The steps of one kind, in time order."""
-        if not self.kinds & KIND_BITS[kind]:
+        if not self._shape.kinds & KIND_BITS[kind]:
             return ()
-        return tuple(s for s in self.steps if type(s) is kind)
+        book = self._book
+        rows = map(book.order.__getitem__, map(self._start.__add__, self._shape.where[kind]))
+        return cast(tuple[StepT, ...], tuple(map(book.fact, rows)))
 
     def first(self, kind: type[StepT]) -> StepT | None:
         """The earliest step of one kind, if any."""
-        if not self.kinds & KIND_BITS[kind]:
+        if not self._shape.kinds & KIND_BITS[kind]:
             return None
-        return next((s for s in self.steps if type(s) is kind), None)
+        return cast(StepT, self._step(self._shape.where[kind][0]))
 
     def before(self, kind: type[StepT], day: date) -> Iterator[StepT]:
         """The steps of one kind on or before ``day``."""
@@ -337,7 +467,7 @@ class CaseFile:
     @property
     def materials_complete_on(self) -> Step | None:
         """The step from which the materials were complete: the receipt, or the completion of the materials."""
-        if self.receipt is not None and self.receipt.materials_complete:
+        if self.materials_complete:
             return self.receipt
         return self.first(MaterialsDone)
 
@@ -346,7 +476,7 @@ class CaseFile:
 
         A second suspension while suspended, and a resumption while running, change nothing.
         """
-        if not self.kinds & KIND_BITS[Suspension]:
+        if not self._shape.kinds & KIND_BITS[Suspension]:
             return ()
         pauses: list[Pause] = []
         stopped: date | None = None
@@ -360,15 +490,41 @@ class CaseFile:
             pauses.append(Pause(stopped, None))
         return tuple(pauses)
 
-    @property
-    def window(self) -> str | None:
-        """The window that received the case."""
-        return self.receipt.window if self.receipt else None
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, CaseFile) and self.case == other.case and self.steps == other.steps
 
-    @property
-    def staff(self) -> str | None:
-        """The staff member who received the case (首办责任人)."""
-        return self.receipt.staff if self.receipt else None
+    def __hash__(self) -> int:
+        return hash((self.case, self.steps))
+
+    def __repr__(self) -> str:
+        return f"CaseFile(case={self.case!r}, steps={self.steps!r})"
+
+
+class _Filed(NamedTuple):
+    """The steps of a book of case files: the columns they were filed in, and their rows in case-file order."""
+
+    columns: Columns
+    order: array[int]
+    """The rows of each file's steps in time order (then event id), file after file, in case-id order."""
+    fact: Callable[[int], Any]
+    """The step of a row, built again from the columns (:meth:`~bianmin_rules.core.facts.Columns.fact`)."""
+    at: Callable[[int], datetime]
+    """The time of a row's step (:meth:`~bianmin_rules.core.facts.Columns.at`)."""
+    day: Callable[[datetime], date]
+    """The China-time day of a time, one date object per day for all the files (:func:`shared_days`)."""
+
+
+def shared_days() -> Callable[[datetime], date]:
+    """A function giving the day of a time, the same date object for every time of one day: the files of a large
+    log keep the days of their receipt, completion and closing, and a year has a few hundred days."""
+    days: dict[date, date] = {}
+    share = days.setdefault
+
+    def day(at: datetime) -> date:
+        today = at.date()
+        return share(today, today)
+
+    return day
 
 
 class Shape(NamedTuple):
@@ -382,6 +538,10 @@ class Shape(NamedTuple):
     """The first completion that stands (after the last one found false, REG-3)."""
     closed: int | None
     """The earlier of that completion and the first rejection."""
+    sequence: tuple[type[Step], ...]
+    """The kind of each step, in order."""
+    where: dict[type[Step], tuple[int, ...]]
+    """The positions of the steps of each kind present, in order."""
 
 
 @lru_cache(maxsize=4096)
@@ -397,8 +557,10 @@ def shape_of(kinds: tuple[type[Step], ...]) -> Shape:
     receipts: list[int] = []
     standing: list[int] = []
     rejection: int | None = None
+    where: dict[type[Step], list[int]] = defaultdict(list)
     for i, kind in enumerate(kinds):
         bits |= KIND_BITS[kind]
+        where[kind].append(i)
         if kind is Receipt:
             receipts.append(i)
         elif kind is Rejection:
@@ -409,7 +571,8 @@ def shape_of(kinds: tuple[type[Step], ...]) -> Shape:
             standing.append(i)
     completion = standing[0] if standing else None
     ends = [i for i in (completion, rejection) if i is not None]
-    return Shape(bits, tuple(receipts), completion, min(ends) if ends else None)
+    return Shape(bits, tuple(receipts), completion, min(ends) if ends else None, kinds,
+                 {kind: tuple(found) for kind, found in where.items()})
 
 
 def _standing(steps: tuple[Step, ...]) -> tuple[Completion, ...]:
@@ -433,6 +596,9 @@ def undeclared_case_type(case_type: str, declared: Iterable[str], *, event_id: s
 class CaseLedger:
     """Gathers case events into case files; checks case types against the variant (CASE-2).
 
+    Each event is filed as it comes, straight into the book's
+    :class:`~bianmin_rules.core.facts.Columns` (no step is built); at close the rows of
+    each case are put in time order and each case gets its :class:`CaseFile`.
     ``case_types`` None files every case type, for a caller that checks them afterwards
     (:func:`~bianmin_rules.core.engine.evaluate_all`, for several variants at once).
     """
@@ -441,9 +607,9 @@ class CaseLedger:
 
     def __init__(self, case_types: Iterable[str] | None) -> None:
         self._case_types = frozenset(case_types or ())
-        self._steps: dict[str, list[Step]] = defaultdict(list)
+        self._columns = Columns(STEP_KINDS)
         self.filers: dict[type[EventBase], Callable[[Any], None]] = {
-            event: filer(step, self._steps, "case") for event, step in STEP_OF_EVENT.items()
+            event: self._columns.filer(step, "case") for event, step in STEP_OF_EVENT.items()
         }
         """The function that files each event type (see :class:`~bianmin_rules.core.books.Ledger`)."""
         if case_types is not None:
@@ -462,19 +628,29 @@ class CaseLedger:
 
     def close(self) -> dict[str, CaseFile]:
         """The case files, by case id, in case-id order."""
-        files = {}
-        for case in sorted(self._steps):
-            steps = self._steps.pop(case)  # dropped once filed: its memory serves the files built next
-            steps.sort(key=_ORDER)  # in place: one list fewer per case than sorted()
-            files[case] = CaseFile.of_ordered(case, tuple(steps))
+        columns = self._columns
+        cases, order, ends = columns.grouped()
+        book, codes = _Filed(columns, order, columns.fact, columns.at, shared_days()), columns.codes(order)
+        files, shapes, start = {}, _SHAPES, 0
+        for case, end in zip(cases, ends, strict=True):
+            kinds = codes[start:end]
+            shape = shapes.get(kinds)
+            if shape is None:
+                shape = shapes[kinds] = shape_of(tuple(map(STEP_KINDS.__getitem__, kinds)))
+            files[case] = CaseFile(case, book, start, shape)
+            start = end
         return files
+
+
+_SHAPES: dict[bytes, Shape] = {}
+"""The :class:`Shape` of each sequence of kinds of step met, by their codes in a book's columns (a few hundred)."""
 
 
 def admit_case_types(files: Mapping[str, CaseFile], case_types: Collection[str]) -> None:
     """Raise on the earliest receipt of a case type not among ``case_types`` (CASE-2)."""
     undeclared = [
-        file.receipt for file in files.values()
-        if file.receipt is not None and file.receipt.case_type not in case_types
+        receipt for file in files.values()
+        if file.received_on is not None and file.case_type not in case_types and (receipt := file.receipt) is not None
     ]
     if undeclared:
         first = min(undeclared, key=lambda receipt: (receipt.at, receipt.event))
@@ -488,7 +664,7 @@ CASE_FILES: Book[Mapping[str, CaseFile]] = Book("cases", CaseLedger, admit=admit
 def unjudged_cases(books: Books) -> Iterator[Message]:
     """A note for each case the log never received: its time limits cannot be checked."""
     for file in books[CASE_FILES].values():
-        if file.receipt is None:
+        if file.received_on is None:
             yield say("办件 {case}：日志中没有收件记录，无法检查其时限（事件 {event} 等）。", case=file.case,
                       event=file.steps[0].event)
 
@@ -500,4 +676,4 @@ def case_received(verdict: Verdict, books: Books) -> date | None:
     it is judged under the rules in force that day, as the applicant was told them then.
     """
     file = books[CASE_FILES].get(verdict.case) if verdict.case is not None else None
-    return file.receipt.day if file is not None and file.receipt is not None else None
+    return file.received_on if file is not None else None

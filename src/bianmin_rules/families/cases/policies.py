@@ -40,6 +40,7 @@ from bianmin_rules.families.cases.base import (
     SubRule,
     Timed,
     case_index,
+    clock_start,
     start_of,
     under,
 )
@@ -49,7 +50,6 @@ from bianmin_rules.families.cases.ledger import (
     Explanation,
     Extension,
     PromiseNotice,
-    Receipt,
     Rejection,
     Suspension,
 )
@@ -134,16 +134,15 @@ class _PromisedBase(CaseDeadlinePolicy):
         cases, told apart here without a clock.
         The due date is the one :meth:`promised` gives a clock of that limit alone.
         """
-        closed, receipt = file.closed, file.receipt
-        if (closed is None or receipt is None or receipt.promised_limit is None or context.include_compliance
-                or file.kinds & _HELD_OR_EXTENDED):
+        closed_on, limit = file.closed_on, file.promised_limit
+        if closed_on is None or limit is None or context.include_compliance or file.kinds & _HELD_OR_EXTENDED:
             return False
-        begun = start_of(file, self.start)
+        begun = clock_start(file, self.start)
         if begun is None:
             return False
-        step, _, counted = begun
-        due = count_due(receipt.promised_limit, step.day, context.calendar, counts_start_day=counted)
-        return due is not None and closed.day <= due
+        day, counted = begun
+        due = count_due(limit, day, context.calendar, counts_start_day=counted)
+        return due is not None and closed_on <= due
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
         """The promised limit, when the clock has started and a limit was set."""
@@ -308,17 +307,17 @@ class ReceiptNotice(CaseDeadlinePolicy):
         and no verdict concerns it unless compliance is reported: nearly every notice of
         a synthetic log, passed over without a clock.
         """
-        receipt, notice = file.receipt, file.first(PromiseNotice)
-        if receipt is not None and notice is not None and notice.day <= receipt.day and not context.include_compliance:
-            latest = self.latest_promise(receipt, context)
+        received, notice = file.received_on, file.first(PromiseNotice)
+        if received is not None and notice is not None and notice.day <= received and not context.include_compliance:
+            latest = self.latest_promise(file, context)
             if latest is None or notice.promised_date <= latest:
                 return
         yield from super().judge_file(file, context)
 
-    def latest_promise(self, receipt: Receipt, context: Context) -> date | None:
+    def latest_promise(self, file: CaseFile, context: Context) -> date | None:
         """The latest date a notice may promise: the due date of the promised limit, if there is one."""
-        limit = receipt.promised_limit
-        return None if limit is None else limit.due_date(receipt.day, context.calendar)
+        limit, received = file.promised_limit, file.received_on
+        return None if limit is None or received is None else limit.due_date(received, context.calendar)
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
         """The notice's own limit from receipt."""
@@ -340,7 +339,7 @@ class ReceiptNotice(CaseDeadlinePolicy):
         if not isinstance(notice, PromiseNotice) or receipt is None or receipt.promised_limit is None:
             return
         limit = receipt.promised_limit
-        latest = self.latest_promise(receipt, context)
+        latest = self.latest_promise(file, context)
         if latest is None or notice.promised_date <= latest:
             return
         promise = duty_done(context, due=latest, done=notice.promised_date, unit=self.late_unit)
@@ -373,11 +372,11 @@ class GreenChannel(CaseDeadlinePolicy):
 
     def admits(self, file: CaseFile) -> bool:
         """Key projects (``key_project``)."""
-        return file.receipt is not None and file.receipt.key_project
+        return file.received_on is not None and file.key_project
 
     def cases(self, books: Books, context: Context) -> list[CaseFile]:
         """The covered cases: key projects are few, and found without a call per case."""
-        return [f for f in case_index(books, context).of_types(self.case_types) if f.receipt.key_project]  # type: ignore[union-attr]
+        return [f for f in case_index(books, context).of_types(self.case_types) if f.key_project]
 
     def judge_file(self, file: CaseFile, context: Context) -> Iterator[Verdict]:
         """The compressed limit judged, or a warning that it cannot be computed."""
@@ -451,8 +450,7 @@ class RejectionDecision(CaseDeadlinePolicy):
         decision is still missing.
         """
         types, rejected = self.case_types, KIND_BITS[Rejection]
-        return [f for f in case_index(books, context).received
-                if f.receipt.case_type in types or f.kinds & rejected]  # type: ignore[union-attr]
+        return [f for f in case_index(books, context).received if f.case_type in types or f.kinds & rejected]
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """Every covered case judged, but for those closed within the limit, passed over without a clock."""

@@ -21,22 +21,22 @@ the same chain, so the printout shows exactly what the verdicts rest on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from array import array
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from enum import StrEnum
-from functools import cached_property
-from typing import NamedTuple
+from typing import Literal, NamedTuple, cast
 
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.words import Message, joined, say, word, zh
 from bianmin_rules.families.cases.ledger import CASE_FILES, CaseFile, Step
-from bianmin_rules.families.first_inquiry.events import DischargeReason
+from bianmin_rules.families.first_inquiry.events import Channel, DischargeReason
 from bianmin_rules.families.first_inquiry.ledger import (
     INQUIRY_FILES,
     Asked,
     Discharged,
     Handed,
+    InquiryBook,
     InquiryFile,
     InquiryStep,
     LeaderAsked,
@@ -83,27 +83,69 @@ class Link(NamedTuple):
         return (self.at, self.event)
 
 
-@dataclass(frozen=True)
-class Chain:
-    """The responsibility chain of one inquiry.
+class Chain(InquiryFile):
+    """The responsibility chain of one inquiry: a view of its file, with the case it became.
 
-    The links are walked when first read: the rules that read only the steps (which
-    guidance came, which refusal, which discharge) do not need them, and on a large log
-    most inquiries are read by no other rule. Not slotted, so
-    that :attr:`links` can keep what it walked.
+    The steps are built when first read, and only the kinds a rule asks for
+    (:meth:`of`, :meth:`first_of`), and so is the case; the links are walked when first read: the rules that
+    read only the steps (which guidance came, which refusal, which discharge) do not need
+    them, and on a large log most inquiries are read by no other rule. A stage keeps no
+    chain: each rule reads views made as it goes (:class:`Chains`), and the links once
+    walked are kept for the stage's other rules.
     """
 
-    inquiry: str
-    asked: Asked
-    steps: tuple[InquiryStep, ...]
-    """Every step of the inquiry in order: the links' steps, without the closing of the linked case."""
-    case: CaseFile | None
-    """The case the matter became, if a handler linked one."""
+    __slots__ = ("_asked", "_case", "_cases", "_links", "_steps", "_walked")
 
-    @cached_property
+    def __init__(self, book: InquiryBook, index: int, cases: Mapping[str, CaseFile],
+                 walked: dict[str, tuple[Link, ...]] | None = None) -> None:
+        """The chain of the ``index``-th inquiry of ``book``, whose case is looked up in ``cases`` when read."""
+        super().__init__(book, index)
+        self._cases, self._walked = cases, walked
+        self._case: CaseFile | Literal[False] | None = False
+        self._asked: Asked | None = None
+        self._steps: tuple[InquiryStep, ...] | None = None
+        self._links: tuple[Link, ...] | None = None
+
+    @property
+    def case(self) -> CaseFile | None:
+        """The case the matter became, if a handler linked one the log has."""
+        case = self._case
+        if case is False:
+            case = self._case = linked_case(self, self._cases)
+        return case
+
+    @property
+    def asked(self) -> Asked:
+        """The first question (FIR-1)."""
+        asked = self._asked
+        if asked is None:
+            book, position = self.book, self._shape.asked
+            if position is None:
+                raise ValueError(f"inquiry {self.inquiry!r} was never received")
+            asked = self._asked = cast(Asked, book.step(book.row(self.index, position)))
+        return asked
+
+    @property
+    def steps(self) -> tuple[InquiryStep, ...]:
+        """Every step of the inquiry in order: the links' steps, without the closing of the linked case."""
+        steps = self._steps
+        if steps is None:
+            steps = self._steps = super().steps
+        return steps
+
+    @property
     def links(self) -> tuple[Link, ...]:
         """Each step (and the closing of the linked case, in its place) with where it left the responsibility."""
-        return walk(self.asked.staff, self.steps, self.case)
+        links = self._links
+        if links is None:
+            walked = self._walked
+            links = walked.get(self.inquiry) if walked is not None else None
+            if links is None:
+                links = walk(self.asked.staff, self.steps, self.case)
+                if walked is not None:
+                    walked[self.inquiry] = links
+            self._links = links
+        return links
 
     @property
     def first(self) -> str:
@@ -134,6 +176,48 @@ class Chain:
         """The ids of every event in the chain, in chain order."""
         return tuple(link.event for link in self.links)
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Chain) and super().__eq__(other) and self.case == other.case
+
+    def __hash__(self) -> int:
+        return super().__hash__()
+
+    def __repr__(self) -> str:
+        return f"Chain(inquiry={self.inquiry!r}, steps={self.steps!r}, case={self.case!r})"
+
+
+class Chains:
+    """The chain of every inquiry the log received, in inquiry-id order, made as they are read.
+
+    What a stage keeps for its FIR rules (:class:`~bianmin_rules.core.policy.Derived`) is
+    which inquiries were received and through which channel, and the links of the chains
+    a rule walked; not a chain per inquiry.
+    """
+
+    __slots__ = ("_book", "_cases", "_channels", "_received", "_walked")
+
+    def __init__(self, book: InquiryBook, cases: Mapping[str, CaseFile]) -> None:
+        self._book, self._cases = book, cases
+        self._received = array("I", book.received())
+        value, row, shape = book.columns.value, book.row, book.shape
+        self._channels: list[Channel] = [
+            value(row(index, cast(int, shape(index).asked)), "channel") for index in self._received
+        ]
+        self._walked: dict[str, tuple[Link, ...]] = {}
+
+    def __iter__(self) -> Iterator[Chain]:
+        return self.through(None)
+
+    def through(
+        self, channels: Collection[Channel] | None, having: type[InquiryStep] | None = None,
+    ) -> Iterator[Chain]:
+        """The chains of the inquiries asked through one of ``channels`` (None: every chain), in inquiry-id order;
+        with ``having``, only those that hold a step of that kind (told by their shape, without a chain)."""
+        book, cases, walked, shape = self._book, self._cases, self._walked, self._book.shape
+        for index, channel in zip(self._received, self._channels, strict=True):
+            if (channels is None or channel in channels) and (having is None or having in shape(index).where):
+                yield Chain(book, index, cases, walked)
+
 
 def discharge_faults(step: Discharged, earlier: Iterable[InquiryStep]) -> tuple[str, ...]:
     """The conditions of a discharge that are not met (FIR-7, FIR-2); empty when it counts."""
@@ -155,17 +239,22 @@ def discharge_faults(step: Discharged, earlier: Iterable[InquiryStep]) -> tuple[
 
 def linked_case(file: InquiryFile, cases: Mapping[str, CaseFile]) -> CaseFile | None:
     """The case the first handler linked to the inquiry, if the log has it."""
-    for step in file.steps:
-        if isinstance(step, Taken) and step.case:
-            return cases.get(step.case)
-    return None
+    linked = next((step.case for step in file.of(Taken) if step.case), None)
+    return None if linked is None else cases.get(linked)
 
 
 def build_chain(file: InquiryFile, cases: Mapping[str, CaseFile]) -> Chain | None:
-    """The responsibility chain of ``file``; None when the log never received the inquiry."""
+    """The responsibility chain of ``file``, apart from the books; None when the log never received the inquiry.
+
+    The chain and its case keep their own steps, not the books they were read from: a
+    chain read alone (``bianmin-rules chain``, :func:`~bianmin_rules.views.trace.trace_inquiry`)
+    outlives them.
+    """
     if file.asked is None:
         return None
-    return Chain(file.inquiry, file.asked, file.steps, linked_case(file, cases))
+    own = InquiryFile.from_steps(file.inquiry, file.steps)
+    case = linked_case(file, cases)
+    return Chain(own.book, own.index, {} if case is None else {case.case: CaseFile.from_steps(case.case, case.steps)})
 
 
 def walk(first: str, steps: tuple[InquiryStep, ...], case: CaseFile | None) -> tuple[Link, ...]:
@@ -181,14 +270,13 @@ def walk(first: str, steps: tuple[InquiryStep, ...], case: CaseFile | None) -> t
     return tuple(links)
 
 
-def received_chains(books: Books) -> tuple[Chain, ...]:
+def received_chains(books: Books) -> Chains:
     """The chain of every inquiry the log received, in inquiry-id order.
 
     Every FIR policy of one evaluation reads these; they derive them once through
     :class:`~bianmin_rules.core.policy.Derived`.
     """
-    cases = books[CASE_FILES]
-    return tuple(chain for file in books[INQUIRY_FILES].values() if (chain := build_chain(file, cases)) is not None)
+    return Chains(books[INQUIRY_FILES], books[CASE_FILES])
 
 
 class _Walker:

@@ -50,10 +50,16 @@ class InquiryPolicy(PolicyBase):
         description="FIR-1: the ways of asking that make the person asked a first-inquiry person.",
     )
 
-    def chains(self, books: Books, context: Context) -> Iterator[Chain]:
-        """The chain of every inquiry received through one of ``channels``, in inquiry-id order."""
-        channels = self.channels
-        return (chain for chain in context.derived.of(books, received_chains) if chain.asked.channel in channels)
+    def chains(self, books: Books, context: Context, having: type[InquiryStep] | None = None) -> Iterator[Chain]:
+        """The chain of every inquiry received through one of ``channels`` (and holding a step of the kind
+        ``having``, if given), in inquiry-id order."""
+        return context.derived.of(books, received_chains).through(self.channels, having)
+
+    def in_time(self, context: Context, start: date, within: TimeLimit, done: InquiryStep | None) -> bool:
+        """Whether ``done`` came within ``within`` of ``start``, when compliance is not reported: a matter no
+        verdict concerns, passed over without being made."""
+        return not context.include_compliance and done is not None and done.day <= within.due_date(
+            start, context.calendar)
 
     def charge(
         self, context: Context, chain: Chain, staff: str, *, on: date, explanation: Message,
@@ -124,10 +130,9 @@ def booking(chain: Chain, staff: str, *, contact_required: bool = True) -> tuple
     the applicant the handler's contact (unless ``contact_required`` is false) — each the
     first of its kind by ``staff`` in the chain, in whatever order they came.
     """
-    record = next((x for x in chain.steps if isinstance(x, Recorded) and x.staff == staff), None)
+    record = next((x for x in chain.of(Recorded) if x.staff == staff), None)
     arranged = next((
-        x for x in chain.steps
-        if isinstance(x, Arranged) and x.staff == staff and (x.contact_given or not contact_required)
+        x for x in chain.of(Arranged) if x.staff == staff and (x.contact_given or not contact_required)
     ), None)
     return record, arranged
 
@@ -195,10 +200,16 @@ class FirstInquiryGuidance(InquiryPolicy):
             yield from self.judge_step(context, matter.about, matter)
 
     def matters(self, books: Books, context: Context) -> Iterator[Matter[Chain]]:
-        """One matter per inquiry: the guidance owed; once guidance came in time, the settlement owed, if checked."""
+        """One matter per inquiry: the guidance owed; once guidance came in time, the settlement owed, if checked.
+
+        Unless compliance is reported, an inquiry guided in time whose settlement is not
+        checked is passed over without a matter: no verdict concerns it.
+        """
         calendar = context.calendar
         for chain in self.chains(books, context):
-            guidance = next((step for step in chain.steps if self.moves_on(step)), None)
+            guidance = chain.first_of(self.GUIDANCE, self.moves_on)
+            if self.settle_within is None and self.in_time(context, chain.asked.day, self.within, guidance):
+                continue
             matter = self.step_matter(
                 chain, chain.first, limit=self.within, start=chain.asked.day, start_rule=zh("首问之日"),
                 start_event=chain.asked.event, done=guidance, act=zh("解答、办理或引导"),
@@ -229,7 +240,7 @@ class FirstInquiryGuidance(InquiryPolicy):
         if Settlement.BOOKED in self.settled_by and (step := booked(*booking(chain, chain.first))) is not None:
             acts.append(step)
         if Settlement.LEADER_ASKED in self.settled_by:
-            acts += [s for s in chain.steps if isinstance(s, LeaderAsked) and s.staff == chain.first][:1]
+            acts += [s for s in chain.of(LeaderAsked) if s.staff == chain.first][:1]
         return min(acts, key=lambda act: (act.at, act.event), default=None)
 
     def moves_on(self, step: InquiryStep | None) -> bool:
@@ -258,14 +269,16 @@ class PhoneInquiryRecord(InquiryPolicy):
             yield from self.judge_step(context, matter.about, matter)
 
     def matters(self, books: Books, context: Context) -> Iterator[Matter[Chain]]:
-        """The record owed for each inquiry of ``channels``, met by the first full record of the person who took it."""
+        """The record owed for each inquiry of ``channels``, met by the first full record of the person who took it
+        (unless compliance is reported, a record made in time is passed over: no verdict concerns it)."""
         what = say("事项、来电人姓名和联系电话") if self.contact_required else say("来电事项")
         for chain in self.chains(books, context):
             record = next((
-                step for step in chain.steps
-                if isinstance(step, Recorded) and step.staff == chain.first
-                and (step.contact_recorded or not self.contact_required)
+                step for step in chain.of(Recorded)
+                if step.staff == chain.first and (step.contact_recorded or not self.contact_required)
             ), None)
+            if self.in_time(context, chain.asked.day, self.within, record):
+                continue
             yield self.step_matter(
                 chain, chain.first, limit=self.within, start=chain.asked.day, start_rule=zh("来电之日"),
                 start_event=chain.asked.event, done=record, act=zh("登记"),
@@ -289,10 +302,8 @@ class ForbiddenRefusal(InquiryPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each refusal that uses a forbidden phrase (or any refusal, with ``any_refusal``)."""
-        for chain in self.chains(books, context):
-            for step in chain.steps:
-                if not isinstance(step, Refused):
-                    continue
+        for chain in self.chains(books, context, having=Refused):
+            for step in chain.of(Refused):
                 used = [p for p in self.phrases if p in step.words]
                 if not used and not self.any_refusal:
                     continue
@@ -325,9 +336,9 @@ class AbsentHandler(InquiryPolicy):
 
     def matters(self, books: Books, context: Context) -> Iterator[Matter[Booking]]:
         """For every referral to an absent handler, the booking owed by the person who referred."""
-        for chain in self.chains(books, context):
-            for step in chain.steps:
-                if isinstance(step, Referred) and step.handler_absent:
+        for chain in self.chains(books, context, having=Referred):
+            for step in chain.of(Referred):
+                if step.handler_absent:
                     record, arranged = booking(chain, step.staff, contact_required=self.contact_required)
                     done = booked(record, arranged)
                     evidence = (chain.asked.event, step.event, *(x.event for x in (record, arranged) if x is not None))
@@ -432,7 +443,7 @@ class TransferConsent(InquiryPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each transfer without a leader's consent."""
-        for chain in self.chains(books, context):
+        for chain in self.chains(books, context, having=Handed):
             for link in chain.links:
                 step = link.step
                 if isinstance(step, Handed) and not step.leader_consent:
@@ -459,7 +470,7 @@ class DischargeConditions(InquiryPolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """A violation for each discharge whose conditions are not met."""
-        for chain in self.chains(books, context):
+        for chain in self.chains(books, context, having=Discharged):
             steps = chain.steps
             for index, step in enumerate(steps):
                 if not isinstance(step, Discharged):
@@ -495,7 +506,7 @@ class ReferralFollowUp(InquiryPolicy):
 
     def matters(self, books: Books, context: Context) -> Iterator[Matter[Lapse]]:
         """One matter per inquiry the first-inquiry person referred: the follow-up owed at its first lapse."""
-        for chain in self.chains(books, context):
+        for chain in self.chains(books, context, having=Referred):
             referral = first_by(chain, (Referred,), chain.first)
             if referral is None:
                 continue

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from operator import attrgetter
 from typing import Any, ClassVar, Literal
 
 from pydantic import Field
@@ -45,14 +46,13 @@ def lead_by(rule: LeadRule, general_windows: tuple[str, ...], file: CaseFile) ->
     receiving for others is not a first-handling department) or unknown; then the window
     issuing the final certificate (the receipt's ``issuing_window``).
     """
-    receipt = file.receipt
-    if receipt is None:
+    if file.received_on is None:
         return None
     if rule == "receiving_window":
-        return receipt.window
-    if receipt.window is not None and receipt.window not in general_windows:
-        return receipt.window
-    return receipt.issuing_window
+        return file.window
+    if file.window is not None and file.window not in general_windows:
+        return file.window
+    return file.issuing_window
 
 
 def lead_policies(policies: tuple[PolicyBase, ...]) -> tuple[JointLead, ...]:
@@ -111,9 +111,11 @@ class JointLead(JointPolicy):
 
     def judge_file(self, file: CaseFile, context: Context) -> Iterator[Verdict]:
         """The lead's forwarding judged, or a warning that no lead can be named."""
-        receipt = file.receipt
-        assert receipt is not None
+        received = file.received_on
+        assert received is not None
         if self.lead(context, file) is None:
+            receipt = file.receipt
+            assert receipt is not None
             yield self.about(
                 context, file, kind=VerdictKind.WARNING, on=receipt.day, evidence=(receipt.event,),
                 explanation=say("联办件无法确定牵头部门（{rule}），受理窗口与发证窗口均未登记。",
@@ -121,7 +123,7 @@ class JointLead(JointPolicy):
             )
             return
         forwards = file.of(Forward)
-        if forwards and forwards[-1].day <= receipt.day and not context.include_compliance:
+        if forwards and forwards[-1].day <= received and not context.include_compliance:
             # Forwarded to all on the day of receipt: in time under any limit, as no due date
             # comes before the day its clock starts; most joint cases, passed over unworded.
             return
@@ -225,10 +227,10 @@ class DeemedApproval(_JointClocks):
         complete = file.materials_complete_on
         if complete is None:
             return
-        completed, pauses = complete.order, file.pauses()
+        completed, pauses, acts = complete.order, file.pauses(), self.acts(file)
         for forward, _ in participations(file):
             if completed <= forward.order:
-                yield forward, window_clock(forward, pauses), self.first_act(file, forward)
+                yield forward, window_clock(forward, pauses), self.first_act(acts, forward)
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
         """Each window's limit, met by its first act (:meth:`windows`)."""
@@ -275,11 +277,18 @@ class DeemedApproval(_JointClocks):
         )
 
     @staticmethod
-    def first_act(file: CaseFile, forward: Forward) -> Step | None:
-        """The window's first decision, attendance or written explanation since the forward."""
+    def acts(file: CaseFile) -> list[Step]:
+        """The decisions, attendances and explanations of the participating windows, in the order of the file."""
+        acts: list[Step] = [*file.of(JointDecision), *file.of(Attendance), *file.of(JointExplanation)]
+        acts.sort(key=attrgetter("order"))  # in the order of the file's steps: by time, then event id
+        return acts
+
+    @staticmethod
+    def first_act(acts: list[Step], forward: Forward) -> Step | None:
+        """The window's first decision, attendance or written explanation (of ``acts``) since the forward."""
         since, window = forward.order, forward.to_window
-        for step in file.steps:
-            acts = isinstance(step, JointDecision | Attendance) or (isinstance(step, JointExplanation) and step.written)
-            if acts and step.window == window and step.order >= since:
+        for step in acts:
+            if ((not isinstance(step, JointExplanation) or step.written) and step.window == window
+                    and step.order >= since):
                 return step
         return None

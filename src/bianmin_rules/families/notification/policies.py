@@ -92,7 +92,7 @@ class NoticeDeadline(CaseDeadlinePolicy):
 
     def admits(self, file: CaseFile) -> bool:
         """Cases received with incomplete materials."""
-        return file.receipt is not None and not file.receipt.materials_complete
+        return file.received_on is not None and not file.materials_complete
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
         """The notice's limit from receipt."""

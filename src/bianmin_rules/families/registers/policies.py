@@ -102,8 +102,8 @@ class RegisterCadence(PolicyBase):
             if entry.act is self.act:
                 acts.setdefault((self.register_of(entry.window), entry.period), entry)
         active = sorted({
-            (self.register_of(file.receipt.window), period_start(self.act, file.receipt.day))
-            for file in books[CASE_FILES].values() if file.receipt is not None
+            (self.register_of(file.window), period_start(self.act, file.received_on))
+            for file in books[CASE_FILES].values() if file.received_on is not None
         })
         rule, verb = ACT_WORDS[self.act]
         for register, start in active:

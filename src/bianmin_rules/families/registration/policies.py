@@ -42,7 +42,7 @@ class TimelyRegistration(CaseDeadlinePolicy):
 
     def admits(self, file: CaseFile) -> bool:
         """Cases received at a window (not online)."""
-        return file.receipt is not None and not file.receipt.online
+        return file.received_on is not None and not file.online
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
         """The entry's limit from receipt."""
