@@ -32,7 +32,7 @@ from bianmin_rules import (
 )
 from bianmin_rules.core.deadlines import DeadlineTrace
 from bianmin_rules.core.events import event_time
-from bianmin_rules.core.policy import Derived
+from bianmin_rules.core.policy import Context, Derived
 from bianmin_rules.core.words import Texts, Written, as_message, counted, joined, say, say_in, word
 from bianmin_rules.families.cases.events import CaseCompleted, CaseReceived
 from bianmin_rules.families.cases.ledger import CaseFile
@@ -40,7 +40,7 @@ from bianmin_rules.families.first_inquiry.events import InquiryReceived
 from bianmin_rules.intake.files import DATA
 from bianmin_rules.views import trace
 from bianmin_rules.views.labels import Words
-from bianmin_rules.views.whatif import Alike
+from bianmin_rules.views.whatif import Alike, Change, VerdictChange
 
 
 def test_event_times_are_china_time_and_one_minute_is_one_object() -> None:
@@ -190,6 +190,45 @@ def test_a_verdict_keeps_its_values_as_pydantic_would() -> None:
         assert copied.staff == "S-其他" and copied.differing(verdict) == ("staff",)
     trace = deadlines[0].deadline
     assert trace is not None and list(trace.__dict__) == list(DeadlineTrace.model_fields)
+
+
+def test_a_result_of_valid_values_is_the_one_validation_makes() -> None:
+    """A what-if's changes are made of values taken from validated verdicts, without validating them again
+    (``Result.of_valid``): the same model, defaults and JSON as validation gives; a missing field is refused."""
+    verdict = demo_report().verdicts[0]
+    given = {"change": Change.CHANGED, "rule": verdict.rule, "subject": verdict.subject, "case": verdict.case,
+             "on": verdict.on, "before": verdict}
+    made = VerdictChange.of_valid(**given)
+    validated = VerdictChange(**given)
+    assert made == validated and made.model_dump_json() == validated.model_dump_json()
+    assert list(made.__dict__) == list(VerdictChange.model_fields) and made.fields == () and made.after is None
+    assert pickle.loads(pickle.dumps(made)) == validated
+    with pytest.raises(TypeError, match="on"):
+        VerdictChange.of_valid(**{name: value for name, value in given.items() if name != "on"})
+
+
+def test_verdicts_made_like_another_are_those_validation_makes() -> None:
+    """A ladder's later verdicts on a rung are made like its first (``PolicyBase.verdict_like``): each is the
+    verdict ``verdict`` builds and validates from the same values, and one on a day of a year without an
+    official calendar is provisional (CAL-3)."""
+    county = load_variant("county-centre")
+    ladder = next(p for p in county.policies if p.rule == "ESC-2")
+    report = demo_report()
+    found = [v for v in report.verdicts if v.rule == "ESC-2"]
+    assert len({v.sanction for v in found}) < len(found)  # some rung reached more than once
+    context = Context(variant=report.variant, calendar=county.calendar(None).allowing_provisional(),
+                      as_of=report.as_of)
+    first = found[0]
+    for verdict in found:
+        values = {name: getattr(verdict, name) for name in ("subject", "on", "quantity", "occurrences", "evidence",
+                                                            "case", "inquiry", "complaint", "window", "staff")}
+        plain_way = ladder.verdict(context, kind=verdict.kind, explanation=verdict.message, sanction=verdict.sanction,
+                                   fine=verdict.fine, bonus_share=verdict.bonus_share, **values)
+        assert plain_way == verdict
+        if verdict.sanction == first.sanction:
+            assert ladder.verdict_like(first, context, message=verdict.message, **values) == verdict
+    later = ladder.verdict_like(first, context, on=date(2027, 1, 4))
+    assert later.provisional and not first.provisional and later.on == date(2027, 1, 4)
 
 
 def test_words_many_verdicts_say_alike_read_as_words_said_once() -> None:

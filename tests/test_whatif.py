@@ -25,6 +25,7 @@ from bianmin_rules.core.scorecards.cards import Card
 from bianmin_rules.core.scorecards.scoring import Scorer
 from bianmin_rules.core.scorecards.tables import ScorecardTable
 from bianmin_rules.core.verdicts import Subject, SubjectKind, VerdictKind
+from bianmin_rules.families.cases import base as cases_base
 from bianmin_rules.families.cases.completion import CompletionRate
 from bianmin_rules.families.cases.policies import ImmediateSameDay, RejectionDecision
 from bianmin_rules.families.joint.policies import DeemedApproval, JointLead
@@ -244,6 +245,27 @@ def test_books_are_freed_once_no_rule_left_reads_them(county: Variant, monkeypat
                                                    as_of=date(2026, 3, 31)))
     assert not books.released
     assert kept.model_dump_json() == report.model_dump_json()
+
+
+def test_what_a_stage_derives_from_the_books_is_derived_once_for_both_variants(
+    county: Variant, amended: Variant, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The case index depends on the case files alone: TL-7 judged again for the amended variant (stage 0), and
+    TL-12 which counts TL-7's verdicts (stage 1), take the index the county's stages built; the reports are those
+    of two evaluations."""
+    built: list[object] = []
+
+    class Counted(cases_base.CaseIndex):
+        def __init__(self, cases: Any) -> None:
+            built.append(self)
+            super().__init__(cases)
+
+    monkeypatch.setattr(cases_base, "CaseIndex", Counted)
+    alone = run(county, demo_events(), "2026-03-31")
+    once = len(built)
+    both = evaluate_all((county, amended), demo_events(), as_of=date(2026, 3, 31))
+    assert once == 2 and len(built) == 2 * once  # one per stage, for one variant or two
+    assert both[0] == alone and both[1] == run(amended, demo_events(), "2026-03-31")
 
 
 def test_a_rule_reading_a_book_it_does_not_declare_finds_it_freed(

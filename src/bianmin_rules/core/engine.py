@@ -120,7 +120,7 @@ def evaluate_all(
             for variant in variants:
                 variant.families.admit(books, variant.case_types)
         notes = [tuple(variant.families.notes(books)) for variant in variants]
-        judgements = Judgements(books, release(books, variants))
+        judgements = Judgements(books, release(books, variants), variants=variants)
         reports = []
         judging = Judging(told, sum(len(entries(variant)) for variant in variants))
         for variant, work_calendar, noted in zip(variants, calendars, notes, strict=True):
@@ -263,13 +263,22 @@ class Judgements:
     scorecards too where its tables are the same. Otherwise its scoring takes again the
     earlier variant's cards whose inputs are the same findings, of the tables both have
     (:class:`~bianmin_rules.core.scorecards.scoring.Earlier`).
+
+    What the policies of a stage derive from the books (a case index, the inquiries'
+    chains) depends on the books alone: where a variant still to be judged, of the
+    ``variants`` these books are judged for in turn, has other policies, it takes what the
+    same stage of the variant before it derived; the rest is freed with its stage.
     """
 
-    def __init__(self, books: Books, freeing: Release | None = None) -> None:
+    def __init__(self, books: Books, freeing: Release | None = None, *, variants: Sequence[Variant] = ()) -> None:
         self._books = books
         self._release = freeing
         self._judged: list[_Judged] = []
         self._outcomes: list[_Outcome] = []
+        self._variants = variants
+        self._started = 0  # the reports begun
+        self._sharing = False  # does a variant still to come have other policies than the one being judged?
+        self._derived: dict[int, Derived] = {}
 
     def report(
         self, variant: Variant, context: Context, judging: Judging | None = None, *,
@@ -278,6 +287,8 @@ class Judgements:
         """The report of ``variant`` on the books, as :func:`judge` gives it (``notes``: its families', if taken
         before the books were freed)."""
         books, name = self._books, context.variant
+        self._started += 1
+        self._sharing = any(later.policies != variant.policies for later in self._variants[self._started:])
         if variant.timeline is not None:
             return timed_report(variant, variant.timeline, books, context, judging)
         if notes is None:
@@ -328,7 +339,7 @@ class Judgements:
         def verdicts() -> list[Verdict]:
             return [v for n in lineage for v in self._judged[n].under(name)]
 
-        for _, policies in stages(variant):
+        for stage, policies in stages(variant):
             earlier = tuple(lineage)
             staged: Context | None = None
             for policy in policies:
@@ -339,7 +350,7 @@ class Judgements:
                 number = self._number(policy, context, consulted[kinds], seen)
                 if number is None:
                     if staged is None:  # the earlier verdicts under this variant's name, made once per stage
-                        staged = replace(context, verdicts=tuple(verdicts()), derived=Derived())
+                        staged = replace(context, verdicts=tuple(verdicts()), derived=self._stage_derived(stage))
                     own = replace(staged, policies=consulted[kinds])
                     number = len(self._judged)
                     self._judged.append(_Judged(policy, own, seen, list(policy.evaluate(self._books, own))))
@@ -350,7 +361,18 @@ class Judgements:
                             staged.derived.forget(freed)
                 if judging is not None:
                     judging.policy_done()
+            if not self._sharing:
+                self._derived.pop(stage, None)  # freed with the stage of the last variant, judged again or not
         return tuple(lineage), verdicts
+
+    def _stage_derived(self, stage: int) -> Derived:
+        """What ``stage`` derives from the books, kept where a variant still to come has other policies."""
+        derived = self._derived.get(stage)
+        if derived is None:
+            derived = Derived()
+            if self._sharing:
+                self._derived[stage] = derived
+        return derived
 
     def _earlier(self) -> Earlier | None:
         """The latest scoring of these books, to take again its cards whose inputs are unchanged."""

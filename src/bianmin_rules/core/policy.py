@@ -35,7 +35,8 @@ class Derived:
     under eight: an index of the cases by type, the responsibility chain of each
     inquiry. Each :class:`Context` carries its own (the engine gives every stage a new
     one, so that what the first stage derived is freed before the next builds its
-    verdicts); nothing outlives the evaluation.
+    verdicts; a what-if keeps it for the same stage of a later variant with other
+    policies); nothing outlives the evaluation.
     """
 
     __slots__ = ("_values",)
@@ -207,4 +208,21 @@ class PolicyBase(BaseModel):
         return Verdict(
             rule=self.rule, variant=context.variant, source=self.source, subject=subject, kind=kind,
             on=on, message=explanation, provisional=provisional, **details,
+        )
+
+    def verdict_like(self, verdict: Verdict, context: Context, **changes: Any) -> Verdict:
+        """A verdict of this policy like ``verdict`` (one it found in ``context``) but for ``changes``.
+
+        For a rule that finds verdicts alike by the thousand (a ladder past its top rung:
+        the same rule, tier and money, another day, count and list): the values changed
+        are of the kinds a verdict holds already — a day, words, a count, the records and
+        events of validated verdicts — and are not validated again. It is provisional as
+        :meth:`verdict` tells.
+        """
+        provisional = context.calendar.is_provisional
+        due, actual = changes.get("due", verdict.due), changes.get("actual", verdict.actual)
+        return verdict.restated(
+            provisional=provisional(changes.get("on", verdict.on)) or (due is not None and provisional(due))
+            or (actual is not None and provisional(actual)),
+            **changes,
         )

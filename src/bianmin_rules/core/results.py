@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import lru_cache
+from itertools import compress
 from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer
@@ -48,12 +49,19 @@ class Result(BaseModel):
 
     _every_field: ClassVar[set[str]] = set()
     _names: ClassVar[dict[str, Any] | None] = None
+    _defaults: ClassVar[dict[str, Any]] = {}
+    _required: ClassVar[frozenset[str]] = frozenset()
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
         cls._every_field = set(cls.model_fields)  # a set: model_copy copies it and adds to the copy
         cls._names = _shared_names(cls.model_fields)
+        cls._defaults = cls._names.copy() if cls._names is not None else dict.fromkeys(cls.model_fields)
+        cls._defaults.update((name, field.default) for name, field in cls.model_fields.items()
+                             if not field.is_required() and field.default_factory is None)
+        cls._required = frozenset(name for name, field in cls.model_fields.items()
+                                  if field.is_required() or field.default_factory is not None)
 
     def model_post_init(self, context: Any, /) -> None:
         # After validation, not in an __init__ of our own: pydantic would then call that
@@ -64,6 +72,15 @@ class Result(BaseModel):
             values.update(self.__dict__)
             object.__setattr__(self, "__dict__", values)
 
+    def __eq__(self, other: object) -> bool:
+        # pydantic's own comparison, less what a result cannot have (generic origins, private or extra
+        # values): the same class and equal fields.
+        if isinstance(other, BaseModel):
+            return type(other) is type(self) and self.__dict__ == other.__dict__
+        return NotImplemented
+
+    __hash__ = BaseModel.__hash__  # defining __eq__ would otherwise leave results unhashable
+
     def differing(
         self, other: Self, ignored: frozenset[str] = frozenset(), equal: Callable[[Any, Any], bool] | None = None,
     ) -> tuple[str, ...]:
@@ -73,11 +90,27 @@ class Result(BaseModel):
         equal without comparing them; others by ``equal`` (``==`` by default).
         """
         equal = equal or operator.eq
-        theirs = other.__dict__
-        return tuple(
-            name for name, value in self.__dict__.items()
-            if value is not theirs[name] and name not in ignored and not equal(value, theirs[name])
-        )
+        mine, theirs = self.__dict__, other.__dict__
+        if type(other) is type(self):  # the values of one class's results are in the order of its fields
+            unshared = list(compress(mine, map(operator.is_not, mine.values(), theirs.values())))
+        else:
+            unshared = [name for name, value in mine.items() if value is not theirs[name]]
+        return tuple(name for name in unshared if name not in ignored and not equal(mine[name], theirs[name]))
+
+    @classmethod
+    def of_valid(cls, **values: Any) -> Self:
+        """A result of ``values`` that are valid already (taken from other results), not validated again.
+
+        The fields not given take their defaults. For what is made by the ten thousand of
+        results that were validated when made (a what-if's changes), where validating
+        each again would cost more than the rest of making it.
+        """
+        missing = cls._required - values.keys()
+        if missing:
+            raise TypeError(f"{cls.__name__} needs {', '.join(sorted(missing))}")
+        fields = cls._defaults.copy()  # in the model's order, the names' table shared where it can be
+        fields.update(values)
+        return cls._holding(fields)
 
     def restated(self, **changes: Any) -> Self:
         """This result with ``changes`` to fields whose values are already valid, sharing every other value.
@@ -86,16 +119,19 @@ class Result(BaseModel):
         restates every verdict a policy found once under the name of each variant that
         has the same policy.
         """
-        cls = type(self)
-        copy = cls.__new__(cls)
         values = self.__dict__.copy()  # shares the names' table, as the original does
         values.update(changes)
-        object.__setattr__(copy, "__dict__", values)
-        object.__setattr__(copy, "__pydantic_fields_set__", self._every_field)
-        object.__setattr__(copy, "__pydantic_extra__", None)
-        object.__setattr__(copy, "__pydantic_private__", None)
-        return copy
+        return type(self)._holding(values)
 
+    @classmethod
+    def _holding(cls, fields: dict[str, Any]) -> Self:
+        """A result holding ``fields`` (every field, in the model's order) as pydantic would, unvalidated."""
+        result = cls.__new__(cls)
+        object.__setattr__(result, "__dict__", fields)
+        object.__setattr__(result, "__pydantic_fields_set__", cls._every_field)
+        object.__setattr__(result, "__pydantic_extra__", None)
+        object.__setattr__(result, "__pydantic_private__", None)
+        return result
 
 def _shared_names(names: Iterable[str]) -> dict[str, Any] | None:
     """A dict of ``names`` (values None) whose table of names its copies share — the attributes of an instance

@@ -25,7 +25,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from enum import Enum
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from string import Formatter
 from typing import Annotated, Any, Protocol, Union
@@ -129,7 +131,7 @@ class Message(Written):
         self.msgid = msgid
         # Names and values one after another in one tuple: a verdict's sentence is kept for as long as its
         # report, and a tuple is a third of the size of the dict it was called with.
-        self.facts: tuple[str | Arg, ...] = tuple(item for pair in args.items() for item in pair) if args else ()
+        self.facts: tuple[str | Arg, ...] = tuple(chain.from_iterable(args.items())) if args else ()
         self.catalogue = catalogue
 
     @property
@@ -268,51 +270,94 @@ class Texts:
 
         Two sentences of one message id (or two lists of as many items, one separator)
         write their literal text alike; their texts are equal if each part is, and differ
-        at the first part that differs unless one of its two texts begins the other.
+        at the first part that differs — told apart part by part, inner sentences too —
+        unless one of its two texts begins the other and the literal text after it does
+        not tell them apart either.
         """
+        return self._compare(first, second) is _Told.SAME
+
+    def _compare(self, first: Arg, second: Arg) -> _Told:
         if first is second:
-            return True
+            return _Told.SAME
         parts, others = _parts(first), _parts(second)
         if parts is None or others is None or parts[0] != others[0]:
-            return self.text(first) == self.text(second)
-        for part, other in zip(parts[1], others[1], strict=True):
+            return _told(self.text(first), self.text(second))
+        for part, other, after in zip(parts[1], others[1], parts[2], strict=True):
             if part is other:
                 continue
-            text, other_text = self.text(part), self.text(other)
-            if text == other_text:
+            told = self._compare(part, other)
+            if told is _Told.SAME:
                 continue
-            if text.startswith(other_text) or other_text.startswith(text):
-                return self.text(first) == self.text(second)
-            return False
-        return True
+            if told is _Told.APART:
+                return told
+            text, other_text = self.text(part), self.text(other)
+            rest = other_text[len(text):] if len(text) < len(other_text) else text[len(other_text):]
+            # The shorter goes on with the literal text after the part, the longer with the rest of its own.
+            if after[:len(rest)] != rest[:len(after)]:
+                return _Told.APART
+            return _told(self.text(first), self.text(second))
+        return _Told.SAME
 
 
-def _parts(words: Arg) -> tuple[tuple[object, ...], tuple[Arg, ...]] | None:
-    """What writes the literal text of ``words`` in Chinese, and its parts in the order written; None if it is one
-    piece (a name, a number, a day, a family's phrase) or a message whose places are not plain names."""
+class _Told(Enum):
+    """How two texts compare: the same; apart at a place both reach; or one begins the other."""
+
+    SAME = "same"
+    APART = "apart"
+    BEGINS = "begins"
+
+
+def _told(text: str, other: str) -> _Told:
+    if text == other:
+        return _Told.SAME
+    return _Told.BEGINS if text.startswith(other) or other.startswith(text) else _Told.APART
+
+
+def _parts(words: Arg) -> tuple[tuple[object, ...], tuple[Arg, ...], tuple[str, ...]] | None:
+    """What writes the literal text of ``words`` in Chinese, its parts in the order written and the literal text
+    after each; None if it is one piece (a name, a number, a day, a family's phrase) or a message whose places
+    are not plain names."""
     if isinstance(words, Joined):
-        return ("joined", words.separator, len(words.items)), words.items
+        items = words.items
+        after = (words.separator,) * (len(items) - 1) + ("",) if items else ()
+        return ("joined", words.separator, len(items)), items, after
     if not isinstance(words, Message):
         return None
-    names = _places(words.msgid)
     facts = words.facts
-    args = {facts[i]: facts[i + 1] for i in range(0, len(facts), 2)}
-    if names is None or not all(name in args for name in names):
+    places = _places(words.msgid, facts[::2])
+    if places is None:
         return None
-    return (type(words), words.msgid, words.catalogue, words.context), tuple(args[name] for name in names)
+    where, after = places
+    return (type(words), words.msgid, words.catalogue, words.context), tuple(map(facts.__getitem__, where)), after
 
 
 @lru_cache(maxsize=4096)
-def _places(template: str) -> tuple[str, ...] | None:
-    """The names of a template's places in the order written; None where a place is more than a name."""
-    names = []
-    for _, name, spec, conversion in Formatter().parse(template):
+def _places(template: str, names: tuple[str | Arg, ...]) -> tuple[tuple[int, ...], tuple[str, ...]] | None:
+    """Where in a message's facts (named ``names``, in their order) the value of each place of its template is,
+    in the order written, and the literal text after each place; None where a place is more than a name or
+    names no fact."""
+    written = _template(template)
+    if written is None or not all(name in names for name in written[0]):
+        return None
+    return tuple(2 * names.index(name) + 1 for name in written[0]), written[1]
+
+
+@lru_cache(maxsize=4096)
+def _template(template: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The names of a template's places in the order written, and the literal text after each; None where a
+    place is more than a name."""
+    names: list[str] = []
+    after: list[str] = []
+    for literal, name, spec, conversion in Formatter().parse(template):
+        if names:
+            after[-1] = literal
         if name is None:
             continue
         if spec or conversion or not name.isidentifier():
             return None
         names.append(name)
-    return tuple(names)
+        after.append("")
+    return tuple(names), tuple(after)
 
 
 LIBRARY = Catalogue("bianmin_rules", Path(__file__).resolve().parent.parent / "locale")

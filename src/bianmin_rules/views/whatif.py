@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from bianmin_rules.core.books import collector_paused
 from bianmin_rules.core.periods import Period
 from bianmin_rules.core.report import Report, SubjectTotal
-from bianmin_rules.core.results import Number
+from bianmin_rules.core.results import Number, Result
 from bianmin_rules.core.scorecards.cards import Card
 from bianmin_rules.core.verdicts import Subject, Verdict
 from bianmin_rules.core.words import Texts, Written
@@ -40,10 +40,8 @@ class Change(StrEnum):
     CHANGED = "changed"
 
 
-class VerdictChange(BaseModel):
+class VerdictChange(Result):
     """One verdict that only one report has, or that both have with different details."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     change: Change
     rule: str
@@ -198,12 +196,12 @@ def verdict_changes(before: Sequence[Verdict], after: Sequence[Verdict]) -> Iter
     alike = Alike()
     found: list[tuple[Verdict, list[VerdictChange]]] = []  # each group's changes, and a verdict of the group
     for key, olds in old.items():
-        changes = list(changes_within(olds, new.get(key, []), alike))
+        changes = changes_within(olds, new.get(key, []), alike)
         if changes:
             found.append((olds[0], changes))
     for key, news in new.items():
         if key not in old:
-            found.append((news[0], list(changes_within([], news))))
+            found.append((news[0], changes_within([], news)))
     spelling = Spelling()
     found.sort(key=lambda group: spelling(identity(group[0])))
     for _, changes in found:
@@ -224,25 +222,35 @@ class Spelling:
         return "(" + ", ".join(map(self.spell, key)) + ("," if len(key) == 1 else "") + ")"
 
     def spell(self, value: object) -> str:
-        """``repr(value)``, remembered while ``value`` lives (the entry holds it)."""
+        """``repr(value)``, remembered while ``value`` lives (the entry holds it) unless Python writes it at once."""
+        if type(value) in WRITTEN_AT_ONCE:
+            return repr(value)
         entry = self._spelt.get(id(value))
         if entry is None or entry[0] is not value:
             entry = self._spelt[id(value)] = (value, repr(value))
         return entry[1]
 
 
+WRITTEN_AT_ONCE = frozenset({str, date, tuple, type(None)})
+"""Types whose ``repr`` is quicker written again than looked up: a text, a day, a tuple of texts, None."""
+
+
 def changes_within(
     olds: list[Verdict], news: list[Verdict], equal: Callable[[Any, Any], bool] | None = None,
-) -> Iterable[VerdictChange]:
-    """The changes between two groups of verdicts of one identity, paired in their order (compared by ``equal``)."""
+) -> list[VerdictChange]:
+    """The changes between two groups of verdicts of one identity, paired in their order (compared by ``equal``).
+
+    A list, not a generator: there is a group for almost every verdict, most of one verdict a side.
+    """
+    changes = []
     for first, second in zip(olds, news, strict=False):
         fields = changed_fields(first, second, equal)
         if fields:
-            yield change_of(Change.CHANGED, first, fields=fields, before=first, after=second)
-    for extra in olds[len(news):]:
-        yield change_of(Change.REMOVED, extra, before=extra)
-    for extra in news[len(olds):]:
-        yield change_of(Change.ADDED, extra, after=extra)
+            changes.append(change_of(Change.CHANGED, first, fields=fields, before=first, after=second))
+    if len(olds) != len(news):
+        changes.extend(change_of(Change.REMOVED, extra, before=extra) for extra in olds[len(news):])
+        changes.extend(change_of(Change.ADDED, extra, after=extra) for extra in news[len(olds):])
+    return changes
 
 
 def group_by_identity(verdicts: Iterable[Verdict]) -> dict[tuple[object, ...], list[Verdict]]:
@@ -261,7 +269,7 @@ def group_by_identity(verdicts: Iterable[Verdict]) -> dict[tuple[object, ...], l
 
 def change_of(change: Change, verdict: Verdict, **details: object) -> VerdictChange:
     """A change named by ``verdict``'s rule, subject, case and day; ``details`` are its before, after and fields."""
-    return VerdictChange(
+    return VerdictChange.of_valid(
         change=change, rule=verdict.rule, subject=verdict.subject, case=verdict.case, on=verdict.on,
         **details,
     )

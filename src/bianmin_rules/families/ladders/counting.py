@@ -98,8 +98,8 @@ def period_containing(kind: PeriodKind, day: date) -> Period:
 
 
 def occurrence(verdict: Verdict) -> Occurrence:
-    """The record of a counted verdict: its rule, day and evidence."""
-    return Occurrence(rule=verdict.rule, on=verdict.on, evidence=verdict.evidence)
+    """The record of a counted verdict: its rule, day and evidence (valid already: the verdict's)."""
+    return Occurrence.of_valid(rule=verdict.rule, on=verdict.on, evidence=verdict.evidence)
 
 
 def occurrence_list(verdicts: Iterable[Verdict]) -> Joined:

@@ -162,20 +162,56 @@ class Counted(NamedTuple):
 
 
 class Listed(NamedTuple):
-    """The records and the words of a subject's occurrences, index for index, made once for every listing."""
+    """The records of a subject's occurrences, index for index, and the words of those listed, made once each."""
 
+    occurrences: Sequence[Counted]
     records: list[Occurrence]
-    words: list[Message]
+    words: dict[int, Message]
+    """The words of each occurrence listed: only a period's first ones are (past the top rung, every later
+    verdict lists the same)."""
     runs: dict[tuple[int, int], Joined]
-    """The words of each run of occurrences listed, made once: past the top rung, every later verdict of a
-    period lists the same run."""
+    """The words of each run of occurrences listed, made once."""
+
+    @classmethod
+    def of(cls, occurrences: Sequence[Counted]) -> Listed:
+        """The listing of ``occurrences``: their records now, their words when listed."""
+        return cls(occurrences, [o.record() for o in occurrences], {}, {})
 
     def listing(self, first: int, last: int) -> Joined:
         """The words of ``occurrences[first:last]``, one after another."""
         run = self.runs.get((first, last))
         if run is None:
-            run = self.runs[first, last] = joined(self.words[first:last])
+            run = self.runs[first, last] = joined(self.said(i) for i in range(first, last))
         return run
+
+    def said(self, i: int) -> Message:
+        """The words of ``occurrences[i]``."""
+        words = self.words.get(i)
+        if words is None:
+            words = self.words[i] = self.occurrences[i].words()
+        return words
+
+
+@dataclass(slots=True)
+class Rung:
+    """A rung as its verdicts say it, in one evaluation: the tier, its sanction, the money its words leave unsaid
+    ("扣发200元" says its 200 yuan, "通报批评" none), and the first verdict found on it."""
+
+    tier: LadderTier
+    sanction: Sanction
+    fine: str | Message
+    bonus: str | Message
+    found: Verdict | None = None
+
+    @classmethod
+    def of(cls, tier: LadderTier) -> Rung:
+        """The rung of ``tier``, before any verdict reaches it."""
+        percent = plain(tier.bonus_share * 100)
+        fine = (say("，扣款{yuan}元", yuan=str(tier.fine))
+                if tier.fine and not tier.names(f"{plain(tier.fine)}元") else "")
+        bonus = (say("，扣发全年年度奖金的{percent}%", percent=percent)
+                 if tier.bonus_share and not tier.names(f"{percent}%") else "")
+        return cls(tier, tier.sanction, fine, bonus)
 
 
 class OffenceLadder(CountedPolicy):
@@ -242,15 +278,15 @@ class OffenceLadder(CountedPolicy):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per occurrence that reaches a rung."""
         selectors = [Selector(rule=rule, findings=self.findings, finders=self.finders) for rule in self.counts]
-        sanctions = {tier.occurrence: tier.sanction for tier in self.tiers}
+        rungs = {tier.occurrence: Rung.of(tier) for tier in self.tiers}
         for key, occurrences in self.occurrences(counted(context.verdicts, selectors, books), books):
             # Each occurrence's record and words are made once and shared by every later verdict
             # that lists it, not once per listing.
-            listed = Listed([o.record() for o in occurrences], [o.words() for o in occurrences], {})
+            listed = Listed.of(occurrences)
             for n, first, i in self.windows(occurrences):
                 tier = self.rung(n)
                 if tier is not None:
-                    yield self.climb(key, n, occurrences, listed, first, i, tier, sanctions[tier.occurrence], context)
+                    yield self.climb(key, n, occurrences, listed, first, i, rungs[tier.occurrence], context)
 
     def occurrences(self, chosen: Sequence[Verdict], books: Books) -> list[tuple[str, list[Counted]]]:
         """The occurrences of each subject counted against, earliest first: ``chosen`` merged by matter.
@@ -297,12 +333,12 @@ class OffenceLadder(CountedPolicy):
             yield i - first + 1, first, i
 
     def climb(
-        self, key: str, n: int, occurrences: Sequence[Counted], listed: Listed, first: int, i: int,
-        tier: LadderTier, sanction: Sanction, context: Context,
+        self, key: str, n: int, occurrences: Sequence[Counted], listed: Listed, first: int, i: int, rung: Rung,
+        context: Context,
     ) -> Verdict:
         """The verdict for the n-th occurrence, ``occurrences[i]``, counted with ``occurrences[first:i]``.
 
-        ``listed`` holds the records and words of ``occurrences``, index for index; ``sanction`` is the tier's.
+        ``listed`` holds the records and words of ``occurrences``, index for index; ``rung`` is the one reached.
         """
         current = occurrences[i]
         if self.counting == "calendar":
@@ -318,25 +354,26 @@ class OffenceLadder(CountedPolicy):
         more = w.counted("等共{n}次", n=earlier) if earlier > len(shown) else ""
         before = (say("此前{occurrences}{more}；", occurrences=listed.listing(first, last_shown), more=more)
                   if earlier else "")
-        # The money the rung's words leave unsaid: "扣发200元" says its 200 yuan, "通报批评" none.
-        percent = plain(tier.bonus_share * 100)
-        fine = (say("，扣款{yuan}元", yuan=str(tier.fine))
-                if tier.fine and not tier.names(f"{plain(tier.fine)}元") else "")
-        bonus = (say("，扣发全年年度奖金的{percent}%", percent=percent)
-                 if tier.bonus_share and not tier.names(f"{percent}%") else "")
+        tier = rung.tier
         basis = [*shown, current]
         judged = current.first
-        return self.verdict(
-            context, subject=subject(self.per, key), kind=VerdictKind.VIOLATION, on=current.on,
-            explanation=say("{within}第{n}次（{rules}，{on}）：{before}→ {tier}{fine}{bonus}。", within=within, n=n,
-                            rules=joined(current.rules), on=current.on, before=before, tier=tier.tier, fine=fine,
-                            bonus=bonus),
-            sanction=sanction, fine=tier.fine, bonus_share=tier.bonus_share, quantity=whole(n),
-            occurrences=(*listed.records[first:last_shown], listed.records[i]),
-            evidence=tuple(e for o in basis for e in o.evidence),
-            case=judged.case, inquiry=judged.inquiry, complaint=judged.complaint, window=judged.window,
-            staff=judged.staff,
-        )
+        found: dict[str, Any] = {
+            "subject": subject(self.per, key), "on": current.on,
+            "message": say("{within}第{n}次（{rules}，{on}）：{before}→ {tier}{fine}{bonus}。", within=within, n=n,
+                           rules=joined(current.rules), on=current.on, before=before, tier=tier.tier,
+                           fine=rung.fine, bonus=rung.bonus),
+            "quantity": whole(n), "occurrences": (*listed.records[first:last_shown], listed.records[i]),
+            "evidence": tuple(e for o in basis for e in o.evidence),
+            "case": judged.case, "inquiry": judged.inquiry, "complaint": judged.complaint, "window": judged.window,
+            "staff": judged.staff,
+        }
+        # A rung's verdicts differ in the occurrence, its count and its list, never in the rung's sanction and money.
+        if rung.found is not None:
+            return self.verdict_like(rung.found, context, **found)
+        message = found.pop("message")
+        rung.found = self.verdict(context, kind=VerdictKind.VIOLATION, explanation=message, sanction=rung.sanction,
+                                  fine=tier.fine, bonus_share=tier.bonus_share, **found)
+        return rung.found
 
 
 @dataclass(frozen=True, slots=True)
