@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 from functools import cache
-from itertools import accumulate, chain, compress, count, islice, repeat
+from itertools import accumulate, compress, count, islice, repeat
 from operator import and_, attrgetter, ge, itemgetter, le, lt
 from typing import Any, Generic, Protocol, TypeVar, dataclass_transform
 
@@ -150,7 +150,7 @@ class Columns:
     values, its time first — references to the objects the fact held (times, names,
     limits, flags, shared as they were filed), so nothing is copied and nothing is lost.
     Facts are stored as they are filed (:meth:`filer`, from an event's values, without
-    building the fact), in any order, under their subject; :meth:`subjects` gives each
+    building the fact), in any order, under their subject; :meth:`grouped` gives each
     subject's rows in the order of facts, and a book reads them by row: :meth:`fact`
     builds one again, field for field equal to the fact filed, and :meth:`at`,
     :meth:`event`, :meth:`values` and :meth:`value` read fields without building it. The
@@ -195,7 +195,7 @@ class Columns:
     def filer(self, kind: type, by: str) -> Callable[[Any], None]:
         """The function that files an event as the next row, a fact of ``kind``, under the subject its field
         ``by`` names (a case, an inquiry): one call per event of a long log, that builds no fact. The values
-        are read from the event's ``__dict__`` (see :func:`filer`); :meth:`subjects` gives each subject's rows."""
+        are read from the event's ``__dict__`` (see :func:`filer`); :meth:`grouped` gives each subject's rows."""
         at, event, *others = sources(kind)
         read = itemgetter(event, at, *others, by)  # the id first, the subject last: the rest is the row's values
         code, kinds, pending, chunk = self._codes[kind], self._kind.append, self._pending, self._CHUNK
@@ -212,12 +212,6 @@ class Columns:
             subject_of(subjects.setdefault(row[-1], len(subjects)))
 
         return file
-
-    def subjects(self) -> Iterator[tuple[str, Sequence[int]]]:
-        """Each subject filed under (:meth:`filer`), in id order, with its rows in the order of facts (by time,
-        then event id); the columns are sealed first, and forget the subjects (see :meth:`grouped`)."""
-        names, order, ends = self.grouped()
-        return zip(names, map(order.__getitem__, map(slice, chain((0,), ends), ends)), strict=True)
 
     def grouped(self) -> tuple[list[str], array[int], array[int]]:
         """Every subject filed under (:meth:`filer`), in id order; the rows of them all, each subject's together
