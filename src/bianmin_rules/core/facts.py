@@ -412,7 +412,9 @@ class DistinctIds:
 
     A set of the ids would keep each id as an object until the last is read, scattered
     among the facts the books keep, and free them all at once. Here the ids are kept as
-    text in one string per :data:`BATCH` ids, with the slot of each id's hash as a machine
+    text in one string per :data:`BATCH` ids. While each id is greater than the one before
+    it — a log numbered as it was written — they are distinct, and that is all that is
+    checked. From the first that is not, the slot of each id's hash is kept as a machine
     integer, and a table of one byte per slot marks the slots taken: an id whose slot an
     earlier id took is a candidate, and only the candidates are compared, at the end
     (:meth:`first_repeat`), with the ids of the same slots, as text. The answer is exact.
@@ -421,10 +423,11 @@ class DistinctIds:
     holds :data:`BATCH` of them (a call per event of a long log spared).
     """
 
-    __slots__ = ("_candidates", "_chunks", "_ends", "_firsts", "_marks", "_repeat", "_slots", "_texts", "pending")
+    __slots__ = ("_candidates", "_chunks", "_ends", "_firsts", "_last", "_marks", "_repeat", "_slots", "_texts",
+                 "pending")
 
     BATCH = 4096
-    """Ids noted at a time: hashed and marked together."""
+    """Ids noted at a time: compared, or hashed and marked, together."""
     _JOIN = 16 * BATCH
     """Ids joined into one string: large enough to be given back to the system whole once freed."""
     _MASK = (1 << 24) - 1
@@ -440,31 +443,36 @@ class DistinctIds:
         """The place of the first id of each chunk."""
         self._ends = array("I")
         """Where each id ends in its chunk."""
+        self._last: str | None = None
+        """The last id taken in while every id rose; None once one did not (or before the first)."""
         self._slots = array("I")
-        self._marks = bytearray(self._MASK + 1)
+        self._marks = bytearray()
+        """One byte per slot, made when the ids first fail to rise."""
         self._candidates = array("Q")
         """The ids whose slot an earlier id had taken, by their place in the stream."""
         self._repeat: int | None = None
         """The first id equal to an earlier one of the same batch."""
 
     def __len__(self) -> int:
-        return len(self._slots) + len(self.pending)
+        return len(self._ends) + len(self._texts) + len(self.pending)
 
     def flush(self) -> None:
         """Take in the ids noted since the last flush."""
-        batch, marks = self.pending, self._marks
+        batch = self.pending
         if not batch:
             return
-        base = len(self._slots)
-        slots = list(map(and_, map(hash, batch), repeat(self._MASK)))
-        taken = itemgetter(*slots)(marks) if len(slots) > 1 else (marks[slots[0]],)
-        if any(taken):
-            self._candidates.extend(compress(count(base), taken))
-        any(map(marks.__setitem__, slots, repeat(1)))  # every slot marked taken: setitem gives None
-        self._slots.extend(slots)
-        self._texts.extend(batch)
-        if len(self._texts) >= self._JOIN:
+        base = len(self._ends) + len(self._texts)
+        if not self._marks:
+            last = self._last
+            if (last is None or last < batch[0]) and all(map(lt, batch, islice(batch, 1, None))):
+                self._last = batch[-1]
+                self._keep(batch)
+                return
+            # The ids no longer rise: those taken in so far are hashed and marked, and every one after them.
+            self._marks = bytearray(self._MASK + 1)
             self._join()
+            self._mark(list(map(self.__getitem__, range(base))), 0)
+        self._mark(batch, base)
         if self._repeat is None and len(set(batch)) < len(batch):
             seen: set[str] = set()
             for place, ident in enumerate(batch, start=base):
@@ -472,6 +480,25 @@ class DistinctIds:
                     self._repeat = place
                     break
                 seen.add(ident)
+        self._keep(batch)
+
+    def _mark(self, ids: list[str], base: int) -> None:
+        """Mark the slots of ``ids``, the first at place ``base``; those whose slot was taken are candidates."""
+        if not ids:
+            return
+        marks = self._marks
+        slots = list(map(and_, map(hash, ids), repeat(self._MASK)))
+        taken = itemgetter(*slots)(marks) if len(slots) > 1 else (marks[slots[0]],)
+        if any(taken):
+            self._candidates.extend(compress(count(base), taken))
+        any(map(marks.__setitem__, slots, repeat(1)))  # every slot marked taken: setitem gives None
+        self._slots.extend(slots)
+
+    def _keep(self, batch: list[str]) -> None:
+        """Keep the ids of ``batch`` as text, and empty it."""
+        self._texts.extend(batch)
+        if len(self._texts) >= self._JOIN:
+            self._join()
         batch.clear()
 
     def _join(self) -> None:
@@ -484,7 +511,7 @@ class DistinctIds:
             texts.clear()
 
     def __getitem__(self, place: int) -> str:
-        """The id noted at ``place`` (counted from 0), once flushed."""
+        """The id noted at ``place`` (counted from 0), once flushed and joined."""
         chunk = bisect_right(self._firsts, place) - 1
         ends = self._ends
         return self._chunks[chunk][ends[place - 1] if place > self._firsts[chunk] else 0:ends[place]]
