@@ -17,7 +17,7 @@ from datetime import datetime
 from functools import cache
 from itertools import accumulate, compress, count, islice, repeat
 from operator import and_, attrgetter, ge, itemgetter, le, lt
-from typing import Any, Generic, Protocol, TypeVar, dataclass_transform
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar, dataclass_transform
 
 from bianmin_rules.core.errors import EvaluationError
 from bianmin_rules.core.events import EventBase
@@ -140,6 +140,21 @@ def follows(ordered: Sequence[Any], opening: Any, what: str, *, may_precede: tup
                 f"dated before {what} was received (event {opening.event!r}); every event of it follows its receipt",
                 event_id=fact.event,
             )
+
+
+class Reading(NamedTuple):
+    """How a book reads the rows of its sealed :class:`Columns` (:meth:`Columns.reading`)."""
+
+    fact: Callable[[int], Any]
+    """The fact of a row, built again."""
+    at: Callable[[int], datetime]
+    """The time of a row's fact."""
+    values: Callable[[int], list[Any]]
+    """The values of every field but ``event`` of a row's fact, ``at`` first."""
+    value: Callable[[int, str], Any]
+    """The field of that name (neither ``at`` nor ``event``) of a row's fact."""
+    event: Callable[[int], str]
+    """The event id of a row's fact."""
 
 
 class Columns:
@@ -289,18 +304,37 @@ class Columns:
         return self._kinds[code](values[start], event, *values[start + 1:start + self._arity[code]])
 
     def reader(self) -> Callable[[int], Any]:
-        """:meth:`fact` for columns no longer added to: the columns are sealed, and what building a fact
-        reads is bound once (a closed book's views build facts again and again)."""
+        """:meth:`fact` for columns no longer added to (see :meth:`reading`)."""
+        return self.reading().fact
+
+    def reading(self) -> Reading:
+        """:meth:`fact`, :meth:`at`, :meth:`values`, :meth:`value` and :meth:`event` for columns no longer added
+        to: the columns are sealed, and what each reads is bound once (a closed book's views read rows again and
+        again)."""
         self.seal()
-        kinds, codes, starts, values, ids, ends, arity = (
-            self._kinds, self._kind, self._start, self._values, self._ids, self._id_end, self._arity)
+        kinds, codes, starts, values, ids, ends, arity, names = (
+            self._kinds, self._kind, self._start, self._values, self._ids, self._id_end, self._arity, self._names)
 
         def fact(row: int) -> Any:
             code, start = codes[row], starts[row]
             return kinds[code](values[start], ids[ends[row - 1] if row else 0:ends[row]],
                                *values[start + 1:start + arity[code]])
 
-        return fact
+        def at(row: int) -> datetime:
+            at: datetime = values[starts[row]]
+            return at
+
+        def values_of(row: int) -> list[Any]:
+            start = starts[row]
+            return values[start:start + arity[codes[row]]]
+
+        def value(row: int, name: str) -> Any:
+            return values[starts[row] + names[codes[row]][name]]
+
+        def event(row: int) -> str:
+            return ids[ends[row - 1] if row else 0:ends[row]]
+
+        return Reading(fact, at, values_of, value, event)
 
     def at(self, row: int) -> datetime:
         """The time of the fact in ``row``."""

@@ -22,7 +22,7 @@ from bianmin_rules.core.books import Book, Books
 from bianmin_rules.core.deadlines import Pause, TimeLimit
 from bianmin_rules.core.errors import EvaluationError
 from bianmin_rules.core.events import EventBase
-from bianmin_rules.core.facts import Columns, fact, fact_of, follows
+from bianmin_rules.core.facts import Columns, Reading, fact, fact_of, follows
 from bianmin_rules.core.verdicts import Verdict
 from bianmin_rules.core.words import Message, say
 from bianmin_rules.families.cases.events import (
@@ -300,16 +300,18 @@ class CaseFile:
         may come first (REG-6).
         """
         self.case, self._book, self._shape, self._start = case, book, shape, start
-        order, receipts, completion, closed = book.order, shape.receipts, shape.completion, shape.closed
+        order, read, day, receipts, completion, closed = \
+            book.order, book.read, book.day, shape.receipts, shape.completion, shape.closed
         if receipts:
             # A receipt's fields but event, in order: at, window, staff, case_type, promised_limit, …
             received, self.window, self.staff, self.case_type, self.promised_limit = \
-                book.columns.values(order[start + receipts[0]])[:5]
-            self.received_on = book.day(received)
+                read.values(order[start + receipts[0]])[:5]
+            self.received_on = day(received)
         else:
             self.received_on = self.window = self.staff = self.case_type = self.promised_limit = None
-        self.completed_on = None if completion is None else book.day(book.at(order[start + completion]))
-        self.closed_on = None if closed is None else book.day(book.at(order[start + closed]))
+        self.completed_on = None if completion is None else day(read.at(order[start + completion]))
+        self.closed_on = (self.completed_on if closed == completion
+                          else None if closed is None else day(read.at(order[start + closed])))
         if len(receipts) > 1:
             steps = self.steps
             first, second = steps[receipts[0]], steps[receipts[1]]
@@ -329,13 +331,13 @@ class CaseFile:
     def of_ordered(cls, case: str, ordered: tuple[Step, ...]) -> CaseFile:
         """File steps already in order (by time, then event id), in columns of their own."""
         columns = Columns(STEP_KINDS)
-        book = _Filed(columns, array("I", map(columns.append, ordered)), columns.fact, columns.at, shared_days())
-        return cls(case, book, 0, shape_of(tuple(map(type, ordered))))
+        rows = array("I", map(columns.append, ordered))
+        return cls(case, _Filed(rows, columns.reading(), shared_days()), 0, shape_of(tuple(map(type, ordered))))
 
     def _step(self, position: int) -> Step:
         """The step at ``position`` among the file's ordered steps, built from the columns."""
         book = self._book
-        step: Step = book.fact(book.order[self._start + position])
+        step: Step = book.read.fact(book.order[self._start + position])
         return step
 
     @property
@@ -365,7 +367,7 @@ class CaseFile:
         """A field of the receipt, read without building it; None when the log never received the case."""
         receipts = self._shape.receipts
         book = self._book
-        return book.columns.value(book.order[self._start + receipts[0]], name) if receipts else None
+        return book.read.value(book.order[self._start + receipts[0]], name) if receipts else None
 
     @property
     def statutory_limit(self) -> TimeLimit | None:
@@ -398,13 +400,13 @@ class CaseFile:
     def receipt_event(self) -> str | None:
         """The id of the event that received the case, if one did."""
         receipts, book = self._shape.receipts, self._book
-        return book.columns.event(book.order[self._start + receipts[0]]) if receipts else None
+        return book.read.event(book.order[self._start + receipts[0]]) if receipts else None
 
     @property
     def completion_event(self) -> str | None:
         """The id of the event that completed the case, if it was."""
         position, book = self._shape.completion, self._book
-        return None if position is None else book.columns.event(book.order[self._start + position])
+        return None if position is None else book.read.event(book.order[self._start + position])
 
     @property
     def kinds(self) -> int:
@@ -414,7 +416,7 @@ class CaseFile:
     def _at(self, position: int | None) -> datetime | None:
         """The time of the step at ``position`` among the file's ordered steps, if there is one."""
         book = self._book
-        return None if position is None else book.at(book.order[self._start + position])
+        return None if position is None else book.read.at(book.order[self._start + position])
 
     @property
     def received(self) -> datetime | None:
@@ -442,7 +444,7 @@ class CaseFile:
             return ()
         book = self._book
         rows = map(book.order.__getitem__, map(self._start.__add__, self._shape.where[kind]))
-        return cast(tuple[StepT, ...], tuple(map(book.fact, rows)))
+        return cast(tuple[StepT, ...], tuple(map(book.read.fact, rows)))
 
     def first(self, kind: type[StepT]) -> StepT | None:
         """The earliest step of one kind, if any."""
@@ -501,15 +503,13 @@ class CaseFile:
 
 
 class _Filed(NamedTuple):
-    """The steps of a book of case files: the columns they were filed in, and their rows in case-file order."""
+    """The steps of a book of case files: their rows in case-file order, and how the columns they were filed in
+    are read."""
 
-    columns: Columns
     order: array[int]
     """The rows of each file's steps in time order (then event id), file after file, in case-id order."""
-    fact: Callable[[int], Any]
-    """The step of a row, built again from the columns (:meth:`~bianmin_rules.core.facts.Columns.fact`)."""
-    at: Callable[[int], datetime]
-    """The time of a row's step (:meth:`~bianmin_rules.core.facts.Columns.at`)."""
+    read: Reading
+    """The step of a row built again, or its fields read (:meth:`~bianmin_rules.core.facts.Columns.reading`)."""
     day: Callable[[datetime], date]
     """The China-time day of a time, one date object per day for all the files (:func:`shared_days`)."""
 
@@ -630,7 +630,7 @@ class CaseLedger:
         """The case files, by case id, in case-id order."""
         columns = self._columns
         cases, order, ends = columns.grouped()
-        book, codes = _Filed(columns, order, columns.fact, columns.at, shared_days()), columns.codes(order)
+        book, codes = _Filed(order, columns.reading(), shared_days()), columns.codes(order)
         files, shapes, start = {}, _SHAPES, 0
         for case, end in zip(cases, ends, strict=True):
             kinds = codes[start:end]
