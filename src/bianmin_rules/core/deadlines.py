@@ -25,7 +25,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Any, NamedTuple
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidatorFunctionWrapHandler, WrapValidator, model_validator
 
 from bianmin_rules.core.bounds import LIMIT_DAYS, WholeDays
 from bianmin_rules.core.calendar import WorkCalendar
@@ -157,6 +157,14 @@ def _bare_number_is_working_days(value: Any) -> Any:
     return value
 
 
+def _limit(value: Any, validate: ValidatorFunctionWrapHandler) -> Any:
+    """A bare number of working days within the longest limit is the shared limit of that many, valid already
+    (a log names one on every case); anything else is validated as a :class:`TimeLimit`."""
+    if type(value) is int and 0 <= value <= LIMIT_DAYS:
+        return working_days(value)
+    return validate(_bare_number_is_working_days(value))
+
+
 @lru_cache(maxsize=512)
 def working_days(amount: int) -> TimeLimit:
     """The limit of ``amount`` working days; one shared instance per amount.
@@ -182,9 +190,7 @@ def limit_to_date(start: date, promised: date) -> TimeLimit:
     )
 
 
-Limit = Annotated[
-    TimeLimit, BeforeValidator(_bare_number_is_working_days, json_schema_input_type=WholeDays | TimeLimit)
-]
+Limit = Annotated[TimeLimit, WrapValidator(_limit, json_schema_input_type=WholeDays | TimeLimit)]
 """A :class:`TimeLimit` field that also accepts a bare number of working days."""
 
 
