@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler
 from pydantic_core import CoreSchema, core_schema
 
 from bianmin_rules.core.bounds import FIRST_EVENT_YEAR, LAST_EVENT_YEAR, in_event_years, outside_event_years
-from bianmin_rules.core.calendar import as_china_time
+from bianmin_rules.core.calendar import CHINA_TZ, as_china_time
 
 
 def china_time_of_event(value: datetime) -> datetime:
@@ -22,6 +22,10 @@ def china_time_of_event(value: datetime) -> datetime:
     (:func:`~bianmin_rules.core.bounds.outside_event_years`); the years are checked
     before the conversion too, which would overflow at the ends of the calendar.
     """
+    if value.tzinfo is None:  # China wall-clock time already, as a log writes it: only its year to check
+        if not FIRST_EVENT_YEAR <= value.year <= LAST_EVENT_YEAR:
+            raise outside_event_years()
+        return value.replace(tzinfo=CHINA_TZ)
     if not FIRST_EVENT_YEAR - 1 <= value.year <= LAST_EVENT_YEAR + 1:
         raise outside_event_years()
     local = as_china_time(value)
