@@ -378,7 +378,8 @@ class CaseFile:
     @property
     def key_project(self) -> bool:
         """Whether the receipt marks the case a key project (绿色通道)."""
-        return bool(self._receipt_value("key_project"))
+        receipts, book = self._shape.receipts, self._book  # read of every file: one call fewer than _receipt_value
+        return bool(receipts) and bool(book.read.value(book.order[self._start + receipts[0]], "key_project"))
 
     @property
     def issuing_window(self) -> str | None:
@@ -408,10 +409,9 @@ class CaseFile:
         position, book = self._shape.completion, self._book
         return None if position is None else book.read.event(book.order[self._start + position])
 
-    @property
-    def kinds(self) -> int:
-        """The kinds of step the file holds, as bits of :data:`KIND_BITS`; absent kinds are never scanned for."""
-        return self._shape.kinds
+    kinds: int = cast(int, property(attrgetter("_shape.kinds"), doc=(
+        "The kinds of step the file holds, as bits of :data:`KIND_BITS`; absent kinds are never scanned for. "
+        "Most rules read it of every file: it is read in C, the shape's, without a call in Python.")))
 
     def _at(self, position: int | None) -> datetime | None:
         """The time of the step at ``position`` among the file's ordered steps, if there is one."""
