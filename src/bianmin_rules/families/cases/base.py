@@ -43,23 +43,25 @@ _RECEIPT, _DAY_AFTER_RECEIPT = ClockStart.RECEIPT, ClockStart.DAY_AFTER_RECEIPT
 """Looked up once: reading an enum member off its class is an attribute search, on every case."""
 
 
-def start_of(file: CaseFile, start: ClockStart) -> tuple[Step, str | Message, bool] | None:
+def start_of(
+    file: CaseFile, start: ClockStart, receipt: Receipt | None = None,
+) -> tuple[Step, str | Message, bool] | None:
     """The step that starts a case's clock, the words for it, and whether its day is counted (TL-4).
 
     None when the clock has not started: a clock counted from complete materials waits
-    for them.
+    for them. ``receipt`` is the file's, where the caller has it already.
     """
-    receipt = file.receipt
+    receipt = receipt or file.receipt
     if receipt is None:
         return None
     if start is _DAY_AFTER_RECEIPT:
         return receipt, zh("受理之日"), False
     if start is _RECEIPT:
         return receipt, zh("受理之日（当日计入）"), True
-    complete = file.materials_complete_on
-    if complete is None:
-        return None
-    return complete, (zh("受理之日（收件时材料齐全）") if isinstance(complete, Receipt) else zh("补齐材料之日")), False
+    if receipt.materials_complete:
+        return receipt, zh("受理之日（收件时材料齐全）"), False
+    complete = file.first(MaterialsDone)
+    return None if complete is None else (complete, zh("补齐材料之日"), False)
 
 
 def clock_start(file: CaseFile, start: ClockStart) -> tuple[date, bool] | None:

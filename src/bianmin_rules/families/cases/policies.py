@@ -152,7 +152,8 @@ class _PromisedBase(CaseDeadlinePolicy):
 
     def promised(self, file: CaseFile) -> Timed | None:
         """The receipt's promised limit from the start rule, else the date of the receipt notice (TL-3)."""
-        receipt, begun = file.receipt, start_of(file, self.start)
+        receipt = file.receipt
+        begun = start_of(file, self.start, receipt)
         if receipt is None or begun is None:
             return None
         step, words, counted = begun
@@ -424,7 +425,8 @@ class GreenChannel(CaseDeadlinePolicy):
 
     def timed(self, file: CaseFile, context: Context) -> Iterator[Timed]:
         """The compressed limit from the start rule."""
-        receipt, begun = file.receipt, start_of(file, self.start)
+        receipt = file.receipt
+        begun = start_of(file, self.start, receipt)
         if receipt is None or begun is None or receipt.statutory_limit is None:
             return
         step, words, counted = begun
