@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from operator import attrgetter
 from typing import Any, ClassVar, Literal
 
 from pydantic import Field
 
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.deadlines import ONE_DAY, SAME_DAY, Clock, Limit, Pause
+from bianmin_rules.core.facts import ORDER
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import ChargeTo, Verdict, VerdictKind
 from bianmin_rules.core.words import joined, say, word, zh
@@ -280,7 +280,7 @@ class DeemedApproval(_JointClocks):
     def acts(file: CaseFile) -> list[Step]:
         """The decisions, attendances and explanations of the participating windows, in the order of the file."""
         acts: list[Step] = [*file.of(JointDecision), *file.of(Attendance), *file.of(JointExplanation)]
-        acts.sort(key=attrgetter("order"))  # in the order of the file's steps: by time, then event id
+        acts.sort(key=ORDER)  # in the order of the file's steps: by time, then event id
         return acts
 
     @staticmethod
