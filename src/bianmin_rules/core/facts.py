@@ -188,7 +188,8 @@ class Columns:
         self._names = tuple({name: i for i, name in enumerate(kind_names[2:], start=1)} for kind_names in names)
         self._arity = tuple(len(kind_names) - 1 for kind_names in names)
         """How many values a fact of each kind keeps: its time and its fields but the event id."""
-        self._kind = array("B")
+        self._kind = bytearray()
+        """The code of each row's kind (a bytearray: appending to it costs less than to an array)."""
         self._pending: list[str] = []
         self._chunks: list[str] = []
         self._ids = ""
@@ -199,13 +200,18 @@ class Columns:
         self._values: list[Any] = []
         self._start = array("I")
         """Where each row's values start, worked out from the kinds of the rows when they are read."""
-        self._subjects: dict[str, int] = {}
+        self._subjects: dict[str, int] = self._numbering()
         """The number of each subject facts were filed under (:meth:`filer`), in the order first filed."""
         self._subject_of = array("I")
         """The number of the subject of each row."""
 
     def __len__(self) -> int:
         return len(self._kind)
+
+    @staticmethod
+    def _numbering() -> defaultdict[str, int]:
+        """A dict that numbers each key as it is first looked up: 0, 1, 2 …"""
+        return defaultdict(count().__next__)
 
     def filer(self, kind: type, by: str) -> Callable[[Any], None]:
         """The function that files an event as the next row, a fact of ``kind``, under the subject its field
@@ -224,7 +230,7 @@ class Columns:
             if len(pending) >= chunk:
                 join()
             extend(row[1:-1])
-            subject_of(subjects.setdefault(row[-1], len(subjects)))
+            subject_of(subjects[row[-1]])
 
         return file
 
@@ -234,7 +240,7 @@ class Columns:
         end among them. The columns are sealed first, and forget the subjects."""
         self.seal()
         subjects, subject_of = self._subjects, self._subject_of
-        self._subjects, self._subject_of = {}, array("I")
+        self._subjects, self._subject_of = self._numbering(), array("I")
         names = sorted(subjects)
         # Each subject's place in id order, then the rows counted per place and placed: a counting sort, in
         # arrays of machine integers, not lists (the books are alive: a list would make an object of each row),
@@ -379,7 +385,7 @@ class Columns:
             arity, kinds = self._arity, self._kind
             first = starts[known - 1] + arity[kinds[known - 1]] if known else 0
             # Each row's kind turned into how many values it keeps by a table of bytes, in C, then summed.
-            sizes = kinds[known:len(kinds) - 1].tobytes().translate(bytes(arity).ljust(256, b"\0"))
+            sizes = kinds[known:len(kinds) - 1].translate(bytes(arity).ljust(256, b"\0"))
             starts.extend(accumulate(sizes, initial=first))
         return starts[row]
 

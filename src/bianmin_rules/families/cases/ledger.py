@@ -332,7 +332,8 @@ class CaseFile:
         """File steps already in order (by time, then event id), in columns of their own."""
         columns = Columns(STEP_KINDS)
         rows = array("I", map(columns.append, ordered))
-        return cls(case, _Filed(rows, columns.reading(), shared_days()), 0, shape_of(tuple(map(type, ordered))))
+        return cls(case, _Filed(columns, rows, columns.reading(), shared_days()), 0,
+                   shape_of(tuple(map(type, ordered))))
 
     def _step(self, position: int) -> Step:
         """The step at ``position`` among the file's ordered steps, built from the columns."""
@@ -503,9 +504,10 @@ class CaseFile:
 
 
 class _Filed(NamedTuple):
-    """The steps of a book of case files: their rows in case-file order, and how the columns they were filed in
-    are read."""
+    """The steps of a book of case files: the columns they were filed in, their rows in case-file order, and how
+    the columns are read."""
 
+    columns: Columns
     order: array[int]
     """The rows of each file's steps in time order (then event id), file after file, in case-id order."""
     read: Reading
@@ -630,7 +632,7 @@ class CaseLedger:
         """The case files, by case id, in case-id order."""
         columns = self._columns
         cases, order, ends = columns.grouped()
-        book, codes = _Filed(order, columns.reading(), shared_days()), columns.codes(order)
+        book, codes = _Filed(columns, order, columns.reading(), shared_days()), columns.codes(order)
         files, shapes, start = {}, _SHAPES, 0
         for case, end in zip(cases, ends, strict=True):
             kinds = codes[start:end]
