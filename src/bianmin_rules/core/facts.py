@@ -309,10 +309,6 @@ class Columns:
         event = self._ids[ends[row - 1] if row else 0:ends[row]]
         return self._kinds[code](values[start], event, *values[start + 1:start + self._arity[code]])
 
-    def reader(self) -> Callable[[int], Any]:
-        """:meth:`fact` for columns no longer added to (see :meth:`reading`)."""
-        return self.reading().fact
-
     def reading(self) -> Reading:
         """:meth:`fact`, :meth:`at`, :meth:`values`, :meth:`value` and :meth:`event` for columns no longer added
         to: the columns are sealed, and what each reads is bound once (a closed book's views read rows again and

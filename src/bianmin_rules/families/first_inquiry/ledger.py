@@ -287,7 +287,8 @@ class InquiryBook(Mapping[str, InquiryFile]):
         known: dict[bytes, int] = {}
         unusual: set[int] = set()
         """The shapes whose first question is not their first step, or not their only one."""
-        at, shapes, codes, start = columns.at, self._shapes, columns.codes(order), 0
+        read = columns.reading()
+        at, shapes, codes, start = read.at, self._shapes, columns.codes(order), 0
         for index, end in enumerate(ends):
             sequence = codes[start:end]
             number = known.get(sequence)
@@ -299,11 +300,11 @@ class InquiryBook(Mapping[str, InquiryFile]):
             if number in unusual:
                 asked = shapes[number].where[Asked]
                 if len(asked) > 1 or at(order[start]) < at(order[start + asked[0]]):  # received twice, or a step before
-                    only_one([columns.fact(row) for row in order[start:end]], Asked, f"inquiry {ids[index]!r}")
+                    only_one([read.fact(row) for row in order[start:end]], Asked, f"inquiry {ids[index]!r}")
             numbers.append(number)
             start = end
         self.ids = Texts.of(ids)
-        self.step: Callable[[int], InquiryStep] = columns.reader()
+        self.step: Callable[[int], InquiryStep] = read.fact
         """The step filed in a row, built again."""
 
     def received(self, received: bool = True) -> Iterator[int]:
