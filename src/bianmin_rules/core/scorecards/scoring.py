@@ -504,9 +504,12 @@ class Scorer:
                                                      because=d.message)})
                 for card in present for d in card.disqualified
             ]
-        if period.kind is PeriodKind.YEAR and any(rule.scope is Scope.YEAR for rule in table.disqualifications):
-            # Only a table with yearly disqualifications needs the year's verdicts gathered again.
-            about = Concerning(subject, self.about(table, subject, period))
+        yearly = [rule.when for rule in table.disqualifications if rule.scope is Scope.YEAR]
+        if period.kind is PeriodKind.YEAR and yearly:
+            # Only a table with yearly disqualifications needs the year's verdicts gathered again, and
+            # only those of the rules they count (a card counts one fact once within its rule).
+            counted = {rule for when in yearly if isinstance(when, VerdictCondition) for rule in when.rules}
+            about = Concerning(subject, [v for v in self.about(table, subject, period) if v.rule in counted])
             disqualified += self.disqualifications(table, subject, period, about, Scope.YEAR)
         known = [s for s in scores if s is not None]
         score = combine(rollup.combine, known) if len(known) == len(scores) else None
