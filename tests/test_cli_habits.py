@@ -84,6 +84,13 @@ def test_an_output_folder_that_does_not_exist_is_one_line(capsys: pytest.Capture
     assert status == 2 and err.startswith("bianmin-rules: error: ") and "cannot be written" in err
 
 
+@pytest.mark.parametrize("command", [("demo",), ("import", "register.xlsx")])
+def test_an_empty_output_name_is_one_line(capsys: pytest.CaptureFixture[str], command: tuple[str, ...]) -> None:
+    """``-o ''`` names no file: one line and status 2, for a report and for an import alike."""
+    status, _, err = cli(capsys, *command, "-o", "")
+    assert (status, err) == (2, "bianmin-rules: error: '': cannot be written (no file name)\n")
+
+
 @pytest.mark.parametrize("command", [
     ("demo",), ("example", "town-basic"), ("show", "town-basic"), ("schema", "cases"), ("lint", "town-basic"),
     ("explain", str(DEMO_LOG), "--variant", "county-centre", "--as-of", "2026-03-31", "--staff", "S-li"),

@@ -24,7 +24,7 @@ from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.scorecards.cards import Card
 from bianmin_rules.core.scorecards.scoring import Scorer
 from bianmin_rules.core.scorecards.tables import ScorecardTable
-from bianmin_rules.core.verdicts import Subject, SubjectKind, VerdictKind
+from bianmin_rules.core.verdicts import Citation, Measure, Sanction, Subject, SubjectKind, VerdictKind
 from bianmin_rules.families.cases import base as cases_base
 from bianmin_rules.families.cases.completion import CompletionRate
 from bianmin_rules.families.cases.policies import ImmediateSameDay, RejectionDecision
@@ -32,7 +32,7 @@ from bianmin_rules.families.joint.policies import DeemedApproval, JointLead
 from bianmin_rules.families.ladders.policies import OffenceLadder
 from bianmin_rules.intake.files import DATA, demo_events
 from bianmin_rules.views.render import render_diff
-from bianmin_rules.views.whatif import Change, ReportDiff, Spelling, diff
+from bianmin_rules.views.whatif import BY_FIELDS, Alike, Change, ReportDiff, Spelling, diff
 from tests.conftest import run
 
 COUNTY_TOML = (DATA / "variants" / "county-centre.toml").read_text(encoding="utf-8")
@@ -286,3 +286,25 @@ def test_one_verdict_changed_among_as_many_is_found(county: Variant) -> None:
     other = report.model_copy(update={"verdicts": (changed, *report.verdicts[1:])})
     (change,) = diff(report, other).verdicts
     assert (change.change, change.fields, change.before, change.after) == (Change.CHANGED, ("points",), first, changed)
+
+
+FIELD_MODELS = [
+    Subject(kind=SubjectKind.STAFF, id="S01-1"), Subject(kind=SubjectKind.WINDOW, id="S01-1"),
+    Citation(document="县政务服务中心管理制度汇编", article="五、(二)1", quote="最迟不超过三个工作日"),
+    Citation(document="县政务服务中心管理制度汇编", article="五、(二)1", quote="最迟不超过两个工作日"),
+    Sanction(tier="批评教育", level=1), Sanction(tier="通报批评", level=2), Sanction(tier="批评教育", level=2),
+    Measure(name="completion_rate", period=Period.parse("2026-Q1"), numerator=1, denominator=3),
+    Measure(name="completion_rate", period=Period.parse("2026-Q2"), numerator=1, denominator=3),
+]
+
+
+@given(st.sampled_from(FIELD_MODELS), st.sampled_from(FIELD_MODELS))
+def test_models_of_fields_alone_compare_in_a_diff_as_pydantic_compares_them(first: Any, second: Any) -> None:
+    """A diff tells a verdict's subject, citation, sanction and measure apart by their fields
+    (:data:`BY_FIELDS`), as ``==`` does: they hold their fields and nothing else."""
+    assert {type(model) for model in FIELD_MODELS} == BY_FIELDS
+    for model in (first, second):
+        assert set(model.__dict__) == set(type(model).model_fields) and model.__pydantic_private__ is None
+        assert model.model_config.get("frozen") and model.model_config.get("extra") == "forbid"
+    alike, copy = Alike(), type(second).model_validate(second.model_dump())
+    assert alike(first, copy) == (first == second) and alike(second, copy)

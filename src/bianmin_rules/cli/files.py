@@ -32,6 +32,7 @@ def output(path: str | None) -> Iterator[TextIO]:
     if path is None or path == "-":
         yield sys.stdout
         return
+    named_file(path)
     try:
         with written(path, "w") as handle:
             yield cast(TextIO, handle)
@@ -39,3 +40,9 @@ def output(path: str | None) -> Iterator[TextIO]:
         raise OutputError(f"{path}: cannot be written ({exc.strerror or exc})") from None
     except ValueError:  # a NUL in the path
         raise OutputError(f"{path!r}: cannot be written (the path contains a NUL character)") from None
+
+
+def named_file(path: str) -> None:
+    """Raise an :class:`OutputError` for an output path that names no file (``-o ''``)."""
+    if not path:
+        raise OutputError(f"{path!r}: cannot be written (no file name)")

@@ -30,7 +30,7 @@ from bianmin_rules.authoring.schema import SCHEMA_MAKERS, schema_of, schema_text
 from bianmin_rules.authoring.starter import relative_base, starter_files
 from bianmin_rules.authoring.synthetic import MAX_WINDOWS, generate
 from bianmin_rules.authoring.variant_tests import CaseResult, run_paths
-from bianmin_rules.cli.files import output, read_logs_of
+from bianmin_rules.cli.files import named_file, output, read_logs_of
 from bianmin_rules.cli.progress import Bar
 from bianmin_rules.core.agenda import ALL, agenda
 from bianmin_rules.core.bounds import LIMIT_DAYS
@@ -536,6 +536,8 @@ def reader_lang(args: argparse.Namespace) -> str:
 
 def write_output(args: argparse.Namespace, model: Viewed, variant: Variant | None = None) -> None:
     """Write ``model`` as the output options ask."""
+    if args.output is not None:
+        named_file(args.output)
     write_view(
         model, args.format, output=args.output, stream=sys.stdout, variant=variant, lang=reader_lang(args),
         table=getattr(args, "table", None),
@@ -750,6 +752,8 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     mapping = load_mapping(args.mapping) if args.mapping else None
+    if args.output is not None:
+        named_file(args.output)
     try:
         with progress_bar(args) as bar:
             tally = convert_register(args.register, args.output, sys.stdout, mapping, skip_bad=args.skip_bad,

@@ -22,7 +22,7 @@ from bianmin_rules.core.periods import Period
 from bianmin_rules.core.report import Report, SubjectTotal
 from bianmin_rules.core.results import Number, Result
 from bianmin_rules.core.scorecards.cards import Card
-from bianmin_rules.core.verdicts import Subject, Verdict
+from bianmin_rules.core.verdicts import Citation, Measure, Sanction, Subject, Verdict
 from bianmin_rules.core.words import Texts, Written
 
 IDENTITY_FIELDS = ("rule", "kind", "subject", "case", "on", "evidence")
@@ -150,7 +150,14 @@ class Alike:
     def __call__(self, first: object, second: object) -> bool:
         if isinstance(first, Written) and isinstance(second, Written):
             return self._texts.same(first, second)
+        if type(first) is type(second) and type(first) in BY_FIELDS:
+            return bool(first.__dict__ == second.__dict__)
         return bool(first == second)
+
+
+BY_FIELDS = frozenset({Subject, Citation, Sanction, Measure})
+"""What a verdict holds that is a model of fields alone (frozen, no extra or private values, no cached reading):
+two of one class are equal when their fields are, as pydantic finds, without its general comparison."""
 
 
 def diff(before: Report, after: Report) -> ReportDiff:

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from operator import attrgetter
 
 from bianmin_rules.core.errors import ScoringError
 from bianmin_rules.core.formatting import percent
@@ -168,11 +169,10 @@ class Concerning:
         self.verdicts: list[Verdict] = []
         kept: dict[tuple[object, ...], int] = {}
         for verdict in verdicts:
-            if not verdict.evidence:  # nothing to tell two facts apart by: each verdict counts
+            fact = FACT(verdict)
+            if not fact[3]:  # no evidence, nothing to tell two facts apart by: each verdict counts
                 self.verdicts.append(verdict)
                 continue
-            fact = (verdict.rule, verdict.code, verdict.on, verdict.evidence, verdict.case, verdict.window,
-                    verdict.staff)
             position = kept.get(fact)
             if position is None:
                 kept[fact] = len(self.verdicts)
@@ -194,6 +194,10 @@ class Concerning:
             found.sort(key=lambda entry: entry[0])
         own = selector.charged_to is Charged.SUBJECT
         return [v for _, v in found if selector.selects(v) and (not own or self.charged(v))]
+
+
+FACT = attrgetter("rule", "code", "on", "evidence", "case", "window", "staff")
+"""What one fact charged to several subjects has alike in each of its verdicts (:class:`Concerning`)."""
 
 
 def key_of(subject: Subject) -> SubjectKey:
@@ -500,9 +504,12 @@ class Scorer:
                                                      because=d.message)})
                 for card in present for d in card.disqualified
             ]
-        if period.kind is PeriodKind.YEAR and any(rule.scope is Scope.YEAR for rule in table.disqualifications):
-            # Only a table with yearly disqualifications needs the year's verdicts gathered again.
-            about = Concerning(subject, self.about(table, subject, period))
+        yearly = [rule.when for rule in table.disqualifications if rule.scope is Scope.YEAR]
+        if period.kind is PeriodKind.YEAR and yearly:
+            # Only a table with yearly disqualifications needs the year's verdicts gathered again, and
+            # only those of the rules they count (a card counts one fact once within its rule).
+            counted = {rule for when in yearly if isinstance(when, VerdictCondition) for rule in when.rules}
+            about = Concerning(subject, [v for v in self.about(table, subject, period) if v.rule in counted])
             disqualified += self.disqualifications(table, subject, period, about, Scope.YEAR)
         known = [s for s in scores if s is not None]
         score = combine(rollup.combine, known) if len(known) == len(scores) else None

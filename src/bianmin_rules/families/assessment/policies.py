@@ -36,6 +36,7 @@ from bianmin_rules.core.verdicts import Measure, Subject, SubjectKind, Verdict, 
 from bianmin_rules.core.words import Message, say, word
 from bianmin_rules.families.assessment.events import EvaluationResult, MeritKind, MeritLevel
 from bianmin_rules.families.assessment.ledger import ASSESSMENT, Merit
+from bianmin_rules.families.cases.base import case_index
 from bianmin_rules.families.cases.ledger import CASE_FILES, CaseFile
 
 SubjectKinds = tuple[Literal[SubjectKind.WINDOW, SubjectKind.STAFF], ...]
@@ -148,7 +149,7 @@ class SpeedUpRate(RateVerdicts):
         tallies: Tallies = defaultdict(Tally)
         period_of = self.periods()
         promise_of = self.promises(context)
-        for file in books[CASE_FILES].values():
+        for file in case_index(books, context).of_types(self.case_types):
             counted = self.count(file, context, period_of, promise_of)
             if counted is None:
                 continue
