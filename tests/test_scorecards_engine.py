@@ -144,6 +144,8 @@ def test_the_same_verdicts_in_any_order_give_the_same_cards(county: Variant) -> 
         log, as_of=date(2026, 6, 30), case_types=county.case_types, families=county.families,
     ).roster
     expected = assess(county.scorecards, verdicts, roster=roster, as_of=date(2026, 6, 30))
+    ordered = sorted(verdicts, key=lambda v: v.sort_key)
+    assert assess(county.scorecards, ordered, roster=roster, as_of=date(2026, 6, 30), ordered=True) == expected
     for seed in range(3):
         random.Random(seed).shuffle(verdicts)
         assert assess(county.scorecards, verdicts, roster=roster, as_of=date(2026, 6, 30)) == expected

@@ -369,10 +369,13 @@ class Clock(NamedTuple):
     def trace(
         self, schedule: Schedule, *, actual: date | None, days_late: int, late_unit: LimitUnit
     ) -> DeadlineTrace:
-        """The trace of a settled clock, for a verdict; ``schedule.due`` must be known."""
+        """The trace of a settled clock, for a verdict; ``schedule.due`` must be known.
+
+        Made of the clock's and the schedule's values, valid already, without validating them again.
+        """
         assert schedule.due is not None
-        return DeadlineTrace(
-            limit=self.limit, start=self.start, start_rule=self.start_rule, due=schedule.due, actual=actual,
+        return DeadlineTrace.of_valid(
+            limit=self.limit, start=self.start, start_rule=as_message(self.start_rule), due=schedule.due, actual=actual,
             days_late=days_late, late_unit=late_unit, base_due=schedule.base_due,
             suspensions=schedule.suspensions, extensions=schedule.extensions,
             statutory_limit=self.statutory, statutory_due=schedule.statutory_due,

@@ -307,7 +307,7 @@ class Judgements:
         if assessment is None:
             assessment = assess(
                 variant.scorecards, verdicts, roster=books.roster, as_of=context.as_of,
-                assessor_scores=books[ASSESSOR_SCORES], earlier=self._earlier(),
+                assessor_scores=books[ASSESSOR_SCORES], earlier=self._earlier(), ordered=True,
             )
             outcome.assessments.append((variant.scorecards, assessment))
         told("scoring", 1, 1)
@@ -456,6 +456,7 @@ def timed_report(variant: Variant, timeline: Timeline, books: Books, context: Co
     told("scoring", 0, 1)
     assessment = assess_in_time(
         timeline.tables, verdicts, roster=books.roster, as_of=as_of, assessor_scores=books[ASSESSOR_SCORES],
+        ordered=True,
     )
     told("scoring", 1, 1)
     return Report(

@@ -22,7 +22,7 @@ from bianmin_rules.core.bounds import Points, Yuan
 from bianmin_rules.core.calendar import WorkCalendar
 from bianmin_rules.core.matters import Matter
 from bianmin_rules.core.verdicts import ZERO, Citation, RuleId, Subject, Verdict, VerdictKind
-from bianmin_rules.core.words import Message
+from bianmin_rules.core.words import Message, as_message
 
 SourceT = TypeVar("SourceT")
 DerivedT = TypeVar("DerivedT")
@@ -191,12 +191,15 @@ class PolicyBase(BaseModel):
 
     def verdict(
         self, context: Context, *, subject: Subject, kind: VerdictKind, on: date, explanation: str | Message,
-        **details: Any,
+        valid: bool = False, **details: Any,
     ) -> Verdict:
         """A verdict of this policy; a violation carries the policy's points and fine.
 
         The verdict is provisional when any of its days lies in a year without an official
-        calendar (CAL-3).
+        calendar (CAL-3). ``valid``: ``details`` are values of the kinds a verdict holds
+        already (a day, a decimal of points, a tuple of event ids, a validated trace …), as
+        the rules that find verdicts by the thousand build them; the verdict is not validated
+        again (:meth:`Result.of_valid <bianmin_rules.core.results.Result.of_valid>`).
         """
         if kind is VerdictKind.VIOLATION:
             details = {"points": self.points, "fine": self.fine, **details}
@@ -205,6 +208,11 @@ class PolicyBase(BaseModel):
             isinstance(day, date) and calendar.is_provisional(day)
             for day in (details.get("due"), details.get("actual"))
         )
+        if valid:
+            return Verdict.of_valid(
+                rule=self.rule, variant=context.variant, source=self.source, subject=subject, kind=kind,
+                on=on, message=as_message(explanation), provisional=provisional, **details,
+            )
         return Verdict(
             rule=self.rule, variant=context.variant, source=self.source, subject=subject, kind=kind,
             on=on, message=explanation, provisional=provisional, **details,

@@ -43,22 +43,25 @@ class Assessment:
 def assess(
     tables: Sequence[ScorecardTable], verdicts: Sequence[Verdict], *, roster: Roster, as_of: date,
     assessor_scores: Mapping[ScoreKey, AssessorScore] | None = None, earlier: Earlier | None = None,
+    ordered: bool = False,
 ) -> Assessment:
     """Score every table over ``verdicts``, rank, and apply the yearly consequences.
 
     ``roster`` says who was active when (and where staff served); subjects concerned by
     some verdict of a period are scored for it too. ``earlier``: a scoring of the same
     books whose unchanged cards are taken again (:class:`~bianmin_rules.core.scorecards.scoring.Earlier`).
-    Pure: no input is changed.
+    ``ordered``: ``verdicts`` are in report order already (a report's), not sorted again;
+    in any other order, the cards are the same. Pure: no input is changed.
     """
     courses = [Course(index, ((ALWAYS, table),)) for index, table in enumerate(tables)]
     return assess_in_time(courses, verdicts, roster=roster, as_of=as_of, assessor_scores=assessor_scores,
-                          earlier=earlier)
+                          earlier=earlier, ordered=ordered)
 
 
 def assess_in_time(
     courses: Sequence[Course], verdicts: Sequence[Verdict], *, roster: Roster, as_of: date,
     assessor_scores: Mapping[ScoreKey, AssessorScore] | None = None, earlier: Earlier | None = None,
+    ordered: bool = False,
 ) -> Assessment:
     """:func:`assess` of tables that change over time: each one's course, the table in force over each span of days.
 
@@ -68,10 +71,10 @@ def assess_in_time(
     rankings and requirements of the table in force on its own first day. A period that
     begins before the first value of one of its table's dated values is an error
     (:class:`~bianmin_rules.core.errors.NoValueInForceError`); one that begins where the
-    table is not in force (``in_force``) has no card.
+    table is not in force (``in_force``) has no card. ``ordered`` as for :func:`assess`.
     """
     scorer = Scorer(verdicts=verdicts, roster=roster, as_of=as_of, assessor_scores=assessor_scores or {},
-                    earlier=earlier)
+                    earlier=earlier, ordered=ordered)
     period_cards: list[Card] = []
     always = [course.spans[0][1] for course in courses if [span for span, _ in course.spans] == [ALWAYS]]
     tables = [table for table in always if isinstance(table, ScorecardTable)]  # a later scoring may take them again

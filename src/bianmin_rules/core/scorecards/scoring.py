@@ -78,7 +78,7 @@ class VerdictIndex:
     index's kind — because they are hashed once per verdict and looked up once per card.
     """
 
-    def __init__(self, verdicts: Iterable[Verdict], kind: PeriodKind, roster: Roster) -> None:
+    def __init__(self, verdicts: Iterable[Verdict], kind: PeriodKind, roster: Roster, *, ordered: bool = False) -> None:
         self.kind = kind
         self.roster = roster
         self._periods: dict[int, Period] = {}
@@ -88,8 +88,9 @@ class VerdictIndex:
         self._present: dict[date, set[SubjectKey]] = defaultdict(set)
         self._postings: dict[tuple[str, date], set[str]] = defaultdict(set)
         # Cards never depend on the order verdicts come in: filed in report order, every list is
-        # in report order (one sort key per verdict, not one per list it is filed in).
-        for verdict in sorted(verdicts, key=lambda v: v.sort_key):
+        # in report order (one sort key per verdict, not one per list it is filed in; none where
+        # they come in report order already, ``ordered``).
+        for verdict in verdicts if ordered else sorted(verdicts, key=lambda v: v.sort_key):
             self._file(verdict)
 
     def period_of(self, day: date) -> Period:
@@ -251,12 +252,14 @@ class Scorer:
     as_of: date
     assessor_scores: Mapping[ScoreKey, AssessorScore] = field(default_factory=dict)
     earlier: Earlier | None = None
+    ordered: bool = False
+    """``verdicts`` come in report order (:attr:`Verdict.sort_key`): filed without sorting them again."""
     _indexes: dict[PeriodKind, VerdictIndex] = field(default_factory=dict)
 
     def index(self, kind: PeriodKind) -> VerdictIndex:
         """The verdict index for periods of ``kind`` (built once)."""
         if kind not in self._indexes:
-            self._indexes[kind] = VerdictIndex(self.verdicts, kind, self.roster)
+            self._indexes[kind] = VerdictIndex(self.verdicts, kind, self.roster, ordered=self.ordered)
         return self._indexes[kind]
 
     def about(self, table: ScorecardTable, subject: Subject, period: Period) -> list[Verdict]:

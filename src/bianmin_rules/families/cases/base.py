@@ -369,7 +369,7 @@ class CaseDeadlinePolicy(CasePolicy):
             explanation=say("{duty}。{count}；{outcome}。",
                             duty=as_message(timed.duty), count=Count(trace), outcome=outcome),
             deadline=trace, due=judged.due, actual=judged.actual, evidence=self.evidence(judged),
-            window=timed.window, staff=timed.staff, **details,
+            window=timed.window, staff=timed.staff, valid=True, **details,
         )
 
     def warn(self, judged: Judged, context: Context) -> Iterator[Verdict]:
