@@ -10,7 +10,7 @@ verdicts judge them, and the agenda lists those still open.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar, Protocol, TypeVar, runtime_checkable
@@ -191,31 +191,35 @@ class PolicyBase(BaseModel):
 
     def verdict(
         self, context: Context, *, subject: Subject, kind: VerdictKind, on: date, explanation: str | Message,
-        valid: bool = False, **details: Any,
+        **details: Any,
     ) -> Verdict:
         """A verdict of this policy; a violation carries the policy's points and fine.
 
         The verdict is provisional when any of its days lies in a year without an official
-        calendar (CAL-3). ``valid``: ``details`` are values of the kinds a verdict holds
-        already (a day, a decimal of points, a tuple of event ids, a validated trace …), as
-        the rules that find verdicts by the thousand build them; the verdict is not validated
-        again (:meth:`Result.of_valid <bianmin_rules.core.results.Result.of_valid>`).
+        calendar (CAL-3).
         """
         if kind is VerdictKind.VIOLATION:
             details = {"points": self.points, "fine": self.fine, **details}
-        calendar = context.calendar
-        provisional = calendar.is_provisional(on) or any(
-            isinstance(day, date) and calendar.is_provisional(day)
-            for day in (details.get("due"), details.get("actual"))
-        )
-        if valid:
-            return Verdict.of_valid(
-                rule=self.rule, variant=context.variant, source=self.source, subject=subject, kind=kind,
-                on=on, message=as_message(explanation), provisional=provisional, **details,
-            )
         return Verdict(
             rule=self.rule, variant=context.variant, source=self.source, subject=subject, kind=kind,
-            on=on, message=explanation, provisional=provisional, **details,
+            on=on, message=explanation, provisional=rests_on_provisional(context, on, details), **details,
+        )
+
+    def valid_verdict(
+        self, context: Context, *, subject: Subject, kind: VerdictKind, on: date, explanation: str | Message,
+        **details: Any,
+    ) -> Verdict:
+        """The verdict :meth:`verdict` gives, of ``details`` that are values of the kinds a verdict holds already.
+
+        For a rule that finds verdicts by the thousand of a day, a decimal of points, a
+        tuple of event ids, a validated trace …: the verdict is not validated again
+        (:meth:`Result.of_valid <bianmin_rules.core.results.Result.of_valid>`).
+        """
+        if kind is VerdictKind.VIOLATION:
+            details = {"points": self.points, "fine": self.fine, **details}
+        return Verdict.of_valid(
+            rule=self.rule, variant=context.variant, source=self.source, subject=subject, kind=kind,
+            on=on, message=as_message(explanation), provisional=rests_on_provisional(context, on, details), **details,
         )
 
     def verdict_like(self, verdict: Verdict, context: Context, **changes: Any) -> Verdict:
@@ -234,3 +238,12 @@ class PolicyBase(BaseModel):
             or (actual is not None and provisional(actual)),
             **changes,
         )
+
+
+def rests_on_provisional(context: Context, on: date, details: Mapping[str, Any]) -> bool:
+    """Whether a verdict on ``on`` (with the ``due`` and ``actual`` days of ``details``) rests on a year without an
+    official calendar (CAL-3)."""
+    calendar = context.calendar
+    return calendar.is_provisional(on) or any(
+        isinstance(day, date) and calendar.is_provisional(day) for day in (details.get("due"), details.get("actual"))
+    )

@@ -219,11 +219,14 @@ class CasePolicy(PolicyBase):
     def about(
         self, context: Context, file: CaseFile, *, on: date, explanation: Message, evidence: tuple[str, ...],
         kind: VerdictKind = VerdictKind.VIOLATION, window: str | None = None, staff: str | None = None,
-        **details: Any,
+        valid: bool = False, **details: Any,
     ) -> Verdict:
-        """A verdict about ``file`` charged to ``window``/``staff`` (default: who received the case)."""
+        """A verdict about ``file`` charged to ``window``/``staff`` (default: who received the case).
+
+        ``valid``: ``details`` are values valid already (:meth:`~bianmin_rules.core.policy.PolicyBase.valid_verdict`).
+        """
         window, staff = borne_by(file, window, staff)
-        return self.verdict(
+        return (self.valid_verdict if valid else self.verdict)(
             context, subject=charged(self.charge_to, window=window, staff=staff, case=file.case), kind=kind, on=on,
             explanation=say("办件 {case}：{explanation}", case=file.case, explanation=explanation),
             evidence=evidence, case=file.case, window=window, staff=staff, **details,
