@@ -352,6 +352,7 @@ class Judgements:
                     if staged is None:  # the earlier verdicts under this variant's name, made once per stage
                         staged = replace(context, verdicts=tuple(verdicts()), derived=self._stage_derived(stage))
                     own = replace(staged, policies=consulted[kinds])
+                    policy = self._same(policy)
                     number = len(self._judged)
                     self._judged.append(_Judged(policy, own, seen, list(policy.evaluate(self._books, own))))
                 lineage.append(number)
@@ -384,6 +385,12 @@ class Judgements:
         if rules is None:
             return earlier
         return tuple(number for number in earlier if not rules.isdisjoint(self._judged[number].rules))
+
+    def _same(self, policy: PolicyBase) -> PolicyBase:
+        """``policy``, or an equal one judged before in other circumstances: a policy keeps no state, and
+        its verdicts then hold the very values (rule, citation, sanctions) the earlier one's do, told
+        alike by identity when two reports are compared."""
+        return next((judged.policy for judged in self._judged if judged.policy == policy), policy)
 
     def _number(
         self, policy: PolicyBase, context: Context, consulted: tuple[PolicyBase, ...], seen: tuple[int, ...],

@@ -70,6 +70,12 @@ from bianmin_rules.families.ladders.counting import (
 )
 
 
+@lru_cache(maxsize=256)
+def rung_sanction(tier: str, level: int) -> Sanction:
+    """A sanction; the few rungs of a variant's ladders, each judged once per evaluation, share theirs."""
+    return Sanction(tier=tier, level=level)
+
+
 class LadderTier(BaseModel):
     """One rung: from the ``occurrence``-th violation on, this tier (and this money)."""
 
@@ -83,8 +89,8 @@ class LadderTier(BaseModel):
 
     @property
     def sanction(self) -> Sanction:
-        """The rung's sanction."""
-        return Sanction(tier=self.tier, level=self.level)
+        """The rung's sanction (one for every rung of the same tier and level)."""
+        return rung_sanction(self.tier, self.level)
 
     def names(self, amount: str) -> bool:
         """Do the rung's words name ``amount`` ("200元", "5%") already, as "扣发200元" does (ATT-6 第十条(九))?
