@@ -32,7 +32,7 @@ from bianmin_rules.families.joint.policies import DeemedApproval, JointLead
 from bianmin_rules.families.ladders.policies import OffenceLadder
 from bianmin_rules.intake.files import DATA, demo_events
 from bianmin_rules.views.render import render_diff
-from bianmin_rules.views.whatif import BY_FIELDS, Alike, Change, ReportDiff, Spelling, diff
+from bianmin_rules.views.whatif import BY_FIELDS, Alike, Change, ReportDiff, Spelling, diff, restated
 from tests.conftest import run
 
 COUNTY_TOML = (DATA / "variants" / "county-centre.toml").read_text(encoding="utf-8")
@@ -157,6 +157,22 @@ def test_a_variant_against_a_copy_of_itself_is_judged_once(county: Variant, monk
     alone = run(copy, demo_events(), "2026-03-31")
     assert second.model_dump_json() == alone.model_dump_json()
     assert diff(first, second).empty
+
+
+def test_a_ladder_judged_again_holds_the_values_of_the_one_judged_first(county: Variant, amended: Variant) -> None:
+    """The amended county judges ESC-2 again (TL-7's verdicts changed) with the county's own ladder, equal in both:
+    a verdict found alike in both holds the very rule, citation and sanction, and is told alike at once."""
+    first, second = evaluate_all((county, amended), demo_events(), as_of=date(2026, 3, 31))
+    before = {(v.subject, v.on, v.evidence): v for v in first.verdicts if v.rule == "ESC-2"}
+    after = [v for v in second.verdicts if v.rule == "ESC-2" and (v.subject, v.on, v.evidence) in before]
+    assert after
+    for verdict in after:
+        earlier = before[(verdict.subject, verdict.on, verdict.evidence)]
+        assert verdict.rule is earlier.rule and verdict.source is earlier.source
+        assert verdict.sanction is earlier.sanction
+    again = [v for v in second.verdicts if v.rule == "TL-1"]
+    assert all(restated(v, w) for v, w in zip([v for v in first.verdicts if v.rule == "TL-1"], again, strict=True))
+    assert not restated(first.verdicts[0], first.verdicts[0].restated(variant="x", on=date(2026, 1, 1)))
 
 
 def test_only_the_cards_whose_inputs_changed_are_scored_again(
