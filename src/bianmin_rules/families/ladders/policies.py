@@ -348,7 +348,7 @@ class OffenceLadder(CountedPolicy):
         """
         current = occurrences[i]
         if self.counting == "calendar":
-            within = period_words(period_containing(self.period, current.on))
+            within = words_within(self.period, current.on)
         else:
             within = say("截至{on}的{period}内", on=current.on, period=PERIOD_WORDS[self.period])
         # Past the top rung, the period's first occurrences up to it are what the sanction rests
@@ -436,6 +436,13 @@ class Complained:
 
 
 PERIOD_WORDS = {PeriodKind.MONTH: say("一个月"), PeriodKind.QUARTER: say("一个季度"), PeriodKind.YEAR: say("一年")}
+
+
+@lru_cache(maxsize=1024)
+def words_within(kind: PeriodKind, day: date) -> Message:
+    """:func:`period_words` of the period of ``kind`` holding ``day``, looked up by the day (a ladder asks it for
+    every verdict, of few days) without hashing the period."""
+    return period_words(period_containing(kind, day))
 
 
 @lru_cache(maxsize=256)
