@@ -105,9 +105,8 @@ class Result(BaseModel):
         results that were validated when made (a what-if's changes), where validating
         each again would cost more than the rest of making it.
         """
-        missing = cls._required - values.keys()
-        if missing:
-            raise TypeError(f"{cls.__name__} needs {', '.join(sorted(missing))}")
+        if not values.keys() >= cls._required:
+            raise TypeError(f"{cls.__name__} needs {', '.join(sorted(cls._required - values.keys()))}")
         fields = cls._defaults.copy()  # in the model's order, the names' table shared where it can be
         fields.update(values)
         return cls._holding(fields)
@@ -126,12 +125,20 @@ class Result(BaseModel):
     @classmethod
     def _holding(cls, fields: dict[str, Any]) -> Self:
         """A result holding ``fields`` (every field, in the model's order) as pydantic would, unvalidated."""
-        result = cls.__new__(cls)
-        object.__setattr__(result, "__dict__", fields)
-        object.__setattr__(result, "__pydantic_fields_set__", cls._every_field)
-        object.__setattr__(result, "__pydantic_extra__", None)
-        object.__setattr__(result, "__pydantic_private__", None)
+        result = _new(cls)
+        _set(result, "__dict__", fields)
+        _set_fields_set(result, cls._every_field)
+        _set_extra(result, None)
+        _set_private(result, None)
         return result
+
+
+# What :meth:`Result._holding` calls, looked up once: a what-if makes tens of thousands of results of valid values.
+_new = object.__new__
+_set = object.__setattr__
+_set_fields_set = vars(BaseModel)["__pydantic_fields_set__"].__set__
+_set_extra = vars(BaseModel)["__pydantic_extra__"].__set__
+_set_private = vars(BaseModel)["__pydantic_private__"].__set__
 
 def _shared_names(names: Iterable[str]) -> dict[str, Any] | None:
     """A dict of ``names`` (values None) whose table of names its copies share — the attributes of an instance
