@@ -595,6 +595,22 @@ def undeclared_case_type(case_type: str, declared: Iterable[str], *, event_id: s
                            event_id=event_id)
 
 
+def admitting(file: Callable[[Any], None], case_types: frozenset[str]) -> Callable[[CaseReceived], None]:
+    """``file`` for receipts whose case type the variant must declare (CASE-2): any other is an error.
+
+    A function of its own, not a method of the ledger: a ledger whose filers referred to
+    it would be a reference cycle, kept with its numbering of every case until the
+    collector runs again — and it is paused for the whole evaluation.
+    """
+
+    def receive(event: CaseReceived) -> None:
+        if event.case_type not in case_types:
+            raise undeclared_case_type(event.case_type, case_types, event_id=event.id)
+        file(event)
+
+    return receive
+
+
 class CaseLedger:
     """Gathers case events into case files; checks case types against the variant (CASE-2).
 
@@ -615,18 +631,11 @@ class CaseLedger:
         }
         """The function that files each event type (see :class:`~bianmin_rules.core.books.Ledger`)."""
         if case_types is not None:
-            self._file_receipt = self.filers[CaseReceived]
-            self.filers[CaseReceived] = self._receive
+            self.filers[CaseReceived] = admitting(self.filers[CaseReceived], self._case_types)
 
     def record(self, event: CaseEvent) -> None:
         """File one case event."""
         self.filers[type(event)](event)
-
-    def _receive(self, event: CaseReceived) -> None:
-        """File a receipt, whose case type the variant must declare (CASE-2)."""
-        if event.case_type not in self._case_types:
-            raise undeclared_case_type(event.case_type, self._case_types, event_id=event.id)
-        self._file_receipt(event)
 
     def close(self) -> dict[str, CaseFile]:
         """The case files, by case id, in case-id order."""
