@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 from functools import cache
-from itertools import accumulate, compress, count, islice, repeat
+from itertools import accumulate, compress, count, islice, pairwise, repeat, starmap
 from operator import and_, attrgetter, ge, itemgetter, le, lt
 from typing import Any, Generic, NamedTuple, Protocol, TypeVar, dataclass_transform
 
@@ -266,14 +266,16 @@ class Columns:
         # them; otherwise only a subject two of whose neighbouring rows are not in strictly increasing time is put
         # in order.
         values, starts = self._values, self._start
-        times = list(map(values.__getitem__, starts))
-        if self._ids_rise and all(map(le, times, islice(times, 1, None))):
+        # The times compared pair by pair as they are read: a list of them would be an object as large as the
+        # values' list of references, freed again while the books are alive.
+        if self._ids_rise and all(starmap(le, pairwise(map(values.__getitem__, starts)))):
             unordered: set[int] = set()
         else:
-            times = list(map(times.__getitem__, order))
+            times = list(map(values.__getitem__, map(starts.__getitem__, order)))
             unordered = {places[order[i]] for i in compress(count(), map(ge, times, islice(times, 1, None)))
                          if places[order[i]] == places[order[i + 1]]}
-        del times, places
+            del times
+        del places
         event = self.event
         for number in sorted(unordered):
             first, end = ends[number - 1] if number else 0, ends[number]

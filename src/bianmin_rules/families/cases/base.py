@@ -12,7 +12,7 @@ explanation narrates the count so that a reader can redo it by hand.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -37,7 +37,15 @@ from bianmin_rules.core.matters import Matter
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.verdicts import ZERO, ChargeTo, Citation, RuleId, Verdict, VerdictKind, charged
 from bianmin_rules.core.words import Message, as_message, say, word, zh
-from bianmin_rules.families.cases.ledger import CASE_FILES, KIND_BITS, CaseFile, MaterialsDone, Receipt, Step
+from bianmin_rules.families.cases.ledger import (
+    CASE_FILES,
+    KIND_BITS,
+    CaseBook,
+    CaseFile,
+    MaterialsDone,
+    Receipt,
+    Step,
+)
 
 _RECEIPT, _DAY_AFTER_RECEIPT = ClockStart.RECEIPT, ClockStart.DAY_AFTER_RECEIPT
 """Looked up once: reading an enum member off its class is an attribute search, on every case."""
@@ -136,7 +144,8 @@ class CaseIndex:
     """
 
     def __init__(self, cases: Mapping[str, CaseFile]) -> None:
-        self.received: tuple[CaseFile, ...] = tuple(f for f in cases.values() if f.received_on is not None)
+        self.received: Sequence[CaseFile] = (cases.received() if isinstance(cases, CaseBook)
+                                             else tuple(f for f in cases.values() if f.received_on is not None))
         by_type: defaultdict[str | None, list[CaseFile]] = defaultdict(list)
         for file in self.received:
             by_type[file.case_type].append(file)
@@ -144,7 +153,7 @@ class CaseIndex:
         self._of_types: dict[tuple[str, ...], tuple[CaseFile, ...]] = {}
         self._holding: dict[type[Step], tuple[CaseFile, ...]] = {}
 
-    def of_types(self, types: tuple[str, ...]) -> tuple[CaseFile, ...]:
+    def of_types(self, types: tuple[str, ...]) -> Sequence[CaseFile]:
         """The received files of these case types (every type when empty), in case-id order."""
         if not types:
             return self.received

@@ -10,8 +10,9 @@ large log stay small.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -595,6 +596,22 @@ def undeclared_case_type(case_type: str, declared: Iterable[str], *, event_id: s
                            event_id=event_id)
 
 
+def admitting(file: Callable[[Any], None], case_types: frozenset[str]) -> Callable[[CaseReceived], None]:
+    """``file`` for receipts whose case type the variant must declare (CASE-2): any other is an error.
+
+    A function of its own, not a method of the ledger: a ledger whose filers referred to
+    it would be a reference cycle, kept with its numbering of every case until the
+    collector runs again — and it is paused for the whole evaluation.
+    """
+
+    def receive(event: CaseReceived) -> None:
+        if event.case_type not in case_types:
+            raise undeclared_case_type(event.case_type, case_types, event_id=event.id)
+        file(event)
+
+    return receive
+
+
 class CaseLedger:
     """Gathers case events into case files; checks case types against the variant (CASE-2).
 
@@ -615,33 +632,95 @@ class CaseLedger:
         }
         """The function that files each event type (see :class:`~bianmin_rules.core.books.Ledger`)."""
         if case_types is not None:
-            self._file_receipt = self.filers[CaseReceived]
-            self.filers[CaseReceived] = self._receive
+            self.filers[CaseReceived] = admitting(self.filers[CaseReceived], self._case_types)
 
     def record(self, event: CaseEvent) -> None:
         """File one case event."""
         self.filers[type(event)](event)
 
-    def _receive(self, event: CaseReceived) -> None:
-        """File a receipt, whose case type the variant must declare (CASE-2)."""
-        if event.case_type not in self._case_types:
-            raise undeclared_case_type(event.case_type, self._case_types, event_id=event.id)
-        self._file_receipt(event)
-
-    def close(self) -> dict[str, CaseFile]:
+    def close(self) -> CaseBook:
         """The case files, by case id, in case-id order."""
         columns = self._columns
         cases, order, ends = columns.grouped()
         book, codes = _Filed(columns, order, columns.reading(), shared_days()), columns.codes(order)
-        files, shapes, start = {}, _SHAPES, 0
+        files, shapes, start = [], _SHAPES, 0
         for case, end in zip(cases, ends, strict=True):
             kinds = codes[start:end]
             shape = shapes.get(kinds)
             if shape is None:
                 shape = shapes[kinds] = shape_of(tuple(map(STEP_KINDS.__getitem__, kinds)))
-            files[case] = CaseFile(case, book, start, shape)
+            files.append(CaseFile(case, book, start, shape))
             start = end
-        return files
+        return CaseBook(files)
+
+
+_CASE = attrgetter("case")
+
+
+class CaseBook(Mapping[str, CaseFile]):
+    """The case files by case id, in case-id order: a list of the files, searched by bisection on their ids.
+
+    No dict of the ids: a large log has hundreds of thousands of cases, and the rules
+    read the files in order, looking one up by its id only now and then (an inquiry's
+    linked case).
+    """
+
+    __slots__ = ("_files",)
+
+    def __init__(self, files: list[CaseFile]) -> None:
+        """The book of ``files``, in case-id order, each case once."""
+        self._files = files
+
+    def __getitem__(self, case: str) -> CaseFile:
+        files = self._files
+        index = bisect_left(files, case, key=_CASE)
+        if index < len(files) and files[index].case == case:
+            return files[index]
+        raise KeyError(case)
+
+    def __iter__(self) -> Iterator[str]:
+        return map(_CASE, self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+    def values(self) -> ValuesView[CaseFile]:
+        """The files, in case-id order."""
+        return _Files(self)
+
+    def items(self) -> ItemsView[str, CaseFile]:
+        """The case ids and their files, in case-id order."""
+        return _Items(self)
+
+    def files(self) -> Iterator[CaseFile]:
+        """The files, in case-id order (as :meth:`values`)."""
+        return iter(self._files)
+
+    def received(self) -> Sequence[CaseFile]:
+        """The files of the cases the log received, in case-id order: the book's own list, not a copy, when it
+        received every case."""
+        files = self._files
+        if all(file.received_on is not None for file in files):
+            return files
+        return tuple(file for file in files if file.received_on is not None)
+
+
+class _Files(ValuesView[CaseFile]):
+    """The files of a :class:`CaseBook`, read from its list."""
+
+    _mapping: CaseBook
+
+    def __iter__(self) -> Iterator[CaseFile]:
+        return self._mapping.files()
+
+
+class _Items(ItemsView[str, CaseFile]):
+    """The ids and files of a :class:`CaseBook`, read from its list."""
+
+    _mapping: CaseBook
+
+    def __iter__(self) -> Iterator[tuple[str, CaseFile]]:
+        return ((file.case, file) for file in self._mapping.files())
 
 
 _SHAPES: dict[bytes, Shape] = {}
