@@ -211,8 +211,9 @@ class PolicyBase(BaseModel):
     ) -> Verdict:
         """The verdict :meth:`verdict` gives, of ``details`` that are values of the kinds a verdict holds already.
 
-        For a rule that finds verdicts by the thousand of a day, a decimal of points, a
-        tuple of event ids, a validated trace …: the verdict is not validated again
+        For a rule that finds verdicts by the thousand (a case deadline rule), whose
+        details are a day, a decimal of points, a tuple of event ids, a validated trace …:
+        the verdict is not validated again
         (:meth:`Result.of_valid <bianmin_rules.core.results.Result.of_valid>`).
         """
         if kind is VerdictKind.VIOLATION:
