@@ -11,9 +11,11 @@ explanation narrates the count so that a reader can redo it by hand.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from datetime import date
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -135,6 +137,10 @@ class Judged(NamedTuple):
     """0 when in time, else at least 1: a matter done on a closed day after its due day is late by a day."""
 
 
+Placing = tuple[str | None, str | None, date, int]
+"""Where a rule places a case: its receiving window and staff member, the first day of a period, a column."""
+
+
 class CaseIndex:
     """The received case files of one set of books, by case type and by kind of step.
 
@@ -152,6 +158,7 @@ class CaseIndex:
         self._by_type = {case_type: tuple(files) for case_type, files in by_type.items()}
         self._of_types: dict[tuple[str, ...], tuple[CaseFile, ...]] = {}
         self._holding: dict[type[Step], tuple[CaseFile, ...]] = {}
+        self._placed: dict[Hashable, tuple[Mapping[str, date], Counter[Placing]]] = {}
 
     def of_types(self, types: tuple[str, ...]) -> Sequence[CaseFile]:
         """The received files of these case types (every type when empty), in case-id order."""
@@ -167,6 +174,22 @@ class CaseIndex:
             )
         return files
 
+    def received_file(self, case: str) -> CaseFile | None:
+        """The received file of ``case`` (None if the log did not receive it), found by bisection on the case ids."""
+        files = self.received
+        index = bisect_left(files, case, key=_CASE_ID)
+        return files[index] if index < len(files) and files[index].case == case else None
+
+    def placed(self, key: Hashable) -> tuple[Mapping[str, date], Counter[Placing]] | None:
+        """The cases found late and the counts of cases placed by a rule reading these files under ``key`` (what
+        decides its placing but for the late cases), as :meth:`keep_placed` kept them; None if none were kept."""
+        return self._placed.get(key)
+
+    def keep_placed(self, key: Hashable, late: Mapping[str, date], placed: Counter[Placing]) -> None:
+        """Keep the cases found late and the counts of cases placed by a rule reading these files under ``key``,
+        for a later variant whose same rule finds other cases late (neither is changed once kept)."""
+        self._placed[key] = (late, placed)
+
     def holding(self, kind: type[Step]) -> tuple[CaseFile, ...]:
         """The received files that hold a step of ``kind``, in case-id order."""
         files = self._holding.get(kind)
@@ -174,6 +197,9 @@ class CaseIndex:
             bit = KIND_BITS[kind]
             files = self._holding[kind] = tuple(f for f in self.received if f.kinds & bit)
         return files
+
+
+_CASE_ID = attrgetter("case")
 
 
 def case_index(books: Books, context: Context) -> CaseIndex:

@@ -8,7 +8,7 @@ The assessment tables score them ("规定时限内办结率达到100%，得10分
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any, ClassVar, Literal
 
@@ -20,8 +20,8 @@ from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.policy import Context
 from bianmin_rules.core.verdicts import Measure, RuleId, Subject, SubjectKind, Verdict, VerdictKind
 from bianmin_rules.core.words import say
-from bianmin_rules.families.cases.base import CasePolicy
-from bianmin_rules.families.cases.ledger import CASE_FILES
+from bianmin_rules.families.cases.base import CaseIndex, CasePolicy, Placing, case_index
+from bianmin_rules.families.cases.ledger import CASE_FILES, CaseFile
 
 DEADLINE_RULES = ("TL-1", "TL-2", "TL-4", "TL-6", "TL-7")
 
@@ -66,14 +66,37 @@ class CompletionRate(CasePolicy):
 
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """Two information verdicts per subject and period."""
+        # Cases are counted by receiver, period and lateness first (a few thousand keys),
+        # then per subject. A later variant whose deadline rules find other cases late, on
+        # the same books, places again only the cases late in one of the two.
         overdue = self.overdue_since(context)
-        # Keyed by plain values (not Period models): this loop runs once per case, so it
-        # is kept to a few lookups. Cases are counted by
-        # receiver, period and lateness first (a few thousand keys), then per subject.
+        index = case_index(books, context)
+        key = (self.case_types, self.period, self.basis)  # what places a case, but whether it is late
+        earlier = index.placed(key) if type(self).admits is CasePolicy.admits else None
+        if earlier is None:
+            placed = self.placed(self.cases(books, context), overdue)
+            index.keep_placed(key, overdue, placed)
+        else:
+            placed = self.placed_again(index, *earlier, overdue)
+        tally: dict[tuple[str, str, date], list[int]] = defaultdict(lambda: [0, 0])
+        for (window, staff, start, column), cases in placed.items():
+            if not cases:
+                continue  # every closed case of its receiver and period was late
+            for per in self.per:
+                name = window if per == "window" else staff
+                if name:
+                    tally[(per, name, start)][column] += cases
+        for (kind, name, start), (in_time, late) in sorted(tally.items()):
+            period = Period(kind=self.period, start=start)
+            yield from self.rates(Subject(kind=SubjectKind(kind), id=name), period, in_time, late, context)
+
+    def placed(self, files: Iterable[CaseFile], overdue: Mapping[str, date]) -> Counter[Placing]:
+        """The closed or overdue cases counted by receiving window, staff member, the first day of their
+        period, and whether they were late (column 1) or not (0)."""
         months, by_receipt = self.period.months, self.basis == "received"
         starts: dict[date, date] = {}  # the first day of each day's period, worked out once per day
-        placed: Counter[tuple[str | None, str | None, date, int]] = Counter()
-        for file in self.cases(books, context):
+        placed: Counter[Placing] = Counter()
+        for file in files:
             since, closed, received = overdue.get(file.case), file.closed_on, file.received_on
             if closed is None and since is None:
                 continue  # neither closed nor overdue: not counted yet
@@ -89,15 +112,26 @@ class CompletionRate(CasePolicy):
             if start is None:
                 start = starts[day] = date(day.year, (day.month - 1) // months * months + 1, 1)
             placed[(file.window, file.staff, start, 0 if since is None else 1)] += 1
-        tally: dict[tuple[str, str, date], list[int]] = defaultdict(lambda: [0, 0])
-        for (window, staff, start, column), cases in placed.items():
-            for per in self.per:
-                name = window if per == "window" else staff
-                if name:
-                    tally[(per, name, start)][column] += cases
-        for (kind, name, start), (in_time, late) in sorted(tally.items()):
-            period = Period(kind=self.period, start=start)
-            yield from self.rates(Subject(kind=SubjectKind(kind), id=name), period, in_time, late, context)
+        return placed
+
+    def placed_again(
+        self, index: CaseIndex, late: Mapping[str, date], placed: Counter[Placing], overdue: Mapping[str, date],
+    ) -> Counter[Placing]:
+        """:meth:`placed` for the cases found late in ``overdue``, from what it counted with ``late`` instead (a
+        variant whose same rule found other cases late, on the same books): only the cases late in one of
+        the two, or since another day, are placed again."""
+        placed = placed.copy()
+        wanted = set(self.case_types)
+        for cases, move in ((late.items() - overdue.items(), -1), (overdue.items() - late.items(), 1)):
+            for case, since in cases:
+                file = index.received_file(case)
+                if file is None or (wanted and file.case_type not in wanted):
+                    continue
+                for (window, staff, start, column), cases_moved in self.placed((file,), {case: since}).items():
+                    placed[(window, staff, start, column)] += move * cases_moved
+                    if column and file.closed_on is not None:  # a closed case late leaves the cases in time
+                        placed[(window, staff, start, 0)] -= move * cases_moved
+        return placed
 
     def overdue_since(self, context: Context) -> dict[str, date]:
         """The cases found late by the deadline rules, with their earliest due date."""
