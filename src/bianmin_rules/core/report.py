@@ -36,6 +36,14 @@ class _Tally:
         self.violations = self.warnings = 0
         self.points = self.fine = self.bonus_share = self.reimbursement = ZERO
 
+    def merge(self, other: _Tally) -> None:
+        self.violations += other.violations
+        self.warnings += other.warnings
+        self.points += other.points
+        self.fine += other.fine
+        self.bonus_share += other.bonus_share
+        self.reimbursement += other.reimbursement
+
     def add(self, verdict: Verdict) -> None:
         self.violations += verdict.kind is VerdictKind.VIOLATION
         self.warnings += verdict.kind is VerdictKind.WARNING
@@ -47,12 +55,23 @@ class _Tally:
 
 def subject_totals(verdicts: Iterable[Verdict]) -> tuple[SubjectTotal, ...]:
     """Totals per verdict subject, in subject order."""
-    totals: dict[Subject, _Tally] = {}
+    # Summed per subject object first, looked up by identity — the verdicts about one staff
+    # member or window share one model (``verdicts.subject``), whose hash pydantic computes
+    # in Python — then equal subjects' sums added up (sums of decimals, exact in any order).
+    by_object: dict[int, tuple[Subject, _Tally]] = {}
     for verdict in verdicts:
-        tally = totals.get(verdict.subject)
-        if tally is None:
-            tally = totals[verdict.subject] = _Tally()
-        tally.add(verdict)
+        subject = verdict.subject
+        entry = by_object.get(id(subject))  # the entry holds the subject: its id is not reused meanwhile
+        if entry is None:
+            entry = by_object[id(subject)] = (subject, _Tally())
+        entry[1].add(verdict)
+    totals: dict[Subject, _Tally] = {}
+    for subject, tally in by_object.values():
+        summed = totals.get(subject)
+        if summed is None:
+            totals[subject] = tally
+        else:
+            summed.merge(tally)
     return tuple(
         SubjectTotal(
             subject=subject, violations=tally.violations, warnings=tally.warnings, points=tally.points,
