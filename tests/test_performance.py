@@ -33,6 +33,8 @@ from bianmin_rules import (
 from bianmin_rules.core.deadlines import DeadlineTrace
 from bianmin_rules.core.events import event_time
 from bianmin_rules.core.policy import Context, Derived
+from bianmin_rules.core.report import subject_totals
+from bianmin_rules.core.verdicts import Subject
 from bianmin_rules.core.words import Texts, Written, as_message, counted, joined, say, say_in, word
 from bianmin_rules.families.cases.events import CaseCompleted, CaseReceived
 from bianmin_rules.families.cases.ledger import CaseFile
@@ -284,3 +286,12 @@ def test_sentences_told_apart_part_by_part_are_told_apart_as_their_texts(first: 
     texts = Texts()
     assert texts.same(first, second) == (texts.text(first) == texts.text(second)) == (first == second)
     assert texts.text(first) == str(first)
+
+
+def test_totals_of_equal_subjects_held_apart_are_one_subjects_totals() -> None:
+    """Totals are summed per subject object first: equal subjects that are other objects still make one total."""
+    report = demo_report()
+    apart = [v.model_copy(update={"subject": Subject(kind=v.subject.kind, id=v.subject.id)}) if n % 2 else v
+             for n, v in enumerate(report.verdicts)]
+    assert subject_totals(apart) == report.totals
+    assert len({id(v.subject) for v in apart}) > len({id(v.subject) for v in report.verdicts})

@@ -324,3 +324,24 @@ def test_models_of_fields_alone_compare_in_a_diff_as_pydantic_compares_them(firs
         assert model.model_config.get("frozen") and model.model_config.get("extra") == "forbid"
     alike, copy = Alike(), type(second).model_validate(second.model_dump())
     assert alike(first, copy) == (first == second) and alike(second, copy)
+
+
+def test_tl12_of_a_later_variant_places_again_only_what_its_deadline_rules_change(
+    county: Variant, amended: Variant, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The amended county's TL-12 starts from the county's counts on the same books (TL-7 finds other cases
+    late), and its completion rates are those it finds on its own."""
+    again: list[CompletionRate] = []
+    placed_again = CompletionRate.placed_again
+
+    def counted(self: CompletionRate, *args: Any) -> Any:
+        again.append(self)
+        return placed_again(self, *args)
+
+    monkeypatch.setattr(CompletionRate, "placed_again", counted)
+    both = evaluate_all([county, amended], demo_events(), as_of=date(2026, 3, 31))
+    alone = run(amended, demo_events(), "2026-03-31")
+    assert len(again) == 1
+    rates = [[v for v in report.verdicts if v.rule == "TL-12"] for report in (both[0], both[1], alone)]
+    assert rates[1] == rates[2] and rates[1]
+    assert [v.measure for v in rates[0]] != [v.measure for v in rates[1]]  # TL-7's limit moves the rates
