@@ -71,7 +71,7 @@ class CompletionRate(CasePolicy):
         # the same books, places again only the cases late in one of the two.
         overdue = self.overdue_since(context)
         index = case_index(books, context)
-        key = (self.case_types, self.period, self.basis)  # what places a case, but whether it is late
+        key = (type(self), self.case_types, self.period, self.basis)  # what places a case, but its lateness
         earlier = index.placed(key) if type(self).admits is CasePolicy.admits else None
         if earlier is None:
             placed = self.placed(self.cases(books, context), overdue)
