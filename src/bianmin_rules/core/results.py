@@ -140,6 +140,7 @@ _set_fields_set = vars(BaseModel)["__pydantic_fields_set__"].__set__
 _set_extra = vars(BaseModel)["__pydantic_extra__"].__set__
 _set_private = vars(BaseModel)["__pydantic_private__"].__set__
 
+
 def _shared_names(names: Iterable[str]) -> dict[str, Any] | None:
     """A dict of ``names`` (values None) whose table of names its copies share — the attributes of an instance
     of a class of its own, set in the order given — if a copy is smaller than a dict of its own; else None."""
