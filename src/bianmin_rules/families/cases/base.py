@@ -11,11 +11,9 @@ explanation narrates the count so that a reader can redo it by hand.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterator, Mapping, Sequence
 from datetime import date
-from operator import attrgetter
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -47,6 +45,7 @@ from bianmin_rules.families.cases.ledger import (
     MaterialsDone,
     Receipt,
     Step,
+    file_of,
 )
 
 _RECEIPT, _DAY_AFTER_RECEIPT = ClockStart.RECEIPT, ClockStart.DAY_AFTER_RECEIPT
@@ -176,9 +175,7 @@ class CaseIndex:
 
     def received_file(self, case: str) -> CaseFile | None:
         """The received file of ``case`` (None if the log did not receive it), found by bisection on the case ids."""
-        files = self.received
-        index = bisect_left(files, case, key=_CASE_ID)
-        return files[index] if index < len(files) and files[index].case == case else None
+        return file_of(self.received, case)
 
     def placed(self, key: Hashable) -> tuple[Mapping[str, date], Counter[Placing]] | None:
         """The cases found late and the counts of cases placed by a rule reading these files under ``key`` (what
@@ -197,9 +194,6 @@ class CaseIndex:
             bit = KIND_BITS[kind]
             files = self._holding[kind] = tuple(f for f in self.received if f.kinds & bit)
         return files
-
-
-_CASE_ID = attrgetter("case")
 
 
 def case_index(books: Books, context: Context) -> CaseIndex:

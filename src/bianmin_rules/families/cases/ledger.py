@@ -657,6 +657,12 @@ class CaseLedger:
 _CASE = attrgetter("case")
 
 
+def file_of(files: Sequence[CaseFile], case: str) -> CaseFile | None:
+    """The file of ``case`` among ``files`` (in case-id order), found by bisection on their ids; None if none."""
+    index = bisect_left(files, case, key=_CASE)
+    return files[index] if index < len(files) and files[index].case == case else None
+
+
 class CaseBook(Mapping[str, CaseFile]):
     """The case files by case id, in case-id order: a list of the files, searched by bisection on their ids.
 
@@ -672,11 +678,10 @@ class CaseBook(Mapping[str, CaseFile]):
         self._files = files
 
     def __getitem__(self, case: str) -> CaseFile:
-        files = self._files
-        index = bisect_left(files, case, key=_CASE)
-        if index < len(files) and files[index].case == case:
-            return files[index]
-        raise KeyError(case)
+        file = file_of(self._files, case)
+        if file is None:
+            raise KeyError(case)
+        return file
 
     def __iter__(self) -> Iterator[str]:
         return map(_CASE, self._files)
