@@ -166,10 +166,10 @@ class Columns:
     limits, flags, shared as they were filed), so nothing is copied and nothing is lost.
     Facts are stored as they are filed (:meth:`filer`, from an event's values, without
     building the fact), in any order, under their subject; :meth:`grouped` gives each
-    subject's rows in the order of facts, and a book reads them by row: :meth:`fact`
-    builds one again, field for field equal to the fact filed, and :meth:`at`,
-    :meth:`event`, :meth:`values` and :meth:`value` read fields without building it. The
-    first two fields of every kind are ``at`` and ``event`` (as :class:`Dated` facts have).
+    subject's rows in the order of facts, and a book reads them by row, once the columns
+    are sealed (:meth:`reading`): a fact built again, field for field equal to the fact
+    filed, or its fields read without building it. The first two fields of every kind
+    are ``at`` and ``event`` (as :class:`Dated` facts have).
     """
 
     __slots__ = ("_arity", "_chunks", "_codes", "_id_end", "_ids", "_ids_rise", "_kind", "_kinds", "_last_id",
@@ -276,7 +276,7 @@ class Columns:
                          if places[order[i]] == places[order[i + 1]]}
             del times
         del places
-        event = self.event
+        event = self.reading().event
         for number in sorted(unordered):
             first, end = ends[number - 1] if number else 0, ends[number]
             order[first:end] = array("I", sorted(order[first:end], key=lambda row: (values[starts[row]], event(row))))
@@ -299,22 +299,9 @@ class Columns:
         self._values.extend(getattr(fact, name) for name in self._names[code])
         return len(self._kind) - 1
 
-    def fact(self, row: int) -> Any:
-        """The fact stored in ``row``, built again."""
-        try:
-            start = self._start[row]
-        except IndexError:
-            start = self._begin(row)
-        if self._pending or self._chunks:
-            self.seal()
-        code, values, ends = self._kind[row], self._values, self._id_end
-        event = self._ids[ends[row - 1] if row else 0:ends[row]]
-        return self._kinds[code](values[start], event, *values[start + 1:start + self._arity[code]])
-
     def reading(self) -> Reading:
-        """:meth:`fact`, :meth:`at`, :meth:`values`, :meth:`value` and :meth:`event` for columns no longer added
-        to: the columns are sealed, and what each reads is bound once (a closed book's views read rows again and
-        again)."""
+        """How to read the rows of columns no longer added to: the columns are sealed, and what each function
+        reads is bound once (a closed book's views read rows again and again)."""
         self.seal()
         kinds, codes, starts, values, ids, ends, arity, names = (
             self._kinds, self._kind, self._start, self._values, self._ids, self._id_end, self._arity, self._names)
@@ -340,37 +327,6 @@ class Columns:
 
         return Reading(fact, at, values_of, value, event)
 
-    def at(self, row: int) -> datetime:
-        """The time of the fact in ``row``."""
-        try:
-            at: datetime = self._values[self._start[row]]
-        except IndexError:
-            at = self._values[self._begin(row)]
-        return at
-
-    def event(self, row: int) -> str:
-        """The event id of the fact in ``row``."""
-        if self._pending or self._chunks:
-            self.seal()
-        ends = self._id_end
-        return self._ids[ends[row - 1] if row else 0:ends[row]]
-
-    def values(self, row: int) -> list[Any]:
-        """The values of every field but ``event`` of the fact in ``row``, in the order of its fields (``at`` first)."""
-        try:
-            start = self._start[row]
-        except IndexError:
-            start = self._begin(row)
-        return self._values[start:start + self._arity[self._kind[row]]]
-
-    def value(self, row: int, name: str) -> Any:
-        """The field ``name`` (neither ``at`` nor ``event``) of the fact in ``row``."""
-        try:
-            start = self._start[row]
-        except IndexError:
-            start = self._begin(row)
-        return self._values[start + self._names[self._kind[row]][name]]
-
     def _begin(self, row: int) -> int:
         """Where the values of ``row`` start."""
         try:
@@ -389,7 +345,7 @@ class Columns:
 
     def seal(self) -> None:
         """Done adding for now: every event id goes into the one string table, and where each row's values
-        start is worked out. Reading an id seals the columns first; adding again may follow."""
+        start is worked out; adding again may follow."""
         if self._kind:
             self._begin(len(self._kind) - 1)
         self._join()

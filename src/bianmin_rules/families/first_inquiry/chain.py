@@ -199,7 +199,7 @@ class Chains:
     def __init__(self, book: InquiryBook, cases: Mapping[str, CaseFile]) -> None:
         self._book, self._cases = book, cases
         self._received = array("I", book.received())
-        value, row, shape = book.columns.value, book.row, book.shape
+        value, row, shape = book.columns.reading().value, book.row, book.shape
         self._channels: list[Channel] = [
             value(row(index, cast(int, shape(index).asked)), "channel") for index in self._received
         ]
