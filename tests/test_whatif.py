@@ -7,6 +7,8 @@ import io
 from collections import Counter
 from datetime import date
 from decimal import Decimal
+from itertools import combinations
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -234,11 +236,15 @@ SUBJECTS = [Subject(kind=SubjectKind.STAFF, id="S01-1"), Subject(kind=SubjectKin
     st.sampled_from(["TL-7", "ESC-2"]), st.sampled_from(list(VerdictKind)), st.sampled_from(SUBJECTS),
     st.none() | st.sampled_from(["C1", "C'2"]), st.dates(), st.lists(st.text(max_size=3), max_size=2).map(tuple),
 ), max_size=12))
-def test_changes_are_ordered_as_the_text_of_their_identity(keys: list[tuple[object, ...]]) -> None:
-    """The changes of a diff come in the order of ``repr`` of their identity, its values spelt once each."""
-    spelling = Spelling()
-    assert [spelling(key) for key in keys] == [repr(key) for key in keys]
-    assert spelling(("TL-7",)) == repr(("TL-7",))
+def test_changes_are_ordered_as_the_text_of_their_identity(keys: list[tuple[Any, ...]]) -> None:
+    """The changes of a diff come in the order of ``repr`` of their identity: the spellings of its plain values
+    (a subject by kind and id) sort as those texts do, and are equal where they are."""
+    plain = [(rule, kind, subject.kind, subject.id, *rest) for rule, kind, subject, *rest in keys]
+    spellings = Spelling()(plain)
+    in_order = [key for _, key in sorted(zip(spellings, keys, strict=True), key=itemgetter(0))]
+    assert list(map(repr, in_order)) == sorted(map(repr, keys))
+    for (spelt, key), (other_spelt, other) in combinations(zip(spellings, keys, strict=True), 2):
+        assert (spelt == other_spelt) == (repr(key) == repr(other))
 
 
 def test_books_are_freed_once_no_rule_left_reads_them(county: Variant, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -279,10 +279,12 @@ class Texts:
     def _compare(self, first: Arg, second: Arg) -> _Told:
         if first is second:
             return _Told.SAME
-        parts, others = _parts(first), _parts(second)
-        if parts is None or others is None or parts[0] != others[0]:
+        if not isinstance(first, Written) or not isinstance(second, Written):  # a name, a number or a day
             return _told(self.text(first), self.text(second))
-        for part, other, after in zip(parts[1], others[1], parts[2], strict=True):
+        written = _written_alike(first, second)
+        if written is None:
+            return _told(self.text(first), self.text(second))
+        for part, other, after in zip(*written, strict=True):
             if part is other:
                 continue
             told = self._compare(part, other)
@@ -313,22 +315,30 @@ def _told(text: str, other: str) -> _Told:
     return _Told.BEGINS if text.startswith(other) or other.startswith(text) else _Told.APART
 
 
-def _parts(words: Arg) -> tuple[tuple[object, ...], tuple[Arg, ...], tuple[str, ...]] | None:
-    """What writes the literal text of ``words`` in Chinese, its parts in the order written and the literal text
-    after each; None if it is one piece (a name, a number, a day, a family's phrase) or a message whose places
-    are not plain names."""
-    if isinstance(words, Joined):
-        items = words.items
-        after = (words.separator,) * (len(items) - 1) + ("",) if items else ()
-        return ("joined", words.separator, len(items)), items, after
-    if not isinstance(words, Message):
+def _written_alike(first: Written, second: Written) -> tuple[tuple[Arg, ...], tuple[Arg, ...], tuple[str, ...]] | None:
+    """The parts of two words that write their literal text alike in Chinese — two sentences of one message id
+    and one set of named facts, or two lists of as many items, one separator — in the order written, and the
+    literal text after each; None if they do not, or if either is one piece (a family's phrase) or a message
+    whose places are not plain names."""
+    if type(first) is not type(second):
         return None
-    facts = words.facts
-    places = _places(words.msgid, facts[::2])
+    if isinstance(first, Joined) and isinstance(second, Joined):
+        items = first.items
+        if first.separator != second.separator or len(items) != len(second.items):
+            return None
+        return items, second.items, (first.separator,) * (len(items) - 1) + ("",) if items else ()
+    if not isinstance(first, Message) or not isinstance(second, Message):
+        return None
+    facts, other_facts = first.facts, second.facts
+    names = facts[::2]
+    if (first.msgid, first.catalogue, first.context, names) != (second.msgid, second.catalogue, second.context,
+                                                                other_facts[::2]):
+        return None
+    places = _places(first.msgid, names)
     if places is None:
         return None
     where, after = places
-    return (type(words), words.msgid, words.catalogue, words.context), tuple(map(facts.__getitem__, where)), after
+    return tuple(map(facts.__getitem__, where)), tuple(map(other_facts.__getitem__, where)), after
 
 
 @lru_cache(maxsize=4096)

@@ -8,11 +8,12 @@ total, eligibility, rank and awards move (SC). Every change names the rule that 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from operator import attrgetter, is_not
+from operator import attrgetter, is_not, itemgetter
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -115,8 +116,12 @@ class ReportDiff(BaseModel):
         return not self.verdicts and not self.subjects and not self.scorecards
 
 
-identity = attrgetter(*IDENTITY_FIELDS)
-"""The key that pairs a verdict with its counterpart in the other report: its :data:`IDENTITY_FIELDS`."""
+Key = tuple[object, ...]
+"""A verdict's identity in plain values: :func:`identity`."""
+
+identity: Callable[[Verdict], Key] = attrgetter("rule", "kind", "subject.kind", "subject.id", "case", "on", "evidence")
+"""The key that pairs a verdict with its counterpart in the other report: its :data:`IDENTITY_FIELDS`, the subject
+by its kind and id (not the subject model, whose hash pydantic computes in Python)."""
 
 
 FIELD_NAMES = {name: field.alias or name for name, field in Verdict.model_fields.items()}
@@ -132,7 +137,7 @@ def changed_fields(
     its values are the very same objects, told equal without comparing them; the others
     are compared by ``equal`` (:class:`Alike` within a diff).
     """
-    return tuple(FIELD_NAMES[name] for name in before.differing(after, IGNORED_FIELDS, equal))
+    return tuple(map(FIELD_NAMES.__getitem__, before.differing(after, IGNORED_FIELDS, equal)))
 
 
 class Alike:
@@ -148,11 +153,19 @@ class Alike:
         self._texts = Texts()
 
     def __call__(self, first: object, second: object) -> bool:
+        kind = type(first)
+        if kind is type(second):
+            if kind in PLAIN:
+                return bool(first == second)
+            if kind in BY_FIELDS:
+                return bool(first.__dict__ == second.__dict__)
         if isinstance(first, Written) and isinstance(second, Written):
             return self._texts.same(first, second)
-        if type(first) is type(second) and type(first) in BY_FIELDS:
-            return bool(first.__dict__ == second.__dict__)
         return bool(first == second)
+
+
+PLAIN = frozenset({str, int, Decimal, date, tuple, type(None)})
+"""What a verdict holds that ``==`` compares at C speed (a tuple: of ids, or of values compared as ``==`` does)."""
 
 
 BY_FIELDS = frozenset({Subject, Citation, Sanction, Measure})
@@ -169,7 +182,7 @@ def diff(before: Report, after: Report) -> ReportDiff:
     if before.as_of != after.as_of:
         raise ValueError(f"the reports are as of different days ({before.as_of} and {after.as_of})")
     with collector_paused():  # a key or a change for every verdict, with both reports alive
-        changes = list(verdict_changes(before.verdicts, after.verdicts))
+        changes = verdict_changes(before.verdicts, after.verdicts)
         return ReportDiff(
             before=before.variant, after=after.variant, as_of=before.as_of,
             verdicts=tuple(changes), subjects=tuple(subject_deltas(before, after, changes)),
@@ -187,35 +200,33 @@ def card_deltas(before: Iterable[Card], after: Iterable[Card]) -> Iterable[CardD
             yield CardDelta(scorecard=key[0], subject=key[1], period=key[2], before=first, after=second)
 
 
-def verdict_changes(before: Sequence[Verdict], after: Sequence[Verdict]) -> Iterable[VerdictChange]:
+def verdict_changes(before: Sequence[Verdict], after: Sequence[Verdict]) -> list[VerdictChange]:
     """Pair the verdicts by identity; report the unpaired ones and the paired ones that differ.
 
     Two reports whose verdicts are the same, one for one in the same order (a variant
     against a copy of itself: the second restates the first's), have no change: told at
-    once, without grouping either.
+    once, without grouping either. The changes come in the order of the text of their
+    identity (:class:`Spelling`), those of one identity in the order :func:`changes_within` gives.
     """
     if len(before) == len(after) and not any(
         first.differing(second, IGNORED_FIELDS) for first, second in zip(before, after, strict=True)
     ):
-        return
-    old = group_by_identity(before)
-    new = group_by_identity(after)
+        return []
+    old, new = group_by_identity(before), group_by_identity(after)
     alike = Alike()
-    found: list[tuple[Verdict, list[VerdictChange]]] = []  # each group's changes, and a verdict of the group
+    found: list[tuple[Key, VerdictChange]] = []
     for key, olds in old.items():
-        news = new.get(key, [])
-        if len(olds) == 1 == len(news) and restated(olds[0], news[0]):  # most groups: one finding found again
-            continue
-        changes = changes_within(olds, news, alike)
-        if changes:
-            found.append((olds[0], changes))
-    for key, news in new.items():
-        if key not in old:
-            found.append((news[0], changes_within([], news)))
-    spelling = Spelling()
-    found.sort(key=lambda group: spelling(identity(group[0])))
-    for _, changes in found:
-        yield from changes
+        news = new.get(key, ())
+        if len(olds) == 1 == len(news):  # most groups: one finding in each report, found again or changed
+            first, second = olds[0], news[0]
+            if not restated(first, second) and (fields := changed_fields(first, second, alike)):
+                found.append((key, change_of(Change.CHANGED, first, fields=fields, before=first, after=second)))
+        else:
+            found.extend((key, change) for change in changes_within(olds, news, alike))
+    found.extend((key, change_of(Change.ADDED, verdict, after=verdict))
+                 for key, news in new.items() if key not in old for verdict in news)
+    spellings = Spelling()([key for key, _ in found])
+    return [change for _, (_, change) in sorted(zip(spellings, found, strict=True), key=itemgetter(0))]
 
 
 def restated(first: Verdict, second: Verdict) -> bool:
@@ -226,40 +237,53 @@ def restated(first: Verdict, second: Verdict) -> bool:
         mine["variant"] is not theirs["variant"])
 
 
-class Spelling:
-    """``repr(key)`` of an identity key, each of its values spelt once: the order of the changes.
+def group_by_identity(verdicts: Sequence[Verdict]) -> dict[Key, Sequence[Verdict]]:
+    """The verdicts by their :func:`identity`, in their order within each group (most groups: one verdict)."""
+    keys = list(map(identity, verdicts))
+    groups: dict[Key, Sequence[Verdict]] = dict(zip(keys, zip(verdicts), strict=True))
+    if len(groups) < len(verdicts):  # an identity found more than once
+        several: dict[Key, list[Verdict]] = {}
+        for key, verdict in zip(keys, verdicts, strict=True):
+            several.setdefault(key, []).append(verdict)
+        groups = dict(several)
+    return groups
 
-    The verdicts of a report share their subjects, days and rules, whose ``repr`` (a
-    model's, for a subject) costs more than the rest of pairing a verdict.
+
+class Spelling:
+    """The order of the changes: ``repr`` of the identity of each (its values in :data:`IDENTITY_FIELDS`' order).
+
+    ``repr`` of each value of an :func:`identity`, spelt once: a text, a kind, a day or
+    a tuple of event ids spells a value that no other's spelling begins, so two identities'
+    texts compare as the spellings of their values do one after another; and a subject's,
+    ``Subject(kind=…, id=…)``, as its kind's and its id's do. The evidence, last and the
+    longest to spell, is spelt only where another key has every value before it.
     """
 
     def __init__(self) -> None:
-        self._spelt: dict[int, tuple[object, str]] = {}
+        self._spelt = tuple(Spelt() for _ in range(6))  # one a value: the values of one field are of one type
+        self._evidence = Spelt()
 
-    def __call__(self, key: tuple[object, ...]) -> str:
-        return "(" + ", ".join(map(self.spell, key)) + ("," if len(key) == 1 else "") + ")"
-
-    def spell(self, value: object) -> str:
-        """``repr(value)``, remembered while ``value`` lives (the entry holds it) unless Python writes it at once."""
-        if type(value) in WRITTEN_AT_ONCE:
-            return repr(value)
-        entry = self._spelt.get(id(value))
-        if entry is None or entry[0] is not value:
-            entry = self._spelt[id(value)] = (value, repr(value))
-        return entry[1]
+    def __call__(self, keys: Sequence[Key]) -> list[tuple[str, ...]]:
+        """The spelling of each key, in their order, that sorts them as their texts."""
+        spelt = [tuple(map(dict.__getitem__, self._spelt, key)) for key in keys]  # all but the evidence
+        shared = {spelling for spelling, keys_of in Counter(spelt).items() if keys_of > 1}
+        evidence = self._evidence
+        return [(*spelling, evidence[key[6]]) if spelling in shared else spelling
+                for spelling, key in zip(spelt, keys, strict=True)]
 
 
-WRITTEN_AT_ONCE = frozenset({str, date, tuple, type(None)})
-"""Types whose ``repr`` is quicker written again than looked up: a text, a day, a tuple of texts, None."""
+class Spelt(dict[object, str]):
+    """``repr`` of values, each written once (a lookup at C speed once written)."""
+
+    def __missing__(self, value: object) -> str:
+        spelt = self[value] = repr(value)
+        return spelt
 
 
 def changes_within(
-    olds: list[Verdict], news: list[Verdict], equal: Callable[[Any, Any], bool] | None = None,
+    olds: Sequence[Verdict], news: Sequence[Verdict], equal: Callable[[Any, Any], bool] | None = None,
 ) -> list[VerdictChange]:
-    """The changes between two groups of verdicts of one identity, paired in their order (compared by ``equal``).
-
-    A list, not a generator: there is a group for almost every verdict, most of one verdict a side.
-    """
+    """The changes between two groups of verdicts of one identity, paired in their order (compared by ``equal``)."""
     changes = []
     for first, second in zip(olds, news, strict=False):
         fields = changed_fields(first, second, equal)
@@ -269,20 +293,6 @@ def changes_within(
         changes.extend(change_of(Change.REMOVED, extra, before=extra) for extra in olds[len(news):])
         changes.extend(change_of(Change.ADDED, extra, after=extra) for extra in news[len(olds):])
     return changes
-
-
-def group_by_identity(verdicts: Iterable[Verdict]) -> dict[tuple[object, ...], list[Verdict]]:
-    """The verdicts by their :func:`identity`, in their order within each group.
-
-    Keyed by the identity's plain values (a subject's kind and id, not the subject model,
-    whose hash pydantic computes in Python for every lookup).
-    """
-    groups: dict[tuple[object, ...], list[Verdict]] = {}
-    for verdict in verdicts:
-        subject = verdict.subject
-        key = (verdict.rule, verdict.kind, subject.kind, subject.id, verdict.case, verdict.on, verdict.evidence)
-        groups.setdefault(key, []).append(verdict)
-    return groups
 
 
 def change_of(change: Change, verdict: Verdict, **details: object) -> VerdictChange:
@@ -297,12 +307,13 @@ def subject_deltas(before: Report, after: Report, changes: list[VerdictChange]) 
     """The subjects whose totals differ, with the rules that moved them."""
     old = {total.subject: total for total in before.totals}
     new = {total.subject: total for total in after.totals}
-    rules: dict[Subject, set[str]] = {}
-    for change in changes:
-        rules.setdefault(change.subject, set()).add(change.rule)
+    rules: dict[tuple[object, str], set[str]] = {}  # by the subject's kind and id: a model's hash is computed in Python
+    for kind, name, rule in set(map(attrgetter("subject.kind", "subject.id", "rule"), changes)):
+        rules.setdefault((kind, name), set()).add(rule)
     for subject in sorted(old.keys() | new.keys(), key=str):
         first = old.get(subject, SubjectTotal(subject=subject))
         second = new.get(subject, SubjectTotal(subject=subject))
         if first == second:
             continue
-        yield SubjectDelta(subject=subject, before=first, after=second, rules=tuple(sorted(rules.get(subject, ()))))
+        moved = rules.get((subject.kind, subject.id), ())
+        yield SubjectDelta(subject=subject, before=first, after=second, rules=tuple(sorted(moved)))
