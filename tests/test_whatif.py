@@ -240,7 +240,8 @@ def test_changes_are_ordered_as_the_text_of_their_identity(keys: list[tuple[Any,
     """The changes of a diff come in the order of ``repr`` of their identity: the spellings of its plain values
     (a subject by kind and id) sort as those texts do, and are equal where they are."""
     plain = [(rule, kind, subject.kind, subject.id, *rest) for rule, kind, subject, *rest in keys]
-    spellings = Spelling()(plain)
+    spelling = Spelling()
+    spellings = [spelling(key) for key in plain]
     in_order = [key for _, key in sorted(zip(spellings, keys, strict=True), key=itemgetter(0))]
     assert list(map(repr, in_order)) == sorted(map(repr, keys))
     for (spelt, key), (other_spelt, other) in combinations(zip(spellings, keys, strict=True), 2):

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import lru_cache
 from itertools import compress
-from typing import Annotated, Any, ClassVar, Self
+from typing import Annotated, Any, ClassVar, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer
 
@@ -51,6 +51,7 @@ class Result(BaseModel):
     _names: ClassVar[dict[str, Any] | None] = None
     _defaults: ClassVar[dict[str, Any]] = {}
     _required: ClassVar[frozenset[str]] = frozenset()
+    _valid: ClassVar[tuple[dict[str, Any], frozenset[str], set[str]]] = ({}, frozenset(), set())
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
@@ -62,6 +63,8 @@ class Result(BaseModel):
                              if not field.is_required() and field.default_factory is None)
         cls._required = frozenset(name for name, field in cls.model_fields.items()
                                   if field.is_required() or field.default_factory is not None)
+        # What of_valid reads, in one class attribute: each is looked up through pydantic's metaclass.
+        cls._valid = (cls._defaults, cls._required, cls._every_field)
 
     def model_post_init(self, context: Any, /) -> None:
         # After validation, not in an __init__ of our own: pydantic would then call that
@@ -105,11 +108,12 @@ class Result(BaseModel):
         results that were validated when made (a what-if's changes), where validating
         each again would cost more than the rest of making it.
         """
-        if not values.keys() >= cls._required:
-            raise TypeError(f"{cls.__name__} needs {', '.join(sorted(cls._required - values.keys()))}")
-        fields = cls._defaults.copy()  # in the model's order, the names' table shared where it can be
+        defaults, required, every_field = cls._valid
+        if not values.keys() >= required:
+            raise TypeError(f"{cls.__name__} needs {', '.join(sorted(required - values.keys()))}")
+        fields = defaults.copy()  # in the model's order, the names' table shared where it can be
         fields.update(values)
-        return cls._holding(fields)
+        return _held(cls, fields, every_field)
 
     def restated(self, **changes: Any) -> Self:
         """This result with ``changes`` to fields whose values are already valid, sharing every other value.
@@ -125,12 +129,20 @@ class Result(BaseModel):
     @classmethod
     def _holding(cls, fields: dict[str, Any]) -> Self:
         """A result holding ``fields`` (every field, in the model's order) as pydantic would, unvalidated."""
-        result = _new(cls)
-        _set(result, "__dict__", fields)
-        _set_fields_set(result, cls._every_field)
-        _set_extra(result, None)
-        _set_private(result, None)
-        return result
+        return _held(cls, fields, cls._every_field)
+
+
+R = TypeVar("R", bound=Result)
+
+
+def _held(cls: type[R], fields: dict[str, Any], every_field: set[str]) -> R:
+    """A result of ``cls`` holding ``fields``, all of them counted as set (``every_field``: the class's)."""
+    result = _new(cls)
+    _set(result, "__dict__", fields)
+    _set_fields_set(result, every_field)
+    _set_extra(result, None)
+    _set_private(result, None)
+    return result
 
 
 # What :meth:`Result._holding` calls, looked up once: a what-if makes tens of thousands of results of valid values.

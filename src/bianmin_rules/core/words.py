@@ -287,7 +287,10 @@ class Texts:
         for part, other, after in zip(*written, strict=True):
             if part is other:
                 continue
-            told = self._compare(part, other)
+            if isinstance(part, Written) and isinstance(other, Written):
+                told = self._compare(part, other)
+            else:  # a name, a number or a day
+                told = _told(self.text(part), self.text(other))
             if told is _Told.SAME:
                 continue
             if told is _Told.APART:
@@ -331,8 +334,8 @@ def _written_alike(first: Written, second: Written) -> tuple[tuple[Arg, ...], tu
         return None
     facts, other_facts = first.facts, second.facts
     names = facts[::2]
-    if (first.msgid, first.catalogue, first.context, names) != (second.msgid, second.catalogue, second.context,
-                                                                other_facts[::2]):
+    if (first.msgid, first.catalogue, names) != (second.msgid, second.catalogue, other_facts[::2]) or (
+            isinstance(first, _InContext) and first.context != second.context):
         return None
     places = _places(first.msgid, names)
     if places is None:

@@ -8,7 +8,6 @@ total, eligibility, rank and awards move (SC). Every change names the rule that 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
@@ -225,16 +224,18 @@ def verdict_changes(before: Sequence[Verdict], after: Sequence[Verdict]) -> list
             found.extend((key, change) for change in changes_within(olds, news, alike))
     found.extend((key, change_of(Change.ADDED, verdict, after=verdict))
                  for key, news in new.items() if key not in old for verdict in news)
-    spellings = Spelling()([key for key, _ in found])
-    return [change for _, (_, change) in sorted(zip(spellings, found, strict=True), key=itemgetter(0))]
+    spelling = Spelling()
+    found.sort(key=lambda keyed: spelling(keyed[0]))
+    return [change for _, change in found]
 
 
 def restated(first: Verdict, second: Verdict) -> bool:
     """Is ``second`` ``first`` itself, or ``first`` restated under another variant's name: every other value the
-    very same object (:meth:`Result.restated`)? Told at C speed; a pair this does not tell alike is compared."""
+    very same object (:meth:`Result.restated`)? Told at C speed; a pair this does not tell alike is compared.
+    A verdict judged again says its sentence anew: one whose sentence is another object is told at once."""
     mine, theirs = first.__dict__, second.__dict__
-    return type(first) is type(second) and sum(map(is_not, mine.values(), theirs.values())) == (
-        mine["variant"] is not theirs["variant"])
+    return type(first) is type(second) and mine["message"] is theirs["message"] and sum(
+        map(is_not, mine.values(), theirs.values())) == (mine["variant"] is not theirs["variant"])
 
 
 def group_by_identity(verdicts: Sequence[Verdict]) -> dict[Key, Sequence[Verdict]]:
@@ -256,20 +257,15 @@ class Spelling:
     a tuple of event ids spells a value that no other's spelling begins, so two identities'
     texts compare as the spellings of their values do one after another; and a subject's,
     ``Subject(kind=…, id=…)``, as its kind's and its id's do. The evidence, last and the
-    longest to spell, is spelt only where another key has every value before it.
+    longest to spell, is spelt only where the values before it are the same (:class:`Unspelt`).
     """
 
     def __init__(self) -> None:
         self._spelt = tuple(Spelt() for _ in range(6))  # one a value: the values of one field are of one type
-        self._evidence = Spelt()
 
-    def __call__(self, keys: Sequence[Key]) -> list[tuple[str, ...]]:
-        """The spelling of each key, in their order, that sorts them as their texts."""
-        spelt = [tuple(map(dict.__getitem__, self._spelt, key)) for key in keys]  # all but the evidence
-        shared = {spelling for spelling, keys_of in Counter(spelt).items() if keys_of > 1}
-        evidence = self._evidence
-        return [(*spelling, evidence[key[6]]) if spelling in shared else spelling
-                for spelling, key in zip(spelt, keys, strict=True)]
+    def __call__(self, key: Key) -> tuple[object, ...]:
+        """The key's spelling, which sorts as its text."""
+        return (*map(dict.__getitem__, self._spelt, key), Unspelt(key[6]))  # type: ignore[arg-type]
 
 
 class Spelt(dict[object, str]):
@@ -278,6 +274,15 @@ class Spelt(dict[object, str]):
     def __missing__(self, value: object) -> str:
         spelt = self[value] = repr(value)
         return spelt
+
+
+class Unspelt(tuple[str, ...]):
+    """A tuple of ids that sorts as its ``repr``, written only when compared with another it does not equal."""
+
+    __slots__ = ()
+
+    def __lt__(self, other: tuple[str, ...]) -> bool:
+        return repr(self) < repr(other)
 
 
 def changes_within(
@@ -295,12 +300,19 @@ def changes_within(
     return changes
 
 
-def change_of(change: Change, verdict: Verdict, **details: object) -> VerdictChange:
-    """A change named by ``verdict``'s rule, subject, case and day; ``details`` are its before, after and fields."""
+def change_of(
+    change: Change, verdict: Verdict, *, fields: tuple[str, ...] = (), before: Verdict | None = None,
+    after: Verdict | None = None,
+) -> VerdictChange:
+    """A change named by ``verdict``'s rule, subject, case and day, with the fields that differ, before and after."""
+    rule, subject, case, on = NAMING(verdict.__dict__)
     return VerdictChange.of_valid(
-        change=change, rule=verdict.rule, subject=verdict.subject, case=verdict.case, on=verdict.on,
-        **details,
+        change=change, rule=rule, subject=subject, case=case, on=on, fields=fields, before=before, after=after,
     )
+
+
+NAMING = itemgetter("rule", "subject", "case", "on")
+"""What names a change, of a verdict's values: read from its dict at once."""
 
 
 def subject_deltas(before: Report, after: Report, changes: list[VerdictChange]) -> Iterable[SubjectDelta]:
