@@ -129,14 +129,20 @@ class Result(BaseModel):
     @classmethod
     def _holding(cls, fields: dict[str, Any]) -> Self:
         """A result holding ``fields`` (every field, in the model's order) as pydantic would, unvalidated."""
-        return _held(cls, fields, cls._every_field)
+        result = _new(cls)
+        _set(result, "__dict__", fields)
+        _set_fields_set(result, cls._every_field)
+        _set_extra(result, None)
+        _set_private(result, None)
+        return result
 
 
 R = TypeVar("R", bound=Result)
 
 
 def _held(cls: type[R], fields: dict[str, Any], every_field: set[str]) -> R:
-    """A result of ``cls`` holding ``fields``, all of them counted as set (``every_field``: the class's)."""
+    """:meth:`Result._holding`, ``every_field`` the class's (:meth:`Result.of_valid` reads it with what else it
+    needs in one lookup)."""
     result = _new(cls)
     _set(result, "__dict__", fields)
     _set_fields_set(result, every_field)
