@@ -261,7 +261,7 @@ class Spelling:
     """
 
     def __init__(self) -> None:
-        self._spelt = tuple(Spelt() for _ in range(6))  # one a value: the values of one field are of one type
+        self._spelt = tuple(Spelt() for _ in range(6))  # one per value of a key: a field's values are of one type
 
     def __call__(self, key: Key) -> tuple[object, ...]:
         """The key's spelling, which sorts as its text."""
