@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from bianmin_rules.core.errors import ScoringError
 from bianmin_rules.core.formatting import percent
@@ -82,6 +82,7 @@ class VerdictIndex:
         self.kind = kind
         self.roster = roster
         self._periods: dict[int, Period] = {}
+        self._starts: dict[date, date] = {}  # a day's period, by its first day
         self._about: dict[tuple[SubjectKey, date], list[Verdict]] = defaultdict(list)
         self._measures: dict[tuple[SubjectKey, str, date], list[Verdict]] = defaultdict(list)
         self._measured: dict[tuple[SubjectKey, date], list[Verdict]] = defaultdict(list)
@@ -110,10 +111,13 @@ class VerdictIndex:
                 self._measured[(key, measured.start)].append(verdict)
                 self._present[measured.start].add(key)
             return
-        start = self.period_of(verdict.on).start
+        start = self._starts.get(verdict.on)
+        if start is None:
+            start = self._starts[verdict.on] = self.period_of(verdict.on).start
+        present = self._present[start]
         for key in concerned(verdict):
             self._about[(key, start)].append(verdict)
-            self._present[start].add(key)
+            present.add(key)
         if verdict.staff and verdict.window:
             self._postings[(verdict.staff, start)].add(verdict.window)
 
@@ -163,38 +167,70 @@ class Concerning:
     and to their window (CMP-8) — is one verdict per subject with the same rule, code, day,
     evidence, case, window and staff. A card counts it once: the verdict charged to the
     card's own subject if there is one (it carries that subject's price), else the first.
+    A rule's verdicts are told fact by fact when a line first reads them: a card reads the
+    rules of its table, not every rule a verdict about its subject comes from.
     """
 
     def __init__(self, subject: Subject, verdicts: list[Verdict]) -> None:
         self.subject = key_of(subject)
-        self.verdicts: list[Verdict] = []
-        kept: dict[tuple[object, ...], int] = {}
-        for verdict in verdicts:
-            fact = FACT(verdict)
-            if not fact[3]:  # no evidence, nothing to tell two facts apart by: each verdict counts
-                self.verdicts.append(verdict)
-                continue
-            position = kept.get(fact)
-            if position is None:
-                kept[fact] = len(self.verdicts)
-                self.verdicts.append(verdict)
-            elif self.charged(verdict) and not self.charged(self.verdicts[position]):
-                self.verdicts[position] = verdict
-        self._by_rule: dict[str, list[tuple[int, Verdict]]] = defaultdict(list)
-        for position, verdict in enumerate(self.verdicts):
-            self._by_rule[verdict.rule].append((position, verdict))
+        self._verdicts = verdicts
+        self._found: dict[str, list[tuple[int, Verdict]]] = defaultdict(list)
+        for position, verdict in enumerate(verdicts):  # the position in report order
+            self._found[verdict.rule].append((position, verdict))
+        self._by_rule: dict[str, list[tuple[int, Verdict]]] = {}
 
     def charged(self, verdict: Verdict) -> bool:
         """Is ``verdict`` charged to this card's subject itself?"""
         return key_of(verdict.subject) == self.subject
 
+    def of_rule(self, rule: str) -> list[tuple[int, Verdict]]:
+        """The verdicts of ``rule``, each fact once, with their positions in report order."""
+        kept = self._by_rule.get(rule)
+        if kept is None:
+            kept = self._by_rule[rule] = self.once_each(self._found.get(rule, []))
+        return kept
+
+    def once_each(self, found: list[tuple[int, Verdict]]) -> list[tuple[int, Verdict]]:
+        """Of one rule's verdicts, each fact once (a fact keeps the position of its first verdict)."""
+        if len({verdict.evidence for _, verdict in found}) == len(found):
+            return found  # no two verdicts with the same evidence: no fact twice
+        kept: list[tuple[int, Verdict]] = []
+        where: dict[tuple[object, ...], int] = {}
+        for position, verdict in found:
+            fact = FACT(verdict)
+            if not fact[3]:  # no evidence, nothing to tell two facts apart by: each verdict counts
+                kept.append((position, verdict))
+                continue
+            at = where.get(fact)
+            if at is None:
+                where[fact] = len(kept)
+                kept.append((position, verdict))
+            elif self.charged(verdict) and not self.charged(kept[at][1]):
+                kept[at] = (kept[at][0], verdict)
+        return kept
+
     def selected(self, selector: VerdictSelector) -> list[Verdict]:
         """The verdicts ``selector`` counts, in report order."""
-        found = [entry for rule in selector.rules for entry in self._by_rule.get(rule, ())]
+        found = [entry for rule in selector.rules for entry in self.of_rule(rule)]
         if len(selector.rules) > 1:
-            found.sort(key=lambda entry: entry[0])
+            found.sort(key=itemgetter(0))
         own = selector.charged_to is Charged.SUBJECT
         return [v for _, v in found if selector.selects(v) and (not own or self.charged(v))]
+
+    def money(self) -> Money:
+        """The money charged to the subject itself (SC-9), each fact once."""
+        fine = share = owed = ZERO
+        priced = dict.fromkeys(  # the rules of verdicts that may add something (ZERO adds nothing, not even a digit)
+            v.rule for v in self._verdicts if v.fine is not ZERO or v.bonus_share is not ZERO
+            or v.reimbursement is not ZERO
+        )
+        for rule in priced:
+            for _, verdict in self.of_rule(rule):
+                if self.charged(verdict):
+                    fine += verdict.fine
+                    share += verdict.bonus_share
+                    owed += verdict.reimbursement
+        return Money(fine=fine, bonus_share=share, reimbursement=owed)
 
 
 FACT = attrgetter("rule", "code", "on", "evidence", "case", "window", "staff")
@@ -206,13 +242,13 @@ def key_of(subject: Subject) -> SubjectKey:
     return (subject.kind, subject.id)
 
 
-def concerned(verdict: Verdict) -> set[SubjectKey]:
-    """The subjects a verdict concerns: its subject, its window, its staff member."""
-    found = {key_of(verdict.subject)}
-    if verdict.window:
-        found.add((SubjectKind.WINDOW, verdict.window))
-    if verdict.staff:
-        found.add((SubjectKind.STAFF, verdict.staff))
+def concerned(verdict: Verdict) -> list[SubjectKey]:
+    """The subjects a verdict concerns, each once: its subject, its window, its staff member."""
+    found = [key_of(verdict.subject)]
+    if verdict.window and (window := (SubjectKind.WINDOW, verdict.window)) != found[0]:
+        found.append(window)
+    if verdict.staff and (staff := (SubjectKind.STAFF, verdict.staff)) != found[0]:
+        found.append(staff)
     return found
 
 
@@ -334,7 +370,7 @@ class Scorer:
             scorecard=table.name, title=table.title, rule=table.rule, subject=subject, period=period,
             complete=period.end <= self.as_of, maximum=table.maximum, categories=categories, total=total,
             weighted=weighted, score=weighted.total if weighted else total,
-            money=money_of(about), eligible=not disqualified, disqualified=disqualified,
+            money=about.money(), eligible=not disqualified, disqualified=disqualified,
             notes=(*notes, *weight_notes),
         )
 
@@ -618,7 +654,7 @@ def pass_overflow(table: ScorecardTable, work: Mapping[str, ItemWork]) -> list[M
 def units(verdict: Verdict, per: Per, place: str) -> Decimal:
     """How many units a verdict counts for a per-unit amount."""
     if per in (Per.OCCURRENCE, Per.ONCE, Per.CASE):
-        return Decimal(1)
+        return ONE
     if per is Per.DAY and verdict.deadline is not None:
         return Decimal(verdict.deadline.days_late)
     if verdict.quantity is None:
@@ -628,6 +664,10 @@ def units(verdict: Verdict, per: Per, place: str) -> Decimal:
             place=place,
         )
     return verdict.quantity
+
+
+ONE = Decimal(1)
+"""One unit: a verdict counted once."""
 
 
 def per_verdict_lines(rule: PerVerdict, about: Concerning, place: str) -> list[Line]:
@@ -648,9 +688,13 @@ def per_verdict_lines(rule: PerVerdict, about: Concerning, place: str) -> list[L
         selected, others = once_per_case(selected)
     lines = []
     left = rule.cap
+    fixed = rule.points * ONE if rule.per in (Per.OCCURRENCE, Per.CASE) and rule.points is not None else None
     for verdict in selected:
-        count = units(verdict, rule.per, place)
-        points = verdict.points if rule.points is None else rule.points * count
+        if fixed is not None:  # the same points for every verdict: one unit each
+            points = fixed
+        else:
+            count = units(verdict, rule.per, place)
+            points = verdict.points if rule.points is None else rule.points * count
         explanation: Message = verdict.message
         if verdict.case in others:
             explanation = say("{explanation}（同一办件另有{rules}，每件只计一次）", explanation=explanation,
@@ -687,11 +731,10 @@ def once_per_case(selected: list[Verdict]) -> tuple[list[Verdict], dict[str, lis
 def verdict_line(points: Decimal, label: str, verdict: Verdict, explanation: Message) -> Line:
     """The line of one counted verdict: its points, the table's words, and where it came from.
 
-    The fields are passed by position, in :class:`Line`'s order: pydantic validates a
-    dataclass's positional arguments faster than keywords and defaults, and there is a
-    line per counted verdict.
+    Its values are valid already (:meth:`Line.of_valid`): there is a line per counted verdict.
     """
-    return Line(kind_of(points), points, label, verdict.rule, verdict.on, explanation, verdict.evidence, verdict.case)
+    return Line.of_valid(kind_of(points), points, label, verdict.rule, verdict.on, explanation, verdict.evidence,
+                         verdict.case)
 
 
 def kind_of(points: Decimal) -> LineKind:
@@ -748,15 +791,3 @@ def verdicts_disqualify(
         verdict_rules=tuple(dict.fromkeys(v.rule for v in found)),
         evidence=tuple(e for v in trigger for e in v.evidence),
     )
-
-
-def money_of(about: Concerning) -> Money:
-    """The money charged to the card's subject itself in the period (SC-9)."""
-    fine = share = owed = ZERO
-    for verdict in about.verdicts:
-        if about.charged(verdict):
-            fine += verdict.fine
-            share += verdict.bonus_share
-            owed += verdict.reimbursement
-    return Money(fine=fine, bonus_share=share, reimbursement=owed)
-
