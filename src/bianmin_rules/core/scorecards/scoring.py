@@ -567,7 +567,7 @@ class Scorer:
 def category_card(category: Category, work: Mapping[str, ItemWork]) -> CategoryCard:
     """A finished category: its items and their sum."""
     items = tuple(work[item.id].card() for item in category.items)
-    return CategoryCard(
+    return CategoryCard.of_valid(
         id=category.id, title=category.title, maximum=category.maximum, items=items,
         score=sum((item.score for item in items), ZERO),
     )
@@ -623,8 +623,8 @@ class ItemWork:
                            explanation=say("扣至{running}分，本项扣完为止，记0分。", running=running))])
 
     def card(self) -> ItemCard:
-        """The finished item."""
-        return ItemCard(
+        """The finished item (of the table's valid values and the lines scored)."""
+        return ItemCard.of_valid(
             id=self.item.id, title=self.item.title, maximum=self.item.maximum, base=self.base,
             lines=tuple(self.lines), score=self.running,
         )
