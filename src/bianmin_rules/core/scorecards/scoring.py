@@ -22,7 +22,7 @@ All arithmetic is Decimal: a half-point deduction stays exact.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
@@ -88,6 +88,8 @@ class VerdictIndex:
         self._measured: dict[tuple[SubjectKey, date], list[Verdict]] = defaultdict(list)
         self._present: dict[date, set[SubjectKey]] = defaultdict(set)
         self._postings: dict[tuple[str, date], set[str]] = defaultdict(set)
+        self.priced: set[str] = set()
+        """The rules of the verdicts (not measures) that charge money: fine, bonus share or reimbursement."""
         # Cards never depend on the order verdicts come in: filed in report order, every list is
         # in report order (one sort key per verdict, not one per list it is filed in; none where
         # they come in report order already, ``ordered``).
@@ -120,6 +122,8 @@ class VerdictIndex:
             present.add(key)
         if verdict.staff and verdict.window:
             self._postings[(verdict.staff, start)].add(verdict.window)
+        if verdict.fine is not ZERO or verdict.bonus_share is not ZERO or verdict.reimbursement is not ZERO:
+            self.priced.add(verdict.rule)  # ZERO adds nothing to a sum, not even a digit after the point
 
     def about(self, subject: Subject, period: Period) -> list[Verdict]:
         """The verdicts (not measures) concerning ``subject`` in ``period``, in report order."""
@@ -171,9 +175,10 @@ class Concerning:
     rules of its table, not every rule a verdict about its subject comes from.
     """
 
-    def __init__(self, subject: Subject, verdicts: list[Verdict]) -> None:
+    def __init__(self, subject: Subject, verdicts: list[Verdict], priced: Collection[str]) -> None:
         self.subject = key_of(subject)
-        self._verdicts = verdicts
+        self.priced = priced
+        """The rules whose verdicts may charge money (:attr:`VerdictIndex.priced`): the others charge none."""
         self._found: dict[str, list[tuple[int, Verdict]]] = defaultdict(list)
         for position, verdict in enumerate(verdicts):  # the position in report order
             self._found[verdict.rule].append((position, verdict))
@@ -213,18 +218,14 @@ class Concerning:
         """The verdicts ``selector`` counts, in report order."""
         found = [entry for rule in selector.rules for entry in self.of_rule(rule)]
         if len(selector.rules) > 1:
-            found.sort(key=itemgetter(0))
-        own = selector.charged_to is Charged.SUBJECT
-        return [v for _, v in found if selector.selects(v) and (not own or self.charged(v))]
+            found.sort(key=FIRST)
+        chosen = selector.among(map(SECOND, found))
+        return [v for v in chosen if self.charged(v)] if selector.charged_to is Charged.SUBJECT else chosen
 
     def money(self) -> Money:
         """The money charged to the subject itself (SC-9), each fact once."""
         fine = share = owed = ZERO
-        priced = dict.fromkeys(  # the rules of verdicts that may add something (ZERO adds nothing, not even a digit)
-            v.rule for v in self._verdicts if v.fine is not ZERO or v.bonus_share is not ZERO
-            or v.reimbursement is not ZERO
-        )
-        for rule in priced:
+        for rule in [rule for rule in self._found if rule in self.priced]:
             for _, verdict in self.of_rule(rule):
                 if self.charged(verdict):
                     fine += verdict.fine
@@ -232,6 +233,8 @@ class Concerning:
                     owed += verdict.reimbursement
         return Money(fine=fine, bonus_share=share, reimbursement=owed)
 
+
+FIRST, SECOND = itemgetter(0), itemgetter(1)
 
 FACT = attrgetter("rule", "code", "on", "evidence", "case", "window", "staff")
 """What one fact charged to several subjects has alike in each of its verdicts (:class:`Concerning`)."""
@@ -355,7 +358,7 @@ class Scorer:
     def card(self, table: ScorecardTable, subject: Subject, period: Period) -> Card:
         """The card of one subject for one period of the table."""
         place = f"scorecard {table.name!r}: {subject} {period}"
-        about = Concerning(subject, self.about(table, subject, period))
+        about = Concerning(subject, self.about(table, subject, period), self.index(table.period).priced)
         work = {item.id: ItemWork(item) for item in table.items}
         for item in table.items:
             self.score_item(work[item.id], subject, period, about, f"{place}: item {item.id!r}")
@@ -548,7 +551,8 @@ class Scorer:
             # Only a table with yearly disqualifications needs the year's verdicts gathered again, and
             # only those of the rules they count (a card counts one fact once within its rule).
             counted = {rule for when in yearly if isinstance(when, VerdictCondition) for rule in when.rules}
-            about = Concerning(subject, [v for v in self.about(table, subject, period) if v.rule in counted])
+            about = Concerning(subject, [v for v in self.about(table, subject, period) if v.rule in counted],
+                               self.index(table.period).priced)
             disqualified += self.disqualifications(table, subject, period, about, Scope.YEAR)
         known = [s for s in scores if s is not None]
         score = combine(rollup.combine, known) if len(known) == len(scores) else None
