@@ -70,12 +70,16 @@ from bianmin_rules.core.scorecards.tables import (
 from bianmin_rules.core.verdicts import ZERO, Subject, SubjectKind, Verdict
 from bianmin_rules.core.words import Message, as_message, counted, joined, say, zh
 
+Filed = dict[str, list[tuple[int, Verdict]]]
+"""The verdicts concerning one subject in one period, by rule, each with its position in report order."""
+
 
 class VerdictIndex:
-    """The verdicts by subject and period of one kind, built in one pass.
+    """The verdicts by subject and period of one kind, and by rule, built in one pass.
 
     Keys are plain tuples — (kind, id) for a subject, the first day for a period of the
     index's kind — because they are hashed once per verdict and looked up once per card.
+    A card reads its verdicts rule by rule (:class:`Concerning`): they are filed so.
     """
 
     def __init__(self, verdicts: Iterable[Verdict], kind: PeriodKind, roster: Roster, *, ordered: bool = False) -> None:
@@ -83,7 +87,7 @@ class VerdictIndex:
         self.roster = roster
         self._periods: dict[int, Period] = {}
         self._starts: dict[date, date] = {}  # a day's period, by its first day
-        self._about: dict[tuple[SubjectKey, date], list[Verdict]] = defaultdict(list)
+        self._about: dict[tuple[SubjectKey, date], Filed] = defaultdict(dict)
         self._measures: dict[tuple[SubjectKey, str, date], list[Verdict]] = defaultdict(list)
         self._measured: dict[tuple[SubjectKey, date], list[Verdict]] = defaultdict(list)
         self._present: dict[date, set[SubjectKey]] = defaultdict(set)
@@ -93,8 +97,8 @@ class VerdictIndex:
         # Cards never depend on the order verdicts come in: filed in report order, every list is
         # in report order (one sort key per verdict, not one per list it is filed in; none where
         # they come in report order already, ``ordered``).
-        for verdict in verdicts if ordered else sorted(verdicts, key=lambda v: v.sort_key):
-            self._file(verdict)
+        for position, verdict in enumerate(verdicts if ordered else sorted(verdicts, key=lambda v: v.sort_key)):
+            self._file(position, verdict)
 
     def period_of(self, day: date) -> Period:
         """The period of this index's kind that ``day`` falls in (cached per month)."""
@@ -104,7 +108,7 @@ class VerdictIndex:
             period = self._periods[month] = Period.containing(self.kind, day)
         return period
 
-    def _file(self, verdict: Verdict) -> None:
+    def _file(self, position: int, verdict: Verdict) -> None:
         if verdict.measure is not None:
             measured = verdict.measure.period
             if measured.kind is self.kind:
@@ -116,18 +120,23 @@ class VerdictIndex:
         start = self._starts.get(verdict.on)
         if start is None:
             start = self._starts[verdict.on] = self.period_of(verdict.on).start
-        present = self._present[start]
+        present, rule, entry = self._present[start], verdict.rule, (position, verdict)
         for key in concerned(verdict):
-            self._about[(key, start)].append(verdict)
+            filed = self._about[(key, start)]
+            found = filed.get(rule)
+            if found is None:
+                filed[rule] = [entry]
+            else:
+                found.append(entry)
             present.add(key)
         if verdict.staff and verdict.window:
             self._postings[(verdict.staff, start)].add(verdict.window)
         if verdict.fine is not ZERO or verdict.bonus_share is not ZERO or verdict.reimbursement is not ZERO:
             self.priced.add(verdict.rule)  # ZERO adds nothing to a sum, not even a digit after the point
 
-    def about(self, subject: Subject, period: Period) -> list[Verdict]:
-        """The verdicts (not measures) concerning ``subject`` in ``period``, in report order."""
-        return self._about.get((key_of(subject), period.start), [])
+    def about(self, subject: Subject, period: Period) -> Filed:
+        """The verdicts (not measures) concerning ``subject`` in ``period``, by rule (not to be changed)."""
+        return self._about.get((key_of(subject), period.start), {})
 
     def measures(self, subject: Subject, name: str, period: Period) -> list[Verdict]:
         """The verdicts measuring ``name`` for exactly ``subject`` over exactly ``period``."""
@@ -137,7 +146,7 @@ class VerdictIndex:
         """Are the verdicts about ``subject`` in ``period``, its measures and its postings the same findings in
         ``other`` (an index of another variant's verdicts on the same books)?"""
         key, start = key_of(subject), period.start
-        return (same_findings(self._about.get((key, start), []), other._about.get((key, start), []))
+        return (same_filed(self._about.get((key, start), {}), other._about.get((key, start), {}))
                 and same_findings(self._measured.get((key, start), []), other._measured.get((key, start), []))
                 and self._postings.get((subject.id, start)) == other._postings.get((subject.id, start)))
 
@@ -175,14 +184,12 @@ class Concerning:
     rules of its table, not every rule a verdict about its subject comes from.
     """
 
-    def __init__(self, subject: Subject, verdicts: list[Verdict], priced: Collection[str]) -> None:
+    def __init__(self, subject: Subject, verdicts: Filed, priced: Collection[str]) -> None:
         self.subject = key_of(subject)
         self.priced = priced
         """The rules whose verdicts may charge money (:attr:`VerdictIndex.priced`): the others charge none."""
-        self._found: dict[str, list[tuple[int, Verdict]]] = defaultdict(list)
-        for position, verdict in enumerate(verdicts):  # the position in report order
-            self._found[verdict.rule].append((position, verdict))
-        self._by_rule: dict[str, list[tuple[int, Verdict]]] = {}
+        self._found = verdicts
+        self._by_rule: Filed = {}
 
     def charged(self, verdict: Verdict) -> bool:
         """Is ``verdict`` charged to this card's subject itself?"""
@@ -275,6 +282,13 @@ RESTATED = frozenset({"variant"})
 """What a verdict restated under another variant's name differs in (:meth:`Result.restated`): nothing a card reads."""
 
 
+def same_filed(first: Filed, second: Filed) -> bool:
+    """Are the verdicts of each rule the same findings in both (:func:`same_findings`)?"""
+    return first.keys() == second.keys() and all(
+        same_findings([v for _, v in found], [v for _, v in second[rule]]) for rule, found in first.items()
+    )
+
+
 def same_findings(first: Sequence[Verdict], second: Sequence[Verdict]) -> bool:
     """Are two lists of verdicts the same findings, one for one, but for the variant they were found under?"""
     return len(first) == len(second) and all(
@@ -301,12 +315,18 @@ class Scorer:
             self._indexes[kind] = VerdictIndex(self.verdicts, kind, self.roster, ordered=self.ordered)
         return self._indexes[kind]
 
-    def about(self, table: ScorecardTable, subject: Subject, period: Period) -> list[Verdict]:
-        """The verdicts concerning ``subject`` in ``period`` — a longer period read from the table's own periods."""
+    def about(
+        self, table: ScorecardTable, subject: Subject, period: Period, rules: Iterable[str] | None = None,
+    ) -> Filed:
+        """The verdicts concerning ``subject`` in ``period``, by rule (of ``rules`` only, if given) — a longer
+        period read from the table's own periods."""
         index = self.index(table.period)
-        if period.kind is table.period:
+        if period.kind is table.period and rules is None:
             return index.about(subject, period)
-        return [v for part in period.parts(table.period) for v in index.about(subject, part)]
+        parts = [index.about(subject, part) for part in period.parts(table.period)]
+        wanted = dict.fromkeys(rule for part in parts for rule in part) if rules is None else rules
+        found = {rule: [entry for part in parts for entry in part.get(rule, ())] for rule in wanted}
+        return {rule: entries for rule, entries in found.items() if entries}
 
     def windows_of(self, table: ScorecardTable, staff: str, period: Period) -> set[str]:
         """The windows ``staff`` served in during ``period`` (a longer one read from the table's periods)."""
@@ -551,8 +571,7 @@ class Scorer:
             # Only a table with yearly disqualifications needs the year's verdicts gathered again, and
             # only those of the rules they count (a card counts one fact once within its rule).
             counted = {rule for when in yearly if isinstance(when, VerdictCondition) for rule in when.rules}
-            about = Concerning(subject, [v for v in self.about(table, subject, period) if v.rule in counted],
-                               self.index(table.period).priced)
+            about = Concerning(subject, self.about(table, subject, period, counted), self.index(table.period).priced)
             disqualified += self.disqualifications(table, subject, period, about, Scope.YEAR)
         known = [s for s in scores if s is not None]
         score = combine(rollup.combine, known) if len(known) == len(scores) else None
