@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from pydantic import TypeAdapter
 
 from bianmin_rules import (
     Citation,
@@ -33,6 +34,7 @@ from bianmin_rules.core.scorecards.ranking import assess
 from bianmin_rules.core.scorecards.scoring import kind_of, verdict_line
 from bianmin_rules.core.scorecards.tables import ScorecardTable
 from bianmin_rules.core.verdicts import Measure
+from bianmin_rules.core.words import Message
 from bianmin_rules.views.render import render_diff, to_scorecards_csv
 from bianmin_rules.views.whatif import diff
 from tests.conftest import events, make_variant, run
@@ -360,7 +362,7 @@ def test_sc7_weighting_limited_to_some_windows() -> None:
 
 
 @pytest.mark.parametrize("points", [Decimal("-2"), Decimal("0.5"), Decimal(0)])
-def test_a_verdict_line_passed_by_position_is_the_line_passed_by_keyword(points: Decimal) -> None:
+def test_a_verdict_line_made_of_valid_values_is_the_line_validated(points: Decimal) -> None:
     verdict = Verdict(
         rule="TL-2", variant="v", source=Citation(**SOURCE), subject=Subject(kind=SubjectKind.STAFF, id="S1"),
         kind=VerdictKind.VIOLATION, on=date(2026, 3, 2), explanation="x", evidence=("e1", "e2"), case="C1",
@@ -369,9 +371,10 @@ def test_a_verdict_line_passed_by_position_is_the_line_passed_by_keyword(points:
         kind=kind_of(points), points=points, label="每件次扣2分", rule=verdict.rule, on=verdict.on,
         explanation="超期", evidence=verdict.evidence, case=verdict.case,
     )
-    line = verdict_line(points, "每件次扣2分", verdict, "超期")
+    line = verdict_line(points, "每件次扣2分", verdict, by_keyword.message)
     assert line == by_keyword
-    assert line.item is None
+    assert (type(line.message), line.item, line.explanation) == (Message, None, "超期")
+    assert TypeAdapter(Line).dump_json(line) == TypeAdapter(Line).dump_json(by_keyword)
 
 
 @pytest.mark.parametrize(("numerator", "denominator", "count", "points"), [

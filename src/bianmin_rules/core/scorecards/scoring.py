@@ -340,7 +340,8 @@ class Scorer:
         kind = SubjectKind(table.subject)
         earlier = self.earlier_cards(table)
         return [
-            self.unchanged_card(table, subject, period, earlier) or self.card(table, subject, period)
+            self.unchanged_card(table, subject, period, earlier)
+            or self.card(table, subject, period, earlier.get((subject, period)))
             for period in index.periods(self.as_of)
             for subject in index.subjects(kind, period)
         ]
@@ -373,15 +374,33 @@ class Scorer:
             return None
         return card
 
+    def rated_again(self, item: Item, subject: Subject, period: Period, card: Card | None) -> ItemCard | None:
+        """The earlier ``card``'s item, if the item reads only rates, they are the same findings now, and nothing
+        was passed on to or from it: it scores the same lines."""
+        rates = [rule for rule in item.rules if isinstance(rule, MeasureRule)]
+        if card is None or self.earlier is None or item.overflow_into or len(rates) < len(item.rules):
+            return None
+        before, now = self.earlier.scorer.index(period.kind), self.index(period.kind)
+        if not all(same_findings(now.measures(subject, rule.measure, period),
+                                 before.measures(subject, rule.measure, period)) for rule in rates):
+            return None
+        found = card.item(item.id)
+        return None if any(line.kind is LineKind.OVERFLOW_IN for line in found.lines) else found
+
     # One card ------------------------------------------------------------------
 
-    def card(self, table: ScorecardTable, subject: Subject, period: Period) -> Card:
-        """The card of one subject for one period of the table."""
+    def card(self, table: ScorecardTable, subject: Subject, period: Period, earlier: Card | None = None) -> Card:
+        """The card of one subject for one period of the table (taking again the items of an ``earlier`` card of
+        the same table that read the same rates: :meth:`rated_again`)."""
         place = f"scorecard {table.name!r}: {subject} {period}"
         about = Concerning(subject, self.about(table, subject, period), self.index(table.period).priced)
         work = {item.id: ItemWork(item) for item in table.items}
         for item in table.items:
-            self.score_item(work[item.id], subject, period, about, f"{place}: item {item.id!r}")
+            again = self.rated_again(item, subject, period, earlier)
+            if again is None:
+                self.score_item(work[item.id], subject, period, about, f"{place}: item {item.id!r}")
+            else:
+                work[item.id].take(again)
         notes = pass_overflow(table, work)
         categories = tuple(category_card(category, work) for category in table.categories)
         total = sum((c.score for c in categories), ZERO)
@@ -623,6 +642,11 @@ class ItemWork:
         self.running = self.base
         """The score so far: the base plus every line."""
 
+    def take(self, card: ItemCard) -> None:
+        """The lines and score of the item as scored before, settled already (it passes nothing on)."""
+        self.lines = list(card.lines)
+        self.running = card.score
+
     def add(self, lines: Iterable[Line]) -> None:
         """Add lines."""
         for line in lines:
@@ -709,9 +733,12 @@ def per_verdict_lines(rule: PerVerdict, about: Concerning, place: str) -> list[L
     others: dict[str, list[Verdict]] = {}
     if rule.per is Per.CASE:
         selected, others = once_per_case(selected)
-    lines = []
     left = rule.cap
     fixed = rule.points * ONE if rule.per in (Per.OCCURRENCE, Per.CASE) and rule.points is not None else None
+    if fixed is not None and left is None and not others:  # each verdict's line: the same points, its own words
+        kind, label = kind_of(fixed), rule.label
+        return [Line.of_valid(kind, fixed, label, v.rule, v.on, v.message, v.evidence, v.case) for v in selected]
+    lines = []
     for verdict in selected:
         if fixed is not None:  # the same points for every verdict: one unit each
             points = fixed
