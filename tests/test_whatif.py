@@ -19,10 +19,10 @@ from bianmin_rules.cli.main import main
 from bianmin_rules.core.books import Books
 from bianmin_rules.core.engine import Judgements, collect
 from bianmin_rules.core.errors import EvaluationError
-from bianmin_rules.core.periods import Period, PeriodKind
+from bianmin_rules.core.periods import Period
 from bianmin_rules.core.policy import Context, PolicyBase
 from bianmin_rules.core.scorecards.cards import Card
-from bianmin_rules.core.scorecards.scoring import ItemWork, Scorer
+from bianmin_rules.core.scorecards.scoring import Scorer
 from bianmin_rules.core.scorecards.tables import ScorecardTable
 from bianmin_rules.core.verdicts import Citation, Measure, Sanction, Subject, SubjectKind, VerdictKind
 from bianmin_rules.families.cases import base as cases_base
@@ -185,11 +185,9 @@ def test_only_the_cards_whose_inputs_changed_are_scored_again(
     scored: list[str] = []
     card = Scorer.card
 
-    def counted(
-        scorer: Scorer, table: ScorecardTable, subject: Subject, period: Period, earlier: Card | None = None,
-    ) -> Card:
+    def counted(scorer: Scorer, table: ScorecardTable, subject: Subject, period: Period) -> Card:
         scored.append(subject.id)
-        return card(scorer, table, subject, period, earlier)
+        return card(scorer, table, subject, period)
 
     monkeypatch.setattr(Scorer, "card", counted)
     both = evaluate_all((county, amended), demo_events(), as_of=date(2026, 3, 31))
@@ -197,32 +195,6 @@ def test_only_the_cards_whose_inputs_changed_are_scored_again(
     assert scored == [*first, "W-land", "S-sun", "S-zhao"]
     monkeypatch.setattr(Scorer, "card", card)
     assert both == (run(county, demo_events(), "2026-03-31"), run(amended, demo_events(), "2026-03-31"))
-
-
-def test_a_card_scored_again_takes_again_the_items_of_rates_that_did_not_change(
-    county: Variant, amended: Variant, monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """W-land's completion rate (TL-12) changes with TL-7 at 2 working days, its evaluation and satisfaction
-    rates (SC-5) do not: its card in the amended county scores the items of its verdicts and of the changed
-    rate again and takes the two SC-5 items of the county's card as they were."""
-    scored: list[tuple[str, str]] = []
-    score_item = Scorer.score_item
-
-    def counted(scorer: Scorer, work: ItemWork, subject: Subject, *args: Any) -> None:
-        if scorer.earlier is not None:  # the amended county's scoring
-            scored.append((subject.id, work.item.id))
-        score_item(scorer, work, subject, *args)
-
-    monkeypatch.setattr(Scorer, "score_item", counted)
-    county_report, amended_report = evaluate_all((county, amended), demo_events(), as_of=date(2026, 3, 31))
-    again = {item for subject, item in scored if subject == "W-land"}
-    assert {"procedure", "completion"} <= again
-    assert again.isdisjoint({"evaluation-rate", "satisfaction-rate"})
-    land = [c for c in amended_report.scorecards if c.subject.id == "W-land" and c.period.kind is PeriodKind.QUARTER]
-    before = [c for c in county_report.scorecards if c.subject.id == "W-land" and c.period.kind is PeriodKind.QUARTER]
-    assert [c.item("satisfaction-rate") for c in land] == [c.item("satisfaction-rate") for c in before]
-    monkeypatch.setattr(Scorer, "score_item", score_item)
-    assert amended_report == run(amended, demo_events(), "2026-03-31")
 
 
 def test_joint_rules_are_judged_again_when_the_lead_rule_they_consult_differs(

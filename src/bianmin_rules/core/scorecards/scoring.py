@@ -283,10 +283,11 @@ RESTATED = frozenset({"variant"})
 
 
 def same_filed(first: Filed, second: Filed) -> bool:
-    """Are the verdicts of each rule the same findings in both (:func:`same_findings`)?"""
-    return first.keys() == second.keys() and all(
-        same_findings([v for _, v in found], [v for _, v in second[rule]]) for rule, found in first.items()
-    )
+    """Are the verdicts of each rule the same findings in both (:func:`same_findings`)? Told apart by their
+    rules and numbers first, which is where a what-if's changes mostly show."""
+    return (first.keys() == second.keys() and all(len(found) == len(second[rule]) for rule, found in first.items())
+            and all(same_findings(list(map(SECOND, found)), list(map(SECOND, second[rule])))
+                    for rule, found in first.items()))
 
 
 def same_findings(first: Sequence[Verdict], second: Sequence[Verdict]) -> bool:
@@ -340,8 +341,7 @@ class Scorer:
         kind = SubjectKind(table.subject)
         earlier = self.earlier_cards(table)
         return [
-            self.unchanged_card(table, subject, period, earlier)
-            or self.card(table, subject, period, earlier.get((subject, period)))
+            self.unchanged_card(table, subject, period, earlier) or self.card(table, subject, period)
             for period in index.periods(self.as_of)
             for subject in index.subjects(kind, period)
         ]
@@ -374,33 +374,15 @@ class Scorer:
             return None
         return card
 
-    def rated_again(self, item: Item, subject: Subject, period: Period, card: Card | None) -> ItemCard | None:
-        """The earlier ``card``'s item, if the item reads only rates, they are the same findings now, and nothing
-        was passed on to or from it: it scores the same lines."""
-        rates = [rule for rule in item.rules if isinstance(rule, MeasureRule)]
-        if card is None or self.earlier is None or item.overflow_into or len(rates) < len(item.rules):
-            return None
-        before, now = self.earlier.scorer.index(period.kind), self.index(period.kind)
-        if not all(same_findings(now.measures(subject, rule.measure, period),
-                                 before.measures(subject, rule.measure, period)) for rule in rates):
-            return None
-        found = card.item(item.id)
-        return None if any(line.kind is LineKind.OVERFLOW_IN for line in found.lines) else found
-
     # One card ------------------------------------------------------------------
 
-    def card(self, table: ScorecardTable, subject: Subject, period: Period, earlier: Card | None = None) -> Card:
-        """The card of one subject for one period of the table (taking again the items of an ``earlier`` card of
-        the same table that read the same rates: :meth:`rated_again`)."""
+    def card(self, table: ScorecardTable, subject: Subject, period: Period) -> Card:
+        """The card of one subject for one period of the table."""
         place = f"scorecard {table.name!r}: {subject} {period}"
         about = Concerning(subject, self.about(table, subject, period), self.index(table.period).priced)
         work = {item.id: ItemWork(item) for item in table.items}
         for item in table.items:
-            again = self.rated_again(item, subject, period, earlier)
-            if again is None:
-                self.score_item(work[item.id], subject, period, about, f"{place}: item {item.id!r}")
-            else:
-                work[item.id].take(again)
+            self.score_item(work[item.id], subject, period, about, f"{place}: item {item.id!r}")
         notes = pass_overflow(table, work)
         categories = tuple(category_card(category, work) for category in table.categories)
         total = sum((c.score for c in categories), ZERO)
@@ -641,11 +623,6 @@ class ItemWork:
         self.owed = ZERO
         self.running = self.base
         """The score so far: the base plus every line."""
-
-    def take(self, card: ItemCard) -> None:
-        """The lines and score of the item as scored before, settled already (it passes nothing on)."""
-        self.lines = list(card.lines)
-        self.running = card.score
 
     def add(self, lines: Iterable[Line]) -> None:
         """Add lines."""
