@@ -120,9 +120,9 @@ class VerdictIndex:
         start = self._starts.get(verdict.on)
         if start is None:
             start = self._starts[verdict.on] = self.period_of(verdict.on).start
-        present, rule, entry = self._present[start], verdict.rule, (position, verdict)
+        present, rule, entry, about = self._present[start], verdict.rule, (position, verdict), self._about
         for key in concerned(verdict):
-            filed = self._about[(key, start)]
+            filed = about[(key, start)]
             found = filed.get(rule)
             if found is None:
                 filed[rule] = [entry]
@@ -204,7 +204,7 @@ class Concerning:
 
     def once_each(self, found: list[tuple[int, Verdict]]) -> list[tuple[int, Verdict]]:
         """Of one rule's verdicts, each fact once (a fact keeps the position of its first verdict)."""
-        if len({verdict.evidence for _, verdict in found}) == len(found):
+        if len(set(map(EVIDENCE, map(SECOND, found)))) == len(found):
             return found  # no two verdicts with the same evidence: no fact twice
         kept: list[tuple[int, Verdict]] = []
         where: dict[tuple[object, ...], int] = {}
@@ -242,6 +242,7 @@ class Concerning:
 
 
 FIRST, SECOND = itemgetter(0), itemgetter(1)
+RULE, EVIDENCE = attrgetter("rule"), attrgetter("evidence")
 
 FACT = attrgetter("rule", "code", "on", "evidence", "case", "window", "staff")
 """What one fact charged to several subjects has alike in each of its verdicts (:class:`Concerning`)."""
@@ -815,6 +816,6 @@ def verdicts_disqualify(
     return Disqualified(
         id=rule.id, rule=rule.rule, text=rule.text,
         message=say("{count}{causes}{more}", count=count, causes=causes, more=more(found, len(trigger))),
-        verdict_rules=tuple(dict.fromkeys(v.rule for v in found)),
+        verdict_rules=tuple(dict.fromkeys(map(RULE, found))),
         evidence=tuple(e for v in trigger for e in v.evidence),
     )
