@@ -141,6 +141,11 @@ def test_a_folder_runs_its_case_files(capsys: pytest.CaptureFixture[str], tmp_pa
     ("variant = 'town-basic'\n[[cases]]\nname = 'x'\nverdicts = [{ rule = 'ATT-1', on = 'soon' }]\nevents = []\n",
      "town.cases.toml:4: cases[0].verdicts[0].on: Input should be a valid date"),
     ("variant = = 1", "town.cases.toml: not valid TOML"),
+    # A number beyond what any report can hold is refused where it is written (bounds), not written out.
+    (LATE.replace("FINE", "1e99999999"),
+     "town.cases.toml:13: cases[0].verdicts[0].fine: Input should be less than or equal to 1000000000"),
+    (LATE.replace("FINE", "1e-99999999"),
+     "town.cases.toml:13: cases[0].verdicts[0].fine: Decimal input should have no more than 28 decimal places"),
 ])
 def test_bad_case_files_are_one_line_naming_the_place(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, message: str,

@@ -32,7 +32,7 @@ from bianmin_rules.core.roster import Roster
 from bianmin_rules.core.scorecards.cards import Line, LineKind, Money
 from bianmin_rules.core.scorecards.ranking import assess
 from bianmin_rules.core.scorecards.scoring import Concerning, VerdictIndex, kind_of, verdict_line
-from bianmin_rules.core.scorecards.tables import ScorecardTable, VerdictSelector
+from bianmin_rules.core.scorecards.tables import ScorecardTable, VerdictCondition, VerdictSelector
 from bianmin_rules.core.verdicts import ZERO, Measure
 from bianmin_rules.core.words import Message
 from bianmin_rules.views.render import render_diff, to_scorecards_csv
@@ -1096,3 +1096,26 @@ def test_a_card_tells_facts_apart_and_sums_money_rule_by_rule_as_over_all_its_ve
         assert about.money() == Money(fine=sum((v.fine for v in charged), ZERO))
         assert str(about.money().fine) == str(sum((v.fine for v in charged), ZERO))
     assert index.priced == {"CMP-8", "SC-4"}
+
+
+def test_a_selector_counts_findings_of_its_rules_kinds_and_codes_and_a_condition_only_heavy_ones() -> None:
+    """SC-2: a line counts the findings of its rules, kinds and codes, less the codes it excludes (TL-6's
+    ``promise``), never a measure; a disqualification with ``points_at_most`` only those at most that heavy."""
+
+    def verdict(rule: str, points: str = "-1", code: str | None = None,
+                kind: VerdictKind = VerdictKind.VIOLATION) -> Verdict:
+        return Verdict(
+            rule=rule, variant="v", source=Citation(**SOURCE), subject=Subject(kind=SubjectKind.STAFF, id="S1"),
+            kind=kind, on=date(2026, 3, 2), explanation=rule, points=Decimal(points), code=code,
+        )
+
+    light, heavy = verdict("TL-6", "-1"), verdict("TL-6", "-5")
+    promise, warning = verdict("TL-6", code="promise"), verdict("TL-6", kind=VerdictKind.WARNING)
+    other = verdict("TL-7")
+    verdicts = [light, promise, warning, other, heavy]
+    selector = VerdictSelector(rules=("TL-6",), except_codes=("promise",))
+    assert selector.among(verdicts) == [light, heavy]
+    assert [selector.selects(v) for v in verdicts] == [True, False, False, False, True]
+    condition = VerdictCondition(rules=("TL-6",), points_at_most=Decimal(-2))
+    assert condition.among(verdicts) == [heavy]
+    assert [condition.selects(v) for v in verdicts] == [False, False, False, False, True]

@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from bianmin_rules.authoring.locate import key_lines, locate
+from bianmin_rules.core.bounds import Expected
 from bianmin_rules.core.edge import exists
 from bianmin_rules.core.engine import evaluate
 from bianmin_rules.core.errors import BOM, BOM_FOUND, BianminError, CaseFileError, EventError
@@ -73,13 +74,13 @@ class VerdictPattern(Pattern):
     due: date | None = Field(default=None, description="The due date (the verdict's, else its deadline's).")
     actual: date | None = None
     days_late: int | None = Field(default=None, description="The deadline's days late.")
-    points: Decimal | None = None
-    fine: Decimal | None = None
-    bonus_share: Decimal | None = None
-    reimbursement: Decimal | None = None
+    points: Expected | None = None
+    fine: Expected | None = None
+    bonus_share: Expected | None = None
+    reimbursement: Expected | None = None
     sanction: str | None = Field(default=None, description="The sanction tier, in the regulation's words.")
     level: int | None = Field(default=None, description="The sanction tier's level.")
-    quantity: Decimal | None = None
+    quantity: Expected | None = None
     evidence: tuple[str, ...] | None = Field(
         default=None, description="Ids of events it rests on (among others: every id listed must be there).",
     )
@@ -131,10 +132,10 @@ class TotalPattern(Pattern):
     subject: str = Field(description="kind:id, e.g. staff:S1.")
     violations: int | None = None
     warnings: int | None = None
-    points: Decimal | None = None
-    fine: Decimal | None = None
-    bonus_share: Decimal | None = None
-    reimbursement: Decimal | None = None
+    points: Expected | None = None
+    fine: Expected | None = None
+    bonus_share: Expected | None = None
+    reimbursement: Expected | None = None
 
 
 class LinePattern(Pattern):
@@ -143,7 +144,7 @@ class LinePattern(Pattern):
     item: str | None = None
     kind: LineKind | None = None
     rule: str | None = None
-    points: Decimal | None = None
+    points: Expected | None = None
     on: date | None = None
 
 
@@ -153,13 +154,13 @@ class CardPattern(Pattern):
     scorecard: str = Field(description="The table's id, e.g. window.")
     subject: str = Field(description="kind:id, e.g. window:W1.")
     period: str = Field(description="The period's label: 2026, 2026-Q1 or 2026-03.")
-    total: Decimal | None = None
-    score: Decimal | None = None
+    total: Expected | None = None
+    score: Expected | None = None
     rank: int | None = None
     eligible: bool | None = None
-    fine: Decimal | None = Field(default=None, description="The money of the card (SC-9).")
-    categories: dict[str, Decimal] | None = Field(default=None, description="Category id → score.")
-    items: dict[str, Decimal] | None = Field(default=None, description="Item id → score.")
+    fine: Expected | None = Field(default=None, description="The money of the card (SC-9).")
+    categories: dict[str, Expected] | None = Field(default=None, description="Category id → score.")
+    items: dict[str, Expected] | None = Field(default=None, description="Item id → score.")
     lines: tuple[LinePattern, ...] | None = Field(default=None, description="Lines the card's items must hold.")
 
 

@@ -18,6 +18,7 @@ lists them).
 | minutes | 0 | 1440 | — |
 | a count (an occurrence, a level, a rank) | 0 | 10,000 | — |
 | a time limit; a number of working days | 0 | 366 days, 52 weeks | — |
+| a number a case file expects of a report (a total, a score, money) | −1,000,000,000 | 1,000,000,000 | 28 |
 | a day or a moment of an event | 2001-01-01 | 2099-12-31 | — |
 
 The time limit's bound is :class:`~bianmin_rules.core.deadlines.TimeLimit`'s own; the years
@@ -49,6 +50,7 @@ UNITS_LIMIT = Decimal(1000)
 MINUTES_LIMIT = 1440
 COUNT_LIMIT = 10_000
 LIMIT_DAYS = 366
+EXPECTED_LIMIT = Decimal(1_000_000_000)
 """The longest time limit, in days of its unit (a limit in weeks: 52 weeks)."""
 
 Points = Annotated[Decimal, Field(ge=-POINTS_LIMIT, le=POINTS_LIMIT, decimal_places=4)]
@@ -77,6 +79,10 @@ Count = Annotated[int, Field(ge=0, le=COUNT_LIMIT)]
 
 WholeDays = Annotated[int, Field(ge=0, le=LIMIT_DAYS)]
 """A whole number of (working) days, at most the longest time limit."""
+
+Expected = Annotated[Decimal, Field(ge=-EXPECTED_LIMIT, le=EXPECTED_LIMIT, decimal_places=28)]
+"""A number a case file expects of a report: of a verdict, a total over many, a card or one of its lines
+(a mean score has as many decimals as the arithmetic keeps)."""
 
 
 def in_event_years(day: date) -> date:

@@ -67,16 +67,11 @@ class VerdictSelector(Frozen):
 
     def selects(self, verdict: Verdict) -> bool:
         """Does this selector count ``verdict``?"""
-        return (
-            verdict.measure is None
-            and verdict.rule in self.rules
-            and verdict.kind in self.kinds
-            and (not self.codes or verdict.code in self.codes)
-            and verdict.code not in self.except_codes
-        )
+        return bool(self.among((verdict,)))
 
     def among(self, verdicts: Iterable[Verdict]) -> list[Verdict]:
-        """The verdicts of ``verdicts`` this selector counts (:meth:`selects`), in their order."""
+        """The verdicts of ``verdicts`` this selector counts, in their order: findings (not measures) of its rules
+        and kinds, of its codes if it names any, and of none of the codes it excludes."""
         rules, kinds, codes, except_codes = self.rules, self.kinds, self.codes, self.except_codes
         return [
             v for v in verdicts
@@ -241,13 +236,9 @@ class VerdictCondition(VerdictSelector):
         default=None, description="Only verdicts whose own points are at most this (the serious case of a line).",
     )
 
-    def selects(self, verdict: Verdict) -> bool:
-        """Selected, and heavy enough where ``points_at_most`` is set."""
-        heavy = self.points_at_most is None or verdict.points <= self.points_at_most
-        return heavy and super().selects(verdict)
-
     def among(self, verdicts: Iterable[Verdict]) -> list[Verdict]:
-        """The verdicts of ``verdicts`` this condition counts (:meth:`selects`), in their order."""
+        """The verdicts of ``verdicts`` this condition counts, in their order: selected, and heavy enough where
+        ``points_at_most`` is set."""
         found = super().among(verdicts)
         most = self.points_at_most
         return found if most is None else [v for v in found if v.points <= most]
