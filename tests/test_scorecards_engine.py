@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from pydantic import TypeAdapter
 
 from bianmin_rules import (
     Citation,
@@ -28,11 +29,12 @@ from bianmin_rules import (
 from bianmin_rules.core.engine import collect
 from bianmin_rules.core.periods import Period, PeriodKind
 from bianmin_rules.core.roster import Roster
-from bianmin_rules.core.scorecards.cards import Line, LineKind
+from bianmin_rules.core.scorecards.cards import Line, LineKind, Money
 from bianmin_rules.core.scorecards.ranking import assess
-from bianmin_rules.core.scorecards.scoring import kind_of, verdict_line
-from bianmin_rules.core.scorecards.tables import ScorecardTable
-from bianmin_rules.core.verdicts import Measure
+from bianmin_rules.core.scorecards.scoring import Concerning, VerdictIndex, kind_of, verdict_line
+from bianmin_rules.core.scorecards.tables import ScorecardTable, VerdictSelector
+from bianmin_rules.core.verdicts import ZERO, Measure
+from bianmin_rules.core.words import Message
 from bianmin_rules.views.render import render_diff, to_scorecards_csv
 from bianmin_rules.views.whatif import diff
 from tests.conftest import events, make_variant, run
@@ -360,7 +362,7 @@ def test_sc7_weighting_limited_to_some_windows() -> None:
 
 
 @pytest.mark.parametrize("points", [Decimal("-2"), Decimal("0.5"), Decimal(0)])
-def test_a_verdict_line_passed_by_position_is_the_line_passed_by_keyword(points: Decimal) -> None:
+def test_a_verdict_line_made_of_valid_values_is_the_line_validated(points: Decimal) -> None:
     verdict = Verdict(
         rule="TL-2", variant="v", source=Citation(**SOURCE), subject=Subject(kind=SubjectKind.STAFF, id="S1"),
         kind=VerdictKind.VIOLATION, on=date(2026, 3, 2), explanation="x", evidence=("e1", "e2"), case="C1",
@@ -369,9 +371,10 @@ def test_a_verdict_line_passed_by_position_is_the_line_passed_by_keyword(points:
         kind=kind_of(points), points=points, label="每件次扣2分", rule=verdict.rule, on=verdict.on,
         explanation="超期", evidence=verdict.evidence, case=verdict.case,
     )
-    line = verdict_line(points, "每件次扣2分", verdict, "超期")
+    line = verdict_line(points, "每件次扣2分", verdict, by_keyword.message)
     assert line == by_keyword
-    assert line.item is None
+    assert (type(line.message), line.item, line.explanation) == (Message, None, "超期")
+    assert TypeAdapter(Line).dump_json(line) == TypeAdapter(Line).dump_json(by_keyword)
 
 
 @pytest.mark.parametrize(("numerator", "denominator", "count", "points"), [
@@ -1052,3 +1055,44 @@ def test_sc7_sc10_a_year_with_a_quarter_left_unweighted_has_no_score() -> None:
     variant = make_variant(FINDINGS, scorecards=[table(weighting=weighting, rollups=[{"period": "year"}])])
     *_, year = run(variant, log, "2026-06-30").scorecards
     assert (year.period.label, year.total, year.score) == ("2026", 38, None)
+
+
+def test_a_card_tells_facts_apart_and_sums_money_rule_by_rule_as_over_all_its_verdicts() -> None:
+    """A card reads its verdicts by rule, tells a rule's facts apart only where two rest on the same evidence,
+    and sums the money only of the rules that charge some: the verdicts and money of the plain way, which
+    tells every verdict's fact apart and sums every verdict's money."""
+    staff, window = Subject(kind=SubjectKind.STAFF, id="S1"), Subject(kind=SubjectKind.WINDOW, id="W1")
+
+    def verdict(rule: str, subject: Subject, day: int, evidence: tuple[str, ...], fine: str | None = None) -> Verdict:
+        return Verdict(  # without a fine, the default: ZERO
+            rule=rule, variant="v", source=Citation(**SOURCE), subject=subject, kind=VerdictKind.VIOLATION,
+            on=date(2026, 3, day), explanation=f"{rule} {day}", evidence=evidence, window="W1", staff="S1",
+            **({} if fine is None else {"fine": Decimal(fine)}),
+        )
+
+    verdicts = [  # in report order
+        verdict("CMP-8", staff, 2, ("e1",), "50"), verdict("CMP-8", window, 2, ("e1",), "80"),  # one fact, twice
+        verdict("TL-2", window, 3, ("e2",)), verdict("CMP-8", window, 4, ("e3",), "80"),
+        verdict("ATT-1", staff, 5, ()), verdict("ATT-1", staff, 5, ()), verdict("SC-4", staff, 6, ("e4",), "0.00"),
+        verdict("CMP-8", window, 7, ("e5",), "80"), verdict("CMP-8", staff, 7, ("e5",), "50"),
+    ]
+    index = VerdictIndex(verdicts, PeriodKind.QUARTER, Roster(), ordered=True)
+    quarter = Period.parse("2026-Q1")
+    for subject in (staff, window):
+        plain: list[Verdict] = []
+        told: dict[tuple[object, ...], int] = {}
+        for found in verdicts:  # every verdict's fact, the card's own verdict of a fact kept
+            fact = (found.rule, found.code, found.on, found.evidence, found.case, found.window, found.staff)
+            if found.evidence and fact in told:
+                if found.subject == subject and plain[told[fact]].subject != subject:
+                    plain[told[fact]] = found
+                continue
+            told[fact] = len(plain)
+            plain.append(found)
+        about = Concerning(subject, index.about(subject, quarter), index.priced)
+        selector = VerdictSelector(rules=("TL-2", "CMP-8", "ATT-1", "SC-4"))
+        assert about.selected(selector) == plain
+        charged = [v for v in plain if v.subject == subject]
+        assert about.money() == Money(fine=sum((v.fine for v in charged), ZERO))
+        assert str(about.money().fine) == str(sum((v.fine for v in charged), ZERO))
+    assert index.priced == {"CMP-8", "SC-4"}

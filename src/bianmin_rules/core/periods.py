@@ -1,8 +1,8 @@
 """Assessment periods (SC-10): months, quarters and years, as the regulations count them.
 
 Monthly scores, quarterly awards, yearly totals, and the counting windows of sanction
-ladders ("within a year") are all :class:`Period` values. Month arithmetic goes through
-``python-dateutil``.
+ladders ("within a year") are all :class:`Period` values. A period begins on the first day
+of a month, so its end and the next one are counted in whole months.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from enum import StrEnum
 
-from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from bianmin_rules.core.bounds import Day
@@ -31,7 +30,7 @@ class PeriodKind(StrEnum):
     @property
     def months(self) -> int:
         """How many calendar months a period of this kind spans: 1, 3 or 12."""
-        return MONTHS_IN[self.value]
+        return MONTHS_IN[self]
 
 
 class Period(BaseModel):
@@ -73,7 +72,13 @@ class Period(BaseModel):
     @property
     def end(self) -> date:
         """The last day of the period (inclusive)."""
-        return self.start + relativedelta(months=self.kind.months) - timedelta(days=1)
+        return self._after - timedelta(days=1)
+
+    @property
+    def _after(self) -> date:
+        """The first day after the period: the first day of the month its last month is followed by."""
+        month = self.start.month - 1 + self.kind.months
+        return date(self.start.year + month // 12, month % 12 + 1, 1)
 
     @property
     def label(self) -> str:
@@ -89,7 +94,7 @@ class Period(BaseModel):
 
     def next(self) -> Period:
         """The period right after this one."""
-        return Period(kind=self.kind, start=self.start + relativedelta(months=self.kind.months))
+        return Period(kind=self.kind, start=self._after)
 
     def parts(self, kind: PeriodKind | str) -> tuple[Period, ...]:
         """The shorter periods this one is made of, e.g. the quarters of a year."""

@@ -9,6 +9,7 @@ the total the sum of its categories. Money is summed apart from points (SC-9).
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -17,7 +18,7 @@ from pydantic.dataclasses import dataclass
 from bianmin_rules.core.periods import Period
 from bianmin_rules.core.results import Number, Result
 from bianmin_rules.core.verdicts import ZERO, Subject
-from bianmin_rules.core.words import NOTHING, Text
+from bianmin_rules.core.words import NOTHING, Message, Text
 
 
 class Frozen(BaseModel):
@@ -79,6 +80,37 @@ class Line:
     def explanation(self) -> str:
         """The explanation in Chinese (:attr:`message` written out)."""
         return str(self.message)
+
+    @classmethod
+    def of_valid(
+        cls, kind: LineKind, points: Decimal, label: str, rule: str | None, on: date | None, message: Message,
+        evidence: tuple[str, ...], case: str | None,
+    ) -> Line:
+        """The line of these values, valid already (taken from a verdict and its table), not validated again.
+
+        There is a line per counted verdict; its values are the verdict's own, the table's
+        words and points, and a message: validating them again would cost more than the
+        rest of making the line.
+        """
+        line = _new(cls)
+        _set_kind(line, kind)
+        _set_points(line, points)
+        _set_label(line, label)
+        _set_rule(line, rule)
+        _set_on(line, on)
+        _set_message(line, message)
+        _set_evidence(line, evidence)
+        _set_case(line, case)
+        _set_item(line, None)
+        return line
+
+
+# What :meth:`Line.of_valid` calls, looked up once: the slots' own setters (a frozen line refuses ``setattr``).
+_new = object.__new__
+_set_kind, _set_points, _set_label, _set_rule, _set_on, _set_message, _set_evidence, _set_case, _set_item = (
+    vars(Line)[name].__set__
+    for name in ("kind", "points", "label", "rule", "on", "message", "evidence", "case", "item")
+)
 
 
 class ItemCard(Result):

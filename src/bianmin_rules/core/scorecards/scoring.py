@@ -22,11 +22,11 @@ All arithmetic is Decimal: a half-point deduction stays exact.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from bianmin_rules.core.errors import ScoringError
 from bianmin_rules.core.formatting import percent
@@ -70,28 +70,35 @@ from bianmin_rules.core.scorecards.tables import (
 from bianmin_rules.core.verdicts import ZERO, Subject, SubjectKind, Verdict
 from bianmin_rules.core.words import Message, as_message, counted, joined, say, zh
 
+Filed = dict[str, list[tuple[int, Verdict]]]
+"""The verdicts concerning one subject in one period, by rule, each with its position in report order."""
+
 
 class VerdictIndex:
-    """The verdicts by subject and period of one kind, built in one pass.
+    """The verdicts by subject and period of one kind, and by rule, built in one pass.
 
     Keys are plain tuples — (kind, id) for a subject, the first day for a period of the
     index's kind — because they are hashed once per verdict and looked up once per card.
+    A card reads its verdicts rule by rule (:class:`Concerning`): they are filed so.
     """
 
     def __init__(self, verdicts: Iterable[Verdict], kind: PeriodKind, roster: Roster, *, ordered: bool = False) -> None:
         self.kind = kind
         self.roster = roster
         self._periods: dict[int, Period] = {}
-        self._about: dict[tuple[SubjectKey, date], list[Verdict]] = defaultdict(list)
+        self._starts: dict[date, date] = {}  # a day's period, by its first day
+        self._about: dict[tuple[SubjectKey, date], Filed] = defaultdict(dict)
         self._measures: dict[tuple[SubjectKey, str, date], list[Verdict]] = defaultdict(list)
         self._measured: dict[tuple[SubjectKey, date], list[Verdict]] = defaultdict(list)
         self._present: dict[date, set[SubjectKey]] = defaultdict(set)
         self._postings: dict[tuple[str, date], set[str]] = defaultdict(set)
+        self.priced: set[str] = set()
+        """The rules of the verdicts (not measures) that charge money: fine, bonus share or reimbursement."""
         # Cards never depend on the order verdicts come in: filed in report order, every list is
         # in report order (one sort key per verdict, not one per list it is filed in; none where
         # they come in report order already, ``ordered``).
-        for verdict in verdicts if ordered else sorted(verdicts, key=lambda v: v.sort_key):
-            self._file(verdict)
+        for position, verdict in enumerate(verdicts if ordered else sorted(verdicts, key=lambda v: v.sort_key)):
+            self._file(position, verdict)
 
     def period_of(self, day: date) -> Period:
         """The period of this index's kind that ``day`` falls in (cached per month)."""
@@ -101,7 +108,7 @@ class VerdictIndex:
             period = self._periods[month] = Period.containing(self.kind, day)
         return period
 
-    def _file(self, verdict: Verdict) -> None:
+    def _file(self, position: int, verdict: Verdict) -> None:
         if verdict.measure is not None:
             measured = verdict.measure.period
             if measured.kind is self.kind:
@@ -110,16 +117,26 @@ class VerdictIndex:
                 self._measured[(key, measured.start)].append(verdict)
                 self._present[measured.start].add(key)
             return
-        start = self.period_of(verdict.on).start
+        start = self._starts.get(verdict.on)
+        if start is None:
+            start = self._starts[verdict.on] = self.period_of(verdict.on).start
+        present, rule, entry, about = self._present[start], verdict.rule, (position, verdict), self._about
         for key in concerned(verdict):
-            self._about[(key, start)].append(verdict)
-            self._present[start].add(key)
+            filed = about[(key, start)]
+            found = filed.get(rule)
+            if found is None:
+                filed[rule] = [entry]
+            else:
+                found.append(entry)
+            present.add(key)
         if verdict.staff and verdict.window:
             self._postings[(verdict.staff, start)].add(verdict.window)
+        if verdict.fine is not ZERO or verdict.bonus_share is not ZERO or verdict.reimbursement is not ZERO:
+            self.priced.add(verdict.rule)  # ZERO adds nothing to a sum, not even a digit after the point
 
-    def about(self, subject: Subject, period: Period) -> list[Verdict]:
-        """The verdicts (not measures) concerning ``subject`` in ``period``, in report order."""
-        return self._about.get((key_of(subject), period.start), [])
+    def about(self, subject: Subject, period: Period) -> Filed:
+        """The verdicts (not measures) concerning ``subject`` in ``period``, by rule (not to be changed)."""
+        return self._about.get((key_of(subject), period.start), {})
 
     def measures(self, subject: Subject, name: str, period: Period) -> list[Verdict]:
         """The verdicts measuring ``name`` for exactly ``subject`` over exactly ``period``."""
@@ -129,7 +146,7 @@ class VerdictIndex:
         """Are the verdicts about ``subject`` in ``period``, its measures and its postings the same findings in
         ``other`` (an index of another variant's verdicts on the same books)?"""
         key, start = key_of(subject), period.start
-        return (same_findings(self._about.get((key, start), []), other._about.get((key, start), []))
+        return (same_filed(self._about.get((key, start), {}), other._about.get((key, start), {}))
                 and same_findings(self._measured.get((key, start), []), other._measured.get((key, start), []))
                 and self._postings.get((subject.id, start)) == other._postings.get((subject.id, start)))
 
@@ -163,39 +180,69 @@ class Concerning:
     and to their window (CMP-8) — is one verdict per subject with the same rule, code, day,
     evidence, case, window and staff. A card counts it once: the verdict charged to the
     card's own subject if there is one (it carries that subject's price), else the first.
+    A rule's verdicts are told fact by fact when a line first reads them: a card reads the
+    rules of its table, not every rule a verdict about its subject comes from.
     """
 
-    def __init__(self, subject: Subject, verdicts: list[Verdict]) -> None:
+    def __init__(self, subject: Subject, verdicts: Filed, priced: Collection[str]) -> None:
         self.subject = key_of(subject)
-        self.verdicts: list[Verdict] = []
-        kept: dict[tuple[object, ...], int] = {}
-        for verdict in verdicts:
-            fact = FACT(verdict)
-            if not fact[3]:  # no evidence, nothing to tell two facts apart by: each verdict counts
-                self.verdicts.append(verdict)
-                continue
-            position = kept.get(fact)
-            if position is None:
-                kept[fact] = len(self.verdicts)
-                self.verdicts.append(verdict)
-            elif self.charged(verdict) and not self.charged(self.verdicts[position]):
-                self.verdicts[position] = verdict
-        self._by_rule: dict[str, list[tuple[int, Verdict]]] = defaultdict(list)
-        for position, verdict in enumerate(self.verdicts):
-            self._by_rule[verdict.rule].append((position, verdict))
+        self.priced = priced
+        """The rules whose verdicts may charge money (:attr:`VerdictIndex.priced`): the others charge none."""
+        self._found = verdicts
+        self._by_rule: Filed = {}
 
     def charged(self, verdict: Verdict) -> bool:
         """Is ``verdict`` charged to this card's subject itself?"""
         return key_of(verdict.subject) == self.subject
 
+    def of_rule(self, rule: str) -> list[tuple[int, Verdict]]:
+        """The verdicts of ``rule``, each fact once, with their positions in report order."""
+        kept = self._by_rule.get(rule)
+        if kept is None:
+            kept = self._by_rule[rule] = self.once_each(self._found.get(rule, []))
+        return kept
+
+    def once_each(self, found: list[tuple[int, Verdict]]) -> list[tuple[int, Verdict]]:
+        """Of one rule's verdicts, each fact once (a fact keeps the position of its first verdict)."""
+        if len(set(map(EVIDENCE, map(SECOND, found)))) == len(found):
+            return found  # no two verdicts with the same evidence: no fact twice
+        kept: list[tuple[int, Verdict]] = []
+        where: dict[tuple[object, ...], int] = {}
+        for position, verdict in found:
+            fact = FACT(verdict)
+            if not fact[3]:  # no evidence, nothing to tell two facts apart by: each verdict counts
+                kept.append((position, verdict))
+                continue
+            at = where.get(fact)
+            if at is None:
+                where[fact] = len(kept)
+                kept.append((position, verdict))
+            elif self.charged(verdict) and not self.charged(kept[at][1]):
+                kept[at] = (kept[at][0], verdict)
+        return kept
+
     def selected(self, selector: VerdictSelector) -> list[Verdict]:
         """The verdicts ``selector`` counts, in report order."""
-        found = [entry for rule in selector.rules for entry in self._by_rule.get(rule, ())]
+        found = [entry for rule in selector.rules for entry in self.of_rule(rule)]
         if len(selector.rules) > 1:
-            found.sort(key=lambda entry: entry[0])
-        own = selector.charged_to is Charged.SUBJECT
-        return [v for _, v in found if selector.selects(v) and (not own or self.charged(v))]
+            found.sort(key=FIRST)
+        chosen = selector.among(map(SECOND, found))
+        return [v for v in chosen if self.charged(v)] if selector.charged_to is Charged.SUBJECT else chosen
 
+    def money(self) -> Money:
+        """The money charged to the subject itself (SC-9), each fact once."""
+        fine = share = owed = ZERO
+        for rule in [rule for rule in self._found if rule in self.priced]:
+            for _, verdict in self.of_rule(rule):
+                if self.charged(verdict):
+                    fine += verdict.fine
+                    share += verdict.bonus_share
+                    owed += verdict.reimbursement
+        return Money(fine=fine, bonus_share=share, reimbursement=owed)
+
+
+FIRST, SECOND = itemgetter(0), itemgetter(1)
+RULE, EVIDENCE = attrgetter("rule"), attrgetter("evidence")
 
 FACT = attrgetter("rule", "code", "on", "evidence", "case", "window", "staff")
 """What one fact charged to several subjects has alike in each of its verdicts (:class:`Concerning`)."""
@@ -206,13 +253,13 @@ def key_of(subject: Subject) -> SubjectKey:
     return (subject.kind, subject.id)
 
 
-def concerned(verdict: Verdict) -> set[SubjectKey]:
-    """The subjects a verdict concerns: its subject, its window, its staff member."""
-    found = {key_of(verdict.subject)}
-    if verdict.window:
-        found.add((SubjectKind.WINDOW, verdict.window))
-    if verdict.staff:
-        found.add((SubjectKind.STAFF, verdict.staff))
+def concerned(verdict: Verdict) -> list[SubjectKey]:
+    """The subjects a verdict concerns, each once: its subject, its window, its staff member."""
+    found = [key_of(verdict.subject)]
+    if verdict.window and (window := (SubjectKind.WINDOW, verdict.window)) != found[0]:
+        found.append(window)
+    if verdict.staff and (staff := (SubjectKind.STAFF, verdict.staff)) != found[0]:
+        found.append(staff)
     return found
 
 
@@ -234,6 +281,14 @@ class Earlier:
 
 RESTATED = frozenset({"variant"})
 """What a verdict restated under another variant's name differs in (:meth:`Result.restated`): nothing a card reads."""
+
+
+def same_filed(first: Filed, second: Filed) -> bool:
+    """Are the verdicts of each rule the same findings in both (:func:`same_findings`)? Told apart by their
+    rules and numbers first, which is where a what-if's changes mostly show."""
+    return (first.keys() == second.keys() and all(len(found) == len(second[rule]) for rule, found in first.items())
+            and all(same_findings(list(map(SECOND, found)), list(map(SECOND, second[rule])))
+                    for rule, found in first.items()))
 
 
 def same_findings(first: Sequence[Verdict], second: Sequence[Verdict]) -> bool:
@@ -262,12 +317,18 @@ class Scorer:
             self._indexes[kind] = VerdictIndex(self.verdicts, kind, self.roster, ordered=self.ordered)
         return self._indexes[kind]
 
-    def about(self, table: ScorecardTable, subject: Subject, period: Period) -> list[Verdict]:
-        """The verdicts concerning ``subject`` in ``period`` — a longer period read from the table's own periods."""
+    def about(
+        self, table: ScorecardTable, subject: Subject, period: Period, rules: Iterable[str] | None = None,
+    ) -> Filed:
+        """The verdicts concerning ``subject`` in ``period``, by rule (of ``rules`` only, if given) — a longer
+        period read from the table's own periods."""
         index = self.index(table.period)
-        if period.kind is table.period:
+        if period.kind is table.period and rules is None:
             return index.about(subject, period)
-        return [v for part in period.parts(table.period) for v in index.about(subject, part)]
+        parts = [index.about(subject, part) for part in period.parts(table.period)]
+        wanted = dict.fromkeys(rule for part in parts for rule in part) if rules is None else rules
+        found = {rule: [entry for part in parts for entry in part.get(rule, ())] for rule in wanted}
+        return {rule: entries for rule, entries in found.items() if entries}
 
     def windows_of(self, table: ScorecardTable, staff: str, period: Period) -> set[str]:
         """The windows ``staff`` served in during ``period`` (a longer one read from the table's periods)."""
@@ -319,7 +380,7 @@ class Scorer:
     def card(self, table: ScorecardTable, subject: Subject, period: Period) -> Card:
         """The card of one subject for one period of the table."""
         place = f"scorecard {table.name!r}: {subject} {period}"
-        about = Concerning(subject, self.about(table, subject, period))
+        about = Concerning(subject, self.about(table, subject, period), self.index(table.period).priced)
         work = {item.id: ItemWork(item) for item in table.items}
         for item in table.items:
             self.score_item(work[item.id], subject, period, about, f"{place}: item {item.id!r}")
@@ -334,7 +395,7 @@ class Scorer:
             scorecard=table.name, title=table.title, rule=table.rule, subject=subject, period=period,
             complete=period.end <= self.as_of, maximum=table.maximum, categories=categories, total=total,
             weighted=weighted, score=weighted.total if weighted else total,
-            money=money_of(about), eligible=not disqualified, disqualified=disqualified,
+            money=about.money(), eligible=not disqualified, disqualified=disqualified,
             notes=(*notes, *weight_notes),
         )
 
@@ -512,7 +573,7 @@ class Scorer:
             # Only a table with yearly disqualifications needs the year's verdicts gathered again, and
             # only those of the rules they count (a card counts one fact once within its rule).
             counted = {rule for when in yearly if isinstance(when, VerdictCondition) for rule in when.rules}
-            about = Concerning(subject, [v for v in self.about(table, subject, period) if v.rule in counted])
+            about = Concerning(subject, self.about(table, subject, period, counted), self.index(table.period).priced)
             disqualified += self.disqualifications(table, subject, period, about, Scope.YEAR)
         known = [s for s in scores if s is not None]
         score = combine(rollup.combine, known) if len(known) == len(scores) else None
@@ -531,7 +592,7 @@ class Scorer:
 def category_card(category: Category, work: Mapping[str, ItemWork]) -> CategoryCard:
     """A finished category: its items and their sum."""
     items = tuple(work[item.id].card() for item in category.items)
-    return CategoryCard(
+    return CategoryCard.of_valid(
         id=category.id, title=category.title, maximum=category.maximum, items=items,
         score=sum((item.score for item in items), ZERO),
     )
@@ -587,8 +648,8 @@ class ItemWork:
                            explanation=say("扣至{running}分，本项扣完为止，记0分。", running=running))])
 
     def card(self) -> ItemCard:
-        """The finished item."""
-        return ItemCard(
+        """The finished item (of the table's valid values and the lines scored)."""
+        return ItemCard.of_valid(
             id=self.item.id, title=self.item.title, maximum=self.item.maximum, base=self.base,
             lines=tuple(self.lines), score=self.running,
         )
@@ -618,7 +679,7 @@ def pass_overflow(table: ScorecardTable, work: Mapping[str, ItemWork]) -> list[M
 def units(verdict: Verdict, per: Per, place: str) -> Decimal:
     """How many units a verdict counts for a per-unit amount."""
     if per in (Per.OCCURRENCE, Per.ONCE, Per.CASE):
-        return Decimal(1)
+        return ONE
     if per is Per.DAY and verdict.deadline is not None:
         return Decimal(verdict.deadline.days_late)
     if verdict.quantity is None:
@@ -628,6 +689,10 @@ def units(verdict: Verdict, per: Per, place: str) -> Decimal:
             place=place,
         )
     return verdict.quantity
+
+
+ONE = Decimal(1)
+"""One unit: a verdict counted once."""
 
 
 def per_verdict_lines(rule: PerVerdict, about: Concerning, place: str) -> list[Line]:
@@ -646,11 +711,18 @@ def per_verdict_lines(rule: PerVerdict, about: Concerning, place: str) -> list[L
     others: dict[str, list[Verdict]] = {}
     if rule.per is Per.CASE:
         selected, others = once_per_case(selected)
-    lines = []
     left = rule.cap
+    fixed = rule.points * ONE if rule.per in (Per.OCCURRENCE, Per.CASE) and rule.points is not None else None
+    if fixed is not None and left is None and not others:  # each verdict's line: the same points, its own words
+        kind, label = kind_of(fixed), rule.label
+        return [Line.of_valid(kind, fixed, label, v.rule, v.on, v.message, v.evidence, v.case) for v in selected]
+    lines = []
     for verdict in selected:
-        count = units(verdict, rule.per, place)
-        points = verdict.points if rule.points is None else rule.points * count
+        if fixed is not None:  # the same points for every verdict: one unit each
+            points = fixed
+        else:
+            count = units(verdict, rule.per, place)
+            points = verdict.points if rule.points is None else rule.points * count
         explanation: Message = verdict.message
         if verdict.case in others:
             explanation = say("{explanation}（同一办件另有{rules}，每件只计一次）", explanation=explanation,
@@ -687,11 +759,10 @@ def once_per_case(selected: list[Verdict]) -> tuple[list[Verdict], dict[str, lis
 def verdict_line(points: Decimal, label: str, verdict: Verdict, explanation: Message) -> Line:
     """The line of one counted verdict: its points, the table's words, and where it came from.
 
-    The fields are passed by position, in :class:`Line`'s order: pydantic validates a
-    dataclass's positional arguments faster than keywords and defaults, and there is a
-    line per counted verdict.
+    Its values are valid already (:meth:`Line.of_valid`): there is a line per counted verdict.
     """
-    return Line(kind_of(points), points, label, verdict.rule, verdict.on, explanation, verdict.evidence, verdict.case)
+    return Line.of_valid(kind_of(points), points, label, verdict.rule, verdict.on, explanation, verdict.evidence,
+                         verdict.case)
 
 
 def kind_of(points: Decimal) -> LineKind:
@@ -745,18 +816,6 @@ def verdicts_disqualify(
     return Disqualified(
         id=rule.id, rule=rule.rule, text=rule.text,
         message=say("{count}{causes}{more}", count=count, causes=causes, more=more(found, len(trigger))),
-        verdict_rules=tuple(dict.fromkeys(v.rule for v in found)),
+        verdict_rules=tuple(dict.fromkeys(map(RULE, found))),
         evidence=tuple(e for v in trigger for e in v.evidence),
     )
-
-
-def money_of(about: Concerning) -> Money:
-    """The money charged to the card's subject itself in the period (SC-9)."""
-    fine = share = owed = ZERO
-    for verdict in about.verdicts:
-        if about.charged(verdict):
-            fine += verdict.fine
-            share += verdict.bonus_share
-            owed += verdict.reimbursement
-    return Money(fine=fine, bonus_share=share, reimbursement=owed)
-

@@ -13,6 +13,7 @@ key is reported with its place (``scorecards[0].categories[2].items[0].rules[1].
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -73,6 +74,15 @@ class VerdictSelector(Frozen):
             and (not self.codes or verdict.code in self.codes)
             and verdict.code not in self.except_codes
         )
+
+    def among(self, verdicts: Iterable[Verdict]) -> list[Verdict]:
+        """The verdicts of ``verdicts`` this selector counts (:meth:`selects`), in their order."""
+        rules, kinds, codes, except_codes = self.rules, self.kinds, self.codes, self.except_codes
+        return [
+            v for v in verdicts
+            if v.measure is None and v.rule in rules and v.kind in kinds and (not codes or v.code in codes)
+            and v.code not in except_codes
+        ]
 
 
 class Per(StrEnum):
@@ -235,6 +245,12 @@ class VerdictCondition(VerdictSelector):
         """Selected, and heavy enough where ``points_at_most`` is set."""
         heavy = self.points_at_most is None or verdict.points <= self.points_at_most
         return heavy and super().selects(verdict)
+
+    def among(self, verdicts: Iterable[Verdict]) -> list[Verdict]:
+        """The verdicts of ``verdicts`` this condition counts (:meth:`selects`), in their order."""
+        found = super().among(verdicts)
+        most = self.points_at_most
+        return found if most is None else [v for v in found if v.points <= most]
 
 
 class MeasureOf(StrEnum):
