@@ -232,13 +232,11 @@ class PolicyBase(BaseModel):
         events of validated verdicts — and are not validated again. It is provisional as
         :meth:`verdict` tells.
         """
-        provisional = context.calendar.is_provisional
-        due, actual = changes.get("due", verdict.due), changes.get("actual", verdict.actual)
-        return verdict.restated(
-            provisional=provisional(changes.get("on", verdict.on)) or (due is not None and provisional(due))
-            or (actual is not None and provisional(actual)),
-            **changes,
-        )
+        provisional, fields = context.calendar.is_provisional, verdict.__dict__  # its fields read as a dict's items
+        due, actual = changes.get("due", fields["due"]), changes.get("actual", fields["actual"])
+        changes["provisional"] = (provisional(changes.get("on", fields["on"])) or (due is not None and provisional(due))
+                                  or (actual is not None and provisional(actual)))
+        return verdict.restated_with(changes)
 
 
 def rests_on_provisional(context: Context, on: date, details: Mapping[str, Any]) -> bool:

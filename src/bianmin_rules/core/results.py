@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import operator
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from functools import lru_cache
 from itertools import compress
-from typing import Annotated, Any, ClassVar, Self, TypeVar
+from typing import Annotated, Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer
 
@@ -47,31 +47,28 @@ class Result(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    _every_field: ClassVar[set[str]] = set()
-    _names: ClassVar[dict[str, Any] | None] = None
-    _defaults: ClassVar[dict[str, Any]] = {}
-    _required: ClassVar[frozenset[str]] = frozenset()
-    _valid: ClassVar[tuple[dict[str, Any], frozenset[str], set[str]]] = ({}, frozenset(), set())
-
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
-        cls._every_field = set(cls.model_fields)  # a set: model_copy copies it and adds to the copy
-        cls._names = _shared_names(cls.model_fields)
-        cls._defaults = cls._names.copy() if cls._names is not None else dict.fromkeys(cls.model_fields)
-        cls._defaults.update((name, field.default) for name, field in cls.model_fields.items()
-                             if not field.is_required() and field.default_factory is None)
-        cls._required = frozenset(name for name, field in cls.model_fields.items()
-                                  if field.is_required() or field.default_factory is not None)
-        # What of_valid reads, in one class attribute: each is looked up through pydantic's metaclass.
-        cls._valid = (cls._defaults, cls._required, cls._every_field)
+        names = _shared_names(cls.model_fields)
+        defaults = names.copy() if names is not None else dict.fromkeys(cls.model_fields)
+        defaults.update((name, field.default) for name, field in cls.model_fields.items()
+                        if not field.is_required() and field.default_factory is None)
+        _KINDS[cls] = _Kind(
+            every_field=set(cls.model_fields),  # a set: model_copy copies it and adds to the copy
+            names=names,
+            defaults=defaults,
+            required=frozenset(name for name, field in cls.model_fields.items()
+                               if field.is_required() or field.default_factory is not None),
+        )
 
     def model_post_init(self, context: Any, /) -> None:
         # After validation, not in an __init__ of our own: pydantic would then call that
         # __init__ for every result it validates, from JSON too.
-        object.__setattr__(self, "__pydantic_fields_set__", self._every_field)
-        if self._names is not None:
-            values = self._names.copy()  # the names' table shared, a row of values of its own
+        kind = _KINDS[type(self)]
+        object.__setattr__(self, "__pydantic_fields_set__", kind.every_field)
+        if kind.names is not None:
+            values = kind.names.copy()  # the names' table shared, a row of values of its own
             values.update(self.__dict__)
             object.__setattr__(self, "__dict__", values)
 
@@ -108,12 +105,12 @@ class Result(BaseModel):
         results that were validated when made (a what-if's changes), where validating
         each again would cost more than the rest of making it.
         """
-        defaults, required, every_field = cls._valid
-        if not values.keys() >= required:
-            raise TypeError(f"{cls.__name__} needs {', '.join(sorted(required - values.keys()))}")
-        fields = defaults.copy()  # in the model's order, the names' table shared where it can be
+        kind = _KINDS[cls]
+        if not values.keys() >= kind.required:
+            raise TypeError(f"{cls.__name__} needs {', '.join(sorted(kind.required - values.keys()))}")
+        fields = kind.defaults.copy()  # in the model's order, the names' table shared where it can be
         fields.update(values)
-        return _held(cls, fields, every_field)
+        return _holding(cls, fields)
 
     def restated(self, **changes: Any) -> Self:
         """This result with ``changes`` to fields whose values are already valid, sharing every other value.
@@ -122,36 +119,51 @@ class Result(BaseModel):
         restates every verdict a policy found once under the name of each variant that
         has the same policy.
         """
+        return self.restated_with(changes)
+
+    def restated_with(self, changes: Mapping[str, Any]) -> Self:
+        """:meth:`restated` of ``changes`` given as a mapping (made by the thousand: no keywords unpacked)."""
         values = self.__dict__.copy()  # shares the names' table, as the original does
         values.update(changes)
-        return type(self)._holding(values)
+        return _holding(type(self), values)
 
-    @classmethod
-    def _holding(cls, fields: dict[str, Any]) -> Self:
-        """A result holding ``fields`` (every field, in the model's order) as pydantic would, unvalidated."""
-        result = _new(cls)
-        _set(result, "__dict__", fields)
-        _set_fields_set(result, cls._every_field)
-        _set_extra(result, None)
-        _set_private(result, None)
-        return result
+
+class _Kind:
+    """What the results of one class share: the names of their fields (one set, and the table of names their
+    dicts share, if any), their defaults and the fields they need.
+
+    Kept beside the class, not on it: a class attribute of a model is looked up through pydantic's
+    metaclass, at several times the cost of a dict's item, and results are made by the ten thousand.
+    """
+
+    __slots__ = ("defaults", "every_field", "names", "required")
+
+    def __init__(self, *, every_field: set[str], names: dict[str, Any] | None, defaults: dict[str, Any],
+                 required: frozenset[str]) -> None:
+        self.every_field = every_field
+        self.names = names
+        self.defaults = defaults
+        self.required = required
+
+
+_KINDS: dict[type[Result], _Kind] = {}
+"""What the results of each class share, by class."""
 
 
 R = TypeVar("R", bound=Result)
 
 
-def _held(cls: type[R], fields: dict[str, Any], every_field: set[str]) -> R:
-    """:meth:`Result._holding`, ``every_field`` the class's (:meth:`Result.of_valid` reads it with what else it
-    needs in one lookup)."""
+def _holding(cls: type[R], fields: dict[str, Any]) -> R:
+    """A result of ``cls`` holding ``fields`` (every field, in the model's order) as pydantic would, unvalidated."""
     result = _new(cls)
     _set(result, "__dict__", fields)
-    _set_fields_set(result, every_field)
+    _set_fields_set(result, _KINDS[cls].every_field)
     _set_extra(result, None)
     _set_private(result, None)
     return result
 
 
-# What :meth:`Result._holding` calls, looked up once: a what-if makes tens of thousands of results of valid values.
+# What :func:`_holding` calls, looked up once: a what-if makes tens of thousands of results of valid values.
 _new = object.__new__
 _set = object.__setattr__
 _set_fields_set = vars(BaseModel)["__pydantic_fields_set__"].__set__

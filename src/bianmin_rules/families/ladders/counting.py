@@ -76,9 +76,11 @@ def counted(verdicts: Iterable[Verdict], selectors: Iterable[Selector], books: B
     by_rule: dict[str, list[Selector]] = {}
     for selector in chosen:
         by_rule.setdefault(selector.rule, []).append(selector)
+    every = {s.rule for s in chosen if not (s.findings or s.finders)}  # rules counted whatever their findings
+    violation = VerdictKind.VIOLATION
     found = [
         v for v in verdicts
-        if v.kind is VerdictKind.VIOLATION and any(s.admits(v, findings) for s in by_rule.get(v.rule, ()))
+        if v.kind is violation and (v.rule in every or any(s.admits(v, findings) for s in by_rule.get(v.rule, ())))
     ]
     return sorted(found, key=lambda v: v.sort_key)
 

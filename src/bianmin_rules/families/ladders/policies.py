@@ -157,8 +157,8 @@ class Counted(NamedTuple):
 
     def record(self) -> Occurrence:
         """The occurrence as a ladder verdict lists it."""
-        if len(self.verdicts) == 1:
-            return occurrence(self.verdicts[0])
+        if len(self.verdicts) == 1:  # the record of its verdict (its rule, day and events, valid already)
+            return Occurrence.of_valid(rule=self.rules[0], on=self.on, evidence=self.evidence)
         first, *others = self.rules
         return Occurrence(rule=first, on=self.on, evidence=self.evidence, also=tuple(others))
 
@@ -167,27 +167,42 @@ class Counted(NamedTuple):
         return occurrence_words(self.on, self.rules, self.evidence)
 
 
+class Shown(NamedTuple):
+    """The occurrences a verdict lists before its own, as it states them: their records, their events and their
+    words, one after another."""
+
+    records: tuple[Occurrence, ...]
+    evidence: tuple[str, ...]
+    words: Joined
+
+
 class Listed(NamedTuple):
-    """The records of a subject's occurrences, index for index, and the words of those listed, made once each."""
+    """The occurrences of one subject, counted against ``subject``: their records, index for index, and what is
+    listed of them, made once each."""
 
     occurrences: Sequence[Counted]
+    subject: Subject
     records: list[Occurrence]
     words: dict[int, Message]
     """The words of each occurrence listed: only a period's first ones are (past the top rung, every later
     verdict lists the same)."""
-    runs: dict[tuple[int, int], Joined]
-    """The words of each run of occurrences listed, made once."""
+    runs: dict[tuple[int, int], Shown]
+    """Each run of occurrences listed, made once."""
 
     @classmethod
-    def of(cls, occurrences: Sequence[Counted]) -> Listed:
+    def of(cls, occurrences: Sequence[Counted], subject: Subject) -> Listed:
         """The listing of ``occurrences``: their records now, their words when listed."""
-        return cls(occurrences, [o.record() for o in occurrences], {}, {})
+        return cls(occurrences, subject, [o.record() for o in occurrences], {}, {})
 
-    def listing(self, first: int, last: int) -> Joined:
-        """The words of ``occurrences[first:last]``, one after another."""
+    def shown(self, first: int, last: int) -> Shown:
+        """``occurrences[first:last]`` as a verdict lists them."""
         run = self.runs.get((first, last))
         if run is None:
-            run = self.runs[first, last] = joined(self.said(i) for i in range(first, last))
+            occurrences = self.occurrences[first:last]
+            run = self.runs[first, last] = Shown(
+                tuple(self.records[first:last]), tuple(e for o in occurrences for e in o.evidence),
+                joined(self.said(i) for i in range(first, last)),
+            )
         return run
 
     def said(self, i: int) -> Message:
@@ -200,24 +215,31 @@ class Listed(NamedTuple):
 
 @dataclass(slots=True)
 class Rung:
-    """A rung as its verdicts say it, in one evaluation: the tier, its sanction, the money its words leave unsaid
-    ("扣发200元" says its 200 yuan, "通报批评" none), and the first verdict found on it."""
+    """A rung as its verdicts say it, in one evaluation: the tier and its words, its sanction, the money its words
+    leave unsaid ("扣发200元" says its 200 yuan, "通报批评" none), how its ladder counts (the period, calendar or
+    rolling, and the occurrence of the top rung: a verdict lists the occurrences up to it), and the first
+    verdict found on it."""
 
     tier: LadderTier
+    words: str
     sanction: Sanction
     fine: str | Message
     bonus: str | Message
+    period: PeriodKind
+    calendar: bool
+    top: int
     found: Verdict | None = None
 
     @classmethod
-    def of(cls, tier: LadderTier) -> Rung:
-        """The rung of ``tier``, before any verdict reaches it."""
+    def of(cls, tier: LadderTier, ladder: OffenceLadder) -> Rung:
+        """The rung of ``tier`` on ``ladder``, before any verdict reaches it."""
         percent = plain(tier.bonus_share * 100)
         fine = (say("，扣款{yuan}元", yuan=str(tier.fine))
                 if tier.fine and not tier.names(f"{plain(tier.fine)}元") else "")
         bonus = (say("，扣发全年年度奖金的{percent}%", percent=percent)
                  if tier.bonus_share and not tier.names(f"{percent}%") else "")
-        return cls(tier, tier.sanction, fine, bonus)
+        return cls(tier, tier.tier, tier.sanction, fine, bonus, ladder.period, ladder.counting == "calendar",
+                   ladder.tiers[-1].occurrence)
 
 
 class OffenceLadder(CountedPolicy):
@@ -284,15 +306,19 @@ class OffenceLadder(CountedPolicy):
     def evaluate(self, books: Books, context: Context) -> Iterator[Verdict]:
         """One violation per occurrence that reaches a rung."""
         selectors = [Selector(rule=rule, findings=self.findings, finders=self.finders) for rule in self.counts]
-        rungs = {tier.occurrence: Rung.of(tier) for tier in self.tiers}
+        rungs = {tier.occurrence: Rung.of(tier, self) for tier in self.tiers}
+        reached: dict[int, Rung | None] = {}  # the rung each count reaches, found once per count
         for key, occurrences in self.occurrences(counted(context.verdicts, selectors, books), books):
             # Each occurrence's record and words are made once and shared by every later verdict
             # that lists it, not once per listing.
-            listed = Listed.of(occurrences)
+            listed = Listed.of(occurrences, subject(self.per, key))
             for n, first, i in self.windows(occurrences):
-                tier = self.rung(n)
-                if tier is not None:
-                    yield self.climb(key, n, occurrences, listed, first, i, rungs[tier.occurrence], context)
+                if n not in reached:
+                    tier = self.rung(n)
+                    reached[n] = None if tier is None else rungs[tier.occurrence]
+                rung = reached[n]
+                if rung is not None:
+                    yield self.climb(n, listed, first, i, rung, context)
 
     def occurrences(self, chosen: Sequence[Verdict], books: Books) -> list[tuple[str, list[Counted]]]:
         """The occurrences of each subject counted against, earliest first: ``chosen`` merged by matter.
@@ -326,57 +352,52 @@ class OffenceLadder(CountedPolicy):
         The occurrences counted with it are ``occurrences[first:i]`` (indexes, not copies: a
         copy per occurrence grows with the square of the offences).
         """
-        first = 0
+        first, period, calendar = 0, self.period, self.counting == "calendar"
         for i, current in enumerate(occurrences):
-            if self.counting == "calendar":
-                start = period_containing(self.period, current.on).start
+            if calendar:
+                start = period_containing(period, current.on).start
                 while occurrences[first].on < start:
                     first += 1
             else:
-                since = current.on - relativedelta(months=self.period.months)
+                since = current.on - relativedelta(months=period.months)
                 while occurrences[first].on <= since:
                     first += 1
             yield i - first + 1, first, i
 
-    def climb(
-        self, key: str, n: int, occurrences: Sequence[Counted], listed: Listed, first: int, i: int, rung: Rung,
-        context: Context,
-    ) -> Verdict:
-        """The verdict for the n-th occurrence, ``occurrences[i]``, counted with ``occurrences[first:i]``.
+    def climb(self, n: int, listed: Listed, first: int, i: int, rung: Rung, context: Context) -> Verdict:
+        """The verdict for the n-th occurrence, ``listed.occurrences[i]``, counted with those from ``first`` on.
 
-        ``listed`` holds the records and words of ``occurrences``, index for index; ``rung`` is the one reached.
+        ``listed`` holds the records and words of the subject's occurrences, index for index; ``rung`` is the
+        one reached.
         """
-        current = occurrences[i]
-        if self.counting == "calendar":
-            within = words_within(self.period, current.on)
+        current = listed.occurrences[i]
+        if rung.calendar:
+            within = words_within(rung.period, current.on)
         else:
-            within = say("截至{on}的{period}内", on=current.on, period=PERIOD_WORDS[self.period])
+            within = say("截至{on}的{period}内", on=current.on, period=PERIOD_WORDS[rung.period])
         # Past the top rung, the period's first occurrences up to it are what the sanction rests
         # on; listing every earlier one on every later verdict would grow with the square of
         # the offences.
         earlier = i - first
-        last_shown = min(i, first + self.tiers[-1].occurrence - 1)
-        shown = occurrences[first:last_shown]
-        more = w.counted("等共{n}次", n=earlier) if earlier > len(shown) else ""
-        before = (say("此前{occurrences}{more}；", occurrences=listed.listing(first, last_shown), more=more)
-                  if earlier else "")
-        tier = rung.tier
-        basis = [*shown, current]
+        last_shown = min(i, first + rung.top - 1)
+        shown = listed.shown(first, last_shown)
+        more = w.counted("等共{n}次", n=earlier) if earlier > last_shown - first else ""
+        before = say("此前{occurrences}{more}；", occurrences=shown.words, more=more) if earlier else ""
         judged = current.first
         found: dict[str, Any] = {
-            "subject": subject(self.per, key), "on": current.on,
+            "subject": listed.subject, "on": current.on,
             "message": say("{within}第{n}次（{rules}，{on}）：{before}→ {tier}{fine}{bonus}。", within=within, n=n,
-                           rules=joined(current.rules), on=current.on, before=before, tier=tier.tier,
+                           rules=joined(current.rules), on=current.on, before=before, tier=rung.words,
                            fine=rung.fine, bonus=rung.bonus),
-            "quantity": whole(n), "occurrences": (*listed.records[first:last_shown], listed.records[i]),
-            "evidence": tuple(e for o in basis for e in o.evidence),
+            "quantity": whole(n), "occurrences": (*shown.records, listed.records[i]),
+            "evidence": shown.evidence + current.evidence,
             "case": judged.case, "inquiry": judged.inquiry, "complaint": judged.complaint, "window": judged.window,
             "staff": judged.staff,
         }
         # A rung's verdicts differ in the occurrence, its count and its list, never in the rung's sanction and money.
         if rung.found is not None:
             return self.verdict_like(rung.found, context, **found)
-        message = found.pop("message")
+        message, tier = found.pop("message"), rung.tier
         rung.found = self.verdict(context, kind=VerdictKind.VIOLATION, explanation=message, sanction=rung.sanction,
                                   fine=tier.fine, bonus_share=tier.bonus_share, **found)
         return rung.found
