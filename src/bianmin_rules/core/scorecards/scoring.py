@@ -714,8 +714,7 @@ def per_verdict_lines(rule: PerVerdict, about: Concerning, place: str) -> list[L
     left = rule.cap
     fixed = rule.points * ONE if rule.per in (Per.OCCURRENCE, Per.CASE) and rule.points is not None else None
     if fixed is not None and left is None and not others:  # each verdict's line: the same points, its own words
-        kind, label = kind_of(fixed), rule.label
-        return [Line.of_valid(kind, fixed, label, v.rule, v.on, v.message, v.evidence, v.case) for v in selected]
+        return [verdict_line(fixed, rule.label, v, v.message) for v in selected]
     lines = []
     for verdict in selected:
         if fixed is not None:  # the same points for every verdict: one unit each
